@@ -1,0 +1,63 @@
+// Command folio is the Folio desktop app and its command line.
+//
+// With no subcommand it opens the desktop window (on the folders or files
+// named, or on the built-in sample articles). The subcommands serve scripts
+// and a site's CI:
+//
+//	folio get FILE [KEY]          print a front matter value (or all as JSON)
+//	folio set FILE KEY=VALUE...   change front matter with a minimal diff
+//	folio list [--json] DIR       list the articles under DIR
+//	folio check DIR               lint the articles under DIR
+//	folio export FILE [-o OUT]    render an article to a standalone HTML page
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+
+	"folio/app"
+)
+
+// command is one subcommand: it gets its arguments and the process's
+// streams and returns the exit code.
+type command func(args []string, stdout, stderr io.Writer) int
+
+var commands = map[string]command{
+	"get":    runGet,
+	"set":    runSet,
+	"list":   runList,
+	"check":  runCheck,
+	"export": runExport,
+}
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 {
+		if cmd, ok := commands[args[0]]; ok {
+			return cmd(args[1:], stdout, stderr)
+		}
+		switch args[0] {
+		case "-h", "--help", "help":
+			fmt.Fprint(stdout, usage)
+			return 0
+		}
+	}
+	if err := app.Run(args); err != nil {
+		fmt.Fprintf(stderr, "folio: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+const usage = `Usage:
+  folio [FOLDER|FILE...]        open the desktop app (no argument: the built-in samples)
+  folio get FILE [KEY]          print one front matter value, or all fields as JSON
+  folio set FILE KEY=VALUE...   set front matter fields (VALUE is a YAML flow value)
+  folio list [--json] DIR       list every Markdown article under DIR
+  folio check DIR               lint every article under DIR (exit 1 on errors)
+  folio export FILE [-o OUT]    write the article as a standalone HTML page
+`
