@@ -1,0 +1,168 @@
+package buffer
+
+import "strings"
+
+// EditKind tells the history how an edit may be grouped with the previous
+// one into a single undo step.
+type EditKind int
+
+const (
+	// EditOther is never merged: paste, cut, indent, replace, shortcuts.
+	EditOther EditKind = iota
+	// EditTyping merges a run of typed text inserted at one advancing
+	// cursor into one step. A newline ends the run.
+	EditTyping
+	// EditDeleting merges a run of Backspace or Delete presses.
+	EditDeleting
+)
+
+// Selection is an anchor and a cursor byte offset; the selected range is
+// between them. An empty selection is a plain cursor.
+type Selection struct {
+	Anchor, Cursor int
+}
+
+type edit struct {
+	off      int
+	del, ins string
+}
+
+type step struct {
+	edits  []edit
+	kind   EditKind
+	before Selection
+	after  Selection
+	open   bool // may still merge with the next edit
+}
+
+type history struct {
+	undo, redo []step
+}
+
+func (h *history) reset() {
+	h.undo, h.redo = nil, nil
+}
+
+// Replace replaces the bytes [start, end) with text and records the edit in
+// the undo history. before is the selection to restore when the step is
+// undone. Typed or deleted runs of the same kind are merged (see EditKind).
+func (b *Buffer) Replace(start, end int, text string, kind EditKind, before Selection) Change {
+	start, end = b.clampRange(start, end)
+	e := edit{off: start, del: b.Slice(start, end), ins: text}
+	ch := b.replace(start, end, text)
+	after := Selection{ch.NewEnd, ch.NewEnd}
+	b.hist.redo = b.hist.redo[:0]
+	if n := len(b.hist.undo); n > 0 && b.hist.undo[n-1].open && b.hist.undo[n-1].kind == kind && kind != EditOther {
+		st := &b.hist.undo[n-1]
+		last := &st.edits[len(st.edits)-1]
+		switch {
+		case kind == EditTyping && e.del == "" && last.del == "" && e.off == last.off+len(last.ins):
+			last.ins += e.ins
+			st.after = after
+			if strings.IndexByte(text, '\n') >= 0 {
+				st.open = false
+			}
+			return ch
+		case kind == EditDeleting && e.ins == "" && last.ins == "" && e.off+len(e.del) == last.off: // backspace
+			last.off = e.off
+			last.del = e.del + last.del
+			st.after = after
+			return ch
+		case kind == EditDeleting && e.ins == "" && last.ins == "" && e.off == last.off: // delete forward
+			last.del += e.del
+			st.after = after
+			return ch
+		}
+	}
+	b.hist.undo = append(b.hist.undo, step{
+		edits:  []edit{e},
+		kind:   kind,
+		before: before,
+		after:  after,
+		open:   kind != EditOther && strings.IndexByte(text, '\n') < 0,
+	})
+	return ch
+}
+
+// ReplaceGroup applies several edits as one undo step. Ranges are given in
+// the coordinates of the text before any of them applies and must not
+// overlap; they are applied from the last to the first.
+func (b *Buffer) ReplaceGroup(ranges [][2]int, texts []string, before Selection) []Change {
+	if len(ranges) == 0 {
+		return nil
+	}
+	st := step{kind: EditOther, before: before}
+	changes := make([]Change, 0, len(ranges))
+	for i := len(ranges) - 1; i >= 0; i-- {
+		start, end := b.clampRange(ranges[i][0], ranges[i][1])
+		st.edits = append(st.edits, edit{off: start, del: b.Slice(start, end), ins: texts[i]})
+		changes = append(changes, b.replace(start, end, texts[i]))
+	}
+	first := st.edits[len(st.edits)-1]
+	end := first.off + len(first.ins)
+	// Later ranges lie after the first, so its end offset is final.
+	st.after = Selection{end, end}
+	b.hist.redo = b.hist.redo[:0]
+	b.hist.undo = append(b.hist.undo, st)
+	return changes
+}
+
+// BreakUndoGroup stops the current typing or deleting run from absorbing
+// later edits (call it when the cursor moves).
+func (b *Buffer) BreakUndoGroup() {
+	if n := len(b.hist.undo); n > 0 {
+		b.hist.undo[n-1].open = false
+	}
+}
+
+// SetUndoAfter records the selection that Redo restores for the latest
+// step.
+func (b *Buffer) SetUndoAfter(sel Selection) {
+	if n := len(b.hist.undo); n > 0 {
+		b.hist.undo[n-1].after = sel
+	}
+}
+
+// CanUndo reports whether there is a step to undo.
+func (b *Buffer) CanUndo() bool { return len(b.hist.undo) > 0 }
+
+// CanRedo reports whether there is a step to redo.
+func (b *Buffer) CanRedo() bool { return len(b.hist.redo) > 0 }
+
+// ClearHistory drops all undo and redo steps.
+func (b *Buffer) ClearHistory() { b.hist.reset() }
+
+// Undo reverts the latest step. It returns the line changes it made (in the
+// order applied) and the selection to restore.
+func (b *Buffer) Undo() ([]Change, Selection, bool) {
+	n := len(b.hist.undo)
+	if n == 0 {
+		return nil, Selection{}, false
+	}
+	st := b.hist.undo[n-1]
+	b.hist.undo = b.hist.undo[:n-1]
+	changes := make([]Change, 0, len(st.edits))
+	for i := len(st.edits) - 1; i >= 0; i-- {
+		e := st.edits[i]
+		changes = append(changes, b.replace(e.off, e.off+len(e.ins), e.del))
+	}
+	st.open = false
+	b.hist.redo = append(b.hist.redo, st)
+	return changes, st.before, true
+}
+
+// Redo re-applies the latest undone step.
+func (b *Buffer) Redo() ([]Change, Selection, bool) {
+	n := len(b.hist.redo)
+	if n == 0 {
+		return nil, Selection{}, false
+	}
+	st := b.hist.redo[n-1]
+	b.hist.redo = b.hist.redo[:n-1]
+	changes := make([]Change, 0, len(st.edits))
+	for _, e := range st.edits {
+		changes = append(changes, b.replace(e.off, e.off+len(e.del), e.ins))
+	}
+	b.hist.undo = append(b.hist.undo, st)
+	return changes, st.after, true
+}

@@ -1,0 +1,95 @@
+package buffer
+
+import "unicode"
+
+// IsCJK reports whether r is a CJK character or full-width symbol: Han,
+// kana, Hangul, Bopomofo, CJK punctuation and full-width forms. Soft wrap may
+// break between any two of them.
+func IsCJK(r rune) bool {
+	switch {
+	case r < 0x1100:
+		return false
+	case r >= 0x2E80 && r <= 0x303F, // radicals, CJK symbols and punctuation
+		r >= 0x3040 && r <= 0x30FF, // kana
+		r >= 0x3100 && r <= 0x31FF, // bopomofo, kana ext
+		r >= 0x3200 && r <= 0x9FFF, // enclosed, compat, ext A, unified
+		r >= 0xAC00 && r <= 0xD7AF, // hangul syllables
+		r >= 0xF900 && r <= 0xFAFF, // compat ideographs
+		r >= 0xFE30 && r <= 0xFE4F, // compat forms
+		r >= 0xFF00 && r <= 0xFFEF, // half/full-width forms
+		r >= 0x20000 && r <= 0x3FFFF:
+		return true
+	case r >= 0x1100 && r <= 0x11FF: // hangul jamo
+		return true
+	}
+	return false
+}
+
+// noLineStart holds characters that must not begin a visual line (closing
+// punctuation and marks that attach to the preceding character).
+var noLineStart = map[rune]bool{}
+
+// noLineEnd holds characters that must not end a visual line (opening
+// brackets and quotes).
+var noLineEnd = map[rune]bool{}
+
+func init() {
+	for _, r := range "，。、；：？！）」』】》〉〕〗〙〛｝］｠．％…‥・ー々〻ゝゞヽヾぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ”’,.;:?!)]}%" {
+		noLineStart[r] = true
+	}
+	for _, r := range "（「『【《〈〔〖〘〚｛［｟“‘([{" {
+		noLineEnd[r] = true
+	}
+}
+
+// NoLineStart reports whether kinsoku rules forbid r at the start of a line.
+func NoLineStart(r rune) bool { return noLineStart[r] }
+
+// NoLineEnd reports whether kinsoku rules forbid r at the end of a line.
+func NoLineEnd(r rune) bool { return noLineEnd[r] }
+
+func isSpace(r rune) bool {
+	return r == ' ' || r == '\t' || r == '\u3000'
+}
+
+// CanBreak reports whether a soft line break may go between a and b:
+// after spaces, and around CJK characters, unless b may not start a line or
+// a may not end one. Dashes (——) and ellipses (……) stay together.
+func CanBreak(a, b rune) bool {
+	if isSpace(b) || noLineStart[b] || noLineEnd[a] {
+		return false
+	}
+	if isSpace(a) {
+		return true
+	}
+	if a == b && (a == '—' || a == '…') {
+		return false
+	}
+	return IsCJK(a) || IsCJK(b)
+}
+
+// word classes for word jumps and double-click selection
+const (
+	classSpace = iota
+	classPunct
+	classWord
+	classCJK
+	classNewline
+)
+
+func runeClass(r rune) int {
+	switch {
+	case r == '\n':
+		return classNewline
+	case isSpace(r) || unicode.IsSpace(r):
+		return classSpace
+	case IsCJK(r):
+		if unicode.IsPunct(r) || unicode.IsSymbol(r) || (r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFF0F) {
+			return classPunct
+		}
+		return classCJK
+	case r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r):
+		return classWord
+	}
+	return classPunct
+}
