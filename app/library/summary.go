@@ -1,0 +1,125 @@
+package library
+
+import (
+	"context"
+	"errors"
+	"strings"
+
+	"folio/editor/document"
+)
+
+// Summary is what the article list and `folio list` show about one article.
+type Summary struct {
+	// Path is the article's path relative to the scanned folder, with
+	// forward slashes.
+	Path string
+	// Format is the article's front matter syntax.
+	Format document.Format
+	// Title is the title field.
+	Title string
+	// Date is the date field (or publishDate, pubDate, published) exactly as
+	// the file spells it.
+	Date string
+	// Category is the category field, or the first of categories.
+	Category string
+	// Tags are the items of the tags list (or the tags string).
+	Tags []string
+	// Featured and Draft are the boolean fields of those names.
+	Featured, Draft bool
+	// Words counts the body's Chinese characters and other words.
+	Words int
+	// ReadingMinutes is the estimated reading time of the body.
+	ReadingMinutes int
+	// Fields are all top-level front matter fields in file order, for
+	// schema inference and filters.
+	Fields []document.Field
+	// Err is why the article could not be read or parsed; the row is kept.
+	Err error
+	// Line is the 1-based line of Err in the file, or 0 when unknown.
+	Line int
+}
+
+// Scan finds and reads every Markdown article under root (see Visit for
+// which files and how) and returns their summaries sorted by Path. A file
+// that cannot be read or parsed keeps its row with Err set.
+func Scan(ctx context.Context, root string) ([]Summary, error) {
+	return Visit(ctx, root, Summarize)
+}
+
+// Summarize makes the Summary of a visited file.
+func Summarize(f *File) Summary {
+	s := Summary{Path: f.Path, Err: f.Err}
+	if pe, ok := errors.AsType[*document.ParseError](f.Err); ok {
+		s.Line = pe.Line
+	}
+	if f.Doc == nil {
+		return s
+	}
+	s.Format = f.Doc.Format()
+	s.Fields = f.Doc.Fields()
+	var date string
+	dateRank := 0 // which date key filled Date: lower is preferred
+	for _, fd := range s.Fields {
+		k, v := fd.Key, fd.Value
+		switch {
+		case strings.EqualFold(k, "title"):
+			s.Title = scalar(v)
+		case strings.EqualFold(k, "date"):
+			date, dateRank = scalar(v), 1
+		case dateRank != 1 && (strings.EqualFold(k, "publishDate") || strings.EqualFold(k, "pubDate") || strings.EqualFold(k, "published")):
+			if dateRank == 0 {
+				date, dateRank = scalar(v), 2
+			}
+		case strings.EqualFold(k, "category"):
+			s.Category = scalar(v)
+		case strings.EqualFold(k, "categories"):
+			if s.Category == "" {
+				if l := list(v); len(l) > 0 {
+					s.Category = l[0]
+				}
+			}
+		case strings.EqualFold(k, "tags"):
+			s.Tags = list(v)
+		case strings.EqualFold(k, "featured"):
+			s.Featured = isTrue(v)
+		case strings.EqualFold(k, "draft"):
+			s.Draft = isTrue(v)
+		}
+	}
+	s.Date = date
+	st := document.CountText(f.Doc.Body())
+	s.Words = st.Hanzi + st.Words
+	s.ReadingMinutes = st.ReadingMinutes()
+	return s
+}
+
+// scalar returns a scalar value's text, or "" for a list, map or null.
+func scalar(v document.Value) string {
+	switch v.Kind {
+	case document.List, document.Map, document.Null:
+		return ""
+	}
+	return v.Text
+}
+
+// list returns a list's scalar items, or a lone scalar as a list of one.
+func list(v document.Value) []string {
+	if v.Kind != document.List {
+		if s := scalar(v); s != "" {
+			return []string{s}
+		}
+		return nil
+	}
+	out := make([]string, 0, len(v.Items))
+	for _, it := range v.Items {
+		if s := scalar(it); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// isTrue reports whether v is the boolean true.
+func isTrue(v document.Value) bool {
+	return v.Kind == document.Bool && strings.EqualFold(v.Text, "true")
+}

@@ -1,0 +1,298 @@
+package library
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"folio/editor/document"
+)
+
+// MaxSize is the largest file Folio reads as an article; a larger Markdown
+// file is reported with ErrTooLarge and not parsed.
+const MaxSize = 16 << 20
+
+// binarySniff is how many leading bytes are searched for a NUL byte to tell
+// a binary file from text.
+const binarySniff = 8 << 10
+
+// Errors a File or Summary can carry instead of (or besides) a parse error.
+var (
+	// ErrTooLarge marks a file larger than MaxSize; it is not read.
+	ErrTooLarge = errors.New("file larger than 16 MB, not read")
+	// ErrBinary marks a file with a NUL byte in its first 8 KB; it is not parsed.
+	ErrBinary = errors.New("binary file (NUL byte), not parsed")
+	// ErrNotRegular marks a path with a Markdown name that is not a regular
+	// file (a FIFO, a device, a dangling symbolic link).
+	ErrNotRegular = errors.New("not a regular file")
+)
+
+// File is one Markdown file found under a folder, read and parsed. It is
+// what Visit hands to its callback.
+type File struct {
+	// Path is the file's path relative to the scanned folder, with forward
+	// slashes.
+	Path string
+	// Abs is the file's path on disk (the folder joined with Path).
+	Abs string
+	// Data is the file's content. It is nil when the file could not be
+	// read, is too large or is binary (see Err).
+	Data []byte
+	// Doc is the parsed article. It is nil when Data is nil; when the front
+	// matter is malformed it is still set (its text is readable) and Err is
+	// a *document.ParseError.
+	Doc *document.Document
+	// Err is why the file could not be read or parsed, or nil.
+	Err error
+}
+
+// IsMarkdown reports whether name has a Markdown extension (.md or
+// .markdown, in any case).
+func IsMarkdown(name string) bool {
+	ext := path.Ext(name)
+	return strings.EqualFold(ext, ".md") || strings.EqualFold(ext, ".markdown")
+}
+
+// skipName reports whether a folder or file entry is left out of a scan:
+// hidden names (.git, .obsidian, editor lock files) and node_modules.
+func skipName(name string) bool {
+	return strings.HasPrefix(name, ".") || name == "node_modules"
+}
+
+// Visit finds every Markdown file under root, reads and parses each on a
+// pool of GOMAXPROCS workers, and returns fn's result for each file, in the
+// order of the files' slash-separated relative paths.
+//
+// Hidden folders and files (names starting with a dot) and node_modules
+// folders are skipped. Symbolic links to files and folders are followed,
+// except a link to a folder that is already being walked (a loop). A file
+// that cannot be read, is binary or has broken front matter is still handed
+// to fn, with File.Err set; a folder that cannot be listed is handed to fn
+// as a File whose Path ends in "/" and whose Err says why. Visit itself
+// fails only when root cannot be listed or ctx is done.
+//
+// fn runs concurrently on several goroutines and must not keep f.Data or
+// f.Doc beyond what it returns.
+func Visit[T any](ctx context.Context, root string, fn func(f *File) T) ([]T, error) {
+	realRoot, err := filepath.EvalSymlinks(root)
+	if err != nil {
+		return nil, fmt.Errorf("scan %s: %w", root, err)
+	}
+	info, err := os.Stat(realRoot)
+	if err != nil {
+		return nil, fmt.Errorf("scan %s: %w", root, err)
+	}
+	if !info.IsDir() {
+		return nil, fmt.Errorf("scan %s: not a folder", root)
+	}
+
+	type job struct {
+		rel, abs string
+		err      error // the walk already knows the file is unreadable
+	}
+	type result struct {
+		path string
+		val  T
+	}
+
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	jobs := make(chan job, 256)
+	workers := runtime.GOMAXPROCS(0)
+	parts := make([][]result, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var out []result
+			for j := range jobs {
+				if ctx.Err() != nil {
+					continue // drain
+				}
+				f := File{Path: j.rel, Abs: j.abs, Err: j.err}
+				if f.Err == nil {
+					load(&f)
+				}
+				out = append(out, result{j.rel, fn(&f)})
+			}
+			parts[w] = out
+		}()
+	}
+
+	w := walker{ctx: ctx, stack: []string{realRoot}}
+	w.emit = func(rel, abs string, err error) {
+		select {
+		case jobs <- job{rel, abs, err}:
+		case <-ctx.Done():
+		}
+	}
+	rootErr := w.walk(root, "")
+	close(jobs)
+	wg.Wait()
+
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("scan %s: %w", root, err)
+	}
+	if rootErr != nil {
+		return nil, fmt.Errorf("scan %s: %w", root, rootErr)
+	}
+	n := 0
+	for _, p := range parts {
+		n += len(p)
+	}
+	all := make([]result, 0, n)
+	for _, p := range parts {
+		all = append(all, p...)
+	}
+	slices.SortFunc(all, func(a, b result) int { return strings.Compare(a.path, b.path) })
+	vals := make([]T, len(all))
+	for i, r := range all {
+		vals[i] = r.val
+	}
+	return vals, nil
+}
+
+// walker lists a folder tree depth first and emits every Markdown file.
+type walker struct {
+	ctx   context.Context
+	stack []string // real paths of the folders being walked, root first
+	emit  func(rel, abs string, err error)
+}
+
+// walk lists the folder abs (rel relative to the root, "" for the root).
+// It returns an error only for the root; a subfolder that cannot be listed
+// is emitted as an entry with an error.
+func (w *walker) walk(abs, rel string) error {
+	entries, err := os.ReadDir(abs)
+	if err != nil {
+		if rel == "" {
+			return err
+		}
+		w.emit(rel+"/", abs, fmt.Errorf("list folder: %w", err))
+	}
+	for _, e := range entries {
+		if w.ctx.Err() != nil {
+			return nil
+		}
+		name := e.Name()
+		if skipName(name) {
+			continue
+		}
+		childAbs := filepath.Join(abs, name)
+		childRel := name
+		if rel != "" {
+			childRel = rel + "/" + name
+		}
+		typ := e.Type()
+		real := ""
+		if typ&fs.ModeSymlink != 0 {
+			info, err := os.Stat(childAbs)
+			if err != nil {
+				if IsMarkdown(name) {
+					w.emit(childRel, childAbs, fmt.Errorf("%w: %w", ErrNotRegular, err))
+				}
+				continue
+			}
+			typ = info.Mode().Type()
+			if typ.IsDir() {
+				if real, err = filepath.EvalSymlinks(childAbs); err != nil {
+					continue
+				}
+				if slices.Contains(w.stack, real) {
+					continue // a loop back to a folder being walked
+				}
+			}
+		}
+		switch {
+		case typ.IsDir():
+			if real == "" {
+				real = filepath.Join(w.stack[len(w.stack)-1], name)
+			}
+			w.stack = append(w.stack, real)
+			w.walk(childAbs, childRel)
+			w.stack = w.stack[:len(w.stack)-1]
+		case !IsMarkdown(name):
+		case typ.IsRegular():
+			w.emit(childRel, childAbs, nil)
+		default:
+			w.emit(childRel, childAbs, ErrNotRegular)
+		}
+	}
+	return nil
+}
+
+// load reads f.Abs into f.Data and parses it into f.Doc, setting f.Err on
+// failure.
+func load(f *File) {
+	data, err := readFile(f.Abs)
+	if err != nil {
+		// The path is already in the File: keep the operation and cause.
+		if pe, ok := errors.AsType[*fs.PathError](err); ok {
+			err = fmt.Errorf("%s: %w", pe.Op, pe.Err)
+		}
+		f.Err = err
+		return
+	}
+	if isBinary(data) {
+		f.Err = ErrBinary
+		return
+	}
+	f.Data = data
+	f.Doc, f.Err = document.Parse(data)
+}
+
+// isBinary reports whether data has a NUL byte in its first 8 KB.
+func isBinary(data []byte) bool {
+	return slices.Contains(data[:min(len(data), binarySniff)], 0)
+}
+
+// readFile reads a whole file with one open, one fstat and as few reads as
+// its size allows, refusing files larger than MaxSize.
+func readFile(name string) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, ErrNotRegular
+	}
+	size := info.Size()
+	if size > MaxSize {
+		return nil, ErrTooLarge
+	}
+	// One byte more than the size, so that reaching EOF needs no second
+	// buffer when the file did not grow.
+	data := make([]byte, 0, size+1)
+	for {
+		n, err := f.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		if len(data) > MaxSize {
+			return nil, ErrTooLarge
+		}
+		if len(data) == cap(data) {
+			data = slices.Grow(data, 4096)
+		}
+	}
+}
