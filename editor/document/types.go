@@ -1,8 +1,5 @@
 package document
 
-// This file fixes the package's API so that other packages can be written
-// against it while the implementation lands. It is replaced file by file.
-
 // Format is the syntax of an article's front matter.
 type Format int
 

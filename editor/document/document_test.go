@@ -1,0 +1,428 @@
+package document
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/adrg/frontmatter"
+)
+
+func mustParse(t *testing.T, src string) *Document {
+	t.Helper()
+	d, err := Parse([]byte(src))
+	if err != nil {
+		t.Fatalf("Parse: %v", err)
+	}
+	return d
+}
+
+func TestParseShapesAreLossless(t *testing.T) {
+	seed, err := os.ReadFile("../../../shared/samples/seed-article.md")
+	if err != nil {
+		t.Fatalf("seed article: %v", err)
+	}
+	tests := []struct {
+		name     string
+		src      string
+		format   Format
+		body     string
+		bodyLine int
+		keys     []string
+	}{
+		{"no front matter", "# Title\n\ntext\n", None, "# Title\n\ntext\n", 1, nil},
+		{"empty file", "", None, "", 1, nil},
+		{"yaml", "---\ntitle: A\n---\nbody\n", YAML, "body\n", 4, []string{"title"}},
+		{"yaml dots close", "---\ntitle: A\n...\nbody\n", YAML, "body\n", 4, []string{"title"}},
+		{"empty front matter", "---\n---\nbody\n", YAML, "body\n", 3, nil},
+		{"only comments", "---\n# nothing yet\n---\nbody\n", YAML, "body\n", 4, nil},
+		{"bom", "\ufeff---\ntitle: A\n---\nbody", YAML, "body", 4, []string{"title"}},
+		{"crlf", "---\r\ntitle: A\r\ntags: [a]\r\n---\r\nbody\r\nmore\r\n", YAML, "body\r\nmore\r\n", 5, []string{"title", "tags"}},
+		{"no final newline", "---\ntitle: A\n---\nbody", YAML, "body", 4, []string{"title"}},
+		{"closing delimiter at EOF", "---\ntitle: A\n---", YAML, "", 4, []string{"title"}},
+		{"body with rules and fenced yaml", "---\na: 1\n---\ntext\n\n---\n\n```yaml\n---\nb: 2\n---\n```\n", YAML,
+			"text\n\n---\n\n```yaml\n---\nb: 2\n---\n```\n", 4, []string{"a"}},
+		{"toml", "+++\ntitle = \"A\"\ndate = 2025-06-02\n+++\nbody\n", TOML, "body\n", 5, []string{"title", "date"}},
+		{"json", "{\n  \"title\": \"A\",\n  \"n\": 1\n}\nbody\n", JSON, "body\n", 5, []string{"title", "n"}},
+		{"json one line", "{\"title\": \"A\"}\n\nbody\n", JSON, "\nbody\n", 2, []string{"title"}},
+		{"seed", string(seed), YAML, string(seed[bytes.Index(seed, []byte("\n---\n"))+5:]), 11,
+			[]string{"title", "summary", "category", "author", "publishDate", "readTime", "tags", "featured"}},
+		{"thematic break is not front matter when not first", "\n---\na: 1\n---\n", None, "\n---\na: 1\n---\n", 1, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := mustParse(t, tc.src)
+			if got := string(d.Bytes()); got != tc.src {
+				t.Errorf("Bytes changed the text:\n got %q\nwant %q", got, tc.src)
+			}
+			if d.Format() != tc.format {
+				t.Errorf("Format = %v, want %v", d.Format(), tc.format)
+			}
+			if got := string(d.Body()); got != tc.body {
+				t.Errorf("Body = %q, want %q", got, tc.body)
+			}
+			if d.BodyLine() != tc.bodyLine {
+				t.Errorf("BodyLine = %d, want %d", d.BodyLine(), tc.bodyLine)
+			}
+			var keys []string
+			for _, f := range d.Fields() {
+				keys = append(keys, f.Key)
+			}
+			if strings.Join(keys, ",") != strings.Join(tc.keys, ",") {
+				t.Errorf("keys = %v, want %v", keys, tc.keys)
+			}
+		})
+	}
+}
+
+func TestValuesKeepTheirMeaning(t *testing.T) {
+	d := mustParse(t, `---
+date: 2025-06-02
+quoted: "2024-01-10"
+stamp: 2024-01-10T08:00:00+08:00
+n: 12
+f: 1.50
+yes: yes
+ok: true
+nothing:
+tags: [AI趋势, "技术预测"]
+nested:
+  a: 1
+  b: [x]
+alias: &x shared
+again: *x
+---
+`)
+	want := map[string]struct {
+		kind Kind
+		text string
+		line int
+	}{
+		"date":    {Date, "2025-06-02", 2},
+		"quoted":  {String, "2024-01-10", 3},
+		"stamp":   {Date, "2024-01-10T08:00:00+08:00", 4},
+		"n":       {Int, "12", 5},
+		"f":       {Float, "1.50", 6},
+		"yes":     {String, "yes", 7},
+		"ok":      {Bool, "true", 8},
+		"nothing": {Null, "", 9},
+		"tags":    {List, "", 10},
+		"nested":  {Map, "", 12},
+		"alias":   {String, "shared", 14},
+		"again":   {String, "shared", 15},
+	}
+	for key, w := range want {
+		v, ok := d.Get(key)
+		if !ok {
+			t.Errorf("%s missing", key)
+			continue
+		}
+		if v.Kind != w.kind || v.Text != w.text || v.Line != w.line {
+			t.Errorf("%s = {%v %q line %d}, want {%v %q line %d}", key, v.Kind, v.Text, v.Line, w.kind, w.text, w.line)
+		}
+	}
+	tags, _ := d.Get("tags")
+	if tags.Plain() != "AI趋势\n技术预测" {
+		t.Errorf("tags.Plain() = %q", tags.Plain())
+	}
+	js, err := FieldsJSON(d.Fields()[:6])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := string(js), `{"date":"2025-06-02","quoted":"2024-01-10","stamp":"2024-01-10T08:00:00+08:00","n":12,"f":1.50,"yes":"yes"}`; got != want {
+		t.Errorf("FieldsJSON = %s\nwant %s", got, want)
+	}
+	nested, _ := d.Get("nested")
+	if nested.Plain() != `{"a":1,"b":["x"]}` {
+		t.Errorf("nested.Plain() = %s", nested.Plain())
+	}
+}
+
+func TestSetIsAMinimalDiff(t *testing.T) {
+	const yamlDoc = "---\n# head comment\ntitle: \"旧标题\" # trailing\ndate: 2025-06-02\nsummary: plain words\ntags: [\"a\", \"b\"]\nblock:\n  - x\n  - y\n# about extra\nextra: &anc {k: v}\nref: *anc\nsingle: 'it''s'\n---\nbody ---\n"
+	tests := []struct {
+		name, src, key, flow, want string
+	}{
+		{"double-quoted string keeps quotes and comment", yamlDoc, "title", "新标题",
+			strings.Replace(yamlDoc, `title: "旧标题" # trailing`, `title: "新标题" # trailing`, 1)},
+		{"date stays bare", yamlDoc, "date", "2026-01-01", strings.Replace(yamlDoc, "date: 2025-06-02", "date: 2026-01-01", 1)},
+		{"plain stays plain", yamlDoc, "summary", "其他 words", strings.Replace(yamlDoc, "summary: plain words", "summary: 其他 words", 1)},
+		{"plain that needs quotes gets them", yamlDoc, "summary", `"a: b"`, strings.Replace(yamlDoc, "summary: plain words", `summary: "a: b"`, 1)},
+		{"flow list stays flow with item quotes", yamlDoc, "tags", "[c, d e]", strings.Replace(yamlDoc, `tags: ["a", "b"]`, `tags: ["c", "d e"]`, 1)},
+		{"block list stays block", yamlDoc, "block", "[z]", strings.Replace(yamlDoc, "block:\n  - x\n  - y\n", "block:\n  - z\n", 1)},
+		{"single quotes stay", yamlDoc, "single", "don't", strings.Replace(yamlDoc, "single: 'it''s'", "single: 'don''t'", 1)},
+		{"new key appends one line", yamlDoc, "draft", "true", strings.Replace(yamlDoc, "single: 'it''s'\n", "single: 'it''s'\ndraft: true\n", 1)},
+		{"new string key uses the dominant quoting", "---\na: \"x\"\nb: \"y\"\nc: z\n---\n", "title", "标题", "---\na: \"x\"\nb: \"y\"\nc: z\ntitle: \"标题\"\n---\n"},
+		{"same value changes nothing", yamlDoc, "title", "旧标题", yamlDoc},
+		{"same list changes nothing", yamlDoc, "tags", "[a, b]", yamlDoc},
+		{"crlf kept", "---\r\ntitle: a\r\n---\r\nbody\r\n", "draft", "false", "---\r\ntitle: a\r\ndraft: false\r\n---\r\nbody\r\n"},
+		{"bom kept", "\ufeff---\ntitle: a\n---\nb", "title", "c", "\ufeff---\ntitle: c\n---\nb"},
+		{"empty front matter gains a line", "---\n---\nbody", "title", "T", "---\ntitle: \"T\"\n---\nbody"},
+		{"no front matter gains a yaml block", "# Hi\n\ntext", "title", "标题", "---\ntitle: \"标题\"\n---\n# Hi\n\ntext"},
+		{"no front matter crlf", "# Hi\r\n", "tags", "[a]", "---\r\ntags: [\"a\"]\r\n---\r\n# Hi\r\n"},
+		{"bom no front matter", "\ufeffbody", "a", "1", "\ufeff---\na: 1\n---\nbody"},
+		{"value on next line", "---\nk:\n  v\nz: 1\n---\n", "k", "w", "---\nk: w\nz: 1\n---\n"},
+		{"string to block scalar keeps following keys", "---\nk: |\n  line1\n  # not a comment\nz: 1\n---\n", "k", "one", "---\nk: one\nz: 1\n---\n"},
+		{"bool to string", "---\nfeatured: true\n---\n", "featured", "\"yes\"", "---\nfeatured: \"yes\"\n---\n"},
+		{"toml string", "+++\ntitle = \"A\" # c\ndate = 2025-06-02\n[params]\nx = 1\n+++\n", "title", "新", "+++\ntitle = \"新\" # c\ndate = 2025-06-02\n[params]\nx = 1\n+++\n"},
+		{"toml literal string", "+++\ntitle = 'A'\n+++\n", "title", "B", "+++\ntitle = 'B'\n+++\n"},
+		{"toml date", "+++\ndate = 2025-06-02\n+++\n", "date", "2026-07-08", "+++\ndate = 2026-07-08\n+++\n"},
+		{"toml new key before tables", "+++\na = 1\n\n[t]\nb = 2\n+++\n", "tags", "[x, y]", "+++\na = 1\ntags = [\"x\", \"y\"]\n\n[t]\nb = 2\n+++\n"},
+		{"toml multi-line array", "+++\ntags = [\n  \"a\",\n  \"b\",\n]\nz = 1\n+++\n", "tags", "[c]", "+++\ntags = [\"c\"]\nz = 1\n+++\n"},
+		{"json string", "{\n  \"title\": \"A\",\n  \"n\": 1\n}\n", "title", "新", "{\n  \"title\": \"新\",\n  \"n\": 1\n}\n"},
+		{"json list one a line", "{\n  \"tags\": [\n    \"a\",\n    \"b\"\n  ]\n}\n", "tags", "[c, d]", "{\n  \"tags\": [\n    \"c\",\n    \"d\"\n  ]\n}\n"},
+		{"json new key", "{\n  \"title\": \"A\"\n}\n", "featured", "true", "{\n  \"title\": \"A\",\n  \"featured\": true\n}\n"},
+		{"json one-line new key", "{\"title\": \"A\"}\nb", "n", "2", "{\"title\": \"A\", \"n\": 2}\nb"},
+		{"json empty object", "{}\nb", "n", "2", "{\"n\": 2}\nb"},
+		{"json date is a string", "{\"d\": \"2024-01-01\"}\n", "d", "2025-06-02", "{\"d\": \"2025-06-02\"}\n"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := mustParse(t, tc.src)
+			body := string(d.Body())
+			if err := d.SetFlow(tc.key, tc.flow); err != nil {
+				t.Fatalf("SetFlow: %v", err)
+			}
+			if got := string(d.Bytes()); got != tc.want {
+				t.Errorf("got\n%q\nwant\n%q", got, tc.want)
+			}
+			if string(d.Body()) != body {
+				t.Errorf("body changed: %q -> %q", body, d.Body())
+			}
+		})
+	}
+}
+
+func TestSetThenGetReadsBack(t *testing.T) {
+	for _, src := range []string{"---\na: 1\n---\n", "+++\na = 1\n+++\n", "{\"a\": 1}\n", "plain\n"} {
+		d := mustParse(t, src)
+		for _, flow := range []string{"新标题", "false", "12", "2025-06-02", "[x, 中文]", `"quoted \"inner\""`} {
+			if err := d.SetFlow("k", flow); err != nil {
+				t.Fatalf("%q: SetFlow(%s): %v", src, flow, err)
+			}
+			want, _ := ParseFlow(flow)
+			again := mustParse(t, string(d.Bytes()))
+			got, ok := again.Get("k")
+			if !ok || !equalValue(got, want) {
+				t.Errorf("%q: k = %+v after SetFlow(%s), want %+v", src, got, flow, want)
+			}
+		}
+	}
+}
+
+func TestDelete(t *testing.T) {
+	tests := []struct{ src, key, want string }{
+		{"---\na: 1\n# keep\nb:\n  - x\nc: 3\n---\n", "b", "---\na: 1\n# keep\nc: 3\n---\n"},
+		{"+++\na = 1\nb = 2\n+++\n", "a", "+++\nb = 2\n+++\n"},
+		{"{\n  \"a\": 1,\n  \"b\": 2\n}\n", "b", "{\n  \"a\": 1\n}\n"},
+		{"{\n  \"a\": 1,\n  \"b\": 2\n}\n", "a", "{\n  \"b\": 2\n}\n"},
+		{"---\na: 1\n---\n", "missing", "---\na: 1\n---\n"},
+	}
+	for _, tc := range tests {
+		d := mustParse(t, tc.src)
+		if err := d.Delete(tc.key); err != nil {
+			t.Errorf("%q: Delete(%s): %v", tc.src, tc.key, err)
+			continue
+		}
+		if got := string(d.Bytes()); got != tc.want {
+			t.Errorf("Delete(%s):\n got %q\nwant %q", tc.key, got, tc.want)
+		}
+	}
+}
+
+func TestMalformedFrontMatter(t *testing.T) {
+	tests := []struct {
+		name, src string
+		line      int
+		msg       string
+	}{
+		{"unclosed quote", "---\ntitle: \"unclosed\ndate: 2024-01-01\n---\nbody\n", 2, "unclosed quote"},
+		{"bad indentation", "---\ntitle: a\n  bad: indent\n---\nbody\n", 3, "mapping values"},
+		{"missing closing delimiter", "---\ntitle: a\n\nbody text\n", 1, "never closed"},
+		{"not a mapping", "---\n- a\n- b\n---\n", 2, "mapping"},
+		{"toml", "+++\ntitle = \n+++\n", 2, "TOML"},
+		{"json", "{\n  \"a\": 1,\n  \"b\": \n}\nbody", 4, "JSON"},
+		{"json unclosed", "{\n  \"a\": 1,\n", 3, "never closed"},
+		{"crlf keeps line", "\ufeff---\r\na: 1\r\nb: [\r\n---\r\n", 3, "YAML"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d, err := Parse([]byte(tc.src))
+			var pe *ParseError
+			if !errors.As(err, &pe) {
+				t.Fatalf("err = %v, want *ParseError", err)
+			}
+			if pe.Line != tc.line || !strings.Contains(pe.Msg, tc.msg) {
+				t.Errorf("error = line %d %q, want line %d containing %q", pe.Line, pe.Msg, tc.line, tc.msg)
+			}
+			if d == nil || string(d.Bytes()) != tc.src {
+				t.Fatalf("text not kept")
+			}
+			if len(d.Body()) == 0 && len(tc.src) > 0 && d.Format() == None {
+				t.Errorf("body of a malformed article should still be readable")
+			}
+			if err := d.SetFlow("title", "x"); !errors.Is(err, ErrMalformed) {
+				t.Errorf("SetFlow on malformed = %v, want ErrMalformed", err)
+			}
+			if string(d.Bytes()) != tc.src {
+				t.Errorf("a refused edit changed the text")
+			}
+		})
+	}
+}
+
+func TestParseFlow(t *testing.T) {
+	tests := []struct {
+		in   string
+		kind Kind
+		text string
+		n    int
+	}{
+		{"false", Bool, "false", 0},
+		{"12", Int, "12", 0},
+		{"1.5", Float, "1.5", 0},
+		{"2025-06-02", Date, "2025-06-02", 0},
+		{"新标题", String, "新标题", 0},
+		{"[a, b]", List, "", 2},
+		{"[]", List, "", 0},
+		{"#标签", String, "#标签", 0},
+		{"Go: 入门", String, "Go: 入门", 0},
+		{"", String, "", 0},
+		{"null", Null, "null", 0},
+		{"- a", String, "- a", 0},
+		{`"true"`, String, "true", 0},
+	}
+	for _, tc := range tests {
+		v, err := ParseFlow(tc.in)
+		if err != nil {
+			t.Errorf("ParseFlow(%q): %v", tc.in, err)
+			continue
+		}
+		if v.Kind != tc.kind || v.Text != tc.text || len(v.Items) != tc.n {
+			t.Errorf("ParseFlow(%q) = %v %q %d items", tc.in, v.Kind, v.Text, len(v.Items))
+		}
+	}
+	if _, err := ParseFlow("[a, b"); err == nil {
+		t.Error("ParseFlow of an unclosed list should fail")
+	}
+}
+
+func TestTOMLAndJSONFields(t *testing.T) {
+	d := mustParse(t, "+++\ntitle = \"T\"\nn = 1_000\nwhen = 2025-06-02T08:00:00Z\ntags = [\"a\", \"b\"]\n[params]\nz = 1\ny = 2\n+++\n")
+	got := []string{}
+	for _, f := range d.Fields() {
+		got = append(got, f.Key+"="+f.Value.Plain())
+	}
+	want := []string{"title=T", "n=1_000", "when=2025-06-02T08:00:00Z", "tags=a\nb", `params={"z":1,"y":2}`}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("TOML fields = %q, want %q", got, want)
+	}
+	if p, _ := d.Get("params"); p.Line != 6 {
+		t.Errorf("params line = %d, want 6", p.Line)
+	}
+	j := mustParse(t, "{\n  \"b\": {\"y\": 1, \"x\": [true, null]},\n  \"a\": 2.0e3\n}\n")
+	js, _ := FieldsJSON(j.Fields())
+	if string(js) != `{"b":{"y":1,"x":[true,null]},"a":2.0e3}` {
+		t.Errorf("JSON fields = %s", js)
+	}
+	if err := j.SetFlow("b", "1"); err != nil {
+		t.Fatal(err)
+	}
+	if string(j.Bytes()) != "{\n  \"b\": 1,\n  \"a\": 2.0e3\n}\n" {
+		t.Errorf("JSON after set = %q", j.Bytes())
+	}
+	if err := d.SetFlow("params", "1"); err == nil {
+		t.Error("setting a TOML table should be refused")
+	}
+	if err := d.SetFlow("nothing", "null"); err == nil {
+		t.Error("TOML has no null: setting one should be refused")
+	}
+}
+
+// TestAgreesWithAdrgFrontmatter checks that where adrg/frontmatter finds
+// YAML or TOML front matter, the body after it is the same as ours.
+func TestAgreesWithAdrgFrontmatter(t *testing.T) {
+	seed, err := os.ReadFile("../../../shared/samples/seed-article.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, src := range []string{string(seed), "---\na: 1\n---\nbody\n", "+++\na = 1\n+++\nbody\n", "---\n---\nx"} {
+		var m map[string]any
+		rest, err := frontmatter.Parse(strings.NewReader(src), &m)
+		if err != nil {
+			t.Fatalf("adrg: %v", err)
+		}
+		d := mustParse(t, src)
+		if !bytes.Equal(bytes.TrimLeft(rest, "\n"), bytes.TrimLeft(d.Body(), "\n")) {
+			t.Errorf("bodies differ for %.20q:\nadrg %.40q\nours %.40q", src, rest, d.Body())
+		}
+		if len(m) != len(d.Fields()) {
+			t.Errorf("adrg read %d fields, we read %d", len(m), len(d.Fields()))
+		}
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	seed, _ := os.ReadFile("../../../shared/samples/seed-article.md")
+	for _, s := range []string{string(seed), "---\na: 1\n---\nb", "+++\na = 1\n+++\n", "{\"a\":1}\nx", "\ufeff---\r\na: [1\r\n---\r\n", "---\n"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		orig := append([]byte(nil), src...)
+		d, _ := Parse(src)
+		if !bytes.Equal(d.Bytes(), orig) {
+			t.Fatalf("Bytes() != input")
+		}
+		if !bytes.HasSuffix(orig, d.Body()) {
+			t.Fatalf("Body() is not the end of the input")
+		}
+		for _, fl := range d.Fields() {
+			_ = fl.Value.Plain()
+			_, _ = FieldsJSON([]Field{fl})
+		}
+	})
+}
+
+// FuzzSet edits random documents; every accepted edit must keep the body
+// and every other field, read back as asked, and be idempotent.
+func FuzzSet(f *testing.F) {
+	f.Add([]byte("---\ntitle: \"a\" # c\ntags: [x]\n---\nbody"), "title", "新")
+	f.Add([]byte("+++\na = 1\n[t]\nb = 2\n+++\n"), "c", "[1, 2]")
+	f.Add([]byte("{\n \"a\": [1,\n 2]\n}\n"), "a", "x")
+	f.Add([]byte("text"), "k", "2025-06-02")
+	f.Fuzz(func(t *testing.T, src []byte, key, flow string) {
+		d, err := Parse(src)
+		if err != nil || key == "" {
+			return
+		}
+		before := append([]byte(nil), d.Body()...)
+		fields := d.Fields()
+		if err := d.SetFlow(key, flow); err != nil {
+			if !bytes.Equal(d.Bytes(), src) {
+				t.Fatalf("a failed set changed the text")
+			}
+			return
+		}
+		again, err := Parse(d.Bytes())
+		if err != nil {
+			t.Fatalf("result does not parse: %v\n%q", err, d.Bytes())
+		}
+		if !bytes.Equal(again.Body(), before) {
+			t.Fatalf("body changed")
+		}
+		for _, fl := range fields {
+			if fl.Key == key {
+				continue
+			}
+			if v, ok := again.Get(fl.Key); !ok || !equalValue(v, fl.Value) {
+				t.Fatalf("field %s changed", fl.Key)
+			}
+		}
+		out := append([]byte(nil), d.Bytes()...)
+		if err := d.SetFlow(key, flow); err != nil || !bytes.Equal(d.Bytes(), out) {
+			t.Fatalf("setting the same value again changed the text (err %v)", err)
+		}
+	})
+}

@@ -1,0 +1,685 @@
+package document
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// yamlFM is YAML front matter: its text, its node tree (for positions) and
+// the fields read from it.
+type yamlFM struct {
+	src    []byte
+	fmLine int
+	nl     string
+	root   *yaml.Node // the top-level mapping; nil for an empty front matter
+	lines  []int      // byte offset of each line's start
+	flds   []Field
+}
+
+var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+func parseYAML(src []byte, fmLine int, nl string) (*yamlFM, error) {
+	y := &yamlFM{src: src, fmLine: fmLine, nl: nl, lines: lineStarts(src)}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(src, &doc); err != nil {
+		if line, ok := unclosedQuote(src); ok {
+			return nil, &ParseError{Line: fmLine + line - 1, Msg: "YAML: unclosed quote"}
+		}
+		return nil, y.parseError(err)
+	}
+	if doc.Kind == 0 || len(doc.Content) == 0 {
+		return y, nil // empty, or only comments
+	}
+	root := doc.Content[0]
+	if root.Kind == yaml.ScalarNode && root.ShortTag() == "!!null" {
+		return y, nil
+	}
+	if root.Kind != yaml.MappingNode {
+		return nil, &ParseError{Line: fmLine + root.Line - 1, Msg: "front matter must be a mapping of keys to values"}
+	}
+	y.root = root
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		y.flds = append(y.flds, Field{Key: k.Value, Value: yamlValue(v, fmLine)})
+	}
+	return y, nil
+}
+
+// unclosedQuote finds a line whose value opens a quote that the rest of the
+// text never closes; yaml reports such errors at the end of the stream.
+func unclosedQuote(src []byte) (int, bool) {
+	line := 1
+	for pos := 0; pos < len(src); line++ {
+		l, next := lineAt(src, pos)
+		if c, ok := scanKeyColon(src, pos); ok && c < pos+len(l) {
+			v := skipSpaces(src, c+1, lineEnd(src, pos))
+			if v < len(src) && (src[v] == '"' || src[v] == '\'') && scanQuoted(src, v, len(src)) == len(src) && src[len(src)-1] != src[v] {
+				return line, true
+			}
+		}
+		pos = next
+	}
+	return 0, false
+}
+
+// parseError turns a yaml error into a *ParseError with a file line.
+func (y *yamlFM) parseError(err error) error {
+	msg := err.Error()
+	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return &ParseError{Line: y.fmLine + n - 1, Msg: "YAML: " + m[2]}
+	}
+	msg = strings.TrimPrefix(msg, "yaml: ")
+	var te *yaml.TypeError
+	if errors.As(err, &te) && len(te.Errors) > 0 {
+		msg = te.Errors[0]
+		if m := regexp.MustCompile(`^line (\d+): (.*)$`).FindStringSubmatch(msg); m != nil {
+			n, _ := strconv.Atoi(m[1])
+			return &ParseError{Line: y.fmLine + n - 1, Msg: "YAML: " + m[2]}
+		}
+	}
+	return &ParseError{Line: y.fmLine, Msg: "YAML: " + msg}
+}
+
+func (y *yamlFM) fields() []Field { return y.flds }
+
+// yamlValue converts a node to a Value, keeping scalars as spelled.
+func yamlValue(n *yaml.Node, fmLine int) Value {
+	line := fmLine + n.Line - 1
+	if n.Kind == yaml.AliasNode && n.Alias != nil {
+		v := yamlValue(n.Alias, fmLine)
+		v.Line = line
+		return v
+	}
+	switch n.Kind {
+	case yaml.SequenceNode:
+		v := Value{Kind: List, Line: line, Items: make([]Value, 0, len(n.Content))}
+		for _, c := range n.Content {
+			v.Items = append(v.Items, yamlValue(c, fmLine))
+		}
+		return v
+	case yaml.MappingNode:
+		v := Value{Kind: Map, Line: line}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			v.Fields = append(v.Fields, Field{Key: n.Content[i].Value, Value: yamlValue(n.Content[i+1], fmLine)})
+		}
+		return v
+	case yaml.DocumentNode:
+		if len(n.Content) > 0 {
+			return yamlValue(n.Content[0], fmLine)
+		}
+		return Value{Kind: Null, Line: line}
+	}
+	kind := String
+	switch n.ShortTag() {
+	case "!!timestamp":
+		kind = Date
+	case "!!bool":
+		kind = Bool
+	case "!!int":
+		kind = Int
+	case "!!float":
+		kind = Float
+	case "!!null":
+		kind = Null
+	}
+	return Value{Kind: kind, Text: n.Value, Line: line}
+}
+
+// lineStarts returns the byte offset at which each line of src starts.
+func lineStarts(src []byte) []int {
+	starts := []int{0}
+	for i, c := range src {
+		if c == '\n' && i+1 < len(src) {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}
+
+// offset converts a yaml.v3 position (1-based line, 1-based column counted
+// in characters) to a byte offset in src.
+func (y *yamlFM) offset(line, col int) int {
+	if line < 1 || line > len(y.lines) {
+		return len(y.src)
+	}
+	off := y.lines[line-1]
+	for c := 1; c < col && off < len(y.src) && y.src[off] != '\n'; c++ {
+		_, size := utf8.DecodeRune(y.src[off:])
+		off += size
+	}
+	return off
+}
+
+// lineEnd returns the offset of the end of the line holding off, before its
+// line ending.
+func lineEnd(src []byte, off int) int {
+	i := bytes.IndexByte(src[off:], '\n')
+	if i < 0 {
+		return len(src)
+	}
+	end := off + i
+	if end > off && src[end-1] == '\r' {
+		end--
+	}
+	return end
+}
+
+// lineStart returns the offset of the start of the line holding off.
+func lineStart(src []byte, off int) int {
+	return bytes.LastIndexByte(src[:off], '\n') + 1
+}
+
+// entry describes where one top-level key and its value lie.
+type entry struct {
+	keyLine    int // offset of the start of the key's line
+	afterColon int // offset just after the key's colon
+	valStart   int // offset of the value's first character (after spaces) on the key's line, or afterColon
+	valEnd     int // offset just after the value's text
+	endLine    int // offset after the entry's last line (including its line ending)
+}
+
+var errUnsupportedKey = errors.New("complex YAML keys (?) cannot be edited here; edit them in the source")
+
+// locate finds the text of the top-level pair at index i of root.Content.
+func (y *yamlFM) locate(i int) (entry, error) {
+	src := y.src
+	kn, vn := y.root.Content[i], y.root.Content[i+1]
+	kOff := y.offset(kn.Line, kn.Column)
+	var e entry
+	e.keyLine = lineStart(src, kOff)
+	colon, ok := scanKeyColon(src, kOff)
+	if !ok {
+		return e, errUnsupportedKey
+	}
+	e.afterColon = colon + 1
+	// The region ends before the next key's line, less trailing blank and
+	// comment lines (they belong to what follows).
+	limit := len(src)
+	if i+2 < len(y.root.Content) {
+		nk := y.root.Content[i+2]
+		limit = lineStart(src, y.offset(nk.Line, nk.Column))
+	}
+	blockScalar := vn.Kind == yaml.ScalarNode && vn.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0
+	keyLineEnd := lineEnd(src, kOff)
+	end := keyLineEnd
+	for pos := lineEndAfter(src, keyLineEnd); pos < limit; {
+		l, next := lineAt(src, pos)
+		t := bytes.TrimLeft(l, " \t")
+		trimmed := bytes.TrimRight(t, " \t\r\n")
+		indent := len(l) - len(t)
+		isComment := len(trimmed) > 0 && trimmed[0] == '#' && (!blockScalar || indent == 0)
+		if len(trimmed) > 0 && !isComment {
+			end = lineEnd(src, pos)
+		}
+		pos = next
+	}
+	e.valEnd = end
+	e.endLine = lineEndAfter(src, end)
+	e.valStart = skipSpaces(src, e.afterColon, keyLineEnd)
+	if end == keyLineEnd {
+		// A value on the key's line alone: keep a trailing comment.
+		e.valEnd = scanInlineValue(src, e.valStart, keyLineEnd)
+	}
+	return e, nil
+}
+
+// lineEndAfter returns the offset after the line ending at end.
+func lineEndAfter(src []byte, end int) int {
+	if end < len(src) && src[end] == '\r' {
+		end++
+	}
+	if end < len(src) && src[end] == '\n' {
+		end++
+	}
+	return end
+}
+
+func skipSpaces(src []byte, pos, limit int) int {
+	for pos < limit && (src[pos] == ' ' || src[pos] == '\t') {
+		pos++
+	}
+	return pos
+}
+
+// scanKeyColon finds the colon after a key starting at off.
+func scanKeyColon(src []byte, off int) (int, bool) {
+	end := lineEnd(src, off)
+	pos := off
+	if pos < end && (src[pos] == '"' || src[pos] == '\'') {
+		pos = scanQuoted(src, pos, len(src))
+	}
+	if pos < end && src[pos] == '?' {
+		return 0, false
+	}
+	for ; pos < end; pos++ {
+		if src[pos] == ':' && (pos+1 == len(src) || pos+1 >= end || src[pos+1] == ' ' || src[pos+1] == '\t' || src[pos+1] == '\r' || src[pos+1] == '\n') {
+			return pos, true
+		}
+	}
+	return 0, false
+}
+
+// scanQuoted returns the offset after a quoted scalar starting at pos.
+func scanQuoted(src []byte, pos, limit int) int {
+	q := src[pos]
+	for i := pos + 1; i < limit; i++ {
+		switch {
+		case q == '"' && src[i] == '\\':
+			i++
+		case src[i] == q && q == '\'' && i+1 < limit && src[i+1] == '\'':
+			i++
+		case src[i] == q:
+			return i + 1
+		}
+	}
+	return limit
+}
+
+// scanInlineValue returns where a value starting at pos ends on its line,
+// so that a following comment can be kept.
+func scanInlineValue(src []byte, pos, end int) int {
+	if pos >= end {
+		return pos
+	}
+	// Anchors and tags come before the value.
+	for pos < end && (src[pos] == '&' || src[pos] == '!') {
+		for pos < end && src[pos] != ' ' && src[pos] != '\t' {
+			pos++
+		}
+		pos = skipSpaces(src, pos, end)
+	}
+	if pos >= end {
+		return pos
+	}
+	switch src[pos] {
+	case '"', '\'':
+		return scanQuoted(src, pos, end)
+	case '[', '{':
+		depth := 0
+		for i := pos; i < end; i++ {
+			switch src[i] {
+			case '"', '\'':
+				i = scanQuoted(src, i, end) - 1
+			case '[', '{':
+				depth++
+			case ']', '}':
+				depth--
+				if depth == 0 {
+					return i + 1
+				}
+			}
+		}
+		return end
+	}
+	i := pos
+	for ; i < end; i++ {
+		if src[i] == '#' && (src[i-1] == ' ' || src[i-1] == '\t') {
+			break
+		}
+	}
+	for i > pos && (src[i-1] == ' ' || src[i-1] == '\t') {
+		i--
+	}
+	return i
+}
+
+// yamlStyle is how a front matter writes things, so new text matches it.
+type yamlStyle struct {
+	quote      byte   // 0 plain, '"' or '\'' for strings
+	flowLists  bool   // [a, b] rather than block lists
+	itemIndent string // indentation before "- " in block lists
+	itemQuote  byte   // quoting of list items
+}
+
+// style infers the front matter's habits from its fields.
+func (y *yamlFM) style() yamlStyle {
+	s := yamlStyle{quote: 0, flowLists: true, itemIndent: "  ", itemQuote: 0}
+	quotes := map[byte]int{}
+	var sawList bool
+	if y.root == nil {
+		return yamlStyle{quote: '"', flowLists: true, itemIndent: "  ", itemQuote: '"'}
+	}
+	for i := 0; i+1 < len(y.root.Content); i += 2 {
+		v := y.root.Content[i+1]
+		switch v.Kind {
+		case yaml.ScalarNode:
+			if v.ShortTag() == "!!str" {
+				quotes[quoteOf(v)]++
+			}
+		case yaml.SequenceNode:
+			if !sawList {
+				sawList = true
+				s.flowLists = v.Style&yaml.FlowStyle != 0
+				if len(v.Content) > 0 {
+					s.itemQuote = quoteOf(v.Content[0])
+					if !s.flowLists {
+						s.itemIndent = strings.Repeat(" ", v.Content[0].Column-3)
+					}
+				}
+			}
+		}
+	}
+	best := -1
+	for _, q := range []byte{0, '"', '\''} {
+		if quotes[q] > best {
+			s.quote, best = q, quotes[q]
+		}
+	}
+	if !sawList {
+		s.itemQuote = s.quote
+	}
+	return s
+}
+
+func quoteOf(n *yaml.Node) byte {
+	switch {
+	case n.Style&yaml.DoubleQuotedStyle != 0:
+		return '"'
+	case n.Style&yaml.SingleQuotedStyle != 0:
+		return '\''
+	}
+	return 0
+}
+
+// styleFor adapts the front matter's style to the node being replaced.
+func (y *yamlFM) styleFor(old *yaml.Node) yamlStyle {
+	s := y.style()
+	if old == nil {
+		return s
+	}
+	if old.Kind == yaml.AliasNode && old.Alias != nil {
+		old = old.Alias
+	}
+	switch old.Kind {
+	case yaml.ScalarNode:
+		if old.ShortTag() == "!!str" || quoteOf(old) != 0 {
+			s.quote = quoteOf(old)
+		}
+	case yaml.SequenceNode:
+		s.flowLists = old.Style&yaml.FlowStyle != 0
+		if len(old.Content) > 0 {
+			s.itemQuote = quoteOf(old.Content[0])
+			if !s.flowLists && old.Content[0].Column >= 3 {
+				s.itemIndent = strings.Repeat(" ", old.Content[0].Column-3)
+			}
+		}
+	}
+	return s
+}
+
+func (y *yamlFM) index(key string) int {
+	if y.root == nil {
+		return -1
+	}
+	for i := 0; i+1 < len(y.root.Content); i += 2 {
+		if y.root.Content[i].Value == key {
+			return i
+		}
+	}
+	return -1
+}
+
+func (y *yamlFM) set(key string, v Value) ([]byte, error) {
+	i := y.index(key)
+	if i < 0 {
+		return y.insert(key, v)
+	}
+	e, err := y.locate(i)
+	if err != nil {
+		return nil, err
+	}
+	old := y.root.Content[i+1]
+	st := y.styleFor(old)
+	anchor := ""
+	if old.Anchor != "" {
+		anchor = "&" + old.Anchor + " "
+	}
+	text := anchor + renderYAML(v, st, y.nl)
+	src := y.src
+	var out bytes.Buffer
+	if strings.HasPrefix(text, y.nl) || strings.HasPrefix(text, "|") {
+		// A block list or block scalar: it follows the colon directly.
+		out.Write(src[:e.afterColon])
+		if e.valStart < e.valEnd && src[e.valStart] == '#' {
+			// A comment on the key line stays there.
+			out.WriteString(" ")
+			out.Write(src[e.valStart:lineEnd(src, e.valStart)])
+		}
+		out.WriteString(text)
+		out.Write(src[e.valEnd:])
+		return out.Bytes(), nil
+	}
+	keyLineEnd := lineEnd(src, e.afterColon)
+	start := e.valStart
+	var comment []byte
+	if start < keyLineEnd && src[start] == '#' && e.valEnd > keyLineEnd {
+		// "key: # note" then a block value on the next lines.
+		comment = append([]byte(" "), src[start:keyLineEnd]...)
+	}
+	if start == keyLineEnd || comment != nil {
+		out.Write(src[:e.afterColon])
+		out.WriteString(" ")
+	} else {
+		out.Write(src[:start])
+	}
+	out.WriteString(text)
+	out.Write(comment)
+	out.Write(src[e.valEnd:])
+	return out.Bytes(), nil
+}
+
+// insert adds key after the last top-level entry.
+func (y *yamlFM) insert(key string, v Value) ([]byte, error) {
+	line := yamlEntry(key, v, y.style(), y.nl) + y.nl
+	at := 0
+	if y.root != nil && len(y.root.Content) >= 2 {
+		e, err := y.locate(len(y.root.Content) - 2)
+		if err != nil {
+			return nil, err
+		}
+		at = e.endLine
+		if at == len(y.src) && at > 0 && y.src[at-1] != '\n' {
+			line = y.nl + line
+		}
+	} else if len(y.src) > 0 && y.src[len(y.src)-1] != '\n' {
+		at = len(y.src)
+		line = y.nl + line
+	} else {
+		at = len(y.src)
+	}
+	out := make([]byte, 0, len(y.src)+len(line))
+	out = append(out, y.src[:at]...)
+	out = append(out, line...)
+	return append(out, y.src[at:]...), nil
+}
+
+func (y *yamlFM) del(key string) ([]byte, error) {
+	i := y.index(key)
+	if i < 0 {
+		return y.src, nil
+	}
+	e, err := y.locate(i)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]byte, 0, len(y.src))
+	out = append(out, y.src[:e.keyLine]...)
+	return append(out, y.src[e.endLine:]...), nil
+}
+
+// yamlEntry renders "key: value" (without a final line ending).
+func yamlEntry(key string, v Value, st yamlStyle, nl string) string {
+	k := key
+	if !plainSafe(key) {
+		k = doubleQuote(key)
+	}
+	text := renderYAML(v, st, nl)
+	if strings.HasPrefix(text, nl) {
+		return k + ":" + text
+	}
+	return k + ": " + text
+}
+
+// renderYAML writes v in the given style. Block lists start with a line ending.
+func renderYAML(v Value, st yamlStyle, nl string) string {
+	switch v.Kind {
+	case List:
+		if len(v.Items) == 0 {
+			return "[]"
+		}
+		item := st
+		item.quote = st.itemQuote
+		parts := make([]string, len(v.Items))
+		for i, it := range v.Items {
+			parts[i] = renderYAMLInline(it, item)
+		}
+		if st.flowLists {
+			return "[" + strings.Join(parts, ", ") + "]"
+		}
+		var b strings.Builder
+		for _, p := range parts {
+			b.WriteString(nl + st.itemIndent + "- " + p)
+		}
+		return b.String()
+	case String:
+		if strings.Contains(v.Text, "\n") && st.quote == 0 {
+			return blockScalar(v.Text, "  ", nl)
+		}
+	}
+	return renderYAMLInline(v, st)
+}
+
+// renderYAMLInline writes v on one line (flow style for collections).
+func renderYAMLInline(v Value, st yamlStyle) string {
+	switch v.Kind {
+	case Null:
+		if v.Text != "" {
+			return v.Text
+		}
+		return "null"
+	case Bool, Int, Float:
+		return v.Text
+	case Date:
+		if st.quote != 0 {
+			return quoteWith(v.Text, st.quote)
+		}
+		return v.Text
+	case List:
+		parts := make([]string, len(v.Items))
+		for i, it := range v.Items {
+			parts[i] = renderYAMLInline(it, st)
+		}
+		return "[" + strings.Join(parts, ", ") + "]"
+	case Map:
+		parts := make([]string, len(v.Fields))
+		for i, f := range v.Fields {
+			k := f.Key
+			if !plainSafe(k) || strings.ContainsAny(k, ",[]{}") {
+				k = doubleQuote(k)
+			}
+			parts[i] = k + ": " + renderYAMLInline(f.Value, st)
+		}
+		return "{" + strings.Join(parts, ", ") + "}"
+	}
+	if st.quote == 0 && plainSafe(v.Text) && !strings.ContainsAny(v.Text, ",[]{}") {
+		return v.Text
+	}
+	if st.quote == 0 {
+		return doubleQuote(v.Text)
+	}
+	return quoteWith(v.Text, st.quote)
+}
+
+func quoteWith(s string, q byte) string {
+	if q == '\'' && !strings.ContainsAny(s, "\n\t") && utf8.ValidString(s) {
+		return "'" + strings.ReplaceAll(s, "'", "''") + "'"
+	}
+	return doubleQuote(s)
+}
+
+// doubleQuote writes s as a YAML double-quoted scalar, leaving printable
+// Unicode (Chinese included) as it is.
+func doubleQuote(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch r {
+		case '"':
+			b.WriteString(`\"`)
+		case '\\':
+			b.WriteString(`\\`)
+		case '\n':
+			b.WriteString(`\n`)
+		case '\t':
+			b.WriteString(`\t`)
+		case '\r':
+			b.WriteString(`\r`)
+		default:
+			if r < 0x20 || r == 0x7f || r == utf8.RuneError {
+				fmt.Fprintf(&b, `\u%04x`, r)
+			} else {
+				b.WriteRune(r)
+			}
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+// blockScalar writes a multi-line string as a literal block scalar.
+func blockScalar(s, indent, nl string) string {
+	chomp := "|-"
+	body := s
+	if strings.HasSuffix(s, "\n") {
+		chomp = "|"
+		body = strings.TrimSuffix(s, "\n")
+		if strings.HasSuffix(body, "\n") {
+			chomp = "|+"
+			body = s
+		}
+	}
+	if strings.HasPrefix(s, " ") {
+		chomp = chomp[:1] + "2" + chomp[1:]
+	}
+	var b strings.Builder
+	b.WriteString(chomp)
+	for _, l := range strings.Split(body, "\n") {
+		b.WriteString(nl)
+		if l != "" {
+			b.WriteString(indent + l)
+		}
+	}
+	return b.String()
+}
+
+// plainSafe reports whether s can be written as a plain YAML scalar and
+// read back as the same string.
+func plainSafe(s string) bool {
+	if s == "" || strings.TrimSpace(s) != s || strings.ContainsAny(s, "\n\r\t") {
+		return false
+	}
+	if strings.ContainsAny(s[:1], "-?:,[]{}#&*!|>'\"%@`") && !(len(s) > 1 && (s[0] == '-' || s[0] == '?' || s[0] == ':') && s[1] != ' ') {
+		return false
+	}
+	if strings.Contains(s, ": ") || strings.Contains(s, " #") || strings.HasSuffix(s, ":") {
+		return false
+	}
+	switch strings.ToLower(s) {
+	case "y", "n", "yes", "no", "on", "off": // booleans to YAML 1.1 readers
+		return false
+	}
+	var n yaml.Node
+	if err := yaml.Unmarshal([]byte("k: "+s), &n); err != nil || len(n.Content) == 0 || len(n.Content[0].Content) != 2 {
+		return false
+	}
+	v := n.Content[0].Content[1]
+	return v.Kind == yaml.ScalarNode && v.ShortTag() == "!!str" && v.Value == s
+}
