@@ -412,12 +412,22 @@ func FuzzSet(f *testing.F) {
 		if !bytes.Equal(again.Body(), before) {
 			t.Fatalf("body changed")
 		}
-		for _, fl := range fields {
-			if fl.Key == key {
-				continue
+		others := func(fs []Field) []Field {
+			var out []Field
+			for _, fl := range fs {
+				if fl.Key != key {
+					out = append(out, fl)
+				}
 			}
-			if v, ok := again.Get(fl.Key); !ok || !equalValue(v, fl.Value) {
-				t.Fatalf("field %s changed", fl.Key)
+			return out
+		}
+		a, b := others(fields), others(again.Fields())
+		if len(a) != len(b) {
+			t.Fatalf("other fields went from %d to %d", len(a), len(b))
+		}
+		for i := range a {
+			if a[i].Key != b[i].Key || !equalValue(a[i].Value, b[i].Value) {
+				t.Fatalf("field %s changed", a[i].Key)
 			}
 		}
 		out := append([]byte(nil), d.Bytes()...)
