@@ -1,0 +1,238 @@
+package document
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// FieldType is the type a schema gives a front matter key.
+type FieldType int
+
+// The field types. The zero value, Unknown, is a key only ever seen empty.
+const (
+	Unknown  FieldType = iota // only null values seen
+	Text                      // a short single-line string
+	LongText                  // a string longer than LongTextRunes or on several lines
+	DateType                  // a date or timestamp, as a YAML date or a date-shaped string
+	BoolType                  // true or false
+	Number                    // an integer or a float
+	ListType                  // a list (tags, categories, aliases)
+	MapType                   // a nested map
+	Mixed                     // no type holds a two-thirds majority
+)
+
+// LongTextRunes is the length above which a string is long text.
+const LongTextRunes = 80
+
+var fieldTypeNames = [...]string{"unknown", "text", "long text", "date", "bool", "number", "list", "map", "mixed"}
+
+// String returns the type's English name ("long text").
+func (t FieldType) String() string {
+	if t < 0 || int(t) >= len(fieldTypeNames) {
+		return "FieldType(" + itoa(int(t)) + ")"
+	}
+	return fieldTypeNames[t]
+}
+
+// Schema describes the front matter of a folder's articles.
+type Schema struct {
+	// Docs is the number of articles the schema was inferred from.
+	Docs int
+	// Keys are the top-level keys, most frequent first; keys seen equally
+	// often keep the order of their first appearance (article order, then
+	// field order), so a folder written from one template keeps its
+	// template's order.
+	Keys []KeySchema
+}
+
+// KeySchema describes one top-level key.
+type KeySchema struct {
+	Key  string
+	Type FieldType
+	// Count is the number of articles that have the key (a key repeated in
+	// one article counts once, with its first value).
+	Count int
+	// Share is Count / Schema.Docs, in [0, 1].
+	Share float64
+	// Types counts the articles by the type of their value, null values
+	// excluded; it explains a Mixed key.
+	Types map[FieldType]int
+	// Values are the values seen and how many articles have each, most
+	// frequent first, then in byte order. A list contributes each of its
+	// scalar items (the tags), a scalar its text as written; maps and nulls
+	// contribute nothing. Long text keys keep no values.
+	Values []ValueCount
+
+	docs int // Schema.Docs, for Common
+}
+
+// ValueCount is a value seen for a key and the number of articles with it.
+type ValueCount struct {
+	Value string
+	Count int
+}
+
+// Common reports whether the key is expected in every article: the schema
+// was inferred from at least 3 articles and at least half of them have it.
+func (k KeySchema) Common() bool {
+	return k.docs >= 3 && 2*k.Count >= k.docs
+}
+
+// Key returns the schema of the named key (case-sensitive).
+func (s *Schema) Key(name string) (*KeySchema, bool) {
+	if s == nil {
+		return nil, false
+	}
+	for i := range s.Keys {
+		if s.Keys[i].Key == name {
+			return &s.Keys[i], true
+		}
+	}
+	return nil, false
+}
+
+// InferSchema infers the schema of a folder from the top-level fields of each
+// of its articles, in a stable order (pass the articles sorted by path).
+//
+// A key's type is that of its values, with short and long strings counted
+// together (long text if any is long), integers and floats together
+// (number), and date-shaped strings ("2024-01-10", valid or not) counted as
+// dates. The most frequent type wins if it holds at least two thirds of the
+// articles that give the key a non-null value; otherwise the key is Mixed.
+func InferSchema(docs [][]Field) *Schema {
+	s := &Schema{Docs: len(docs)}
+	type acc struct {
+		long   bool           // a long string was seen
+		values map[string]int // value -> articles
+	}
+	index := map[string]int{}
+	var accs []acc
+	for _, fields := range docs {
+		seen := make(map[string]bool, len(fields))
+		for _, f := range fields {
+			if seen[f.Key] {
+				continue
+			}
+			seen[f.Key] = true
+			i, ok := index[f.Key]
+			if !ok {
+				i = len(s.Keys)
+				index[f.Key] = i
+				s.Keys = append(s.Keys, KeySchema{Key: f.Key, Types: map[FieldType]int{}})
+				accs = append(accs, acc{values: map[string]int{}})
+			}
+			k, a := &s.Keys[i], &accs[i]
+			k.Count++
+			t := valueType(f.Value)
+			if t == Unknown {
+				continue
+			}
+			if t == LongText {
+				a.long = true
+				t = Text
+			}
+			k.Types[t]++
+			switch f.Value.Kind {
+			case List:
+				for _, it := range f.Value.Items {
+					if isScalar(it.Kind) && it.Kind != Null {
+						a.values[it.Text]++
+					}
+				}
+			case Map, Null:
+			default:
+				a.values[f.Value.Text]++
+			}
+		}
+	}
+	for i := range s.Keys {
+		k, a := &s.Keys[i], &accs[i]
+		k.docs = s.Docs
+		if s.Docs > 0 {
+			k.Share = float64(k.Count) / float64(s.Docs)
+		}
+		k.Type = dominantType(k.Types)
+		if a.long {
+			if k.Types[Text] > 0 {
+				k.Types[LongText] = k.Types[Text]
+				delete(k.Types, Text)
+			}
+			if k.Type == Text {
+				k.Type = LongText
+			}
+		}
+		if k.Type != LongText {
+			k.Values = sortedValues(a.values)
+		}
+	}
+	sort.SliceStable(s.Keys, func(i, j int) bool {
+		return s.Keys[i].Count > s.Keys[j].Count
+	})
+	return s
+}
+
+// dominantType returns the type that holds two thirds of the counts.
+func dominantType(types map[FieldType]int) FieldType {
+	total, best, bestN := 0, Unknown, 0
+	for t, n := range types {
+		total += n
+		if n > bestN || (n == bestN && t < best) {
+			best, bestN = t, n
+		}
+	}
+	switch {
+	case total == 0:
+		return Unknown
+	case 3*bestN >= 2*total:
+		return best
+	}
+	return Mixed
+}
+
+func sortedValues(m map[string]int) []ValueCount {
+	if len(m) == 0 {
+		return nil
+	}
+	vs := make([]ValueCount, 0, len(m))
+	for v, n := range m {
+		vs = append(vs, ValueCount{v, n})
+	}
+	sort.Slice(vs, func(i, j int) bool {
+		if vs[i].Count != vs[j].Count {
+			return vs[i].Count > vs[j].Count
+		}
+		return vs[i].Value < vs[j].Value
+	})
+	return vs
+}
+
+// valueType returns the type of one value: Unknown for null, LongText for a
+// long or multi-line string, DateType for a date or a date-shaped string.
+func valueType(v Value) FieldType {
+	switch v.Kind {
+	case Null:
+		return Unknown
+	case String:
+		switch {
+		case dateShaped(v.Text):
+			return DateType
+		case strings.ContainsAny(v.Text, "\n\r") || utf8.RuneCountInString(v.Text) > LongTextRunes:
+			return LongText
+		}
+		return Text
+	case Date:
+		return DateType
+	case Bool:
+		return BoolType
+	case Int, Float:
+		return Number
+	case List:
+		return ListType
+	case Map:
+		return MapType
+	}
+	return Unknown
+}
+
+func isScalar(k Kind) bool { return k != List && k != Map }
