@@ -1,0 +1,282 @@
+package preview
+
+import (
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// builder turns model blocks into Fyne objects. It runs on the UI
+// goroutine, only for the blocks that are on screen.
+type builder struct {
+	onLink  func(string)
+	images  *imageLoader
+	baseDir string
+	dark    bool
+	changed func() // an object's height changed after it was built
+
+	muted bool    // quote text
+	scale float32 // footnote text
+	depth int     // list nesting
+}
+
+var headingScale = [...]float32{1, 2.0, 1.6, 1.35, 1.15, 1.0, 0.9}
+
+func (b builder) textScale() float32 {
+	if b.scale == 0 {
+		return 1
+	}
+	return b.scale
+}
+
+// runs maps inline runs to flow runs; base carries the block's style.
+func (b builder) runs(in []Inline, base flowRun) []flowRun {
+	out := make([]flowRun, 0, len(in))
+	for _, r := range in {
+		fr := base
+		switch r.Kind {
+		case InlineBreak:
+			fr.br = true
+			out = append(out, fr)
+			continue
+		case InlineImage:
+			continue
+		}
+		fr.text = r.Text
+		fr.link = r.Link
+		if r.Style&Bold != 0 {
+			fr.style.Bold = true
+		}
+		if r.Style&Italic != 0 {
+			fr.style.Italic = true
+		}
+		if r.Style&Strike != 0 {
+			fr.style.Strikethrough = true
+		}
+		if r.Style&Code != 0 {
+			fr.style.Monospace = true
+			fr.code = true
+			fr.scale = base.scale * 0.92
+			if fr.scale == 0 {
+				fr.scale = 0.92
+			}
+		}
+		if r.Style&Sup != 0 {
+			fr.scale = 0.72
+		}
+		out = append(out, fr)
+	}
+	return out
+}
+
+func (b builder) baseRun() flowRun {
+	r := flowRun{scale: b.textScale()}
+	if b.muted {
+		r.color = theme.ColorNamePlaceHolder
+	}
+	return r
+}
+
+// block builds the object for one block.
+func (b builder) block(bl *Block) fyne.CanvasObject {
+	pad := theme.Padding()
+	switch bl.Kind {
+	case KindParagraph:
+		return b.paragraph(bl.Inlines, b.baseRun())
+	case KindHeading:
+		r := b.baseRun()
+		r.scale = headingScale[min(max(bl.Level, 1), 6)]
+		r.style.Bold = true
+		if bl.Level == 6 {
+			r.color = theme.ColorNamePlaceHolder
+		}
+		flow := b.paragraph(bl.Inlines, r)
+		if bl.Level <= 2 {
+			line := canvas.NewRectangle(theme.Color(theme.ColorNameSeparator))
+			line.SetMinSize(fyne.NewSize(1, 1))
+			return &fyne.Container{Layout: &stackLayout{gap: pad}, Objects: []fyne.CanvasObject{flow, line}}
+		}
+		return flow
+	case KindQuote:
+		bar := canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
+		bar.CornerRadius = 1.5
+		inner := b
+		inner.muted = true
+		body := inner.stack(bl.Children, pad*2)
+		return &fyne.Container{Layout: &indentLayout{gutter: pad * 4, bar: true}, Objects: []fyne.CanvasObject{bar, body}}
+	case KindList:
+		return b.list(bl)
+	case KindTable:
+		return b.table(bl)
+	case KindCode:
+		return newCodeBlock(bl.Lang, bl.Text, b.dark)
+	case KindHTML:
+		return newCodeBlock("html", bl.Text, b.dark)
+	case KindRule:
+		line := canvas.NewRectangle(theme.Color(theme.ColorNameSeparator))
+		line.SetMinSize(fyne.NewSize(1, 2))
+		spacer := canvas.NewRectangle(nil)
+		spacer.SetMinSize(fyne.NewSize(1, pad))
+		return &fyne.Container{Layout: &stackLayout{}, Objects: []fyne.CanvasObject{spacer, line, spacer}}
+	case KindFootnotes:
+		return b.footnotes(bl)
+	}
+	return canvas.NewRectangle(nil)
+}
+
+// stack builds blocks top to bottom.
+func (b builder) stack(blocks []*Block, gap float32) fyne.CanvasObject {
+	objs := make([]fyne.CanvasObject, 0, len(blocks))
+	for _, bl := range blocks {
+		if bl.Kind != KindNone {
+			objs = append(objs, b.block(bl))
+		}
+	}
+	return &fyne.Container{Layout: &stackLayout{gap: gap}, Objects: objs}
+}
+
+// paragraph is a text flow, split around images, which stand on their own.
+func (b builder) paragraph(in []Inline, base flowRun) fyne.CanvasObject {
+	hasImage := false
+	for _, r := range in {
+		if r.Kind == InlineImage {
+			hasImage = true
+			break
+		}
+	}
+	if !hasImage {
+		return newTextFlow(b.runs(in, base), b.onLink)
+	}
+	var objs []fyne.CanvasObject
+	start := 0
+	flushText := func(end int) {
+		part := in[start:end]
+		for _, r := range part {
+			if r.Kind == InlineText && len(r.Text) > 0 && r.Text != " " {
+				objs = append(objs, newTextFlow(b.runs(part, base), b.onLink))
+				return
+			}
+		}
+	}
+	for i, r := range in {
+		if r.Kind != InlineImage {
+			continue
+		}
+		flushText(i)
+		start = i + 1
+		objs = append(objs, newImageBox(r, b.baseDir, b.images, b.onLink, b.changed))
+	}
+	flushText(len(in))
+	if len(objs) == 1 {
+		return objs[0]
+	}
+	return &fyne.Container{Layout: &stackLayout{gap: theme.Padding()}, Objects: objs}
+}
+
+var bullets = [...]string{"•", "◦", "▪"}
+
+func (b builder) list(bl *Block) fyne.CanvasObject {
+	pad := theme.Padding()
+	gap := pad
+	if !bl.Tight {
+		gap = pad * 2
+	}
+	inner := b
+	inner.depth++
+	objs := make([]fyne.CanvasObject, 0, len(bl.Items))
+	for i, it := range bl.Items {
+		var marker fyne.CanvasObject
+		switch {
+		case it.Task != TaskNone:
+			icon := theme.CheckButtonIcon()
+			if it.Task == TaskDone {
+				icon = theme.CheckButtonCheckedIcon()
+			}
+			img := widget.NewIcon(icon)
+			marker = img
+		default:
+			label := bullets[b.depth%len(bullets)]
+			if bl.Ordered {
+				label = strconv.Itoa(bl.Start+i) + "."
+			}
+			marker = newTextFlow([]flowRun{{text: label, scale: b.textScale(), color: theme.ColorNamePlaceHolder}}, nil)
+			marker.(*textFlow).noWrap = true
+		}
+		body := inner.stack(it.Blocks, pad)
+		objs = append(objs, &fyne.Container{Layout: &indentLayout{gutter: pad * 7}, Objects: []fyne.CanvasObject{marker, body}})
+	}
+	return &fyne.Container{Layout: &stackLayout{gap: gap}, Objects: objs}
+}
+
+func fyneAlign(a Align) fyne.TextAlign {
+	switch a {
+	case AlignCenter:
+		return fyne.TextAlignCenter
+	case AlignRight:
+		return fyne.TextAlignTrailing
+	}
+	return fyne.TextAlignLeading
+}
+
+func (b builder) table(bl *Block) fyne.CanvasObject {
+	cols := len(bl.Align)
+	for _, r := range bl.Rows {
+		cols = max(cols, len(r))
+	}
+	cols = max(cols, len(bl.Header))
+	if cols == 0 {
+		return canvas.NewRectangle(nil)
+	}
+	pad := theme.Padding()
+	var cells []fyne.CanvasObject
+	addRow := func(row [][]Inline, header bool) {
+		for c := 0; c < cols; c++ {
+			var in []Inline
+			if c < len(row) {
+				in = row[c]
+			}
+			base := b.baseRun()
+			base.style.Bold = header
+			flow := newTextFlow(b.runs(in, base), b.onLink)
+			flow.noWrap = true
+			if c < len(bl.Align) {
+				flow.align = fyneAlign(bl.Align[c])
+			}
+			fill := theme.Color(theme.ColorNameBackground)
+			if header {
+				fill = theme.Color(theme.ColorNameHeaderBackground)
+			}
+			cells = append(cells, &fyne.Container{Layout: &panelLayout{pad: pad * 1.5}, Objects: []fyne.CanvasObject{canvas.NewRectangle(fill), flow}})
+		}
+	}
+	if bl.Header != nil {
+		addRow(bl.Header, true)
+	}
+	for _, r := range bl.Rows {
+		addRow(r, false)
+	}
+	grid := &fyne.Container{Layout: &tableLayout{cols: cols, gap: 1}, Objects: cells}
+	lines := canvas.NewRectangle(theme.Color(theme.ColorNameSeparator))
+	return container.NewHScroll(&fyne.Container{Layout: &panelLayout{}, Objects: []fyne.CanvasObject{lines, grid}})
+}
+
+func (b builder) footnotes(bl *Block) fyne.CanvasObject {
+	pad := theme.Padding()
+	inner := b
+	inner.scale = 0.88
+	inner.muted = true
+	line := canvas.NewRectangle(theme.Color(theme.ColorNameSeparator))
+	line.SetMinSize(fyne.NewSize(1, 1))
+	objs := []fyne.CanvasObject{line}
+	for _, it := range bl.Items {
+		marker := newTextFlow([]flowRun{{text: strconv.Itoa(it.Index) + ".", scale: 0.88, color: theme.ColorNamePlaceHolder}}, nil)
+		marker.noWrap = true
+		body := inner.stack(it.Blocks, pad)
+		objs = append(objs, &fyne.Container{Layout: &indentLayout{gutter: pad * 6}, Objects: []fyne.CanvasObject{marker, body}})
+	}
+	return &fyne.Container{Layout: &stackLayout{gap: pad}, Objects: objs}
+}

@@ -1,0 +1,160 @@
+package preview
+
+import (
+	"image/color"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+	"github.com/alecthomas/chroma/v2"
+	"github.com/alecthomas/chroma/v2/lexers"
+	"github.com/alecthomas/chroma/v2/styles"
+)
+
+// Chroma styles for the two theme variants; the export uses the same pair.
+const (
+	lightCodeStyle = "github"
+	darkCodeStyle  = "github-dark"
+)
+
+func codeStyle(dark bool) *chroma.Style {
+	if dark {
+		return styles.Get(darkCodeStyle)
+	}
+	return styles.Get(lightCodeStyle)
+}
+
+// codeToken is one highlighted piece of one line.
+type codeToken struct {
+	text        string
+	colour      color.Color
+	bold, italy bool
+}
+
+// highlight splits code into lines of coloured tokens. An unknown language
+// is plain text.
+func highlight(lang, code string, style *chroma.Style) [][]codeToken {
+	lexer := lexers.Get(lang)
+	if lang == "" || lexer == nil {
+		lexer = lexers.Get("plaintext")
+	}
+	lexer = chroma.Coalesce(lexer)
+	fg := chromaColour(style.Get(chroma.Text).Colour, nil)
+	it, err := lexer.Tokenise(nil, code)
+	lines := [][]codeToken{nil}
+	add := func(text string, e chroma.StyleEntry) {
+		for i, part := range strings.Split(text, "\n") {
+			if i > 0 {
+				lines = append(lines, nil)
+			}
+			if part != "" {
+				part = strings.ReplaceAll(part, "\t", "    ")
+				lines[len(lines)-1] = append(lines[len(lines)-1], codeToken{
+					text: part, colour: chromaColour(e.Colour, fg), bold: e.Bold == chroma.Yes, italy: e.Italic == chroma.Yes,
+				})
+			}
+		}
+	}
+	if err != nil {
+		add(code, style.Get(chroma.Text))
+		return lines
+	}
+	for tok := it(); tok != chroma.EOF; tok = it() {
+		add(tok.Value, style.Get(tok.Type))
+	}
+	if n := len(lines); n > 1 && len(lines[n-1]) == 0 {
+		lines = lines[:n-1]
+	}
+	return lines
+}
+
+func chromaColour(c chroma.Colour, fallback color.Color) color.Color {
+	if !c.IsSet() {
+		return fallback
+	}
+	return color.NRGBA{R: c.Red(), G: c.Green(), B: c.Blue(), A: 0xff}
+}
+
+// codeBlock is a highlighted code block on a panel in the code style's
+// background, scrolling sideways when a line is too long.
+type codeBlock struct {
+	widget.BaseWidget
+	lang, text string
+	dark       bool
+}
+
+func newCodeBlock(lang, text string, dark bool) *codeBlock {
+	c := &codeBlock{lang: lang, text: text, dark: dark}
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+func (c *codeBlock) lines() [][]codeToken { return highlight(c.lang, c.text, codeStyle(c.dark)) }
+
+func (c *codeBlock) CreateRenderer() fyne.WidgetRenderer {
+	style := codeStyle(c.dark)
+	bg := canvas.NewRectangle(chromaColour(style.Get(chroma.Background).Background, theme.Color(theme.ColorNameInputBackground)))
+	bg.CornerRadius = theme.InputRadiusSize()
+	bg.StrokeColor = theme.Color(theme.ColorNameInputBorder)
+	bg.StrokeWidth = 1
+	size := theme.TextSize() * 0.92
+	mono := fyne.TextStyle{Monospace: true}
+	cell := fyne.MeasureText("M", size, mono)
+	var objs []fyne.CanvasObject
+	width := float32(0)
+	for i, line := range highlight(c.lang, c.text, style) {
+		x := float32(0)
+		for _, tok := range line {
+			st := mono
+			st.Bold, st.Italic = tok.bold, tok.italy
+			t := canvas.NewText(tok.text, tok.colour)
+			t.TextSize = size
+			t.TextStyle = st
+			w := cell.Width * float32(len([]rune(tok.text)))
+			if hasWide(tok.text) {
+				w = fyne.MeasureText(tok.text, size, st).Width
+			}
+			t.Move(fyne.NewPos(x, float32(i)*cell.Height))
+			t.Resize(fyne.NewSize(w, cell.Height))
+			objs = append(objs, t)
+			x += w
+		}
+		width = max(width, x)
+	}
+	n := max(strings.Count(c.text, "\n")+1, 1)
+	body := &fyne.Container{Objects: objs}
+	spacer := canvas.NewRectangle(nil)
+	spacer.SetMinSize(fyne.NewSize(width, float32(n)*cell.Height))
+	content := &fyne.Container{Layout: &fixedLayout{}, Objects: []fyne.CanvasObject{spacer, body}}
+	scroll := container.NewHScroll(content)
+	pad := theme.Padding() * 2
+	panel := &fyne.Container{Layout: &panelLayout{pad: pad}, Objects: []fyne.CanvasObject{bg, scroll}}
+	return widget.NewSimpleRenderer(panel)
+}
+
+// heightFor is the panel's height: lines plus padding.
+func (c *codeBlock) heightFor(float32) float32 {
+	return c.MinSize().Height
+}
+
+func hasWide(s string) bool {
+	for _, r := range s {
+		if r >= 0x1100 {
+			return true
+		}
+	}
+	return false
+}
+
+// fixedLayout gives every object its MinSize from the spacer (objs[0]) and
+// leaves children where they were placed.
+type fixedLayout struct{}
+
+func (fixedLayout) MinSize(objs []fyne.CanvasObject) fyne.Size { return objs[0].MinSize() }
+func (fixedLayout) Layout(objs []fyne.CanvasObject, s fyne.Size) {
+	objs[0].Resize(s)
+	objs[1].Resize(s)
+}

@@ -1,0 +1,309 @@
+package preview
+
+import (
+	"bytes"
+	"html"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+)
+
+// converter turns goldmark nodes into the block model.
+type converter struct {
+	src []byte
+}
+
+// inlineSoft marks a soft line break until resolveSoftBreaks decides
+// whether it is a space (the East Asian rule).
+const inlineSoft InlineKind = 255
+
+// block converts one block node; it never returns nil.
+func (c *converter) block(n ast.Node) *Block {
+	switch t := n.(type) {
+	case *ast.Paragraph, *ast.TextBlock:
+		return &Block{Kind: KindParagraph, Inlines: c.inlines(n)}
+	case *ast.Heading:
+		return &Block{Kind: KindHeading, Level: t.Level, Inlines: c.inlines(n)}
+	case *ast.ThematicBreak:
+		return &Block{Kind: KindRule}
+	case *ast.FencedCodeBlock:
+		return &Block{Kind: KindCode, Lang: string(t.Language(c.src)), Text: c.lines(n, false)}
+	case *ast.CodeBlock:
+		return &Block{Kind: KindCode, Text: c.lines(n, false)}
+	case *ast.HTMLBlock:
+		text := c.lines(n, true)
+		if t.HasClosure() {
+			text += string(t.ClosureLine.Value(c.src))
+		}
+		return &Block{Kind: KindHTML, Text: strings.TrimRight(text, "\n")}
+	case *ast.Blockquote:
+		return &Block{Kind: KindQuote, Children: c.children(n)}
+	case *ast.List:
+		b := &Block{Kind: KindList, Ordered: t.IsOrdered(), Start: t.Start, Tight: t.IsTight}
+		for it := n.FirstChild(); it != nil; it = it.NextSibling() {
+			b.Items = append(b.Items, c.item(it))
+		}
+		return b
+	case *east.Table:
+		return c.table(t)
+	case *east.FootnoteList:
+		b := &Block{Kind: KindFootnotes}
+		for fn := n.FirstChild(); fn != nil; fn = fn.NextSibling() {
+			item := &Item{Blocks: c.children(fn)}
+			if f, ok := fn.(*east.Footnote); ok {
+				item.Index = f.Index
+			}
+			b.Items = append(b.Items, item)
+		}
+		return b
+	}
+	return &Block{Kind: KindNone}
+}
+
+func (c *converter) children(n ast.Node) []*Block {
+	var out []*Block
+	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+		if b := c.block(ch); b.Kind != KindNone {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+func (c *converter) item(n ast.Node) *Item {
+	it := &Item{}
+	if first := n.FirstChild(); first != nil {
+		if box, ok := first.FirstChild().(*east.TaskCheckBox); ok {
+			it.Task = TaskOpen
+			if box.IsChecked {
+				it.Task = TaskDone
+			}
+		}
+	}
+	it.Blocks = c.children(n)
+	return it
+}
+
+func (c *converter) table(t *east.Table) *Block {
+	b := &Block{Kind: KindTable}
+	for _, a := range t.Alignments {
+		switch a {
+		case east.AlignLeft:
+			b.Align = append(b.Align, AlignLeft)
+		case east.AlignCenter:
+			b.Align = append(b.Align, AlignCenter)
+		case east.AlignRight:
+			b.Align = append(b.Align, AlignRight)
+		default:
+			b.Align = append(b.Align, AlignNone)
+		}
+	}
+	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
+		var cells [][]Inline
+		for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
+			cells = append(cells, c.inlines(cell))
+		}
+		if _, ok := row.(*east.TableHeader); ok {
+			b.Header = cells
+		} else {
+			b.Rows = append(b.Rows, cells)
+		}
+	}
+	return b
+}
+
+// lines joins a leaf block's lines as written.
+func (c *converter) lines(n ast.Node, raw bool) string {
+	lines := n.Lines()
+	var buf bytes.Buffer
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		buf.Write(seg.Value(c.src))
+	}
+	s := buf.String()
+	if !raw {
+		s = strings.TrimSuffix(s, "\n")
+	}
+	return s
+}
+
+// inlines converts the inline children of n.
+func (c *converter) inlines(n ast.Node) []Inline {
+	var runs []Inline
+	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+		runs = c.inline(runs, ch, 0, "")
+	}
+	return resolveSoftBreaks(runs)
+}
+
+func (c *converter) inline(runs []Inline, n ast.Node, style Style, link string) []Inline {
+	switch t := n.(type) {
+	case *ast.Text:
+		runs = appendText(runs, Inline{Style: style, Link: link, Text: c.text(t)})
+		if t.HardLineBreak() {
+			runs = append(runs, Inline{Kind: InlineBreak})
+		} else if t.SoftLineBreak() {
+			runs = append(runs, Inline{Kind: inlineSoft, Style: style, Link: link})
+		}
+		return runs
+	case *ast.String:
+		return appendText(runs, Inline{Style: style, Link: link, Text: string(t.Value)})
+	case *ast.CodeSpan:
+		var b strings.Builder
+		for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+			switch tt := ch.(type) {
+			case *ast.Text:
+				b.Write(tt.Segment.Value(c.src))
+			case *ast.String:
+				b.Write(tt.Value)
+			}
+		}
+		return appendText(runs, Inline{Style: style | Code, Link: link, Text: strings.ReplaceAll(b.String(), "\n", " ")})
+	case *ast.Emphasis:
+		s := style | Italic
+		if t.Level >= 2 {
+			s = style | Bold
+		}
+		return c.kids(runs, n, s, link)
+	case *east.Strikethrough:
+		return c.kids(runs, n, style|Strike, link)
+	case *ast.Link:
+		return c.kids(runs, n, style, string(t.Destination))
+	case *ast.AutoLink:
+		dest := string(t.URL(c.src))
+		if t.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(dest), "mailto:") {
+			dest = "mailto:" + dest
+		}
+		return appendText(runs, Inline{Style: style, Link: dest, Text: string(t.Label(c.src))})
+	case *ast.Image:
+		return append(runs, Inline{Kind: InlineImage, Dest: string(t.Destination), Title: string(t.Title), Text: c.plain(n), Link: link})
+	case *ast.RawHTML:
+		var b strings.Builder
+		for i := 0; i < t.Segments.Len(); i++ {
+			seg := t.Segments.At(i)
+			b.Write(seg.Value(c.src))
+		}
+		return appendText(runs, Inline{Style: style | Code, Link: link, Text: b.String()})
+	case *east.FootnoteLink:
+		n := strconv.Itoa(t.Index)
+		return appendText(runs, Inline{Style: Sup, Link: "#fn:" + n, Text: "[" + n + "]"})
+	case *east.FootnoteBacklink, *east.TaskCheckBox:
+		return runs
+	}
+	return c.kids(runs, n, style, link)
+}
+
+func (c *converter) kids(runs []Inline, n ast.Node, style Style, link string) []Inline {
+	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+		runs = c.inline(runs, ch, style, link)
+	}
+	return runs
+}
+
+// plain is the text content of an inline subtree (an image's alt text).
+func (c *converter) plain(n ast.Node) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch t := n.(type) {
+		case *ast.Text:
+			b.WriteString(c.text(t))
+		case *ast.String:
+			b.Write(t.Value)
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
+}
+
+// text is a text node's content with backslash escapes, escaped spaces and
+// character references resolved, as goldmark's HTML writer does.
+func (c *converter) text(t *ast.Text) string {
+	v := t.Segment.Value(c.src)
+	if t.IsRaw() {
+		return string(v)
+	}
+	return decodeText(v)
+}
+
+// decodeText resolves backslash escapes (a backslash before a space drops
+// both: the CJK escaped-space rule) and HTML character references.
+func decodeText(v []byte) string {
+	if bytes.IndexByte(v, '\\') < 0 && bytes.IndexByte(v, '&') < 0 {
+		return string(v)
+	}
+	var b strings.Builder
+	for i := 0; i < len(v); i++ {
+		ch := v[i]
+		switch {
+		case ch == '\\' && i+1 < len(v) && v[i+1] == ' ':
+			i++
+		case ch == '\\' && i+1 < len(v) && isASCIIPunct(v[i+1]):
+			b.WriteByte(v[i+1])
+			i++
+		case ch == '&':
+			end := bytes.IndexByte(v[i:min(len(v), i+40)], ';')
+			if end > 1 {
+				ref := string(v[i : i+end+1])
+				if un := html.UnescapeString(ref); un != ref {
+					b.WriteString(un)
+					i += end
+					continue
+				}
+			}
+			b.WriteByte(ch)
+		default:
+			b.WriteByte(ch)
+		}
+	}
+	return b.String()
+}
+
+func isASCIIPunct(c byte) bool {
+	return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~'
+}
+
+// resolveSoftBreaks turns each soft break into a space, or into nothing when
+// it joins two East Asian wide characters, and drops breaks at the edges.
+func resolveSoftBreaks(runs []Inline) []Inline {
+	soft := false
+	for _, r := range runs {
+		if r.Kind == inlineSoft {
+			soft = true
+			break
+		}
+	}
+	if !soft {
+		return runs
+	}
+	out := runs[:0:0]
+	for i, r := range runs {
+		if r.Kind != inlineSoft {
+			out = appendText(out, r)
+			continue
+		}
+		var before, after rune = -1, -1
+		if len(out) > 0 && out[len(out)-1].Kind == InlineText {
+			before, _ = utf8.DecodeLastRuneInString(out[len(out)-1].Text)
+		}
+		for _, next := range runs[i+1:] {
+			if next.Kind == InlineText && next.Text != "" {
+				after, _ = utf8.DecodeRuneInString(next.Text)
+				break
+			}
+			if next.Kind != inlineSoft {
+				break
+			}
+		}
+		if before < 0 || after < 0 || !softBreakIsSpace(before, after) {
+			continue
+		}
+		out = appendText(out, Inline{Style: r.Style, Link: r.Link, Text: " "})
+	}
+	return out
+}

@@ -1,0 +1,272 @@
+package preview
+
+import (
+	"bytes"
+	"hash/maphash"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// topBlock is one top-level block of the body: its source range, the hash
+// of that source and its rendered model. A topBlock is immutable once
+// published; an update that finds the same source again reuses the same
+// pointer, which is what keeps its widget alive.
+type topBlock struct {
+	start, end int    // byte range in the body, end = next block's start
+	line       int    // 1-based body line of start
+	hash       uint64 // hash of body[start:end]
+	block      *Block
+}
+
+// document is the parsed body, split into top-level blocks, updated
+// incrementally. It is not safe for concurrent use.
+type document struct {
+	md     goldmark.Markdown
+	seed   maphash.Seed
+	src    []byte
+	blocks []*topBlock
+	refs   []parser.Reference
+
+	// lastIncremental tells whether the last update reparsed only a region.
+	lastIncremental bool
+}
+
+func newDocument(md goldmark.Markdown) *document {
+	return &document{md: md, seed: maphash.MakeSeed()}
+}
+
+// set replaces the body (which the document now owns) and reparses what
+// changed. The returned slice is the new block list.
+func (d *document) set(src []byte) []*topBlock {
+	if d.blocks != nil && d.incremental(src) {
+		d.lastIncremental = true
+		return d.blocks
+	}
+	d.lastIncremental = false
+	d.full(src)
+	return d.blocks
+}
+
+// full parses the whole body, reusing old blocks whose source is unchanged.
+func (d *document) full(src []byte) {
+	reuse := make(map[uint64][]*topBlock, len(d.blocks))
+	for _, b := range d.blocks {
+		reuse[b.hash] = append(reuse[b.hash], b)
+	}
+	ctx := parser.NewContext()
+	blocks := d.parse(src, 0, 1, ctx, reuse)
+	d.src = src
+	d.blocks = blocks
+	d.refs = ctx.References()
+}
+
+// parse parses region (a slice of the body starting at byte base and line
+// baseLine) into top-level blocks.
+func (d *document) parse(region []byte, base, baseLine int, ctx parser.Context, reuse map[uint64][]*topBlock) []*topBlock {
+	root := d.md.Parser().Parse(text.NewReader(region), parser.WithContext(ctx))
+	conv := converter{src: region}
+	var out []*topBlock
+	line, lineAt := baseLine, 0
+	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+		start := blockStart(n, region)
+		if len(out) > 0 && start < out[len(out)-1].start-base {
+			start = out[len(out)-1].start - base
+		}
+		line += bytes.Count(region[lineAt:start], []byte{'\n'})
+		lineAt = start
+		out = append(out, &topBlock{start: base + start, line: line})
+		if len(out) > 1 {
+			out[len(out)-2].end = base + start
+		}
+		out[len(out)-1].block = conv.block(n)
+	}
+	if len(out) > 0 {
+		out[len(out)-1].end = base + len(region)
+	}
+	for i, tb := range out {
+		src := region[tb.start-base : tb.end-base]
+		tb.hash = maphash.Bytes(d.seed, src)
+		if olds := reuse[tb.hash]; len(olds) > 0 && !bytes.Contains(src, []byte("[^")) {
+			old := olds[0]
+			reuse[tb.hash] = olds[1:]
+			if old.block.Kind == tb.block.Kind {
+				if old.start != tb.start || old.line != tb.line || old.end != tb.end {
+					moved := *old
+					moved.start, moved.end, moved.line = tb.start, tb.end, tb.line
+					// keep the model (and so the widget); only the position moved
+					out[i] = &moved
+					continue
+				}
+				out[i] = old
+			}
+		}
+	}
+	return out
+}
+
+// blockStart is the offset of the start of the line where top-level node n
+// begins, or len(src) for nodes with no source (the footnote list).
+func blockStart(n ast.Node, src []byte) int {
+	if _, ok := n.(*east.FootnoteList); ok {
+		return len(src)
+	}
+	pos := n.Pos()
+	if pos < 0 {
+		pos = firstLine(n)
+	}
+	if pos < 0 || pos > len(src) {
+		return len(src)
+	}
+	return bytes.LastIndexByte(src[:pos], '\n') + 1
+}
+
+func firstLine(n ast.Node) int {
+	if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
+		return n.Lines().At(0).Start
+	}
+	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+		if p := firstLine(ch); p >= 0 {
+			return p
+		}
+	}
+	return -1
+}
+
+// incremental reparses only the top-level blocks around the changed bytes.
+// It reports false when the change needs a full parse.
+func (d *document) incremental(src []byte) bool {
+	old := d.src
+	p := commonPrefix(old, src)
+	if p == len(old) && p == len(src) {
+		d.src = src
+		return true
+	}
+	s := commonSuffix(old[p:], src[p:])
+	oldEnd, newEnd := len(old)-s, len(src)-s
+	delta := len(src) - len(old)
+
+	// The blocks that hold the change, plus one neighbour on each side,
+	// widened until each edge sits after a blank line.
+	n := len(d.blocks)
+	for n > 0 && d.blocks[n-1].block.Kind == KindFootnotes {
+		n--
+	}
+	if n == 0 {
+		return false
+	}
+	i := 0
+	for i < n-1 && d.blocks[i].end <= p {
+		i++
+	}
+	j := i
+	for j < n-1 && d.blocks[j].end < oldEnd {
+		j++
+	}
+	i, j = max(i-1, 0), min(j+1, n-1)
+	for i > 0 && !afterBlankLine(old, d.blocks[i].start) {
+		i--
+	}
+	for j < n-1 && !afterBlankLine(old, d.blocks[j+1].start) {
+		j++
+	}
+	rStart, rOldEnd := d.blocks[i].start, d.blocks[j].end
+	rNewEnd := rOldEnd + delta
+	if rStart > p || rOldEnd < oldEnd || rNewEnd < newEnd {
+		return false
+	}
+	oldRegion, newRegion := old[rStart:rOldEnd], src[rStart:rNewEnd]
+	for _, risky := range [][]byte{[]byte("[^"), []byte("]:")} {
+		if bytes.Contains(oldRegion, risky) || bytes.Contains(newRegion, risky) {
+			return false
+		}
+	}
+
+	reuse := make(map[uint64][]*topBlock, j-i+1)
+	for _, b := range d.blocks[i : j+1] {
+		reuse[b.hash] = append(reuse[b.hash], b)
+	}
+	ctx := parser.NewContext()
+	for _, r := range d.refs {
+		ctx.AddReference(r)
+	}
+	fresh := d.parse(newRegion, rStart, d.blocks[i].line, ctx, reuse)
+	if len(fresh) == 0 {
+		return false
+	}
+	for _, b := range fresh {
+		if b.block.Kind == KindFootnotes {
+			return false
+		}
+	}
+	// Resync: unless the region runs to the end, its last block must come
+	// out exactly as before, or the change reached past the region (an
+	// opened fence or HTML block swallowing what follows).
+	if j < n-1 {
+		last, oldLast := fresh[len(fresh)-1], d.blocks[j]
+		if last.hash != oldLast.hash || last.start != oldLast.start+delta {
+			return false
+		}
+	}
+
+	lineDelta := bytes.Count(src[p:newEnd], []byte{'\n'}) - bytes.Count(old[p:oldEnd], []byte{'\n'})
+	out := make([]*topBlock, 0, len(d.blocks)-(j-i+1)+len(fresh))
+	out = append(out, d.blocks[:i]...)
+	out = append(out, fresh...)
+	for _, b := range d.blocks[j+1:] {
+		if delta != 0 || lineDelta != 0 {
+			moved := *b
+			moved.start += delta
+			moved.end += delta
+			moved.line += lineDelta
+			if b.block.Kind == KindFootnotes {
+				moved.start, moved.end = len(src), len(src)
+			}
+			b = &moved
+		}
+		out = append(out, b)
+	}
+	d.src = src
+	d.blocks = out
+	return true
+}
+
+// afterBlankLine reports whether offset off starts a line that follows a
+// blank line (or the start of the body).
+func afterBlankLine(src []byte, off int) bool {
+	if off == 0 {
+		return true
+	}
+	if off > len(src) || src[off-1] != '\n' {
+		return false
+	}
+	prev := bytes.LastIndexByte(src[:off-1], '\n') + 1
+	return len(bytes.TrimSpace(src[prev:off-1])) == 0
+}
+
+func commonPrefix(a, b []byte) int {
+	n := min(len(a), len(b))
+	i := 0
+	for i+8 <= n && string(a[i:i+8]) == string(b[i:i+8]) {
+		i += 8
+	}
+	for i < n && a[i] == b[i] {
+		i++
+	}
+	return i
+}
+
+func commonSuffix(a, b []byte) int {
+	n := min(len(a), len(b))
+	i := 0
+	for i+8 <= n && string(a[len(a)-i-8:len(a)-i]) == string(b[len(b)-i-8:len(b)-i]) {
+		i += 8
+	}
+	for i < n && a[len(a)-1-i] == b[len(b)-1-i] {
+		i++
+	}
+	return i
+}

@@ -1,0 +1,88 @@
+package preview
+
+import (
+	"image/color"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/theme"
+)
+
+// byline is "author · date · reading time", skipping what is missing.
+func (m Meta) byline() string {
+	var parts []string
+	for _, p := range []string{m.Author, m.Date, m.ReadTime} {
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	return strings.Join(parts, " · ")
+}
+
+// chip is a small rounded label.
+func chip(text string, fill color.Color, fg fyne.ThemeColorName, bold bool) fyne.CanvasObject {
+	bg := canvas.NewRectangle(fill)
+	bg.CornerRadius = theme.TextSize()
+	label := newTextFlow([]flowRun{{text: text, scale: 0.85, color: fg, style: fyne.TextStyle{Bold: bold}}}, nil)
+	label.noWrap = true
+	return &fyne.Container{Layout: &chipLayout{padX: theme.Padding() * 2.5, padY: theme.Padding()}, Objects: []fyne.CanvasObject{bg, label}}
+}
+
+type chipLayout struct{ padX, padY float32 }
+
+func (l *chipLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	m := objs[1].MinSize()
+	return fyne.NewSize(m.Width+2*l.padX, m.Height+2*l.padY)
+}
+
+func (l *chipLayout) Layout(objs []fyne.CanvasObject, s fyne.Size) {
+	objs[0].Resize(s)
+	objs[1].Move(fyne.NewPos(l.padX, l.padY))
+	objs[1].Resize(fyne.NewSize(s.Width-2*l.padX, s.Height-2*l.padY))
+}
+
+// header builds the card shown above the body: badges, title, summary,
+// byline, tags and the cover image, as the published page shows them.
+func (b builder) header(m Meta) fyne.CanvasObject {
+	pad := theme.Padding()
+	var rows []fyne.CanvasObject
+	var badges []fyne.CanvasObject
+	if m.Featured {
+		badges = append(badges, chip("★ Featured", theme.Color(theme.ColorNamePrimary), theme.ColorNameForegroundOnPrimary, true))
+	}
+	if m.Draft {
+		badges = append(badges, chip("Draft", theme.Color(theme.ColorNameWarning), theme.ColorNameForegroundOnWarning, true))
+	}
+	if m.Category != "" {
+		badges = append(badges, chip(m.Category, theme.Color(theme.ColorNameSelection), theme.ColorNameForeground, false))
+	}
+	if len(badges) > 0 {
+		rows = append(rows, &fyne.Container{Layout: &chipsLayout{gap: pad * 1.5}, Objects: badges})
+	}
+	if m.Title != "" {
+		rows = append(rows, newTextFlow([]flowRun{{text: m.Title, scale: 2.1, style: fyne.TextStyle{Bold: true}}}, nil))
+	}
+	if m.Summary != "" {
+		rows = append(rows, newTextFlow([]flowRun{{text: m.Summary, scale: 1.05, color: theme.ColorNamePlaceHolder}}, nil))
+	}
+	if by := m.byline(); by != "" {
+		rows = append(rows, newTextFlow([]flowRun{{text: by, scale: 0.9, color: theme.ColorNamePlaceHolder}}, nil))
+	}
+	if len(m.Tags) > 0 {
+		tags := make([]fyne.CanvasObject, len(m.Tags))
+		for i, t := range m.Tags {
+			tags[i] = chip("#"+t, theme.Color(theme.ColorNameHover), theme.ColorNamePrimary, false)
+		}
+		rows = append(rows, &fyne.Container{Layout: &chipsLayout{gap: pad * 1.5}, Objects: tags})
+	}
+	if m.Cover != "" {
+		rows = append(rows, newImageBox(Inline{Kind: InlineImage, Dest: m.Cover, Text: m.Title}, b.baseDir, b.images, nil, b.changed))
+	}
+	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
+	bg.CornerRadius = theme.InputRadiusSize() * 2
+	bg.StrokeColor = theme.Color(theme.ColorNameInputBorder)
+	bg.StrokeWidth = 1
+	body := &fyne.Container{Layout: &stackLayout{gap: pad * 2}, Objects: rows}
+	return &fyne.Container{Layout: &panelLayout{pad: pad * 4}, Objects: []fyne.CanvasObject{bg, body}}
+}

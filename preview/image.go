@@ -1,0 +1,340 @@
+package preview
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"image"
+	_ "image/gif" // decoders for images in articles
+	_ "image/jpeg"
+	_ "image/png"
+	"io"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+	"golang.org/x/image/draw"
+	_ "golang.org/x/image/webp"
+)
+
+// Image limits.
+const (
+	maxImageBytes  = 16 << 20   // bytes read from a file or the network
+	maxImagePixels = 50_000_000 // width × height accepted for decoding
+	maxImageWidth  = 1600       // larger images are scaled down once loaded
+	remoteTimeout  = 10 * time.Second
+	maxImageHeight = 640 // display cap, in Fyne units
+)
+
+var errRemoteOff = errors.New("remote images are off")
+
+// imageLoader loads images off the UI goroutine and caches them by source.
+type imageLoader struct {
+	mu          sync.Mutex
+	allowRemote bool
+	entries     map[string]*imageEntry
+	client      *http.Client
+}
+
+type imageEntry struct {
+	done    bool
+	img     image.Image
+	err     error
+	waiters []func()
+}
+
+func newImageLoader() *imageLoader {
+	return &imageLoader{entries: map[string]*imageEntry{}, client: &http.Client{Timeout: remoteTimeout}}
+}
+
+func (l *imageLoader) setAllowRemote(on bool) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.allowRemote != on {
+		l.allowRemote = on
+		for k, e := range l.entries { // forget remote results so they are tried again
+			if e.done && isRemote(k) {
+				delete(l.entries, k)
+			}
+		}
+	}
+}
+
+// get returns the image for src if loaded. Otherwise it starts loading
+// (once) and calls done from a goroutine when the result is in.
+func (l *imageLoader) get(src string, done func()) (image.Image, error, bool) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if e, ok := l.entries[src]; ok {
+		if e.done {
+			return e.img, e.err, true
+		}
+		e.waiters = append(e.waiters, done)
+		return nil, nil, false
+	}
+	if isRemote(src) && !l.allowRemote {
+		l.entries[src] = &imageEntry{done: true, err: errRemoteOff}
+		return nil, errRemoteOff, true
+	}
+	e := &imageEntry{waiters: []func(){done}}
+	l.entries[src] = e
+	go func() {
+		img, err := l.load(src)
+		l.mu.Lock()
+		e.img, e.err, e.done = img, err, true
+		waiters := e.waiters
+		e.waiters = nil
+		l.mu.Unlock()
+		for _, w := range waiters {
+			if w != nil {
+				w()
+			}
+		}
+	}()
+	return nil, nil, false
+}
+
+func (l *imageLoader) load(src string) (image.Image, error) {
+	var data []byte
+	var err error
+	if isRemote(src) {
+		data, err = l.fetch(src)
+	} else {
+		data, err = readCapped(src)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return decodeCapped(data)
+}
+
+func (l *imageLoader) fetch(src string) ([]byte, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), remoteTimeout)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, src, nil)
+	if err != nil {
+		return nil, fmt.Errorf("fetch image: %w", err)
+	}
+	resp, err := l.client.Do(req)
+	if err != nil {
+		return nil, fmt.Errorf("fetch image: %w", err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("fetch image: %s", resp.Status)
+	}
+	return readAllCapped(resp.Body)
+}
+
+func readCapped(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("open image: %w", err)
+	}
+	defer f.Close()
+	return readAllCapped(f)
+}
+
+func readAllCapped(r io.Reader) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, maxImageBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("read image: %w", err)
+	}
+	if len(data) > maxImageBytes {
+		return nil, fmt.Errorf("image larger than %d MiB", maxImageBytes>>20)
+	}
+	return data, nil
+}
+
+// decodeCapped decodes an image after checking its size, and scales it
+// down to maxImageWidth.
+func decodeCapped(data []byte) (image.Image, error) {
+	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("decode image: %w", err)
+	}
+	if cfg.Width <= 0 || cfg.Height <= 0 || cfg.Width*cfg.Height > maxImagePixels {
+		return nil, fmt.Errorf("image too large: %d×%d", cfg.Width, cfg.Height)
+	}
+	img, _, err := image.Decode(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("decode image: %w", err)
+	}
+	if b := img.Bounds(); b.Dx() > maxImageWidth {
+		h := b.Dy() * maxImageWidth / b.Dx()
+		dst := image.NewNRGBA(image.Rect(0, 0, maxImageWidth, max(h, 1)))
+		draw.ApproxBiLinear.Scale(dst, dst.Bounds(), img, b, draw.Src, nil)
+		img = dst
+	}
+	return img, nil
+}
+
+func isRemote(src string) bool {
+	s := strings.ToLower(src)
+	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")
+}
+
+// resolveImage turns an image destination into a file path or a remote URL:
+// relative paths are taken from the article's folder.
+func resolveImage(dest, baseDir string) string {
+	if isRemote(dest) {
+		return dest
+	}
+	if u, err := url.Parse(dest); err == nil && u.Scheme == "file" {
+		return filepath.FromSlash(u.Path)
+	}
+	p := dest
+	if i := strings.IndexAny(p, "?#"); i >= 0 {
+		p = p[:i]
+	}
+	if un, err := url.PathUnescape(p); err == nil {
+		p = un
+	}
+	p = filepath.FromSlash(p)
+	if filepath.IsAbs(p) {
+		return p
+	}
+	return filepath.Join(baseDir, p)
+}
+
+// imageBox shows an image, scaled to fit the width, or a placeholder that
+// names its path while loading or when it cannot be shown.
+type imageBox struct {
+	widget.BaseWidget
+	in      Inline
+	src     string
+	loader  *imageLoader
+	onLink  func(string)
+	changed func() // the box's height changed (image arrived)
+
+	img image.Image
+	err error
+}
+
+func newImageBox(in Inline, baseDir string, loader *imageLoader, onLink func(string), changed func()) *imageBox {
+	b := &imageBox{in: in, src: resolveImage(in.Dest, baseDir), loader: loader, onLink: onLink, changed: changed}
+	b.ExtendBaseWidget(b)
+	if loader != nil {
+		var done bool
+		b.img, b.err, done = loader.get(b.src, func() {
+			fyne.Do(func() {
+				b.img, b.err, _ = loader.get(b.src, nil)
+				b.Refresh()
+				if b.changed != nil {
+					b.changed()
+				}
+			})
+		})
+		_ = done
+	}
+	return b
+}
+
+func (b *imageBox) placeholder() string {
+	switch {
+	case b.img != nil:
+		return ""
+	case errors.Is(b.err, errRemoteOff):
+		return "[image] " + b.in.Dest + " (remote images are off)"
+	case b.err != nil:
+		return "[image] " + b.in.Dest + " — " + shortErr(b.err)
+	}
+	return "[image] " + b.in.Dest + " …"
+}
+
+func shortErr(err error) string {
+	if errors.Is(err, os.ErrNotExist) {
+		return "missing"
+	}
+	return err.Error()
+}
+
+func (b *imageBox) heightFor(w float32) float32 {
+	if b.img == nil {
+		return theme.TextSize()*1.4 + theme.Padding()*4
+	}
+	s := b.fit(w)
+	return s.Height
+}
+
+func (b *imageBox) fit(w float32) fyne.Size {
+	bd := b.img.Bounds()
+	iw, ih := float32(bd.Dx()), float32(bd.Dy())
+	scale := float32(1)
+	if iw > w && w > 0 {
+		scale = w / iw
+	}
+	if ih*scale > maxImageHeight {
+		scale = maxImageHeight / ih
+	}
+	return fyne.NewSize(iw*scale, ih*scale)
+}
+
+// Tapped follows the image's link, if it has one.
+func (b *imageBox) Tapped(*fyne.PointEvent) {
+	if b.in.Link != "" && b.onLink != nil {
+		b.onLink(b.in.Link)
+	}
+}
+
+func (b *imageBox) CreateRenderer() fyne.WidgetRenderer {
+	r := &imageRenderer{b: b}
+	r.Refresh()
+	return r
+}
+
+type imageRenderer struct {
+	b     *imageBox
+	objs  []fyne.CanvasObject
+	image *canvas.Image
+}
+
+func (r *imageRenderer) Refresh() {
+	b := r.b
+	if b.img != nil {
+		r.image = canvas.NewImageFromImage(b.img)
+		r.image.FillMode = canvas.ImageFillContain
+		r.image.ScaleMode = canvas.ImageScaleSmooth
+		r.objs = []fyne.CanvasObject{r.image}
+	} else {
+		bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
+		bg.StrokeColor = theme.Color(theme.ColorNameInputBorder)
+		bg.StrokeWidth = 1
+		bg.CornerRadius = theme.InputRadiusSize()
+		txt := canvas.NewText(b.placeholder(), theme.Color(theme.ColorNamePlaceHolder))
+		txt.TextSize = theme.TextSize() * 0.9
+		r.objs = []fyne.CanvasObject{bg, txt}
+	}
+	r.Layout(b.Size())
+	canvas.Refresh(b)
+}
+
+func (r *imageRenderer) Layout(s fyne.Size) {
+	if r.image != nil && len(r.objs) == 1 {
+		fit := r.b.fit(s.Width)
+		r.image.Move(fyne.NewPos(0, 0))
+		r.image.Resize(fyne.NewSize(fit.Width, s.Height))
+		return
+	}
+	if len(r.objs) == 2 {
+		r.objs[0].Resize(s)
+		pad := theme.Padding() * 2
+		r.objs[1].Move(fyne.NewPos(pad, pad))
+		r.objs[1].Resize(fyne.NewSize(s.Width-2*pad, s.Height-2*pad))
+	}
+}
+
+func (r *imageRenderer) MinSize() fyne.Size {
+	return fyne.NewSize(0, r.b.heightFor(r.b.Size().Width))
+}
+func (r *imageRenderer) Objects() []fyne.CanvasObject { return r.objs }
+func (r *imageRenderer) Destroy()                     {}

@@ -1,0 +1,233 @@
+package preview
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Kind is the kind of a rendered block.
+type Kind uint8
+
+// The block kinds of the rendered tree.
+const (
+	KindNone      Kind = iota // renders nothing (a link reference definition)
+	KindParagraph             // Inlines
+	KindHeading               // Level, Inlines
+	KindQuote                 // Children
+	KindList                  // Ordered, Start, Tight, Items
+	KindTable                 // Align, Header, Rows
+	KindCode                  // Lang, Text
+	KindRule                  // a thematic break
+	KindHTML                  // Text, shown literally
+	KindFootnotes             // Items, one per footnote (Index = its number)
+)
+
+var kindNames = [...]string{"none", "paragraph", "heading", "quote", "list", "table", "code", "rule", "html", "footnotes"}
+
+func (k Kind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return fmt.Sprintf("kind(%d)", k)
+}
+
+// Align is a table column's alignment.
+type Align uint8
+
+// Table column alignments.
+const (
+	AlignNone Align = iota
+	AlignLeft
+	AlignCenter
+	AlignRight
+)
+
+// Block is one block of the rendered tree. Which fields are set depends on
+// Kind. The tree is plain data: it is built off the UI goroutine and never
+// changed once built.
+type Block struct {
+	Kind     Kind
+	Level    int      // heading level 1–6
+	Inlines  []Inline // paragraph and heading content
+	Children []*Block // quote content
+	Items    []*Item  // list items; footnotes
+	Ordered  bool     // list
+	Start    int      // first number of an ordered list
+	Tight    bool     // list without blank lines between items
+	Lang     string   // code block info string's first word
+	Text     string   // code block or raw HTML text
+	Align    []Align  // table
+	Header   [][]Inline
+	Rows     [][][]Inline
+}
+
+// Task states of a list item.
+const (
+	TaskNone = iota
+	TaskOpen
+	TaskDone
+)
+
+// Item is a list item or a footnote.
+type Item struct {
+	Task   int // TaskNone, TaskOpen or TaskDone
+	Index  int // footnote number
+	Blocks []*Block
+}
+
+// InlineKind is the kind of an inline run.
+type InlineKind uint8
+
+// The inline kinds.
+const (
+	InlineText  InlineKind = iota // Text with Style, maybe a Link
+	InlineBreak                   // a hard line break
+	InlineImage                   // Dest is the image, Text its alt text, Link a surrounding link
+)
+
+// Style is a set of inline formatting flags.
+type Style uint8
+
+// Inline formatting flags.
+const (
+	Bold Style = 1 << iota
+	Italic
+	Strike
+	Code
+	Sup // a footnote reference
+)
+
+// Inline is one run of text with one style, a hard break or an image.
+type Inline struct {
+	Kind  InlineKind
+	Style Style
+	Text  string
+	Link  string // link destination, "" outside links
+	Dest  string // image source
+	Title string
+}
+
+// appendText appends a text run, merging it into the previous run when the
+// two look the same, so a paragraph is as few runs as its formatting needs.
+func appendText(runs []Inline, in Inline) []Inline {
+	if in.Kind != InlineText {
+		return append(runs, in)
+	}
+	if in.Text == "" {
+		return runs
+	}
+	if n := len(runs); n > 0 {
+		last := &runs[n-1]
+		if last.Kind == InlineText && in.Kind == InlineText && last.Style == in.Style && last.Link == in.Link {
+			last.Text += in.Text
+			return runs
+		}
+	}
+	return append(runs, in)
+}
+
+// String lists the style flags, for dumps.
+func (s Style) String() string {
+	var parts []string
+	for i, name := range []string{"bold", "italic", "strike", "code", "sup"} {
+		if s&(1<<i) != 0 {
+			parts = append(parts, name)
+		}
+	}
+	return strings.Join(parts, ",")
+}
+
+// dumpBlocks writes a readable, indented dump of the tree: what golden tests
+// compare.
+func dumpBlocks(b *strings.Builder, blocks []*Block, indent string) {
+	for _, bl := range blocks {
+		dumpBlock(b, bl, indent)
+	}
+}
+
+func dumpBlock(b *strings.Builder, bl *Block, indent string) {
+	switch bl.Kind {
+	case KindNone:
+		return
+	case KindParagraph:
+		fmt.Fprintf(b, "%sparagraph\n", indent)
+		dumpInlines(b, bl.Inlines, indent+"  ")
+	case KindHeading:
+		fmt.Fprintf(b, "%sheading %d\n", indent, bl.Level)
+		dumpInlines(b, bl.Inlines, indent+"  ")
+	case KindQuote:
+		fmt.Fprintf(b, "%squote\n", indent)
+		dumpBlocks(b, bl.Children, indent+"  ")
+	case KindList:
+		if bl.Ordered {
+			fmt.Fprintf(b, "%slist ordered start=%d tight=%v\n", indent, bl.Start, bl.Tight)
+		} else {
+			fmt.Fprintf(b, "%slist bullet tight=%v\n", indent, bl.Tight)
+		}
+		for _, it := range bl.Items {
+			switch it.Task {
+			case TaskOpen:
+				fmt.Fprintf(b, "%s  item [ ]\n", indent)
+			case TaskDone:
+				fmt.Fprintf(b, "%s  item [x]\n", indent)
+			default:
+				fmt.Fprintf(b, "%s  item\n", indent)
+			}
+			dumpBlocks(b, it.Blocks, indent+"    ")
+		}
+	case KindTable:
+		aligns := make([]string, len(bl.Align))
+		for i, a := range bl.Align {
+			aligns[i] = [...]string{"none", "left", "center", "right"}[a]
+		}
+		fmt.Fprintf(b, "%stable align=%s\n", indent, strings.Join(aligns, ","))
+		fmt.Fprintf(b, "%s  header\n", indent)
+		for _, cell := range bl.Header {
+			fmt.Fprintf(b, "%s    cell\n", indent)
+			dumpInlines(b, cell, indent+"      ")
+		}
+		for _, row := range bl.Rows {
+			fmt.Fprintf(b, "%s  row\n", indent)
+			for _, cell := range row {
+				fmt.Fprintf(b, "%s    cell\n", indent)
+				dumpInlines(b, cell, indent+"      ")
+			}
+		}
+	case KindCode:
+		fmt.Fprintf(b, "%scode lang=%q %q\n", indent, bl.Lang, bl.Text)
+	case KindRule:
+		fmt.Fprintf(b, "%srule\n", indent)
+	case KindHTML:
+		fmt.Fprintf(b, "%shtml %q\n", indent, bl.Text)
+	case KindFootnotes:
+		fmt.Fprintf(b, "%sfootnotes\n", indent)
+		for _, it := range bl.Items {
+			fmt.Fprintf(b, "%s  note %d\n", indent, it.Index)
+			dumpBlocks(b, it.Blocks, indent+"    ")
+		}
+	}
+}
+
+func dumpInlines(b *strings.Builder, runs []Inline, indent string) {
+	for _, in := range runs {
+		switch in.Kind {
+		case InlineBreak:
+			fmt.Fprintf(b, "%sbreak\n", indent)
+		case InlineImage:
+			fmt.Fprintf(b, "%simage %q alt=%q", indent, in.Dest, in.Text)
+			if in.Link != "" {
+				fmt.Fprintf(b, " link=%q", in.Link)
+			}
+			b.WriteByte('\n')
+		default:
+			fmt.Fprintf(b, "%stext", indent)
+			if in.Style != 0 {
+				fmt.Fprintf(b, "[%s]", in.Style)
+			}
+			if in.Link != "" {
+				fmt.Fprintf(b, " link=%q", in.Link)
+			}
+			fmt.Fprintf(b, " %q\n", in.Text)
+		}
+	}
+}

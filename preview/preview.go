@@ -1,0 +1,501 @@
+package preview
+
+import (
+	"bytes"
+	"fmt"
+	"net/url"
+	"reflect"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+	"github.com/yuin/goldmark"
+)
+
+// DefaultDebounce is how long Update waits for typing to pause.
+const DefaultDebounce = 100 * time.Millisecond
+
+// maxReadingWidth keeps lines at a readable length on wide windows.
+const maxReadingWidth = 860
+
+// Preview shows a Markdown article as the published page would: a header
+// card from the front matter, then the body. It is a Fyne widget.
+//
+// Update may be called from any goroutine; parsing runs on a worker and
+// the result is applied on the UI goroutine. Only the blocks on screen
+// have widgets, and after an edit only the changed top-level blocks are
+// rebuilt.
+type Preview struct {
+	widget.BaseWidget
+
+	// OnOpenArticle is called on the UI goroutine when the reader taps a
+	// relative link to a Markdown file; path is resolved against the
+	// article's folder.
+	OnOpenArticle func(path string)
+
+	md       goldmark.Markdown
+	images   *imageLoader
+	debounce time.Duration
+
+	mu      sync.Mutex // guards gen, pending, timer
+	gen     uint64
+	pending *request
+	timer   *time.Timer
+
+	work sync.Mutex // serialises parsing; guards doc
+	doc  *document
+
+	// UI goroutine only.
+	applied   uint64
+	items     []vitem
+	offsets   []float32 // offsets[i] is the top of items[i]; one more entry for the end
+	meta      Meta
+	headerObj fyne.CanvasObject
+	baseDir   string
+	firstLine int
+	cache     map[*Block]fyne.CanvasObject
+	themeKey  string
+	scroll    *container.Scroll
+	content   *vcontent
+	width     float32
+	visible   map[int]bool
+}
+
+type vitem struct {
+	block  *Block // nil for the header card
+	line   int    // 1-based body line
+	h      float32
+	sized  bool // h was measured, not estimated
+	sizedW float32
+}
+
+type request struct {
+	body      []byte
+	meta      Meta
+	baseDir   string
+	firstLine int
+}
+
+type result struct {
+	gen         uint64
+	blocks      []*topBlock
+	req         *request
+	incremental bool
+}
+
+// New returns an empty preview.
+func New() *Preview {
+	p := &Preview{
+		md:       newMarkdown(),
+		images:   newImageLoader(),
+		debounce: DefaultDebounce,
+		cache:    map[*Block]fyne.CanvasObject{},
+		visible:  map[int]bool{},
+	}
+	p.doc = newDocument(p.md)
+	p.ExtendBaseWidget(p)
+	return p
+}
+
+// Update shows a new version of the article: its body (after the front
+// matter), the front matter fields, the folder that relative image and
+// article links resolve against, and the 1-based line of the source file
+// where the body starts. Calls are debounced; body is copied, so the
+// caller may reuse it.
+func (p *Preview) Update(body []byte, meta Meta, baseDir string, bodyFirstLine int) {
+	req := &request{body: bytes.Clone(body), meta: meta, baseDir: baseDir, firstLine: max(bodyFirstLine, 1)}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.gen++
+	p.pending = req
+	if p.timer != nil {
+		p.timer.Stop()
+	}
+	p.timer = time.AfterFunc(p.debounce, p.process)
+}
+
+// process parses the newest pending request and hands it to the UI.
+func (p *Preview) process() {
+	p.work.Lock()
+	defer p.work.Unlock()
+	p.mu.Lock()
+	req, gen := p.pending, p.gen
+	p.pending = nil
+	p.mu.Unlock()
+	if req == nil {
+		return
+	}
+	res := p.parse(req, gen)
+	fyne.Do(func() { p.apply(res) })
+}
+
+// parse runs off the UI goroutine (under p.work).
+func (p *Preview) parse(req *request, gen uint64) *result {
+	blocks := p.doc.set(req.body)
+	if req.meta.ReadTime == "" && !req.meta.IsZero() {
+		req.meta.ReadTime = estimateReadTime(req.body)
+	}
+	return &result{gen: gen, blocks: append([]*topBlock(nil), blocks...), req: req, incremental: p.doc.lastIncremental}
+}
+
+// updateNow parses and applies synchronously, on the calling goroutine,
+// which must be the UI goroutine (tests and benchmarks).
+func (p *Preview) updateNow(body []byte, meta Meta, baseDir string, bodyFirstLine int) *result {
+	p.mu.Lock()
+	p.gen++
+	gen := p.gen
+	p.mu.Unlock()
+	p.work.Lock()
+	res := p.parse(&request{body: body, meta: meta, baseDir: baseDir, firstLine: max(bodyFirstLine, 1)}, gen)
+	p.work.Unlock()
+	p.apply(res)
+	return res
+}
+
+// apply shows a parse result; a result older than the one shown is dropped.
+func (p *Preview) apply(res *result) {
+	if res.gen <= p.applied {
+		return
+	}
+	p.applied = res.gen
+	req := res.req
+	if req.baseDir != p.baseDir {
+		p.cache = map[*Block]fyne.CanvasObject{} // image paths resolve differently
+	}
+	p.baseDir, p.firstLine = req.baseDir, req.firstLine
+	if !reflect.DeepEqual(req.meta, p.meta) {
+		p.meta = req.meta
+		p.headerObj = nil
+	}
+	old := make(map[*Block]vitem, len(p.items))
+	for _, it := range p.items {
+		if it.block != nil {
+			old[it.block] = it
+		}
+	}
+	items := make([]vitem, 0, len(res.blocks)+1)
+	if !p.meta.IsZero() {
+		items = append(items, vitem{})
+	}
+	keep := make(map[*Block]fyne.CanvasObject, len(p.cache))
+	for _, tb := range res.blocks {
+		if tb.block.Kind == KindNone {
+			continue
+		}
+		it := vitem{block: tb.block, line: tb.line}
+		if o, ok := old[tb.block]; ok && o.sized {
+			it.h, it.sized, it.sizedW = o.h, true, o.sizedW
+		}
+		if obj, ok := p.cache[tb.block]; ok {
+			keep[tb.block] = obj
+		}
+		items = append(items, it)
+	}
+	p.cache = keep
+	p.items = items
+	p.offsets = nil
+	p.refreshVisible()
+}
+
+// CreateRenderer implements fyne.Widget.
+func (p *Preview) CreateRenderer() fyne.WidgetRenderer {
+	p.content = &vcontent{p: p}
+	p.content.ExtendBaseWidget(p.content)
+	p.scroll = container.NewVScroll(p.content)
+	p.scroll.OnScrolled = func(fyne.Position) { p.refreshVisible() }
+	p.themeKey = p.currentThemeKey()
+	return &previewRenderer{p: p}
+}
+
+func (p *Preview) currentThemeKey() string {
+	s := fyne.CurrentApp().Settings()
+	return fmt.Sprintf("%p/%d/%v", s.Theme(), s.ThemeVariant(), theme.TextSize())
+}
+
+func (p *Preview) isDark() bool {
+	return fyne.CurrentApp().Settings().ThemeVariant() == theme.VariantDark
+}
+
+// Refresh rebuilds the visible blocks when the theme changed.
+func (p *Preview) Refresh() {
+	if p.scroll != nil {
+		if k := p.currentThemeKey(); k != p.themeKey {
+			p.themeKey = k
+			p.cache = map[*Block]fyne.CanvasObject{}
+			p.headerObj = nil
+			for i := range p.items {
+				p.items[i].sized = false
+			}
+			p.offsets = nil
+		}
+	}
+	p.refreshVisible()
+	p.BaseWidget.Refresh()
+}
+
+// SetAllowRemoteImages turns loading of http(s) images on or off (off by
+// default). Call it on the UI goroutine.
+func (p *Preview) SetAllowRemoteImages(on bool) {
+	p.images.setAllowRemote(on)
+	p.cache = map[*Block]fyne.CanvasObject{}
+	p.headerObj = nil
+	p.refreshVisible()
+}
+
+// ScrollToSourceLine scrolls to the block holding line (1-based, counted in
+// the whole source file, front matter included). Call it on the UI
+// goroutine.
+func (p *Preview) ScrollToSourceLine(line int) {
+	if p.scroll == nil || len(p.items) == 0 {
+		return
+	}
+	i := p.itemForLine(line)
+	p.ensureOffsets()
+	y := p.offsets[i]
+	if i == 0 {
+		y = 0
+	}
+	p.scroll.ScrollToOffset(fyne.NewPos(0, y))
+	p.refreshVisible()
+}
+
+// itemForLine is the index of the item holding the source file's line.
+func (p *Preview) itemForLine(line int) int {
+	body := line - p.firstLine + 1
+	// the last item starting at or before body
+	i := sort.Search(len(p.items), func(i int) bool {
+		it := p.items[i]
+		return it.block != nil && it.line > body
+	})
+	return max(i-1, 0)
+}
+
+func (p *Preview) builder() builder {
+	return builder{onLink: p.openLink, images: p.images, baseDir: p.baseDir, dark: p.isDark(), changed: p.objectResized}
+}
+
+// objectResized runs when an image arrived: visible heights are measured again.
+func (p *Preview) objectResized() {
+	for i := range p.items {
+		if p.visible[i] {
+			p.items[i].sized = false
+		}
+	}
+	p.offsets = nil
+	p.refreshVisible()
+}
+
+func (p *Preview) objectFor(i int) fyne.CanvasObject {
+	it := p.items[i]
+	if it.block == nil {
+		if p.headerObj == nil {
+			p.headerObj = p.builder().header(p.meta)
+		}
+		return p.headerObj
+	}
+	if o, ok := p.cache[it.block]; ok {
+		return o
+	}
+	o := p.builder().block(it.block)
+	p.cache[it.block] = o
+	return o
+}
+
+func (p *Preview) gap() float32 { return theme.Padding() * 3 }
+
+func (p *Preview) ensureOffsets() {
+	if len(p.offsets) == len(p.items)+1 {
+		return
+	}
+	p.offsets = make([]float32, len(p.items)+1)
+	p.fixOffsets(0)
+}
+
+// fixOffsets recomputes offsets from item i on, estimating heights not
+// yet measured at the current width.
+func (p *Preview) fixOffsets(from int) {
+	y := p.offsets[from]
+	for i := from; i < len(p.items); i++ {
+		it := &p.items[i]
+		if !it.sized || it.sizedW != p.width {
+			it.sized = false
+			it.h = p.estimate(it) + p.gap()
+		}
+		p.offsets[i] = y
+		y += it.h
+	}
+	p.offsets[len(p.items)] = y
+}
+
+func (p *Preview) estimate(it *vitem) float32 {
+	if it.block == nil {
+		return 200
+	}
+	return estimateHeight(it.block, max(p.width, 100), theme.TextSize())
+}
+
+func (p *Preview) total() float32 {
+	p.ensureOffsets()
+	return p.offsets[len(p.items)] + theme.Padding()*4
+}
+
+// refreshVisible builds, measures and places the items in the viewport.
+func (p *Preview) refreshVisible() {
+	if p.scroll == nil || p.content == nil {
+		return
+	}
+	size := p.scroll.Size()
+	if size.Width <= 0 || size.Height <= 0 {
+		return
+	}
+	pad := theme.Padding() * 4
+	w := min(size.Width-2*pad-theme.ScrollBarSize(), maxReadingWidth)
+	if w != p.width {
+		p.width = w
+		p.offsets = nil
+	}
+	p.ensureOffsets()
+	x := max((size.Width-w)/2, pad)
+	top := p.scroll.Offset.Y
+	bottom := top + size.Height
+	first := sort.Search(len(p.items), func(i int) bool { return p.offsets[i+1] > top })
+	oldTotal := p.offsets[len(p.items)]
+	objs := make([]fyne.CanvasObject, 0, 16)
+	visible := make(map[int]bool, 16)
+	for i := first; i < len(p.items) && p.offsets[i] < bottom; i++ {
+		obj := p.objectFor(i)
+		h := heightOf(obj, w)
+		it := &p.items[i]
+		if !it.sized || it.h != h+p.gap() {
+			it.h, it.sized, it.sizedW = h+p.gap(), true, w
+			p.fixOffsets(i)
+		}
+		obj.Move(fyne.NewPos(x, p.offsets[i]+pad/2))
+		obj.Resize(fyne.NewSize(w, h))
+		objs = append(objs, obj)
+		visible[i] = true
+	}
+	p.visible = visible
+	p.content.objs = objs
+	if p.offsets[len(p.items)] != oldTotal || p.content.Size().Height < p.total() {
+		p.content.Resize(fyne.NewSize(size.Width, max(p.total(), size.Height)))
+		p.scroll.Refresh()
+	}
+	canvas.Refresh(p.content)
+}
+
+// openLink acts on a tapped link.
+func (p *Preview) openLink(dest string) {
+	kind, target := classifyLink(dest, p.baseDir)
+	switch kind {
+	case linkBrowser:
+		if u, err := url.Parse(target); err == nil {
+			if err := fyne.CurrentApp().OpenURL(u); err != nil {
+				fyne.LogError("open link", err)
+			}
+		}
+	case linkArticle:
+		if p.OnOpenArticle != nil {
+			p.OnOpenArticle(target)
+		}
+	case linkFootnote:
+		for i, it := range p.items {
+			if it.block != nil && it.block.Kind == KindFootnotes {
+				p.ensureOffsets()
+				p.scroll.ScrollToOffset(fyne.NewPos(0, p.offsets[i]))
+				p.refreshVisible()
+				return
+			}
+		}
+	}
+}
+
+// estimateHeight guesses a block's height at width before it is built.
+func estimateHeight(bl *Block, w, ts float32) float32 {
+	line := ts * 1.45
+	textH := func(in []Inline, scale float32) float32 {
+		width := float32(0)
+		for _, r := range in {
+			for _, c := range r.Text {
+				if c >= 0x1100 {
+					width += ts * scale
+				} else {
+					width += ts * scale * 0.55
+				}
+			}
+		}
+		lines := float32(int(width/max(w, 1)) + 1)
+		return lines * line * scale
+	}
+	switch bl.Kind {
+	case KindParagraph:
+		h := textH(bl.Inlines, 1)
+		for _, r := range bl.Inlines {
+			if r.Kind == InlineImage {
+				h += 200
+			}
+		}
+		return h
+	case KindHeading:
+		return textH(bl.Inlines, headingScale[min(max(bl.Level, 1), 6)]) + 8
+	case KindQuote:
+		h := float32(0)
+		for _, c := range bl.Children {
+			h += estimateHeight(c, w-24, ts) + 8
+		}
+		return h
+	case KindList, KindFootnotes:
+		h := float32(0)
+		for _, it := range bl.Items {
+			for _, c := range it.Blocks {
+				h += estimateHeight(c, w-30, ts) + 4
+			}
+		}
+		return h
+	case KindTable:
+		return float32(len(bl.Rows)+1) * (line + 12)
+	case KindCode, KindHTML:
+		return float32(strings.Count(bl.Text, "\n")+1)*ts*1.3 + 16
+	case KindRule:
+		return 10
+	}
+	return line
+}
+
+// vcontent is the scrolled content: as tall as all blocks, holding only
+// the visible ones.
+type vcontent struct {
+	widget.BaseWidget
+	p    *Preview
+	objs []fyne.CanvasObject
+}
+
+func (v *vcontent) MinSize() fyne.Size { return fyne.NewSize(0, v.p.total()) }
+
+func (v *vcontent) CreateRenderer() fyne.WidgetRenderer { return &vcontentRenderer{v: v} }
+
+type vcontentRenderer struct{ v *vcontent }
+
+func (r *vcontentRenderer) Layout(fyne.Size)             {}
+func (r *vcontentRenderer) MinSize() fyne.Size           { return r.v.MinSize() }
+func (r *vcontentRenderer) Refresh()                     { canvas.Refresh(r.v) }
+func (r *vcontentRenderer) Objects() []fyne.CanvasObject { return r.v.objs }
+func (r *vcontentRenderer) Destroy()                     {}
+
+type previewRenderer struct{ p *Preview }
+
+func (r *previewRenderer) Layout(s fyne.Size) {
+	r.p.scroll.Resize(s)
+	r.p.refreshVisible()
+}
+func (r *previewRenderer) MinSize() fyne.Size           { return fyne.NewSize(120, 120) }
+func (r *previewRenderer) Refresh()                     { r.p.scroll.Refresh() }
+func (r *previewRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.p.scroll} }
+func (r *previewRenderer) Destroy()                     {}
+

@@ -1,0 +1,399 @@
+package preview
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// flowRun is one styled run of a textFlow.
+type flowRun struct {
+	text  string
+	style fyne.TextStyle
+	size  fyne.ThemeSizeName // "" is the text size
+	scale float32            // size multiplier, 0 means 1
+	color fyne.ThemeColorName
+	link  string
+	code  bool // inline code: drawn on a fill
+	br    bool // a hard line break
+}
+
+// flowPiece is a part of one run placed on one line.
+type flowPiece struct {
+	run  int
+	text string
+	x, w float32
+}
+
+type flowLine struct {
+	pieces    []flowPiece
+	y, h      float32
+	base      float32 // baseline offset from y
+	width     float32
+	hardBreak bool
+}
+
+// textFlow is a paragraph of styled runs that wraps like published prose:
+// between words, and between any two CJK characters (no space is ever
+// added), with Chinese closing punctuation kept off the start of a line.
+// Links keep their formatting and are tappable.
+type textFlow struct {
+	widget.BaseWidget
+	runs   []flowRun
+	align  fyne.TextAlign
+	noWrap bool
+	onLink func(string)
+
+	laidWidth float32
+	lines     []flowLine
+	height    float32
+	natural   float32 // width of the longest line without wrapping
+	hovering  bool
+}
+
+func newTextFlow(runs []flowRun, onLink func(string)) *textFlow {
+	t := &textFlow{runs: runs, onLink: onLink, laidWidth: -1}
+	t.ExtendBaseWidget(t)
+	return t
+}
+
+func (t *textFlow) runSize(r *flowRun) float32 {
+	name := r.size
+	if name == "" {
+		name = theme.SizeNameText
+	}
+	s := theme.SizeForWidget(name, t)
+	if r.scale != 0 {
+		s *= r.scale
+	}
+	return s
+}
+
+// atom is an unbreakable piece of a run; a line may wrap before it when
+// breakBefore is set.
+type atom struct {
+	run         int
+	text        string
+	breakBefore bool
+	space       bool // all whitespace
+}
+
+func (t *textFlow) atoms() []atom {
+	var out []atom
+	prev := rune(-1)
+	for i := range t.runs {
+		r := &t.runs[i]
+		if r.br {
+			out = append(out, atom{run: i, breakBefore: true})
+			prev = -1
+			continue
+		}
+		start := 0
+		for j, ch := range r.text {
+			if j > start && canBreakBetween(prev, ch) {
+				seg := r.text[start:j]
+				out = append(out, atom{run: i, text: seg, space: strings.TrimSpace(seg) == ""})
+				start = j
+			}
+			prev = ch
+		}
+		if start < len(r.text) {
+			seg := r.text[start:]
+			out = append(out, atom{run: i, text: seg, space: strings.TrimSpace(seg) == ""})
+		}
+	}
+	// set breakBefore from the runes on either side
+	prev = -1
+	for k := range out {
+		a := &out[k]
+		if t.runs[a.run].br {
+			prev = -1
+			continue
+		}
+		first, _ := utf8.DecodeRuneInString(a.text)
+		a.breakBefore = prev >= 0 && canBreakBetween(prev, first)
+		last, _ := utf8.DecodeLastRuneInString(a.text)
+		prev = last
+	}
+	return out
+}
+
+func (t *textFlow) measure(run int, s string) fyne.Size {
+	r := &t.runs[run]
+	return fyne.MeasureText(s, t.runSize(r), r.style)
+}
+
+// layout breaks the runs into lines for width.
+func (t *textFlow) layout(width float32) {
+	if width == t.laidWidth && t.lines != nil {
+		return
+	}
+	t.laidWidth = width
+	atoms := t.atoms()
+	pad := theme.SizeForWidget(theme.SizeNameInnerPadding, t) / 2
+	var lines []flowLine
+	cur := flowLine{}
+	x := float32(0)
+	natural, lineNatural := float32(0), float32(0)
+	flush := func(hard bool) {
+		cur.width = x
+		cur.hardBreak = hard
+		lines = append(lines, cur)
+		cur = flowLine{}
+		x = 0
+	}
+	place := func(a atom, w float32) {
+		if n := len(cur.pieces); n > 0 && cur.pieces[n-1].run == a.run {
+			p := &cur.pieces[n-1]
+			p.text += a.text
+			p.w += w
+		} else {
+			if t.runs[a.run].code {
+				x += pad / 2
+			}
+			cur.pieces = append(cur.pieces, flowPiece{run: a.run, text: a.text, x: x, w: w})
+		}
+		x += w
+	}
+	for k := 0; k < len(atoms); {
+		if t.runs[atoms[k].run].br {
+			lineNatural = 0
+			flush(true)
+			k++
+			continue
+		}
+		// a chain of atoms with no break opportunity between them
+		end := k + 1
+		for end < len(atoms) && !atoms[end].breakBefore && !t.runs[atoms[end].run].br {
+			end++
+		}
+		widths := make([]float32, end-k)
+		total := float32(0)
+		for m := k; m < end; m++ {
+			widths[m-k] = t.measure(atoms[m].run, atoms[m].text).Width
+			if t.runs[atoms[m].run].code && (m == k || atoms[m-1].run != atoms[m].run) {
+				total += pad
+			}
+			total += widths[m-k]
+		}
+		lineNatural += total
+		natural = max(natural, lineNatural)
+		if !t.noWrap && x > 0 && x+total > width {
+			if atoms[k].space { // a space at the wrap point is dropped
+				k = end
+				continue
+			}
+			flush(false)
+		}
+		for m := k; m < end; m++ {
+			a := atoms[m]
+			if x == 0 && a.space && len(lines) > 0 && !lines[len(lines)-1].hardBreak && !t.noWrap {
+				continue
+			}
+			w := widths[m-k]
+			if !t.noWrap && x > 0 && x+w > width && width > 0 {
+				flush(false)
+			}
+			if !t.noWrap && w > width && width > 0 && utf8.RuneCountInString(a.text) > 1 {
+				// a word wider than the line: break it between characters
+				for _, ch := range a.text {
+					s := string(ch)
+					cw := t.measure(a.run, s).Width
+					if x > 0 && x+cw > width {
+						flush(false)
+					}
+					place(atom{run: a.run, text: s}, cw)
+				}
+				continue
+			}
+			place(a, w)
+		}
+		k = end
+	}
+	if len(cur.pieces) > 0 || len(lines) == 0 {
+		flush(false)
+	}
+	// vertical metrics
+	y := float32(0)
+	spacing := theme.SizeForWidget(theme.SizeNameLineSpacing, t)
+	drv := fyne.CurrentApp().Driver()
+	for i := range lines {
+		l := &lines[i]
+		asc, desc := float32(0), float32(0)
+		if len(l.pieces) == 0 {
+			s, b := drv.RenderedTextSize("M", theme.SizeForWidget(theme.SizeNameText, t), fyne.TextStyle{}, nil)
+			asc, desc = b, s.Height-b
+		}
+		for _, p := range l.pieces {
+			r := &t.runs[p.run]
+			s, b := drv.RenderedTextSize("M", t.runSize(r), r.style, nil)
+			asc, desc = max(asc, b), max(desc, s.Height-b)
+		}
+		l.y, l.base, l.h = y, asc, asc+desc
+		y += l.h
+		if i < len(lines)-1 {
+			y += spacing
+		}
+		if t.align != fyne.TextAlignLeading && width > l.width {
+			shift := width - l.width
+			if t.align == fyne.TextAlignCenter {
+				shift /= 2
+			}
+			for j := range l.pieces {
+				l.pieces[j].x += shift
+			}
+		}
+	}
+	t.lines, t.height, t.natural = lines, y, natural
+}
+
+// heightFor is the height of the flow laid out at width.
+func (t *textFlow) heightFor(width float32) float32 {
+	t.layout(width)
+	return t.height
+}
+
+// MinSize is the natural width when not wrapping, else the height at the
+// current width.
+func (t *textFlow) MinSize() fyne.Size {
+	if t.noWrap {
+		t.layout(0)
+		return fyne.NewSize(t.natural, t.height)
+	}
+	w := t.Size().Width
+	if w <= 0 {
+		w = 200
+	}
+	t.layout(w)
+	return fyne.NewSize(0, t.height)
+}
+
+// Refresh drops the laid-out lines (the theme may have changed).
+func (t *textFlow) Refresh() {
+	t.laidWidth = -1
+	t.lines = nil
+	t.BaseWidget.Refresh()
+}
+
+// linkAt is the link under pos, or "".
+func (t *textFlow) linkAt(pos fyne.Position) string {
+	for _, l := range t.lines {
+		if pos.Y < l.y || pos.Y > l.y+l.h {
+			continue
+		}
+		for _, p := range l.pieces {
+			if pos.X >= p.x && pos.X <= p.x+p.w {
+				return t.runs[p.run].link
+			}
+		}
+	}
+	return ""
+}
+
+// Tapped follows the link under the pointer.
+func (t *textFlow) Tapped(ev *fyne.PointEvent) {
+	if l := t.linkAt(ev.Position); l != "" && t.onLink != nil {
+		t.onLink(l)
+	}
+}
+
+// Cursor shows a hand over links.
+func (t *textFlow) Cursor() desktop.Cursor {
+	if t.hovering {
+		return desktop.PointerCursor
+	}
+	return desktop.DefaultCursor
+}
+
+// MouseIn implements desktop.Hoverable.
+func (t *textFlow) MouseIn(ev *desktop.MouseEvent) { t.MouseMoved(ev) }
+
+// MouseMoved tracks whether the pointer is over a link.
+func (t *textFlow) MouseMoved(ev *desktop.MouseEvent) { t.hovering = t.linkAt(ev.Position) != "" }
+
+// MouseOut implements desktop.Hoverable.
+func (t *textFlow) MouseOut() { t.hovering = false }
+
+// plainText is the flow's text, for tests and accessibility.
+func (t *textFlow) plainText() string {
+	var b strings.Builder
+	for _, r := range t.runs {
+		if r.br {
+			b.WriteByte('\n')
+		}
+		b.WriteString(r.text)
+	}
+	return b.String()
+}
+
+func (t *textFlow) CreateRenderer() fyne.WidgetRenderer {
+	return &flowRenderer{t: t}
+}
+
+type flowRenderer struct {
+	t    *textFlow
+	objs []fyne.CanvasObject
+	for_ float32
+}
+
+func (r *flowRenderer) build(width float32) {
+	t := r.t
+	t.layout(width)
+	r.for_ = width
+	r.objs = r.objs[:0]
+	drv := fyne.CurrentApp().Driver()
+	pad := theme.SizeForWidget(theme.SizeNameInnerPadding, t) / 2
+	for _, l := range t.lines {
+		for _, p := range l.pieces {
+			run := &t.runs[p.run]
+			size := t.runSize(run)
+			col := run.color
+			if col == "" {
+				col = theme.ColorNameForeground
+			}
+			if run.link != "" {
+				col = theme.ColorNameHyperlink
+			}
+			c := theme.ColorForWidget(col, t)
+			_, base := drv.RenderedTextSize("M", size, run.style, nil)
+			y := l.y + l.base - base
+			if run.scale != 0 && run.scale < 1 { // superscript: raise to the line's top
+				y = l.y
+			}
+			if run.code {
+				bg := canvas.NewRectangle(theme.ColorForWidget(theme.ColorNameInputBackground, t))
+				bg.CornerRadius = 3
+				bg.Move(fyne.NewPos(p.x-pad/2, l.y))
+				bg.Resize(fyne.NewSize(p.w+pad, l.h))
+				r.objs = append(r.objs, bg)
+			}
+			txt := canvas.NewText(p.text, c)
+			txt.TextSize = size
+			txt.TextStyle = run.style
+			if run.link != "" {
+				txt.TextStyle.Underline = true
+			}
+			txt.Move(fyne.NewPos(p.x, y))
+			txt.Resize(fyne.NewSize(p.w, l.h))
+			r.objs = append(r.objs, txt)
+		}
+	}
+}
+
+func (r *flowRenderer) Layout(s fyne.Size) {
+	if s.Width != r.for_ || r.objs == nil || r.t.lines == nil {
+		r.build(s.Width)
+	}
+}
+func (r *flowRenderer) MinSize() fyne.Size { return r.t.MinSize() }
+func (r *flowRenderer) Refresh() {
+	r.build(r.t.Size().Width)
+	canvas.Refresh(r.t)
+}
+func (r *flowRenderer) Objects() []fyne.CanvasObject { return r.objs }
+func (r *flowRenderer) Destroy()                     {}
