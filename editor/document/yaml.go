@@ -448,7 +448,10 @@ func (y *yamlFM) set(key string, v Value) ([]byte, error) {
 	if strings.HasPrefix(text, y.nl) || strings.HasPrefix(text, "|") {
 		// A block list or block scalar: it follows the colon directly.
 		out.Write(src[:e.afterColon])
-		if e.valStart < e.valEnd && src[e.valStart] == '#' {
+		if strings.HasPrefix(text, "|") {
+			out.WriteString(" ")
+		}
+		if e.valStart < e.valEnd && src[e.valStart] == '#' && !strings.HasPrefix(text, "|") {
 			// A comment on the key line stays there.
 			out.WriteString(" ")
 			out.Write(src[e.valStart:lineEnd(src, e.valStart)])
