@@ -1,0 +1,170 @@
+package library
+
+import (
+	"context"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"sync"
+	"testing"
+)
+
+// The benchmark folder: a Hugo site whose content/ holds benchArticles
+// generated articles, made once per test process and removed by TestMain.
+var bench struct {
+	once    sync.Once
+	dir     string // the site: config.toml, content/
+	content string
+	folio   string // the built folio command
+	err     error
+}
+
+// benchArticles is the size of the benchmark folder: 10,000 articles, or
+// FOLIO_BENCH_ARTICLES.
+func benchArticles() int {
+	if n, err := strconv.Atoi(os.Getenv("FOLIO_BENCH_ARTICLES")); err == nil && n > 0 {
+		return n
+	}
+	return 10_000
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if bench.dir != "" {
+		os.RemoveAll(bench.dir)
+	}
+	os.Exit(code)
+}
+
+// benchSite generates the benchmark site on first use.
+func benchSite(b *testing.B) string {
+	b.Helper()
+	bench.once.Do(func() {
+		dir, err := os.MkdirTemp("", "folio-bench-")
+		if err != nil {
+			bench.err = err
+			return
+		}
+		bench.dir = dir
+		bench.content = filepath.Join(dir, "content")
+		genFolder(b, bench.content, benchArticles(), 1)
+		// A minimal Hugo site: no theme, nothing to render, CJK-aware word
+		// counts as Folio's.
+		config := "baseURL = \"https://example.org/\"\ntitle = \"bench\"\nhasCJKLanguage = true\n"
+		bench.err = os.WriteFile(filepath.Join(dir, "config.toml"), []byte(config), 0o644)
+	})
+	if bench.err != nil {
+		b.Fatalf("benchmark folder: %v", bench.err)
+	}
+	return bench.content
+}
+
+// folioCommand builds cmd/folio once and returns its path.
+func folioCommand(b *testing.B) string {
+	b.Helper()
+	if bench.folio == "" {
+		exe := filepath.Join(bench.dir, "folio")
+		out, err := exec.Command("go", "build", "-o", exe, "folio/cmd/folio").CombinedOutput()
+		if err != nil {
+			b.Fatalf("build folio: %v\n%s", err, out)
+		}
+		bench.folio = exe
+	}
+	return bench.folio
+}
+
+// BenchmarkList compares `folio list` over a 10,000-article folder with
+// reading the same files without parsing and with Hugo's `hugo list all`
+// on a site whose content is that folder, in one run:
+//
+//	folio      library.Scan: walk, read and parse every article in parallel
+//	folio-cmd  the built `folio list DIR`, output discarded
+//	read       walk and os.ReadFile every file on one goroutine, like cat
+//	cat        find DIR -name '*.md' -exec cat {} + > /dev/null
+//	hugo       hugo list all (Debian's hugo; fails when it is missing)
+//
+// The goals are folio ≤ 2× read and ≤ 0.5× hugo.
+func BenchmarkList(b *testing.B) {
+	content := benchSite(b)
+	site := filepath.Dir(content)
+	n := benchArticles()
+
+	b.Run("folio", func(b *testing.B) {
+		for b.Loop() {
+			sums, err := Scan(context.Background(), content)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if len(sums) != n {
+				b.Fatalf("scanned %d articles, want %d", len(sums), n)
+			}
+			for _, s := range sums {
+				if s.Err != nil {
+					b.Fatalf("%s: %v", s.Path, s.Err)
+				}
+			}
+		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/article")
+	})
+	b.Run("folio-cmd", func(b *testing.B) {
+		exe := folioCommand(b)
+		for b.Loop() {
+			run(b, exec.Command(exe, "list", content))
+		}
+	})
+	b.Run("read", func(b *testing.B) {
+		for b.Loop() {
+			files, bytes := 0, 0
+			err := filepath.WalkDir(content, func(p string, d fs.DirEntry, err error) error {
+				if err != nil || d.IsDir() || !IsMarkdown(p) {
+					return err
+				}
+				data, err := os.ReadFile(p)
+				files, bytes = files+1, bytes+len(data)
+				return err
+			})
+			if err != nil || files != n {
+				b.Fatalf("read %d files: %v", files, err)
+			}
+			b.SetBytes(int64(bytes))
+		}
+	})
+	b.Run("cat", func(b *testing.B) {
+		for b.Loop() {
+			run(b, exec.Command("sh", "-c", `find "$1" -name '*.md' -exec cat {} + >/dev/null`, "sh", content))
+		}
+	})
+	b.Run("hugo", func(b *testing.B) {
+		hugo, err := exec.LookPath("hugo")
+		if err != nil {
+			b.Fatalf("hugo is needed for this benchmark (Debian: apt-get install hugo): %v", err)
+		}
+		for b.Loop() {
+			cmd := exec.Command(hugo, "list", "all", "--source", site, "--quiet")
+			cmd.Env = append(os.Environ(), "HUGO_CACHEDIR="+filepath.Join(site, ".cache"))
+			run(b, cmd)
+		}
+	})
+	b.Logf("%d articles, GOMAXPROCS %d", n, runtime.GOMAXPROCS(0))
+}
+
+// run runs a benchmarked command with its output discarded.
+func run(b *testing.B, cmd *exec.Cmd) {
+	b.Helper()
+	var stderr limitedBuffer
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err != nil {
+		b.Fatalf("%v: %v\n%s", cmd.Args, err, stderr.buf)
+	}
+}
+
+// limitedBuffer keeps the first 4 KB written to it.
+type limitedBuffer struct{ buf []byte }
+
+func (l *limitedBuffer) Write(p []byte) (int, error) {
+	l.buf = append(l.buf, p[:min(len(p), 4096-len(l.buf))]...)
+	return len(p), nil
+}
