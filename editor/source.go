@@ -1,0 +1,419 @@
+// Package editor holds Folio's writing-room widgets. Source is the Markdown
+// source editor: an own widget (not widget.Entry) whose cost per keystroke
+// does not grow with the length of the article.
+//
+// # How Source stays fast
+//
+// The text lives in a buffer.Buffer (lines plus a prefix-sum line index).
+// The widget wraps a line only when it is shown or the cursor walks through
+// it, caches that wrap until the line or the width changes, and keeps a
+// visual-line count per logical line (exact for wrapped lines, estimated
+// from the byte mix for the others) in a prefix-sum tree, so the scroll
+// height and "which line is at this pixel" cost O(log lines). The renderer
+// only creates canvas objects for the visible visual lines and reuses them
+// when scrolling. Rune advances are measured once per rune and face with
+// fyne.MeasureText and memoised; Han ideographs share one measured advance.
+//
+// # Input methods
+//
+// Committed text from an input method (and from `xdotool type 中文`) arrives
+// through TypedRune and is inserted normally. Fyne has no pre-edit (IME
+// composition) API (upstream issue #618): the composition string is drawn by
+// the input method itself and its candidate window is not placed at the
+// text cursor, because the widget cannot tell the input method where the
+// cursor is. This is a known limit until Fyne grows that API.
+package editor
+
+import (
+	"unicode/utf8"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"folio/editor/buffer"
+)
+
+// Range is a byte range [Start, End) of the editor's text.
+type Range struct {
+	Start, End int
+}
+
+// Source is a Markdown source editor widget with soft wrap for Chinese and
+// English text, undo history, Markdown shortcuts and light highlighting.
+// Create it with NewSource. Like all widgets it must only be used from the
+// Fyne UI goroutine.
+type Source struct {
+	widget.BaseWidget
+
+	// OnChanged is called after every edit by the user (typing, paste,
+	// undo, replace). It is not called by SetText or ReplaceRange. Call
+	// Text to read the new text; it costs O(length) so debounce it.
+	OnChanged func()
+	// OnCursorMoved is called when the cursor moves, with the 0-based line
+	// and the 0-based column counted in runes.
+	OnCursorMoved func(line, column int)
+	// OnScrolled is called when the first visible line changes.
+	OnScrolled func(firstLine int)
+
+	buf      *buffer.Buffer
+	lay      layout
+	sel      buffer.Selection
+	prefX    float32 // remembered x for vertical moves; <0 when unset
+	readOnly bool
+	textSize float32
+	focused  bool
+	shift    bool
+	scrollY  float32
+	viewSize fyne.Size
+	lastTop  int
+
+	matches []Range // highlighted find results
+
+	clicks    int
+	lastClick clickInfo
+	pressed   bool // a primary MouseDown was seen and not yet ended by Tapped or DragEnd
+	dragging  bool
+	dragFrom  buffer.Selection
+}
+
+// NewSource returns an empty editor.
+func NewSource() *Source {
+	s := &Source{buf: buffer.New(""), prefX: -1}
+	s.lay.buf = s.buf
+	s.ExtendBaseWidget(s)
+	return s
+}
+
+// CreateRenderer implements fyne.Widget.
+func (s *Source) CreateRenderer() fyne.WidgetRenderer {
+	return newSourceRenderer(s)
+}
+
+// SetText replaces the whole text, clears the undo history (a reload is not
+// an undoable edit), puts the cursor at the start and scrolls to the top.
+// OnChanged is not called.
+func (s *Source) SetText(text string) {
+	s.buf.SetText(text)
+	s.sel = buffer.Selection{}
+	s.prefX = -1
+	s.scrollY = 0
+	s.matches = nil
+	s.relayout()
+	s.Refresh()
+}
+
+// Text returns the whole text. It costs O(length).
+func (s *Source) Text() string { return s.buf.Text() }
+
+// Len returns the text length in bytes.
+func (s *Source) Len() int { return s.buf.Len() }
+
+// LineCount returns the number of logical lines.
+func (s *Source) LineCount() int { return s.buf.LineCount() }
+
+// Line returns logical line i (0-based) without its newline.
+func (s *Source) Line(i int) string { return s.buf.Line(i) }
+
+// CursorOffset returns the cursor's byte offset.
+func (s *Source) CursorOffset() int { return s.sel.Cursor }
+
+// CursorLine returns the cursor's 0-based logical line.
+func (s *Source) CursorLine() int { return s.buf.OffsetToPos(s.sel.Cursor).Line }
+
+// CursorColumn returns the cursor's 0-based column in runes.
+func (s *Source) CursorColumn() int {
+	p := s.buf.OffsetToPos(s.sel.Cursor)
+	return utf8.RuneCountInString(s.buf.Line(p.Line)[:p.Col])
+}
+
+// SetCursorOffset moves the cursor to a byte offset (clamped, snapped to a
+// rune start), clears the selection and scrolls it into view.
+func (s *Source) SetCursorOffset(off int) {
+	off = s.snap(off)
+	s.setSelection(buffer.Selection{Anchor: off, Cursor: off}, true)
+}
+
+// Selection returns the selected byte range (Start <= End).
+func (s *Source) Selection() Range {
+	a, b := s.sel.Anchor, s.sel.Cursor
+	if a > b {
+		a, b = b, a
+	}
+	return Range{a, b}
+}
+
+// SelectedText returns the selected text.
+func (s *Source) SelectedText() string {
+	r := s.Selection()
+	return s.buf.Slice(r.Start, r.End)
+}
+
+// Select selects r (the cursor goes to r.End) and scrolls it into view.
+func (s *Source) Select(r Range) {
+	s.setSelection(buffer.Selection{Anchor: s.snap(r.Start), Cursor: s.snap(r.End)}, true)
+}
+
+// SetReadOnly turns editing off or on. A read-only editor still scrolls,
+// selects and copies.
+func (s *Source) SetReadOnly(ro bool) {
+	s.readOnly = ro
+	s.Refresh()
+}
+
+// ReadOnly reports whether editing is off.
+func (s *Source) ReadOnly() bool { return s.readOnly }
+
+// SetTextSize sets the font size in points; 0 follows the theme.
+func (s *Source) SetTextSize(size float32) {
+	if size == s.textSize {
+		return
+	}
+	s.textSize = size
+	s.relayout()
+	s.Refresh()
+}
+
+// TextSize returns the font size in use.
+func (s *Source) TextSize() float32 {
+	if s.textSize > 0 {
+		return s.textSize
+	}
+	return s.Theme().Size(theme.SizeNameText)
+}
+
+// CanUndo reports whether Undo would do something.
+func (s *Source) CanUndo() bool { return s.buf.CanUndo() }
+
+// CanRedo reports whether Redo would do something.
+func (s *Source) CanRedo() bool { return s.buf.CanRedo() }
+
+// Undo reverts the latest edit step.
+func (s *Source) Undo() {
+	if s.readOnly {
+		return
+	}
+	changes, sel, ok := s.buf.Undo()
+	if !ok {
+		return
+	}
+	s.afterChanges(changes, sel)
+}
+
+// Redo re-applies the latest undone step.
+func (s *Source) Redo() {
+	if s.readOnly {
+		return
+	}
+	changes, sel, ok := s.buf.Redo()
+	if !ok {
+		return
+	}
+	s.afterChanges(changes, sel)
+}
+
+func (s *Source) afterChanges(changes []buffer.Change, sel buffer.Selection) {
+	for _, ch := range changes {
+		s.lay.apply(ch)
+	}
+	s.sel = buffer.Selection{Anchor: s.snap(sel.Anchor), Cursor: s.snap(sel.Cursor)}
+	s.prefX = -1
+	s.matches = nil
+	s.ensureCursorVisible()
+	s.Refresh()
+	s.changed()
+	s.cursorMoved()
+}
+
+// ReplaceRange replaces r with text as one undoable step without calling
+// OnChanged: for programmatic edits such as the front matter form.
+func (s *Source) ReplaceRange(r Range, text string) {
+	if s.edit(r.Start, r.End, text, buffer.EditOther) {
+		s.Refresh()
+	}
+}
+
+// FirstVisibleLine returns the logical line at the top of the view.
+func (s *Source) FirstVisibleLine() int {
+	i, _ := s.lay.lineAtVisual(s.topVisual())
+	return i
+}
+
+// topVisual returns the global index of the visual line at the top edge.
+func (s *Source) topVisual() int {
+	return max(int((s.scrollY-padTop)/s.metrics().lineH+1e-3), 0)
+}
+
+// ScrollToLine scrolls so that logical line i is at the top of the view.
+func (s *Source) ScrollToLine(i int) {
+	i = min(max(i, 0), s.buf.LineCount()-1)
+	m := s.metrics()
+	s.scrollY = float32(s.lay.visualIndex(i, 0))*m.lineH + padTop
+	s.clampScroll()
+	s.Refresh()
+	s.notifyScroll()
+}
+
+// edit applies one edit from a user action or the API, keeping caches and
+// the cursor right. It returns false in read-only mode.
+func (s *Source) edit(start, end int, text string, kind buffer.EditKind) bool {
+	if s.readOnly {
+		return false
+	}
+	ch := s.buf.Replace(start, end, text, kind, s.sel)
+	s.lay.apply(ch)
+	s.sel = buffer.Selection{Anchor: ch.NewEnd, Cursor: ch.NewEnd}
+	s.prefX = -1
+	s.matches = nil
+	return true
+}
+
+// userEdit is edit followed by the notifications a user action triggers.
+func (s *Source) userEdit(start, end int, text string, kind buffer.EditKind) {
+	if !s.edit(start, end, text, kind) {
+		return
+	}
+	s.ensureCursorVisible()
+	s.Refresh()
+	s.changed()
+	s.cursorMoved()
+}
+
+func (s *Source) changed() {
+	if s.OnChanged != nil {
+		s.OnChanged()
+	}
+}
+
+func (s *Source) cursorMoved() {
+	if s.OnCursorMoved != nil {
+		p := s.buf.OffsetToPos(s.sel.Cursor)
+		s.OnCursorMoved(p.Line, utf8.RuneCountInString(s.buf.Line(p.Line)[:p.Col]))
+	}
+}
+
+func (s *Source) notifyScroll() {
+	if s.OnScrolled == nil {
+		return
+	}
+	if top := s.FirstVisibleLine(); top != s.lastTop {
+		s.lastTop = top
+		s.OnScrolled(top)
+	}
+}
+
+// setSelection moves the selection; reveal scrolls the cursor into view.
+func (s *Source) setSelection(sel buffer.Selection, reveal bool) {
+	moved := sel.Cursor != s.sel.Cursor
+	if sel != s.sel {
+		s.buf.BreakUndoGroup()
+	}
+	s.sel = sel
+	if reveal {
+		s.ensureCursorVisible()
+	}
+	s.Refresh()
+	if moved {
+		s.cursorMoved()
+	}
+}
+
+// snap clamps off to the text and moves it back to a rune start.
+func (s *Source) snap(off int) int {
+	p := s.buf.OffsetToPos(off)
+	line := s.buf.Line(p.Line)
+	c := p.Col
+	for c > 0 && c < len(line) && !utf8.RuneStart(line[c]) {
+		c--
+	}
+	return s.buf.PosToOffset(buffer.Pos{Line: p.Line, Col: c})
+}
+
+// metrics returns the rune advance cache for the current text size.
+func (s *Source) metrics() *metrics {
+	size := s.TextSize()
+	if s.lay.m == nil || s.lay.m.size != size {
+		s.lay.m = newMetrics(size)
+		s.lay.reset(s.wrapWidth(), s.lay.m)
+	}
+	return s.lay.m
+}
+
+// relayout drops all wraps (text, size or width changed), keeping the top
+// line in view.
+func (s *Source) relayout() {
+	top := 0
+	if s.lay.m != nil && s.lay.counts.Len() == s.buf.LineCount() {
+		top = s.FirstVisibleLine()
+	}
+	s.lay.m = nil
+	m := s.metrics()
+	if top > 0 {
+		s.scrollY = float32(s.lay.visualIndex(top, 0))*m.lineH + padTop
+	}
+}
+
+const (
+	padTop  = 4
+	barSize = 8
+)
+
+func (s *Source) padLeft() float32 { return s.Theme().Size(theme.SizeNameInnerPadding) }
+
+// wrapWidth is the width available to text.
+func (s *Source) wrapWidth() float32 {
+	if s.viewSize.Width <= 0 {
+		return 0
+	}
+	return max(s.viewSize.Width-2*s.padLeft()-barSize, 20)
+}
+
+// contentHeight is the height of all visual lines plus padding.
+func (s *Source) contentHeight() float32 {
+	return float32(s.lay.counts.Total())*s.metrics().lineH + 2*padTop
+}
+
+func (s *Source) clampScroll() {
+	maxY := max(s.contentHeight()-s.viewSize.Height, 0)
+	s.scrollY = min(max(s.scrollY, 0), maxY)
+}
+
+// cursorVisual returns the cursor's logical line, sub-line and x offset.
+func (s *Source) cursorVisual() (line, sub int, x float32) {
+	p := s.buf.OffsetToPos(s.sel.Cursor)
+	sub = s.lay.subOf(p.Line, p.Col)
+	vs, _ := s.lay.visualRange(p.Line, sub)
+	return p.Line, sub, s.lay.xOf(p.Line, vs, p.Col)
+}
+
+// ensureCursorVisible scrolls the least needed to show the cursor.
+func (s *Source) ensureCursorVisible() {
+	if s.viewSize.Height <= 0 {
+		return
+	}
+	m := s.metrics()
+	line, sub, _ := s.cursorVisual()
+	top := float32(s.lay.visualIndex(line, sub))*m.lineH + padTop
+	bottom := top + m.lineH
+	switch {
+	case top < s.scrollY+padTop:
+		s.scrollY = top - padTop
+	case bottom > s.scrollY+s.viewSize.Height-padTop:
+		s.scrollY = bottom - s.viewSize.Height + padTop
+	}
+	s.clampScroll()
+	s.notifyScroll()
+}
+
+// resized is called by the renderer's Layout.
+func (s *Source) resized(size fyne.Size) {
+	if size == s.viewSize {
+		return
+	}
+	oldW := s.wrapWidth()
+	s.viewSize = size
+	if s.wrapWidth() != oldW {
+		s.relayout()
+	}
+	s.clampScroll()
+}

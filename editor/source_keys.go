@@ -1,0 +1,576 @@
+package editor
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+
+	"folio/editor/buffer"
+)
+
+// indentUnit is what Tab adds in front of a line and Shift+Tab removes.
+const indentUnit = "  "
+
+var (
+	_ fyne.Focusable    = (*Source)(nil)
+	_ fyne.Shortcutable = (*Source)(nil)
+	_ fyne.Tabbable     = (*Source)(nil)
+	_ desktop.Keyable   = (*Source)(nil)
+)
+
+// FocusGained implements fyne.Focusable.
+func (s *Source) FocusGained() {
+	s.focused = true
+	s.Refresh()
+}
+
+// FocusLost implements fyne.Focusable.
+func (s *Source) FocusLost() {
+	s.focused = false
+	s.shift = false
+	s.Refresh()
+}
+
+// AcceptsTab implements fyne.Tabbable: Tab indents instead of moving focus.
+func (s *Source) AcceptsTab() bool { return true }
+
+// KeyDown implements desktop.Keyable to track Shift for selections.
+func (s *Source) KeyDown(ev *fyne.KeyEvent) {
+	if ev.Name == desktop.KeyShiftLeft || ev.Name == desktop.KeyShiftRight {
+		s.shift = true
+	}
+}
+
+// KeyUp implements desktop.Keyable.
+func (s *Source) KeyUp(ev *fyne.KeyEvent) {
+	if ev.Name == desktop.KeyShiftLeft || ev.Name == desktop.KeyShiftRight {
+		s.shift = false
+	}
+}
+
+// TypedRune implements fyne.Focusable: committed text from the keyboard or
+// an input method replaces the selection.
+func (s *Source) TypedRune(r rune) {
+	if s.readOnly {
+		return
+	}
+	sel := s.Selection()
+	var buf [utf8.UTFMax]byte
+	n := utf8.EncodeRune(buf[:], r)
+	kind := buffer.EditTyping
+	if sel.Start != sel.End {
+		kind = buffer.EditOther
+	}
+	s.userEdit(sel.Start, sel.End, string(buf[:n]), kind)
+}
+
+// TypedKey implements fyne.Focusable.
+func (s *Source) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyLeft:
+		s.moveH(-1, false, s.shift)
+	case fyne.KeyRight:
+		s.moveH(1, false, s.shift)
+	case fyne.KeyUp:
+		s.moveV(-1, s.shift)
+	case fyne.KeyDown:
+		s.moveV(1, s.shift)
+	case fyne.KeyPageUp:
+		s.moveV(-s.pageLines(), s.shift)
+	case fyne.KeyPageDown:
+		s.moveV(s.pageLines(), s.shift)
+	case fyne.KeyHome:
+		s.home(s.shift)
+	case fyne.KeyEnd:
+		s.end(s.shift)
+	case fyne.KeyBackspace:
+		s.deleteBack(false)
+	case fyne.KeyDelete:
+		s.deleteForward(false)
+	case fyne.KeyReturn, fyne.KeyEnter:
+		s.newline()
+	case fyne.KeyTab:
+		if s.shift {
+			s.outdent()
+		} else {
+			s.indent()
+		}
+	}
+}
+
+// TypedShortcut implements fyne.Shortcutable.
+func (s *Source) TypedShortcut(sc fyne.Shortcut) {
+	switch sc := sc.(type) {
+	case *fyne.ShortcutCopy:
+		s.Copy()
+	case *fyne.ShortcutCut:
+		s.Cut()
+	case *fyne.ShortcutPaste:
+		s.Paste()
+	case *fyne.ShortcutSelectAll:
+		s.SelectAll()
+	case *fyne.ShortcutUndo:
+		s.Undo()
+	case *fyne.ShortcutRedo:
+		s.Redo()
+	case *desktop.CustomShortcut:
+		s.customShortcut(sc)
+	}
+}
+
+func (s *Source) customShortcut(sc *desktop.CustomShortcut) {
+	ctrl := sc.Modifier&(fyne.KeyModifierShortcutDefault|fyne.KeyModifierControl) != 0
+	shift := sc.Modifier&fyne.KeyModifierShift != 0
+	if !ctrl {
+		return
+	}
+	switch sc.KeyName {
+	case fyne.KeyLeft:
+		s.moveH(-1, true, shift)
+	case fyne.KeyRight:
+		s.moveH(1, true, shift)
+	case fyne.KeyHome:
+		s.moveTo(0, shift)
+	case fyne.KeyEnd:
+		s.moveTo(s.buf.Len(), shift)
+	case fyne.KeyBackspace:
+		s.deleteBack(true)
+	case fyne.KeyDelete:
+		s.deleteForward(true)
+	case fyne.KeyZ:
+		if shift {
+			s.Redo()
+		}
+	case fyne.KeyB:
+		s.wrapSelection("**", "**")
+	case fyne.KeyI:
+		s.wrapSelection("*", "*")
+	case fyne.KeyBackTick:
+		s.wrapSelection("`", "`")
+	case fyne.KeyK:
+		s.insertLink()
+	}
+}
+
+// SelectAll selects the whole text.
+func (s *Source) SelectAll() {
+	s.setSelection(buffer.Selection{Anchor: 0, Cursor: s.buf.Len()}, false)
+}
+
+// Copy puts the selection on the clipboard.
+func (s *Source) Copy() {
+	if t := s.SelectedText(); t != "" {
+		fyne.CurrentApp().Clipboard().SetContent(t)
+	}
+}
+
+// Cut moves the selection to the clipboard.
+func (s *Source) Cut() {
+	r := s.Selection()
+	if r.Start == r.End || s.readOnly {
+		return
+	}
+	s.Copy()
+	s.userEdit(r.Start, r.End, "", buffer.EditOther)
+}
+
+// Paste replaces the selection with the clipboard text.
+func (s *Source) Paste() {
+	t := fyne.CurrentApp().Clipboard().Content()
+	if t == "" || s.readOnly {
+		return
+	}
+	r := s.Selection()
+	s.userEdit(r.Start, r.End, t, buffer.EditOther)
+}
+
+// moveTo moves the cursor to off, extending the selection if extend.
+func (s *Source) moveTo(off int, extend bool) {
+	sel := buffer.Selection{Anchor: off, Cursor: off}
+	if extend {
+		sel.Anchor = s.sel.Anchor
+	}
+	s.prefX = -1
+	s.setSelection(sel, true)
+}
+
+// moveH moves one rune (or one word) left or right.
+func (s *Source) moveH(dir int, word, extend bool) {
+	r := s.Selection()
+	if !extend && !word && r.Start != r.End {
+		// collapse the selection to its edge
+		if dir < 0 {
+			s.moveTo(r.Start, false)
+		} else {
+			s.moveTo(r.End, false)
+		}
+		return
+	}
+	p := s.buf.OffsetToPos(s.sel.Cursor)
+	line := s.buf.Line(p.Line)
+	off := s.sel.Cursor
+	switch {
+	case dir < 0 && p.Col == 0:
+		off = max(off-1, 0)
+		if p.Line > 0 && strings.HasSuffix(s.buf.Line(p.Line-1), "\r") {
+			off--
+		}
+	case dir > 0 && p.Col >= len(displayLine(line)):
+		off = s.buf.LineStart(p.Line + 1)
+	case word && dir < 0:
+		off = s.buf.LineStart(p.Line) + buffer.PrevWord(line, p.Col)
+	case word:
+		off = s.buf.LineStart(p.Line) + buffer.NextWord(displayLine(line), p.Col)
+	case dir < 0:
+		_, n := utf8.DecodeLastRuneInString(line[:p.Col])
+		off -= n
+	default:
+		_, n := utf8.DecodeRuneInString(line[p.Col:])
+		off += n
+	}
+	s.moveTo(off, extend)
+}
+
+// moveV moves n visual lines up (n<0) or down, keeping the x position.
+func (s *Source) moveV(n int, extend bool) {
+	r := s.Selection()
+	if !extend && r.Start != r.End {
+		if n < 0 {
+			s.sel = buffer.Selection{Anchor: r.Start, Cursor: r.Start}
+		} else {
+			s.sel = buffer.Selection{Anchor: r.End, Cursor: r.End}
+		}
+	}
+	line, sub, x := s.cursorVisual()
+	if s.prefX >= 0 {
+		x = s.prefX
+	}
+	v := s.lay.visualIndex(line, sub) + n
+	var off int
+	switch {
+	case v < 0:
+		off = 0
+	case v >= s.lay.counts.Total():
+		off = s.buf.Len()
+	default:
+		// walk line by line so every line passed gets its exact wrap
+		l, sb := line, sub
+		for k := n; k != 0; {
+			if k > 0 {
+				if sb+1 < len(s.lay.wrap(l))+1 {
+					sb++
+				} else if l+1 < s.buf.LineCount() {
+					l, sb = l+1, 0
+				} else {
+					break
+				}
+				k--
+			} else {
+				if sb > 0 {
+					sb--
+				} else if l > 0 {
+					l--
+					sb = len(s.lay.wrap(l))
+				} else {
+					break
+				}
+				k++
+			}
+		}
+		vs, ve := s.lay.visualRange(l, sb)
+		off = s.buf.LineStart(l) + s.lay.colAt(l, vs, ve, x)
+	}
+	sel := buffer.Selection{Anchor: off, Cursor: off}
+	if extend {
+		sel.Anchor = s.sel.Anchor
+	}
+	s.setSelection(sel, true)
+	s.prefX = x
+}
+
+func (s *Source) pageLines() int {
+	m := s.metrics()
+	return max(int(s.viewSize.Height/m.lineH)-1, 1)
+}
+
+// home goes to the start of the visual line, then of the logical line.
+func (s *Source) home(extend bool) {
+	p := s.buf.OffsetToPos(s.sel.Cursor)
+	sub := s.lay.subOf(p.Line, p.Col)
+	vs, _ := s.lay.visualRange(p.Line, sub)
+	if vs == p.Col {
+		vs = 0
+	}
+	s.moveTo(s.buf.LineStart(p.Line)+vs, extend)
+}
+
+// end goes to the end of the logical line.
+func (s *Source) end(extend bool) {
+	p := s.buf.OffsetToPos(s.sel.Cursor)
+	s.moveTo(s.buf.LineStart(p.Line)+len(displayLine(s.buf.Line(p.Line))), extend)
+}
+
+func (s *Source) deleteBack(word bool) {
+	r := s.Selection()
+	if r.Start != r.End {
+		s.userEdit(r.Start, r.End, "", buffer.EditOther)
+		return
+	}
+	if r.Start == 0 {
+		return
+	}
+	p := s.buf.OffsetToPos(r.Start)
+	line := s.buf.Line(p.Line)
+	start := r.Start - 1
+	switch {
+	case p.Col == 0:
+		if p.Line > 0 && strings.HasSuffix(s.buf.Line(p.Line-1), "\r") {
+			start--
+		}
+	case word:
+		start = s.buf.LineStart(p.Line) + buffer.PrevWord(line, p.Col)
+	default:
+		_, n := utf8.DecodeLastRuneInString(line[:p.Col])
+		start = r.Start - n
+	}
+	s.userEdit(start, r.Start, "", buffer.EditDeleting)
+}
+
+func (s *Source) deleteForward(word bool) {
+	r := s.Selection()
+	if r.Start != r.End {
+		s.userEdit(r.Start, r.End, "", buffer.EditOther)
+		return
+	}
+	if r.Start >= s.buf.Len() {
+		return
+	}
+	p := s.buf.OffsetToPos(r.Start)
+	line := s.buf.Line(p.Line)
+	end := r.Start + 1
+	switch {
+	case p.Col >= len(displayLine(line)):
+		end = s.buf.LineStart(p.Line + 1)
+	case word:
+		end = s.buf.LineStart(p.Line) + buffer.NextWord(displayLine(line), p.Col)
+	default:
+		_, n := utf8.DecodeRuneInString(line[p.Col:])
+		end = r.Start + n
+	}
+	s.userEdit(r.Start, end, "", buffer.EditDeleting)
+}
+
+// newline inserts a line break, continuing a list item or quote; on an
+// empty item it ends the list instead.
+func (s *Source) newline() {
+	if s.readOnly {
+		return
+	}
+	r := s.Selection()
+	p := s.buf.OffsetToPos(r.Start)
+	line := s.buf.Line(p.Line)
+	nl := "\n"
+	if strings.HasSuffix(line, "\r") {
+		nl = "\r\n"
+	}
+	prefix, next := listPrefix(line)
+	if r.Start == r.End && prefix != "" {
+		rest := strings.TrimSpace(displayLine(line)[len(prefix):])
+		if rest == "" && p.Col >= len(prefix) {
+			// empty item: end the list, keep the line
+			start := s.buf.LineStart(p.Line)
+			s.userEdit(start, start+len(displayLine(line)), "", buffer.EditOther)
+			return
+		}
+	}
+	if p.Col < len(prefix) {
+		next = leadingSpace(line[:p.Col])
+	}
+	s.userEdit(r.Start, r.End, nl+next, buffer.EditOther)
+}
+
+func leadingSpace(s string) string {
+	return s[:len(s)-len(strings.TrimLeft(s, " \t"))]
+}
+
+// listPrefix returns the list or quote prefix of line and the prefix the
+// next item gets ("1. " becomes "2. ", a checked box an empty one). For
+// plain lines both are the indentation.
+func listPrefix(line string) (prefix, next string) {
+	ind := leadingSpace(line)
+	rest := line[len(ind):]
+	q := ""
+	for strings.HasPrefix(rest, ">") {
+		n := 1
+		if strings.HasPrefix(rest, "> ") {
+			n = 2
+		}
+		q += rest[:n]
+		rest = rest[n:]
+	}
+	m := listMarkerLen(rest)
+	if m == 0 {
+		return ind + q, ind + q
+	}
+	marker := rest[:m]
+	nextMarker := marker
+	if d := strings.IndexAny(marker, ".)"); d > 0 && marker[0] >= '0' && marker[0] <= '9' {
+		if n, err := strconv.Atoi(marker[:d]); err == nil {
+			nextMarker = strconv.Itoa(n+1) + marker[d:]
+		}
+	}
+	nextMarker = strings.Replace(strings.Replace(nextMarker, "[x]", "[ ]", 1), "[X]", "[ ]", 1)
+	return ind + q + marker, ind + q + nextMarker
+}
+
+// selectedLines returns the first and last logical lines the selection
+// touches.
+func (s *Source) selectedLines() (int, int) {
+	r := s.Selection()
+	a, b := s.buf.OffsetToPos(r.Start), s.buf.OffsetToPos(r.End)
+	last := b.Line
+	if b.Col == 0 && b.Line > a.Line {
+		last--
+	}
+	return a.Line, last
+}
+
+// indent adds indentUnit before each selected line, or at the cursor when
+// nothing is selected and the line is not a list item.
+func (s *Source) indent() {
+	if s.readOnly {
+		return
+	}
+	r := s.Selection()
+	first, last := s.selectedLines()
+	if first == last && r.Start == r.End {
+		if m := listMarkerLen(strings.TrimLeft(s.buf.Line(first), " \t")); m == 0 {
+			s.userEdit(r.Start, r.End, indentUnit, buffer.EditOther)
+			return
+		}
+	}
+	var ranges [][2]int
+	var texts []string
+	for l := first; l <= last; l++ {
+		off := s.buf.LineStart(l)
+		ranges = append(ranges, [2]int{off, off})
+		texts = append(texts, indentUnit)
+	}
+	s.groupEdit(ranges, texts, func(off int) int { return off + len(indentUnit)*(s.buf.OffsetToPos(off).Line-first+1) })
+}
+
+// outdent removes up to one indentUnit (or a tab) from each selected line.
+func (s *Source) outdent() {
+	if s.readOnly {
+		return
+	}
+	first, last := s.selectedLines()
+	var ranges [][2]int
+	var texts []string
+	for l := first; l <= last; l++ {
+		line := s.buf.Line(l)
+		n := 0
+		if strings.HasPrefix(line, "\t") {
+			n = 1
+		} else {
+			for n < len(indentUnit) && n < len(line) && line[n] == ' ' {
+				n++
+			}
+		}
+		if n > 0 {
+			off := s.buf.LineStart(l)
+			ranges = append(ranges, [2]int{off, off + n})
+			texts = append(texts, "")
+		}
+	}
+	if len(ranges) == 0 {
+		return
+	}
+	// map old offsets to new ones after the removals
+	mapOff := func(off int) int {
+		d := 0
+		for _, rg := range ranges {
+			switch {
+			case off >= rg[1]:
+				d += rg[1] - rg[0]
+			case off > rg[0]:
+				d += off - rg[0]
+			}
+		}
+		return off - d
+	}
+	s.groupEdit(ranges, texts, mapOff)
+}
+
+// groupEdit applies several edits as one undo step and maps the selection
+// through mapOff (old offset -> new offset).
+func (s *Source) groupEdit(ranges [][2]int, texts []string, mapOff func(int) int) {
+	before := s.sel
+	// compute the new selection with the old line structure
+	sel := buffer.Selection{Anchor: mapOff(before.Anchor), Cursor: mapOff(before.Cursor)}
+	for _, ch := range s.buf.ReplaceGroup(ranges, texts, before) {
+		s.lay.apply(ch)
+	}
+	s.sel = sel
+	s.buf.SetUndoAfter(sel)
+	s.prefX = -1
+	s.matches = nil
+	s.ensureCursorVisible()
+	s.Refresh()
+	s.changed()
+	s.cursorMoved()
+}
+
+// wrapSelection surrounds the selection with open and close (Ctrl+B, I, `),
+// or removes them if they are already there; with no selection it inserts
+// the pair and puts the cursor between.
+func (s *Source) wrapSelection(open, close string) {
+	if s.readOnly {
+		return
+	}
+	r := s.Selection()
+	before, after := s.buf.Slice(r.Start-len(open), r.Start), s.buf.Slice(r.End, r.End+len(close))
+	if r.Start != r.End && before == open && after == close {
+		inner := s.buf.Slice(r.Start, r.End)
+		s.replaceSelecting(r.Start-len(open), r.End+len(close), inner, 0, len(inner))
+		return
+	}
+	inner := s.buf.Slice(r.Start, r.End)
+	if r.Start == r.End {
+		s.replaceSelecting(r.Start, r.End, open+close, len(open), len(open))
+		return
+	}
+	s.replaceSelecting(r.Start, r.End, open+inner+close, len(open), len(open)+len(inner))
+}
+
+// insertLink turns the selection into [selection](|) or inserts [|]().
+func (s *Source) insertLink() {
+	if s.readOnly {
+		return
+	}
+	r := s.Selection()
+	inner := s.buf.Slice(r.Start, r.End)
+	if inner == "" {
+		s.replaceSelecting(r.Start, r.End, "[]()", 1, 1)
+		return
+	}
+	t := "[" + inner + "]()"
+	s.replaceSelecting(r.Start, r.End, t, len(t)-1, len(t)-1)
+}
+
+// replaceSelecting replaces [start, end) with text as one undo step and
+// selects text[selStart:selEnd].
+func (s *Source) replaceSelecting(start, end int, text string, selStart, selEnd int) {
+	if !s.edit(start, end, text, buffer.EditOther) {
+		return
+	}
+	s.sel = buffer.Selection{Anchor: start + selStart, Cursor: start + selEnd}
+	s.buf.SetUndoAfter(s.sel)
+	s.ensureCursorVisible()
+	s.Refresh()
+	s.changed()
+	s.cursorMoved()
+}

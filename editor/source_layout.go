@@ -1,0 +1,320 @@
+package editor
+
+import (
+	"slices"
+	"unicode/utf8"
+
+	"fyne.io/fyne/v2"
+
+	"folio/editor/buffer"
+)
+
+// font faces the editor draws with; every hlKind maps to one.
+const (
+	faceRegular = iota
+	faceBold
+	faceItalic
+	faceMono
+	faceCount
+)
+
+var kindFace = [hlKinds]int{
+	hlText: faceRegular, hlHeading: faceBold, hlBold: faceBold, hlItalic: faceItalic,
+	hlCode: faceMono, hlLink: faceRegular, hlURL: faceRegular, hlMarker: faceBold,
+	hlMeta: faceBold, hlKey: faceRegular,
+}
+
+var faceStyle = [faceCount]fyne.TextStyle{
+	faceRegular: {}, faceBold: {Bold: true}, faceItalic: {Italic: true}, faceMono: {Monospace: true},
+}
+
+// metrics memoises rune advances for one text size, measured once per rune
+// and face with fyne.MeasureText. Han ideographs share one advance per face
+// (measured on 中; TestHanAdvanceIsUniform checks the assumption).
+type metrics struct {
+	size  float32
+	lineH float32
+	ascii [faceCount][128]float32
+	han   [faceCount]float32
+	other [faceCount]map[rune]float32
+}
+
+func newMetrics(size float32) *metrics {
+	m := &metrics{size: size}
+	for f := range faceCount {
+		st := faceStyle[f]
+		for r := rune(32); r < 127; r++ {
+			m.ascii[f][r] = fyne.MeasureText(string(r), size, st).Width
+		}
+		m.ascii[f]['\t'] = 4 * m.ascii[f][' ']
+		m.han[f] = fyne.MeasureText("中", size, st).Width
+		m.other[f] = make(map[rune]float32)
+		if h := fyne.MeasureText("Mg中", size, st).Height; h > m.lineH {
+			m.lineH = h
+		}
+	}
+	return m
+}
+
+func (m *metrics) advance(r rune, face int) float32 {
+	if r < 128 {
+		return m.ascii[face][r]
+	}
+	if r >= 0x4E00 && r <= 0x9FFF {
+		return m.han[face]
+	}
+	if w, ok := m.other[face][r]; ok {
+		return w
+	}
+	w := fyne.MeasureText(string(r), m.size, faceStyle[face]).Width
+	m.other[face][r] = w
+	return w
+}
+
+// lineLayout caches the soft wrap of one logical line for the current
+// width: the byte offsets where its second and later visual lines start.
+type lineLayout struct {
+	breaks []int32
+	ok     bool
+}
+
+// layout is the widget's view of the buffer: per-line wraps (computed only
+// for lines that are shown or walked by the cursor), per-line visual line
+// counts (exact once wrapped, estimated before) in a prefix-sum tree for the
+// scroll model, and the highlighter's block state at each line start
+// (recomputed lazily from the first edited line).
+type layout struct {
+	buf      *buffer.Buffer
+	m        *metrics
+	width    float32
+	lines    []lineLayout
+	counts   buffer.PrefixSums
+	states   []lexState // state at the start of each line, valid below statesOK
+	statesOK int
+	scratch  []span
+	estBuf   []int
+}
+
+func (l *layout) reset(width float32, m *metrics) {
+	l.width, l.m = width, m
+	n := l.buf.LineCount()
+	if cap(l.lines) >= n {
+		l.lines = l.lines[:n]
+		clear(l.lines)
+	} else {
+		l.lines = make([]lineLayout, n)
+	}
+	est := l.estBuf[:0]
+	for i := range n {
+		est = append(est, l.estimate(l.buf.Line(i)))
+	}
+	l.counts.Reset(est)
+	l.estBuf = est[:0]
+	if cap(l.states) >= n {
+		l.states = l.states[:n]
+	} else {
+		l.states = make([]lexState, n)
+	}
+	l.statesOK = 0
+}
+
+// estimate guesses the visual line count of a line without wrapping it.
+func (l *layout) estimate(s string) int {
+	if l.width <= 0 || len(s) == 0 {
+		return 1
+	}
+	var ascii, wide int
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x80 {
+			ascii++
+		} else if s[i] >= 0xC0 {
+			wide++
+		}
+	}
+	w := float32(ascii)*l.m.ascii[faceRegular]['n'] + float32(wide)*l.m.han[faceRegular]
+	n := int(w/l.width) + 1
+	return n
+}
+
+// apply updates the caches for a buffer change.
+func (l *layout) apply(ch buffer.Change) {
+	at := ch.StartLine
+	ins := make([]lineLayout, ch.NewLines)
+	est := l.estBuf[:0]
+	for i := range ch.NewLines {
+		est = append(est, l.estimate(l.buf.Line(at+i)))
+	}
+	l.lines = slices.Replace(l.lines, at, at+ch.OldLines, ins...)
+	l.counts.Splice(at, ch.OldLines, est)
+	l.estBuf = est[:0]
+	l.states = slices.Replace(l.states, at, at+ch.OldLines, make([]lexState, ch.NewLines)...)
+	if l.statesOK > at+1 {
+		l.statesOK = at + 1
+	}
+}
+
+// state returns the highlighter state at the start of line i. A line
+// whose state changes (a fence opened above it) loses its cached wrap, as
+// its faces changed.
+func (l *layout) state(i int) lexState {
+	for l.statesOK <= i {
+		j := l.statesOK
+		st := lexStart
+		if j > 0 {
+			st = nextState(l.buf.Line(j-1), l.states[j-1])
+		}
+		if l.states[j] != st {
+			l.states[j] = st
+			l.lines[j].ok = false
+		}
+		l.statesOK++
+	}
+	return l.states[i]
+}
+
+// spans highlights line i into the layout's scratch slice (valid until the
+// next call).
+func (l *layout) spans(i int) []span {
+	l.scratch, _ = lexLine(l.buf.Line(i), l.state(i), l.scratch)
+	return l.scratch
+}
+
+// wrap returns the cached breaks of line i, computing them if needed and
+// making its visual line count exact.
+func (l *layout) wrap(i int) []int32 {
+	ll := &l.lines[i]
+	if ll.ok {
+		return ll.breaks
+	}
+	line := l.buf.Line(i)
+	sp := l.spans(i)
+	var breaks []int32
+	if l.width > 0 && len(line) > 0 {
+		si := 0
+		adv := func(off int, r rune) float32 {
+			if si >= len(sp) || off < sp[si].start {
+				si = 0
+			}
+			for si < len(sp)-1 && off >= sp[si].end {
+				si++
+			}
+			face := faceRegular
+			if si < len(sp) {
+				face = kindFace[sp[si].kind]
+			}
+			return l.m.advance(r, face)
+		}
+		for _, b := range buffer.Wrap(displayLine(line), l.width, adv) {
+			breaks = append(breaks, int32(b))
+		}
+	}
+	ll.breaks, ll.ok = breaks, true
+	l.counts.Set(i, len(breaks)+1)
+	return breaks
+}
+
+// displayLine drops a trailing '\r' of CRLF text, which is kept in the
+// buffer but never drawn.
+func displayLine(s string) string {
+	if n := len(s); n > 0 && s[n-1] == '\r' {
+		return s[:n-1]
+	}
+	return s
+}
+
+// visualRange returns the byte range [start, end) of visual line sub of
+// logical line i.
+func (l *layout) visualRange(i, sub int) (int, int) {
+	br := l.wrap(i)
+	end := len(displayLine(l.buf.Line(i)))
+	start := 0
+	if sub > 0 && sub-1 < len(br) {
+		start = int(br[sub-1])
+	}
+	if sub < len(br) {
+		end = int(br[sub])
+	}
+	return start, end
+}
+
+// subOf returns which visual line of logical line i holds column col.
+func (l *layout) subOf(i, col int) int {
+	br := l.wrap(i)
+	sub := 0
+	for sub < len(br) && col >= int(br[sub]) {
+		sub++
+	}
+	return sub
+}
+
+// xOf returns the x offset of col within its visual line starting at vs.
+func (l *layout) xOf(i, vs, col int) float32 {
+	return l.measure(l.buf.Line(i), l.spans(i), vs, col)
+}
+
+// measure returns the width of line[from:to] drawn with the faces of sp.
+func (l *layout) measure(line string, sp []span, from, to int) float32 {
+	var x float32
+	si := 0
+	to = min(to, len(line))
+	if from >= to {
+		return 0
+	}
+	for off, r := range line[from:to] {
+		off += from
+		for si < len(sp)-1 && off >= sp[si].end {
+			si++
+		}
+		face := faceRegular
+		if si < len(sp) {
+			face = kindFace[sp[si].kind]
+		}
+		x += l.m.advance(r, face)
+	}
+	return x
+}
+
+// colAt returns the column in visual line [vs, ve) of line i nearest to x.
+func (l *layout) colAt(i, vs, ve int, x float32) int {
+	line := l.buf.Line(i)
+	sp := l.spans(i)
+	var acc float32
+	si := 0
+	for off, r := range line[vs:ve] {
+		off += vs
+		for si < len(sp)-1 && off >= sp[si].end {
+			si++
+		}
+		face := faceRegular
+		if si < len(sp) {
+			face = kindFace[sp[si].kind]
+		}
+		w := l.m.advance(r, face)
+		if x < acc+w/2 {
+			return off
+		}
+		acc += w
+	}
+	// At a soft break the cursor stays on this visual line only if the
+	// line ends there (ve is the next visual line's start otherwise).
+	if ve < len(displayLine(line)) && ve > vs {
+		_, n := utf8.DecodeLastRuneInString(line[vs:ve])
+		return ve - n
+	}
+	return ve
+}
+
+// visualIndex returns the global visual line index of (line, sub).
+func (l *layout) visualIndex(i, sub int) int {
+	return l.counts.Sum(i) + sub
+}
+
+// lineAtVisual returns the logical line and sub-line at global visual line
+// v, wrapping that line exactly first.
+func (l *layout) lineAtVisual(v int) (int, int) {
+	v = max(v, 0)
+	i := l.counts.Find(v)
+	l.wrap(i)
+	sub := v - l.counts.Sum(i)
+	return i, min(max(sub, 0), l.counts.Get(i)-1)
+}
