@@ -58,10 +58,14 @@ func (d *document) full(src []byte) {
 		reuse[b.hash] = append(reuse[b.hash], b)
 	}
 	ctx := parser.NewContext()
-	blocks := d.parse(src, 0, 1, ctx, reuse)
+	blocks := d.parse(src, 0, 1, ctx, nil)
+	refs := ctx.References()
+	if sameRefs(refs, d.refs) { // a changed reference can change any block
+		d.reuse(blocks, src, 0, reuse)
+	}
 	d.src = src
 	d.blocks = blocks
-	d.refs = ctx.References()
+	d.refs = refs
 }
 
 // parse parses region (a slice of the body starting at byte base and line
@@ -87,10 +91,19 @@ func (d *document) parse(region []byte, base, baseLine int, ctx parser.Context, 
 	if len(out) > 0 {
 		out[len(out)-1].end = base + len(region)
 	}
+	for _, tb := range out {
+		tb.hash = maphash.Bytes(d.seed, region[tb.start-base:tb.end-base])
+	}
+	d.reuse(out, region, base, reuse)
+	return out
+}
+
+// reuse swaps in old blocks (and so their widgets) whose source is
+// unchanged. Blocks that depend on footnote numbering are never reused.
+func (d *document) reuse(out []*topBlock, region []byte, base int, reuse map[uint64][]*topBlock) {
 	for i, tb := range out {
 		src := region[tb.start-base : tb.end-base]
-		tb.hash = maphash.Bytes(d.seed, src)
-		if olds := reuse[tb.hash]; len(olds) > 0 && !bytes.Contains(src, []byte("[^")) {
+		if olds := reuse[tb.hash]; len(olds) > 0 && tb.block.Kind != KindFootnotes && !bytes.Contains(src, []byte("[^")) {
 			old := olds[0]
 			reuse[tb.hash] = olds[1:]
 			if old.block.Kind == tb.block.Kind {
@@ -105,7 +118,26 @@ func (d *document) parse(region []byte, base, baseLine int, ctx parser.Context, 
 			}
 		}
 	}
-	return out
+}
+
+func sameRefs(a, b []parser.Reference) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	key := func(r parser.Reference) string {
+		return string(r.Label()) + "\x00" + string(r.Destination()) + "\x00" + string(r.Title())
+	}
+	set := make(map[string]int, len(a))
+	for _, r := range a {
+		set[key(r)]++
+	}
+	for _, r := range b {
+		if set[key(r)] == 0 {
+			return false
+		}
+		set[key(r)]--
+	}
+	return true
 }
 
 // blockStart is the offset of the start of the line where top-level node n

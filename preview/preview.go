@@ -498,4 +498,3 @@ func (r *previewRenderer) MinSize() fyne.Size           { return fyne.NewSize(12
 func (r *previewRenderer) Refresh()                     { r.p.scroll.Refresh() }
 func (r *previewRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.p.scroll} }
 func (r *previewRenderer) Destroy()                     {}
-
