@@ -1,0 +1,291 @@
+package main
+
+import (
+	"bytes"
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+
+	"folio/app/library"
+	"folio/editor/document"
+)
+
+// runCheck implements `folio check DIR`: it lints every Markdown article
+// under DIR for front matter that does not parse, fields that break the
+// folder's inferred schema, and relative links and image paths that point
+// at nothing. It prints "FILE:LINE: error|warning: message" lines sorted by
+// file and line, a summary on stderr, and exits 1 when there are errors.
+func runCheck(args []string, stdout, stderr io.Writer) int {
+	if len(args) != 1 || strings.HasPrefix(args[0], "-") && args[0] != "-" {
+		fmt.Fprintln(stderr, "usage: folio check DIR")
+		return 2
+	}
+	dir := args[0]
+	arts, err := library.Visit(context.Background(), dir, checkFile)
+	if err != nil {
+		fmt.Fprintf(stderr, "folio check: %v\n", err)
+		return 1
+	}
+
+	// The schema is what the folder's articles with front matter agree on.
+	var all [][]document.Field
+	for _, a := range arts {
+		if a.parsed && a.format != document.None {
+			all = append(all, a.fields)
+		}
+	}
+	schema := document.InferSchema(all)
+
+	var diags []diagnostic
+	for _, a := range arts {
+		diags = append(diags, a.diags...)
+		if !a.parsed {
+			continue
+		}
+		for _, p := range document.Validate(a.fields, schema) {
+			diags = append(diags, diagnostic{
+				file: a.path, line: p.Line, isErr: p.Severity == document.Error, msg: p.Msg,
+			})
+		}
+	}
+	slices.SortStableFunc(diags, func(a, b diagnostic) int {
+		return cmp.Or(strings.Compare(a.file, b.file), cmp.Compare(a.line, b.line))
+	})
+
+	errs, warns := 0, 0
+	var out bytes.Buffer
+	for _, d := range diags {
+		sev := "warning"
+		if d.isErr {
+			sev, errs = "error", errs+1
+		} else {
+			warns++
+		}
+		name := filepath.Join(dir, filepath.FromSlash(d.file))
+		if d.line > 0 {
+			fmt.Fprintf(&out, "%s:%d: %s: %s\n", name, d.line, sev, d.msg)
+		} else {
+			fmt.Fprintf(&out, "%s: %s: %s\n", name, sev, d.msg)
+		}
+	}
+	stdout.Write(out.Bytes())
+	fmt.Fprintf(stderr, "folio check: %d %s, %d %s, %d %s\n",
+		len(arts), plural(len(arts), "article", "articles"),
+		errs, plural(errs, "error", "errors"), warns, plural(warns, "warning", "warnings"))
+	if errs > 0 {
+		return 1
+	}
+	return 0
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// diagnostic is one problem found by check.
+type diagnostic struct {
+	file  string // relative to the checked folder, slash-separated
+	line  int    // 1-based, 0 when the problem is the whole file
+	isErr bool
+	msg   string
+}
+
+// checked is what checkFile learns about one article.
+type checked struct {
+	path   string
+	parsed bool // front matter read without error
+	format document.Format
+	fields []document.Field
+	diags  []diagnostic
+}
+
+// checkFile reads one visited article's fields and checks its body's links.
+// It runs on Visit's workers.
+func checkFile(f *library.File) checked {
+	c := checked{path: f.Path}
+	if f.Err != nil {
+		d := diagnostic{file: f.Path, isErr: true, msg: f.Err.Error()}
+		if pe, ok := errors.AsType[*document.ParseError](f.Err); ok {
+			d.line, d.msg = pe.Line, pe.Msg
+		}
+		switch {
+		case errors.Is(f.Err, library.ErrBinary), errors.Is(f.Err, library.ErrTooLarge):
+			d.isErr = false
+			d.msg += "; not checked"
+		}
+		c.diags = append(c.diags, d)
+	}
+	if f.Doc == nil {
+		return c
+	}
+	if f.Err == nil {
+		c.parsed = true
+		c.format = f.Doc.Format()
+		c.fields = f.Doc.Fields()
+	}
+	for _, l := range bodyLinks(f.Doc.Body(), f.Doc.BodyLine()) {
+		if msg := brokenLink(filepath.Dir(f.Abs), l); msg != "" {
+			c.diags = append(c.diags, diagnostic{file: f.Path, line: l.line, isErr: true, msg: msg})
+		}
+	}
+	return c
+}
+
+// link is a destination found in an article's body.
+type link struct {
+	dest  string
+	image bool
+	line  int // in the file
+}
+
+// htmlRef finds src and href attributes in raw HTML.
+var htmlRef = regexp.MustCompile(`(?is)<(img|a|source|video|audio)\b[^>]*?\s(src|href)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))`)
+
+// bodyLinks returns the links and images of a Markdown body (Markdown
+// links, images, reference definitions in use, and src/href attributes of
+// raw HTML), with the file line each is on. firstLine is the file line the
+// body starts on. Code spans and code blocks are not read.
+func bodyLinks(body []byte, firstLine int) []link {
+	doc := goldmark.DefaultParser().Parse(text.NewReader(body))
+	lines := lineStarts(body)
+	lineAt := func(off int) int {
+		i, found := slices.BinarySearch(lines, off)
+		if !found {
+			i--
+		}
+		return firstLine + max(i, 0)
+	}
+	var out []link
+	html := func(src []byte, base int) {
+		for _, m := range htmlRef.FindAllSubmatchIndex(src, -1) {
+			for g := 3; g <= 5; g++ {
+				if m[2*g] >= 0 {
+					out = append(out, link{
+						dest:  string(src[m[2*g]:m[2*g+1]]),
+						image: !strings.EqualFold(string(src[m[2]:m[3]]), "a"),
+						line:  lineAt(base + m[0]),
+					})
+				}
+			}
+		}
+	}
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Link:
+			out = append(out, link{dest: string(n.Destination), line: lineAt(nodePos(n))})
+		case *ast.Image:
+			out = append(out, link{dest: string(n.Destination), image: true, line: lineAt(nodePos(n))})
+		case *ast.RawHTML:
+			if n.Segments.Len() > 0 {
+				seg := n.Segments.At(0)
+				html(n.Segments.Value(body), seg.Start)
+			}
+		case *ast.HTMLBlock:
+			for i := range n.Lines().Len() {
+				seg := n.Lines().At(i)
+				html(seg.Value(body), seg.Start)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return out
+}
+
+// nodePos is the offset of an inline node in the source, or of its block
+// when the parser did not record one.
+func nodePos(n ast.Node) int {
+	for ; n != nil; n = n.Parent() {
+		if p := n.Pos(); p >= 0 {
+			return p
+		}
+		if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
+			return n.Lines().At(0).Start
+		}
+	}
+	return 0
+}
+
+// lineStarts returns the offset of each line's first byte.
+func lineStarts(b []byte) []int {
+	starts := []int{0}
+	for i, c := range b {
+		if c == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}
+
+// scheme matches a URL that names its scheme (http:, mailto:, data:, ...).
+var scheme = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]*:`)
+
+// brokenLink checks a link relative to the article's folder dir and
+// returns a message when its target does not exist, "" otherwise. URLs with
+// a scheme, protocol-relative and site-absolute paths, fragments and
+// template code are not checked.
+func brokenLink(dir string, l link) string {
+	dest := strings.TrimSpace(l.dest)
+	if dest == "" || dest[0] == '#' || dest[0] == '/' || scheme.MatchString(dest) ||
+		strings.Contains(dest, "{{") {
+		return ""
+	}
+	p := dest
+	if i := strings.IndexAny(p, "?#"); i >= 0 {
+		p = p[:i]
+	}
+	if u, err := url.PathUnescape(p); err == nil {
+		p = u
+	}
+	if p == "" {
+		return ""
+	}
+	target := filepath.Join(dir, filepath.FromSlash(p))
+	if exists(target) {
+		return ""
+	}
+	// Site generators link to articles by their page URL: accept a link
+	// that names an article without its extension or as a folder.
+	if !l.image {
+		base := strings.TrimSuffix(target, string(filepath.Separator))
+		switch ext := path.Ext(p); ext {
+		case "", "/":
+			if exists(base+".md") || exists(filepath.Join(base, "index.md")) || exists(filepath.Join(base, "_index.md")) {
+				return ""
+			}
+		case ".html", ".htm":
+			if exists(strings.TrimSuffix(base, ext) + ".md") {
+				return ""
+			}
+		}
+	}
+	what := "link"
+	if l.image {
+		what = "image"
+	}
+	return fmt.Sprintf("broken %s: %s not found", what, dest)
+}
+
+// exists reports whether a file or folder exists at name.
+func exists(name string) bool {
+	_, err := os.Stat(name)
+	return err == nil
+}

@@ -1,0 +1,236 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"folio/app/library"
+)
+
+// runList implements `folio list [--json] DIR`: one row per Markdown file
+// under DIR with its path, title, date, category, tags, featured, draft,
+// words, reading minutes and, for a file that could not be read or parsed,
+// the error. A broken file keeps its row; the exit code is 0 unless DIR
+// itself cannot be scanned.
+func runList(args []string, stdout, stderr io.Writer) int {
+	asJSON := false
+	var dirs []string
+	for _, a := range args {
+		switch {
+		case a == "--json" || a == "-json":
+			asJSON = true
+		case strings.HasPrefix(a, "-") && a != "-":
+			fmt.Fprintf(stderr, "folio list: unknown flag %s\nusage: folio list [--json] DIR\n", a)
+			return 2
+		default:
+			dirs = append(dirs, a)
+		}
+	}
+	if len(dirs) != 1 {
+		fmt.Fprintln(stderr, "usage: folio list [--json] DIR")
+		return 2
+	}
+	sums, err := library.Scan(context.Background(), dirs[0])
+	if err != nil {
+		fmt.Fprintf(stderr, "folio list: %v\n", err)
+		return 1
+	}
+	w := bufio.NewWriterSize(stdout, 64<<10)
+	if asJSON {
+		err = writeListJSON(w, sums)
+	} else {
+		writeTable(w, listRows(sums))
+	}
+	if err == nil {
+		err = w.Flush()
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "folio list: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+// listEntry is one article in `folio list --json`.
+type listEntry struct {
+	Path     string   `json:"path"`
+	Title    string   `json:"title"`
+	Date     string   `json:"date"`
+	Category string   `json:"category"`
+	Tags     []string `json:"tags"`
+	Featured bool     `json:"featured"`
+	Draft    bool     `json:"draft"`
+	Words    int      `json:"words"`
+	Minutes  int      `json:"minutes"`
+	Error    string   `json:"error,omitempty"`
+	Line     int      `json:"line,omitempty"`
+}
+
+// writeListJSON writes the summaries as a JSON array, one object a line.
+func writeListJSON(w io.Writer, sums []library.Summary) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	buf.WriteByte('[')
+	for i, s := range sums {
+		if i > 0 {
+			buf.WriteByte(',')
+		}
+		buf.WriteByte('\n')
+		e := listEntry{
+			Path: s.Path, Title: s.Title, Date: s.Date, Category: s.Category,
+			Tags: s.Tags, Featured: s.Featured, Draft: s.Draft,
+			Words: s.Words, Minutes: s.ReadingMinutes, Line: s.Line,
+		}
+		if e.Tags == nil {
+			e.Tags = []string{}
+		}
+		if s.Err != nil {
+			e.Error = errMessage(s)
+		}
+		if err := enc.Encode(e); err != nil {
+			return fmt.Errorf("format %s as JSON: %w", s.Path, err)
+		}
+		buf.Truncate(buf.Len() - 1) // Encode's newline
+		if buf.Len() > 32<<10 {
+			if _, err := w.Write(buf.Bytes()); err != nil {
+				return err
+			}
+			buf.Reset()
+		}
+	}
+	buf.WriteString("\n]\n")
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+// errMessage is a summary's error without the "line N: " prefix that the
+// separate line number already gives.
+func errMessage(s library.Summary) string {
+	msg := s.Err.Error()
+	if s.Line > 0 {
+		msg = strings.TrimPrefix(msg, "line "+strconv.Itoa(s.Line)+": ")
+	}
+	return msg
+}
+
+// listHeader names the table's columns.
+var listHeader = []string{"PATH", "TITLE", "DATE", "CATEGORY", "TAGS", "FEATURED", "DRAFT", "WORDS", "MINUTES", "ERROR"}
+
+// listRows turns summaries into table rows, header first. Empty cells are
+// shown as "-".
+func listRows(sums []library.Summary) [][]string {
+	rows := make([][]string, 0, len(sums)+1)
+	rows = append(rows, listHeader)
+	yes := func(b bool) string {
+		if b {
+			return "yes"
+		}
+		return "no"
+	}
+	for _, s := range sums {
+		errCell := ""
+		if s.Err != nil {
+			errCell = s.Err.Error() // "line N: message" for a parse error
+		}
+		rows = append(rows, []string{
+			s.Path, s.Title, s.Date, s.Category, strings.Join(s.Tags, ", "),
+			yes(s.Featured), yes(s.Draft), strconv.Itoa(s.Words), strconv.Itoa(s.ReadingMinutes), errCell,
+		})
+	}
+	return rows
+}
+
+// writeTable writes rows as columns separated by two spaces, padded to the
+// widest cell by display width (a Chinese character takes two columns).
+// Newlines and tabs in cells become spaces; empty cells become "-".
+func writeTable(w io.Writer, rows [][]string) {
+	var widths []int
+	for _, r := range rows {
+		for i, c := range r {
+			c = cleanCell(c)
+			r[i] = c
+			if i >= len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[i] = max(widths[i], displayWidth(c))
+		}
+	}
+	var line strings.Builder
+	for _, r := range rows {
+		line.Reset()
+		for i, c := range r {
+			line.WriteString(c)
+			if i < len(r)-1 {
+				line.WriteString(strings.Repeat(" ", widths[i]-displayWidth(c)+2))
+			}
+		}
+		io.WriteString(w, strings.TrimRight(line.String(), " ")+"\n")
+	}
+}
+
+// cleanCell makes a value fit on one table line.
+func cleanCell(c string) string {
+	if c == "" {
+		return "-"
+	}
+	if strings.ContainsAny(c, "\t\r\n") {
+		c = strings.Join(strings.Fields(c), " ")
+	}
+	return c
+}
+
+// displayWidth is the number of terminal columns s takes: two for East Asian
+// wide and full-width characters, none for combining marks, one otherwise.
+func displayWidth(s string) int {
+	n := 0
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			n++
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch {
+		case unicode.Is(unicode.Mn, r) || r == 0x200B:
+		case isWide(r):
+			n += 2
+		default:
+			n++
+		}
+	}
+	return n
+}
+
+// isWide reports whether r is East Asian wide or full-width.
+func isWide(r rune) bool {
+	switch {
+	case r < 0x1100:
+		return false
+	case r <= 0x115F, // Hangul Jamo
+		0x2E80 <= r && r <= 0x303E, // CJK radicals, punctuation
+		0x3041 <= r && r <= 0x33FF, // kana, CJK symbols
+		0x3400 <= r && r <= 0x4DBF, // CJK extension A
+		0x4E00 <= r && r <= 0x9FFF, // CJK unified ideographs
+		0xA000 <= r && r <= 0xA4CF, // Yi
+		0xAC00 <= r && r <= 0xD7A3, // Hangul syllables
+		0xF900 <= r && r <= 0xFAFF, // CJK compatibility ideographs
+		0xFE30 <= r && r <= 0xFE4F, // CJK compatibility forms
+		0xFF00 <= r && r <= 0xFF60, // full-width forms
+		0xFFE0 <= r && r <= 0xFFE6,
+		0x1F300 <= r && r <= 0x1F64F, // emoji
+		0x1F900 <= r && r <= 0x1F9FF,
+		0x20000 <= r && r <= 0x3FFFD: // CJK extensions B and beyond
+		return true
+	}
+	return false
+}
