@@ -49,10 +49,10 @@ type Problem struct {
 //     any non-empty string in a date key, that is not a real date in one of
 //     the accepted forms: 2024-01-10, 2024-01-10T08:00:00 (with optional
 //     fraction and zone, i.e. RFC 3339), 2024-01-10 08:00 and 2024-01-10
-//     08:00:00 (optional zone). A date key is one the schema types as date,
-//     or, unless the schema types it otherwise, one named like a date (date,
-//     publishDate, lastmod, updated, created_at…). Dates nested in lists and
-//     maps are checked too.
+//     08:00:00 (optional zone); the hour may have one digit, as in YAML.
+//     A date key is one the schema types as date, or, unless the schema
+//     types it otherwise, one named like a date (date, publishDate, lastmod,
+//     updated, created_at…). Dates nested in lists and maps are checked too.
 //   - type.mismatch (warning): a non-null value whose type differs from the
 //     schema's (a string where most articles have a bool, a list, a number…).
 //     The schema is inferred from the folder, not declared, so disagreeing
@@ -241,18 +241,23 @@ func checkDate(s string) string {
 	if s == "" {
 		return ""
 	}
+	// The hour may have one digit, as YAML timestamps and Go's time
+	// package allow.
 	const timeForm = "time not in HH:MM or HH:MM:SS form"
-	if (s[0] != 'T' && s[0] != 't' && s[0] != ' ') || len(s) < 6 ||
-		digits(s, 1) != 3 || s[3] != ':' || digits(s, 4) != 6 {
+	if s[0] != 'T' && s[0] != 't' && s[0] != ' ' {
 		return timeForm
 	}
-	if num(s[1:3]) > 23 {
+	h := digits(s, 1)
+	if h < 2 || h > 3 || h >= len(s) || s[h] != ':' || digits(s, h+1) != h+3 {
+		return timeForm
+	}
+	if num(s[1:h]) > 23 {
 		return "hour out of range"
 	}
-	if num(s[4:6]) > 59 {
+	if num(s[h+1:h+3]) > 59 {
 		return "minute out of range"
 	}
-	s = s[6:]
+	s = s[h+3:]
 	if len(s) > 0 && s[0] == ':' {
 		if digits(s, 1) != 3 {
 			return timeForm

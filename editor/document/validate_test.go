@@ -3,6 +3,7 @@ package document
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 func at(v Value, line int) Value { v.Line = line; return v }
@@ -39,7 +40,9 @@ func TestCheckDate(t *testing.T) {
 		{"2024-01-10T25:00", "hour out of range"},
 		{"2024-01-10T08:60", "minute out of range"},
 		{"2024-01-10T08:00:61", "second out of range"},
-		{"2024-01-10T8:00", "time not in HH:MM or HH:MM:SS form"},
+		{"2024-01-10T8:00", ""},
+		{"2024-01-10T123:00", "time not in HH:MM or HH:MM:SS form"},
+		{"2024-01-10T08:0", "time not in HH:MM or HH:MM:SS form"},
 		{"2024-01-10T08", "time not in HH:MM or HH:MM:SS form"},
 		{"2024-01-10T08:00:00.", "time not in HH:MM or HH:MM:SS form"},
 		{"2024-01-10x", "time not in HH:MM or HH:MM:SS form"},
@@ -265,4 +268,28 @@ func TestSeverityString(t *testing.T) {
 	if Warning.String() != "warning" || Error.String() != "error" {
 		t.Errorf("Severity strings: %q %q", Warning, Error)
 	}
+}
+
+// FuzzCheckDate compares checkDate with the time package: a plain date is
+// valid exactly when time.Parse reads it, and every RFC 3339 timestamp
+// time.Parse reads is valid.
+func FuzzCheckDate(f *testing.F) {
+	for _, s := range []string{"2024-01-10", "2024-02-30", "2024-13-45", "2024-01-10T08:00:00+08:00", "2024-01-10 08:00", "0000-00-00"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		reason := checkDate(s)
+		if len(s) == 10 {
+			_, err := time.Parse(time.DateOnly, s)
+			if (err == nil) != (reason == "") {
+				t.Fatalf("checkDate(%q) = %q, time.Parse error %v", s, reason, err)
+			}
+		}
+		if _, err := time.Parse(time.RFC3339Nano, s); err == nil && reason != "" && !strings.Contains(s, "60") {
+			t.Fatalf("checkDate(%q) = %q, but it is RFC 3339", s, reason)
+		}
+		if reason == "" && !dateShaped(s) {
+			t.Fatalf("checkDate accepts %q, which is not date-shaped", s)
+		}
+	})
 }
