@@ -1,0 +1,99 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/adrg/frontmatter"
+
+	"folio/preview"
+)
+
+// runExport implements `folio export FILE [-o OUT.html]`: the article as a
+// standalone HTML page (header card, body, small CSS), rendered with the
+// preview's goldmark configuration. Without -o the page goes to stdout.
+func runExport(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("export", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	out := fs.String("o", "", "write the page to `OUT.html` instead of stdout")
+	lang := fs.String("lang", "", "the page's language tag (default zh-CN)")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: folio export FILE [-o OUT.html] [-lang TAG]")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	rest := fs.Args()
+	if len(rest) > 0 { // flags may also follow FILE
+		if err := fs.Parse(rest[1:]); err != nil {
+			return 2
+		}
+		rest = append(rest[:1], fs.Args()...)
+	}
+	if len(rest) != 1 {
+		fs.Usage()
+		return 2
+	}
+	if err := exportFile(rest[0], *out, *lang, stdout); err != nil {
+		fmt.Fprintf(stderr, "folio export: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+func exportFile(path, out, lang string, stdout io.Writer) error {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return fmt.Errorf("read article: %w", err)
+	}
+	fm := map[string]any{}
+	body, err := frontmatter.Parse(bytes.NewReader(src), &fm)
+	if err != nil {
+		return fmt.Errorf("%s: front matter: %w", path, err)
+	}
+	var page bytes.Buffer
+	if err := preview.ExportHTML(&page, body, preview.MetaFromMap(fm), preview.ExportOptions{Lang: lang}); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if out == "" || out == "-" {
+		if _, err := stdout.Write(page.Bytes()); err != nil {
+			return fmt.Errorf("write page: %w", err)
+		}
+		return nil
+	}
+	return writeNewFile(path, out, page.Bytes())
+}
+
+// writeNewFile writes data to out through a temporary file and a rename,
+// refusing to overwrite the article itself.
+func writeNewFile(article, out string, data []byte) error {
+	if a, err := filepath.Abs(article); err == nil {
+		if o, err := filepath.Abs(out); err == nil && a == o {
+			return fmt.Errorf("refusing to overwrite the article %s", article)
+		}
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(out), "."+filepath.Base(out)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("write page: %w", err)
+	}
+	defer os.Remove(tmp.Name()) // no-op after the rename
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write page: %w", err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("write page: %w", err)
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return fmt.Errorf("write page: %w", err)
+	}
+	if err := os.Rename(tmp.Name(), out); err != nil {
+		return fmt.Errorf("write page: %w", err)
+	}
+	return nil
+}

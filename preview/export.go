@@ -1,0 +1,244 @@
+package preview
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"html"
+	"io"
+	"strings"
+
+	"github.com/alecthomas/chroma/v2"
+	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
+	"github.com/alecthomas/chroma/v2/lexers"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// ExportOptions tunes ExportHTML.
+type ExportOptions struct {
+	// Lang is the page's language tag (<html lang>); "" means "zh-CN".
+	Lang string
+	// NoHeader leaves out the header card.
+	NoHeader bool
+	// ExtraCSS is appended to the page's style sheet.
+	ExtraCSS string
+}
+
+// ExportHTML writes a standalone HTML page for an article: the header card
+// from meta, then the body rendered with the same goldmark configuration as
+// the preview. Code is highlighted with chroma (light and dark styles, by
+// the reader's colour scheme); raw HTML in the Markdown is shown as escaped
+// text, never interpreted.
+func ExportHTML(w io.Writer, body []byte, meta Meta, opts ExportOptions) error {
+	md := newMarkdown()
+	md.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(&exportRenderer{}, 100)))
+	var content bytes.Buffer
+	if err := md.Convert(body, &content); err != nil {
+		return fmt.Errorf("render markdown: %w", err)
+	}
+	css, err := pageCSS()
+	if err != nil {
+		return err
+	}
+	lang := opts.Lang
+	if lang == "" {
+		lang = "zh-CN"
+	}
+	title := meta.Title
+	if title == "" {
+		title = firstHeading(body)
+	}
+	bw := bufio.NewWriter(w)
+	fmt.Fprintf(bw, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n", html.EscapeString(lang))
+	bw.WriteString("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+	fmt.Fprintf(bw, "<title>%s</title>\n", html.EscapeString(title))
+	if meta.Summary != "" {
+		fmt.Fprintf(bw, "<meta name=\"description\" content=\"%s\">\n", html.EscapeString(meta.Summary))
+	}
+	fmt.Fprintf(bw, "<style>\n%s%s\n</style>\n</head>\n<body>\n<main>\n", css, opts.ExtraCSS)
+	if !opts.NoHeader && !meta.IsZero() {
+		writeHeaderHTML(bw, meta)
+	}
+	bw.WriteString("<article>\n")
+	bw.Write(content.Bytes())
+	bw.WriteString("</article>\n</main>\n</body>\n</html>\n")
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("write html: %w", err)
+	}
+	return nil
+}
+
+func writeHeaderHTML(w *bufio.Writer, m Meta) {
+	e := html.EscapeString
+	w.WriteString("<header class=\"card\">\n")
+	if m.Featured || m.Draft || m.Category != "" {
+		w.WriteString("<p class=\"badges\">")
+		if m.Featured {
+			w.WriteString("<span class=\"badge featured\">★ Featured</span>")
+		}
+		if m.Draft {
+			w.WriteString("<span class=\"badge draft\">Draft</span>")
+		}
+		if m.Category != "" {
+			fmt.Fprintf(w, "<span class=\"badge category\">%s</span>", e(m.Category))
+		}
+		w.WriteString("</p>\n")
+	}
+	if m.Title != "" {
+		fmt.Fprintf(w, "<h1 class=\"title\">%s</h1>\n", e(m.Title))
+	}
+	if m.Summary != "" {
+		fmt.Fprintf(w, "<p class=\"summary\">%s</p>\n", e(m.Summary))
+	}
+	if by := m.byline(); by != "" {
+		fmt.Fprintf(w, "<p class=\"byline\">%s</p>\n", e(by))
+	}
+	if len(m.Tags) > 0 {
+		w.WriteString("<ul class=\"tags\">")
+		for _, t := range m.Tags {
+			fmt.Fprintf(w, "<li>#%s</li>", e(t))
+		}
+		w.WriteString("</ul>\n")
+	}
+	if m.Cover != "" {
+		fmt.Fprintf(w, "<img class=\"cover\" src=\"%s\" alt=\"\">\n", e(m.Cover))
+	}
+	w.WriteString("</header>\n")
+}
+
+// firstHeading is the text of the body's first heading, for <title>.
+func firstHeading(body []byte) string {
+	for _, line := range strings.Split(string(body), "\n") {
+		if t := strings.TrimLeft(line, "#"); len(t) < len(line) && strings.HasPrefix(t, " ") {
+			return strings.TrimSpace(t)
+		}
+	}
+	return "Article"
+}
+
+func pageCSS() (string, error) {
+	var b strings.Builder
+	b.WriteString(baseCSS)
+	f := chromahtml.New(chromahtml.WithClasses(true))
+	var light, dark bytes.Buffer
+	if err := f.WriteCSS(&light, codeStyle(false)); err != nil {
+		return "", fmt.Errorf("code css: %w", err)
+	}
+	if err := f.WriteCSS(&dark, codeStyle(true)); err != nil {
+		return "", fmt.Errorf("code css: %w", err)
+	}
+	b.Write(light.Bytes())
+	b.WriteString("@media (prefers-color-scheme: dark) {\n")
+	b.Write(dark.Bytes())
+	b.WriteString("}\n")
+	return b.String(), nil
+}
+
+const baseCSS = `:root { color-scheme: light dark; --fg: #1f2328; --muted: #59636e; --bg: #ffffff; --card: #f6f8fa; --line: #d1d9e0; --accent: #0969da; }
+@media (prefers-color-scheme: dark) { :root { --fg: #e6edf3; --muted: #9198a1; --bg: #0d1117; --card: #151b23; --line: #3d444d; --accent: #4493f8; } }
+body { margin: 0; background: var(--bg); color: var(--fg); font: 16px/1.75 system-ui, -apple-system, "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans SC", sans-serif; }
+main { max-width: 760px; margin: 0 auto; padding: 2rem 1.25rem 4rem; }
+a { color: var(--accent); }
+.card { background: var(--card); border: 1px solid var(--line); border-radius: 12px; padding: 1.25rem 1.5rem; margin-bottom: 2rem; }
+.card .title { margin: .25rem 0; font-size: 2rem; line-height: 1.3; border: 0; }
+.summary, .byline { color: var(--muted); margin: .5rem 0; }
+.byline { font-size: .9rem; }
+.badges, .tags { margin: 0; padding: 0; list-style: none; display: flex; flex-wrap: wrap; gap: .5rem; }
+.badge, .tags li { font-size: .8rem; padding: .1rem .7rem; border-radius: 999px; background: var(--line); }
+.badge.featured { background: var(--accent); color: #fff; font-weight: 600; }
+.tags li { color: var(--accent); }
+.cover { max-width: 100%; border-radius: 8px; margin-top: 1rem; }
+h1, h2 { border-bottom: 1px solid var(--line); padding-bottom: .3em; }
+h6 { color: var(--muted); }
+blockquote { margin: 1em 0; padding: 0 1em; color: var(--muted); border-left: 4px solid var(--accent); }
+code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, "Noto Sans Mono CJK SC", monospace; font-size: .9em; background: var(--card); padding: .15em .35em; border-radius: 4px; }
+pre { padding: 1rem; overflow-x: auto; border-radius: 8px; border: 1px solid var(--line); line-height: 1.45; }
+pre code { background: none; padding: 0; }
+pre.raw-html, code.raw-html { color: var(--muted); }
+table { border-collapse: collapse; display: block; overflow-x: auto; }
+th, td { border: 1px solid var(--line); padding: .4rem .8rem; }
+th { background: var(--card); }
+img { max-width: 100%; }
+hr { border: 0; border-top: 1px solid var(--line); margin: 2rem 0; }
+.footnotes { font-size: .9rem; color: var(--muted); }
+li.task { list-style: none; }
+`
+
+// exportRenderer overrides goldmark's HTML for raw HTML (escaped, shown
+// literally) and code blocks (chroma-highlighted).
+type exportRenderer struct{}
+
+func (r *exportRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindHTMLBlock, r.htmlBlock)
+	reg.Register(ast.KindRawHTML, r.rawHTML)
+	reg.Register(ast.KindFencedCodeBlock, r.code)
+	reg.Register(ast.KindCodeBlock, r.code)
+}
+
+func (r *exportRenderer) htmlBlock(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	b := n.(*ast.HTMLBlock)
+	var raw bytes.Buffer
+	writeLines(&raw, b.Lines(), src)
+	if b.HasClosure() {
+		raw.Write(b.ClosureLine.Value(src))
+	}
+	w.WriteString(`<pre class="raw-html"><code>`)
+	w.WriteString(html.EscapeString(strings.TrimRight(raw.String(), "\n")))
+	w.WriteString("</code></pre>\n")
+	return ast.WalkSkipChildren, nil
+}
+
+func (r *exportRenderer) rawHTML(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkSkipChildren, nil
+	}
+	raw := n.(*ast.RawHTML)
+	var b bytes.Buffer
+	for i := 0; i < raw.Segments.Len(); i++ {
+		seg := raw.Segments.At(i)
+		b.Write(seg.Value(src))
+	}
+	w.WriteString(`<code class="raw-html">`)
+	w.WriteString(html.EscapeString(b.String()))
+	w.WriteString("</code>")
+	return ast.WalkSkipChildren, nil
+}
+
+func (r *exportRenderer) code(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	lang := ""
+	if f, ok := n.(*ast.FencedCodeBlock); ok {
+		lang = string(f.Language(src))
+	}
+	var code bytes.Buffer
+	writeLines(&code, n.Lines(), src)
+	lexer := lexers.Get(lang)
+	if lang == "" || lexer == nil {
+		lexer = lexers.Get("plaintext")
+	}
+	it, err := chroma.Coalesce(lexer).Tokenise(nil, code.String())
+	if err != nil {
+		fmt.Fprintf(w, "<pre><code>%s</code></pre>\n", html.EscapeString(code.String()))
+		return ast.WalkSkipChildren, nil
+	}
+	if err := chromahtml.New(chromahtml.WithClasses(true)).Format(w, codeStyle(false), it); err != nil {
+		return ast.WalkStop, fmt.Errorf("highlight code: %w", err)
+	}
+	w.WriteByte('\n')
+	return ast.WalkSkipChildren, nil
+}
+
+func writeLines(b *bytes.Buffer, lines *text.Segments, src []byte) {
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		b.Write(seg.Value(src))
+	}
+}
