@@ -218,6 +218,14 @@ func (c *counter) inline(l []byte, literal bool) {
 		}
 
 		b := l[i]
+		if 0xE4 <= b && b <= 0xE9 && i+2 < len(l) && l[i+1]&0xC0 == 0x80 && l[i+2]&0xC0 == 0x80 &&
+			(b != 0xE4 || l[i+1] >= 0xB8) {
+			// Fast path for U+4E00..U+9FFF, the common Han ideographs.
+			c.s.Hanzi++
+			c.inWord = false
+			i += 3
+			continue
+		}
 		if b >= utf8.RuneSelf {
 			r, size := utf8.DecodeRune(l[i:])
 			switch {

@@ -3,7 +3,6 @@ package document
 import (
 	"sort"
 	"strings"
-	"unicode/utf8"
 )
 
 // FieldType is the type a schema gives a front matter key.
@@ -13,7 +12,7 @@ type FieldType int
 const (
 	Unknown  FieldType = iota // only null values seen
 	Text                      // a short single-line string
-	LongText                  // a string longer than LongTextRunes or on several lines
+	LongText                  // a string wider than LongTextWidth or on several lines
 	DateType                  // a date or timestamp, as a YAML date or a date-shaped string
 	BoolType                  // true or false
 	Number                    // an integer or a float
@@ -22,8 +21,11 @@ const (
 	Mixed                     // no type holds a two-thirds majority
 )
 
-// LongTextRunes is the length above which a string is long text.
-const LongTextRunes = 80
+// LongTextWidth is the display width, in columns, above which a string is
+// long text. A CJK or fullwidth character takes two columns, as it does on
+// screen, so a 40-character Chinese summary is long text while a 30-character
+// Chinese title or a 70-letter English title is not.
+const LongTextWidth = 80
 
 var fieldTypeNames = [...]string{"unknown", "text", "long text", "date", "bool", "number", "list", "map", "mixed"}
 
@@ -96,7 +98,7 @@ func (s *Schema) Key(name string) (*KeySchema, bool) {
 // of its articles, in a stable order (pass the articles sorted by path).
 //
 // A key's type is that of its values, with short and long strings counted
-// together (long text if any is long), integers and floats together
+// together (long text if any is wider than LongTextWidth or multi-line), integers and floats together
 // (number), and date-shaped strings ("2024-01-10", valid or not) counted as
 // dates. The most frequent type wins if it holds at least two thirds of the
 // articles that give the key a non-null value; otherwise the key is Mixed.
@@ -217,7 +219,7 @@ func valueType(v Value) FieldType {
 		switch {
 		case dateShaped(v.Text):
 			return DateType
-		case strings.ContainsAny(v.Text, "\n\r") || utf8.RuneCountInString(v.Text) > LongTextRunes:
+		case strings.ContainsAny(v.Text, "\n\r") || textWidth(v.Text) > LongTextWidth:
 			return LongText
 		}
 		return Text
@@ -236,3 +238,16 @@ func valueType(v Value) FieldType {
 }
 
 func isScalar(k Kind) bool { return k != List && k != Map }
+
+// textWidth returns the display width of s: two columns for a CJK,
+// fullwidth or CJK punctuation character, one for any other.
+func textWidth(s string) int {
+	w := 0
+	for _, r := range s {
+		w++
+		if isHanzi(r) || (0x3000 <= r && r <= 0x303F) || (0xFF01 <= r && r <= 0xFF60) || (0xFFE0 <= r && r <= 0xFFE6) {
+			w++
+		}
+	}
+	return w
+}

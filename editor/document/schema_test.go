@@ -29,7 +29,7 @@ func fld(k string, v Value) Field { return Field{Key: k, Value: v} }
 func seedDoc(title, category string, featured bool, tags ...string) []Field {
 	return []Field{
 		fld("title", str(title)),
-		fld("summary", str("深度分析人工智能在各行业的应用前景，探讨未来一年AI技术的发展方向和机遇。"+strings.Repeat("更多内容", 15))),
+		fld("summary", str("英文按单词数估算阅读时间，中文没有空格分词，该按什么算？我们统计了 300 篇文章，给出一个简单可用的公式。")),
 		fld("category", str(category)),
 		fld("author", str("李华")),
 		fld("publishDate", str("2024-01-10")),
@@ -121,8 +121,11 @@ func TestInferSchemaTypes(t *testing.T) {
 		{"lists", []Value{list("a"), list()}, ListType},
 		{"maps", []Value{mapv(fld("name", str("x")))}, MapType},
 		{"short strings", []Value{str("a"), str("b")}, Text},
-		{"one long string makes long text", []Value{str("a"), str(strings.Repeat("字", 81))}, LongText},
-		{"80 runes is still text", []Value{str(strings.Repeat("字", 80))}, Text},
+		{"one long string makes long text", []Value{str("a"), str(strings.Repeat("x", 81))}, LongText},
+		{"80 columns is still text", []Value{str(strings.Repeat("x", 80))}, Text},
+		{"40 hanzi are 80 columns", []Value{str(strings.Repeat("字", 40))}, Text},
+		{"41 hanzi are long text", []Value{str(strings.Repeat("字", 40) + "。")}, LongText},
+		{"fullwidth punctuation is wide", []Value{str(strings.Repeat("字", 39) + "ＡＢ")}, LongText},
 		{"multi-line is long text", []Value{str("a\nb")}, LongText},
 		{"nulls are ignored", []Value{null(), boolv(true), null()}, BoolType},
 		{"only nulls", []Value{null(), null()}, Unknown},

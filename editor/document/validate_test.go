@@ -274,7 +274,7 @@ func TestSeverityString(t *testing.T) {
 // valid exactly when time.Parse reads it, and every RFC 3339 timestamp
 // time.Parse reads is valid.
 func FuzzCheckDate(f *testing.F) {
-	for _, s := range []string{"2024-01-10", "2024-02-30", "2024-13-45", "2024-01-10T08:00:00+08:00", "2024-01-10 08:00", "0000-00-00"} {
+	for _, s := range []string{"2024-01-10", "2024-02-30", "2024-13-45", "2024-01-10T08:00:00+08:00", "2024-01-10 08:00", "0000-00-00", "0000-01-10T0:00:00+00:00"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
