@@ -125,9 +125,10 @@ func checkFile(f *library.File) checked {
 			d.line, d.msg = pe.Line, pe.Msg
 		}
 		switch {
-		case errors.Is(f.Err, library.ErrBinary), errors.Is(f.Err, library.ErrTooLarge):
-			d.isErr = false
-			d.msg += "; not checked"
+		case errors.Is(f.Err, library.ErrBinary):
+			d.isErr, d.msg = false, "binary file (a NUL byte in its first 8 KB), not checked"
+		case errors.Is(f.Err, library.ErrTooLarge):
+			d.isErr, d.msg = false, "file larger than 16 MB, not checked"
 		}
 		c.diags = append(c.diags, d)
 	}

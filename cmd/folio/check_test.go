@@ -1,0 +1,147 @@
+package main
+
+import (
+	"path/filepath"
+	"strconv"
+	"testing"
+)
+
+func TestCheck(t *testing.T) {
+	fixtureDir(t, folderFixtures())
+	out, errOut, code := runCLI("check", ".")
+	want := lines(
+		`bad.md:3: error: YAML: unclosed quote`,
+		`binary.md: warning: binary file (a NUL byte in its first 8 KB), not checked`,
+		`bom.md:1: warning: missing key "tags" (present in 5 of 6 articles)`,
+		`bom.md:1: warning: missing key "date" (present in 4 of 6 articles)`,
+		`noend.md:1: error: front matter opened with "---" is never closed`,
+		`none.md:1: warning: missing key "title" (present in 6 of 6 articles)`,
+		`none.md:1: warning: missing key "tags" (present in 5 of 6 articles)`,
+		`none.md:1: warning: missing key "date" (present in 4 of 6 articles)`,
+		`sub/post.md:3: error: invalid date "2024-13-45": month out of range`,
+		`sub/post.md:4: warning: expected list (as in 4 of 5 articles), found number`,
+		`sub/post.md:6: error: broken link: ../gone.md not found`,
+		`sub/post.md:6: error: broken image: img/x.png not found`,
+		`yaml.md:1: warning: missing key "date" (present in 4 of 6 articles)`,
+	)
+	if out != want || code != 1 {
+		t.Errorf("folio check .:\n%s\nwant\n%s\nexit %d, want 1", out, want, code)
+	}
+	if want := "folio check: 10 articles, 5 errors, 8 warnings\n"; errOut != want {
+		t.Errorf("stderr %q, want %q", errOut, want)
+	}
+}
+
+func TestCheckNamesFilesUnderDir(t *testing.T) {
+	fixtureDir(t, map[string]string{"site/content/a.md": "---\ntitle: a\n---\n[x](nope.md)\n"})
+	out, errOut, code := runCLI("check", "site/content")
+	if want := "site/content/a.md:4: error: broken link: nope.md not found\n"; out != want || code != 1 {
+		t.Errorf("stdout %q exit %d, want %q exit 1", out, code, want)
+	}
+	if want := "folio check: 1 article, 1 error, 0 warnings\n"; errOut != want {
+		t.Errorf("stderr %q, want %q", errOut, want)
+	}
+}
+
+func TestCheckClean(t *testing.T) {
+	fixtureDir(t, map[string]string{
+		"a.md":              "---\ntitle: A\ndate: 2024-01-01\n---\n[b](b.md) ![p](img/p.png)\n",
+		"b.md":              "---\ntitle: B\ndate: 2024-01-02\n---\n[a](./a.md#top)\n",
+		"img/p.png":         "png",
+		"c.md":              "+++\ntitle = \"C\"\ndate = 2024-01-03\n+++\n",
+		"warn/d.md":         "---\ntitle: D\n---\n", // missing date: a warning
+		"node_modules/x.md": "[broken](nothing.md)\n",
+	})
+	out, errOut, code := runCLI("check", ".")
+	if want := "warn/d.md:1: warning: missing key \"date\" (present in 3 of 4 articles)\n"; out != want || code != 0 {
+		t.Errorf("stdout %q exit %d, want %q exit 0", out, code, want)
+	}
+	if want := "folio check: 4 articles, 0 errors, 1 warning\n"; errOut != want {
+		t.Errorf("stderr %q, want %q", errOut, want)
+	}
+}
+
+func TestCheckUsage(t *testing.T) {
+	fixtureDir(t, nil)
+	for _, args := range [][]string{{"check"}, {"check", "a", "b"}, {"check", "--json"}} {
+		if _, errOut, code := runCLI(args...); code != 2 || errOut != "usage: folio check DIR\n" {
+			t.Errorf("folio %q: exit %d stderr %q", args, code, errOut)
+		}
+	}
+	if _, errOut, code := runCLI("check", "missing"); code != 1 || errOut == "" {
+		t.Errorf("folio check missing: exit %d stderr %q", code, errOut)
+	}
+}
+
+// TestLinks checks which link destinations are reported as broken, and on
+// which line.
+func TestLinks(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"posts/a.md":              "",
+		"posts/img/p.png":         "",
+		"posts/img/中文 图.png":      "",
+		"posts/folder/index.md":   "",
+		"posts/section/_index.md": "",
+		"posts/page.md":           "",
+		"posts/sub/deep.md":       "",
+		"top.md":                  "",
+	})
+	posts := filepath.Join(dir, "posts")
+	tests := []struct {
+		body string
+		want []string // broken destinations, as "line: message"
+	}{
+		{"[a](a.md) [a](./a.md) [top](../top.md) [deep](sub/deep.md)", nil},
+		{"![p](img/p.png) ![p](<img/p.png> \"title\") ![p](img/p.png?v=2) [a](a.md#section)", nil},
+		{"![c](img/%E4%B8%AD%E6%96%87%20%E5%9B%BE.png) ![c](<img/中文 图.png>)", nil},
+		{"[w](https://example.com/x.md) [m](mailto:a@b.c) [h](http://x) [#](#anchor) [t](tel:1) ![d](data:image/png;base64,AA==)", nil},
+		{"[abs](/images/x.png) [proto](//cdn.example.com/x.png) [tpl]({{< ref \"x.md\" >}})", nil},
+		{"[folder](folder/) [folder](folder) [section](section/) [page](page) [html](page.html)", nil},
+		{"`[code](nope.md)`\n\n```\n![code](nope.png)\n```\n\n    [indented](nope2.md)", nil},
+		{"[x](nope.md)", []string{"1: broken link: nope.md not found"}},
+		{"text\n\n![x](img/none.png \"t\")", []string{"3: broken image: img/none.png not found"}},
+		{"[ref][r]\n\n[r]: missing/ref.md", []string{"1: broken link: missing/ref.md not found"}},
+		{"line\n<img src=\"gone.png\" alt=x>\n\n<p>\n<a href='gone.html'>x</a>\n</p>", []string{
+			"2: broken image: gone.png not found", "5: broken link: gone.html not found"}},
+		{"a\nb [x](../nope.md#frag) c\n![y](img/p.jpg)", []string{
+			"2: broken link: ../nope.md#frag not found", "3: broken image: img/p.jpg not found"}},
+		{"[img as link](img/none.png)", []string{"1: broken link: img/none.png not found"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, l := range bodyLinks([]byte(tt.body), 1) {
+			if msg := brokenLink(posts, l); msg != "" {
+				got = append(got, strconv.Itoa(l.line)+": "+msg)
+			}
+		}
+		if len(got) != len(tt.want) {
+			t.Errorf("%q:\n got %q\nwant %q", tt.body, got, tt.want)
+			continue
+		}
+		for i := range got {
+			if got[i] != tt.want[i] {
+				t.Errorf("%q:\n got %q\nwant %q", tt.body, got, tt.want)
+				break
+			}
+		}
+	}
+}
+
+// TestLinkLines checks that link lines count from the start of the file:
+// after YAML, TOML and JSON front matter, with CRLF and a BOM.
+func TestLinkLines(t *testing.T) {
+	for name, content := range map[string]string{
+		"yaml.md": "---\ntitle: a\n---\n\n[x](nope.md)\n",
+		"toml.md": "+++\ntitle = \"a\"\n+++\n\n[x](nope.md)\n",
+		"json.md": "{\n\"title\": \"a\"\n}\n\n[x](nope.md)\n",
+		"crlf.md": "\ufeff---\r\ntitle: a\r\n---\r\n\r\n[x](nope.md)\r\n",
+		"none.md": "# t\n\n\n\n[x](nope.md)\n",
+	} {
+		fixtureDir(t, map[string]string{name: content})
+		out, _, _ := runCLI("check", ".")
+		if want := name + ":5: error: broken link: nope.md not found\n"; out != want {
+			t.Errorf("%s: %q, want %q", name, out, want)
+		}
+	}
+}
