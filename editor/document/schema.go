@@ -8,22 +8,22 @@ import (
 // FieldType is the type a schema gives a front matter key.
 type FieldType int
 
-// The field types. The zero value, Unknown, is a key only ever seen empty.
+// The field types. The zero value, TypeUnknown, is a key only ever seen empty.
 const (
-	Unknown  FieldType = iota // only null values seen
-	Text                      // a short single-line string
-	LongText                  // a string wider than LongTextWidth or on several lines
-	DateType                  // a date or timestamp, as a YAML date or a date-shaped string
-	BoolType                  // true or false
-	Number                    // an integer or a float
-	ListType                  // a list (tags, categories, aliases)
-	MapType                   // a nested map
-	Mixed                     // no type holds a two-thirds majority
+	TypeUnknown  FieldType = iota // only null values seen
+	TypeText                      // a short single-line string
+	TypeLongText                  // a string wider than LongTextWidth or on several lines
+	TypeDate                      // a date or timestamp, as a YAML date or a date-shaped string
+	TypeBool                      // true or false
+	TypeNumber                    // an integer or a float
+	TypeList                      // a list (tags, categories, aliases)
+	TypeMap                       // a nested map
+	TypeMixed                     // no type holds a two-thirds majority
 )
 
 // LongTextWidth is the display width, in columns, above which a string is
 // long text. A CJK or fullwidth character takes two columns, as it does on
-// screen, so a 40-character Chinese summary is long text while a 30-character
+// screen, so a 45-character Chinese summary is long text while a 30-character
 // Chinese title or a 70-letter English title is not.
 const LongTextWidth = 80
 
@@ -58,7 +58,7 @@ type KeySchema struct {
 	// Share is Count / Schema.Docs, in [0, 1].
 	Share float64
 	// Types counts the articles by the type of their value, null values
-	// excluded; it explains a Mixed key.
+	// excluded; it explains a TypeMixed key.
 	Types map[FieldType]int
 	// Values are the values seen and how many articles have each, most
 	// frequent first, then in byte order. A list contributes each of its
@@ -77,6 +77,7 @@ type ValueCount struct {
 
 // Common reports whether the key is expected in every article: the schema
 // was inferred from at least 3 articles and at least half of them have it.
+// It is false for a KeySchema not made by InferSchema.
 func (k KeySchema) Common() bool {
 	return k.docs >= 3 && 2*k.Count >= k.docs
 }
@@ -101,7 +102,7 @@ func (s *Schema) Key(name string) (*KeySchema, bool) {
 // together (long text if any is wider than LongTextWidth or multi-line), integers and floats together
 // (number), and date-shaped strings ("2024-01-10", valid or not) counted as
 // dates. The most frequent type wins if it holds at least two thirds of the
-// articles that give the key a non-null value; otherwise the key is Mixed.
+// articles that give the key a non-null value; otherwise the key is TypeMixed.
 func InferSchema(docs [][]Field) *Schema {
 	s := &Schema{Docs: len(docs)}
 	type acc struct {
@@ -127,12 +128,12 @@ func InferSchema(docs [][]Field) *Schema {
 			k, a := &s.Keys[i], &accs[i]
 			k.Count++
 			t := valueType(f.Value)
-			if t == Unknown {
+			if t == TypeUnknown {
 				continue
 			}
-			if t == LongText {
+			if t == TypeLongText {
 				a.long = true
-				t = Text
+				t = TypeText
 			}
 			k.Types[t]++
 			switch f.Value.Kind {
@@ -156,15 +157,15 @@ func InferSchema(docs [][]Field) *Schema {
 		}
 		k.Type = dominantType(k.Types)
 		if a.long {
-			if k.Types[Text] > 0 {
-				k.Types[LongText] = k.Types[Text]
-				delete(k.Types, Text)
+			if k.Types[TypeText] > 0 {
+				k.Types[TypeLongText] = k.Types[TypeText]
+				delete(k.Types, TypeText)
 			}
-			if k.Type == Text {
-				k.Type = LongText
+			if k.Type == TypeText {
+				k.Type = TypeLongText
 			}
 		}
-		if k.Type != LongText {
+		if k.Type != TypeLongText {
 			k.Values = sortedValues(a.values)
 		}
 	}
@@ -176,7 +177,7 @@ func InferSchema(docs [][]Field) *Schema {
 
 // dominantType returns the type that holds two thirds of the counts.
 func dominantType(types map[FieldType]int) FieldType {
-	total, best, bestN := 0, Unknown, 0
+	total, best, bestN := 0, TypeUnknown, 0
 	for t, n := range types {
 		total += n
 		if n > bestN || (n == bestN && t < best) {
@@ -185,11 +186,11 @@ func dominantType(types map[FieldType]int) FieldType {
 	}
 	switch {
 	case total == 0:
-		return Unknown
+		return TypeUnknown
 	case 3*bestN >= 2*total:
 		return best
 	}
-	return Mixed
+	return TypeMixed
 }
 
 func sortedValues(m map[string]int) []ValueCount {
@@ -209,32 +210,32 @@ func sortedValues(m map[string]int) []ValueCount {
 	return vs
 }
 
-// valueType returns the type of one value: Unknown for null, LongText for a
-// long or multi-line string, DateType for a date or a date-shaped string.
+// valueType returns the type of one value: TypeUnknown for null, TypeLongText for a
+// long or multi-line string, TypeDate for a date or a date-shaped string.
 func valueType(v Value) FieldType {
 	switch v.Kind {
 	case Null:
-		return Unknown
+		return TypeUnknown
 	case String:
 		switch {
 		case dateShaped(v.Text):
-			return DateType
+			return TypeDate
 		case strings.ContainsAny(v.Text, "\n\r") || textWidth(v.Text) > LongTextWidth:
-			return LongText
+			return TypeLongText
 		}
-		return Text
+		return TypeText
 	case Date:
-		return DateType
+		return TypeDate
 	case Bool:
-		return BoolType
+		return TypeBool
 	case Int, Float:
-		return Number
+		return TypeNumber
 	case List:
-		return ListType
+		return TypeList
 	case Map:
-		return MapType
+		return TypeMap
 	}
-	return Unknown
+	return TypeUnknown
 }
 
 func isScalar(k Kind) bool { return k != List && k != Map }

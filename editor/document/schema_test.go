@@ -59,8 +59,8 @@ func TestInferSchemaSeedShaped(t *testing.T) {
 		t.Errorf("key order = %v, want %v", keys, wantKeys)
 	}
 	types := map[string]FieldType{
-		"title": Text, "summary": LongText, "category": Text, "author": Text,
-		"publishDate": DateType, "readTime": Text, "tags": ListType, "featured": BoolType, "draft": BoolType,
+		"title": TypeText, "summary": TypeLongText, "category": TypeText, "author": TypeText,
+		"publishDate": TypeDate, "readTime": TypeText, "tags": TypeList, "featured": TypeBool, "draft": TypeBool,
 	}
 	for key, want := range types {
 		k, ok := s.Key(key)
@@ -90,7 +90,7 @@ func TestInferSchemaSeedShaped(t *testing.T) {
 	if sum.Values != nil {
 		t.Errorf("long text keeps values: %v", sum.Values)
 	}
-	if sum.Types[LongText] != 4 || sum.Types[Text] != 0 {
+	if sum.Types[TypeLongText] != 4 || sum.Types[TypeText] != 0 {
 		t.Errorf("summary Types = %v, want 4 long text", sum.Types)
 	}
 
@@ -113,26 +113,26 @@ func TestInferSchemaTypes(t *testing.T) {
 		values []Value // one article each
 		want   FieldType
 	}{
-		{"dates", []Value{date("2024-01-10"), date("2024-02-01T08:00:00Z")}, DateType},
-		{"quoted dates count as dates", []Value{str("2024-01-10"), date("2024-01-11")}, DateType},
-		{"invalid date-shaped strings are dates", []Value{str("2024-13-45"), str("2024-01-10")}, DateType},
-		{"ints and floats", []Value{intv("1"), flt("2.5"), intv("3")}, Number},
-		{"bools", []Value{boolv(true), boolv(false)}, BoolType},
-		{"lists", []Value{list("a"), list()}, ListType},
-		{"maps", []Value{mapv(fld("name", str("x")))}, MapType},
-		{"short strings", []Value{str("a"), str("b")}, Text},
-		{"one long string makes long text", []Value{str("a"), str(strings.Repeat("x", 81))}, LongText},
-		{"80 columns is still text", []Value{str(strings.Repeat("x", 80))}, Text},
-		{"40 hanzi are 80 columns", []Value{str(strings.Repeat("字", 40))}, Text},
-		{"41 hanzi are long text", []Value{str(strings.Repeat("字", 40) + "。")}, LongText},
-		{"fullwidth punctuation is wide", []Value{str(strings.Repeat("字", 39) + "ＡＢ")}, LongText},
-		{"multi-line is long text", []Value{str("a\nb")}, LongText},
-		{"nulls are ignored", []Value{null(), boolv(true), null()}, BoolType},
-		{"only nulls", []Value{null(), null()}, Unknown},
-		{"two thirds wins", []Value{list("a"), list("b"), str("c")}, ListType},
-		{"half is mixed", []Value{list("a"), str("c")}, Mixed},
-		{"no majority is mixed", []Value{boolv(true), intv("1"), str("x")}, Mixed},
-		{"three of four wins", []Value{boolv(true), boolv(false), boolv(true), str("yes")}, BoolType},
+		{"dates", []Value{date("2024-01-10"), date("2024-02-01T08:00:00Z")}, TypeDate},
+		{"quoted dates count as dates", []Value{str("2024-01-10"), date("2024-01-11")}, TypeDate},
+		{"invalid date-shaped strings are dates", []Value{str("2024-13-45"), str("2024-01-10")}, TypeDate},
+		{"ints and floats", []Value{intv("1"), flt("2.5"), intv("3")}, TypeNumber},
+		{"bools", []Value{boolv(true), boolv(false)}, TypeBool},
+		{"lists", []Value{list("a"), list()}, TypeList},
+		{"maps", []Value{mapv(fld("name", str("x")))}, TypeMap},
+		{"short strings", []Value{str("a"), str("b")}, TypeText},
+		{"one long string makes long text", []Value{str("a"), str(strings.Repeat("x", 81))}, TypeLongText},
+		{"80 columns is still text", []Value{str(strings.Repeat("x", 80))}, TypeText},
+		{"40 hanzi are 80 columns", []Value{str(strings.Repeat("字", 40))}, TypeText},
+		{"41 hanzi are long text", []Value{str(strings.Repeat("字", 40) + "。")}, TypeLongText},
+		{"fullwidth punctuation is wide", []Value{str(strings.Repeat("字", 39) + "ＡＢ")}, TypeLongText},
+		{"multi-line is long text", []Value{str("a\nb")}, TypeLongText},
+		{"nulls are ignored", []Value{null(), boolv(true), null()}, TypeBool},
+		{"only nulls", []Value{null(), null()}, TypeUnknown},
+		{"two thirds wins", []Value{list("a"), list("b"), str("c")}, TypeList},
+		{"half is mixed", []Value{list("a"), str("c")}, TypeMixed},
+		{"no majority is mixed", []Value{boolv(true), intv("1"), str("x")}, TypeMixed},
+		{"three of four wins", []Value{boolv(true), boolv(false), boolv(true), str("yes")}, TypeBool},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -218,7 +218,7 @@ func TestListValuesSkipNonScalars(t *testing.T) {
 }
 
 func TestFieldTypeString(t *testing.T) {
-	if got := LongText.String(); got != "long text" {
+	if got := TypeLongText.String(); got != "long text" {
 		t.Errorf("LongText.String() = %q", got)
 	}
 	if got := FieldType(42).String(); got != "FieldType(42)" {

@@ -56,8 +56,8 @@ type Problem struct {
 //   - type.mismatch (warning): a non-null value whose type differs from the
 //     schema's (a string where most articles have a bool, a list, a number…).
 //     The schema is inferred from the folder, not declared, so disagreeing
-//     with it is a warning; only what is wrong on its own is an error. Text
-//     keys accept any scalar; Mixed and Unknown keys accept anything.
+//     with it is a warning; only what is wrong on its own is an error. TypeText
+//     keys accept any scalar; TypeMixed and TypeUnknown keys accept anything.
 //   - key.missing (warning, line 1 where front matter starts): a key the
 //     schema marks Common is absent.
 //   - title.empty (warning): a "title" key that is null or blank.
@@ -89,7 +89,7 @@ func Validate(fields []Field, s *Schema) []Problem {
 // checkField appends the problems of one top-level field.
 func checkField(ps []Problem, f Field, ks *KeySchema) []Problem {
 	v := f.Value
-	want := Unknown
+	want := TypeUnknown
 	if ks != nil {
 		want = ks.Type
 	}
@@ -97,7 +97,7 @@ func checkField(ps []Problem, f Field, ks *KeySchema) []Problem {
 		(v.Kind == Null || (v.Kind == String && strings.TrimSpace(v.Text) == "")) {
 		ps = append(ps, Problem{Line: line(v), Severity: Warning, Code: CodeTitleEmpty, Key: f.Key, Msg: "title is empty"})
 	}
-	dateKey := want == DateType || (want == Unknown && dateName(f.Key))
+	dateKey := want == TypeDate || (want == TypeUnknown && dateName(f.Key))
 	if v.Kind == String && dateKey && strings.TrimSpace(v.Text) != "" && !dateShaped(v.Text) {
 		return append(ps, Problem{
 			Line: line(v), Severity: Error, Code: CodeDateInvalid, Key: f.Key,
@@ -107,8 +107,8 @@ func checkField(ps []Problem, f Field, ks *KeySchema) []Problem {
 	ps = checkDates(ps, f.Key, v)
 	if v.Kind != Null && !fits(v, want) {
 		got := valueType(v)
-		if got == LongText {
-			got = Text
+		if got == TypeLongText {
+			got = TypeText
 		}
 		ps = append(ps, Problem{
 			Line: line(v), Severity: Warning, Code: CodeTypeMismatch, Key: f.Key,
@@ -148,29 +148,29 @@ func checkDates(ps []Problem, key string, v Value) []Problem {
 // fits reports whether v is acceptable for a key of type want.
 func fits(v Value, want FieldType) bool {
 	switch want {
-	case Text, LongText:
+	case TypeText, TypeLongText:
 		return isScalar(v.Kind)
-	case DateType:
+	case TypeDate:
 		return v.Kind == Date || v.Kind == String
-	case BoolType:
+	case TypeBool:
 		return v.Kind == Bool
-	case Number:
+	case TypeNumber:
 		return v.Kind == Int || v.Kind == Float
-	case ListType:
+	case TypeList:
 		return v.Kind == List
-	case MapType:
+	case TypeMap:
 		return v.Kind == Map
 	}
 	return true
 }
 
-// sibling is the type counted with t in a schema's Types (Text, LongText).
+// sibling is the type counted with t in a schema's Types (TypeText, TypeLongText).
 func sibling(t FieldType) FieldType {
 	switch t {
-	case Text:
-		return LongText
-	case LongText:
-		return Text
+	case TypeText:
+		return TypeLongText
+	case TypeLongText:
+		return TypeText
 	}
 	return -1
 }
