@@ -106,3 +106,24 @@ func FuzzWrap(f *testing.F) {
 		}
 	})
 }
+
+// FuzzRewrap checks that Rewrap after an edit equals a full Wrap.
+func FuzzRewrap(f *testing.F) {
+	f.Add("随着2024年的到来，人工智能（AI）技术正站在一个新的历史节点上。", uint8(7), uint8(10), uint8(2), "，。")
+	f.Add("hello world https://example.com/very/long/url and more words", uint8(9), uint8(3), uint8(0), "x y")
+	f.Fuzz(func(t *testing.T, text string, w, at, del uint8, ins string) {
+		if !utf8.ValidString(text) || !utf8.ValidString(ins) || strings.ContainsRune(text+ins, '\n') {
+			return
+		}
+		width := float32(w%30 + 1)
+		start := snap(text, int(at)*len(text)/256)
+		end := snap(text, start+int(del%8))
+		old := WrapLine(text, width, testAdvance)
+		edited := text[:start] + ins + text[end:]
+		got := Rewrap(edited, width, testAdvance, old, start, end-start, len(ins))
+		want := WrapLine(edited, width, testAdvance)
+		if !equalInts(got.At, want.At) || !equalInts(got.Decided, want.Decided) {
+			t.Fatalf("Rewrap(%q -> %q, w=%v) = %v, want %v", text, edited, width, got, want)
+		}
+	})
+}

@@ -22,6 +22,9 @@ type Selection struct {
 	Anchor, Cursor int
 }
 
+// maxTypingRun is the most bytes one typing undo step collects.
+const maxTypingRun = 4096
+
 type edit struct {
 	off      int
 	del, ins string
@@ -59,7 +62,9 @@ func (b *Buffer) Replace(start, end int, text string, kind EditKind, before Sele
 		case kind == EditTyping && e.del == "" && last.del == "" && e.off == last.off+len(last.ins):
 			last.ins += e.ins
 			st.after = after
-			if strings.IndexByte(text, '\n') >= 0 {
+			// A newline ends the run; so does a very long run, which keeps
+			// this append cheap.
+			if strings.IndexByte(text, '\n') >= 0 || len(last.ins) >= maxTypingRun {
 				st.open = false
 			}
 			return ch
