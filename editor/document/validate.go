@@ -25,10 +25,11 @@ func (s Severity) String() string {
 
 // Problem codes, stable for translations and scripts.
 const (
-	CodeDateInvalid  = "date.invalid"  // a date that does not exist or is not in a known form
-	CodeTypeMismatch = "type.mismatch" // a value of another type than the schema's
-	CodeKeyMissing   = "key.missing"   // a key most articles of the folder have
-	CodeTitleEmpty   = "title.empty"   // an empty title
+	CodeDateInvalid  = "date.invalid"   // a date that does not exist or is not in a known form
+	CodeTypeMismatch = "type.mismatch"  // a value of another type than the schema's
+	CodeKeyMissing   = "key.missing"    // a key most articles of the folder have
+	CodeTitleEmpty   = "title.empty"    // an empty title
+	CodeNoFields     = "fields.missing" // no front matter fields where most articles have some
 )
 
 // Problem is one finding of Validate.
@@ -61,6 +62,9 @@ type Problem struct {
 //   - key.missing (warning, line 1 where front matter starts): a key the
 //     schema marks Common is absent.
 //   - title.empty (warning): a "title" key that is null or blank.
+//   - fields.missing (warning, line 1): the article has no front matter
+//     fields at all but the schema has Common keys; reported once, instead
+//     of a key.missing for each key.
 func Validate(fields []Field, s *Schema) []Problem {
 	var ps []Problem
 	present := make(map[string]bool, len(fields))
@@ -72,7 +76,24 @@ func Validate(fields []Field, s *Schema) []Problem {
 		ks, _ := s.Key(f.Key)
 		ps = checkField(ps, f, ks)
 	}
-	if s != nil {
+	if s != nil && len(fields) == 0 {
+		// One problem for an article without front matter, not one per key.
+		var common []string
+		for _, k := range s.Keys {
+			if k.Common() {
+				common = append(common, k.Key)
+			}
+		}
+		if len(common) > 0 {
+			if len(common) > 4 {
+				common = append(common[:4], "…")
+			}
+			ps = append(ps, Problem{
+				Line: 1, Severity: Warning, Code: CodeNoFields,
+				Msg: "no front matter fields; most articles have " + strings.Join(common, ", "),
+			})
+		}
+	} else if s != nil {
 		for _, k := range s.Keys {
 			if k.Common() && !present[k.Key] {
 				ps = append(ps, Problem{

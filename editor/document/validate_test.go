@@ -228,6 +228,17 @@ func TestValidate(t *testing.T) {
 			schema: InferSchema([][]Field{{fld("date", str("2024年1月"))}, {fld("date", str("春天"))}}),
 		},
 		{
+			name:   "no front matter: one problem, not one per key",
+			fields: nil,
+			schema: s,
+			want:   []want{{1, Warning, CodeNoFields, "", "no front matter fields; most articles have title, summary, category, author, …"}},
+		},
+		{
+			name:   "no front matter in a folder without common keys",
+			fields: []Field{},
+			schema: InferSchema([][]Field{{fld("a", str("x"))}, {}, {}}),
+		},
+		{
 			name:   "empty title",
 			fields: []Field{fld("title", at(str("  "), 2))},
 			want:   []want{{2, Warning, CodeTitleEmpty, "title", "title is empty"}},
