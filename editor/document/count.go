@@ -8,12 +8,13 @@ import (
 
 // Reading speeds used by ReadingMinutes.
 //
-// HanziPerMinute follows the convention of Chinese blogging tools
-// (hexo-wordcount's min2read defaults to 300 characters a minute; published
-// measurements of silent reading of Chinese lie between about 250 and 400).
-// WordsPerMinute is Brysbaert's meta-analysis figure for silent reading of
-// English non-fiction ("How many words do we read per minute?", Journal of
-// Memory and Language 109, 2019: 238 words a minute).
+// HanziPerMinute follows the convention of Chinese blogging tools:
+// hexo-wordcount's min2read reads Chinese at 300 characters a minute by
+// default. WordsPerMinute is Brysbaert's meta-analysis figure for silent
+// reading of English non-fiction ("How many words do we read per minute?",
+// Journal of Memory and Language 109, 2019: 238 words a minute), rather
+// than hexo-wordcount's 160, which suits neither English nor the Latin
+// words (AI, Go, 5G) scattered through Chinese text.
 const (
 	HanziPerMinute = 300
 	WordsPerMinute = 238
