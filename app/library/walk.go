@@ -244,6 +244,12 @@ func load(f *File) {
 		f.Err = err
 		return
 	}
+	parse(f, data)
+}
+
+// parse sets f's Data and Doc from the file's bytes, or Err when they are
+// binary or the front matter is malformed.
+func parse(f *File, data []byte) {
 	if isBinary(data) {
 		f.Err = ErrBinary
 		return

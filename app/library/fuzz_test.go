@@ -1,0 +1,50 @@
+package library
+
+import (
+	"errors"
+	"testing"
+
+	"folio/editor/document"
+)
+
+// FuzzSummarize checks that any file content gives a Summary without
+// panicking, and that the Summary is consistent with the parse.
+func FuzzSummarize(f *testing.F) {
+	for _, s := range articleFixtures {
+		f.Add([]byte(s))
+	}
+	f.Add([]byte("---\ntags: [[a], {b: c}]\ncategories: [[x]]\ntitle: [1]\ndate: {a: 1}\n---\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		file := File{Path: "a.md"}
+		parse(&file, data)
+		s := Summarize(&file)
+		if s.Path != "a.md" {
+			t.Errorf("Path %q", s.Path)
+		}
+		if s.Words < 0 || s.ReadingMinutes < 0 || (s.Words == 0) != (s.ReadingMinutes == 0) {
+			t.Errorf("words %d, minutes %d", s.Words, s.ReadingMinutes)
+		}
+		pe, isParse := errors.AsType[*document.ParseError](s.Err)
+		switch {
+		case errors.Is(s.Err, ErrBinary):
+			if file.Doc != nil || s.Fields != nil {
+				t.Error("a binary file was parsed")
+			}
+		case isParse:
+			if s.Line != pe.Line || s.Line < 1 || s.Fields != nil || s.Title != "" {
+				t.Errorf("parse error %v with line %d, %d fields, title %q", pe, s.Line, len(s.Fields), s.Title)
+			}
+		case s.Err != nil:
+			t.Errorf("unexpected error %v", s.Err)
+		default:
+			if s.Line != 0 || file.Doc == nil {
+				t.Errorf("line %d or no document without an error", s.Line)
+			}
+		}
+		for _, tag := range s.Tags {
+			if tag == "" {
+				t.Error("empty tag")
+			}
+		}
+	})
+}
