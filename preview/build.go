@@ -58,7 +58,8 @@ func (b builder) runs(in []Inline, base flowRun) []flowRun {
 			fr.style.Strikethrough = true
 		}
 		if r.Style&Code != 0 {
-			fr.style.Monospace = true
+			// themes rarely have bold or italic monospace faces
+			fr.style = fyne.TextStyle{Monospace: true, Strikethrough: fr.style.Strikethrough}
 			fr.code = true
 			fr.scale = base.scale * 0.92
 			if fr.scale == 0 {

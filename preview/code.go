@@ -108,8 +108,7 @@ func (c *codeBlock) CreateRenderer() fyne.WidgetRenderer {
 	for i, line := range highlight(c.lang, c.text, style) {
 		x := float32(0)
 		for _, tok := range line {
-			st := mono
-			st.Bold, st.Italic = tok.bold, tok.italy
+			st := mono // no bold/italic: themes rarely have those monospace faces
 			t := canvas.NewText(tok.text, tok.colour)
 			t.TextSize = size
 			t.TextStyle = st

@@ -218,8 +218,11 @@ func (p *Preview) currentThemeKey() string {
 	return fmt.Sprintf("%p/%d/%v", s.Theme(), s.ThemeVariant(), theme.TextSize())
 }
 
+// isDark tells from the theme's background whether code should use the
+// dark style (works for any theme, not just the variant).
 func (p *Preview) isDark() bool {
-	return fyne.CurrentApp().Settings().ThemeVariant() == theme.VariantDark
+	r, g, b, _ := theme.Color(theme.ColorNameBackground).RGBA()
+	return (299*r+587*g+114*b)/1000 < 0x8000
 }
 
 // Refresh rebuilds the visible blocks when the theme changed.

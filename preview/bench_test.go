@@ -1,0 +1,106 @@
+package preview
+
+import (
+	"bytes"
+	"io"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+)
+
+// seedOfSize is the seed article's body repeated to at least n bytes.
+func seedOfSize(tb testing.TB, n int) []byte {
+	_, body, _ := splitSeed(tb)
+	out := make([]byte, 0, n+len(body))
+	for len(out) < n {
+		out = append(out, body...)
+		out = append(out, '\n')
+	}
+	return out
+}
+
+var sizes = []struct {
+	name string
+	n    int
+}{{"seed", 0}, {"100KB", 100 << 10}, {"1MB", 1 << 20}}
+
+// BenchmarkPreviewFull is a full update: parse, build the model, show the
+// visible blocks in an 800×600 window.
+func BenchmarkPreviewFull(b *testing.B) {
+	for _, s := range sizes {
+		body := seedOfSize(b, s.n)
+		b.Run(s.name, func(b *testing.B) {
+			test.NewTempApp(b)
+			b.SetBytes(int64(len(body)))
+			for b.Loop() {
+				p := New()
+				w := test.NewTempWindow(b, p)
+				w.Resize(fyne.NewSize(800, 600))
+				p.updateNow(body, Meta{}, "", 1)
+			}
+		})
+	}
+}
+
+// BenchmarkPreviewEdit changes one character in the middle of a 1 MB
+// article and updates the shown preview incrementally.
+func BenchmarkPreviewEdit(b *testing.B) {
+	body := seedOfSize(b, 1<<20)
+	mid := bytes.Index(body[len(body)/2:], []byte("人工智能")) + len(body)/2
+	edited := bytes.Clone(body)
+	copy(edited[mid:], "人工知能") // same length, one character differs
+	b.Run("1MB", func(b *testing.B) {
+		test.NewTempApp(b)
+		p := New()
+		w := test.NewTempWindow(b, p)
+		w.Resize(fyne.NewSize(800, 600))
+		p.updateNow(bytes.Clone(body), Meta{}, "", 1)
+		versions := [][]byte{edited, body}
+		i := 0
+		for b.Loop() {
+			res := p.updateNow(versions[i%2], Meta{}, "", 1)
+			if !res.incremental {
+				b.Fatal("edit was not incremental")
+			}
+			i++
+		}
+	})
+}
+
+// BenchmarkFyneMarkdown is the peer: Fyne's own Markdown rich text, built
+// and refreshed in a test window.
+func BenchmarkFyneMarkdown(b *testing.B) {
+	for _, s := range sizes {
+		body := string(seedOfSize(b, s.n))
+		b.Run(s.name, func(b *testing.B) {
+			test.NewTempApp(b)
+			b.SetBytes(int64(len(body)))
+			for b.Loop() {
+				rt := widget.NewRichTextFromMarkdown(body)
+				rt.Wrapping = fyne.TextWrapWord
+				w := test.NewTempWindow(b, rt)
+				w.Resize(fyne.NewSize(800, 600))
+				rt.Refresh()
+			}
+		})
+	}
+}
+
+// BenchmarkGoldmarkHTML is the peer: the same goldmark configuration
+// rendering HTML.
+func BenchmarkGoldmarkHTML(b *testing.B) {
+	md := newMarkdown()
+	for _, s := range sizes {
+		body := seedOfSize(b, s.n)
+		b.Run(s.name, func(b *testing.B) {
+			b.SetBytes(int64(len(body)))
+			for b.Loop() {
+				if err := md.Convert(body, io.Discard); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

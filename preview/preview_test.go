@@ -1,0 +1,358 @@
+package preview
+
+import (
+	"bytes"
+	"image"
+	"image/png"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+)
+
+// showPreview puts a new preview in an 800×600 test window.
+func showPreview(t testing.TB) *Preview {
+	t.Helper()
+	test.NewTempApp(t)
+	p := New()
+	w := test.NewTempWindow(t, p)
+	w.Resize(fyne.NewSize(800, 600))
+	return p
+}
+
+// texts collects the strings of every canvas.Text under o, in order.
+func texts(o fyne.CanvasObject) []string {
+	var out []string
+	var walk func(fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch t := o.(type) {
+		case *canvas.Text:
+			out = append(out, t.Text)
+			return
+		case *fyne.Container:
+			for _, c := range t.Objects {
+				walk(c)
+			}
+			return
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(t).Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(o)
+	return out
+}
+
+func visibleText(p *Preview) string {
+	var b strings.Builder
+	for _, o := range p.content.objs {
+		b.WriteString(strings.Join(texts(o), ""))
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+func TestPreviewShowsSeedWithHeaderCard(t *testing.T) {
+	p := showPreview(t)
+	fm, body, first := splitSeed(t)
+	p.updateNow(body, MetaFromMap(fm), "../../shared/samples", first)
+	if p.items[0].block != nil {
+		t.Fatal("first item is not the header card")
+	}
+	got := visibleText(p)
+	for _, want := range []string{"2024年AI技术发展趋势预测", "李华 · 2024-01-10 · 12分钟", "#AI趋势", "★ Featured", "行业洞察", "随着2024年的到来"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("visible text lacks %q:\n%s", want, got)
+		}
+	}
+	if len(p.content.objs) >= len(p.items) {
+		t.Errorf("all %d items were built; want only the visible ones", len(p.items))
+	}
+}
+
+func TestPreviewVirtualisesLongArticle(t *testing.T) {
+	p := showPreview(t)
+	body := seedOfSize(t, 1<<20)
+	p.updateNow(body, Meta{}, "", 1)
+	if len(p.items) < 5000 {
+		t.Fatalf("1 MB gave only %d blocks", len(p.items))
+	}
+	if len(p.cache) > 40 {
+		t.Errorf("%d block widgets built for a 600-unit viewport", len(p.cache))
+	}
+	// Scrolling to the end builds the end, not everything in between.
+	p.ScrollToSourceLine(bytes.Count(body, []byte{'\n'}))
+	if len(p.cache) > 80 {
+		t.Errorf("%d block widgets after scrolling to the end", len(p.cache))
+	}
+	last := p.items[len(p.items)-1].block
+	if _, ok := p.cache[last]; !ok {
+		t.Error("the last block was not built after scrolling to the end")
+	}
+}
+
+func TestPreviewEditRebuildsOnlyTheChangedBlock(t *testing.T) {
+	p := showPreview(t)
+	_, body, _ := splitSeed(t)
+	p.updateNow(body, Meta{}, "", 1)
+	before := map[*Block]fyne.CanvasObject{}
+	for b, o := range p.cache {
+		before[b] = o
+	}
+	i := bytes.Index(body, []byte("人工智能技术正站在"))
+	edited := append(append(append([]byte(nil), body[:i]...), "新的"...), body[i:]...)
+	res := p.updateNow(edited, Meta{}, "", 1)
+	if !res.incremental {
+		t.Fatal("one edit was not incremental")
+	}
+	rebuilt := 0
+	for b, o := range p.cache {
+		if old, ok := before[b]; !ok || old != o {
+			rebuilt++
+		}
+	}
+	if rebuilt != 1 {
+		t.Errorf("%d widgets rebuilt after a one-word edit, want 1", rebuilt)
+	}
+	if !strings.Contains(visibleText(p), "新的人工智能技术正站在") {
+		t.Error("the edit is not shown")
+	}
+}
+
+func TestPreviewUpdateDebouncesAndDropsStale(t *testing.T) {
+	p := showPreview(t)
+	p.debounce = 20 * time.Millisecond
+	for _, s := range []string{"# one", "# two", "# three"} {
+		p.Update([]byte(s), Meta{}, "", 1)
+	}
+	deadline := time.Now().Add(3 * time.Second)
+	for p.applied == 0 && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	time.Sleep(60 * time.Millisecond)
+	if p.applied != 3 {
+		t.Fatalf("applied generation %d, want only the last (3)", p.applied)
+	}
+	if got := visibleText(p); !strings.Contains(got, "three") || strings.Contains(got, "one") {
+		t.Fatalf("shows %q, want the last update", got)
+	}
+	// A result that arrives late must not replace the newer one.
+	stale := &result{gen: 2, req: &request{body: []byte("# stale")}, blocks: newDocument(newMarkdown()).set([]byte("# stale"))}
+	p.apply(stale)
+	if strings.Contains(visibleText(p), "stale") {
+		t.Error("a stale result overwrote a newer one")
+	}
+}
+
+func TestPreviewScrollToSourceLine(t *testing.T) {
+	p := showPreview(t)
+	fm, body, first := splitSeed(t)
+	p.updateNow(body, MetaFromMap(fm), "", first)
+	// Line of "## 行业应用前景" in the source file (front matter included).
+	i := bytes.Index(body, []byte("## 行业应用前景"))
+	line := first + bytes.Count(body[:i], []byte{'\n'})
+	p.ScrollToSourceLine(line + 1) // a line inside the block also maps to it
+	idx := p.itemForLine(line + 1)
+	it := p.items[idx]
+	if it.block == nil || it.block.Kind != KindHeading || it.block.Inlines[0].Text != "行业应用前景" {
+		t.Fatalf("line %d maps to %+v", line, it.block)
+	}
+	if p.scroll.Offset.Y != p.offsets[idx] {
+		t.Errorf("scrolled to %v, want the block's top %v", p.scroll.Offset.Y, p.offsets[idx])
+	}
+	if got := strings.Join(texts(p.content.objs[0]), ""); got != "行业应用前景" {
+		t.Errorf("first visible object shows %q", got)
+	}
+	p.ScrollToSourceLine(1) // front matter: the top
+	if p.scroll.Offset.Y != 0 {
+		t.Errorf("front matter line scrolled to %v", p.scroll.Offset.Y)
+	}
+}
+
+func TestTextFlowAddsNoSpacesAndWrapsCJK(t *testing.T) {
+	test.NewTempApp(t)
+	blocks := newDocument(newMarkdown()).set([]byte("中文**粗体**中文，这是一个很长的句子用来测试换行是否发生在汉字之间而且标点不在行首。"))
+	f := builder{}.block(blocks[0].block).(*textFlow)
+	f.Resize(fyne.NewSize(2000, 100))
+	if got := strings.Join(texts(f), "|"); got != "中文|粗体|中文，这是一个很长的句子用来测试换行是否发生在汉字之间而且标点不在行首。" {
+		t.Errorf("one line renders as %q", got)
+	}
+	f.Resize(fyne.NewSize(120, 100))
+	if len(f.lines) < 3 {
+		t.Fatalf("narrow flow has %d lines", len(f.lines))
+	}
+	var joined strings.Builder
+	for _, l := range f.lines {
+		var line strings.Builder
+		for _, p := range l.pieces {
+			line.WriteString(p.text)
+		}
+		s := line.String()
+		if strings.HasPrefix(s, "，") || strings.HasPrefix(s, "。") || strings.HasPrefix(s, " ") {
+			t.Errorf("line starts with punctuation or space: %q", s)
+		}
+		if l.width > 120 {
+			t.Errorf("line %q is %v wide, over 120", s, l.width)
+		}
+		joined.WriteString(s)
+	}
+	if joined.String() != f.plainText() {
+		t.Errorf("wrapping changed the text: %q", joined.String())
+	}
+}
+
+func TestTextFlowWrapsMixedTextBetweenCJKNotAtFirstSpace(t *testing.T) {
+	test.NewTempApp(t)
+	f := newTextFlow([]flowRun{{text: "使用 Go 语言编写一个非常长的中文段落来检查换行的位置是否合理"}}, nil)
+	f.Resize(fyne.NewSize(200, 100))
+	first := ""
+	for _, p := range f.lines[0].pieces {
+		first += p.text
+	}
+	if strings.TrimSpace(first) == "使用 Go" {
+		t.Errorf("first line broke at the last space, leaving it short: %q", first)
+	}
+}
+
+func TestLinkTapOpensArticle(t *testing.T) {
+	p := showPreview(t)
+	var opened string
+	p.OnOpenArticle = func(path string) { opened = path }
+	p.updateNow([]byte("[下一篇](next.md)"), Meta{}, "/articles/2024", 1)
+	f := p.content.objs[0].(*textFlow)
+	test.TapAt(f, fyne.NewPos(5, 5))
+	if want := filepath.Join("/articles/2024", "next.md"); opened != want {
+		t.Errorf("tap opened %q, want %q", opened, want)
+	}
+}
+
+func TestClassifyLink(t *testing.T) {
+	base := filepath.FromSlash("/blog/posts")
+	for _, tc := range []struct {
+		dest   string
+		kind   linkKind
+		target string
+	}{
+		{"https://example.com/a?b#c", linkBrowser, "https://example.com/a?b#c"},
+		{"http://example.com", linkBrowser, "http://example.com"},
+		{"mailto:a@b.c", linkBrowser, "mailto:a@b.c"},
+		{"other.md", linkArticle, filepath.Join(base, "other.md")},
+		{"../x/y.markdown#part", linkArticle, filepath.Join(base, "../x/y.markdown")},
+		{"%E4%B8%AD%E6%96%87.md", linkArticle, filepath.Join(base, "中文.md")},
+		{"image.png", linkInert, ""},
+		{"javascript:alert(1)", linkInert, ""},
+		{"file:///etc/passwd", linkInert, ""},
+		{"ftp://f.example/x.md", linkInert, ""},
+		{"#top", linkInert, ""},
+		{"#fn:2", linkFootnote, "#fn:2"},
+		{"//host/x.md", linkInert, ""},
+		{"http:///nohost", linkInert, ""},
+	} {
+		kind, target := classifyLink(tc.dest, base)
+		if kind != tc.kind || target != tc.target {
+			t.Errorf("classifyLink(%q) = %v %q, want %v %q", tc.dest, kind, target, tc.kind, tc.target)
+		}
+	}
+}
+
+// waitImage waits for an image box's load to finish.
+func waitImage(t *testing.T, b *imageBox) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for time.Now().Before(deadline) {
+		img, err, done := b.loader.get(b.src, nil)
+		if done {
+			b.img, b.err = img, err
+			return
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	t.Fatal("image did not load")
+}
+
+func TestImages(t *testing.T) {
+	test.NewTempApp(t)
+	l := newImageLoader()
+	present := newImageBox(Inline{Kind: InlineImage, Dest: "pic.png"}, "testdata", l, nil, nil)
+	waitImage(t, present)
+	if present.img == nil || present.heightFor(400) != 20 {
+		t.Errorf("pic.png: img %v err %v height %v, want 40×20", present.img != nil, present.err, present.heightFor(400))
+	}
+	if h := present.heightFor(20); h != 10 {
+		t.Errorf("scaled to width 20 the height is %v, want 10", h)
+	}
+	missing := newImageBox(Inline{Kind: InlineImage, Dest: "missing/nope.png"}, "testdata", l, nil, nil)
+	waitImage(t, missing)
+	if ph := missing.placeholder(); !strings.Contains(ph, "missing/nope.png") || !strings.Contains(ph, "missing") {
+		t.Errorf("placeholder %q does not name the path", ph)
+	}
+	if got := strings.Join(texts(missing), ""); !strings.Contains(got, "missing/nope.png") {
+		t.Errorf("placeholder widget shows %q", got)
+	}
+}
+
+func TestRemoteImages(t *testing.T) {
+	test.NewTempApp(t)
+	var pic bytes.Buffer
+	_ = png.Encode(&pic, image.NewRGBA(image.Rect(0, 0, 8, 4)))
+	hits := 0
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hits++
+		if r.URL.Path == "/huge.png" {
+			w.Write(make([]byte, maxImageBytes+1))
+			return
+		}
+		w.Write(pic.Bytes())
+	}))
+	defer srv.Close()
+	l := newImageLoader()
+	off := newImageBox(Inline{Kind: InlineImage, Dest: srv.URL + "/a.png"}, "", l, nil, nil)
+	if hits != 0 || off.err == nil || !strings.Contains(off.placeholder(), "remote images are off") {
+		t.Fatalf("remote image fetched while off (hits %d, err %v)", hits, off.err)
+	}
+	l.setAllowRemote(true)
+	on := newImageBox(Inline{Kind: InlineImage, Dest: srv.URL + "/a.png"}, "", l, nil, nil)
+	waitImage(t, on)
+	if on.img == nil || on.img.Bounds().Dx() != 8 {
+		t.Errorf("remote image not loaded: %v", on.err)
+	}
+	huge := newImageBox(Inline{Kind: InlineImage, Dest: srv.URL + "/huge.png"}, "", l, nil, nil)
+	waitImage(t, huge)
+	if huge.img != nil || huge.err == nil || !strings.Contains(huge.err.Error(), "larger than") {
+		t.Errorf("over-cap image: img %v err %v", huge.img != nil, huge.err)
+	}
+}
+
+func TestThemeChangeRebuildsWidgets(t *testing.T) {
+	p := showPreview(t)
+	p.updateNow([]byte("```go\nfunc f() {}\n```\n"), Meta{}, "", 1)
+	before := p.content.objs[0]
+	fyne.CurrentApp().Settings().SetTheme(theme.DarkTheme())
+	p.Refresh()
+	if p.content.objs[0] == before {
+		t.Error("code block not rebuilt after the theme changed")
+	}
+	if cb, ok := p.content.objs[0].(*codeBlock); !ok || !cb.dark {
+		t.Errorf("code block after switching to dark: %#v", p.content.objs[0])
+	}
+}
+
+func TestEveryConstructBuilds(t *testing.T) {
+	p := showPreview(t)
+	src := corpus(t)
+	p.updateNow(src, Meta{Title: "t"}, "testdata", 1)
+	for i := range p.items {
+		o := p.objectFor(i)
+		if h := heightOf(o, 600); h <= 0 && p.items[i].block.Kind != KindNone {
+			t.Errorf("item %d (%v) has height %v", i, p.items[i].block.Kind, h)
+		}
+	}
+}
