@@ -24,9 +24,11 @@ const inlineSoft InlineKind = 255
 func (c *converter) block(n ast.Node) *Block {
 	switch t := n.(type) {
 	case *ast.Paragraph, *ast.TextBlock:
-		return &Block{Kind: KindParagraph, Inlines: c.inlines(n)}
+		in := c.inlines(n)
+		return &Block{Kind: KindParagraph, Inlines: in, units: textUnits(in)}
 	case *ast.Heading:
-		return &Block{Kind: KindHeading, Level: t.Level, Inlines: c.inlines(n)}
+		in := c.inlines(n)
+		return &Block{Kind: KindHeading, Level: t.Level, Inlines: in, units: textUnits(in)}
 	case *ast.ThematicBreak:
 		return &Block{Kind: KindRule}
 	case *ast.FencedCodeBlock:

@@ -2,6 +2,7 @@ package preview
 
 import (
 	"fmt"
+	"fyne.io/fyne/v2"
 	"strings"
 )
 
@@ -59,6 +60,38 @@ type Block struct {
 	Align    []Align  // table
 	Header   [][]Inline
 	Rows     [][][]Inline
+
+	// units is the width of the block's text in em (CJK 1, others about
+	// 0.55), summed at build time so heights can be estimated cheaply.
+	units float32
+
+	// ui is the preview's state for this block; the UI goroutine alone
+	// touches it.
+	ui uiState
+}
+
+// uiState is a block's height in the preview and its built widget.
+type uiState struct {
+	h      float32           // height including the gap below
+	sized  bool              // h was measured, not estimated
+	sizedW float32           // the width h was measured or estimated for
+	obj    fyne.CanvasObject // the built widget, while cached
+	seen   uint64            // the last generation that showed this block
+}
+
+// textUnits is the estimated width in em of inline runs.
+func textUnits(in []Inline) float32 {
+	u := float32(0)
+	for _, r := range in {
+		for _, c := range r.Text {
+			if c >= 0x1100 {
+				u++
+			} else {
+				u += 0.55
+			}
+		}
+	}
+	return u
 }
 
 // Task states of a list item.

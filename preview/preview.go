@@ -59,7 +59,8 @@ type Preview struct {
 	headerObj fyne.CanvasObject
 	baseDir   string
 	firstLine int
-	cache     map[*Block]fyne.CanvasObject
+	built     []*Block // blocks whose widget is cached in ui.obj
+	header    uiState
 	themeKey  string
 	scroll    *container.Scroll
 	content   *vcontent
@@ -68,11 +69,9 @@ type Preview struct {
 }
 
 type vitem struct {
-	block  *Block // nil for the header card
-	line   int    // 1-based body line
-	h      float32
-	sized  bool // h was measured, not estimated
-	sizedW float32
+	block *Block // nil for the header card
+	line  int    // 1-based body line
+	st    *uiState
 }
 
 type request struct {
@@ -95,7 +94,6 @@ func New() *Preview {
 		md:       newMarkdown(),
 		images:   newImageLoader(),
 		debounce: DefaultDebounce,
-		cache:    map[*Block]fyne.CanvasObject{},
 		visible:  map[int]bool{},
 	}
 	p.doc = newDocument(p.md)
@@ -166,40 +164,40 @@ func (p *Preview) apply(res *result) {
 	p.applied = res.gen
 	req := res.req
 	if req.baseDir != p.baseDir {
-		p.cache = map[*Block]fyne.CanvasObject{} // image paths resolve differently
+		p.dropBuilt() // image paths resolve differently
 	}
 	p.baseDir, p.firstLine = req.baseDir, req.firstLine
 	if !reflect.DeepEqual(req.meta, p.meta) {
 		p.meta = req.meta
 		p.headerObj = nil
+		p.header = uiState{}
 	}
-	old := make(map[*Block]vitem, len(p.items))
-	for _, it := range p.items {
-		if it.block != nil {
-			old[it.block] = it
-		}
-	}
-	items := make([]vitem, 0, len(res.blocks)+1)
+	items := p.items[:0]
 	if !p.meta.IsZero() {
-		items = append(items, vitem{})
+		items = append(items, vitem{st: &p.header})
 	}
-	keep := make(map[*Block]fyne.CanvasObject, len(p.cache))
 	for _, tb := range res.blocks {
 		if tb.block.Kind == KindNone {
 			continue
 		}
-		it := vitem{block: tb.block, line: tb.line}
-		if o, ok := old[tb.block]; ok && o.sized {
-			it.h, it.sized, it.sizedW = o.h, true, o.sizedW
-		}
-		if obj, ok := p.cache[tb.block]; ok {
-			keep[tb.block] = obj
-		}
-		items = append(items, it)
+		tb.block.ui.seen = res.gen
+		items = append(items, vitem{block: tb.block, line: tb.line, st: &tb.block.ui})
 	}
-	p.cache = keep
+	for i := len(items); i < len(p.items); i++ {
+		p.items[i] = vitem{} // let dropped blocks go
+	}
 	p.items = items
-	p.offsets = nil
+	kept := p.built[:0]
+	for _, b := range p.built {
+		if b.ui.seen == res.gen {
+			kept = append(kept, b)
+		} else {
+			b.ui.obj = nil
+		}
+	}
+	p.built = kept
+	p.offsets = make([]float32, len(items)+1)
+	p.fixOffsets(0)
 	p.refreshVisible()
 }
 
@@ -230,10 +228,9 @@ func (p *Preview) Refresh() {
 	if p.scroll != nil {
 		if k := p.currentThemeKey(); k != p.themeKey {
 			p.themeKey = k
-			p.cache = map[*Block]fyne.CanvasObject{}
-			p.headerObj = nil
-			for i := range p.items {
-				p.items[i].sized = false
+			p.dropBuilt()
+			for _, it := range p.items {
+				it.st.sized, it.st.sizedW = false, -1
 			}
 			p.offsets = nil
 		}
@@ -246,8 +243,7 @@ func (p *Preview) Refresh() {
 // default). Call it on the UI goroutine.
 func (p *Preview) SetAllowRemoteImages(on bool) {
 	p.images.setAllowRemote(on)
-	p.cache = map[*Block]fyne.CanvasObject{}
-	p.headerObj = nil
+	p.dropBuilt()
 	p.refreshVisible()
 }
 
@@ -287,7 +283,7 @@ func (p *Preview) builder() builder {
 func (p *Preview) objectResized() {
 	for i := range p.items {
 		if p.visible[i] {
-			p.items[i].sized = false
+			p.items[i].st.sized, p.items[i].st.sizedW = false, -1
 		}
 	}
 	p.offsets = nil
@@ -302,12 +298,22 @@ func (p *Preview) objectFor(i int) fyne.CanvasObject {
 		}
 		return p.headerObj
 	}
-	if o, ok := p.cache[it.block]; ok {
-		return o
+	if it.block.ui.obj != nil {
+		return it.block.ui.obj
 	}
 	o := p.builder().block(it.block)
-	p.cache[it.block] = o
+	it.block.ui.obj = o
+	p.built = append(p.built, it.block)
 	return o
+}
+
+// dropBuilt forgets every built widget (theme or settings changed).
+func (p *Preview) dropBuilt() {
+	for _, b := range p.built {
+		b.ui.obj = nil
+	}
+	p.built = nil
+	p.headerObj = nil
 }
 
 func (p *Preview) gap() float32 { return theme.Padding() * 3 }
@@ -324,14 +330,15 @@ func (p *Preview) ensureOffsets() {
 // yet measured at the current width.
 func (p *Preview) fixOffsets(from int) {
 	y := p.offsets[from]
+	gap := p.gap()
 	for i := from; i < len(p.items); i++ {
 		it := &p.items[i]
-		if !it.sized || it.sizedW != p.width {
-			it.sized = false
-			it.h = p.estimate(it) + p.gap()
+		if st := it.st; st.sizedW != p.width || st.h == 0 {
+			st.sized, st.sizedW = false, p.width
+			st.h = p.estimate(it) + gap
 		}
 		p.offsets[i] = y
-		y += it.h
+		y += it.st.h
 	}
 	p.offsets[len(p.items)] = y
 }
@@ -371,12 +378,13 @@ func (p *Preview) refreshVisible() {
 	oldTotal := p.offsets[len(p.items)]
 	objs := make([]fyne.CanvasObject, 0, 16)
 	visible := make(map[int]bool, 16)
+	gap := p.gap()
 	for i := first; i < len(p.items) && p.offsets[i] < bottom; i++ {
 		obj := p.objectFor(i)
 		h := heightOf(obj, w)
-		it := &p.items[i]
-		if !it.sized || it.h != h+p.gap() {
-			it.h, it.sized, it.sizedW = h+p.gap(), true, w
+		st := p.items[i].st
+		if !st.sized || st.h != h+gap {
+			st.h, st.sized, st.sizedW = h+gap, true, w
 			p.fixOffsets(i)
 		}
 		obj.Move(fyne.NewPos(x, p.offsets[i]+pad/2))
@@ -422,23 +430,13 @@ func (p *Preview) openLink(dest string) {
 // estimateHeight guesses a block's height at width before it is built.
 func estimateHeight(bl *Block, w, ts float32) float32 {
 	line := ts * 1.45
-	textH := func(in []Inline, scale float32) float32 {
-		width := float32(0)
-		for _, r := range in {
-			for _, c := range r.Text {
-				if c >= 0x1100 {
-					width += ts * scale
-				} else {
-					width += ts * scale * 0.55
-				}
-			}
-		}
-		lines := float32(int(width/max(w, 1)) + 1)
+	textH := func(units, scale float32) float32 {
+		lines := float32(int(units*ts*scale/max(w, 1)) + 1)
 		return lines * line * scale
 	}
 	switch bl.Kind {
 	case KindParagraph:
-		h := textH(bl.Inlines, 1)
+		h := textH(bl.units, 1)
 		for _, r := range bl.Inlines {
 			if r.Kind == InlineImage {
 				h += 200
@@ -446,7 +444,7 @@ func estimateHeight(bl *Block, w, ts float32) float32 {
 		}
 		return h
 	case KindHeading:
-		return textH(bl.Inlines, headingScale[min(max(bl.Level, 1), 6)]) + 8
+		return textH(bl.units, headingScale[min(max(bl.Level, 1), 6)]) + 8
 	case KindQuote:
 		h := float32(0)
 		for _, c := range bl.Children {

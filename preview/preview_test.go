@@ -85,16 +85,16 @@ func TestPreviewVirtualisesLongArticle(t *testing.T) {
 	if len(p.items) < 5000 {
 		t.Fatalf("1 MB gave only %d blocks", len(p.items))
 	}
-	if len(p.cache) > 40 {
-		t.Errorf("%d block widgets built for a 600-unit viewport", len(p.cache))
+	if len(p.built) > 40 {
+		t.Errorf("%d block widgets built for a 600-unit viewport", len(p.built))
 	}
 	// Scrolling to the end builds the end, not everything in between.
 	p.ScrollToSourceLine(bytes.Count(body, []byte{'\n'}))
-	if len(p.cache) > 80 {
-		t.Errorf("%d block widgets after scrolling to the end", len(p.cache))
+	if len(p.built) > 80 {
+		t.Errorf("%d block widgets after scrolling to the end", len(p.built))
 	}
 	last := p.items[len(p.items)-1].block
-	if _, ok := p.cache[last]; !ok {
+	if last.ui.obj == nil {
 		t.Error("the last block was not built after scrolling to the end")
 	}
 }
@@ -104,8 +104,8 @@ func TestPreviewEditRebuildsOnlyTheChangedBlock(t *testing.T) {
 	_, body, _ := splitSeed(t)
 	p.updateNow(body, Meta{}, "", 1)
 	before := map[*Block]fyne.CanvasObject{}
-	for b, o := range p.cache {
-		before[b] = o
+	for _, b := range p.built {
+		before[b] = b.ui.obj
 	}
 	i := bytes.Index(body, []byte("人工智能技术正站在"))
 	edited := append(append(append([]byte(nil), body[:i]...), "新的"...), body[i:]...)
@@ -114,8 +114,8 @@ func TestPreviewEditRebuildsOnlyTheChangedBlock(t *testing.T) {
 		t.Fatal("one edit was not incremental")
 	}
 	rebuilt := 0
-	for b, o := range p.cache {
-		if old, ok := before[b]; !ok || old != o {
+	for _, b := range p.built {
+		if old, ok := before[b]; !ok || old != b.ui.obj {
 			rebuilt++
 		}
 	}
