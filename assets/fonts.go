@@ -19,7 +19,7 @@ var fontBold []byte
 var fontMonospace []byte
 
 //go:embed fonts/OFL.txt
-var fontLicence []byte
+var fontLicense []byte
 
 // FontRegular is Noto Sans SC Regular (subset): Latin-1, general punctuation,
 // CJK symbols, fullwidth forms, all of GB 2312 and the whole CJK Unified
@@ -34,6 +34,6 @@ var FontBold = fyne.NewStaticResource("NotoSansSC-Bold.otf", fontBold)
 // mixed Chinese/ASCII source text lines up in columns.
 var FontMonospace = fyne.NewStaticResource("NotoSansMonoSC-Regular.otf", fontMonospace)
 
-// FontLicence is the SIL Open Font License 1.1 text that must travel with the
+// FontLicense is the SIL Open Font License 1.1 text that must travel with the
 // fonts; show it in an "about" or "licences" dialog.
-var FontLicence = fyne.NewStaticResource("OFL.txt", fontLicence)
+var FontLicense = fyne.NewStaticResource("OFL.txt", fontLicense)

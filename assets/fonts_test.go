@@ -29,7 +29,7 @@ func TestEmbeddedResourcesNonEmpty(t *testing.T) {
 		{FontRegular, "NotoSansSC-Regular.otf", 1 << 20},
 		{FontBold, "NotoSansSC-Bold.otf", 1 << 20},
 		{FontMonospace, "NotoSansMonoSC-Regular.otf", 1 << 20},
-		{FontLicence, "OFL.txt", 4000},
+		{FontLicense, "OFL.txt", 4000},
 		{Icon, "folio.png", 1000},
 	} {
 		if tc.res.Name() != tc.name {
@@ -39,7 +39,7 @@ func TestEmbeddedResourcesNonEmpty(t *testing.T) {
 			t.Errorf("%s: %d bytes, want at least %d", tc.name, n, tc.minSize)
 		}
 	}
-	if !bytes.Contains(FontLicence.Content(), []byte("SIL OPEN FONT LICENSE Version 1.1")) {
+	if !bytes.Contains(FontLicense.Content(), []byte("SIL OPEN FONT LICENSE Version 1.1")) {
 		t.Error("OFL.txt does not contain the SIL Open Font License text")
 	}
 }
