@@ -279,8 +279,8 @@ func lexInline(line string, pos int, out []span) []span {
 				}
 				i++
 			}
-			if k := strings.Index(line[i:], "]("); k > 0 {
-				if e := strings.IndexByte(line[i+k:], ')'); e > 0 {
+			if k := strings.Index(window(line, i), "]("); k > 0 {
+				if e := strings.IndexByte(window(line, i+k), ')'); e > 0 {
 					flush(s)
 					out = addSpan(out, s, i+k+1, hlLink)
 					end := i + k + e + 1
@@ -290,7 +290,7 @@ func lexInline(line string, pos int, out []span) []span {
 				}
 			}
 		case '<':
-			if j := strings.IndexByte(line[i:], '>'); j > 0 && strings.Contains(line[i:i+j], "://") && !strings.ContainsAny(line[i:i+j], " \t") {
+			if j := strings.IndexByte(window(line, i), '>'); j > 0 && strings.Contains(line[i:i+j], "://") && !strings.ContainsAny(line[i:i+j], " \t") {
 				flush(i)
 				out = addSpan(out, i, i+j+1, hlURL)
 				i, textStart = i+j+1, i+j+1
@@ -301,6 +301,14 @@ func lexInline(line string, pos int, out []span) []span {
 	}
 	flush(len(line))
 	return out
+}
+
+// maxInlineSearch bounds how far a link or autolink may reach, so a long
+// line full of brackets lexes in linear time.
+const maxInlineSearch = 2048
+
+func window(line string, i int) string {
+	return line[i:min(len(line), i+maxInlineSearch)]
 }
 
 func isWordByte(b byte) bool {

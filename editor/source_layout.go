@@ -72,10 +72,16 @@ func (m *metrics) advance(r rune, face int) float32 {
 }
 
 // lineLayout caches the soft wrap of one logical line for the current
-// width: the byte offsets where its second and later visual lines start.
+// width. After a one-line edit the old breaks and spans are kept with the
+// edit's extent (pending) so wrap can use buffer.Rewrap.
 type lineLayout struct {
-	breaks []int32
-	ok     bool
+	br      buffer.Breaks
+	spans   []span // the spans the breaks were measured with
+	ok      bool
+	pending bool
+	editAt  int // line-local byte offset of the pending edit
+	oldLen  int
+	newLen  int
 }
 
 // layout is the widget's view of the buffer: per-line wraps (computed only
@@ -139,6 +145,21 @@ func (l *layout) estimate(s string) int {
 // apply updates the caches for a buffer change.
 func (l *layout) apply(ch buffer.Change) {
 	at := ch.StartLine
+	if ch.OldLines == 1 && ch.NewLines == 1 {
+		ll := &l.lines[at]
+		if ll.ok {
+			ls := l.buf.LineStart(at)
+			ll.ok, ll.pending = false, true
+			ll.editAt, ll.oldLen, ll.newLen = ch.Start-ls, ch.OldEnd-ch.Start, ch.NewEnd-ch.Start
+		} else {
+			*ll = lineLayout{}
+		}
+		l.counts.Set(at, max(l.counts.Get(at), 1))
+		if l.statesOK > at+1 {
+			l.statesOK = at + 1
+		}
+		return
+	}
 	ins := make([]lineLayout, ch.NewLines)
 	est := l.estBuf[:0]
 	for i := range ch.NewLines {
@@ -172,23 +193,28 @@ func (l *layout) state(i int) lexState {
 	return l.states[i]
 }
 
-// spans highlights line i into the layout's scratch slice (valid until the
+// spans returns the highlight spans of line i: the ones cached with its
+// wrap, or freshly lexed into the layout's scratch slice (valid until the
 // next call).
 func (l *layout) spans(i int) []span {
-	l.scratch, _ = lexLine(l.buf.Line(i), l.state(i), l.scratch)
+	st := l.state(i) // may invalidate the cached wrap
+	if l.lines[i].ok {
+		return l.lines[i].spans
+	}
+	l.scratch, _ = lexLine(l.buf.Line(i), st, l.scratch)
 	return l.scratch
 }
 
 // wrap returns the cached breaks of line i, computing them if needed and
 // making its visual line count exact.
-func (l *layout) wrap(i int) []int32 {
+func (l *layout) wrap(i int) []int {
 	ll := &l.lines[i]
 	if ll.ok {
-		return ll.breaks
+		return ll.br.At
 	}
-	line := l.buf.Line(i)
+	line := displayLine(l.buf.Line(i))
 	sp := l.spans(i)
-	var breaks []int32
+	var br buffer.Breaks
 	if l.width > 0 && len(line) > 0 {
 		si := 0
 		adv := func(off int, r rune) float32 {
@@ -204,13 +230,38 @@ func (l *layout) wrap(i int) []int32 {
 			}
 			return l.m.advance(r, face)
 		}
-		for _, b := range buffer.Wrap(displayLine(line), l.width, adv) {
-			breaks = append(breaks, int32(b))
+		oldLen := len(line) - ll.newLen + ll.oldLen
+		if ll.pending && ll.editAt+ll.newLen <= len(line) &&
+			slices.Equal(faceRuns(ll.spans, 0, ll.editAt, 0), faceRuns(sp, 0, ll.editAt, 0)) &&
+			slices.Equal(faceRuns(ll.spans, ll.editAt+ll.oldLen, oldLen, ll.newLen-ll.oldLen), faceRuns(sp, ll.editAt+ll.newLen, len(line), 0)) {
+			br = buffer.Rewrap(line, l.width, adv, ll.br, ll.editAt, ll.oldLen, ll.newLen)
+		} else {
+			br = buffer.WrapLine(line, l.width, adv)
 		}
 	}
-	ll.breaks, ll.ok = breaks, true
-	l.counts.Set(i, len(breaks)+1)
-	return breaks
+	*ll = lineLayout{br: br, spans: append(ll.spans[:0], sp...), ok: true}
+	l.counts.Set(i, len(br.At)+1)
+	return br.At
+}
+
+type faceRun struct{ start, end, face int }
+
+// faceRuns returns the font faces of sp over [a, b), merged and shifted.
+func faceRuns(sp []span, a, b, shift int) []faceRun {
+	var out []faceRun
+	for _, s := range sp {
+		lo, hi := max(s.start, a), min(s.end, b)
+		if lo >= hi {
+			continue
+		}
+		f := kindFace[s.kind]
+		if n := len(out); n > 0 && out[n-1].face == f && out[n-1].end == lo+shift {
+			out[n-1].end = hi + shift
+			continue
+		}
+		out = append(out, faceRun{lo + shift, hi + shift, f})
+	}
+	return out
 }
 
 // displayLine drops a trailing '\r' of CRLF text, which is kept in the
@@ -229,10 +280,10 @@ func (l *layout) visualRange(i, sub int) (int, int) {
 	end := len(displayLine(l.buf.Line(i)))
 	start := 0
 	if sub > 0 && sub-1 < len(br) {
-		start = int(br[sub-1])
+		start = br[sub-1]
 	}
 	if sub < len(br) {
-		end = int(br[sub])
+		end = br[sub]
 	}
 	return start, end
 }
@@ -241,7 +292,7 @@ func (l *layout) visualRange(i, sub int) (int, int) {
 func (l *layout) subOf(i, col int) int {
 	br := l.wrap(i)
 	sub := 0
-	for sub < len(br) && col >= int(br[sub]) {
+	for sub < len(br) && col >= br[sub] {
 		sub++
 	}
 	return sub

@@ -1,0 +1,129 @@
+package editor
+
+import (
+	"os"
+	"runtime"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+)
+
+// seedPath is the sample article, relative to this package's directory.
+const seedPath = "../../shared/samples/seed-article.md"
+
+func seedText(tb testing.TB) string {
+	tb.Helper()
+	data, err := os.ReadFile(seedPath)
+	if err != nil {
+		tb.Fatalf("read seed article: %v", err)
+	}
+	return string(data)
+}
+
+// repeatTo repeats seed until the text is at least n bytes (n <= 0: once).
+func repeatTo(seed string, n int) string {
+	if n <= len(seed) {
+		return seed
+	}
+	return strings.Repeat(seed, (n+len(seed)-1)/len(seed))
+}
+
+var benchSizes = []struct {
+	name string
+	size int
+}{{"seed", 0}, {"100KB", 100 << 10}, {"1MB", 1 << 20}}
+
+// middleOffset returns the start of a body paragraph near the middle.
+func middleOffset(text string) int {
+	i := strings.Index(text[len(text)/2:], "\n随着")
+	if i < 0 {
+		return len(text) / 2
+	}
+	return len(text)/2 + i + 1
+}
+
+// BenchmarkTypeRune types one CJK rune per op into Folio's Source in an
+// 800x600 test window, in the middle of the document.
+func BenchmarkTypeRune(b *testing.B) {
+	seed := seedText(b)
+	for _, bs := range benchSizes {
+		b.Run(bs.name, func(b *testing.B) {
+			s, _ := newTestSource(b, repeatTo(seed, bs.size))
+			s.SetCursorOffset(middleOffset(s.Text()))
+			b.ReportAllocs()
+			b.ResetTimer()
+			for range b.N {
+				s.TypedRune('字')
+			}
+		})
+	}
+}
+
+// BenchmarkFyneEntryTypeRune is the same for Fyne's multi-line Entry with
+// word wrap, the widget Source replaces.
+func BenchmarkFyneEntryTypeRune(b *testing.B) {
+	seed := seedText(b)
+	for _, bs := range benchSizes[:2] {
+		b.Run(bs.name, func(b *testing.B) {
+			test.NewTempApp(b)
+			e := widget.NewMultiLineEntry()
+			e.Wrapping = fyne.TextWrapWord
+			text := repeatTo(seed, bs.size)
+			e.SetText(text)
+			w := test.NewTempWindow(b, e)
+			w.Resize(fyne.NewSize(800, 600))
+			w.Canvas().Focus(e)
+			e.CursorRow = strings.Count(text[:middleOffset(text)], "\n")
+			e.CursorColumn = 0
+			b.ReportAllocs()
+			b.ResetTimer()
+			for range b.N {
+				e.TypedRune('字')
+			}
+		})
+	}
+}
+
+// BenchmarkSetText loads 1 MB into a shown Source and reports the heap the
+// editor holds for it (text included) as MB-held.
+func BenchmarkSetText(b *testing.B) {
+	text := repeatTo(seedText(b), 1<<20)
+	b.Run("1MB", func(b *testing.B) {
+		s, _ := newTestSource(b, "")
+		b.ReportAllocs()
+		b.ResetTimer()
+		for range b.N {
+			s.SetText(text)
+		}
+		b.StopTimer()
+		b.ReportMetric(heapHeldMB(b, seedText(b)), "MB-held")
+	})
+}
+
+// heapHeldMB measures the live heap a shown Source holds for a 1 MB
+// document built from seed, counting the text itself.
+func heapHeldMB(tb testing.TB, seed string) float64 {
+	s, _ := newTestSource(tb, "")
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	s.SetText(repeatTo(seed, 1<<20))
+	s.ScrollToLine(s.LineCount() / 2)
+	s.SetCursorOffset(middleOffset(s.Text()))
+	s.TypedRune('字')
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	runtime.KeepAlive(s)
+	return float64(int64(after.HeapAlloc)-int64(before.HeapAlloc)) / (1 << 20)
+}
+
+func TestHeapFor1MB(t *testing.T) {
+	if mb := heapHeldMB(t, seedText(t)); mb > 20 {
+		t.Errorf("a 1 MB document holds %.1f MB of heap, goal <= 20 MB", mb)
+	} else {
+		t.Logf("a 1 MB document holds %.1f MB of heap", mb)
+	}
+}
