@@ -1,0 +1,168 @@
+package editor
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"fyne.io/fyne/v2"
+
+	"folio/editor/buffer"
+)
+
+// newNarrowSource is a Source whose wrap width is exactly cols Han
+// ideographs wide.
+func newNarrowSource(t *testing.T, text string, cols int) *Source {
+	t.Helper()
+	s, w := newTestSource(t, text)
+	m := s.metrics()
+	width := float32(cols)*m.han[faceRegular] + 0.5 + 2*s.padLeft() + barSize
+	w.Resize(fyne.NewSize(width, 400))
+	s.Resize(fyne.NewSize(width, 400))
+	return s
+}
+
+func TestHanAdvanceIsUniform(t *testing.T) {
+	newTestSource(t, "")
+	for _, face := range []int{faceRegular, faceBold} {
+		ref := fyne.MeasureText("中", 14, faceStyle[face]).Width
+		for _, r := range "随着人工智能技术正站在一个新的历史节点上龘鬱" {
+			if w := fyne.MeasureText(string(r), 14, faceStyle[face]).Width; w != ref {
+				t.Errorf("face %d: %q is %v wide, 中 is %v", face, r, w, ref)
+			}
+		}
+	}
+}
+
+func TestWidgetWrapsChinese(t *testing.T) {
+	s := newNarrowSource(t, "随着人工智能技术的发展，人们的生活（工作）正在改变。", 6)
+	got := visibleTexts(s)
+	want := []string{"随着人工智能", "技术的发展，", "人们的生活", "（工作）正在", "改变。"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("rows %q, want %q", got, want)
+	}
+	for _, row := range got {
+		r, _ := utf8.DecodeRuneInString(row)
+		if buffer.NoLineStart(r) {
+			t.Errorf("row %q starts with closing punctuation", row)
+		}
+		r, _ = utf8.DecodeLastRuneInString(row)
+		if buffer.NoLineEnd(r) {
+			t.Errorf("row %q ends with opening punctuation", row)
+		}
+	}
+}
+
+func TestWidgetWrapsEnglishAndMixed(t *testing.T) {
+	text := "the quick brown fox jumps over the lazy dog\n使用Go语言和Fyne框架开发桌面应用"
+	s := newNarrowSource(t, text, 8)
+	rows := visibleTexts(s)
+	if len(rows) < 4 {
+		t.Fatalf("expected wrapping, rows %q", rows)
+	}
+	// Latin words are never split when they fit on a line
+	for _, row := range rows[:strings.Count(strings.Join(rows, "\n"), "the ")] {
+		for _, w := range []string{"qui", "bro", "jum", "laz"} {
+			if strings.HasSuffix(strings.TrimSpace(row), w) {
+				t.Errorf("row %q splits a word", row)
+			}
+		}
+	}
+	if strings.Join(rows, "") != strings.ReplaceAll(text, "\n", "") {
+		t.Errorf("rows lose text: %q", rows)
+	}
+	var joined []string
+	for _, r := range rows {
+		joined = append(joined, strings.TrimRight(r, " "))
+	}
+	for _, r := range joined {
+		if strings.HasPrefix(r, "o语言") || strings.HasSuffix(r, "G") || strings.HasSuffix(r, "Fyn") {
+			t.Errorf("row %q splits a Latin word inside CJK text", r)
+		}
+	}
+}
+
+func TestCursorAcrossWrappedLines(t *testing.T) {
+	s := newNarrowSource(t, "一二三四五六七八九十甲乙丙丁\nab", 6)
+	// visual rows: 一二三四五六 | 七八九十甲乙 | 丙丁 | ab
+	s.SetCursorOffset(len("一二"))
+	key(s, fyne.KeyDown)
+	if got := s.CursorOffset(); got != len("一二三四五六七八") {
+		t.Fatalf("Down to 2nd visual row: offset %d (%q)", got, s.Text()[:got])
+	}
+	key(s, fyne.KeyDown)
+	if got := s.CursorOffset(); got != len("一二三四五六七八九十甲乙丙丁") {
+		t.Fatalf("Down to 3rd visual row clamps to its end: %q", s.Text()[:got])
+	}
+	key(s, fyne.KeyDown)
+	if got := s.CursorOffset(); got != len("一二三四五六七八九十甲乙丙丁\nab") {
+		t.Fatalf("Down to next line: %q", s.Text()[:got])
+	}
+	key(s, fyne.KeyUp)
+	key(s, fyne.KeyUp)
+	// preferred x (after 二) is remembered through the short rows
+	if got := s.CursorOffset(); got != len("一二三四五六七八") {
+		t.Fatalf("Up twice: %q", s.Text()[:got])
+	}
+	key(s, fyne.KeyHome)
+	if got := s.CursorOffset(); got != len("一二三四五六") {
+		t.Fatalf("Home goes to the visual row start: %q", s.Text()[:got])
+	}
+	key(s, fyne.KeyHome)
+	if s.CursorOffset() != 0 {
+		t.Fatalf("second Home goes to the line start: %d", s.CursorOffset())
+	}
+	key(s, fyne.KeyEnd)
+	if got := s.CursorOffset(); got != len("一二三四五六七八九十甲乙丙丁") {
+		t.Fatalf("End: %d", got)
+	}
+	shiftKey(s, fyne.KeyUp)
+	if got := s.SelectedText(); got != "九十甲乙丙丁" {
+		t.Fatalf("Shift+Up selected %q", got)
+	}
+}
+
+// TestIncrementalWrapMatchesFull types and deletes in a wrapped paragraph
+// and checks every cached wrap equals a fresh one.
+func TestIncrementalWrapMatchesFull(t *testing.T) {
+	seed := seedText(t)
+	s := newNarrowSource(t, seed, 17)
+	s.SetCursorOffset(strings.Index(seed, "随着2024年"))
+	for i, r := range "插入一些文字，包括English words和标点（括号）。" {
+		s.TypedRune(r)
+		if i%5 == 4 {
+			key(s, fyne.KeyBackspace)
+			s.TypedRune('*')
+		}
+	}
+	ctrl(s, fyne.KeyLeft)
+	checked := 0
+	for i := range s.buf.LineCount() {
+		ll := s.lay.lines[i]
+		if !ll.ok {
+			continue
+		}
+		fresh := lineLayout{}
+		s.lay.lines[i] = fresh
+		want := append([]int(nil), s.lay.wrap(i)...)
+		checked++
+		if !equalInts(ll.br.At, want) {
+			t.Errorf("line %d: cached breaks %v, fresh %v", i, ll.br.At, want)
+		}
+	}
+	if checked < 5 {
+		t.Fatalf("only %d wrapped lines checked", checked)
+	}
+}
+
+func equalInts(a, b []int) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
