@@ -9,7 +9,9 @@ import (
 	"runtime"
 	"strconv"
 	"sync"
+	"syscall"
 	"testing"
+	"time"
 )
 
 // The benchmark folder: a Hugo site whose content/ holds benchArticles
@@ -93,6 +95,7 @@ func BenchmarkList(b *testing.B) {
 	n := benchArticles()
 
 	b.Run("folio", func(b *testing.B) {
+		defer cpuMetric(b)()
 		for b.Loop() {
 			sums, err := Scan(context.Background(), content)
 			if err != nil {
@@ -111,11 +114,14 @@ func BenchmarkList(b *testing.B) {
 	})
 	b.Run("folio-cmd", func(b *testing.B) {
 		exe := folioCommand(b)
+		var cpu time.Duration
 		for b.Loop() {
-			run(b, exec.Command(exe, "list", content))
+			cpu += run(b, exec.Command(exe, "list", content))
 		}
+		b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/op")
 	})
 	b.Run("read", func(b *testing.B) {
+		defer cpuMetric(b)()
 		for b.Loop() {
 			files, bytes := 0, 0
 			err := filepath.WalkDir(content, func(p string, d fs.DirEntry, err error) error {
@@ -133,32 +139,59 @@ func BenchmarkList(b *testing.B) {
 		}
 	})
 	b.Run("cat", func(b *testing.B) {
+		var cpu time.Duration
 		for b.Loop() {
-			run(b, exec.Command("sh", "-c", `find "$1" -name '*.md' -exec cat {} + >/dev/null`, "sh", content))
+			cpu += run(b, exec.Command("sh", "-c", `find "$1" -name '*.md' -exec cat {} + >/dev/null`, "sh", content))
 		}
+		b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/op")
 	})
 	b.Run("hugo", func(b *testing.B) {
 		hugo, err := exec.LookPath("hugo")
 		if err != nil {
 			b.Fatalf("hugo is needed for this benchmark (Debian: apt-get install hugo): %v", err)
 		}
+		var cpu time.Duration
 		for b.Loop() {
 			cmd := exec.Command(hugo, "list", "all", "--source", site, "--quiet")
 			cmd.Env = append(os.Environ(), "HUGO_CACHEDIR="+filepath.Join(site, ".cache"))
-			run(b, cmd)
+			cpu += run(b, cmd)
 		}
+		b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/op")
 	})
 	b.Logf("%d articles, GOMAXPROCS %d", n, runtime.GOMAXPROCS(0))
 }
 
-// run runs a benchmarked command with its output discarded.
-func run(b *testing.B, cmd *exec.Cmd) {
+// run runs a benchmarked command with its output discarded and returns
+// the CPU time (user and system) it and its children used.
+func run(b *testing.B, cmd *exec.Cmd) time.Duration {
 	b.Helper()
 	var stderr limitedBuffer
 	cmd.Stderr = &stderr
 	if err := cmd.Run(); err != nil {
 		b.Fatalf("%v: %v\n%s", cmd.Args, err, stderr.buf)
 	}
+	return cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+}
+
+// cpuMetric starts measuring the process's CPU time; the function it
+// returns reports it per operation as cpu-ns/op. On a machine shared with
+// other work, CPU time is steadier than wall time.
+func cpuMetric(b *testing.B) func() {
+	start := processCPU()
+	return func() {
+		if b.N > 0 {
+			b.ReportMetric(float64((processCPU()-start).Nanoseconds())/float64(b.N), "cpu-ns/op")
+		}
+	}
+}
+
+// processCPU is the CPU time (user and system) this process has used.
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // limitedBuffer keeps the first 4 KB written to it.

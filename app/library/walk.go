@@ -80,8 +80,10 @@ func skipName(name string) bool {
 // as a File whose Path ends in "/" and whose Err says why. Visit itself
 // fails only when root cannot be listed or ctx is done.
 //
-// fn runs concurrently on several goroutines and must not keep f.Data or
-// f.Doc beyond what it returns.
+// fn runs concurrently on several goroutines. f.Data and f.Doc are valid
+// only during the call: each worker reads file after file into the same
+// buffer. fn must copy what it keeps; the strings of a document's Fields
+// are the parser's own and may be kept (Summarize keeps them).
 func Visit[T any](ctx context.Context, root string, fn func(f *File) T) ([]T, error) {
 	realRoot, err := filepath.EvalSymlinks(root)
 	if err != nil {
@@ -116,13 +118,14 @@ func Visit[T any](ctx context.Context, root string, fn func(f *File) T) ([]T, er
 		go func() {
 			defer wg.Done()
 			var out []result
+			var buf []byte // this worker's read buffer, reused file after file
 			for j := range jobs {
 				if ctx.Err() != nil {
 					continue // drain
 				}
 				f := File{Path: j.rel, Abs: j.abs, Err: j.err}
 				if f.Err == nil {
-					load(&f)
+					buf = load(&f, buf)
 				}
 				out = append(out, result{j.rel, fn(&f)})
 			}
@@ -233,18 +236,20 @@ func (w *walker) walk(abs, rel string) error {
 }
 
 // load reads f.Abs into f.Data and parses it into f.Doc, setting f.Err on
-// failure.
-func load(f *File) {
-	data, err := readFile(f.Abs)
+// failure. It reads into buf when the file fits and returns the buffer to
+// use for the next file.
+func load(f *File, buf []byte) []byte {
+	data, err := readFileInto(f.Abs, buf)
 	if err != nil {
 		// The path is already in the File: keep the operation and cause.
 		if pe, ok := errors.AsType[*fs.PathError](err); ok {
 			err = fmt.Errorf("%s: %w", pe.Op, pe.Err)
 		}
 		f.Err = err
-		return
+		return buf
 	}
 	parse(f, data)
+	return data[:0]
 }
 
 // parse sets f's Data and Doc from the file's bytes, or Err when they are
@@ -265,7 +270,11 @@ func isBinary(data []byte) bool {
 
 // readFile reads a whole file with one open, one fstat and as few reads as
 // its size allows, refusing files larger than MaxSize.
-func readFile(name string) ([]byte, error) {
+func readFile(name string) ([]byte, error) { return readFileInto(name, nil) }
+
+// readFileInto is readFile reading into buf's memory when it is large
+// enough.
+func readFileInto(name string, buf []byte) ([]byte, error) {
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, err
@@ -284,7 +293,10 @@ func readFile(name string) ([]byte, error) {
 	}
 	// One byte more than the size, so that reaching EOF needs no second
 	// buffer when the file did not grow.
-	data := make([]byte, 0, size+1)
+	data := buf[:0]
+	if int64(cap(data)) < size+1 {
+		data = make([]byte, 0, size+1)
+	}
 	for {
 		n, err := f.Read(data[len(data):cap(data)])
 		data = data[:len(data)+n]
