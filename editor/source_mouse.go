@@ -47,7 +47,7 @@ func (s *Source) Cursor() desktop.Cursor { return desktop.TextCursor }
 // Tapped implements fyne.Tappable (the work happens in MouseDown; this makes
 // taps on touch screens and in tests place the cursor too).
 func (s *Source) Tapped(ev *fyne.PointEvent) {
-	if !s.pressed {
+	if !s.pressed && !s.onBar(ev.Position) {
 		s.focus()
 		s.click(s.OffsetAt(ev.Position), 1, false)
 	}
@@ -58,7 +58,7 @@ func (s *Source) Tapped(ev *fyne.PointEvent) {
 // Shift+click extends the selection, a double click selects a word and a
 // triple click a line.
 func (s *Source) MouseDown(ev *desktop.MouseEvent) {
-	if ev.Button != desktop.MouseButtonPrimary {
+	if ev.Button != desktop.MouseButtonPrimary || s.onBar(ev.Position) {
 		return
 	}
 	s.focus()
@@ -72,6 +72,12 @@ func (s *Source) MouseDown(ev *desktop.MouseEvent) {
 	}
 	s.lastClick = clickInfo{now, ev.Position}
 	s.click(s.OffsetAt(ev.Position), s.clicks, s.shift || ev.Modifier&fyne.KeyModifierShift != 0)
+}
+
+// onBar reports whether pos is on the scroll bar's strip, which the bar
+// handles itself.
+func (s *Source) onBar(pos fyne.Position) bool {
+	return pos.X >= s.viewSize.Width-barSize && s.contentHeight() > s.viewSize.Height
 }
 
 // MouseUp implements desktop.Mouseable.
