@@ -195,3 +195,57 @@ func TestRead(t *testing.T) {
 		t.Errorf("Save after Read: %v", err)
 	}
 }
+
+// TestSaveRacesAnotherWriter saves again and again while another goroutine
+// rewrites the file: every Save either wins cleanly or is refused, the file
+// always holds one writer's whole content, and no temporary file remains.
+func TestSaveRacesAnotherWriter(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "a.md")
+	theirs := []byte(strings.Repeat("theirs\n", 500))
+	mine := []byte(strings.Repeat("mine\n", 700))
+	os.WriteFile(p, theirs, 0o644)
+
+	stop := make(chan struct{})
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			// Like an editor that saves atomically.
+			tmp := filepath.Join(dir, "other.tmp")
+			os.WriteFile(tmp, theirs, 0o644)
+			os.Rename(tmp, p)
+		}
+	}()
+	refused, saved := 0, 0
+	for i := 0; i < 200 || refused == 0 && i < 5000; i++ {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch err := Save(p, mine, SumOf(data)); {
+		case err == nil:
+			saved++
+		case errors.Is(err, ErrChangedOnDisk):
+			refused++
+		default:
+			t.Fatalf("Save: %v", err)
+		}
+		got, _ := os.ReadFile(p)
+		if string(got) != string(mine) && string(got) != string(theirs) {
+			t.Fatalf("file holds a mix of both writers (%d bytes)", len(got))
+		}
+	}
+	close(stop)
+	<-done
+	t.Logf("%d saves, %d refused", saved, refused)
+	if refused == 0 {
+		t.Error("no Save was refused although the file changed all the time")
+	}
+	noTemp(t, dir)
+}

@@ -57,18 +57,18 @@ func Summarize(f *File) Summary {
 	}
 	s.Format = f.Doc.Format()
 	s.Fields = f.Doc.Fields()
-	var date string
-	dateRank := 0 // which date key filled Date: lower is preferred
+	altDate := "" // publishDate, pubDate or published, used when there is no date
+	hasDate := false
 	for _, fd := range s.Fields {
 		k, v := fd.Key, fd.Value
 		switch {
 		case strings.EqualFold(k, "title"):
 			s.Title = scalar(v)
 		case strings.EqualFold(k, "date"):
-			date, dateRank = scalar(v), 1
-		case dateRank != 1 && (strings.EqualFold(k, "publishDate") || strings.EqualFold(k, "pubDate") || strings.EqualFold(k, "published")):
-			if dateRank == 0 {
-				date, dateRank = scalar(v), 2
+			s.Date, hasDate = scalar(v), true
+		case strings.EqualFold(k, "publishDate") || strings.EqualFold(k, "pubDate") || strings.EqualFold(k, "published"):
+			if altDate == "" {
+				altDate = scalar(v)
 			}
 		case strings.EqualFold(k, "category"):
 			s.Category = scalar(v)
@@ -86,7 +86,9 @@ func Summarize(f *File) Summary {
 			s.Draft = isTrue(v)
 		}
 	}
-	s.Date = date
+	if !hasDate {
+		s.Date = altDate
+	}
 	st := document.CountText(f.Doc.Body())
 	s.Words = st.Hanzi + st.Words
 	s.ReadingMinutes = st.ReadingMinutes()
