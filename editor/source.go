@@ -226,11 +226,28 @@ func (s *Source) afterChanges(changes []buffer.Change, sel buffer.Selection) {
 }
 
 // ReplaceRange replaces r with text as one undoable step without calling
-// OnChanged: for programmatic edits such as the front matter form.
+// OnChanged: for programmatic edits such as the front matter form. The
+// selection keeps its place in the text around the edit.
 func (s *Source) ReplaceRange(r Range, text string) {
-	if s.edit(r.Start, r.End, text, buffer.EditOther) {
-		s.Refresh()
+	if r.Start > r.End {
+		r.Start, r.End = r.End, r.Start
 	}
+	old := s.sel
+	if !s.edit(r.Start, r.End, text, buffer.EditOther) {
+		return
+	}
+	mapOff := func(off int) int {
+		switch {
+		case off >= r.End:
+			return off + len(text) - (r.End - r.Start)
+		case off > r.Start:
+			return r.Start + len(text)
+		}
+		return off
+	}
+	s.sel = buffer.Selection{Anchor: mapOff(old.Anchor), Cursor: mapOff(old.Cursor)}
+	s.buf.SetUndoAfter(s.sel)
+	s.Refresh()
 }
 
 // FirstVisibleLine returns the logical line at the top of the view.
