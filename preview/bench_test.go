@@ -14,6 +14,7 @@ import (
 func seedOfSize(tb testing.TB, n int) []byte {
 	_, body, _ := splitSeed(tb)
 	out := make([]byte, 0, n+len(body))
+	out = append(out, body...)
 	for len(out) < n {
 		out = append(out, body...)
 		out = append(out, '\n')
@@ -26,18 +27,21 @@ var sizes = []struct {
 	n    int
 }{{"seed", 0}, {"100KB", 100 << 10}, {"1MB", 1 << 20}}
 
-// BenchmarkPreviewFull is a full update: parse, build the model, show the
-// visible blocks in an 800×600 window.
+// BenchmarkPreviewFull is a full update of a shown preview (800×600):
+// parse, build the model, build and lay out the visible blocks. Nothing
+// from the previous iteration is reused.
 func BenchmarkPreviewFull(b *testing.B) {
 	for _, s := range sizes {
 		body := seedOfSize(b, s.n)
 		b.Run(s.name, func(b *testing.B) {
 			test.NewTempApp(b)
+			p := New()
+			w := test.NewTempWindow(b, p)
+			w.Resize(fyne.NewSize(800, 600))
 			b.SetBytes(int64(len(body)))
 			for b.Loop() {
-				p := New()
-				w := test.NewTempWindow(b, p)
-				w.Resize(fyne.NewSize(800, 600))
+				p.doc = newDocument(p.md)
+				p.dropBuilt()
 				p.updateNow(body, Meta{}, "", 1)
 			}
 		})

@@ -14,6 +14,11 @@ import (
 // converter turns goldmark nodes into the block model.
 type converter struct {
 	src []byte
+	str string // src as one string: text runs are substrings of it, not copies
+}
+
+func newConverter(src []byte) *converter {
+	return &converter{src: src, str: string(src)}
 }
 
 // inlineSoft marks a soft line break until resolveSoftBreaks decides
@@ -226,7 +231,14 @@ func (c *converter) plain(n ast.Node) string {
 // text is a text node's content with backslash escapes, escaped spaces and
 // character references resolved, as goldmark's HTML writer does.
 func (c *converter) text(t *ast.Text) string {
-	v := t.Segment.Value(c.src)
+	seg := t.Segment
+	if seg.Padding == 0 && seg.Start >= 0 && seg.Stop <= len(c.str) && seg.Start <= seg.Stop {
+		s := c.str[seg.Start:seg.Stop]
+		if t.IsRaw() || strings.IndexByte(s, '\\') < 0 && strings.IndexByte(s, '&') < 0 {
+			return s
+		}
+	}
+	v := seg.Value(c.src)
 	if t.IsRaw() {
 		return string(v)
 	}
@@ -283,8 +295,9 @@ func resolveSoftBreaks(runs []Inline) []Inline {
 	if !soft {
 		return runs
 	}
-	out := runs[:0:0]
-	for i, r := range runs {
+	out := runs[:0] // in place: out never overtakes the run being read
+	for i := 0; i < len(runs); i++ {
+		r := runs[i]
 		if r.Kind != inlineSoft {
 			out = appendText(out, r)
 			continue

@@ -72,7 +72,7 @@ func (d *document) full(src []byte) {
 // baseLine) into top-level blocks.
 func (d *document) parse(region []byte, base, baseLine int, ctx parser.Context, reuse map[uint64][]*topBlock) []*topBlock {
 	root := d.md.Parser().Parse(text.NewReader(region), parser.WithContext(ctx))
-	conv := converter{src: region}
+	conv := newConverter(region)
 	var out []*topBlock
 	line, lineAt := baseLine, 0
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
