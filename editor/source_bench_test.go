@@ -127,3 +127,29 @@ func TestHeapFor1MB(t *testing.T) {
 		t.Logf("a 1 MB document holds %.1f MB of heap", mb)
 	}
 }
+
+// BenchmarkEnter splits a line per op (the line count changes, the costly
+// case for the per-line indexes).
+func BenchmarkEnter(b *testing.B) {
+	s, _ := newTestSource(b, repeatTo(seedText(b), 1<<20))
+	s.SetCursorOffset(middleOffset(s.Text()))
+	b.Run("1MB", func(b *testing.B) {
+		for range b.N {
+			s.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+		}
+	})
+}
+
+// BenchmarkScroll scrolls a 1 MB document by one wheel step per op.
+func BenchmarkScroll(b *testing.B) {
+	s, _ := newTestSource(b, repeatTo(seedText(b), 1<<20))
+	b.Run("1MB", func(b *testing.B) {
+		for i := range b.N {
+			dy := float32(-60)
+			if (i/500)%2 == 1 {
+				dy = 60
+			}
+			s.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.Delta{DY: dy}})
+		}
+	})
+}

@@ -93,7 +93,7 @@ type layout struct {
 	buf      *buffer.Buffer
 	m        *metrics
 	width    float32
-	lines    []lineLayout
+	lines    []*lineLayout // nil: never wrapped at this width
 	counts   buffer.PrefixSums
 	states   []lexState // state at the start of each line, valid below statesOK
 	statesOK int
@@ -108,7 +108,7 @@ func (l *layout) reset(width float32, m *metrics) {
 		l.lines = l.lines[:n]
 		clear(l.lines)
 	} else {
-		l.lines = make([]lineLayout, n)
+		l.lines = make([]*lineLayout, n)
 	}
 	est := l.estBuf[:0]
 	for i := range n {
@@ -146,13 +146,13 @@ func (l *layout) estimate(s string) int {
 func (l *layout) apply(ch buffer.Change) {
 	at := ch.StartLine
 	if ch.OldLines == 1 && ch.NewLines == 1 {
-		ll := &l.lines[at]
-		if ll.ok {
+		ll := l.lines[at]
+		if ll != nil && ll.ok {
 			ls := l.buf.LineStart(at)
 			ll.ok, ll.pending = false, true
 			ll.editAt, ll.oldLen, ll.newLen = ch.Start-ls, ch.OldEnd-ch.Start, ch.NewEnd-ch.Start
 		} else {
-			*ll = lineLayout{}
+			l.lines[at] = nil
 		}
 		l.counts.Set(at, max(l.counts.Get(at), 1))
 		if l.statesOK > at+1 {
@@ -160,7 +160,7 @@ func (l *layout) apply(ch buffer.Change) {
 		}
 		return
 	}
-	ins := make([]lineLayout, ch.NewLines)
+	ins := make([]*lineLayout, ch.NewLines)
 	est := l.estBuf[:0]
 	for i := range ch.NewLines {
 		est = append(est, l.estimate(l.buf.Line(at+i)))
@@ -186,7 +186,10 @@ func (l *layout) state(i int) lexState {
 		}
 		if l.states[j] != st {
 			l.states[j] = st
-			l.lines[j].ok = false
+			if ll := l.lines[j]; ll != nil {
+				ll.ok = false
+				ll.pending = false
+			}
 		}
 		l.statesOK++
 	}
@@ -198,8 +201,8 @@ func (l *layout) state(i int) lexState {
 // next call).
 func (l *layout) spans(i int) []span {
 	st := l.state(i) // may invalidate the cached wrap
-	if l.lines[i].ok {
-		return l.lines[i].spans
+	if ll := l.lines[i]; ll != nil && ll.ok {
+		return ll.spans
 	}
 	l.scratch, _ = lexLine(l.buf.Line(i), st, l.scratch)
 	return l.scratch
@@ -208,7 +211,11 @@ func (l *layout) spans(i int) []span {
 // wrap returns the cached breaks of line i, computing them if needed and
 // making its visual line count exact.
 func (l *layout) wrap(i int) []int {
-	ll := &l.lines[i]
+	ll := l.lines[i]
+	if ll == nil {
+		ll = &lineLayout{}
+		l.lines[i] = ll
+	}
 	if ll.ok {
 		return ll.br.At
 	}
