@@ -43,6 +43,7 @@ type imageLoader struct {
 	allowRemote bool
 	entries     map[string]*imageEntry
 	client      *http.Client
+	do          func(func()) // runs a function on the UI goroutine: fyne.Do
 }
 
 type imageEntry struct {
@@ -53,7 +54,7 @@ type imageEntry struct {
 }
 
 func newImageLoader() *imageLoader {
-	return &imageLoader{entries: map[string]*imageEntry{}, client: &http.Client{Timeout: remoteTimeout}}
+	return &imageLoader{entries: map[string]*imageEntry{}, client: &http.Client{Timeout: remoteTimeout}, do: fyne.Do}
 }
 
 func (l *imageLoader) setAllowRemote(on bool) {
@@ -226,7 +227,7 @@ func newImageBox(in Inline, baseDir string, loader *imageLoader, onLink func(str
 	if loader != nil {
 		var done bool
 		b.img, b.err, done = loader.get(b.src, func() {
-			fyne.Do(func() {
+			loader.do(func() {
 				b.img, b.err, _ = loader.get(b.src, nil)
 				b.Refresh()
 				if b.changed != nil {

@@ -42,6 +42,7 @@ type Preview struct {
 	md       goldmark.Markdown
 	images   *imageLoader
 	debounce time.Duration
+	do       func(func()) // runs a function on the UI goroutine: fyne.Do
 
 	mu      sync.Mutex // guards gen, pending, timer
 	gen     uint64
@@ -94,6 +95,7 @@ func New() *Preview {
 		md:       newMarkdown(),
 		images:   newImageLoader(),
 		debounce: DefaultDebounce,
+		do:       fyne.Do,
 		visible:  map[int]bool{},
 	}
 	p.doc = newDocument(p.md)
@@ -130,7 +132,7 @@ func (p *Preview) process() {
 		return
 	}
 	res := p.parse(req, gen)
-	fyne.Do(func() { p.apply(res) })
+	p.do(func() { p.apply(res) })
 }
 
 // parse runs off the UI goroutine (under p.work).

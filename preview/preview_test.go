@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -17,11 +18,34 @@ import (
 	"fyne.io/fyne/v2/theme"
 )
 
+// uiQueue stands in for the UI goroutine: functions handed to fyne.Do
+// wait in it until the test goroutine runs them.
+type uiQueue chan func()
+
+func (q uiQueue) do(f func()) { q <- f }
+
+// runUntil runs queued UI functions until cond holds or time runs out.
+func (q uiQueue) runUntil(t testing.TB, cond func() bool) {
+	t.Helper()
+	deadline := time.After(5 * time.Second)
+	for !cond() {
+		select {
+		case f := <-q:
+			f()
+		case <-deadline:
+			t.Fatal("timed out waiting for the UI")
+		}
+	}
+}
+
 // showPreview puts a new preview in an 800×600 test window.
 func showPreview(t testing.TB) *Preview {
 	t.Helper()
 	test.NewTempApp(t)
 	p := New()
+	q := make(uiQueue, 16)
+	p.do, p.images.do = q.do, q.do
+	uiQueues[p] = q
 	w := test.NewTempWindow(t, p)
 	w.Resize(fyne.NewSize(800, 600))
 	return p
@@ -133,11 +157,14 @@ func TestPreviewUpdateDebouncesAndDropsStale(t *testing.T) {
 	for _, s := range []string{"# one", "# two", "# three"} {
 		p.Update([]byte(s), Meta{}, "", 1)
 	}
-	deadline := time.Now().Add(3 * time.Second)
-	for p.applied == 0 && time.Now().Before(deadline) {
-		time.Sleep(10 * time.Millisecond)
-	}
+	q := uiQueues[p]
+	q.runUntil(t, func() bool { return p.applied > 0 })
 	time.Sleep(60 * time.Millisecond)
+	select {
+	case f := <-q:
+		f()
+	default:
+	}
 	if p.applied != 3 {
 		t.Fatalf("applied generation %d, want only the last (3)", p.applied)
 	}
@@ -263,26 +290,26 @@ func TestClassifyLink(t *testing.T) {
 	}
 }
 
-// waitImage waits for an image box's load to finish.
-func waitImage(t *testing.T, b *imageBox) {
+var uiQueues = map[*Preview]uiQueue{}
+
+// waitImage runs the UI queue until an image box's load has been applied.
+func waitImage(t *testing.T, q uiQueue, b *imageBox) {
 	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
-	for time.Now().Before(deadline) {
-		img, err, done := b.loader.get(b.src, nil)
-		if done {
-			b.img, b.err = img, err
-			return
-		}
-		time.Sleep(5 * time.Millisecond)
-	}
-	t.Fatal("image did not load")
+	q.runUntil(t, func() bool { return b.img != nil || b.err != nil })
+}
+
+func testLoader() (*imageLoader, uiQueue) {
+	l := newImageLoader()
+	q := make(uiQueue, 16)
+	l.do = q.do
+	return l, q
 }
 
 func TestImages(t *testing.T) {
 	test.NewTempApp(t)
-	l := newImageLoader()
+	l, q := testLoader()
 	present := newImageBox(Inline{Kind: InlineImage, Dest: "pic.png"}, "testdata", l, nil, nil)
-	waitImage(t, present)
+	waitImage(t, q, present)
 	if present.img == nil || present.heightFor(400) != 20 {
 		t.Errorf("pic.png: img %v err %v height %v, want 40×20", present.img != nil, present.err, present.heightFor(400))
 	}
@@ -290,7 +317,7 @@ func TestImages(t *testing.T) {
 		t.Errorf("scaled to width 20 the height is %v, want 10", h)
 	}
 	missing := newImageBox(Inline{Kind: InlineImage, Dest: "missing/nope.png"}, "testdata", l, nil, nil)
-	waitImage(t, missing)
+	waitImage(t, q, missing)
 	if ph := missing.placeholder(); !strings.Contains(ph, "missing/nope.png") || !strings.Contains(ph, "missing") {
 		t.Errorf("placeholder %q does not name the path", ph)
 	}
@@ -303,9 +330,9 @@ func TestRemoteImages(t *testing.T) {
 	test.NewTempApp(t)
 	var pic bytes.Buffer
 	_ = png.Encode(&pic, image.NewRGBA(image.Rect(0, 0, 8, 4)))
-	hits := 0
+	var hits atomic.Int32
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		hits++
+		hits.Add(1)
 		if r.URL.Path == "/huge.png" {
 			w.Write(make([]byte, maxImageBytes+1))
 			return
@@ -313,19 +340,19 @@ func TestRemoteImages(t *testing.T) {
 		w.Write(pic.Bytes())
 	}))
 	defer srv.Close()
-	l := newImageLoader()
+	l, q := testLoader()
 	off := newImageBox(Inline{Kind: InlineImage, Dest: srv.URL + "/a.png"}, "", l, nil, nil)
-	if hits != 0 || off.err == nil || !strings.Contains(off.placeholder(), "remote images are off") {
-		t.Fatalf("remote image fetched while off (hits %d, err %v)", hits, off.err)
+	if hits.Load() != 0 || off.err == nil || !strings.Contains(off.placeholder(), "remote images are off") {
+		t.Fatalf("remote image fetched while off (hits %d, err %v)", hits.Load(), off.err)
 	}
 	l.setAllowRemote(true)
 	on := newImageBox(Inline{Kind: InlineImage, Dest: srv.URL + "/a.png"}, "", l, nil, nil)
-	waitImage(t, on)
+	waitImage(t, q, on)
 	if on.img == nil || on.img.Bounds().Dx() != 8 {
 		t.Errorf("remote image not loaded: %v", on.err)
 	}
 	huge := newImageBox(Inline{Kind: InlineImage, Dest: srv.URL + "/huge.png"}, "", l, nil, nil)
-	waitImage(t, huge)
+	waitImage(t, q, huge)
 	if huge.img != nil || huge.err == nil || !strings.Contains(huge.err.Error(), "larger than") {
 		t.Errorf("over-cap image: img %v err %v", huge.img != nil, huge.err)
 	}
