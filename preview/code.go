@@ -134,9 +134,12 @@ func (c *codeBlock) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(panel)
 }
 
-// heightFor is the panel's height: lines plus padding.
+// heightFor is the panel's height: lines plus padding (less than the
+// scroller's own minimum for one-line blocks).
 func (c *codeBlock) heightFor(float32) float32 {
-	return c.MinSize().Height
+	n := max(strings.Count(c.text, "\n")+1, 1)
+	cell := fyne.MeasureText("M", theme.TextSize()*0.92, fyne.TextStyle{Monospace: true})
+	return float32(n)*cell.Height + 2*theme.Padding()*2
 }
 
 func hasWide(s string) bool {

@@ -309,6 +309,33 @@ func (p *Preview) objectFor(i int) fyne.CanvasObject {
 	return o
 }
 
+// maxBuilt caps the widgets kept for blocks scrolled off screen.
+const maxBuilt = 300
+
+// evict drops the widgets of off-screen blocks once there are too many;
+// their measured heights stay.
+func (p *Preview) evict() {
+	if len(p.built) <= maxBuilt {
+		return
+	}
+	onScreen := make(map[*Block]bool, len(p.visible))
+	for i := range p.visible {
+		onScreen[p.items[i].block] = true
+	}
+	kept := p.built[:0]
+	for _, b := range p.built {
+		if onScreen[b] {
+			kept = append(kept, b)
+		} else {
+			b.ui.obj = nil
+		}
+	}
+	for i := len(kept); i < len(p.built); i++ {
+		p.built[i] = nil
+	}
+	p.built = kept
+}
+
 // dropBuilt forgets every built widget (theme or settings changed).
 func (p *Preview) dropBuilt() {
 	for _, b := range p.built {
@@ -396,6 +423,7 @@ func (p *Preview) refreshVisible() {
 	}
 	p.visible = visible
 	p.content.objs = objs
+	p.evict()
 	if p.offsets[len(p.items)] != oldTotal || p.content.Size().Height < p.total() {
 		p.content.Resize(fyne.NewSize(size.Width, max(p.total(), size.Height)))
 		p.scroll.Refresh()

@@ -121,6 +121,13 @@ func TestPreviewVirtualisesLongArticle(t *testing.T) {
 	if last.ui.obj == nil {
 		t.Error("the last block was not built after scrolling to the end")
 	}
+	// Scrolling through everything keeps only a bounded number of widgets.
+	for line := 1; line < bytes.Count(body, []byte{'\n'}); line += 40 {
+		p.ScrollToSourceLine(line)
+	}
+	if len(p.built) > maxBuilt+40 {
+		t.Errorf("%d widgets kept after scrolling through the article, cap is %d", len(p.built), maxBuilt)
+	}
 }
 
 func TestPreviewEditRebuildsOnlyTheChangedBlock(t *testing.T) {
