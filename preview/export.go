@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html"
 	"io"
+	"path"
 	"strings"
 
 	"github.com/alecthomas/chroma/v2"
@@ -25,6 +26,10 @@ type ExportOptions struct {
 	NoHeader bool
 	// ExtraCSS is appended to the page's style sheet.
 	ExtraCSS string
+	// AssetPrefix is put before relative image paths (and the cover), for a
+	// page written away from the article's folder: the path from the page's
+	// folder to the article's, with forward slashes ("../posts").
+	AssetPrefix string
 }
 
 // ExportHTML writes a standalone HTML page for an article: the header card
@@ -36,7 +41,17 @@ func ExportHTML(w io.Writer, body []byte, meta Meta, opts ExportOptions) error {
 	md := newMarkdown()
 	md.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(&exportRenderer{}, 100)))
 	var content bytes.Buffer
-	if err := md.Convert(body, &content); err != nil {
+	doc := md.Parser().Parse(text.NewReader(body))
+	if opts.AssetPrefix != "" {
+		_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+			if img, ok := n.(*ast.Image); ok && entering {
+				img.Destination = []byte(prefixAsset(opts.AssetPrefix, string(img.Destination)))
+			}
+			return ast.WalkContinue, nil
+		})
+		meta.Cover = prefixAsset(opts.AssetPrefix, meta.Cover)
+	}
+	if err := md.Renderer().Render(&content, body, doc); err != nil {
 		return fmt.Errorf("render markdown: %w", err)
 	}
 	css, err := pageCSS()
@@ -69,6 +84,15 @@ func ExportHTML(w io.Writer, body []byte, meta Meta, opts ExportOptions) error {
 		return fmt.Errorf("write html: %w", err)
 	}
 	return nil
+}
+
+// prefixAsset puts prefix before a relative path; URLs, absolute paths and
+// "" are left alone.
+func prefixAsset(prefix, dest string) string {
+	if dest == "" || strings.HasPrefix(dest, "/") || strings.HasPrefix(dest, "#") || strings.Contains(dest, ":") {
+		return dest
+	}
+	return path.Join(prefix, dest)
 }
 
 func writeHeaderHTML(w *bufio.Writer, m Meta) {

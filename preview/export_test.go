@@ -46,3 +46,17 @@ func TestExportHTMLNoMeta(t *testing.T) {
 		t.Errorf("title or lang wrong:\n%s", page[:300])
 	}
 }
+
+func TestExportHTMLAssetPrefix(t *testing.T) {
+	body := []byte("![a](img/a.png) ![b](https://x.example/b.png) ![c](/abs/c.png)\n")
+	var out bytes.Buffer
+	if err := ExportHTML(&out, body, Meta{Title: "t", Cover: "cover.png"}, ExportOptions{AssetPrefix: "../posts"}); err != nil {
+		t.Fatal(err)
+	}
+	page := out.String()
+	for _, want := range []string{`src="../posts/img/a.png"`, `src="https://x.example/b.png"`, `src="/abs/c.png"`, `src="../posts/cover.png"`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page lacks %s", want)
+		}
+	}
+}

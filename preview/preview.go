@@ -258,12 +258,25 @@ func (p *Preview) ScrollToSourceLine(line int) {
 	}
 	i := p.itemForLine(line)
 	p.ensureOffsets()
-	y := p.offsets[i]
-	if i == 0 {
-		y = 0
+	if i == 0 && p.items[0].block == nil || line < p.firstLine {
+		p.scroll.ScrollToOffset(fyne.NewPos(0, 0))
+		p.refreshVisible()
+		return
 	}
-	p.scroll.ScrollToOffset(fyne.NewPos(0, y))
-	p.refreshVisible()
+	p.scroll.ScrollToOffset(fyne.NewPos(0, p.offsets[i]))
+	p.refreshVisible() // measures the block, so the fraction below is exact
+	// Within a long block, go the same fraction down as the line is.
+	it := p.items[i]
+	next := it.line
+	if i+1 < len(p.items) {
+		next = p.items[i+1].line
+	}
+	if body := line - p.firstLine + 1; next > it.line+1 && body > it.line {
+		frac := float32(body-it.line) / float32(next-it.line)
+		y := p.offsets[i] + frac*(it.st.h-p.gap())
+		p.scroll.ScrollToOffset(fyne.NewPos(0, y))
+		p.refreshVisible()
+	}
 }
 
 // itemForLine is the index of the item holding the source file's line.

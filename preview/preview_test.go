@@ -193,8 +193,11 @@ func TestPreviewScrollToSourceLine(t *testing.T) {
 	// Line of "## 行业应用前景" in the source file (front matter included).
 	i := bytes.Index(body, []byte("## 行业应用前景"))
 	line := first + bytes.Count(body[:i], []byte{'\n'})
-	p.ScrollToSourceLine(line + 1) // a line inside the block also maps to it
-	idx := p.itemForLine(line + 1)
+	if p.itemForLine(line+1) != p.itemForLine(line) {
+		t.Error("the blank line after a heading maps to another block")
+	}
+	p.ScrollToSourceLine(line)
+	idx := p.itemForLine(line)
 	it := p.items[idx]
 	if it.block == nil || it.block.Kind != KindHeading || it.block.Inlines[0].Text != "行业应用前景" {
 		t.Fatalf("line %d maps to %+v", line, it.block)
@@ -205,7 +208,19 @@ func TestPreviewScrollToSourceLine(t *testing.T) {
 	if got := strings.Join(texts(p.content.objs[0]), ""); got != "行业应用前景" {
 		t.Errorf("first visible object shows %q", got)
 	}
-	p.ScrollToSourceLine(1) // front matter: the top
+	// A line halfway down a long block scrolls partway into it.
+	long := []byte("# top\n\n```\n" + strings.Repeat("code line\n", 200) + "```\n\nafter\n")
+	p.updateNow(long, Meta{}, "", 5)
+	p.ScrollToSourceLine(5 + 2 + 100)
+	code := p.items[1]
+	if code.block.Kind != KindCode {
+		t.Fatalf("item 1 is %v", code.block.Kind)
+	}
+	top, bottom := p.offsets[1], p.offsets[2]
+	if y := p.scroll.Offset.Y; y <= top+(bottom-top)/4 || y >= bottom-(bottom-top)/4 {
+		t.Errorf("line 100 of a 200-line block scrolled to %v, block spans %v–%v", y, top, bottom)
+	}
+	p.ScrollToSourceLine(1) // before the body: the top
 	if p.scroll.Offset.Y != 0 {
 		t.Errorf("front matter line scrolled to %v", p.scroll.Offset.Y)
 	}

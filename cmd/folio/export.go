@@ -56,8 +56,12 @@ func exportFile(path, out, lang string, stdout io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("%s: front matter: %w", path, err)
 	}
+	opts := preview.ExportOptions{Lang: lang}
+	if out != "" && out != "-" {
+		opts.AssetPrefix = assetPrefix(path, out)
+	}
 	var page bytes.Buffer
-	if err := preview.ExportHTML(&page, body, preview.MetaFromMap(fm), preview.ExportOptions{Lang: lang}); err != nil {
+	if err := preview.ExportHTML(&page, body, preview.MetaFromMap(fm), opts); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
 	if out == "" || out == "-" {
@@ -67,6 +71,21 @@ func exportFile(path, out, lang string, stdout io.Writer) error {
 		return nil
 	}
 	return writeNewFile(path, out, page.Bytes())
+}
+
+// assetPrefix is the path from the page's folder to the article's, so the
+// page finds the article's relative images ("" when they are the same).
+func assetPrefix(article, out string) string {
+	a, err1 := filepath.Abs(filepath.Dir(article))
+	o, err2 := filepath.Abs(filepath.Dir(out))
+	if err1 != nil || err2 != nil || a == o {
+		return ""
+	}
+	rel, err := filepath.Rel(o, a)
+	if err != nil {
+		return ""
+	}
+	return filepath.ToSlash(rel)
 }
 
 // writeNewFile writes data to out through a temporary file and a rename,
