@@ -2,6 +2,8 @@ package preview
 
 import (
 	"bytes"
+	"fmt"
+	"os"
 	"image"
 	"image/png"
 	"net/http"
@@ -403,5 +405,53 @@ func TestEveryConstructBuilds(t *testing.T) {
 		if h := heightOf(o, 600); h <= 0 && p.items[i].block.Kind != KindNone {
 			t.Errorf("item %d (%v) has height %v", i, p.items[i].block.Kind, h)
 		}
+	}
+}
+
+func TestFootnoteLinkScrollsToNotes(t *testing.T) {
+	p := showPreview(t)
+	body := "Note[^1].\n\n" + strings.Repeat("filler paragraph\n\n", 200) + "[^1]: the note\n"
+	p.updateNow([]byte(body), Meta{}, "", 1)
+	p.openLink("#fn:1")
+	last := len(p.items) - 1
+	if p.items[last].block.Kind != KindFootnotes {
+		t.Fatalf("last item is %v", p.items[last].block.Kind)
+	}
+	if !p.visible[last] {
+		t.Errorf("footnotes not on screen after following [1] (offset %v)", p.scroll.Offset.Y)
+	}
+}
+
+func TestLinkedImageTapFollowsLink(t *testing.T) {
+	test.NewTempApp(t)
+	var got string
+	b := newImageBox(Inline{Kind: InlineImage, Dest: "x.png", Link: "other.md"}, "", nil, func(l string) { got = l }, nil)
+	test.Tap(b)
+	if got != "other.md" {
+		t.Errorf("tap followed %q", got)
+	}
+}
+
+// TestWidgetGolden dumps the widgets built for each golden input: what the
+// reader sees as text, block by block, including list markers.
+func TestWidgetGolden(t *testing.T) {
+	test.NewTempApp(t)
+	for _, name := range []string{"blocks", "table", "cjk", "footnotes"} {
+		t.Run(name, func(t *testing.T) {
+			src, err := os.ReadFile(filepath.Join("testdata", name+".md"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var b strings.Builder
+			for _, tb := range newDocument(newMarkdown()).set(src) {
+				if tb.block.Kind == KindNone {
+					continue
+				}
+				o := builder{}.block(tb.block)
+				o.Resize(fyne.NewSize(600, heightOf(o, 600)))
+				fmt.Fprintf(&b, "%s: %s\n", tb.block.Kind, strings.Join(texts(o), "|"))
+			}
+			checkGolden(t, "widgets-"+name, b.String())
+		})
 	}
 }
