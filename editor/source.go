@@ -92,7 +92,9 @@ func (s *Source) CreateRenderer() fyne.WidgetRenderer {
 
 // SetText replaces the whole text, clears the undo history (a reload is not
 // an undoable edit), puts the cursor at the start and scrolls to the top.
-// OnChanged is not called.
+// OnChanged is not called. To keep the reader's place across a reload, read
+// FirstVisibleLine and CursorOffset first and restore them with
+// ScrollToLine and SetCursorOffset.
 func (s *Source) SetText(text string) {
 	s.buf.SetText(text)
 	s.sel = buffer.Selection{}

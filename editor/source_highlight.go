@@ -58,6 +58,9 @@ func lexLine(line string, st lexState, out []span) ([]span, lexState) {
 		if (st == lexYAML && (body == "---" || body == "...")) || (st == lexTOML && body == "+++") {
 			return append(out, span{0, len(line), hlMeta}), lexNormal
 		}
+		if line == "" {
+			return out, st
+		}
 		if i := frontMatterKey(line, st); i > 0 {
 			out = append(out, span{0, i, hlKey})
 			if i < len(line) {
@@ -224,6 +227,12 @@ func lexInline(line string, pos int, out []span) []span {
 	}
 	i := pos
 	for i < len(line) {
+		for i < len(line) && !inlineSpecial[line[i]] {
+			i++
+		}
+		if i >= len(line) {
+			break
+		}
 		c := line[i]
 		switch c {
 		case '\\':
@@ -302,6 +311,9 @@ func lexInline(line string, pos int, out []span) []span {
 	flush(len(line))
 	return out
 }
+
+// inlineSpecial marks the bytes that may start inline markup.
+var inlineSpecial = [256]bool{'\\': true, '`': true, '*': true, '_': true, '[': true, '!': true, '<': true}
 
 // maxInlineSearch bounds how far a link or autolink may reach, so a long
 // line full of brackets lexes in linear time.

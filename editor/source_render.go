@@ -28,6 +28,7 @@ type sourceRenderer struct {
 	rects   []*canvas.Rectangle // selection and find matches
 	objects []fyne.CanvasObject
 	spans   []span
+	hls     []coloredRange
 	colors  [hlKinds]color.Color
 	selCol  color.Color
 	matchC  color.Color
@@ -117,7 +118,7 @@ func (r *sourceRenderer) update() {
 	line, sub := s.lay.lineAtVisual(s.topVisual())
 	y := padTop + float32(s.lay.visualIndex(line, sub))*lh - s.scrollY
 
-	selR := s.Selection()
+	hls := r.highlightRanges(s.Selection())
 	nt, nr := 0, 0
 	curLine, curSub, curX := s.cursorVisual()
 	cursorShown := false
@@ -133,7 +134,7 @@ func (r *sourceRenderer) update() {
 		for ; sub < count && y < size.Height; sub++ {
 			vs, ve := s.lay.visualRange(line, sub)
 			// selection and matches on this visual line
-			for _, hr := range r.highlightRanges(selR) {
+			for _, hr := range hls {
 				sc, ec := hr.r.Start-lineStart, hr.r.End-lineStart
 				if ec < vs || sc > ve || (sc == ve && ve < lineLen) || (ec == vs && vs > 0) {
 					continue
@@ -208,13 +209,14 @@ type coloredRange struct {
 }
 
 func (r *sourceRenderer) highlightRanges(sel Range) []coloredRange {
-	out := make([]coloredRange, 0, 1+len(r.s.matches))
+	out := r.hls[:0]
 	for _, m := range r.s.matches {
 		out = append(out, coloredRange{m, r.matchC})
 	}
 	if sel.Start != sel.End {
 		out = append(out, coloredRange{sel, r.selCol})
 	}
+	r.hls = out
 	return out
 }
 
