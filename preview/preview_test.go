@@ -3,11 +3,11 @@ package preview
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"image"
 	"image/png"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
