@@ -104,9 +104,10 @@ func BenchmarkSetText(b *testing.B) {
 }
 
 // heapHeldMB measures the live heap a shown Source holds for a 1 MB
-// document built from seed, counting the text itself.
+// document built from seed, counting the text itself. The source first
+// shows the seed so Fyne's font caches are warm and not counted.
 func heapHeldMB(tb testing.TB, seed string) float64 {
-	s, _ := newTestSource(tb, "")
+	s, _ := newTestSource(tb, seed)
 	var before, after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
@@ -152,4 +153,39 @@ func BenchmarkScroll(b *testing.B) {
 			s.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.Delta{DY: dy}})
 		}
 	})
+}
+
+// TestLargeDocumentBuildsOnlyVisibleObjects loads 1 MB, scrolls through it
+// and checks the renderer's pools stay at one screen's worth and the heap
+// stays bounded.
+func TestLargeDocumentBuildsOnlyVisibleObjects(t *testing.T) {
+	// Warm Fyne's font caches with the seed first: they are not the
+	// editor's to count.
+	s, _ := newTestSource(t, seedText(t))
+	var before runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	s.SetText(repeatTo(seedText(t), 1<<20))
+	r := test.WidgetRenderer(s).(*sourceRenderer)
+	n := s.LineCount()
+	for l := 0; l < n; l += 97 {
+		s.ScrollToLine(l)
+	}
+	s.ScrollToLine(n - 1)
+	rows := len(visibleTexts(s))
+	if rows == 0 || len(r.texts) > 200 || len(r.rects) > 50 {
+		t.Errorf("pools: %d texts, %d rects for %d visible rows", len(r.texts), len(r.rects), rows)
+	}
+	if len(r.objects) != 1+len(r.rects)+len(r.texts)+2 {
+		t.Errorf("objects list out of sync: %d", len(r.objects))
+	}
+	var ms runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&ms)
+	held := float64(int64(ms.HeapAlloc)-int64(before.HeapAlloc)) / (1 << 20)
+	t.Logf("after scrolling through %d lines: %d text objects, heap held %.1f MB", n, len(r.texts), held)
+	if held > 20 {
+		t.Errorf("scrolled-through 1 MB document holds %.1f MB", held)
+	}
+	runtime.KeepAlive(s)
 }
