@@ -197,7 +197,12 @@ func TestScrollBarStripIgnoresClicks(t *testing.T) {
 		t.Fatal("thumb hidden on a long text")
 	}
 	r.thumb.Dragged(&fyne.DragEvent{Dragged: fyne.Delta{DY: 100}})
-	if s.FirstVisibleLine() == 0 {
+	first := s.FirstVisibleLine()
+	if first == 0 {
 		t.Error("dragging the thumb did not scroll")
+	}
+	s.Tapped(&fyne.PointEvent{Position: fyne.NewPos(s.Size().Width-2, s.Size().Height-2)})
+	if got := s.FirstVisibleLine(); got <= first || s.CursorOffset() != 3 {
+		t.Errorf("a click on the track below the thumb: first line %d (was %d), cursor %d", got, first, s.CursorOffset())
 	}
 }

@@ -47,7 +47,18 @@ func (s *Source) Cursor() desktop.Cursor { return desktop.TextCursor }
 // Tapped implements fyne.Tappable (the work happens in MouseDown; this makes
 // taps on touch screens and in tests place the cursor too).
 func (s *Source) Tapped(ev *fyne.PointEvent) {
-	if !s.pressed && !s.onBar(ev.Position) {
+	if s.onBar(ev.Position) {
+		// a click on the track pages towards it
+		top, h := s.thumbSpan()
+		switch {
+		case ev.Position.Y < top:
+			s.scrollBy(-s.viewSize.Height)
+		case ev.Position.Y > top+h:
+			s.scrollBy(s.viewSize.Height)
+		}
+		return
+	}
+	if !s.pressed {
 		s.focus()
 		s.click(s.OffsetAt(ev.Position), 1, false)
 	}

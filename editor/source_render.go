@@ -261,16 +261,23 @@ func (r *sourceRenderer) setText(t *canvas.Text, text string, k hlKind, size flo
 	canvas.Refresh(t)
 }
 
+// thumbSpan returns the scroll bar thumb's top and height.
+func (s *Source) thumbSpan() (float32, float32) {
+	total, h := s.contentHeight(), s.viewSize.Height
+	if total <= h {
+		return 0, h
+	}
+	th := max(h*h/total, 24)
+	return (h - th) * s.scrollY / (total - h), th
+}
+
 func (r *sourceRenderer) layoutBar() {
 	s := r.s
-	total := s.contentHeight()
-	h := s.viewSize.Height
-	if total <= h+1 {
+	if s.contentHeight() <= s.viewSize.Height+1 {
 		r.thumb.Hide()
 		return
 	}
-	th := max(h*h/total, 24)
-	y := (h - th) * s.scrollY / (total - h)
+	y, th := s.thumbSpan()
 	r.thumb.Move(fyne.NewPos(s.viewSize.Width-barSize, y))
 	r.thumb.Resize(fyne.NewSize(barSize, th))
 	r.thumb.Show()
