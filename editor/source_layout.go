@@ -168,7 +168,11 @@ func (l *layout) apply(ch buffer.Change) {
 	l.lines = slices.Replace(l.lines, at, at+ch.OldLines, ins...)
 	l.counts.Splice(at, ch.OldLines, est)
 	l.estBuf = est[:0]
-	l.states = slices.Replace(l.states, at, at+ch.OldLines, make([]lexState, ch.NewLines)...)
+	// The state at the start of line at depends only on the lines above
+	// it, so it stays; the new lines after it are recomputed lazily.
+	newStates := make([]lexState, ch.NewLines)
+	newStates[0] = l.states[at]
+	l.states = slices.Replace(l.states, at, at+ch.OldLines, newStates...)
 	if l.statesOK > at+1 {
 		l.statesOK = at + 1
 	}

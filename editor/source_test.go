@@ -434,3 +434,20 @@ func keys(m map[string]*canvas.Text) []string {
 	}
 	return out
 }
+
+// TestHighlightStateAfterLineSplit splits a thematic break line in the body
+// and checks the text below is not taken for front matter.
+func TestHighlightStateAfterLineSplit(t *testing.T) {
+	s, _ := newTestSource(t, "intro\n\n---\ntitle: x")
+	s.SetCursorOffset(len("intro\n\n---"))
+	key(s, fyne.KeyReturn)
+	r := test.WidgetRenderer(s).(*sourceRenderer)
+	for _, o := range r.texts {
+		if o.Visible() && o.Text == "title" {
+			t.Fatalf("body line highlighted as a front matter key after Enter")
+		}
+	}
+	if got := visibleTexts(s); got[len(got)-1] != "title: x" {
+		t.Fatalf("rows %q", got)
+	}
+}
