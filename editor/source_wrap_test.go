@@ -1,6 +1,8 @@
 package editor
 
 import (
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -164,4 +166,85 @@ func equalInts(a, b []int) bool {
 		}
 	}
 	return true
+}
+
+// TestRandomEditsKeepCachesExact drives the widget with a seeded random
+// mix of typing, Enter, deletes, pastes, undo and redo on a narrow view
+// and checks after every step that the text matches a plain model and that
+// every cache (wraps, spans, visual line counts, highlight states) equals
+// what a fresh computation gives.
+func TestRandomEditsKeepCachesExact(t *testing.T) {
+	seed := seedText(t)
+	s := newNarrowSource(t, seed[:2000], 13)
+	rng := rand.New(rand.NewPCG(1, 2))
+	runes := []rune("中文，。（）「」abc ```*-\n")
+	for step := range 400 {
+		switch op := rng.IntN(10); {
+		case op < 5:
+			s.TypedRune(runes[rng.IntN(len(runes))])
+		case op == 5:
+			key(s, fyne.KeyReturn)
+		case op == 6:
+			key(s, fyne.KeyBackspace)
+		case op == 7:
+			fyne.CurrentApp().Clipboard().SetContent("粘贴\n- item\n```\n")
+			s.TypedShortcut(&fyne.ShortcutPaste{})
+		case op == 8:
+			if rng.IntN(2) == 0 {
+				s.Undo()
+			} else {
+				s.Redo()
+			}
+		default:
+			s.SetCursorOffset(rng.IntN(s.Len() + 1))
+			s.ScrollToLine(s.CursorLine() - 3)
+		}
+		checkCaches(t, s, step)
+		if t.Failed() {
+			return
+		}
+	}
+}
+
+func checkCaches(t *testing.T, s *Source, step int) {
+	t.Helper()
+	l := &s.lay
+	n := s.buf.LineCount()
+	if len(l.lines) != n || l.counts.Len() != n || len(l.states) != n {
+		t.Fatalf("step %d: cache lengths %d/%d/%d for %d lines", step, len(l.lines), l.counts.Len(), len(l.states), n)
+	}
+	if strings.Join(strings.Split(s.Text(), "\n"), "\n") != s.Text() || s.Len() != len(s.Text()) {
+		t.Fatalf("step %d: text and length disagree", step)
+	}
+	st := lexStart
+	for i := range n {
+		if i < l.statesOK && l.states[i] != st {
+			t.Fatalf("step %d: line %d state %#x, fresh %#x", step, i, l.states[i], st)
+		}
+		line := s.buf.Line(i)
+		if ll := l.lines[i]; ll != nil && ll.ok && i < l.statesOK {
+			fresh, _ := lexLine(line, st, nil)
+			if !slices.Equal(fresh, ll.spans) {
+				t.Fatalf("step %d: line %d cached spans %v, fresh %v", step, i, ll.spans, fresh)
+			}
+			sp := fresh
+			adv := func(off int, r rune) float32 {
+				face := faceRegular
+				for _, x := range sp {
+					if off >= x.start && off < x.end {
+						face = kindFace[x.kind]
+					}
+				}
+				return l.m.advance(r, face)
+			}
+			want := buffer.Wrap(displayLine(line), l.width, adv)
+			if !equalInts(ll.br.At, want) {
+				t.Fatalf("step %d: line %d %q cached breaks %v, fresh %v", step, i, line, ll.br.At, want)
+			}
+			if l.counts.Get(i) != len(want)+1 {
+				t.Fatalf("step %d: line %d count %d, want %d", step, i, l.counts.Get(i), len(want)+1)
+			}
+		}
+		st = nextState(line, st)
+	}
 }
