@@ -14,6 +14,8 @@ const ID = "io.github.folio.editor"
 // Run opens the Folio window on the given folders or files and blocks until
 // it is closed.
 func Run(paths []string) error {
+	// Before the app exists, so that Fyne's threading checks see fyneDo.
+	fyneapp.SetMetadata(metadata(fyne.AppMetadata{}))
 	a := fyneapp.NewWithID(ID)
 	w := a.NewWindow("Folio")
 	w.SetContent(widget.NewLabel("Folio"))

@@ -1,0 +1,40 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+
+	"folio/assets"
+)
+
+// Version is Folio's version, as in FyneApp.toml.
+const Version = "0.1.0"
+
+// metadata completes what the build knows of the app (from `fyne package`,
+// or FyneApp.toml when run with `go run` from the repository) so that a
+// plain `go build` binary behaves the same: the same name, ID, icon and
+// version, and Fyne's fyneDo threading rules (FyneApp.toml's
+// [Migrations] fyneDo = true) always on.
+func metadata(m fyne.AppMetadata) fyne.AppMetadata {
+	if m.ID == "" {
+		m.ID = ID
+	}
+	if m.Name == "" {
+		m.Name = "Folio"
+	}
+	if m.Version == "" || m.Version == "0.0.1" {
+		m.Version = Version
+	}
+	if m.Icon == nil {
+		m.Icon = assets.Icon
+	}
+	migrations := make(map[string]bool, len(m.Migrations)+1)
+	for k, v := range m.Migrations {
+		migrations[k] = v
+	}
+	migrations["fyneDo"] = true
+	m.Migrations = migrations
+	if m.Custom == nil {
+		m.Custom = map[string]string{}
+	}
+	return m
+}
