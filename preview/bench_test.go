@@ -108,3 +108,18 @@ func BenchmarkGoldmarkHTML(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkPreviewModel is the part of a full update that runs off the UI
+// goroutine: parse, split into top-level blocks, hash, build the model.
+func BenchmarkPreviewModel(b *testing.B) {
+	md := newMarkdown()
+	for _, s := range sizes {
+		body := seedOfSize(b, s.n)
+		b.Run(s.name, func(b *testing.B) {
+			b.SetBytes(int64(len(body)))
+			for b.Loop() {
+				newDocument(md).set(body)
+			}
+		})
+	}
+}

@@ -373,11 +373,12 @@ func (p *Preview) ensureOffsets() {
 func (p *Preview) fixOffsets(from int) {
 	y := p.offsets[from]
 	gap := p.gap()
+	ts := theme.TextSize()
 	for i := from; i < len(p.items); i++ {
 		it := &p.items[i]
 		if st := it.st; st.sizedW != p.width || st.h == 0 {
 			st.sized, st.sizedW = false, p.width
-			st.h = p.estimate(it) + gap
+			st.h = p.estimate(it, ts) + gap
 		}
 		p.offsets[i] = y
 		y += it.st.h
@@ -385,11 +386,11 @@ func (p *Preview) fixOffsets(from int) {
 	p.offsets[len(p.items)] = y
 }
 
-func (p *Preview) estimate(it *vitem) float32 {
+func (p *Preview) estimate(it *vitem, textSize float32) float32 {
 	if it.block == nil {
 		return 200
 	}
-	return estimateHeight(it.block, max(p.width, 100), theme.TextSize())
+	return estimateHeight(it.block, max(p.width, 100), textSize)
 }
 
 func (p *Preview) total() float32 {
