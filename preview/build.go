@@ -84,6 +84,7 @@ func (b builder) baseRun() flowRun {
 
 // block builds the object for one block.
 func (b builder) block(bl *Block) fyne.CanvasObject {
+	bl.fill()
 	pad := theme.Padding()
 	switch bl.Kind {
 	case KindParagraph:

@@ -25,6 +25,59 @@ func newConverter(src []byte) *converter {
 // whether it is a space (the East Asian rule).
 const inlineSoft InlineKind = 255
 
+// kindOf is the block kind a node converts to.
+func kindOf(n ast.Node) Kind {
+	switch n.(type) {
+	case *ast.Paragraph, *ast.TextBlock:
+		return KindParagraph
+	case *ast.Heading:
+		return KindHeading
+	case *ast.ThematicBreak:
+		return KindRule
+	case *ast.FencedCodeBlock, *ast.CodeBlock:
+		return KindCode
+	case *ast.HTMLBlock:
+		return KindHTML
+	case *ast.Blockquote:
+		return KindQuote
+	case *ast.List:
+		return KindList
+	case *east.Table:
+		return KindTable
+	case *east.FootnoteList:
+		return KindFootnotes
+	}
+	return KindNone
+}
+
+// lazyBlock is a top-level block whose content is converted on first use
+// (Block.fill).
+func (c *converter) lazyBlock(n ast.Node) *Block {
+	b := &Block{Kind: kindOf(n)}
+	if h, ok := n.(*ast.Heading); ok {
+		b.Level = h.Level
+	}
+	if b.Kind != KindNone {
+		b.lazy = &lazySource{node: n, conv: c}
+	}
+	return b
+}
+
+// sourceUnits estimates the width in em of Markdown source: a multi-byte
+// character (CJK, mostly) is 1, an ASCII byte about 0.55.
+func sourceUnits(src []byte) float32 {
+	wide, ascii := 0, 0
+	for _, c := range src {
+		switch {
+		case c < 0x80:
+			ascii++
+		case c >= 0xC0:
+			wide++
+		}
+	}
+	return float32(wide) + 0.55*float32(ascii)
+}
+
 // block converts one block node; it never returns nil.
 func (c *converter) block(n ast.Node) *Block {
 	switch t := n.(type) {

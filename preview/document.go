@@ -86,13 +86,20 @@ func (d *document) parse(region []byte, base, baseLine int, ctx parser.Context, 
 		if len(out) > 1 {
 			out[len(out)-2].end = base + start
 		}
-		out[len(out)-1].block = conv.block(n)
+		out[len(out)-1].block = conv.lazyBlock(n)
 	}
 	if len(out) > 0 {
 		out[len(out)-1].end = base + len(region)
 	}
-	for _, tb := range out {
-		tb.hash = maphash.Bytes(d.seed, region[tb.start-base:tb.end-base])
+	for i, tb := range out {
+		src := region[tb.start-base : tb.end-base]
+		tb.hash = maphash.Bytes(d.seed, src)
+		tb.block.units = sourceUnits(src)
+		if i+1 < len(out) {
+			tb.block.lines = out[i+1].line - tb.line
+		} else {
+			tb.block.lines = bytes.Count(src, []byte{'\n'}) + 1
+		}
 	}
 	d.reuse(out, region, base, reuse)
 	return out

@@ -102,7 +102,7 @@ func TestChineseSpacing(t *testing.T) {
 			t.Fatalf("%q: want one paragraph, got %s", tc.in, dumpDocument(blocks))
 		}
 		var parts []string
-		for _, r := range blocks[0].block.Inlines {
+		for _, r := range blocks[0].block.fill().Inlines {
 			parts = append(parts, r.Text)
 		}
 		if got := strings.Join(parts, "|"); got != tc.want {

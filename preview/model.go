@@ -3,6 +3,7 @@ package preview
 import (
 	"fmt"
 	"fyne.io/fyne/v2"
+	"github.com/yuin/goldmark/ast"
 	"strings"
 )
 
@@ -64,10 +65,37 @@ type Block struct {
 	// units is the width of the block's text in em (CJK 1, others about
 	// 0.55), summed at build time so heights can be estimated cheaply.
 	units float32
+	lines int // source lines of a top-level block, for estimates
+
+	// lazy holds the goldmark node of a top-level block whose content is
+	// not converted yet: only blocks that are shown (or dumped) are.
+	lazy *lazySource
 
 	// ui is the preview's state for this block; the UI goroutine alone
 	// touches it.
 	ui uiState
+}
+
+type lazySource struct {
+	node ast.Node
+	conv *converter
+}
+
+// fill converts a lazy top-level block's content, once. It only writes
+// content fields: Kind, Level, units and lines were set at parse time and
+// may be read by the parsing goroutine meanwhile.
+func (b *Block) fill() *Block {
+	l := b.lazy
+	if l == nil {
+		return b
+	}
+	full := l.conv.block(l.node)
+	b.Inlines, b.Children, b.Items = full.Inlines, full.Children, full.Items
+	b.Ordered, b.Start, b.Tight = full.Ordered, full.Start, full.Tight
+	b.Lang, b.Text = full.Lang, full.Text
+	b.Align, b.Header, b.Rows = full.Align, full.Header, full.Rows
+	b.lazy = nil
+	return b
 }
 
 // uiState is a block's height in the preview and its built widget.
@@ -179,6 +207,7 @@ func dumpBlocks(b *strings.Builder, blocks []*Block, indent string) {
 }
 
 func dumpBlock(b *strings.Builder, bl *Block, indent string) {
+	bl.fill()
 	switch bl.Kind {
 	case KindNone:
 		return

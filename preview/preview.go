@@ -478,6 +478,22 @@ func estimateHeight(bl *Block, w, ts float32) float32 {
 		lines := float32(int(units*ts*scale/max(w, 1)) + 1)
 		return lines * line * scale
 	}
+	if bl.lazy != nil { // not converted yet: guess from the source
+		lines := float32(max(bl.lines, 1))
+		switch bl.Kind {
+		case KindParagraph:
+			return textH(bl.units, 1)
+		case KindHeading:
+			return textH(bl.units, headingScale[min(max(bl.Level, 1), 6)]) + 8
+		case KindCode, KindHTML:
+			return (lines-1)*ts*1.3 + 16
+		case KindTable:
+			return (lines - 2) * (line + 12)
+		case KindRule:
+			return 10
+		}
+		return max((lines-1)*line, textH(bl.units, 1))
+	}
 	switch bl.Kind {
 	case KindParagraph:
 		h := textH(bl.units, 1)

@@ -201,7 +201,7 @@ func TestPreviewScrollToSourceLine(t *testing.T) {
 	p.ScrollToSourceLine(line)
 	idx := p.itemForLine(line)
 	it := p.items[idx]
-	if it.block == nil || it.block.Kind != KindHeading || it.block.Inlines[0].Text != "行业应用前景" {
+	if it.block == nil || it.block.Kind != KindHeading || it.block.fill().Inlines[0].Text != "行业应用前景" {
 		t.Fatalf("line %d maps to %+v", line, it.block)
 	}
 	if p.scroll.Offset.Y != p.offsets[idx] {
