@@ -56,17 +56,22 @@ type Source struct {
 	// OnScrolled is called when the first visible line changes.
 	OnScrolled func(firstLine int)
 
-	buf      *buffer.Buffer
-	lay      layout
-	sel      buffer.Selection
-	prefX    float32 // remembered x for vertical moves; <0 when unset
-	readOnly bool
-	textSize float32
-	focused  bool
-	shift    bool
-	scrollY  float32
-	viewSize fyne.Size
-	lastTop  int
+	buf   *buffer.Buffer
+	lay   layout
+	sel   buffer.Selection
+	prefX float32 // remembered x for vertical moves; <0 when unset
+	// rowEnd puts a cursor that sits on a soft break at the end of the
+	// upper visual line instead of the start of the lower one (after End,
+	// or a click right of a wrapped line). wantRowEnd asks the next
+	// setSelection for it.
+	rowEnd, wantRowEnd bool
+	readOnly           bool
+	textSize           float32
+	focused            bool
+	shift              bool
+	scrollY            float32
+	viewSize           fyne.Size
+	lastTop            int
 
 	matches []Range // highlighted find results
 
@@ -99,6 +104,7 @@ func (s *Source) SetText(text string) {
 	s.buf.SetText(text)
 	s.sel = buffer.Selection{}
 	s.prefX = -1
+	s.rowEnd = false
 	s.scrollY = 0
 	s.matches = nil
 	s.relayout()
@@ -220,6 +226,7 @@ func (s *Source) afterChanges(changes []buffer.Change, sel buffer.Selection) {
 	}
 	s.sel = buffer.Selection{Anchor: s.snap(sel.Anchor), Cursor: s.snap(sel.Cursor)}
 	s.prefX = -1
+	s.rowEnd = false
 	s.matches = nil
 	s.ensureCursorVisible()
 	s.Refresh()
@@ -281,6 +288,7 @@ func (s *Source) edit(start, end int, text string, kind buffer.EditKind) bool {
 	}
 	ch := s.buf.Replace(start, end, text, kind, s.sel)
 	s.lay.apply(ch)
+	s.rowEnd = false
 	s.sel = buffer.Selection{Anchor: ch.NewEnd, Cursor: ch.NewEnd}
 	s.prefX = -1
 	s.matches = nil
@@ -323,7 +331,8 @@ func (s *Source) notifyScroll() {
 
 // setSelection moves the selection; reveal scrolls the cursor into view.
 func (s *Source) setSelection(sel buffer.Selection, reveal bool) {
-	moved := sel.Cursor != s.sel.Cursor
+	moved := sel.Cursor != s.sel.Cursor || s.rowEnd != s.wantRowEnd
+	s.rowEnd, s.wantRowEnd = s.wantRowEnd, false
 	if sel != s.sel {
 		s.buf.BreakUndoGroup()
 	}
@@ -397,12 +406,24 @@ func (s *Source) clampScroll() {
 	s.scrollY = min(max(s.scrollY, 0), maxY)
 }
 
-// cursorVisual returns the cursor's logical line, sub-line and x offset.
-func (s *Source) cursorVisual() (line, sub int, x float32) {
+// cursorRow returns the cursor's logical line, visual sub-line and column,
+// honouring rowEnd.
+func (s *Source) cursorRow() (line, sub, col int) {
 	p := s.buf.OffsetToPos(s.sel.Cursor)
 	sub = s.lay.subOf(p.Line, p.Col)
-	vs, _ := s.lay.visualRange(p.Line, sub)
-	return p.Line, sub, s.lay.xOf(p.Line, vs, p.Col)
+	if s.rowEnd && sub > 0 {
+		if vs, _ := s.lay.visualRange(p.Line, sub); vs == p.Col {
+			sub--
+		}
+	}
+	return p.Line, sub, p.Col
+}
+
+// cursorVisual returns the cursor's logical line, sub-line and x offset.
+func (s *Source) cursorVisual() (line, sub int, x float32) {
+	line, sub, col := s.cursorRow()
+	vs, _ := s.lay.visualRange(line, sub)
+	return line, sub, s.lay.xOf(line, vs, col)
 }
 
 // ensureCursorVisible scrolls the least needed to show the cursor.

@@ -188,6 +188,7 @@ func (s *Source) Paste() {
 }
 
 // moveTo moves the cursor to off, extending the selection if extend.
+// A pending wantRowEnd is kept for this move.
 func (s *Source) moveTo(off int, extend bool) {
 	sel := buffer.Selection{Anchor: off, Cursor: off}
 	if extend {
@@ -245,6 +246,7 @@ func (s *Source) moveV(n int, extend bool) {
 		}
 	}
 	line, sub, x := s.cursorVisual()
+	s.wantRowEnd = false
 	if s.prefX >= 0 {
 		x = s.prefX
 	}
@@ -281,7 +283,9 @@ func (s *Source) moveV(n int, extend bool) {
 			}
 		}
 		vs, ve := s.lay.visualRange(l, sb)
-		off = s.buf.LineStart(l) + s.lay.colAt(l, vs, ve, x)
+		col, atEnd := s.lay.colAt(l, vs, ve, x)
+		off = s.buf.LineStart(l) + col
+		s.wantRowEnd = atEnd
 	}
 	sel := buffer.Selection{Anchor: off, Cursor: off}
 	if extend {
@@ -298,19 +302,25 @@ func (s *Source) pageLines() int {
 
 // home goes to the start of the visual line, then of the logical line.
 func (s *Source) home(extend bool) {
-	p := s.buf.OffsetToPos(s.sel.Cursor)
-	sub := s.lay.subOf(p.Line, p.Col)
-	vs, _ := s.lay.visualRange(p.Line, sub)
-	if vs == p.Col {
+	line, sub, col := s.cursorRow()
+	vs, _ := s.lay.visualRange(line, sub)
+	if vs == col {
 		vs = 0
 	}
-	s.moveTo(s.buf.LineStart(p.Line)+vs, extend)
+	s.moveTo(s.buf.LineStart(line)+vs, extend)
 }
 
-// end goes to the end of the logical line.
+// end goes to the end of the visual line, then of the logical line.
 func (s *Source) end(extend bool) {
-	p := s.buf.OffsetToPos(s.sel.Cursor)
-	s.moveTo(s.buf.LineStart(p.Line)+len(displayLine(s.buf.Line(p.Line))), extend)
+	line, sub, col := s.cursorRow()
+	_, ve := s.lay.visualRange(line, sub)
+	ls := s.buf.LineStart(line)
+	if n := len(displayLine(s.buf.Line(line))); ve < n && col != ve {
+		s.wantRowEnd = true
+		s.moveTo(ls+ve, extend)
+		return
+	}
+	s.moveTo(ls+len(displayLine(s.buf.Line(line))), extend)
 }
 
 func (s *Source) deleteBack(word bool) {

@@ -2,7 +2,6 @@ package editor
 
 import (
 	"slices"
-	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 
@@ -337,7 +336,9 @@ func (l *layout) measure(line string, sp []span, from, to int) float32 {
 }
 
 // colAt returns the column in visual line [vs, ve) of line i nearest to x.
-func (l *layout) colAt(i, vs, ve int, x float32) int {
+// rowEnd reports a column at the end of a soft-wrapped visual line, which
+// is also the start of the next one.
+func (l *layout) colAt(i, vs, ve int, x float32) (col int, rowEnd bool) {
 	line := l.buf.Line(i)
 	sp := l.spans(i)
 	var acc float32
@@ -353,17 +354,11 @@ func (l *layout) colAt(i, vs, ve int, x float32) int {
 		}
 		w := l.m.advance(r, face)
 		if x < acc+w/2 {
-			return off
+			return off, false
 		}
 		acc += w
 	}
-	// At a soft break the cursor stays on this visual line only if the
-	// line ends there (ve is the next visual line's start otherwise).
-	if ve < len(displayLine(line)) && ve > vs {
-		_, n := utf8.DecodeLastRuneInString(line[vs:ve])
-		return ve - n
-	}
-	return ve
+	return ve, ve < len(displayLine(line)) && ve > vs
 }
 
 // visualIndex returns the global visual line index of (line, sub).

@@ -28,17 +28,25 @@ type clickInfo struct {
 
 // OffsetAt returns the byte offset nearest to a position in the widget.
 func (s *Source) OffsetAt(pos fyne.Position) int {
+	off, _ := s.offsetAt(pos)
+	return off
+}
+
+// offsetAt is OffsetAt that also reports a position right of a soft-wrapped
+// visual line (see Source.rowEnd).
+func (s *Source) offsetAt(pos fyne.Position) (int, bool) {
 	m := s.metrics()
 	v := int((pos.Y + s.scrollY - padTop) / m.lineH)
 	if pos.Y+s.scrollY-padTop < 0 {
-		return 0
+		return 0, false
 	}
 	if v >= s.lay.counts.Total() {
-		return s.buf.Len()
+		return s.buf.Len(), false
 	}
 	line, sub := s.lay.lineAtVisual(v)
 	vs, ve := s.lay.visualRange(line, sub)
-	return s.buf.LineStart(line) + s.lay.colAt(line, vs, ve, pos.X-s.padLeft())
+	col, atEnd := s.lay.colAt(line, vs, ve, pos.X-s.padLeft())
+	return s.buf.LineStart(line) + col, atEnd
 }
 
 // Cursor implements desktop.Cursorable.
@@ -60,7 +68,8 @@ func (s *Source) Tapped(ev *fyne.PointEvent) {
 	}
 	if !s.pressed {
 		s.focus()
-		s.click(s.OffsetAt(ev.Position), 1, false)
+		off, atEnd := s.offsetAt(ev.Position)
+		s.click(off, atEnd, 1, false)
 	}
 	s.pressed = false
 }
@@ -82,7 +91,8 @@ func (s *Source) MouseDown(ev *desktop.MouseEvent) {
 		s.clicks = 1
 	}
 	s.lastClick = clickInfo{now, ev.Position}
-	s.click(s.OffsetAt(ev.Position), s.clicks, s.shift || ev.Modifier&fyne.KeyModifierShift != 0)
+	off, atEnd := s.offsetAt(ev.Position)
+	s.click(off, atEnd, s.clicks, s.shift || ev.Modifier&fyne.KeyModifierShift != 0)
 }
 
 // onBar reports whether pos is on the scroll bar's strip, which the bar
@@ -94,11 +104,13 @@ func (s *Source) onBar(pos fyne.Position) bool {
 // MouseUp implements desktop.Mouseable.
 func (s *Source) MouseUp(*desktop.MouseEvent) {}
 
-// click handles the n-th click of a series at off.
-func (s *Source) click(off, n int, extend bool) {
+// click handles the n-th click of a series at off; rowEnd tells a click
+// right of a soft-wrapped visual line.
+func (s *Source) click(off int, rowEnd bool, n int, extend bool) {
 	s.prefX = -1
 	switch {
 	case extend && n == 1:
+		s.wantRowEnd = rowEnd
 		s.setSelection(buffer.Selection{Anchor: s.sel.Anchor, Cursor: off}, true)
 	case n == 2:
 		p := s.buf.OffsetToPos(off)
@@ -109,6 +121,7 @@ func (s *Source) click(off, n int, extend bool) {
 		p := s.buf.OffsetToPos(off)
 		s.setSelection(buffer.Selection{Anchor: s.buf.LineStart(p.Line), Cursor: s.buf.LineStart(p.Line + 1)}, false)
 	default:
+		s.wantRowEnd = rowEnd
 		s.setSelection(buffer.Selection{Anchor: off, Cursor: off}, false)
 	}
 	s.dragFrom = s.sel
@@ -140,7 +153,8 @@ func (s *Source) Dragged(ev *fyne.DragEvent) {
 		s.scrollY += m.lineH
 	}
 	s.clampScroll()
-	off := s.OffsetAt(ev.Position)
+	off, atEnd := s.offsetAt(ev.Position)
+	s.wantRowEnd = atEnd
 	s.setSelection(buffer.Selection{Anchor: s.dragFrom.Anchor, Cursor: off}, false)
 	s.notifyScroll()
 }

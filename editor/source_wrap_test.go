@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 
 	"folio/editor/buffer"
 )
@@ -115,12 +116,38 @@ func TestCursorAcrossWrappedLines(t *testing.T) {
 		t.Fatalf("second Home goes to the line start: %d", s.CursorOffset())
 	}
 	key(s, fyne.KeyEnd)
+	if got := s.CursorOffset(); got != len("一二三四五六") {
+		t.Fatalf("End goes to the visual row end: %q", s.Text()[:got])
+	}
+	if line, sub, x := s.cursorVisual(); line != 0 || sub != 0 || x < 5*s.metrics().han[faceRegular] {
+		t.Fatalf("cursor after End drawn at row %d x %v, want the end of row 0", sub, x)
+	}
+	test.Type(s, "字")
+	if got := visibleTexts(s)[0]; got != "一二三四五六" {
+		t.Fatalf("typed at the row end; first row %q", got)
+	}
+	if !strings.HasPrefix(s.Text(), "一二三四五六字七") {
+		t.Fatalf("typed at the row end: %q", s.Text())
+	}
+	key(s, fyne.KeyBackspace)
+	key(s, fyne.KeyDown) // from the end of row 0 to the end of row 1
+	if got := s.CursorOffset(); got != len("一二三四五六七八九十甲乙") {
+		t.Fatalf("Down from a row end: %q", s.Text()[:got])
+	}
+	key(s, fyne.KeyEnd)
+	key(s, fyne.KeyEnd)
 	if got := s.CursorOffset(); got != len("一二三四五六七八九十甲乙丙丁") {
-		t.Fatalf("End: %d", got)
+		t.Fatalf("End twice: %d", got)
 	}
 	shiftKey(s, fyne.KeyUp)
 	if got := s.SelectedText(); got != "九十甲乙丙丁" {
 		t.Fatalf("Shift+Up selected %q", got)
+	}
+	// a click right of a wrapped row puts the cursor at that row's end
+	m := s.metrics()
+	s.Tapped(&fyne.PointEvent{Position: fyne.NewPos(s.padLeft()+6.8*m.han[faceRegular], padTop+m.lineH/2)})
+	if line, sub, _ := s.cursorVisual(); s.CursorOffset() != len("一二三四五六") || line != 0 || sub != 0 {
+		t.Fatalf("click right of row 0: offset %d row %d", s.CursorOffset(), sub)
 	}
 }
 
