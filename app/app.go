@@ -3,23 +3,84 @@
 package app
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
+
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
-	"fyne.io/fyne/v2/widget"
+	"fyne.io/fyne/v2/lang"
+
+	"folio/app/theme"
+	"folio/assets"
 )
 
 // ID is Folio's application identifier (also in FyneApp.toml).
 const ID = "io.github.folio.editor"
 
-// Run opens the Folio window on the given folders or files and blocks until
-// it is closed.
+// Run opens the Folio window on a folder or a file (the first of paths)
+// and blocks until it is closed. With no path it opens the built-in sample
+// articles, copied on first run to Folio's own storage.
 func Run(paths []string) error {
 	// Before the app exists, so that Fyne's threading checks see fyneDo.
 	fyneapp.SetMetadata(metadata(fyne.AppMetadata{}))
 	a := fyneapp.NewWithID(ID)
+	if err := lang.AddTranslationsFS(assets.Translations, "i18n"); err != nil {
+		fyne.LogError("loading translations", err)
+	}
+	a.Settings().SetTheme(theme.New(theme.Options{}))
+
+	root, file, err := target(paths, a)
+	if err != nil {
+		return err
+	}
 	w := a.NewWindow("Folio")
-	w.SetContent(widget.NewLabel("Folio"))
-	w.Resize(fyne.NewSize(1200, 800))
+	w.SetIcon(assets.Icon)
+	ws := newWorkspace(a, w, root)
+	ws.install()
+	w.Resize(fyne.NewSize(1400, 880))
+	ws.scan(file)
 	w.ShowAndRun()
 	return nil
+}
+
+// target decides which folder to show and which file to open first.
+func target(paths []string, a fyne.App) (root, file string, err error) {
+	if len(paths) == 0 {
+		dir, err := sampleFolder(a)
+		return dir, "", err
+	}
+	p, err := filepath.Abs(paths[0])
+	if err != nil {
+		return "", "", fmt.Errorf("open %s: %w", paths[0], err)
+	}
+	info, err := os.Stat(p)
+	if err != nil {
+		return "", "", fmt.Errorf("open %s: %w", paths[0], err)
+	}
+	if info.IsDir() {
+		return p, "", nil
+	}
+	return filepath.Dir(p), p, nil
+}
+
+// sampleFolder copies the built-in samples (never over a file the user
+// has changed) into the app's storage and returns that folder.
+func sampleFolder(a fyne.App) (string, error) {
+	base := ""
+	if u := a.Storage().RootURI(); u != nil && u.Scheme() == "file" {
+		base = u.Path()
+	}
+	if base == "" {
+		dir, err := os.UserConfigDir()
+		if err != nil {
+			return "", fmt.Errorf("no folder for the sample articles: %w", err)
+		}
+		base = filepath.Join(dir, "Folio")
+	}
+	dir := filepath.Join(base, "samples")
+	if _, _, err := assets.CopySamples(assets.Samples, dir); err != nil {
+		return "", err
+	}
+	return dir, nil
 }

@@ -1,0 +1,143 @@
+package app
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"folio/app/library"
+)
+
+const article = "---\ntitle: \"旧标题\"\ntags: [a]\n---\n# 正文\n\n第一段。\n"
+
+func newTestWorkspace(t *testing.T) (*workspace, string) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	dir := t.TempDir()
+	for name, text := range map[string]string{"a.md": article, "b.md": "# B\n"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w := test.NewWindow(nil)
+	t.Cleanup(w.Close)
+	ws := newWorkspace(a, w, dir)
+	ws.install()
+	w.Resize(fyne.NewSize(1200, 800))
+	return ws, dir
+}
+
+func TestWorkspaceEditMarksDirtyAndSaveWritesOnlyTheEdit(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	path := filepath.Join(dir, "a.md")
+	ws.load(path)
+	if got := ws.win.Title(); got != "旧标题 — "+filepath.Base(dir)+" — Folio" {
+		t.Errorf("title = %q", got)
+	}
+	ws.src.SetCursorOffset(len(article)) // end of text
+	test.Type(ws.src, "新增")
+	if !ws.dirty || !strings.HasPrefix(ws.win.Title(), "● ") {
+		t.Fatalf("after typing: dirty=%v title=%q", ws.dirty, ws.win.Title())
+	}
+	if !ws.save() {
+		t.Fatal("save failed")
+	}
+	got, _ := os.ReadFile(path)
+	if string(got) != article+"新增" {
+		t.Errorf("file = %q, want the original plus the typed text", got)
+	}
+	if ws.dirty || strings.HasPrefix(ws.win.Title(), "● ") {
+		t.Errorf("still dirty after save: title %q", ws.win.Title())
+	}
+}
+
+func TestWorkspaceRefusesToOverwriteAnOutsideChange(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	path := filepath.Join(dir, "a.md")
+	ws.load(path)
+	outside := article + "别人写的。\n"
+	if err := os.WriteFile(path, []byte(outside), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	test.Type(ws.src, "x")
+	if ws.save() {
+		t.Fatal("save over an outside change should not go through without asking")
+	}
+	got, _ := os.ReadFile(path)
+	if string(got) != outside {
+		t.Errorf("the outside change was overwritten: %q", got)
+	}
+	if !ws.dirty {
+		t.Error("the user's edit must stay unsaved (dirty)")
+	}
+}
+
+func TestWorkspaceAsksBeforeLeavingUnsavedWork(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	a, b := filepath.Join(dir, "a.md"), filepath.Join(dir, "b.md")
+	ws.load(a)
+	test.Type(ws.src, "未保存")
+	ws.open(b)
+	if ws.file != a {
+		t.Fatalf("open switched articles without asking; now on %s", ws.file)
+	}
+	if !strings.Contains(ws.src.Text(), "未保存") {
+		t.Error("the unsaved text is gone")
+	}
+	if len(ws.win.Canvas().Overlays().List()) == 0 {
+		t.Error("no dialog asked about unsaved changes")
+	}
+}
+
+func TestWorkspacePreviewShowsParseErrorWithLine(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	bad := filepath.Join(dir, "bad.md")
+	if err := os.WriteFile(bad, []byte("---\ntitle: \"unclosed\n---\nbody\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ws.load(bad)
+	if want := "bad.md:2: YAML: unclosed quote"; ws.problem.Text != want {
+		t.Errorf("problem = %q, want %q", ws.problem.Text, want)
+	}
+	if ws.src.Text() != "---\ntitle: \"unclosed\n---\nbody\n" {
+		t.Error("a malformed article must still open as text")
+	}
+}
+
+func TestWorkspaceScanListsArticles(t *testing.T) {
+	ws, _ := newTestWorkspace(t)
+	ws.scan("")
+	deadline := time.Now().Add(5 * time.Second)
+	for len(ws.articles) < 2 && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if len(ws.articles) != 2 || ws.file == "" {
+		t.Fatalf("articles = %d, open file %q", len(ws.articles), ws.file)
+	}
+	if got := summaryLine(ws.articles[0]); got != "a" {
+		t.Errorf("summary line = %q", got)
+	}
+	_ = library.Summary{}
+}
+
+func TestWindowTitle(t *testing.T) {
+	tests := []struct {
+		dirty             bool
+		title, file, root string
+		want              string
+	}{
+		{false, "", "", "", "Folio"},
+		{false, "标题", "/x/a.md", "/x", "标题 — x — Folio"},
+		{true, "", "/x/a.md", "/x", "● a.md — x — Folio"},
+	}
+	for _, tc := range tests {
+		if got := windowTitle(tc.dirty, tc.title, tc.file, tc.root); got != tc.want {
+			t.Errorf("windowTitle(%v, %q, %q, %q) = %q, want %q", tc.dirty, tc.title, tc.file, tc.root, got, tc.want)
+		}
+	}
+}
