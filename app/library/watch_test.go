@@ -1,0 +1,137 @@
+package library
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+// next waits for one batch from w, failing after a generous timeout.
+func next(t *testing.T, w *Watcher) []Change {
+	t.Helper()
+	select {
+	case b, ok := <-w.Changes():
+		if !ok {
+			t.Fatal("watcher closed")
+		}
+		return b
+	case <-time.After(5 * time.Second):
+		t.Fatal("no change reported within 5 s")
+	}
+	return nil
+}
+
+// none asserts that no batch arrives for a while.
+func none(t *testing.T, w *Watcher, wait time.Duration) {
+	t.Helper()
+	select {
+	case b := <-w.Changes():
+		t.Fatalf("unexpected batch %+v", b)
+	case <-time.After(wait):
+	}
+}
+
+func write(t *testing.T, path, text string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestWatchCoalescesABurstIntoOneBatch(t *testing.T) {
+	dir := t.TempDir()
+	a := filepath.Join(dir, "a.md")
+	write(t, a, "one")
+	w, err := Watch(dir, 300*time.Millisecond)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	for i := 0; i < 5; i++ { // an editor writing in pieces
+		write(t, a, "two"+string(rune('a'+i)))
+	}
+	write(t, filepath.Join(dir, "b.md"), "new")
+	write(t, filepath.Join(dir, "notes.txt"), "not markdown")
+	b := next(t, w)
+	if len(b) != 2 || b[0].Path != a || b[1].Path != filepath.Join(dir, "b.md") || b[0].Removed || b[1].Removed {
+		t.Fatalf("batch = %+v, want a.md and b.md changed", b)
+	}
+	none(t, w, 300*time.Millisecond)
+}
+
+func TestWatchReportsRemovalAndNewFolders(t *testing.T) {
+	dir := t.TempDir()
+	a := filepath.Join(dir, "a.md")
+	write(t, a, "x")
+	w, err := Watch(dir, 50*time.Millisecond)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	if err := os.Remove(a); err != nil {
+		t.Fatal(err)
+	}
+	if b := next(t, w); len(b) != 1 || !b[0].Removed {
+		t.Fatalf("batch = %+v, want a.md removed", b)
+	}
+	sub := filepath.Join(dir, "2025", "06")
+	if err := os.MkdirAll(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(150 * time.Millisecond) // let the new folders be watched
+	deep := filepath.Join(sub, "post.md")
+	write(t, deep, "新文章")
+	found := false
+	for deadline := time.Now().Add(5 * time.Second); !found && time.Now().Before(deadline); {
+		for _, c := range next(t, w) {
+			found = found || c.Path == deep
+		}
+	}
+	if !found {
+		t.Fatal("a file in a new sub-folder was not reported")
+	}
+}
+
+func TestWatchDropsTheEchoOfOwnSaves(t *testing.T) {
+	dir := t.TempDir()
+	a := filepath.Join(dir, "a.md")
+	write(t, a, "old")
+	w, err := Watch(dir, 50*time.Millisecond)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	data := []byte("saved by Folio")
+	w.Expect(a, data)
+	if err := Save(a, data, SumOf([]byte("old"))); err != nil {
+		t.Fatal(err)
+	}
+	none(t, w, 400*time.Millisecond)
+	// An outside write after that is reported again.
+	write(t, a, "outside")
+	if b := next(t, w); len(b) != 1 || b[0].Path != a {
+		t.Fatalf("batch = %+v, want the outside change", b)
+	}
+}
+
+func TestWatchIgnoresHiddenFolders(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	w, err := Watch(dir, 50*time.Millisecond)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	write(t, filepath.Join(dir, ".git", "x.md"), "hidden")
+	write(t, filepath.Join(dir, ".draft.md"), "hidden")
+	none(t, w, 300*time.Millisecond)
+}
+
+func TestWatchFailsOnAMissingFolder(t *testing.T) {
+	if _, err := Watch(filepath.Join(t.TempDir(), "nope"), 0); err == nil {
+		t.Fatal("watching a missing folder should fail")
+	}
+}
