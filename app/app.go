@@ -40,7 +40,11 @@ func Run(paths []string) error {
 	ws.install()
 	w.Resize(fyne.NewSize(1400, 880))
 	ws.scan(file)
+	ws.watch()
 	w.ShowAndRun()
+	if ws.watcher != nil {
+		ws.watcher.Close()
+	}
 	return nil
 }
 

@@ -37,6 +37,8 @@ type workspace struct {
 	prev     *preview.Preview
 	status   *widget.Label
 	problem  *canvas.Text
+	conflict *fyne.Container // the bar shown when the open file changed on disk
+	watcher  *library.Watcher
 	content  fyne.CanvasObject
 
 	// The open article.
@@ -74,7 +76,9 @@ func newWorkspace(a fyne.App, w fyne.Window, root string) *workspace {
 	ws.src.OnScrolled = func(first int) { ws.prev.ScrollToSourceLine(first + 1) }
 	ws.prev.OnOpenArticle = func(path string) { ws.open(path) }
 
-	panes := container.NewHSplit(ws.src, ws.prev)
+	ws.conflict = container.NewStack()
+	ws.conflict.Hide()
+	panes := container.NewHSplit(container.NewBorder(ws.conflict, nil, nil, nil, ws.src), ws.prev)
 	panes.Offset = 0.5
 	side := container.NewBorder(widget.NewLabelWithStyle(lang.L("Articles"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, ws.list)
 	main := container.NewHSplit(side, panes)
@@ -299,6 +303,9 @@ func (ws *workspace) save() bool {
 		return false
 	}
 	data := []byte(ws.src.Text())
+	if ws.watcher != nil {
+		ws.watcher.Expect(ws.file, data)
+	}
 	err := library.Save(ws.file, data, ws.loaded)
 	name := filepath.Base(ws.file)
 	switch {
@@ -322,6 +329,7 @@ func (ws *workspace) save() bool {
 	}
 	ws.loaded = library.SumOf(data)
 	ws.dirty = false
+	ws.hideConflict()
 	ws.updateTitle()
 	ws.status.SetText(lang.L("Saved {{.Name}}", map[string]any{"Name": name}))
 	ws.rescanOne()

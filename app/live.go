@@ -1,0 +1,117 @@
+package app
+
+import (
+	"context"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"folio/app/library"
+)
+
+// watch follows the folder: outside changes refresh the list, reload the
+// open article when it has no unsaved changes, and raise a conflict bar
+// when it has.
+func (ws *workspace) watch() {
+	w, err := library.Watch(ws.root, 0)
+	if err != nil {
+		ws.showProblem(err.Error())
+		return
+	}
+	ws.watcher = w
+	go func() {
+		for batch := range w.Changes() {
+			fyne.Do(func() { ws.external(batch) })
+		}
+	}()
+	go func() {
+		for err := range w.Errors() {
+			fyne.Do(func() { ws.showProblem(err.Error()) })
+		}
+	}()
+}
+
+// external handles one batch of outside changes, on the UI goroutine.
+func (ws *workspace) external(batch []library.Change) {
+	for _, c := range batch {
+		if c.Path != ws.file {
+			continue
+		}
+		if c.Removed {
+			ws.dirty = true // the text is only in the editor now: keep it and say so
+			ws.updateTitle()
+			ws.showConflict(lang.L("{{.Name}} was deleted on disk. Save to keep it.", map[string]any{"Name": filepath.Base(ws.file)}), false)
+			continue
+		}
+		data, sum, err := library.Read(ws.file)
+		if err != nil || sum == ws.loaded {
+			continue // unreadable for now, or the same bytes
+		}
+		if !ws.dirty {
+			ws.reloadKeepingPlace(data, sum)
+			continue
+		}
+		ws.showConflict(lang.L("{{.Name}} changed on disk while you were editing it.", map[string]any{"Name": filepath.Base(ws.file)}), true)
+	}
+	ws.rescan()
+}
+
+// reloadKeepingPlace replaces the editor's text with the disk's, keeping
+// the cursor and scroll position as near as the new text allows.
+func (ws *workspace) reloadKeepingPlace(data []byte, sum library.Sum) {
+	cursor, top := ws.src.CursorOffset(), ws.src.FirstVisibleLine()
+	ws.src.SetText(string(data))
+	ws.loaded, ws.dirty = sum, false
+	ws.src.SetCursorOffset(min(cursor, len(data)))
+	ws.src.ScrollToLine(top)
+	ws.hideConflict()
+	ws.refreshPreview(string(data))
+}
+
+// showConflict shows the bar above the editor; with reload, it offers to
+// take the disk's version (discarding the editor's) or keep the editor's.
+func (ws *workspace) showConflict(msg string, reload bool) {
+	label := widget.NewLabel(msg)
+	label.Wrapping = fyne.TextWrapWord
+	buttons := container.NewHBox()
+	if reload {
+		buttons.Add(widget.NewButton(lang.L("Reload (discard my changes)"), func() {
+			data, sum, err := library.Read(ws.file)
+			if err != nil {
+				ws.showProblem(err.Error())
+				return
+			}
+			ws.reloadKeepingPlace(data, sum)
+			ws.updateTitle()
+		}))
+	}
+	keep := widget.NewButton(lang.L("Keep mine"), ws.hideConflict)
+	keep.Importance = widget.HighImportance
+	buttons.Add(keep)
+	ws.conflict.Objects = []fyne.CanvasObject{container.NewBorder(nil, nil, nil, buttons, label)}
+	ws.conflict.Show()
+	ws.conflict.Refresh()
+}
+
+func (ws *workspace) hideConflict() {
+	ws.conflict.Objects = nil
+	ws.conflict.Hide()
+}
+
+// rescan refreshes the article list off the UI goroutine.
+func (ws *workspace) rescan() {
+	go func() {
+		items, err := library.Scan(context.Background(), ws.root)
+		if err != nil {
+			return
+		}
+		fyne.Do(func() {
+			ws.articles = items
+			ws.list.Refresh()
+			ws.selectCurrent()
+		})
+	}()
+}

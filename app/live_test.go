@@ -1,0 +1,70 @@
+package app
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"folio/app/library"
+)
+
+func TestOutsideChangeReloadsACleanArticle(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	path := filepath.Join(dir, "a.md")
+	ws.load(path)
+	changed := strings.Replace(article, "第一段。", "第一段，改过了。", 1)
+	write(t, path, changed)
+	ws.external([]library.Change{{Path: path}})
+	if ws.src.Text() != changed || ws.dirty {
+		t.Fatalf("editor = %q dirty=%v, want the disk's text, clean", ws.src.Text(), ws.dirty)
+	}
+	if ws.conflict.Visible() {
+		t.Error("no conflict bar for a clean reload")
+	}
+}
+
+func TestOutsideChangeNeverReplacesUnsavedWork(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	path := filepath.Join(dir, "a.md")
+	ws.load(path)
+	test.Type(ws.src, "我的修改")
+	mine := ws.src.Text()
+	write(t, path, "别人的版本\n")
+	ws.external([]library.Change{{Path: path}})
+	if ws.src.Text() != mine || !ws.dirty {
+		t.Fatal("an outside change replaced unsaved work")
+	}
+	if !ws.conflict.Visible() {
+		t.Fatal("no conflict bar")
+	}
+	// Saving now must ask before overwriting the outside version.
+	if ws.save() {
+		t.Fatal("save went through over the outside change without asking")
+	}
+	if got, _ := os.ReadFile(path); string(got) != "别人的版本\n" {
+		t.Errorf("disk = %q", got)
+	}
+}
+
+func TestOutsideDeleteKeepsTheTextAsUnsaved(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	path := filepath.Join(dir, "a.md")
+	ws.load(path)
+	if err := os.Remove(path); err != nil {
+		t.Fatal(err)
+	}
+	ws.external([]library.Change{{Path: path, Removed: true}})
+	if ws.src.Text() != article || !ws.dirty || !ws.conflict.Visible() {
+		t.Fatalf("after delete: text kept=%v dirty=%v bar=%v", ws.src.Text() == article, ws.dirty, ws.conflict.Visible())
+	}
+}
+
+func write(t *testing.T, path, text string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
