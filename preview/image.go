@@ -42,6 +42,7 @@ type imageLoader struct {
 	mu          sync.Mutex
 	allowRemote bool
 	entries     map[string]*imageEntry
+	order       []string // sources in the order they were first asked for
 	client      *http.Client
 	do          func(func()) // runs a function on the UI goroutine: fyne.Do
 }
@@ -88,6 +89,8 @@ func (l *imageLoader) get(src string, done func()) (image.Image, error, bool) {
 	}
 	e := &imageEntry{waiters: []func(){done}}
 	l.entries[src] = e
+	l.order = append(l.order, src)
+	l.trim()
 	go func() {
 		img, err := l.load(src)
 		l.mu.Lock()
@@ -102,6 +105,28 @@ func (l *imageLoader) get(src string, done func()) (image.Image, error, bool) {
 		}
 	}()
 	return nil, nil, false
+}
+
+// maxCachedImages caps the decoded images kept; the oldest finished ones go
+// first (a box that still shows one keeps its own reference).
+const maxCachedImages = 64
+
+// trim drops the oldest finished entries past the cap (l.mu held).
+func (l *imageLoader) trim() {
+	for len(l.entries) > maxCachedImages && len(l.order) > 0 {
+		dropped := false
+		for i, k := range l.order {
+			if e, ok := l.entries[k]; !ok || e.done {
+				delete(l.entries, k)
+				l.order = append(l.order[:i], l.order[i+1:]...)
+				dropped = true
+				break
+			}
+		}
+		if !dropped {
+			return
+		}
+	}
 }
 
 func (l *imageLoader) load(src string) (image.Image, error) {

@@ -455,3 +455,23 @@ func TestWidgetGolden(t *testing.T) {
 		})
 	}
 }
+
+func TestImageCacheIsCapped(t *testing.T) {
+	test.NewTempApp(t)
+	l, q := testLoader()
+	var boxes []*imageBox
+	for i := 0; i < maxCachedImages+20; i++ {
+		b := newImageBox(Inline{Kind: InlineImage, Dest: fmt.Sprintf("missing-%d.png", i)}, t.TempDir(), l, nil, nil)
+		waitImage(t, q, b)
+		boxes = append(boxes, b)
+	}
+	l.mu.Lock()
+	n := len(l.entries)
+	l.mu.Unlock()
+	if n > maxCachedImages {
+		t.Errorf("%d images cached, cap is %d", n, maxCachedImages)
+	}
+	if boxes[0].err == nil {
+		t.Error("an evicted entry lost the result its box already shows")
+	}
+}
