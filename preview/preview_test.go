@@ -475,3 +475,16 @@ func TestImageCacheIsCapped(t *testing.T) {
 		t.Error("an evicted entry lost the result its box already shows")
 	}
 }
+
+// TestMarkupSnapshot pins the rendered canvas of a small article (header
+// card, heading, mixed paragraph, quote, task list) with Fyne's markup
+// snapshots: testdata/markup/article.xml.
+func TestMarkupSnapshot(t *testing.T) {
+	test.NewTempApp(t)
+	p := New()
+	w := test.NewTempWindow(t, p)
+	w.Resize(fyne.NewSize(500, 420))
+	p.updateNow([]byte("# 标题\n\n中文**粗体**中文 and [a link](x.md).\n\n> 引用\n\n- [x] done\n- item\n"),
+		Meta{Title: "Title", Author: "李华", Date: "2024-01-10", ReadTime: "3 min", Tags: []string{"AI"}, Featured: true}, "", 1)
+	test.AssertRendersToMarkup(t, "markup/article.xml", w.Canvas())
+}
