@@ -93,12 +93,13 @@ func (ws *workspace) showConflict(msg string, reload bool) {
 	buttons.Add(keep)
 	ws.conflict.Objects = []fyne.CanvasObject{container.NewBorder(nil, nil, nil, buttons, label)}
 	ws.conflict.Show()
-	ws.conflict.Refresh()
+	ws.editPane.Refresh()
 }
 
 func (ws *workspace) hideConflict() {
 	ws.conflict.Objects = nil
 	ws.conflict.Hide()
+	ws.editPane.Refresh()
 }
 
 // rescan refreshes the article list off the UI goroutine.

@@ -38,6 +38,7 @@ type workspace struct {
 	status   *widget.Label
 	problem  *canvas.Text
 	conflict *fyne.Container // the bar shown when the open file changed on disk
+	editPane *fyne.Container // the conflict bar above the editor
 	watcher  *library.Watcher
 	content  fyne.CanvasObject
 
@@ -78,7 +79,8 @@ func newWorkspace(a fyne.App, w fyne.Window, root string) *workspace {
 
 	ws.conflict = container.NewStack()
 	ws.conflict.Hide()
-	panes := container.NewHSplit(container.NewBorder(ws.conflict, nil, nil, nil, ws.src), ws.prev)
+	ws.editPane = container.NewBorder(ws.conflict, nil, nil, nil, ws.src)
+	panes := container.NewHSplit(ws.editPane, ws.prev)
 	panes.Offset = 0.5
 	side := container.NewBorder(widget.NewLabelWithStyle(lang.L("Articles"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, ws.list)
 	main := container.NewHSplit(side, panes)
@@ -310,7 +312,7 @@ func (ws *workspace) save() bool {
 	name := filepath.Base(ws.file)
 	switch {
 	case errors.Is(err, library.ErrChangedOnDisk):
-		dialog.ShowConfirm(lang.L("Changed on disk"),
+		d := dialog.NewConfirm(lang.L("Changed on disk"),
 			lang.L("{{.Name}} was changed by another program since you opened it. Overwrite it with your version?", map[string]any{"Name": name}),
 			func(ok bool) {
 				if !ok {
@@ -322,6 +324,9 @@ func (ws *workspace) save() bool {
 					ws.save()
 				}
 			}, ws.win)
+		d.SetConfirmText(lang.L("Overwrite"))
+		d.SetDismissText(lang.L("Cancel"))
+		d.Show()
 		return false
 	case err != nil:
 		ws.showProblem(lang.L("Could not save {{.Name}}: {{.Err}}", map[string]any{"Name": name, "Err": err}))
