@@ -13,6 +13,20 @@
 // only creates canvas objects for the visible visual lines and reuses them
 // when scrolling. Rune advances are measured once per rune and face with
 // fyne.MeasureText and memoised; Han ideographs share one measured advance.
+// After a keystroke only the edited line is re-lexed, and its wrap is
+// redone from the visual line before the edit until it lines up with the
+// old breaks again (buffer.Rewrap).
+//
+// # Keys
+//
+// Arrows, Home/End (visual line, then logical line), PageUp/PageDown,
+// Ctrl+Home/End, Ctrl+Left/Right (a run of CJK characters is one word),
+// Ctrl+Backspace/Delete, all with Shift to select; Ctrl+A, Ctrl+C/X/V,
+// Ctrl+Z, Ctrl+Shift+Z and Ctrl+Y; Tab and Shift+Tab indent and outdent
+// (list items and multi-line selections as whole lines); Enter continues
+// "- ", "1. ", "- [ ] " and "> " prefixes and ends a list on an empty item;
+// Ctrl+B, Ctrl+I, Ctrl+` wrap the selection in **, * or ` (or unwrap it),
+// Ctrl+K makes a link. Double click selects a word, triple click a line.
 //
 // # Input methods
 //

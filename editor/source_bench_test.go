@@ -45,17 +45,30 @@ func middleOffset(text string) int {
 	return len(text)/2 + i + 1
 }
 
+// resetEvery is how many runes the typing benchmarks type into one
+// paragraph before the text is reloaded (untimed), so every op types into
+// a paragraph of realistic length whatever b.N is.
+const resetEvery = 512
+
 // BenchmarkTypeRune types one CJK rune per op into Folio's Source in an
-// 800x600 test window, in the middle of the document.
+// 800x600 test window, at the start of a body paragraph in the middle of
+// the document.
 func BenchmarkTypeRune(b *testing.B) {
 	seed := seedText(b)
 	for _, bs := range benchSizes {
 		b.Run(bs.name, func(b *testing.B) {
-			s, _ := newTestSource(b, repeatTo(seed, bs.size))
-			s.SetCursorOffset(middleOffset(s.Text()))
+			text := repeatTo(seed, bs.size)
+			s, _ := newTestSource(b, text)
+			s.SetCursorOffset(middleOffset(text))
 			b.ReportAllocs()
 			b.ResetTimer()
-			for range b.N {
+			for i := range b.N {
+				if i > 0 && i%resetEvery == 0 {
+					b.StopTimer()
+					s.SetText(text)
+					s.SetCursorOffset(middleOffset(text))
+					b.StartTimer()
+				}
 				s.TypedRune('字')
 			}
 		})
@@ -76,11 +89,17 @@ func BenchmarkFyneEntryTypeRune(b *testing.B) {
 			w := test.NewTempWindow(b, e)
 			w.Resize(fyne.NewSize(800, 600))
 			w.Canvas().Focus(e)
-			e.CursorRow = strings.Count(text[:middleOffset(text)], "\n")
-			e.CursorColumn = 0
+			row := strings.Count(text[:middleOffset(text)], "\n")
+			e.CursorRow, e.CursorColumn = row, 0
 			b.ReportAllocs()
 			b.ResetTimer()
-			for range b.N {
+			for i := range b.N {
+				if i > 0 && i%resetEvery == 0 {
+					b.StopTimer()
+					e.SetText(text)
+					e.CursorRow, e.CursorColumn = row, 0
+					b.StartTimer()
+				}
 				e.TypedRune('字')
 			}
 		})

@@ -469,7 +469,12 @@ func (s *Source) indent() {
 		ranges = append(ranges, [2]int{off, off})
 		texts = append(texts, indentUnit)
 	}
-	s.groupEdit(ranges, texts, func(off int) int { return off + len(indentUnit)*(s.buf.OffsetToPos(off).Line-first+1) })
+	// Every selected line gains one unit, so an offset on line l moves by
+	// one unit per indented line up to and including l.
+	mapOff := func(off int) int {
+		return off + len(indentUnit)*(s.buf.OffsetToPos(off).Line-first+1)
+	}
+	s.groupEdit(ranges, texts, mapOff)
 }
 
 // outdent removes up to one indentUnit (or a tab) from each selected line.
