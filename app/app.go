@@ -11,7 +11,6 @@ import (
 	fyneapp "fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/lang"
 
-	"folio/app/theme"
 	"folio/assets"
 )
 
@@ -28,7 +27,7 @@ func Run(paths []string) error {
 	if err := lang.AddTranslationsFS(assets.Translations, "i18n"); err != nil {
 		fyne.LogError("loading translations", err)
 	}
-	a.Settings().SetTheme(theme.New(theme.Options{}))
+	applyTheme(a, themeOptions(a.Preferences()))
 
 	root, file, err := target(paths, a)
 	if err != nil {

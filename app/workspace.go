@@ -19,6 +19,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"folio/app/library"
+	"folio/app/theme"
 	"folio/editor"
 	"folio/editor/document"
 	"folio/preview"
@@ -96,10 +97,38 @@ func (ws *workspace) install() {
 	save := fyne.NewMenuItem(lang.L("Save"), func() { ws.save() })
 	save.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}
 	reload := fyne.NewMenuItem(lang.L("Reload from Disk"), func() { ws.confirmLeave(func() { ws.reload() }) })
-	ws.win.SetMainMenu(fyne.NewMainMenu(fyne.NewMenu(lang.L("File"), save, reload)))
+	dark := fyne.NewMenuItem(lang.L("Dark theme"), nil)
+	dark.Checked = isDark(ws.app)
+	dark.Action = func() {
+		opts := themeOptions(ws.app.Preferences())
+		opts.Variant = theme.VariantDark
+		if isDark(ws.app) {
+			opts.Variant = theme.VariantLight
+		}
+		applyTheme(ws.app, opts)
+		dark.Checked = opts.Variant == theme.VariantDark
+		ws.win.MainMenu().Refresh()
+	}
+	bigger := fyne.NewMenuItem(lang.L("Larger Text"), func() { ws.scaleText(1.1) })
+	bigger.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyEqual, Modifier: fyne.KeyModifierShortcutDefault}
+	smaller := fyne.NewMenuItem(lang.L("Smaller Text"), func() { ws.scaleText(1 / 1.1) })
+	smaller.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyMinus, Modifier: fyne.KeyModifierShortcutDefault}
+	ws.win.SetMainMenu(fyne.NewMainMenu(
+		fyne.NewMenu(lang.L("File"), save, reload),
+		fyne.NewMenu(lang.L("View"), dark, bigger, smaller)))
+	ws.win.Canvas().AddShortcut(bigger.Shortcut, func(fyne.Shortcut) { ws.scaleText(1.1) })
+	ws.win.Canvas().AddShortcut(smaller.Shortcut, func(fyne.Shortcut) { ws.scaleText(1 / 1.1) })
 	ws.win.Canvas().AddShortcut(save.Shortcut, func(fyne.Shortcut) { ws.save() })
 	ws.win.SetCloseIntercept(func() { ws.confirmLeave(ws.win.Close) })
 	ws.updateTitle()
+}
+
+// scaleText makes all text larger or smaller by factor, within the
+// theme's limits, and remembers it.
+func (ws *workspace) scaleText(factor float32) {
+	opts := themeOptions(ws.app.Preferences())
+	opts.TextScale = min(max(opts.TextScale*factor, theme.MinTextScale), theme.MaxTextScale)
+	applyTheme(ws.app, opts)
 }
 
 // scan reads the folder off the UI goroutine, then shows the list and
