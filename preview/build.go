@@ -18,10 +18,18 @@ type builder struct {
 	baseDir string
 	dark    bool
 	changed func() // an object's height changed after it was built
+	measure *measureCache
 
 	muted bool    // quote text
 	scale float32 // footnote text
 	depth int     // list nesting
+}
+
+// newFlow is a text flow sharing the preview's measurement cache.
+func (b builder) newFlow(runs []flowRun, onLink func(string)) *textFlow {
+	f := newTextFlow(runs, onLink)
+	f.mc = b.measure
+	return f
 }
 
 var headingScale = [...]float32{1, 2.0, 1.6, 1.35, 1.15, 1.0, 0.9}
@@ -151,7 +159,7 @@ func (b builder) paragraph(in []Inline, base flowRun) fyne.CanvasObject {
 		}
 	}
 	if !hasImage {
-		return newTextFlow(b.runs(in, base), b.onLink)
+		return b.newFlow(b.runs(in, base), b.onLink)
 	}
 	var objs []fyne.CanvasObject
 	start := 0
@@ -159,7 +167,7 @@ func (b builder) paragraph(in []Inline, base flowRun) fyne.CanvasObject {
 		part := in[start:end]
 		for _, r := range part {
 			if r.Kind == InlineText && len(r.Text) > 0 && r.Text != " " {
-				objs = append(objs, newTextFlow(b.runs(part, base), b.onLink))
+				objs = append(objs, b.newFlow(b.runs(part, base), b.onLink))
 				return
 			}
 		}
@@ -243,7 +251,7 @@ func (b builder) table(bl *Block) fyne.CanvasObject {
 			}
 			base := b.baseRun()
 			base.style.Bold = header
-			flow := newTextFlow(b.runs(in, base), b.onLink)
+			flow := b.newFlow(b.runs(in, base), b.onLink)
 			flow.noWrap = true
 			if c < len(bl.Align) {
 				flow.align = fyneAlign(bl.Align[c])

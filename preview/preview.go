@@ -67,6 +67,7 @@ type Preview struct {
 	content   *vcontent
 	width     float32
 	visible   map[int]bool
+	measure   *measureCache
 }
 
 type vitem struct {
@@ -96,6 +97,7 @@ func New() *Preview {
 		images:   newImageLoader(),
 		debounce: DefaultDebounce,
 		do:       fyne.Do,
+		measure:  newMeasureCache(),
 		visible:  map[int]bool{},
 	}
 	p.doc = newDocument(p.md)
@@ -291,7 +293,7 @@ func (p *Preview) itemForLine(line int) int {
 }
 
 func (p *Preview) builder() builder {
-	return builder{onLink: p.openLink, images: p.images, baseDir: p.baseDir, dark: p.isDark(), changed: p.objectResized}
+	return builder{onLink: p.openLink, images: p.images, baseDir: p.baseDir, dark: p.isDark(), changed: p.objectResized, measure: p.measure}
 }
 
 // objectResized runs when an image arrived: visible heights are measured again.
@@ -356,6 +358,7 @@ func (p *Preview) dropBuilt() {
 	}
 	p.built = nil
 	p.headerObj = nil
+	p.measure = newMeasureCache()
 }
 
 func (p *Preview) gap() float32 { return theme.Padding() * 3 }

@@ -48,6 +48,7 @@ type textFlow struct {
 	align  fyne.TextAlign
 	noWrap bool
 	onLink func(string)
+	mc     *measureCache // may be nil
 
 	laidWidth float32
 	lines     []flowLine
@@ -125,7 +126,41 @@ func (t *textFlow) atoms() []atom {
 
 func (t *textFlow) measure(run int, s string) fyne.Size {
 	r := &t.runs[run]
-	return fyne.MeasureText(s, t.runSize(r), r.style)
+	return t.mc.measure(s, t.runSize(r), r.style)
+}
+
+// measureCache remembers text widths: a Chinese paragraph measures the
+// same few hundred characters over and over. It belongs to one Preview,
+// runs on the UI goroutine, and is dropped with the widgets when the theme
+// changes.
+type measureCache struct {
+	m map[measureKey]fyne.Size
+}
+
+type measureKey struct {
+	text  string
+	size  float32
+	style fyne.TextStyle
+}
+
+const maxMeasured = 50_000
+
+func newMeasureCache() *measureCache { return &measureCache{m: map[measureKey]fyne.Size{}} }
+
+func (c *measureCache) measure(s string, size float32, style fyne.TextStyle) fyne.Size {
+	if c == nil {
+		return fyne.MeasureText(s, size, style)
+	}
+	k := measureKey{s, size, style}
+	if v, ok := c.m[k]; ok {
+		return v
+	}
+	if len(c.m) >= maxMeasured {
+		clear(c.m)
+	}
+	v := fyne.MeasureText(s, size, style)
+	c.m[k] = v
+	return v
 }
 
 // layout breaks the runs into lines for width.
