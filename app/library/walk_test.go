@@ -8,7 +8,6 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"syscall"
 	"testing"
 )
 
@@ -155,10 +154,8 @@ func TestVisitBadFiles(t *testing.T) {
 	f, _ = os.Create(atLimit)
 	f.Truncate(MaxSize)
 	f.Close()
-	if runtime.GOOS != "windows" {
-		if err := syscall.Mkfifo(filepath.Join(dir, "fifo.md"), 0o644); err != nil {
-			t.Logf("no FIFO: %v", err)
-		}
+	if err := mkfifo(filepath.Join(dir, "fifo.md")); err != nil {
+		t.Logf("no FIFO: %v", err)
 	}
 
 	paths, errs := visitPaths(t, dir)
@@ -225,6 +222,26 @@ func TestIsMarkdown(t *testing.T) {
 	} {
 		if got := IsMarkdown(name); got != want {
 			t.Errorf("IsMarkdown(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
+
+func TestVisitUnreadable(t *testing.T) {
+	if runtime.GOOS == "windows" || os.Geteuid() == 0 {
+		t.Skip("needs Unix permissions and a user they apply to")
+	}
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{"a.md": "a", "secret.md": "s", "locked/b.md": "b", "z.md": "z"})
+	os.Chmod(filepath.Join(dir, "secret.md"), 0)
+	os.Chmod(filepath.Join(dir, "locked"), 0)
+	defer os.Chmod(filepath.Join(dir, "locked"), 0o755)
+	paths, errs := visitPaths(t, dir)
+	if want := []string{"a.md", "locked/", "secret.md", "z.md"}; !slices.Equal(paths, want) {
+		t.Errorf("paths = %q, want %q", paths, want)
+	}
+	for _, p := range []string{"locked/", "secret.md"} {
+		if !errors.Is(errs[p], os.ErrPermission) {
+			t.Errorf("%s: error %v, want a permission error", p, errs[p])
 		}
 	}
 }
