@@ -107,9 +107,6 @@ func Visit[T any](ctx context.Context, root string, fn func(f *File) T) ([]T, er
 		val  T
 	}
 
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-
 	jobs := make(chan job, 256)
 	workers := runtime.GOMAXPROCS(0)
 	parts := make([][]result, workers)
