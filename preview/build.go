@@ -2,6 +2,7 @@ package preview
 
 import (
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -54,8 +55,10 @@ func (b builder) runs(in []Inline, base flowRun) []flowRun {
 		case InlineImage:
 			continue
 		}
-		fr.text = r.Text
-		fr.link = r.Link
+		// copies: a widget may outlive its model in Fyne's renderer cache,
+		// and the model's strings are slices of the whole source
+		fr.text = strings.Clone(r.Text)
+		fr.link = strings.Clone(r.Link)
 		if r.Style&Bold != 0 {
 			fr.style.Bold = true
 		}
@@ -178,7 +181,8 @@ func (b builder) paragraph(in []Inline, base flowRun) fyne.CanvasObject {
 		}
 		flushText(i)
 		start = i + 1
-		objs = append(objs, newImageBox(r, b.baseDir, b.images, b.onLink, b.changed))
+		img := Inline{Kind: InlineImage, Dest: strings.Clone(r.Dest), Text: strings.Clone(r.Text), Link: strings.Clone(r.Link)}
+		objs = append(objs, newImageBox(img, b.baseDir, b.images, b.onLink, b.changed))
 	}
 	flushText(len(in))
 	if len(objs) == 1 {
