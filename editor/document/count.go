@@ -227,6 +227,25 @@ func (c *counter) inline(l []byte, literal bool) {
 			i += 3
 			continue
 		}
+		if (b == 0xE3 || b == 0xEF) && i+2 < len(l) && l[i+2]&0xC0 == 0x80 {
+			// Fast path for CJK and full-width punctuation: U+3000..U+303F
+			// and U+FF00..U+FF7F that are neither letters, digits, marks
+			// nor CJK characters (、。，：！（）《》「」…).
+			var mask uint64
+			switch {
+			case b == 0xE3 && l[i+1] == 0x80:
+				mask = cjkPunct[0]
+			case b == 0xEF && l[i+1] == 0xBC:
+				mask = cjkPunct[1]
+			case b == 0xEF && l[i+1] == 0xBD:
+				mask = cjkPunct[2]
+			}
+			if mask>>(l[i+2]&0x3F)&1 != 0 {
+				c.inWord = false
+				i += 3
+				continue
+			}
+		}
 		if b >= utf8.RuneSelf {
 			r, size := utf8.DecodeRune(l[i:])
 			switch {
@@ -245,7 +264,8 @@ func (c *counter) inline(l []byte, literal bool) {
 		}
 		if isAlnum(b) {
 			c.word()
-			i++
+			for i++; i < len(l) && isAlnum(l[i]); i++ {
+			}
 			continue
 		}
 		if c.inWord {
@@ -537,3 +557,18 @@ func isHanzi(r rune) bool {
 	}
 	return false
 }
+
+// cjkPunct marks, for U+3000..U+303F, U+FF00..U+FF3F and U+FF40..U+FF7F,
+// the characters that are not letters, digits, marks, CJK characters or
+// the apostrophe: CountText skips them without decoding.
+var cjkPunct = func() (m [3]uint64) {
+	for k, base := range []rune{0x3000, 0xFF00, 0xFF40} {
+		for j := range 64 {
+			r := base + rune(j)
+			if !isHanzi(r) && !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r) && r != '’' {
+				m[k] |= 1 << j
+			}
+		}
+	}
+	return m
+}()

@@ -21,11 +21,42 @@ type yamlFM struct {
 	root   *yaml.Node // the top-level mapping; nil for an empty front matter
 	lines  []int      // byte offset of each line's start
 	flds   []Field
+	lazy   bool // root and lines are not built yet (see tree)
 }
 
 var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
+// parseYAML reads YAML front matter. The common flat shape is read by
+// fastYAML without building yaml.v3's node tree (which costs most of a
+// folder scan); the tree is built on the first edit. Everything else goes
+// through yaml.v3 at once.
 func parseYAML(src []byte, fmLine int, nl string) (*yamlFM, error) {
+	if flds, ok := fastYAML(src, fmLine); ok {
+		if len(flds) == 0 {
+			flds = nil
+		}
+		return &yamlFM{src: src, fmLine: fmLine, nl: nl, flds: flds, lazy: true}, nil
+	}
+	return parseYAMLTree(src, fmLine, nl)
+}
+
+// tree builds the node tree and line index the edit methods need, for
+// front matter the fast path read.
+func (y *yamlFM) tree() error {
+	if !y.lazy {
+		return nil
+	}
+	t, err := parseYAMLTree(y.src, y.fmLine, y.nl)
+	if err != nil {
+		return err // not expected: FuzzFastYAML checks yaml.v3 accepts what the fast path does
+	}
+	y.root, y.lines, y.lazy = t.root, t.lines, false
+	return nil
+}
+
+// parseYAMLTree reads YAML front matter with yaml.v3, keeping its node
+// tree for positions.
+func parseYAMLTree(src []byte, fmLine int, nl string) (*yamlFM, error) {
 	y := &yamlFM{src: src, fmLine: fmLine, nl: nl, lines: lineStarts(src)}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
@@ -428,6 +459,9 @@ func (y *yamlFM) index(key string) int {
 }
 
 func (y *yamlFM) set(key string, v Value) ([]byte, error) {
+	if err := y.tree(); err != nil {
+		return nil, err
+	}
 	i := y.index(key)
 	if i < 0 {
 		return y.insert(key, v)
@@ -505,6 +539,9 @@ func (y *yamlFM) insert(key string, v Value) ([]byte, error) {
 }
 
 func (y *yamlFM) del(key string) ([]byte, error) {
+	if err := y.tree(); err != nil {
+		return nil, err
+	}
 	i := y.index(key)
 	if i < 0 {
 		return y.src, nil

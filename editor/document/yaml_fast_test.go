@@ -1,0 +1,78 @@
+package document
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// slowFields reads front matter content the yaml.v3 way.
+func slowFields(src []byte, fmLine int) ([]Field, error) {
+	y, err := parseYAMLTree(src, fmLine, "\n")
+	if err != nil {
+		return nil, err
+	}
+	return y.fields(), nil
+}
+
+var fastSeeds = []string{
+	"title: \"2024年AI技术发展趋势预测\"\nsummary: \"深度分析\"\ncategory: \"行业洞察\"\nauthor: \"李华\"\npublishDate: \"2024-01-10\"\nreadTime: \"12分钟\"\ntags: [\"AI趋势\", \"技术预测\", \"行业分析\"]\nfeatured: true\n",
+	"# 草稿\ntitle: 一文读懂 Go\ndate: 2024-01-10\ntags:\n  - go\n  - 中文\nfeatured: false\ndraft: true\n",
+	"tags:\n- a\n- b\nempty:\nnext: 1\n",
+	"a: 1\nb: 1.5\nc: 0x1F\nd: 1_000\ne: .inf\nf: -.5e3\ng: 0o17\nh: 0b101\ni: +12\nj: 2024-13-45\nk: 2024-1-2\nl: 2024-01-02T10:00:00Z\nm: 2024-01-02 10:00\nn: 007\no: -0b11\np: 1e\nq: 9999999999999999999\nr: -\ns: ~\nt: Null\nu: yes\nv: 'it''s'\nw: ''\nx: \"\"\ny: []\nz: [a, 'b c', \"d\", 1, true, null, 2024-01-01]\n",
+	"key: value # comment\nk2: 'q' # c\nk3: [a] # c\nk4:   spaced   \n",
+	"a: b: c\n", "a: [b\n", "a: [b, ]\n", "a: {b: 1}\n", "a: |\n  x\n", "a: &x 1\nb: *x\n", "a: !!str 1\n",
+	"a: \"esc\\n\"\n", "a:\n  b: 1\n", "a: x\n  continued\n", "a: 1\na: 2\n", "- a\n", "a:\n  - x\n - y\n",
+	"a:\t1\n", "\"quoted key\": 1\n", "a: b #c\n", "a: b#c\n", "a: 'x\n", "a: [\"x\", 'y''z']\n", "a: [x y, z]\n",
+	"a: [:x]\n", "a: [x:y]\n", "a: -x\n", "a: ?x\n", "a: :x\n", "a: x:y\n", "a: x :y\n", "a:\n- [x]\n", "a:\n-\n",
+	"a: 1\r\nb: [x]\r\n", "\n\n# only comments\n", "", "a: '\u00e9'\n", "a: \u2028\n", "a: \x85\n", "k.v-x_1: 1\n",
+	"a: [a,b]\n", "a: [ a , b ]\n", "a: x,y\n", "a: x]\n", "a: 'x'y\n", "a: \"x\" y\n", "b:\n\n  - 1\n\n  - 2\n",
+}
+
+func TestFastYAMLMatchesYAMLv3(t *testing.T) {
+	long := strings.Repeat("A", 1100)
+	for _, s := range append(fastSeeds, long+": l\n", "a: ["+long+"]\n", "a: "+long+"\n") {
+		checkFast(t, []byte(s))
+	}
+}
+
+func FuzzFastYAML(f *testing.F) {
+	for _, s := range fastSeeds {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) { checkFast(t, src) })
+}
+
+func checkFast(t *testing.T, src []byte) {
+	t.Helper()
+	fast, ok := fastYAML(src, 2)
+	if !ok {
+		return
+	}
+	slow, err := slowFields(src, 2)
+	if err != nil {
+		t.Fatalf("%q: fast path read %d fields, yaml.v3 fails: %v", src, len(fast), err)
+	}
+	if len(fast) == 0 && len(slow) == 0 {
+		return
+	}
+	if !reflect.DeepEqual(fast, slow) {
+		t.Fatalf("%q:\nfast %+v\nslow %+v", src, fast, slow)
+	}
+}
+
+func BenchmarkFrontMatter(b *testing.B) {
+	src := []byte(fastSeeds[0])
+	b.Run("yaml.v3", func(b *testing.B) {
+		for b.Loop() {
+			parseYAMLTree(src, 2, "\n")
+		}
+	})
+	b.Run("fast", func(b *testing.B) {
+		for b.Loop() {
+			if _, ok := fastYAML(src, 2); !ok {
+				b.Fatal("not fast")
+			}
+		}
+	})
+}
