@@ -8,10 +8,14 @@ import (
 	"testing"
 )
 
-// TestEveryUIStringIsTranslated reads the lang.L keys used in this package
+// TestEveryUIStringIsTranslated reads the lang.L keys used in the UI packages
 // and checks both bundled languages have each of them.
 func TestEveryUIStringIsTranslated(t *testing.T) {
-	files, _ := filepath.Glob("*.go")
+	var files []string
+	for _, pattern := range []string{"*.go", "../preview/*.go", "../editor/*.go"} {
+		m, _ := filepath.Glob(pattern)
+		files = append(files, m...)
+	}
 	keyRE := regexp.MustCompile(`lang\.L\("((?:[^"\\]|\\.)*)"`)
 	used := map[string]bool{}
 	for _, f := range files {

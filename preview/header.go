@@ -1,6 +1,7 @@
 package preview
 
 import (
+	"fyne.io/fyne/v2/lang"
 	"image/color"
 	"strings"
 
@@ -49,10 +50,10 @@ func (b builder) header(m Meta) fyne.CanvasObject {
 	var rows []fyne.CanvasObject
 	var badges []fyne.CanvasObject
 	if m.Featured {
-		badges = append(badges, chip("★ Featured", theme.Color(theme.ColorNamePrimary), theme.ColorNameForegroundOnPrimary, true))
+		badges = append(badges, chip(lang.L("★ Featured"), theme.Color(theme.ColorNamePrimary), theme.ColorNameForegroundOnPrimary, true))
 	}
 	if m.Draft {
-		badges = append(badges, chip("Draft", theme.Color(theme.ColorNameWarning), theme.ColorNameForegroundOnWarning, true))
+		badges = append(badges, chip(lang.L("Draft"), theme.Color(theme.ColorNameWarning), theme.ColorNameForegroundOnWarning, true))
 	}
 	if m.Category != "" {
 		badges = append(badges, chip(m.Category, theme.Color(theme.ColorNameSelection), theme.ColorNameForeground, false))

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"fyne.io/fyne/v2/lang"
 	"image"
 	_ "image/gif" // decoders for images in articles
 	_ "image/jpeg"
@@ -270,7 +271,7 @@ func (b *imageBox) placeholder() string {
 	case b.img != nil:
 		return ""
 	case errors.Is(b.err, errRemoteOff):
-		return "[image] " + b.in.Dest + " (remote images are off)"
+		return lang.L("[image] {{.Path}} (remote images are off)", map[string]any{"Path": b.in.Dest})
 	case b.err != nil:
 		return "[image] " + b.in.Dest + " — " + shortErr(b.err)
 	}
@@ -279,7 +280,7 @@ func (b *imageBox) placeholder() string {
 
 func shortErr(err error) string {
 	if errors.Is(err, os.ErrNotExist) {
-		return "missing"
+		return lang.L("missing")
 	}
 	return err.Error()
 }

@@ -1,7 +1,10 @@
 package preview
 
 import (
+	"fyne.io/fyne/v2/lang"
+
 	"fmt"
+	foliodoc "folio/editor/document"
 	"sort"
 	"strings"
 	"time"
@@ -185,24 +188,9 @@ func truthy(v any) bool {
 	return false
 }
 
-// estimateReadTime guesses minutes of reading: 300 CJK characters or 200
-// words a minute, at least one.
+// estimateReadTime is the reading time of body as the header card shows
+// it when the front matter gives none, counted as document.CountText
+// counts (Chinese characters and words).
 func estimateReadTime(body []byte) string {
-	cjk, words, inWord := 0, 0, false
-	for _, r := range string(body) {
-		switch {
-		case isBreakableCJK(r) && unicode.IsLetter(r):
-			cjk++
-			inWord = false
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if !inWord {
-				words++
-			}
-			inWord = true
-		default:
-			inWord = false
-		}
-	}
-	mins := (cjk*60/300 + words*60/200 + 59) / 60
-	return fmt.Sprintf("%d min", max(mins, 1))
+	return lang.L("{{.Minutes}} min", map[string]any{"Minutes": max(foliodoc.CountText(body).ReadingMinutes(), 1)})
 }
