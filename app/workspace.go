@@ -304,7 +304,7 @@ func (ws *workspace) refreshPreview(text string) {
 	default:
 		ws.showProblem("")
 	}
-	ws.prev.Update(doc.Body(), previewMeta(doc.Fields()), filepath.Dir(ws.file), doc.BodyLine())
+	ws.prev.Update(doc.Body(), preview.MetaFromFields(doc.Fields()), filepath.Dir(ws.file), doc.BodyLine())
 	ws.stats = document.CountText(doc.Body())
 	ws.showStatus(ws.src.CursorLine(), ws.src.CursorColumn())
 	ws.updateTitle()

@@ -194,3 +194,35 @@ func truthy(v any) bool {
 func estimateReadTime(body []byte) string {
 	return lang.L("{{.Minutes}} min", map[string]any{"Minutes": max(foliodoc.CountText(body).ReadingMinutes(), 1)})
 }
+
+// MetaFromFields is MetaFromMap for front matter read by package document:
+// dates and numbers keep their spelling, lists and maps their items.
+func MetaFromFields(fields []foliodoc.Field) Meta {
+	m := make(map[string]any, len(fields))
+	for _, f := range fields {
+		m[f.Key] = fieldValue(f.Value)
+	}
+	return MetaFromMap(m)
+}
+
+func fieldValue(v foliodoc.Value) any {
+	switch v.Kind {
+	case foliodoc.Null:
+		return nil
+	case foliodoc.Bool:
+		return strings.EqualFold(v.Text, "true")
+	case foliodoc.List:
+		out := make([]any, len(v.Items))
+		for i, it := range v.Items {
+			out[i] = fieldValue(it)
+		}
+		return out
+	case foliodoc.Map:
+		out := make(map[string]any, len(v.Fields))
+		for _, f := range v.Fields {
+			out[f.Key] = fieldValue(f.Value)
+		}
+		return out
+	}
+	return v.Text
+}

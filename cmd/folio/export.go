@@ -2,14 +2,14 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 
-	"github.com/adrg/frontmatter"
-
+	"folio/editor/document"
 	"folio/preview"
 )
 
@@ -51,17 +51,19 @@ func exportFile(path, out, lang string, stdout io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("read article: %w", err)
 	}
-	fm := map[string]any{}
-	body, err := frontmatter.Parse(bytes.NewReader(src), &fm)
-	if err != nil {
-		return fmt.Errorf("%s: front matter: %w", path, err)
+	doc, err := document.Parse(src)
+	var pe *document.ParseError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s:%d: %s", path, pe.Line, pe.Msg)
+	} else if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
 	}
 	opts := preview.ExportOptions{Lang: lang}
 	if out != "" && out != "-" {
 		opts.AssetPrefix = assetPrefix(path, out)
 	}
 	var page bytes.Buffer
-	if err := preview.ExportHTML(&page, body, preview.MetaFromMap(fm), opts); err != nil {
+	if err := preview.ExportHTML(&page, doc.Body(), preview.MetaFromFields(doc.Fields()), opts); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
 	if out == "" || out == "-" {

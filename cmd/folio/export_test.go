@@ -1,0 +1,69 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestExportToStdout(t *testing.T) {
+	fixtureDir(t, map[string]string{
+		"post.md": "\ufeff---\ntitle: \"带 BOM 的文章\"\ntags: [AI趋势]\nfeatured: true\n---\n# 标题\n\n中文**粗体**中文 <script>x</script>\n\n![图](img/a.png)\n",
+	})
+	out, errs, code := runCLI("export", "post.md")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, want := range []string{"<!DOCTYPE html>", "带 BOM 的文章", "AI趋势", "中文<strong>粗体</strong>中文", "&lt;script&gt;", `src="img/a.png"`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("page lacks %q", want)
+		}
+	}
+	if strings.Contains(out, "<script>") {
+		t.Error("raw HTML from the article must be escaped")
+	}
+	if strings.Contains(out, "title: ") {
+		t.Error("the front matter leaked into the page body")
+	}
+}
+
+func TestExportToFileRewritesImagePaths(t *testing.T) {
+	dir := fixtureDir(t, map[string]string{"blog/post.md": "---\ntitle: T\n---\n![x](img/a.png)\n"})
+	out := filepath.Join(dir, "site", "post.html")
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if _, errs, code := runCLI("export", "blog/post.md", "-o", out); code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	page, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(page), `src="../blog/img/a.png"`) {
+		t.Errorf("image path not rewritten for the page's folder:\n%s", page)
+	}
+}
+
+func TestExportRefusesBadInputAndOverwritingTheArticle(t *testing.T) {
+	fixtureDir(t, map[string]string{
+		"bad.md":  "---\ntitle: \"unclosed\n---\nbody\n",
+		"good.md": "---\ntitle: ok\n---\nbody\n",
+	})
+	_, errs, code := runCLI("export", "bad.md")
+	if code != 1 || !strings.Contains(errs, "bad.md:2: YAML: unclosed quote") {
+		t.Errorf("malformed: exit %d, stderr %q", code, errs)
+	}
+	before, _ := os.ReadFile("good.md")
+	_, errs, code = runCLI("export", "good.md", "-o", "good.md")
+	if code != 1 || !strings.Contains(errs, "refusing to overwrite") {
+		t.Errorf("overwrite: exit %d, stderr %q", code, errs)
+	}
+	if after, _ := os.ReadFile("good.md"); string(after) != string(before) {
+		t.Error("the article was changed")
+	}
+	if _, _, code := runCLI("export"); code != 2 {
+		t.Errorf("no file: exit %d, want 2", code)
+	}
+}
