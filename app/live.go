@@ -24,12 +24,12 @@ func (ws *workspace) watch() {
 	ws.watcher = w
 	go func() {
 		for batch := range w.Changes() {
-			fyne.Do(func() { ws.external(batch) })
+			ws.do(func() { ws.external(batch) })
 		}
 	}()
 	go func() {
 		for err := range w.Errors() {
-			fyne.Do(func() { ws.showProblem(err.Error()) })
+			ws.do(func() { ws.showProblem(err.Error()) })
 		}
 	}()
 }
@@ -109,7 +109,7 @@ func (ws *workspace) rescan() {
 		if err != nil {
 			return
 		}
-		fyne.Do(func() {
+		ws.do(func() {
 			ws.articles = items
 			ws.list.Refresh()
 			ws.selectCurrent()

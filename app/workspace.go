@@ -53,10 +53,14 @@ type workspace struct {
 	debounce *time.Timer
 	mu       sync.Mutex // guards debounce
 	delay    time.Duration
+
+	// do runs a function on the UI goroutine: fyne.Do, or a queue in tests
+	// (Fyne's test driver runs fyne.Do's function on the calling goroutine).
+	do func(func())
 }
 
 func newWorkspace(a fyne.App, w fyne.Window, root string) *workspace {
-	ws := &workspace{app: a, win: w, root: root, delay: 120 * time.Millisecond}
+	ws := &workspace{app: a, win: w, root: root, delay: 120 * time.Millisecond, do: fyne.Do}
 	ws.src = editor.NewSource()
 	ws.prev = preview.New()
 	ws.status = widget.NewLabel("")
@@ -136,7 +140,7 @@ func (ws *workspace) scaleText(factor float32) {
 func (ws *workspace) scan(first string) {
 	go func() {
 		items, err := library.Scan(context.Background(), ws.root)
-		fyne.Do(func() {
+		ws.do(func() {
 			if err != nil {
 				ws.problem.Text = err.Error()
 				ws.problem.Refresh()
@@ -283,7 +287,7 @@ func (ws *workspace) edited() {
 		ws.debounce.Stop()
 	}
 	ws.debounce = time.AfterFunc(ws.delay, func() {
-		fyne.Do(func() { ws.refreshPreview(ws.src.Text()) })
+		ws.do(func() { ws.refreshPreview(ws.src.Text()) })
 	})
 }
 

@@ -9,9 +9,29 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-
-	"folio/app/library"
 )
+
+// uiQueue stands in for fyne.Do in tests: functions meant for the UI
+// goroutine wait in it until the test goroutine runs them.
+type uiQueue chan func()
+
+func (q uiQueue) do(f func()) { q <- f }
+
+// runUntil runs queued UI functions until cond holds, failing after 5 s.
+func (q uiQueue) runUntil(t *testing.T, cond func() bool) {
+	t.Helper()
+	deadline := time.After(5 * time.Second)
+	for !cond() {
+		select {
+		case f := <-q:
+			f()
+		case <-deadline:
+			t.Fatal("timed out waiting for the UI")
+		}
+	}
+}
+
+var queues = map[*workspace]uiQueue{}
 
 const article = "---\ntitle: \"旧标题\"\ntags: [a]\n---\n# 正文\n\n第一段。\n"
 
@@ -27,6 +47,11 @@ func newTestWorkspace(t *testing.T) (*workspace, string) {
 	w := test.NewWindow(nil)
 	t.Cleanup(w.Close)
 	ws := newWorkspace(a, w, dir)
+	q := make(uiQueue, 64)
+	ws.do = q.do
+	ws.prev.SetUIRunner(q.do)
+	queues[ws] = q
+	t.Cleanup(func() { delete(queues, ws) })
 	ws.install()
 	w.Resize(fyne.NewSize(1200, 800))
 	return ws, dir
@@ -112,17 +137,13 @@ func TestWorkspacePreviewShowsParseErrorWithLine(t *testing.T) {
 func TestWorkspaceScanListsArticles(t *testing.T) {
 	ws, _ := newTestWorkspace(t)
 	ws.scan("")
-	deadline := time.Now().Add(5 * time.Second)
-	for len(ws.articles) < 2 && time.Now().Before(deadline) {
-		time.Sleep(10 * time.Millisecond)
-	}
-	if len(ws.articles) != 2 || ws.file == "" {
+	queues[ws].runUntil(t, func() bool { return len(ws.articles) == 2 })
+	if ws.file == "" {
 		t.Fatalf("articles = %d, open file %q", len(ws.articles), ws.file)
 	}
 	if got := summaryLine(ws.articles[0]); got != "a" {
 		t.Errorf("summary line = %q", got)
 	}
-	_ = library.Summary{}
 }
 
 func TestWindowTitle(t *testing.T) {

@@ -105,6 +105,14 @@ func New() *Preview {
 	return p
 }
 
+// SetUIRunner replaces fyne.Do as the way parsed results and loaded images
+// reach the UI goroutine. Fyne's test driver runs fyne.Do's function at once
+// on the calling goroutine, so tests that drive a window pass a runner that
+// queues the function for the test goroutine instead.
+func (p *Preview) SetUIRunner(do func(func())) {
+	p.do, p.images.do = do, do
+}
+
 // Update shows a new version of the article: its body (after the front
 // matter), the front matter fields, the folder that relative image and
 // article links resolve against, and the 1-based line of the source file
