@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	foliotheme "folio/app/theme"
 )
 
 // seedOfSize is the seed article's body repeated to at least n bytes.
@@ -22,6 +24,13 @@ func seedOfSize(tb testing.TB, n int) []byte {
 	return out
 }
 
+// benchApp is a test app with Folio's theme, so text is shaped with the
+// bundled CJK font as in the real app (Fyne's default font has no Chinese,
+// and looking for a fallback font per string is not what users pay).
+func benchApp(b *testing.B) {
+	test.NewTempApp(b).Settings().SetTheme(foliotheme.New(foliotheme.Options{}))
+}
+
 var sizes = []struct {
 	name string
 	n    int
@@ -34,7 +43,7 @@ func BenchmarkPreviewFull(b *testing.B) {
 	for _, s := range sizes {
 		body := seedOfSize(b, s.n)
 		b.Run(s.name, func(b *testing.B) {
-			test.NewTempApp(b)
+			benchApp(b)
 			p := New()
 			w := test.NewTempWindow(b, p)
 			w.Resize(fyne.NewSize(800, 600))
@@ -56,7 +65,7 @@ func BenchmarkPreviewEdit(b *testing.B) {
 	edited := bytes.Clone(body)
 	copy(edited[mid:], "人工知能") // same length, one character differs
 	b.Run("1MB", func(b *testing.B) {
-		test.NewTempApp(b)
+		benchApp(b)
 		p := New()
 		w := test.NewTempWindow(b, p)
 		w.Resize(fyne.NewSize(800, 600))
@@ -79,7 +88,7 @@ func BenchmarkFyneMarkdown(b *testing.B) {
 	for _, s := range sizes {
 		body := string(seedOfSize(b, s.n))
 		b.Run(s.name, func(b *testing.B) {
-			test.NewTempApp(b)
+			benchApp(b)
 			b.SetBytes(int64(len(body)))
 			for b.Loop() {
 				rt := widget.NewRichTextFromMarkdown(body)

@@ -2,6 +2,7 @@ package preview
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
@@ -150,6 +151,11 @@ func newMeasureCache() *measureCache { return &measureCache{m: map[measureKey]fy
 func (c *measureCache) measure(s string, size float32, style fyne.TextStyle) fyne.Size {
 	if c == nil {
 		return fyne.MeasureText(s, size, style)
+	}
+	if r, n := utf8.DecodeRuneInString(s); n == len(s) && n > 1 && unicode.Is(unicode.Han, r) {
+		// CJK fonts give every ideograph the same advance: measure one and
+		// reuse it, instead of shaping each of a text's thousand characters.
+		s = "中"
 	}
 	k := measureKey{s, size, style}
 	if v, ok := c.m[k]; ok {
