@@ -44,7 +44,8 @@ func TestMeasureCacheSharesOneHanAdvance(t *testing.T) {
 	if len(c.m) != 1 {
 		t.Errorf("cache holds %d entries for single ideographs, want 1", len(c.m))
 	}
-	if c.measure("ab", 14, fyne.TextStyle{}) == a && len(c.m) != 2 {
+	c.measure("ab", 14, fyne.TextStyle{})
+	if len(c.m) != 2 {
 		t.Error("Latin text must be measured on its own")
 	}
 }
