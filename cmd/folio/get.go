@@ -22,14 +22,8 @@ func runGet(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	file := args[0]
-	data, err := os.ReadFile(file)
-	if err != nil {
-		reportErr(stderr, file, 0, err)
-		return 1
-	}
-	doc, err := document.Parse(data)
-	if err != nil {
-		reportErr(stderr, file, 0, err)
+	doc, ok := loadArticle(file, stderr)
+	if !ok {
 		return 1
 	}
 	if len(args) == 1 {
@@ -56,68 +50,32 @@ func runGet(args []string, stdout, stderr io.Writer) int {
 // fieldsJSON writes fields as an indented JSON object in their file order,
 // ending in a newline.
 func fieldsJSON(fields []document.Field) ([]byte, error) {
-	var buf bytes.Buffer
-	if err := writeFields(&buf, fields); err != nil {
+	compact, err := document.FieldsJSON(fields)
+	if err != nil {
 		return nil, err
 	}
 	var out bytes.Buffer
-	if err := json.Indent(&out, buf.Bytes(), "", "  "); err != nil {
+	if err := json.Indent(&out, compact, "", "  "); err != nil {
 		return nil, fmt.Errorf("format fields as JSON: %w", err)
 	}
 	out.WriteByte('\n')
 	return out.Bytes(), nil
 }
 
-// writeFields writes fields as a compact JSON object, keeping their order
-// (and that of nested maps).
-func writeFields(buf *bytes.Buffer, fields []document.Field) error {
-	buf.WriteByte('{')
-	for i, f := range fields {
-		if i > 0 {
-			buf.WriteByte(',')
-		}
-		if err := writeJSON(buf, f.Key); err != nil {
-			return err
-		}
-		buf.WriteByte(':')
-		if err := writeValue(buf, f.Value); err != nil {
-			return err
-		}
+// loadArticle reads and parses file, reporting a failure on stderr as
+// FILE[:LINE]: message.
+func loadArticle(file string, stderr io.Writer) (*document.Document, bool) {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		reportErr(stderr, file, 0, err)
+		return nil, false
 	}
-	buf.WriteByte('}')
-	return nil
-}
-
-// writeValue writes one front matter value as JSON.
-func writeValue(buf *bytes.Buffer, v document.Value) error {
-	switch v.Kind {
-	case document.Map:
-		return writeFields(buf, v.Fields)
-	case document.List:
-		buf.WriteByte('[')
-		for i, it := range v.Items {
-			if i > 0 {
-				buf.WriteByte(',')
-			}
-			if err := writeValue(buf, it); err != nil {
-				return err
-			}
-		}
-		buf.WriteByte(']')
-		return nil
+	doc, err := document.Parse(data)
+	if err != nil {
+		reportErr(stderr, file, 0, err)
+		return nil, false
 	}
-	return writeJSON(buf, v.Native())
-}
-
-// writeJSON writes x as compact JSON without escaping <, > and &.
-func writeJSON(buf *bytes.Buffer, x any) error {
-	enc := json.NewEncoder(buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(x); err != nil {
-		return fmt.Errorf("format %v as JSON: %w", x, err)
-	}
-	buf.Truncate(buf.Len() - 1) // Encode's newline
-	return nil
+	return doc, true
 }
 
 // reportErr prints err to stderr as "FILE:LINE: message" (or "FILE: message"

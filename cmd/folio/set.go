@@ -4,11 +4,9 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"folio/app/library"
-	"folio/editor/document"
 )
 
 // runSet implements `folio set FILE KEY=VALUE...`: each VALUE is read as a
@@ -32,16 +30,11 @@ func runSet(args []string, stdout, stderr io.Writer) int {
 		todo = append(todo, assignment{key, flow})
 	}
 
-	data, err := os.ReadFile(file)
-	if err != nil {
-		reportErr(stderr, file, 0, err)
+	doc, ok := loadArticle(file, stderr)
+	if !ok {
 		return 1
 	}
-	doc, err := document.Parse(data)
-	if err != nil {
-		reportErr(stderr, file, 0, err)
-		return 1
-	}
+	data := doc.Bytes() // edits build new bytes; these stay as loaded
 	for _, a := range todo {
 		if err := doc.SetFlow(a.key, a.flow); err != nil {
 			// The field's line, or where a new field would go.

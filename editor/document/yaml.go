@@ -3,7 +3,6 @@ package document
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -647,32 +646,7 @@ func quoteWith(s string, q byte) string {
 
 // doubleQuote writes s as a YAML double-quoted scalar, leaving printable
 // Unicode (Chinese included) as it is.
-func doubleQuote(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch r {
-		case '"':
-			b.WriteString(`\"`)
-		case '\\':
-			b.WriteString(`\\`)
-		case '\n':
-			b.WriteString(`\n`)
-		case '\t':
-			b.WriteString(`\t`)
-		case '\r':
-			b.WriteString(`\r`)
-		default:
-			if r < 0x20 || r == 0x7f || r == utf8.RuneError {
-				fmt.Fprintf(&b, `\u%04x`, r)
-			} else {
-				b.WriteRune(r)
-			}
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
-}
+func doubleQuote(s string) string { return quoteEscaped(s) }
 
 // blockScalar writes a multi-line string as a literal block scalar.
 func blockScalar(s, indent, nl string) string {
