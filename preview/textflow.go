@@ -26,9 +26,10 @@ type flowRun struct {
 
 // flowPiece is a part of one run placed on one line.
 type flowPiece struct {
-	run  int
-	text string
-	x, w float32
+	run        int
+	text       string // runs[run].text[start:end]
+	start, end int
+	x, w       float32
 }
 
 type flowLine struct {
@@ -80,13 +81,18 @@ func (t *textFlow) runSize(r *flowRun) float32 {
 // breakBefore is set.
 type atom struct {
 	run         int
+	off         int // byte offset of text in the run's text
 	text        string
 	breakBefore bool
 	space       bool // all whitespace
 }
 
 func (t *textFlow) atoms() []atom {
-	var out []atom
+	n := 0
+	for i := range t.runs {
+		n += len(t.runs[i].text)/3 + 1 // about one atom per CJK character
+	}
+	out := make([]atom, 0, n)
 	prev := rune(-1)
 	for i := range t.runs {
 		r := &t.runs[i]
@@ -99,14 +105,14 @@ func (t *textFlow) atoms() []atom {
 		for j, ch := range r.text {
 			if j > start && canBreakBetween(prev, ch) {
 				seg := r.text[start:j]
-				out = append(out, atom{run: i, text: seg, space: strings.TrimSpace(seg) == ""})
+				out = append(out, atom{run: i, off: start, text: seg, space: strings.TrimSpace(seg) == ""})
 				start = j
 			}
 			prev = ch
 		}
 		if start < len(r.text) {
 			seg := r.text[start:]
-			out = append(out, atom{run: i, text: seg, space: strings.TrimSpace(seg) == ""})
+			out = append(out, atom{run: i, off: start, text: seg, space: strings.TrimSpace(seg) == ""})
 		}
 	}
 	// set breakBefore from the runes on either side
@@ -125,9 +131,19 @@ func (t *textFlow) atoms() []atom {
 	return out
 }
 
-func (t *textFlow) measure(run int, s string) fyne.Size {
-	r := &t.runs[run]
-	return t.mc.measure(s, t.runSize(r), r.style)
+// measure measures s in run's face; sizes holds each run's text size for
+// this layout pass (theme lookups per atom are costly).
+func (t *textFlow) measure(run int, s string, sizes []float32) fyne.Size {
+	return t.mc.measure(s, sizes[run], t.runs[run].style)
+}
+
+// runSizes returns the text size of each run.
+func (t *textFlow) runSizes() []float32 {
+	sizes := make([]float32, len(t.runs))
+	for i := range t.runs {
+		sizes[i] = t.runSize(&t.runs[i])
+	}
+	return sizes
 }
 
 // measureCache remembers text widths: a Chinese paragraph measures the
@@ -135,7 +151,13 @@ func (t *textFlow) measure(run int, s string) fyne.Size {
 // runs on the UI goroutine, and is dropped with the widgets when the theme
 // changes.
 type measureCache struct {
-	m map[measureKey]fyne.Size
+	m   map[measureKey]fyne.Size
+	han map[hanKey]fyne.Size // the advance every ideograph shares
+}
+
+type hanKey struct {
+	size  float32
+	style fyne.TextStyle
 }
 
 type measureKey struct {
@@ -146,7 +168,9 @@ type measureKey struct {
 
 const maxMeasured = 50_000
 
-func newMeasureCache() *measureCache { return &measureCache{m: map[measureKey]fyne.Size{}} }
+func newMeasureCache() *measureCache {
+	return &measureCache{m: map[measureKey]fyne.Size{}, han: map[hanKey]fyne.Size{}}
+}
 
 func (c *measureCache) measure(s string, size float32, style fyne.TextStyle) fyne.Size {
 	if c == nil {
@@ -155,7 +179,13 @@ func (c *measureCache) measure(s string, size float32, style fyne.TextStyle) fyn
 	if r, n := utf8.DecodeRuneInString(s); n == len(s) && n > 1 && unicode.Is(unicode.Han, r) {
 		// CJK fonts give every ideograph the same advance: measure one and
 		// reuse it, instead of shaping each of a text's thousand characters.
-		s = "中"
+		hk := hanKey{size, style}
+		if v, ok := c.han[hk]; ok {
+			return v
+		}
+		v := fyne.MeasureText("中", size, style)
+		c.han[hk] = v
+		return v
 	}
 	k := measureKey{s, size, style}
 	if v, ok := c.m[k]; ok {
@@ -176,6 +206,7 @@ func (t *textFlow) layout(width float32) {
 	}
 	t.laidWidth = width
 	atoms := t.atoms()
+	sizes := t.runSizes()
 	pad := theme.SizeForWidget(theme.SizeNameInnerPadding, t) / 2
 	var lines []flowLine
 	cur := flowLine{}
@@ -189,15 +220,18 @@ func (t *textFlow) layout(width float32) {
 		x = 0
 	}
 	place := func(a atom, w float32) {
-		if n := len(cur.pieces); n > 0 && cur.pieces[n-1].run == a.run {
+		end := a.off + len(a.text)
+		if n := len(cur.pieces); n > 0 && cur.pieces[n-1].run == a.run && cur.pieces[n-1].end == a.off {
+			// extend the piece: a substring of the run, no copying
 			p := &cur.pieces[n-1]
-			p.text += a.text
+			p.end = end
+			p.text = t.runs[a.run].text[p.start:end]
 			p.w += w
 		} else {
 			if t.runs[a.run].code {
 				x += pad / 2
 			}
-			cur.pieces = append(cur.pieces, flowPiece{run: a.run, text: a.text, x: x, w: w})
+			cur.pieces = append(cur.pieces, flowPiece{run: a.run, text: a.text, start: a.off, end: end, x: x, w: w})
 		}
 		x += w
 	}
@@ -216,7 +250,7 @@ func (t *textFlow) layout(width float32) {
 		widths := make([]float32, end-k)
 		total := float32(0)
 		for m := k; m < end; m++ {
-			widths[m-k] = t.measure(atoms[m].run, atoms[m].text).Width
+			widths[m-k] = t.measure(atoms[m].run, atoms[m].text, sizes).Width
 			if t.runs[atoms[m].run].code && (m == k || atoms[m-1].run != atoms[m].run) {
 				total += pad
 			}
@@ -242,13 +276,13 @@ func (t *textFlow) layout(width float32) {
 			}
 			if !t.noWrap && w > width && width > 0 && utf8.RuneCountInString(a.text) > 1 {
 				// a word wider than the line: break it between characters
-				for _, ch := range a.text {
-					s := string(ch)
-					cw := t.measure(a.run, s).Width
+				for j, ch := range a.text {
+					s := a.text[j : j+utf8.RuneLen(ch)]
+					cw := t.measure(a.run, s, sizes).Width
 					if x > 0 && x+cw > width {
 						flush(false)
 					}
-					place(atom{run: a.run, text: s}, cw)
+					place(atom{run: a.run, off: a.off + j, text: s}, cw)
 				}
 				continue
 			}
