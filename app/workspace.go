@@ -370,20 +370,17 @@ func (ws *workspace) save() bool {
 	ws.hideConflict()
 	ws.updateTitle()
 	ws.status.SetText(lang.L("Saved {{.Name}}", map[string]any{"Name": name}))
-	ws.rescanOne()
+	ws.rescanOne(data)
 	return true
 }
 
-// rescanOne refreshes the list row of the open article after a save.
-func (ws *workspace) rescanOne() {
+// rescanOne refreshes the list row of the open article from the bytes
+// just saved.
+func (ws *workspace) rescanOne(data []byte) {
 	for i, s := range ws.articles {
 		abs := filepath.Join(ws.root, filepath.FromSlash(s.Path))
 		if abs != ws.file {
 			continue
-		}
-		data, _, err := library.Read(abs)
-		if err != nil {
-			return
 		}
 		doc, perr := document.Parse(data)
 		f := &library.File{Path: s.Path, Abs: abs, Data: data, Doc: doc, Err: perr}
