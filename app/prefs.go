@@ -11,6 +11,9 @@ import (
 const (
 	prefVariant   = "theme.variant"    // int: theme.Variant
 	prefTextScale = "theme.text_scale" // float: text scale
+	// prefRemoteImages (bool) lets the preview fetch http(s) images, with
+	// a timeout and a size cap; off by default.
+	prefRemoteImages = "preview.remote_images"
 )
 
 // themeOptions reads the theme preferences.

@@ -117,9 +117,18 @@ func (ws *workspace) install() {
 	bigger.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyEqual, Modifier: fyne.KeyModifierShortcutDefault}
 	smaller := fyne.NewMenuItem(lang.L("Smaller Text"), func() { ws.scaleText(1 / 1.1) })
 	smaller.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyMinus, Modifier: fyne.KeyModifierShortcutDefault}
+	remote := fyne.NewMenuItem(lang.L("Load Remote Images"), nil)
+	remote.Checked = ws.app.Preferences().Bool(prefRemoteImages)
+	ws.prev.SetAllowRemoteImages(remote.Checked)
+	remote.Action = func() {
+		remote.Checked = !remote.Checked
+		ws.app.Preferences().SetBool(prefRemoteImages, remote.Checked)
+		ws.prev.SetAllowRemoteImages(remote.Checked)
+		ws.win.MainMenu().Refresh()
+	}
 	ws.win.SetMainMenu(fyne.NewMainMenu(
 		fyne.NewMenu(lang.L("File"), save, reload),
-		fyne.NewMenu(lang.L("View"), dark, bigger, smaller)))
+		fyne.NewMenu(lang.L("View"), dark, bigger, smaller, fyne.NewMenuItemSeparator(), remote)))
 	ws.win.Canvas().AddShortcut(bigger.Shortcut, func(fyne.Shortcut) { ws.scaleText(1.1) })
 	ws.win.Canvas().AddShortcut(smaller.Shortcut, func(fyne.Shortcut) { ws.scaleText(1 / 1.1) })
 	ws.win.Canvas().AddShortcut(save.Shortcut, func(fyne.Shortcut) { ws.save() })

@@ -162,3 +162,16 @@ func TestWindowTitle(t *testing.T) {
 		}
 	}
 }
+
+func TestRemoteImagesAreOffUntilTheUserTurnsThemOn(t *testing.T) {
+	ws, _ := newTestWorkspace(t)
+	view := ws.win.MainMenu().Items[1]
+	item := view.Items[len(view.Items)-1]
+	if item.Checked || ws.app.Preferences().Bool(prefRemoteImages) {
+		t.Fatal("remote images must be off by default")
+	}
+	item.Action()
+	if !item.Checked || !ws.app.Preferences().Bool(prefRemoteImages) {
+		t.Error("the menu item did not turn remote images on and remember it")
+	}
+}
