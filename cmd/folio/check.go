@@ -34,6 +34,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	dir := args[0]
+	defer batchGC()()
 	arts, err := library.Visit(context.Background(), dir, checkFile)
 	if err != nil {
 		fmt.Fprintf(stderr, "folio check: %v\n", err)

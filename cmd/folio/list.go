@@ -38,6 +38,7 @@ func runList(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "usage: folio list [--json] DIR")
 		return 2
 	}
+	defer batchGC()()
 	sums, err := library.Scan(context.Background(), dirs[0])
 	if err != nil {
 		fmt.Fprintf(stderr, "folio list: %v\n", err)

@@ -32,7 +32,7 @@ func split(src []byte) (layout, error) {
 	}
 	none := layout{format: None, fmStart: start, fmEnd: start, bodyStart: start, fmLine: 1, bodyLine: 1, nl: lineEnding(src)}
 	first, next := lineAt(src, start)
-	switch trimEOL(first) {
+	switch string(trimEOL(first)) { // no allocation: the conversion only feeds the switch
 	case "---":
 		return splitDelimited(src, start, next, YAML, "---", "...", none)
 	case "+++":
@@ -53,7 +53,7 @@ func splitDelimited(src []byte, start, contentStart int, f Format, closeA, close
 	line := 2
 	for pos := contentStart; pos < len(src); line++ {
 		l, next := lineAt(src, pos)
-		if t := trimEOL(l); t == closeA || (closeB != "" && t == closeB) {
+		if t := trimEOL(l); string(t) == closeA || (closeB != "" && string(t) == closeB) {
 			return layout{format: f, fmStart: contentStart, fmEnd: pos, bodyStart: next,
 				fmLine: 2, bodyLine: line + 1, nl: nl}, nil
 		}
@@ -107,8 +107,8 @@ func lineAt(src []byte, pos int) ([]byte, int) {
 }
 
 // trimEOL drops the line ending and trailing spaces and tabs of a line.
-func trimEOL(l []byte) string {
-	return string(bytes.TrimRight(l, " \t\r\n"))
+func trimEOL(l []byte) []byte {
+	return bytes.TrimRight(l, " \t\r\n")
 }
 
 // lineOf returns the 1-based line that holds byte offset off.

@@ -18,7 +18,14 @@ import (
 // returns ok=true its fields are exactly those of yamlValue over yaml.v3's
 // tree (FuzzFastYAML checks this).
 func fastYAML(src []byte, fmLine int) (fields []Field, ok bool) {
-	fields = make([]Field, 0, 16)
+	// One field a line that starts at the margin, at most.
+	keys := 0
+	for i := 0; i < len(src); i++ {
+		if (i == 0 || src[i-1] == '\n') && src[i] != ' ' && src[i] != '#' && src[i] != '\n' && src[i] != '\r' && src[i] != '-' {
+			keys++
+		}
+	}
+	fields = make([]Field, 0, keys)
 	pending := -1   // index in fields of a "key:" with no value yet, or -1
 	seqIndent := -1 // indentation of the block list under the pending key
 	var items []Value
