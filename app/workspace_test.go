@@ -175,3 +175,27 @@ func TestRemoteImagesAreOffUntilTheUserTurnsThemOn(t *testing.T) {
 		t.Error("the menu item did not turn remote images on and remember it")
 	}
 }
+
+func TestSaveKeepsEveryByteTheUserDidNotChange(t *testing.T) {
+	for name, text := range map[string]string{
+		"bom-crlf": "\ufeff---\r\ntitle: 标题\r\n---\r\n正文\r\n第二行\r\n",
+		"no final newline and tabs": "---\ntitle: x\n---\n\tindented\ttext  \n末尾没有换行",
+		"invalid utf-8":             "---\ntitle: x\n---\nlatin-1 caf\xe9 and \xff\xfe bytes\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			ws, dir := newTestWorkspace(t)
+			path := filepath.Join(dir, "keep.md")
+			write(t, path, text)
+			ws.load(path)
+			ws.src.SetCursorOffset(0)
+			test.Type(ws.src, "X")
+			if !ws.save() {
+				t.Fatal("save failed")
+			}
+			got, _ := os.ReadFile(path)
+			if string(got) != "X"+text {
+				t.Errorf("saved %q, want %q", got, "X"+text)
+			}
+		})
+	}
+}
