@@ -178,7 +178,7 @@ func TestRemoteImagesAreOffUntilTheUserTurnsThemOn(t *testing.T) {
 
 func TestSaveKeepsEveryByteTheUserDidNotChange(t *testing.T) {
 	for name, text := range map[string]string{
-		"bom-crlf": "\ufeff---\r\ntitle: 标题\r\n---\r\n正文\r\n第二行\r\n",
+		"bom-crlf":                  "\ufeff---\r\ntitle: 标题\r\n---\r\n正文\r\n第二行\r\n",
 		"no final newline and tabs": "---\ntitle: x\n---\n\tindented\ttext  \n末尾没有换行",
 		"invalid utf-8":             "---\ntitle: x\n---\nlatin-1 caf\xe9 and \xff\xfe bytes\n",
 	} {
