@@ -41,7 +41,12 @@ func (ws *workspace) external(batch []library.Change) {
 			continue
 		}
 		if c.Removed {
-			ws.dirty = true // the text is only in the editor now: keep it and say so
+			// The text is only in the editor now: keep it, say so, and let
+			// the next save create the file again (a zero Sum means "must
+			// not exist", so a file someone else creates meanwhile is not
+			// overwritten without asking).
+			ws.loaded = library.Sum{}
+			ws.dirty = true
 			ws.updateTitle()
 			ws.showConflict(lang.L("{{.Name}} was deleted on disk. Save to keep it.", map[string]any{"Name": filepath.Base(ws.file)}), false)
 			continue

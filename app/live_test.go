@@ -60,6 +60,12 @@ func TestOutsideDeleteKeepsTheTextAsUnsaved(t *testing.T) {
 	if ws.src.Text() != article || !ws.dirty || !ws.conflict.Visible() {
 		t.Fatalf("after delete: text kept=%v dirty=%v bar=%v", ws.src.Text() == article, ws.dirty, ws.conflict.Visible())
 	}
+	if !ws.save() {
+		t.Fatal("saving a deleted article should create it again")
+	}
+	if got, _ := os.ReadFile(path); string(got) != article {
+		t.Errorf("recreated file = %q", got)
+	}
 }
 
 func write(t *testing.T, path, text string) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -361,10 +362,16 @@ func (ws *workspace) save() bool {
 					return
 				}
 				_, disk, rerr := library.Read(ws.file)
-				if rerr == nil {
+				switch {
+				case rerr == nil:
 					ws.loaded = disk
-					ws.save()
+				case errors.Is(rerr, fs.ErrNotExist):
+					ws.loaded = library.Sum{} // deleted meanwhile: create it again
+				default:
+					ws.showProblem(lang.L("Could not save {{.Name}}: {{.Err}}", map[string]any{"Name": name, "Err": rerr}))
+					return
 				}
+				ws.save()
 			}, ws.win)
 		d.SetConfirmText(lang.L("Overwrite"))
 		d.SetDismissText(lang.L("Cancel"))
