@@ -57,6 +57,18 @@ type textFlow struct {
 	height    float32
 	natural   float32 // width of the longest line without wrapping
 	hovering  bool
+
+	// prev is the layout before the current one: containers ask for a
+	// MinSize at a nominal width between real layouts, and swapping back
+	// saves laying the text out again.
+	prev flowLayout
+}
+
+// flowLayout is one laid-out state of a textFlow.
+type flowLayout struct {
+	width           float32
+	lines           []flowLine
+	height, natural float32
 }
 
 func newTextFlow(runs []flowRun, onLink func(string)) *textFlow {
@@ -87,12 +99,25 @@ type atom struct {
 	space       bool // all whitespace
 }
 
+// atoms splits the runs into unbreakable pieces. The slice is scratch space
+// shared through the measure cache (UI goroutine only): it is valid until
+// the next call.
 func (t *textFlow) atoms() []atom {
 	n := 0
 	for i := range t.runs {
 		n += len(t.runs[i].text)/3 + 1 // about one atom per CJK character
 	}
-	out := make([]atom, 0, n)
+	var out []atom
+	if t.mc != nil && cap(t.mc.atoms) >= n {
+		out = t.mc.atoms[:0]
+	} else {
+		out = make([]atom, 0, n)
+	}
+	defer func() {
+		if t.mc != nil && cap(out) > cap(t.mc.atoms) {
+			t.mc.atoms = out[:0]
+		}
+	}()
 	prev := rune(-1)
 	for i := range t.runs {
 		r := &t.runs[i]
@@ -151,8 +176,10 @@ func (t *textFlow) runSizes() []float32 {
 // runs on the UI goroutine, and is dropped with the widgets when the theme
 // changes.
 type measureCache struct {
-	m   map[measureKey]fyne.Size
-	han map[hanKey]fyne.Size // the advance every ideograph shares
+	m           map[measureKey]fyne.Size
+	han         map[hanKey]fyne.Size  // the advance every ideograph shares
+	lineMetrics map[hanKey][2]float32 // height and baseline of a face
+	atoms       []atom                // scratch for textFlow.atoms
 }
 
 type hanKey struct {
@@ -169,14 +196,14 @@ type measureKey struct {
 const maxMeasured = 50_000
 
 func newMeasureCache() *measureCache {
-	return &measureCache{m: map[measureKey]fyne.Size{}, han: map[hanKey]fyne.Size{}}
+	return &measureCache{m: map[measureKey]fyne.Size{}, han: map[hanKey]fyne.Size{}, lineMetrics: map[hanKey][2]float32{}}
 }
 
 func (c *measureCache) measure(s string, size float32, style fyne.TextStyle) fyne.Size {
 	if c == nil {
 		return fyne.MeasureText(s, size, style)
 	}
-	if r, n := utf8.DecodeRuneInString(s); n == len(s) && n > 1 && unicode.Is(unicode.Han, r) {
+	if r, n := utf8.DecodeRuneInString(s); n == len(s) && n > 1 && fullWidth(r) {
 		// CJK fonts give every ideograph the same advance: measure one and
 		// reuse it, instead of shaping each of a text's thousand characters.
 		hk := hanKey{size, style}
@@ -199,11 +226,39 @@ func (c *measureCache) measure(s string, size float32, style fyne.TextStyle) fyn
 	return v
 }
 
+// fullWidth reports whether r is drawn one em wide by a CJK font: Han
+// ideographs, CJK punctuation (、。「」…) and full-width forms (，：（）…).
+func fullWidth(r rune) bool {
+	return r >= 0x3001 && r <= 0x303F || r >= 0xFF01 && r <= 0xFF5E || unicode.Is(unicode.Han, r)
+}
+
+// metrics returns the line height and baseline of a face.
+func (c *measureCache) metrics(drv fyne.Driver, size float32, style fyne.TextStyle) (height, baseline float32) {
+	if c == nil {
+		s, b := drv.RenderedTextSize("M", size, style, nil)
+		return s.Height, b
+	}
+	k := hanKey{size, style}
+	if m, ok := c.lineMetrics[k]; ok {
+		return m[0], m[1]
+	}
+	s, b := drv.RenderedTextSize("M", size, style, nil)
+	c.lineMetrics[k] = [2]float32{s.Height, b}
+	return s.Height, b
+}
+
 // layout breaks the runs into lines for width.
 func (t *textFlow) layout(width float32) {
 	if width == t.laidWidth && t.lines != nil {
 		return
 	}
+	was := flowLayout{t.laidWidth, t.lines, t.height, t.natural}
+	if t.prev.lines != nil && t.prev.width == width {
+		t.laidWidth, t.lines, t.height, t.natural = width, t.prev.lines, t.prev.height, t.prev.natural
+		t.prev = was
+		return
+	}
+	t.prev = was
 	t.laidWidth = width
 	atoms := t.atoms()
 	sizes := t.runSizes()
@@ -301,13 +356,12 @@ func (t *textFlow) layout(width float32) {
 		l := &lines[i]
 		asc, desc := float32(0), float32(0)
 		if len(l.pieces) == 0 {
-			s, b := drv.RenderedTextSize("M", theme.SizeForWidget(theme.SizeNameText, t), fyne.TextStyle{}, nil)
-			asc, desc = b, s.Height-b
+			h, b := t.mc.metrics(drv, theme.SizeForWidget(theme.SizeNameText, t), fyne.TextStyle{})
+			asc, desc = b, h-b
 		}
 		for _, p := range l.pieces {
-			r := &t.runs[p.run]
-			s, b := drv.RenderedTextSize("M", t.runSize(r), r.style, nil)
-			asc, desc = max(asc, b), max(desc, s.Height-b)
+			h, b := t.mc.metrics(drv, sizes[p.run], t.runs[p.run].style)
+			asc, desc = max(asc, b), max(desc, h-b)
 		}
 		l.y, l.base, l.h = y, asc, asc+desc
 		y += l.h
