@@ -64,7 +64,8 @@ func (d *Document) Bytes() []byte { return d.src }
 func (d *Document) Format() Format { return d.lay.format }
 
 // Body returns the Markdown after the front matter. When the front matter
-// is malformed, it is the whole text after any byte order mark.
+// cannot be read, it is the text after its closing delimiter, or the whole
+// text after any byte order mark when there is no closing delimiter.
 func (d *Document) Body() []byte { return d.src[d.lay.bodyStart:] }
 
 // BodyLine returns the 1-based line of the file on which the body starts.

@@ -47,6 +47,11 @@ func parseJSON(src []byte, fmLine int, nl string) (*jsonFM, error) {
 			return nil, fail(ks, err.Error())
 		}
 		key, _ := tok.(string)
+		for i, m := range j.members {
+			if m.key == key {
+				return nil, fail(ks, fmt.Sprintf("duplicate key %q (first on line %d)", key, j.flds[i].Value.Line))
+			}
+		}
 		var raw json.RawMessage
 		if err := dec.Decode(&raw); err != nil {
 			return nil, fail(int(dec.InputOffset()), err.Error())

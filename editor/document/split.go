@@ -38,7 +38,7 @@ func split(src []byte) (layout, error) {
 	case "+++":
 		return splitDelimited(src, start, next, TOML, "+++", "", none)
 	}
-	if start < len(src) && src[start] == '{' {
+	if start < len(src) && src[start] == '{' && jsonObjectStart(src[start+1:]) {
 		return splitJSON(src, start, none)
 	}
 	return none, nil
@@ -60,6 +60,14 @@ func splitDelimited(src []byte, start, contentStart int, f Format, closeA, close
 		pos = next
 	}
 	return none, &ParseError{Line: 1, Msg: fmt.Sprintf("front matter opened with %q is never closed", closeA)}
+}
+
+// jsonObjectStart reports whether what follows a leading "{" looks like a
+// JSON object (a key or its end), so that Markdown starting with a template
+// tag such as {{< figure >}} or {% include %} is not taken for front matter.
+func jsonObjectStart(rest []byte) bool {
+	rest = bytes.TrimLeft(rest, " \t\r\n")
+	return len(rest) > 0 && (rest[0] == '"' || rest[0] == '}')
 }
 
 // splitJSON handles a JSON object at the top of the file. The body starts on

@@ -215,7 +215,12 @@ func ParseFlow(flow string) (Value, error) {
 	case root.Kind == yaml.SequenceNode && root.Style&yaml.FlowStyle == 0:
 		return S(trimmed), nil // "- a" is a list only in block style; take it as text
 	}
-	return yamlValue(root, 1), nil
+	c := &yamlConverter{fmLine: 1, budget: aliasBudget(len(trimmed))}
+	v, err := c.value(root)
+	if err != nil {
+		return Value{}, fmt.Errorf("%q: %w", flow, err)
+	}
+	return v, nil
 }
 
 func isNullSpelling(s string) bool {

@@ -2,6 +2,7 @@ package document
 
 import (
 	"bytes"
+	"fmt"
 	"errors"
 	"regexp"
 	"strconv"
@@ -74,12 +75,105 @@ func parseYAMLTree(src []byte, fmLine int, nl string) (*yamlFM, error) {
 	if root.Kind != yaml.MappingNode {
 		return nil, &ParseError{Line: fmLine + root.Line - 1, Msg: "front matter must be a mapping of keys to values"}
 	}
+	if err := duplicateKey(root, fmLine); err != nil {
+		return nil, err
+	}
 	y.root = root
+	conv := &yamlConverter{fmLine: fmLine, budget: aliasBudget(len(src))}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
-		y.flds = append(y.flds, Field{Key: k.Value, Value: yamlValue(v, fmLine)})
+		val, err := conv.value(v)
+		if err != nil {
+			return nil, err
+		}
+		y.flds = append(y.flds, Field{Key: k.Value, Value: val})
 	}
 	return y, nil
+}
+
+// duplicateKey reports the second occurrence of a key in any mapping:
+// readers disagree on which value wins (yaml.v3 and Hugo refuse the file,
+// others take the first or the last), so Folio names it instead of guessing.
+func duplicateKey(n *yaml.Node, fmLine int) error {
+	if n.Kind == yaml.MappingNode {
+		seen := make(map[string]int, len(n.Content)/2)
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k := n.Content[i]
+			if k.Kind == yaml.ScalarNode && k.Value != "<<" {
+				if first, ok := seen[k.Value]; ok {
+					return &ParseError{Line: fmLine + k.Line - 1,
+						Msg: fmt.Sprintf("YAML: duplicate key %q (first on line %d)", k.Value, fmLine+first-1)}
+				}
+				seen[k.Value] = k.Line
+			}
+		}
+	}
+	for _, c := range n.Content {
+		if err := duplicateKey(c, fmLine); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// aliasBudget is how many nodes alias expansion may produce for front
+// matter of n bytes: plenty for real use, far too few for an alias bomb.
+func aliasBudget(n int) int { return 10_000 + 100*n }
+
+// yamlConverter turns nodes into Values, expanding aliases with a guard
+// against an alias that contains itself and a budget against alias bombs.
+type yamlConverter struct {
+	fmLine   int
+	budget   int
+	visiting map[*yaml.Node]bool
+}
+
+func (c *yamlConverter) value(n *yaml.Node) (Value, error) {
+	if c.budget--; c.budget < 0 {
+		return Value{}, &ParseError{Line: c.fmLine + n.Line - 1, Msg: "YAML: aliases expand to too many values"}
+	}
+	line := c.fmLine + n.Line - 1
+	if n.Kind == yaml.AliasNode && n.Alias != nil {
+		if c.visiting[n.Alias] {
+			return Value{}, &ParseError{Line: line, Msg: fmt.Sprintf("YAML: alias *%s refers to itself", n.Value)}
+		}
+		if c.visiting == nil {
+			c.visiting = map[*yaml.Node]bool{}
+		}
+		c.visiting[n.Alias] = true
+		v, err := c.value(n.Alias)
+		delete(c.visiting, n.Alias)
+		v.Line = line
+		return v, err
+	}
+	switch n.Kind {
+	case yaml.SequenceNode:
+		v := Value{Kind: List, Line: line, Items: make([]Value, 0, len(n.Content))}
+		for _, ch := range n.Content {
+			it, err := c.value(ch)
+			if err != nil {
+				return Value{}, err
+			}
+			v.Items = append(v.Items, it)
+		}
+		return v, nil
+	case yaml.MappingNode:
+		v := Value{Kind: Map, Line: line}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			f, err := c.value(n.Content[i+1])
+			if err != nil {
+				return Value{}, err
+			}
+			v.Fields = append(v.Fields, Field{Key: n.Content[i].Value, Value: f})
+		}
+		return v, nil
+	case yaml.DocumentNode:
+		if len(n.Content) > 0 {
+			return c.value(n.Content[0])
+		}
+		return Value{Kind: Null, Line: line}, nil
+	}
+	return scalarValue(n, line), nil
 }
 
 // unclosedQuote finds a line whose value opens a quote that the rest of the
@@ -115,38 +209,35 @@ func (y *yamlFM) parseError(err error) error {
 			return &ParseError{Line: y.fmLine + n - 1, Msg: "YAML: " + m[2]}
 		}
 	}
-	return &ParseError{Line: y.fmLine, Msg: "YAML: " + msg}
+	return &ParseError{Line: y.fmLine + lineOfProblem(y.src, msg) - 1, Msg: "YAML: " + msg}
+}
+
+var unknownAnchorRE = regexp.MustCompile(`unknown anchor '([^']*)'`)
+
+// lineOfProblem finds the line of a yaml error that carries no line: an
+// unknown alias, a control character or invalid UTF-8. It is 1 when it
+// cannot tell.
+func lineOfProblem(src []byte, msg string) int {
+	if m := unknownAnchorRE.FindStringSubmatch(msg); m != nil {
+		if i := bytes.Index(src, []byte("*"+m[1])); i >= 0 {
+			return lineOf(src, i)
+		}
+	}
+	for i := 0; i < len(src); {
+		r, size := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && size == 1 || r < 0x20 && r != '\n' && r != '\r' && r != '\t' || r == 0x7f {
+			return lineOf(src, i)
+		}
+		i += size
+	}
+	return 1
 }
 
 func (y *yamlFM) fields() []Field { return y.flds }
 
-// yamlValue converts a node to a Value, keeping scalars as spelled.
-func yamlValue(n *yaml.Node, fmLine int) Value {
-	line := fmLine + n.Line - 1
-	if n.Kind == yaml.AliasNode && n.Alias != nil {
-		v := yamlValue(n.Alias, fmLine)
-		v.Line = line
-		return v
-	}
-	switch n.Kind {
-	case yaml.SequenceNode:
-		v := Value{Kind: List, Line: line, Items: make([]Value, 0, len(n.Content))}
-		for _, c := range n.Content {
-			v.Items = append(v.Items, yamlValue(c, fmLine))
-		}
-		return v
-	case yaml.MappingNode:
-		v := Value{Kind: Map, Line: line}
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			v.Fields = append(v.Fields, Field{Key: n.Content[i].Value, Value: yamlValue(n.Content[i+1], fmLine)})
-		}
-		return v
-	case yaml.DocumentNode:
-		if len(n.Content) > 0 {
-			return yamlValue(n.Content[0], fmLine)
-		}
-		return Value{Kind: Null, Line: line}
-	}
+// scalarValue reads a scalar node: its kind from the resolved tag, its
+// text as spelled.
+func scalarValue(n *yaml.Node, line int) Value {
 	kind := String
 	switch n.ShortTag() {
 	case "!!timestamp":
@@ -476,40 +567,99 @@ func (y *yamlFM) set(key string, v Value) ([]byte, error) {
 		anchor = "&" + old.Anchor + " "
 	}
 	text := anchor + renderYAML(v, st, y.nl)
+	return y.replaceValue(e, text), nil
+}
+
+// replaceValue puts text where entry e's value is, keeping the spacing
+// around it and a comment on the key's line, wherever the new value's
+// shape (inline, block list, block scalar) needs that comment to go.
+func (y *yamlFM) replaceValue(e entry, text string) []byte {
 	src := y.src
-	var out bytes.Buffer
-	if strings.HasPrefix(text, y.nl) || strings.HasPrefix(text, "|") {
-		// A block list or block scalar: it follows the colon directly.
-		out.Write(src[:e.afterColon])
-		if strings.HasPrefix(text, "|") {
-			out.WriteString(" ")
+	keyLineEnd := lineEnd(src, e.afterColon)
+	singleLine := e.valEnd <= keyLineEnd
+	lead := " " // between the colon and the value
+	if e.valStart < keyLineEnd && src[e.valStart] != '#' && e.valStart > e.afterColon {
+		lead = string(src[e.afterColon:e.valStart])
+	}
+	var comment []byte
+	gap := " " // between the value and its comment
+	tail := e.valEnd
+	if singleLine {
+		if h := yamlCommentAt(src, e.valEnd, keyLineEnd); h >= 0 {
+			comment = src[h:keyLineEnd]
+			if h > e.valEnd {
+				gap = string(src[e.valEnd:h])
+			}
+			tail = keyLineEnd
 		}
-		if e.valStart < e.valEnd && src[e.valStart] == '#' && !strings.HasPrefix(text, "|") {
-			// A comment on the key line stays there.
+	} else {
+		comment = keyLineComment(src, e.valStart, keyLineEnd)
+	}
+	var out bytes.Buffer
+	out.Write(src[:e.afterColon])
+	switch {
+	case strings.HasPrefix(text, y.nl): // a block list starts on the next line
+		if comment != nil {
 			out.WriteString(" ")
-			out.Write(src[e.valStart:lineEnd(src, e.valStart)])
+			out.Write(comment)
 		}
 		out.WriteString(text)
-		out.Write(src[e.valEnd:])
-		return out.Bytes(), nil
+	case strings.HasPrefix(text, "|"): // a block scalar's header, then its lines
+		header, rest, _ := strings.Cut(text, y.nl)
+		out.WriteString(" " + header)
+		if comment != nil {
+			out.WriteString(" ")
+			out.Write(comment)
+		}
+		out.WriteString(y.nl + rest)
+	default:
+		out.WriteString(lead + text)
+		if comment != nil {
+			out.WriteString(gap)
+			out.Write(comment)
+		}
 	}
-	keyLineEnd := lineEnd(src, e.afterColon)
-	start := e.valStart
-	var comment []byte
-	if start < keyLineEnd && src[start] == '#' && e.valEnd > keyLineEnd {
-		// "key: # note" then a block value on the next lines.
-		comment = append([]byte(" "), src[start:keyLineEnd]...)
+	out.Write(src[tail:])
+	return out.Bytes()
+}
+
+// yamlCommentAt returns the offset of a comment ("#" at the start or after
+// white space) in src[from:to], or -1.
+func yamlCommentAt(src []byte, from, to int) int {
+	for i := from; i < to; i++ {
+		if src[i] == '#' && (i == from || src[i-1] == ' ' || src[i-1] == '\t') {
+			return i
+		}
+		if src[i] != ' ' && src[i] != '\t' {
+			return -1 // text that is not a comment
+		}
 	}
-	if start == keyLineEnd || comment != nil {
-		out.Write(src[:e.afterColon])
-		out.WriteString(" ")
-	} else {
-		out.Write(src[:start])
+	return -1
+}
+
+// keyLineComment finds the comment on the key's line of a value that
+// continues on the following lines: after nothing, an anchor, or a block
+// scalar header (| |- >+ …). A flow or quoted value that spans lines keeps
+// its text as it is, so nil.
+func keyLineComment(src []byte, from, to int) []byte {
+	i := from
+	if i < to && src[i] == '&' { // an anchor before the value
+		for i < to && src[i] != ' ' && src[i] != '\t' {
+			i++
+		}
 	}
-	out.WriteString(text)
-	out.Write(comment)
-	out.Write(src[e.valEnd:])
-	return out.Bytes(), nil
+	if i < to && (src[i] == '|' || src[i] == '>') { // a block scalar header
+		for i < to && src[i] != ' ' && src[i] != '\t' {
+			i++
+		}
+	}
+	for i < to && (src[i] == ' ' || src[i] == '\t') {
+		i++
+	}
+	if i < to && src[i] == '#' {
+		return src[i:to]
+	}
+	return nil
 }
 
 // insert adds key after the last top-level entry.

@@ -15,8 +15,8 @@ import (
 // comments and blank lines. For anything else (nested maps, multi-line or
 // block scalars, anchors, tags, escapes, tabs, duplicate keys, odd
 // characters) it returns ok=false and the caller uses yaml.v3; when it
-// returns ok=true its fields are exactly those of yamlValue over yaml.v3's
-// tree (FuzzFastYAML checks this).
+// returns ok=true its fields are exactly those parseYAMLTree reads with
+// yaml.v3 (FuzzFastYAML checks this).
 func fastYAML(src []byte, fmLine int) (fields []Field, ok bool) {
 	// One field a line that starts at the margin, at most.
 	keys := 0
@@ -90,7 +90,7 @@ func fastYAML(src []byte, fmLine int) (fields []Field, ok bool) {
 		key := string(l[:colon])
 		for _, f := range fields {
 			if f.Key == key {
-				return nil, false // yaml.v3 reports duplicate keys
+				return nil, false // parseYAMLTree reports duplicate keys
 			}
 		}
 		rest := l[colon+1:]
