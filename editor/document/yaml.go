@@ -2,8 +2,8 @@ package document
 
 import (
 	"bytes"
-	"fmt"
 	"errors"
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
