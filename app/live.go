@@ -82,8 +82,13 @@ func (ws *workspace) showConflict(msg string, reload bool) {
 	label := widget.NewLabel(msg)
 	label.Wrapping = fyne.TextWrapWord
 	buttons := container.NewHBox()
+	file := ws.file // the bar acts on the article it was raised for
 	if reload {
 		buttons.Add(widget.NewButton(lang.L("Reload (discard my changes)"), func() {
+			if ws.file != file {
+				ws.hideConflict()
+				return
+			}
 			data, sum, err := library.Read(ws.file)
 			if err != nil {
 				ws.showProblem(err.Error())

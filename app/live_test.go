@@ -74,3 +74,39 @@ func write(t *testing.T, path, text string) {
 		t.Fatal(err)
 	}
 }
+
+func TestConflictBarDoesNotFollowToAnotherArticle(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	a, b := filepath.Join(dir, "a.md"), filepath.Join(dir, "b.md")
+	ws.load(a)
+	test.Type(ws.src, "改动")
+	write(t, a, "outside\n")
+	ws.external([]library.Change{{Path: a}})
+	if !ws.conflict.Visible() {
+		t.Fatal("no conflict bar")
+	}
+	ws.load(b) // as after "Discard" in the unsaved-changes dialog
+	if ws.conflict.Visible() {
+		t.Fatal("the bar for a.md is still shown over b.md")
+	}
+	test.Type(ws.src, "B 的修改")
+	if !strings.Contains(ws.src.Text(), "B 的修改") || !ws.dirty {
+		t.Fatal("b.md's edit is gone")
+	}
+}
+
+func TestReloadOfADeletedArticleKeepsTheText(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	a := filepath.Join(dir, "a.md")
+	ws.load(a)
+	if err := os.Remove(a); err != nil {
+		t.Fatal(err)
+	}
+	ws.reload()
+	if ws.file != a || ws.src.Text() != article || !ws.dirty {
+		t.Fatalf("after a failed reload: file %q dirty %v text kept %v", ws.file, ws.dirty, ws.src.Text() == article)
+	}
+	if ws.problem.Text == "" {
+		t.Error("the failure was not shown")
+	}
+}

@@ -245,6 +245,7 @@ func (ws *workspace) load(abs string) {
 		return
 	}
 	ws.file, ws.loaded, ws.dirty = abs, sum, false
+	ws.hideConflict() // a bar belongs to the article it was raised for
 	ws.src.SetText(string(data))
 	ws.refreshPreview(string(data))
 	ws.showStatus(0, 0)
@@ -252,13 +253,19 @@ func (ws *workspace) load(abs string) {
 	ws.selectCurrent()
 }
 
+// reload reads the open article again. If that fails the editor keeps
+// its text and the file it belongs to, marked unsaved.
 func (ws *workspace) reload() {
 	if ws.file == "" {
 		return
 	}
-	f := ws.file
-	ws.file = ""
-	ws.load(f)
+	if _, _, err := library.Read(ws.file); err != nil {
+		ws.dirty = true
+		ws.updateTitle()
+		ws.showProblem(lang.L("Could not open {{.Name}}: {{.Err}}", map[string]any{"Name": filepath.Base(ws.file), "Err": err}))
+		return
+	}
+	ws.load(ws.file)
 }
 
 // confirmLeave runs next at once when there is nothing unsaved, else asks
@@ -277,7 +284,9 @@ func (ws *workspace) confirmLeave(next func()) {
 		}
 	})
 	saveBtn.Importance = widget.HighImportance
-	discard := widget.NewButton(lang.L("Discard"), func() { d.Hide(); ws.dirty = false; next() })
+	// Discard leaves dirty alone: the next step (a load) clears it once the
+	// new text is in, and if that step fails the text is still unsaved.
+	discard := widget.NewButton(lang.L("Discard"), func() { d.Hide(); next() })
 	cancel := widget.NewButton(lang.L("Cancel"), func() { d.Hide(); ws.selectCurrent() })
 	msg := widget.NewLabel(lang.L("Save changes to {{.Name}} before leaving it?", map[string]any{"Name": name}))
 	d = dialog.NewCustomWithoutButtons(lang.L("Unsaved changes"), container.NewVBox(msg, container.NewHBox(cancel, discard, saveBtn)), ws.win)
@@ -345,6 +354,7 @@ func (ws *workspace) updateTitle() {
 // It reports whether the text is now on disk.
 func (ws *workspace) save() bool {
 	if ws.file == "" {
+		ws.showProblem(lang.L("No article is open"))
 		return false
 	}
 	data := []byte(ws.src.Text())
