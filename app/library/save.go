@@ -16,6 +16,10 @@ import (
 // it). Nothing is written.
 var ErrChangedOnDisk = errors.New("file changed on disk since it was loaded")
 
+// ErrReadOnly is returned by Save for a file without write permission:
+// Folio does not replace a file its owner protected.
+var ErrReadOnly = errors.New("file is read-only")
+
 // Sum identifies a file's content: the SHA-256 of its bytes. The zero Sum
 // stands for "no file": saving with it creates a file that must not exist.
 type Sum [sha256.Size]byte
@@ -75,6 +79,9 @@ func (sv saver) save(path string, data []byte, loaded Sum) error {
 			return fmt.Errorf("save %s: not a regular file", path)
 		}
 		mode = info.Mode().Perm()
+		if mode&0o222 == 0 {
+			return fmt.Errorf("save %s: %w", path, ErrReadOnly)
+		}
 	case !errors.Is(err, fs.ErrNotExist):
 		return fmt.Errorf("save %s: %w", path, err)
 	}
@@ -82,11 +89,10 @@ func (sv saver) save(path string, data []byte, loaded Sum) error {
 		return fmt.Errorf("save %s: %w", path, err)
 	}
 
-	dir, base := filepath.Split(target)
-	if dir == "" {
-		dir = "."
-	}
-	tmp, err := os.CreateTemp(dir, "."+base+".folio-*.tmp")
+	dir := filepath.Dir(target)
+	// A short name: the article's own name may already be near the
+	// file system's limit (255 bytes, 85 Chinese characters).
+	tmp, err := os.CreateTemp(dir, ".folio-*.tmp")
 	if err != nil {
 		return fmt.Errorf("save %s: %w", path, err)
 	}

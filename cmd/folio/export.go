@@ -93,12 +93,12 @@ func assetPrefix(article, out string) string {
 // writeNewFile writes data to out through a temporary file and a rename,
 // refusing to overwrite the article itself.
 func writeNewFile(article, out string, data []byte) error {
-	if a, err := filepath.Abs(article); err == nil {
-		if o, err := filepath.Abs(out); err == nil && a == o {
+	if ai, err := os.Stat(article); err == nil {
+		if oi, err := os.Stat(out); err == nil && os.SameFile(ai, oi) { // also through links and case folding
 			return fmt.Errorf("refusing to overwrite the article %s", article)
 		}
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(out), "."+filepath.Base(out)+".*.tmp")
+	tmp, err := os.CreateTemp(filepath.Dir(out), ".folio-export-*.tmp")
 	if err != nil {
 		return fmt.Errorf("write page: %w", err)
 	}

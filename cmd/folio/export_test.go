@@ -63,6 +63,15 @@ func TestExportRefusesBadInputAndOverwritingTheArticle(t *testing.T) {
 	if after, _ := os.ReadFile("good.md"); string(after) != string(before) {
 		t.Error("the article was changed")
 	}
+	if err := os.Symlink(".", "link"); err != nil {
+		t.Fatal(err)
+	}
+	if _, errs, code := runCLI("export", "good.md", "-o", "link/good.md"); code != 1 || !strings.Contains(errs, "refusing to overwrite") {
+		t.Errorf("overwrite through a link: exit %d, stderr %q", code, errs)
+	}
+	if after, _ := os.ReadFile("good.md"); string(after) != string(before) {
+		t.Error("the article was changed through a link")
+	}
 	if _, _, code := runCLI("export"); code != 2 {
 		t.Errorf("no file: exit %d, want 2", code)
 	}
