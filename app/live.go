@@ -2,7 +2,9 @@ package app
 
 import (
 	"context"
+	"os"
 	"path/filepath"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -37,10 +39,14 @@ func (ws *workspace) watch() {
 // external handles one batch of outside changes, on the UI goroutine.
 func (ws *workspace) external(batch []library.Change) {
 	for _, c := range batch {
-		if c.Path != ws.file {
+		inFolder := c.Folder && strings.HasPrefix(ws.file, c.Path+string(filepath.Separator))
+		if c.Path != ws.file && !inFolder {
 			continue
 		}
 		if c.Removed {
+			if _, err := os.Stat(ws.file); err == nil {
+				continue // back already (a checkout, an editor's rename dance)
+			}
 			// The text is only in the editor now: keep it, say so, and let
 			// the next save create the file again (a zero Sum means "must
 			// not exist", so a file someone else creates meanwhile is not

@@ -110,3 +110,21 @@ func TestReloadOfADeletedArticleKeepsTheText(t *testing.T) {
 		t.Error("the failure was not shown")
 	}
 }
+
+func TestArticleInAFolderMovedAwayIsKeptAsUnsaved(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	sub := filepath.Join(dir, "posts")
+	if err := os.MkdirAll(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(sub, "p.md")
+	write(t, path, article)
+	ws.load(path)
+	if err := os.Rename(sub, filepath.Join(t.TempDir(), "posts")); err != nil {
+		t.Fatal(err)
+	}
+	ws.external([]library.Change{{Path: sub, Removed: true, Folder: true}})
+	if !ws.dirty || !ws.conflict.Visible() || ws.src.Text() != article {
+		t.Fatalf("dirty=%v bar=%v", ws.dirty, ws.conflict.Visible())
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -19,6 +20,9 @@ type Change struct {
 	Path string
 	// Removed is true when the file is gone (deleted or renamed away).
 	Removed bool
+	// Folder is true when Path is a watched folder that was removed or
+	// renamed away: every article under it is gone.
+	Folder bool
 }
 
 // Watcher reports changes to the Markdown files under a folder, and its
@@ -35,6 +39,18 @@ type Watcher struct {
 
 	mu       sync.Mutex
 	expected map[string]Sum // own writes: path → content written
+
+	dirs map[string]bool // watched folders; loop goroutine only after start
+}
+
+// maxDelay caps how long a change waits for the folder to be quiet, so
+// that steady activity elsewhere (a build writing files) cannot hold
+// reports back.
+const maxDelay = time.Second
+
+// pendingChange is what the loop knows of a path before it reports it.
+type pendingChange struct {
+	removed, folder bool
 }
 
 // Watch starts watching root recursively (hidden folders and node_modules
@@ -53,7 +69,7 @@ func Watch(root string, quiet time.Duration) (*Watcher, error) {
 		return nil, fmt.Errorf("watch %s: %w", root, err)
 	}
 	w := &Watcher{fs: fw, root: abs, quiet: quiet, batches: make(chan []Change, 16),
-		errs: make(chan error, 16), done: make(chan struct{}), expected: map[string]Sum{}}
+		errs: make(chan error, 16), done: make(chan struct{}), expected: map[string]Sum{}, dirs: map[string]bool{}}
 	if _, err := w.addTree(abs); err != nil {
 		fw.Close()
 		return nil, fmt.Errorf("watch %s: %w", root, err)
@@ -118,7 +134,9 @@ func (w *Watcher) addTree(dir string) ([]string, error) {
 					return err
 				}
 				w.report(fmt.Errorf("watch %s: %w", p, err))
+				return nil
 			}
+			w.dirs[p] = true
 			return nil
 		}
 		if IsMarkdown(d.Name()) {
@@ -136,10 +154,12 @@ func (w *Watcher) report(err error) {
 	}
 }
 
-// loop collects events until the folder is quiet, then sends a batch.
+// loop collects events until the folder is quiet (or maxDelay after the
+// first change), then sends a batch.
 func (w *Watcher) loop() {
 	defer close(w.batches)
-	pending := map[string]bool{} // path → removed
+	pending := map[string]pendingChange{}
+	var deadline time.Time
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
 	for {
@@ -150,8 +170,13 @@ func (w *Watcher) loop() {
 			if !ok {
 				return
 			}
-			w.note(ev, pending)
-			timer.Reset(w.quiet)
+			if !w.note(ev, pending) {
+				continue // not an article: it neither starts nor delays a batch
+			}
+			if deadline.IsZero() {
+				deadline = time.Now().Add(maxDelay)
+			}
+			timer.Reset(max(0, min(w.quiet, time.Until(deadline))))
 		case err, ok := <-w.fs.Errors:
 			if !ok {
 				return
@@ -161,6 +186,7 @@ func (w *Watcher) loop() {
 			}
 			w.report(err)
 		case <-timer.C:
+			deadline = time.Time{}
 			if batch := w.flush(pending); len(batch) > 0 {
 				select {
 				case w.batches <- batch:
@@ -168,17 +194,31 @@ func (w *Watcher) loop() {
 					return
 				}
 			}
-			pending = map[string]bool{}
+			pending = map[string]pendingChange{}
 		}
 	}
 }
 
-// note records one event: new folders are watched (and their Markdown
-// files reported), Markdown files are marked changed or removed.
-func (w *Watcher) note(ev fsnotify.Event, pending map[string]bool) {
+// note records one event and reports whether it concerns articles: new
+// folders are watched (and their Markdown files reported), a watched
+// folder that goes away is reported as a folder, Markdown files are marked
+// changed or removed.
+func (w *Watcher) note(ev fsnotify.Event, pending map[string]pendingChange) bool {
 	name := filepath.Base(ev.Name)
 	if skipName(name) {
-		return
+		return false
+	}
+	if ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename) {
+		if w.dirs[ev.Name] {
+			prefix := ev.Name + string(filepath.Separator)
+			for d := range w.dirs {
+				if d == ev.Name || strings.HasPrefix(d, prefix) {
+					delete(w.dirs, d)
+				}
+			}
+			pending[ev.Name] = pendingChange{removed: true, folder: true}
+			return true
+		}
 	}
 	if ev.Has(fsnotify.Create) {
 		if info, err := os.Stat(ev.Name); err == nil && info.IsDir() {
@@ -187,50 +227,44 @@ func (w *Watcher) note(ev fsnotify.Event, pending map[string]bool) {
 				w.report(fmt.Errorf("watch %s: %w", ev.Name, err))
 			}
 			for _, f := range files {
-				pending[f] = false
+				pending[f] = pendingChange{}
 			}
-			return
+			return len(files) > 0
 		}
 	}
 	if !IsMarkdown(name) {
-		return
+		return false
 	}
 	_, err := os.Stat(ev.Name)
-	pending[ev.Name] = err != nil && errors.Is(err, fs.ErrNotExist)
+	pending[ev.Name] = pendingChange{removed: err != nil && errors.Is(err, fs.ErrNotExist)}
+	return true
 }
 
 // flush turns pending paths into a sorted batch, dropping the echo of
 // Folio's own writes.
-func (w *Watcher) flush(pending map[string]bool) []Change {
+func (w *Watcher) flush(pending map[string]pendingChange) []Change {
 	batch := make([]Change, 0, len(pending))
-	for p, removed := range pending {
-		if !removed && w.isEcho(p) {
+	for p, c := range pending {
+		if !c.removed && w.isEcho(p) {
 			continue
 		}
-		batch = append(batch, Change{Path: p, Removed: removed})
+		batch = append(batch, Change{Path: p, Removed: c.removed, Folder: c.folder})
 	}
 	sort.Slice(batch, func(i, j int) bool { return batch[i].Path < batch[j].Path })
 	return batch
 }
 
 // isEcho reports whether path now holds exactly what Folio said it would
-// write; the expectation is used up either way once the file is seen.
+// write. The expectation is used up either way: a stale one must not hide
+// a later change that happens to restore the same bytes.
 func (w *Watcher) isEcho(path string) bool {
 	w.mu.Lock()
 	want, ok := w.expected[path]
+	delete(w.expected, path)
 	w.mu.Unlock()
 	if !ok {
 		return false
 	}
 	data, err := os.ReadFile(path)
-	if err != nil {
-		return false
-	}
-	if SumOf(data) != want {
-		return false // someone else wrote after us: report it
-	}
-	w.mu.Lock()
-	delete(w.expected, path)
-	w.mu.Unlock()
-	return true
+	return err == nil && SumOf(data) == want
 }

@@ -135,3 +135,80 @@ func TestWatchFailsOnAMissingFolder(t *testing.T) {
 		t.Fatal("watching a missing folder should fail")
 	}
 }
+
+func TestWatchReportsAFolderMovedAway(t *testing.T) {
+	dir, away := t.TempDir(), t.TempDir()
+	posts := filepath.Join(dir, "posts")
+	if err := os.MkdirAll(posts, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(posts, "a.md"), "x")
+	w, err := Watch(dir, 50*time.Millisecond)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	if err := os.Rename(posts, filepath.Join(away, "posts")); err != nil {
+		t.Fatal(err)
+	}
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); {
+		for _, c := range next(t, w) {
+			if c.Path == posts && c.Removed && c.Folder {
+				return
+			}
+		}
+	}
+	t.Fatal("the folder moved away was not reported")
+}
+
+func TestWatchIsNotHeldBackByOtherFiles(t *testing.T) {
+	dir := t.TempDir()
+	a := filepath.Join(dir, "a.md")
+	write(t, a, "x")
+	w, err := Watch(dir, 200*time.Millisecond)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	stop := make(chan struct{})
+	go func() { // a build writing a log all the time
+		for {
+			select {
+			case <-stop:
+				return
+			case <-time.After(20 * time.Millisecond):
+				_ = os.WriteFile(filepath.Join(dir, "build.log"), []byte(time.Now().String()), 0o644)
+			}
+		}
+	}()
+	defer close(stop)
+	start := time.Now()
+	write(t, a, "changed")
+	b := next(t, w)
+	if len(b) != 1 || b[0].Path != a {
+		t.Fatalf("batch = %+v", b)
+	}
+	if waited := time.Since(start); waited > 3*time.Second {
+		t.Errorf("the change waited %v behind unrelated writes", waited)
+	}
+}
+
+func TestWatchUsesUpAStaleExpectation(t *testing.T) {
+	dir := t.TempDir()
+	a := filepath.Join(dir, "a.md")
+	write(t, a, "old")
+	w, err := Watch(dir, 50*time.Millisecond)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	w.Expect(a, []byte("mine")) // a save that then failed
+	write(t, a, "theirs")
+	if b := next(t, w); len(b) != 1 {
+		t.Fatalf("batch = %+v", b)
+	}
+	write(t, a, "mine") // someone restores exactly those bytes later
+	if b := next(t, w); len(b) != 1 || b[0].Path != a {
+		t.Fatalf("batch = %+v, want the later change", b)
+	}
+}
