@@ -61,6 +61,14 @@ func (ws *workspace) external(batch []library.Change) {
 		if err != nil || sum == ws.loaded {
 			continue // unreadable for now, or the same bytes
 		}
+		if string(data) == ws.src.Text() {
+			// The disk now holds exactly the editor's text (a restore after
+			// a delete, or the same edit made elsewhere): nothing is unsaved.
+			ws.loaded, ws.dirty = sum, false
+			ws.hideConflict()
+			ws.updateTitle()
+			continue
+		}
 		if !ws.dirty {
 			ws.reloadKeepingPlace(data, sum)
 			continue

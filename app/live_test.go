@@ -128,3 +128,18 @@ func TestArticleInAFolderMovedAwayIsKeptAsUnsaved(t *testing.T) {
 		t.Fatalf("dirty=%v bar=%v", ws.dirty, ws.conflict.Visible())
 	}
 }
+
+func TestDeleteThenRestoreOfTheSameBytesIsNotAConflict(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	path := filepath.Join(dir, "a.md")
+	ws.load(path)
+	if err := os.Remove(path); err != nil {
+		t.Fatal(err)
+	}
+	ws.external([]library.Change{{Path: path, Removed: true}})
+	write(t, path, article) // git checkout puts it back
+	ws.external([]library.Change{{Path: path}})
+	if ws.dirty || ws.conflict.Visible() {
+		t.Fatalf("dirty=%v bar=%v after the same bytes came back", ws.dirty, ws.conflict.Visible())
+	}
+}
