@@ -382,12 +382,18 @@ func (s *Source) newline() {
 	r := s.Selection()
 	p := s.buf.OffsetToPos(r.Start)
 	line := s.buf.Line(p.Line)
-	nl := "\n"
-	if strings.HasSuffix(line, "\r") {
+	// The line's own ending; the last line has none, so ask the one above.
+	nl, ref := "\n", line
+	if p.Line == s.buf.LineCount()-1 && p.Line > 0 {
+		ref = s.buf.Line(p.Line - 1)
+	}
+	if strings.HasSuffix(ref, "\r") {
 		nl = "\r\n"
 	}
 	prefix, next := listPrefix(line)
-	if r.Start == r.End && prefix != "" {
+	// Only a list item or a quote ends on an empty line; plain indentation
+	// is kept and the line breaks as usual.
+	if r.Start == r.End && strings.TrimSpace(prefix) != "" {
 		rest := strings.TrimSpace(displayLine(line)[len(prefix):])
 		if rest == "" && p.Col >= len(prefix) {
 			// empty item: end the list, keep the line
@@ -471,8 +477,11 @@ func (s *Source) indent() {
 	}
 	// Every selected line gains one unit, so an offset on line l moves by
 	// one unit per indented line up to and including l.
+	// A selection that ends at the start of the next line, or the end of
+	// the text, moves by the units of the lines above it, no more.
 	mapOff := func(off int) int {
-		return off + len(indentUnit)*(s.buf.OffsetToPos(off).Line-first+1)
+		n := min(s.buf.OffsetToPos(off).Line, last) - first + 1
+		return off + len(indentUnit)*max(n, 0)
 	}
 	s.groupEdit(ranges, texts, mapOff)
 }
@@ -548,7 +557,7 @@ func (s *Source) wrapSelection(open, close string) {
 	}
 	r := s.Selection()
 	before, after := s.buf.Slice(r.Start-len(open), r.Start), s.buf.Slice(r.End, r.End+len(close))
-	if r.Start != r.End && before == open && after == close {
+	if r.Start != r.End && before == open && after == close && s.markerRunIs(r, open) {
 		inner := s.buf.Slice(r.Start, r.End)
 		s.replaceSelecting(r.Start-len(open), r.End+len(close), inner, 0, len(inner))
 		return
@@ -559,6 +568,29 @@ func (s *Source) wrapSelection(open, close string) {
 		return
 	}
 	s.replaceSelecting(r.Start, r.End, open+inner+close, len(open), len(open)+len(inner))
+}
+
+// markerRunIs reports whether the run of open's character around r is the
+// marker itself (*x* for italic, **x** for bold) or bold and italic
+// together (***x***), so that Ctrl+I inside **x** adds italic instead of
+// taking one star of the bold away.
+func (s *Source) markerRunIs(r Range, open string) bool {
+	c := open[0]
+	left := 0
+	for i := r.Start - 1; i >= 0 && left < 4; i-- {
+		if b := s.buf.Slice(i, i+1); b == "" || b[0] != c {
+			break
+		}
+		left++
+	}
+	right := 0
+	for i := r.End; i < s.buf.Len() && right < 4; i++ {
+		if b := s.buf.Slice(i, i+1); b == "" || b[0] != c {
+			break
+		}
+		right++
+	}
+	return left == right && (left == len(open) || c == '*' && left == 3)
 }
 
 // insertLink turns the selection into [selection](|) or inserts [|]().

@@ -1,0 +1,66 @@
+package editor
+
+import (
+	"testing"
+	"unicode/utf8"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+)
+
+// Cases found in review: each once corrupted or lost text.
+
+func TestIndentOfWholeLinesKeepsTheSelection(t *testing.T) {
+	s, _ := newTestSource(t, "aa\nbb\n中文")
+	s.Select(Range{0, 6}) // two whole lines, ending at the start of the third
+	key(s, fyne.KeyTab)
+	if s.Text() != "  aa\n  bb\n中文" {
+		t.Fatalf("indent: %q", s.Text())
+	}
+	if got := s.SelectedText(); got != "aa\n  bb\n" {
+		t.Fatalf("selection after indent = %q", got)
+	}
+	test.Type(s, "X")
+	if !utf8.ValidString(s.Text()) || s.Text() != "  X中文" {
+		t.Fatalf("typing over the selection gave %q", s.Text())
+	}
+	s2, _ := newTestSource(t, "- a\n- b\n- c\n- d\n")
+	s2.Select(Range{0, 8}) // "- a\n- b\n"
+	key(s2, fyne.KeyTab)
+	key(s2, fyne.KeyTab)
+	if s2.Text() != "    - a\n    - b\n- c\n- d\n" {
+		t.Fatalf("two tabs indented lines outside the selection: %q", s2.Text())
+	}
+}
+
+func TestEnterKeepsACRLFFileCRLF(t *testing.T) {
+	s, _ := newTestSource(t, "a\r\nb")
+	s.SetCursorOffset(s.Len())
+	key(s, fyne.KeyReturn)
+	test.Type(s, "c")
+	if s.Text() != "a\r\nb\r\nc" {
+		t.Fatalf("text = %q, want CRLF throughout", s.Text())
+	}
+}
+
+func TestEnterOnAnIndentedBlankLineBreaksIt(t *testing.T) {
+	s, _ := newTestSource(t, "code:\n    \nend")
+	s.SetCursorOffset(len("code:\n    "))
+	key(s, fyne.KeyReturn)
+	if s.Text() != "code:\n    \n    \nend" {
+		t.Fatalf("text = %q, want a new line keeping the indentation", s.Text())
+	}
+}
+
+func TestItalicInsideBoldAddsItalic(t *testing.T) {
+	s, _ := newTestSource(t, "x **bold** y")
+	s.Select(Range{4, 8})
+	ctrl(s, fyne.KeyI)
+	if s.Text() != "x ***bold*** y" {
+		t.Fatalf("Ctrl+I in bold: %q", s.Text())
+	}
+	ctrl(s, fyne.KeyI) // and again takes the italic off
+	if s.Text() != "x **bold** y" {
+		t.Fatalf("second Ctrl+I: %q", s.Text())
+	}
+}
