@@ -235,9 +235,7 @@ func (s *Source) Redo() {
 }
 
 func (s *Source) afterChanges(changes []buffer.Change, sel buffer.Selection) {
-	for _, ch := range changes {
-		s.lay.apply(ch)
-	}
+	s.lay.applyAll(changes)
 	s.sel = buffer.Selection{Anchor: s.snap(sel.Anchor), Cursor: s.snap(sel.Cursor)}
 	s.prefX = -1
 	s.rowEnd = false
@@ -301,7 +299,7 @@ func (s *Source) edit(start, end int, text string, kind buffer.EditKind) bool {
 		return false
 	}
 	ch := s.buf.Replace(start, end, text, kind, s.sel)
-	s.lay.apply(ch)
+	s.lay.apply(ch, true)
 	s.rowEnd = false
 	s.sel = buffer.Selection{Anchor: ch.NewEnd, Cursor: ch.NewEnd}
 	s.prefX = -1

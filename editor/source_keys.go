@@ -535,9 +535,7 @@ func (s *Source) groupEdit(ranges [][2]int, texts []string, mapOff func(int) int
 	before := s.sel
 	// compute the new selection with the old line structure
 	sel := buffer.Selection{Anchor: mapOff(before.Anchor), Cursor: mapOff(before.Cursor)}
-	for _, ch := range s.buf.ReplaceGroup(ranges, texts, before) {
-		s.lay.apply(ch)
-	}
+	s.lay.applyAll(s.buf.ReplaceGroup(ranges, texts, before))
 	s.sel = sel
 	s.buf.SetUndoAfter(sel)
 	s.prefX = -1

@@ -141,12 +141,23 @@ func (l *layout) estimate(s string) int {
 	return n
 }
 
-// apply updates the caches for a buffer change.
-func (l *layout) apply(ch buffer.Change) {
+// applyAll updates the caches for the changes of one step. When a step
+// has several changes (Replace All, indenting lines, their undo), each
+// change's byte offsets were taken before the others were made, so a
+// line's cached wrap is dropped rather than patched.
+func (l *layout) applyAll(chs []buffer.Change) {
+	for _, ch := range chs {
+		l.apply(ch, len(chs) == 1)
+	}
+}
+
+// apply updates the caches for a buffer change. With exact false the
+// change's offsets may not match the buffer any more (see applyAll).
+func (l *layout) apply(ch buffer.Change, exact bool) {
 	at := ch.StartLine
 	if ch.OldLines == 1 && ch.NewLines == 1 {
 		ll := l.lines[at]
-		if ll != nil && ll.ok {
+		if ll != nil && ll.ok && exact {
 			ls := l.buf.LineStart(at)
 			ll.ok, ll.pending = false, true
 			ll.editAt, ll.oldLen, ll.newLen = ch.Start-ls, ch.OldEnd-ch.Start, ch.NewEnd-ch.Start

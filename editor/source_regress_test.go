@@ -1,6 +1,7 @@
 package editor
 
 import (
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -62,5 +63,46 @@ func TestItalicInsideBoldAddsItalic(t *testing.T) {
 	ctrl(s, fyne.KeyI) // and again takes the italic off
 	if s.Text() != "x **bold** y" {
 		t.Fatalf("second Ctrl+I: %q", s.Text())
+	}
+}
+
+func TestGroupEditsKeepWrapCachesExact(t *testing.T) {
+	words := []string{"word ", "中文", "，", "ab ", "x", "longerword ", "（括号）", "  "}
+	for seed := range 120 {
+		r := uint64(seed*7919 + 1)
+		next := func(n int) int { r = r*6364136223846793005 + 1442695040888963407; return int((r >> 33) % uint64(n)) }
+		var b strings.Builder
+		for range 8 {
+			b.WriteString(strings.Repeat(" ", next(5)))
+			for w := next(40); w > 0; w-- {
+				b.WriteString(words[next(len(words))])
+			}
+			b.WriteString("\n")
+		}
+		s := newNarrowSource(t, b.String(), 10+next(15))
+		s.Refresh() // lay out (and cache) the visible wraps
+		a, c := next(s.Len()+1), next(s.Len()+1)
+		s.Select(Range{s.snap(a), s.snap(c)})
+		switch next(4) {
+		case 0:
+			shiftKey(s, fyne.KeyTab)
+		case 1:
+			key(s, fyne.KeyTab)
+		case 2:
+			s.ReplaceAll("word", "w", FindOptions{})
+		default:
+			s.ReplaceAll("a", "", FindOptions{})
+		}
+		s.Refresh()
+		checkCaches(t, s, seed)
+		s.Undo()
+		s.Refresh()
+		checkCaches(t, s, 1000+seed)
+		s.Redo()
+		s.Refresh()
+		checkCaches(t, s, 2000+seed)
+		if t.Failed() {
+			return
+		}
 	}
 }
