@@ -96,6 +96,11 @@ func TestChineseSpacing(t *testing.T) {
 		{"[链接**粗体**](u)后", "链接|粗体|后"},
 		{"a\\ b", "ab"},
 		{"中文`code`中文", "中文|code|中文"},
+		{"中文，\n中文", "中文，中文"},
+		{"中文\n**粗体**", "中文|粗体"},
+		{"**粗体**\n中文", "粗体|中文"},
+		{"end.\nNext", "end. Next"},
+		{"한국어\n문장", "한국어 문장"},
 	} {
 		blocks := newDocument(newMarkdown()).set([]byte(tc.in))
 		if len(blocks) != 1 || blocks[0].block.Kind != KindParagraph {
@@ -107,6 +112,24 @@ func TestChineseSpacing(t *testing.T) {
 		}
 		if got := strings.Join(parts, "|"); got != tc.want {
 			t.Errorf("%q rendered as %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestExportAgreesOnSoftBreaks checks the HTML export writes a line break
+// (which browsers show as a space) exactly where the preview shows one.
+func TestExportAgreesOnSoftBreaks(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"中文，\n中文", "<p>中文，中文</p>"},
+		{"**粗体**\n中文", "<p><strong>粗体</strong>中文</p>"},
+		{"end.\nNext", "<p>end.\nNext</p>"},
+	} {
+		var b strings.Builder
+		if err := ExportHTML(&b, []byte(tc.in), Meta{}, ExportOptions{NoHeader: true}); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(b.String(), tc.want) {
+			t.Errorf("%q exported without %q", tc.in, tc.want)
 		}
 	}
 }
