@@ -1,6 +1,8 @@
 package preview
 
 import (
+	"image/color"
+
 	"strconv"
 	"strings"
 
@@ -132,13 +134,13 @@ func (b builder) block(bl *Block) fyne.CanvasObject {
 	case KindRule:
 		line := canvas.NewRectangle(theme.Color(theme.ColorNameSeparator))
 		line.SetMinSize(fyne.NewSize(1, 2))
-		spacer := canvas.NewRectangle(nil)
+		spacer := canvas.NewRectangle(color.Transparent)
 		spacer.SetMinSize(fyne.NewSize(1, pad))
 		return &fyne.Container{Layout: &stackLayout{}, Objects: []fyne.CanvasObject{spacer, line, spacer}}
 	case KindFootnotes:
 		return b.footnotes(bl)
 	}
-	return canvas.NewRectangle(nil)
+	return canvas.NewRectangle(color.Transparent)
 }
 
 // stack builds blocks top to bottom.
@@ -243,7 +245,7 @@ func (b builder) table(bl *Block) fyne.CanvasObject {
 	}
 	cols = max(cols, len(bl.Header))
 	if cols == 0 {
-		return canvas.NewRectangle(nil)
+		return canvas.NewRectangle(color.Transparent)
 	}
 	pad := theme.Padding()
 	var cells []fyne.CanvasObject

@@ -125,7 +125,7 @@ func (c *codeBlock) CreateRenderer() fyne.WidgetRenderer {
 	}
 	n := max(strings.Count(c.text, "\n")+1, 1)
 	body := &fyne.Container{Objects: objs}
-	spacer := canvas.NewRectangle(nil)
+	spacer := canvas.NewRectangle(color.Transparent)
 	spacer.SetMinSize(fyne.NewSize(width, float32(n)*cell.Height))
 	content := &fyne.Container{Layout: &fixedLayout{}, Objects: []fyne.CanvasObject{spacer, body}}
 	scroll := container.NewHScroll(content)

@@ -15,6 +15,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -52,7 +53,23 @@ type imageEntry struct {
 	done    bool
 	img     image.Image
 	err     error
-	waiters []func()
+	stamp   fileStamp // of a local file when it was read
+	waiters []func(image.Image, error)
+}
+
+// fileStamp tells whether a local image changed since it was read.
+type fileStamp struct {
+	size    int64
+	modTime time.Time
+	exists  bool
+}
+
+func stampOf(path string) fileStamp {
+	info, err := os.Stat(path)
+	if err != nil {
+		return fileStamp{}
+	}
+	return fileStamp{size: info.Size(), modTime: info.ModTime(), exists: true}
 }
 
 func newImageLoader() *imageLoader {
@@ -73,35 +90,44 @@ func (l *imageLoader) setAllowRemote(on bool) {
 }
 
 // get returns the image for src if loaded. Otherwise it starts loading
-// (once) and calls done from a goroutine when the result is in.
-func (l *imageLoader) get(src string, done func()) (image.Image, error, bool) {
+// (once) and calls done from a goroutine with the result. A local file
+// that appeared, changed or went away since it was read is read again.
+func (l *imageLoader) get(src string, done func(image.Image, error)) (image.Image, error, bool) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if e, ok := l.entries[src]; ok {
-		if e.done {
+		if e.done && (isRemote(src) || stampOf(src) == e.stamp) {
 			return e.img, e.err, true
 		}
-		e.waiters = append(e.waiters, done)
-		return nil, nil, false
+		if !e.done {
+			e.waiters = append(e.waiters, done)
+			return nil, nil, false
+		}
+		delete(l.entries, src) // stale: load it again below
+		l.order = slices.DeleteFunc(l.order, func(k string) bool { return k == src })
 	}
 	if isRemote(src) && !l.allowRemote {
 		l.entries[src] = &imageEntry{done: true, err: errRemoteOff}
 		return nil, errRemoteOff, true
 	}
-	e := &imageEntry{waiters: []func(){done}}
+	e := &imageEntry{waiters: []func(image.Image, error){done}}
 	l.entries[src] = e
 	l.order = append(l.order, src)
 	l.trim()
 	go func() {
+		var stamp fileStamp
+		if !isRemote(src) {
+			stamp = stampOf(src)
+		}
 		img, err := l.load(src)
 		l.mu.Lock()
-		e.img, e.err, e.done = img, err, true
+		e.img, e.err, e.stamp, e.done = img, err, stamp, true
 		waiters := e.waiters
 		e.waiters = nil
 		l.mu.Unlock()
-		for _, w := range waiters {
+		for _, w := range waiters { // the result itself: the entry may be trimmed meanwhile
 			if w != nil {
-				w()
+				w(img, err)
 			}
 		}
 	}()
@@ -252,9 +278,9 @@ func newImageBox(in Inline, baseDir string, loader *imageLoader, onLink func(str
 	b.ExtendBaseWidget(b)
 	if loader != nil {
 		var done bool
-		b.img, b.err, done = loader.get(b.src, func() {
+		b.img, b.err, done = loader.get(b.src, func(img image.Image, err error) {
 			loader.do(func() {
-				b.img, b.err, _ = loader.get(b.src, nil)
+				b.img, b.err = img, err
 				b.Refresh()
 				if b.changed != nil {
 					b.changed()

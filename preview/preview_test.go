@@ -489,3 +489,35 @@ func TestMarkupSnapshot(t *testing.T) {
 		Meta{Title: "Title", Author: "Li Hua", Date: "2024-01-10", ReadTime: "3 min", Tags: []string{"AI"}, Category: "News"}, "", 1)
 	test.AssertRendersToMarkup(t, "markup/article.xml", w.Canvas())
 }
+
+func TestImageAppearingLaterIsLoaded(t *testing.T) {
+	test.NewTempApp(t)
+	dir := t.TempDir()
+	src := filepath.Join(dir, "shot.png")
+	l := newImageLoader()
+	got := make(chan error, 2)
+	if _, _, done := l.get(src, func(_ image.Image, err error) { got <- err }); done {
+		t.Fatal("a first request cannot be done at once")
+	}
+	if err := <-got; err == nil {
+		t.Fatal("a missing file loaded")
+	}
+	img := image.NewRGBA(image.Rect(0, 0, 4, 3))
+	f, err := os.Create(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := png.Encode(f, img); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	if _, _, done := l.get(src, func(_ image.Image, err error) { got <- err }); done {
+		t.Fatal("the cached error was returned for a file that now exists")
+	}
+	if err := <-got; err != nil {
+		t.Fatalf("the new file did not load: %v", err)
+	}
+	if im, err, done := l.get(src, nil); !done || err != nil || im.Bounds().Dx() != 4 {
+		t.Fatalf("cached result: %v %v %v", im, err, done)
+	}
+}
