@@ -184,7 +184,35 @@ func (s *Source) Paste() {
 		return
 	}
 	r := s.Selection()
-	s.userEdit(r.Start, r.End, t, buffer.EditOther)
+	s.userEdit(r.Start, r.End, s.withLineEndings(t, r.Start), buffer.EditOther)
+}
+
+// lineEndingAt is the line ending of the line holding off: its own, or for
+// the last line (which has none) the one of the line above.
+func (s *Source) lineEndingAt(off int) string {
+	p := s.buf.OffsetToPos(off)
+	line := s.buf.Line(p.Line)
+	if p.Line == s.buf.LineCount()-1 && p.Line > 0 {
+		line = s.buf.Line(p.Line - 1)
+	}
+	if strings.HasSuffix(line, "\r") {
+		return "\r\n"
+	}
+	return "\n"
+}
+
+// withLineEndings gives pasted text the line endings of the place it goes
+// to, so a paste never leaves a file with mixed endings.
+func (s *Source) withLineEndings(t string, at int) string {
+	if !strings.ContainsAny(t, "\r\n") {
+		return t
+	}
+	t = strings.ReplaceAll(t, "\r\n", "\n")
+	t = strings.ReplaceAll(t, "\r", "\n")
+	if s.lineEndingAt(at) == "\r\n" {
+		t = strings.ReplaceAll(t, "\n", "\r\n")
+	}
+	return t
 }
 
 // moveTo moves the cursor to off, extending the selection if extend.
@@ -382,14 +410,7 @@ func (s *Source) newline() {
 	r := s.Selection()
 	p := s.buf.OffsetToPos(r.Start)
 	line := s.buf.Line(p.Line)
-	// The line's own ending; the last line has none, so ask the one above.
-	nl, ref := "\n", line
-	if p.Line == s.buf.LineCount()-1 && p.Line > 0 {
-		ref = s.buf.Line(p.Line - 1)
-	}
-	if strings.HasSuffix(ref, "\r") {
-		nl = "\r\n"
-	}
+	nl := s.lineEndingAt(r.Start)
 	prefix, next := listPrefix(line)
 	// Only a list item or a quote ends on an empty line; plain indentation
 	// is kept and the line breaks as usual.

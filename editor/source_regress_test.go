@@ -106,3 +106,20 @@ func TestGroupEditsKeepWrapCachesExact(t *testing.T) {
 		}
 	}
 }
+
+func TestPasteTakesTheLineEndingsOfTheText(t *testing.T) {
+	s, _ := newTestSource(t, "a\r\nb")
+	s.SetCursorOffset(s.Len())
+	fyne.CurrentApp().Clipboard().SetContent("x\ny\r\nz")
+	s.Paste()
+	if s.Text() != "a\r\nbx\r\ny\r\nz" {
+		t.Fatalf("paste into CRLF: %q", s.Text())
+	}
+	s2, _ := newTestSource(t, "a\nb")
+	fyne.CurrentApp().Clipboard().SetContent("x\r\ny")
+	s2.SetCursorOffset(1)
+	s2.Paste()
+	if s2.Text() != "ax\ny\nb" {
+		t.Fatalf("paste into LF: %q", s2.Text())
+	}
+}
