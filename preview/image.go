@@ -189,6 +189,10 @@ func (l *imageLoader) fetch(src string) ([]byte, error) {
 }
 
 func readCapped(path string) ([]byte, error) {
+	// Opening a named pipe or a device would block or read forever.
+	if info, err := os.Stat(path); err == nil && !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("open image: %s is not a regular file", path)
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("open image: %w", err)
