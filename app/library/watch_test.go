@@ -7,6 +7,17 @@ import (
 	"time"
 )
 
+// watch starts watching dir for the test and stops when it ends.
+func watch(t *testing.T, dir string, quiet time.Duration) *Watcher {
+	t.Helper()
+	w, err := Watch(dir, quiet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { w.Close() })
+	return w
+}
+
 // next waits for one batch from w, failing after a generous timeout.
 func next(t *testing.T, w *Watcher) []Change {
 	t.Helper()
@@ -43,11 +54,7 @@ func TestWatchCoalescesABurstIntoOneBatch(t *testing.T) {
 	dir := t.TempDir()
 	a := filepath.Join(dir, "a.md")
 	write(t, a, "one")
-	w, err := Watch(dir, 300*time.Millisecond)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer w.Close()
+	w := watch(t, dir, 300*time.Millisecond)
 	for i := 0; i < 5; i++ { // an editor writing in pieces
 		write(t, a, "two"+string(rune('a'+i)))
 	}
@@ -64,11 +71,7 @@ func TestWatchReportsRemovalAndNewFolders(t *testing.T) {
 	dir := t.TempDir()
 	a := filepath.Join(dir, "a.md")
 	write(t, a, "x")
-	w, err := Watch(dir, 50*time.Millisecond)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer w.Close()
+	w := watch(t, dir, 50*time.Millisecond)
 	if err := os.Remove(a); err != nil {
 		t.Fatal(err)
 	}
@@ -97,11 +100,7 @@ func TestWatchDropsTheEchoOfOwnSaves(t *testing.T) {
 	dir := t.TempDir()
 	a := filepath.Join(dir, "a.md")
 	write(t, a, "old")
-	w, err := Watch(dir, 50*time.Millisecond)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer w.Close()
+	w := watch(t, dir, 50*time.Millisecond)
 	data := []byte("saved by Folio")
 	w.Expect(a, data)
 	if err := Save(a, data, SumOf([]byte("old"))); err != nil {
@@ -120,11 +119,7 @@ func TestWatchIgnoresHiddenFolders(t *testing.T) {
 	if err := os.MkdirAll(filepath.Join(dir, ".git"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	w, err := Watch(dir, 50*time.Millisecond)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer w.Close()
+	w := watch(t, dir, 50*time.Millisecond)
 	write(t, filepath.Join(dir, ".git", "x.md"), "hidden")
 	write(t, filepath.Join(dir, ".draft.md"), "hidden")
 	none(t, w, 300*time.Millisecond)
@@ -143,11 +138,7 @@ func TestWatchReportsAFolderMovedAway(t *testing.T) {
 		t.Fatal(err)
 	}
 	write(t, filepath.Join(posts, "a.md"), "x")
-	w, err := Watch(dir, 50*time.Millisecond)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer w.Close()
+	w := watch(t, dir, 50*time.Millisecond)
 	if err := os.Rename(posts, filepath.Join(away, "posts")); err != nil {
 		t.Fatal(err)
 	}
@@ -165,11 +156,7 @@ func TestWatchIsNotHeldBackByOtherFiles(t *testing.T) {
 	dir := t.TempDir()
 	a := filepath.Join(dir, "a.md")
 	write(t, a, "x")
-	w, err := Watch(dir, 200*time.Millisecond)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer w.Close()
+	w := watch(t, dir, 200*time.Millisecond)
 	stop := make(chan struct{})
 	go func() { // a build writing a log all the time
 		for {
@@ -197,11 +184,7 @@ func TestWatchUsesUpAStaleExpectation(t *testing.T) {
 	dir := t.TempDir()
 	a := filepath.Join(dir, "a.md")
 	write(t, a, "old")
-	w, err := Watch(dir, 50*time.Millisecond)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer w.Close()
+	w := watch(t, dir, 50*time.Millisecond)
 	w.Expect(a, []byte("mine")) // a save that then failed
 	write(t, a, "theirs")
 	if b := next(t, w); len(b) != 1 {
