@@ -11,8 +11,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// seedPath is the sample article, relative to this package's directory.
-const seedPath = "../../shared/samples/seed-article.md"
+// seedPath is the reference article (a copy of shared/samples/seed-article.md), relative to this package's directory.
+const seedPath = "../assets/samples/2024-ai-trends.md"
 
 func seedText(tb testing.TB) string {
 	tb.Helper()

@@ -15,7 +15,7 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
-const seedPath = "../../shared/samples/seed-article.md"
+const seedPath = "../assets/samples/2024-ai-trends.md"
 
 // renderDump parses a body the way the preview does and dumps the tree.
 func renderDump(body []byte) string {

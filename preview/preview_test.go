@@ -89,7 +89,7 @@ func visibleText(p *Preview) string {
 func TestPreviewShowsSeedWithHeaderCard(t *testing.T) {
 	p := showPreview(t)
 	fm, body, first := splitSeed(t)
-	p.updateNow(body, MetaFromMap(fm), "../../shared/samples", first)
+	p.updateNow(body, MetaFromMap(fm), "../assets/samples", first)
 	if p.items[0].block != nil {
 		t.Fatal("first item is not the header card")
 	}

@@ -146,7 +146,7 @@ func TestCountTextAllocs(t *testing.T) {
 // seedBody returns the seed article without its front matter.
 func seedBody(tb testing.TB) []byte {
 	tb.Helper()
-	src, err := os.ReadFile(filepath.Join("..", "..", "..", "shared", "samples", "seed-article.md"))
+	src, err := os.ReadFile(filepath.Join("..", "..", "assets", "samples", "2024-ai-trends.md"))
 	if err != nil {
 		tb.Fatalf("seed article: %v", err)
 	}

@@ -20,7 +20,7 @@ func mustParse(t *testing.T, src string) *Document {
 }
 
 func TestParseShapesAreLossless(t *testing.T) {
-	seed, err := os.ReadFile("../../../shared/samples/seed-article.md")
+	seed, err := os.ReadFile("../../assets/samples/2024-ai-trends.md")
 	if err != nil {
 		t.Fatalf("seed article: %v", err)
 	}
@@ -365,7 +365,7 @@ func TestTOMLAndJSONFields(t *testing.T) {
 // TestAgreesWithAdrgFrontmatter checks that where adrg/frontmatter finds
 // YAML or TOML front matter, the body after it is the same as ours.
 func TestAgreesWithAdrgFrontmatter(t *testing.T) {
-	seed, err := os.ReadFile("../../../shared/samples/seed-article.md")
+	seed, err := os.ReadFile("../../assets/samples/2024-ai-trends.md")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -386,7 +386,7 @@ func TestAgreesWithAdrgFrontmatter(t *testing.T) {
 }
 
 func FuzzParse(f *testing.F) {
-	seed, _ := os.ReadFile("../../../shared/samples/seed-article.md")
+	seed, _ := os.ReadFile("../../assets/samples/2024-ai-trends.md")
 	for _, s := range []string{string(seed), "---\na: 1\n---\nb", "+++\na = 1\n+++\n", "{\"a\":1}\nx", "\ufeff---\r\na: [1\r\n---\r\n", "---\n",
 		"---\nr: &r [*r]\n---\n", "---\na: &a [x,x]\nb: &b [*a,*a]\nc: [*b,*b]\n---\n"} {
 		f.Add([]byte(s))

@@ -29,7 +29,7 @@ func main() {
 	size := flag.Float64("size", 0, "font size (0: theme default)")
 	variant := flag.String("variant", "", "theme variant: light or dark (default: system)")
 	flag.Parse()
-	path := "../shared/samples/seed-article.md"
+	path := "assets/samples/2024-ai-trends.md"
 	if flag.NArg() > 0 {
 		path = flag.Arg(0)
 	}

@@ -1,5 +1,5 @@
 // Command previewdemo shows one article in the preview pane, to look at it
-// under Xvfb: previewdemo [FILE] (default: the shared seed article).
+// under Xvfb: previewdemo [FILE] (default: the reference article in assets/samples).
 // FOLIO_SCROLL_LINE=N scrolls to source line N once shown.
 package main
 
@@ -19,7 +19,7 @@ import (
 )
 
 func main() {
-	path := "../shared/samples/seed-article.md"
+	path := "assets/samples/2024-ai-trends.md"
 	if len(os.Args) > 1 {
 		path = os.Args[1]
 	}
