@@ -38,8 +38,7 @@ func Run(paths []string) error {
 	ws := newWorkspace(a, w, root)
 	ws.install()
 	w.Resize(fyne.NewSize(1400, 880))
-	ws.scan(file)
-	ws.watch()
+	ws.follow(file)
 	w.ShowAndRun()
 	if ws.watcher != nil {
 		ws.watcher.Close()
