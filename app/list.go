@@ -120,4 +120,3 @@ func (l *articleList) selectCurrent() {
 	}
 	l.list.UnselectAll()
 }
-
