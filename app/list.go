@@ -44,6 +44,12 @@ func newArticleList(ix *library.Index, onOpen func(abs string)) *articleList {
 	return l
 }
 
+// setIndex shows another folder's Index (empty until shown again).
+func (l *articleList) setIndex(ix *library.Index) {
+	l.index = ix
+	l.show()
+}
+
 // show renders the index's rows now.
 func (l *articleList) show() {
 	l.items = l.index.Summaries()

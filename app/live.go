@@ -9,9 +9,14 @@ import (
 // scan loads the folder's Index off the UI goroutine, then shows the list
 // and opens first (or the first article).
 func (ws *workspace) scan(first string) {
+	ix := ws.index
 	go func() {
-		err := ws.index.Load(context.Background())
-		ws.do(func() { ws.scanned(first, err) })
+		err := ix.Load(context.Background())
+		ws.do(func() {
+			if ix == ws.index {
+				ws.scanned(first, err)
+			}
+		})
 	}()
 }
 
@@ -44,12 +49,21 @@ func (ws *workspace) follow(first string) {
 	}
 	ws.watcher = w
 	ws.art.Expect = w.Expect
+	ix := ws.index
 	go func() {
-		err := ws.index.Load(context.Background())
-		ws.do(func() { ws.scanned(first, err) })
+		err := ix.Load(context.Background())
+		ws.do(func() {
+			if ix == ws.index {
+				ws.scanned(first, err)
+			}
+		})
 		for batch := range w.Changes() {
-			ws.index.Apply(batch)
-			ws.do(func() { ws.external(batch) })
+			ix.Apply(batch)
+			ws.do(func() {
+				if ix == ws.index { // not a batch of a folder left meanwhile
+					ws.external(batch)
+				}
+			})
 		}
 	}()
 	go func() {

@@ -36,6 +36,7 @@ type workspace struct {
 	status   *statusBar
 	conflict *conflictBar
 	panes    *panes
+	menu     *menus
 
 	stats document.TextStats
 
@@ -47,6 +48,9 @@ type workspace struct {
 	// (Fyne's test driver runs fyne.Do's function on the calling goroutine).
 	// It is the one way work reaches the UI from another goroutine.
 	do func(func())
+	// leave closes the window (quit: ends Folio) once the user agreed;
+	// tests replace it.
+	leave func(quit bool)
 }
 
 func newWorkspace(a fyne.App, w fyne.Window, root string) *workspace {
@@ -66,6 +70,13 @@ func newWorkspace(a fyne.App, w fyne.Window, root string) *workspace {
 	ws.src.OnScrolled = func(first int) { ws.prev.ScrollToSourceLine(first + 1) }
 	ws.prev.OnOpenArticle = func(path string) { ws.open(path) }
 	ws.panes = newPanes(ws)
+	ws.leave = func(quit bool) {
+		if quit {
+			a.Quit()
+			return
+		}
+		w.Close()
+	}
 	return ws
 }
 
