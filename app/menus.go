@@ -70,6 +70,7 @@ func (ws *workspace) install() {
 		fyne.NewMenu(lang.L("File"), openFolder, m.recent, fyne.NewMenuItemSeparator(),
 			save, reload, fyne.NewMenuItemSeparator(), closeWin, quit),
 		fyne.NewMenu(lang.L("View"), m.dark, bigger, smaller, fyne.NewMenuItemSeparator(), m.remote))
+	ws.form.installMenu(m.main)
 	ws.win.SetMainMenu(m.main)
 	for _, it := range []*fyne.MenuItem{openFolder, save, closeWin, quit, bigger, smaller} {
 		ws.shortcut(it)

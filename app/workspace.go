@@ -37,6 +37,7 @@ type workspace struct {
 	conflict *conflictBar
 	panes    *panes
 	menu     *menus
+	form     *formPane
 
 	stats document.TextStats
 
@@ -70,6 +71,7 @@ func newWorkspace(a fyne.App, w fyne.Window, root string) *workspace {
 	ws.src.OnScrolled = func(first int) { ws.prev.ScrollToSourceLine(first + 1) }
 	ws.prev.OnOpenArticle = func(path string) { ws.open(path) }
 	ws.panes = newPanes(ws)
+	ws.form = newFormPane(ws)
 	ws.leave = func(quit bool) {
 		if quit {
 			a.Quit()
@@ -178,6 +180,7 @@ func (ws *workspace) parsed() {
 	ws.stats = document.CountText(doc.Body())
 	ws.showStatus(ws.src.CursorLine(), ws.src.CursorColumn())
 	ws.updateTitle()
+	ws.form.parsed()
 }
 
 func (ws *workspace) showStatus(line, col int) { ws.status.show(ws.stats, line, col) }

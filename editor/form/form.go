@@ -53,6 +53,10 @@ type Form struct {
 	OnGotoLine func(line int)
 	// OnEscape is called when Escape is pressed in a field.
 	OnEscape func()
+	// BeforeEdit is called before the form computes an edit, so the app
+	// can hand it the newest text first (Update) when a parse is pending:
+	// an edit is only ever made against the text the editor holds.
+	BeforeEdit func()
 
 	opts   Options
 	schema *document.Schema
@@ -132,7 +136,7 @@ func (f *Form) SetOptions(o Options) {
 // value does not (an empty value), the suggestions and the missing keys.
 func (f *Form) SetSchema(s *document.Schema) {
 	f.schema = s
-	f.rebuild(true)
+	f.rebuild(false)
 }
 
 // SetDocument shows an article, building every row anew.
@@ -396,6 +400,9 @@ func (f *Form) addTyped() {
 // reports whether the text changed; a refused edit shows its error on the
 // row and changes nothing.
 func (f *Form) apply(edit func(d *document.Document) (document.Edit, error), r row) bool {
+	if f.BeforeEdit != nil && !f.syncing {
+		f.BeforeEdit()
+	}
 	if f.syncing || f.broken || f.doc == nil {
 		return false
 	}
@@ -415,7 +422,7 @@ func (f *Form) apply(edit func(d *document.Document) (document.Edit, error), r r
 // set gives a row's key a new value, reporting whether it was written (or
 // already there).
 func (f *Form) set(r row, v document.Value) bool {
-	if f.syncing || f.broken || f.doc == nil {
+	if f.syncing {
 		return false
 	}
 	key := r.base().key
