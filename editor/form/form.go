@@ -89,7 +89,7 @@ func New(opts Options) *Form {
 	f.pathLabel.Truncation = fyne.TextTruncateEllipsis
 	f.pathLabel.TextStyle.Bold = true
 	f.info = widget.NewLabel("")
-	f.info.Importance = widget.LowImportance
+	f.info.TextStyle.Italic = true
 	f.errLabel = widget.NewLabel("")
 	f.errLabel.Wrapping = fyne.TextWrapWord
 	f.errLabel.Importance = widget.DangerImportance
@@ -97,7 +97,7 @@ func New(opts Options) *Form {
 	f.errBox = container.NewVBox(f.errLabel, container.NewHBox(f.gotoBtn))
 	f.errBox.Hide()
 	f.list = container.NewVBox()
-	f.missing = container.New(&flowLayout{width: &f.width, gap: 4})
+	f.missing = container.New(f.flow())
 	f.addEntry = newFieldEntry(false)
 	f.addEntry.SetPlaceHolder(lang.L("Add a field by name…"))
 	f.addEntry.onCommit = f.addTyped
@@ -114,16 +114,23 @@ func (f *Form) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(f.content)
 }
 
-// Resize re-flows the chips for the new width.
+// Resize sets the width the chips wrap in before the rows are laid out:
+// the rows fill the form's width, so a flow's minimum height is known.
 func (f *Form) Resize(s fyne.Size) {
-	w := s.Width - 4*theme.Padding()
-	changed := w != f.width
-	f.width = w
+	f.width = s.Width
 	f.BaseWidget.Resize(s)
-	if changed {
-		f.list.Refresh()
-		f.missing.Refresh()
-	}
+}
+
+// flow returns a wrapping layout for chips and suggestions.
+func (f *Form) flow() *flowLayout {
+	return &flowLayout{width: &f.width, gap: 4}
+}
+
+// relayout measures the rows again after one grew or shrank (chips,
+// suggestions, an error line), so the scrolled content fits them.
+func (f *Form) relayout() {
+	f.list.Refresh()
+	f.scroll.Refresh()
 }
 
 // SetOptions changes the site options and rebuilds the rows.
@@ -281,7 +288,7 @@ func (f *Form) setRowList(rows []row) {
 		objs[i] = r.base().box
 	}
 	f.list.Objects = objs
-	f.list.Refresh()
+	f.relayout()
 }
 
 // showBroken shows the parse error and makes the rows read-only.
@@ -345,6 +352,7 @@ func (f *Form) showMissing() {
 	}
 	f.missing.Objects = objs
 	f.missing.Refresh()
+	f.relayout()
 }
 
 // emptyValue is the value a new key starts with: empty text (quoted in the

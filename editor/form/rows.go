@@ -129,11 +129,13 @@ func (b *rowBase) setError(err error) {
 	if err == nil {
 		if b.errMsg.Visible() {
 			b.errMsg.Hide()
+			b.f.relayout()
 		}
 		return
 	}
 	b.errMsg.SetText(err.Error())
 	b.errMsg.Show()
+	b.f.relayout()
 }
 
 // layoutRow stacks the head, the field and the error line.
@@ -188,7 +190,7 @@ func (f *Form) newEntryRow(key string, k rowKind) *entryRow {
 		r.action = newPill(lang.L("Update from text"), r.updateReadTime, nil, false)
 		field = container.NewBorder(nil, nil, nil, r.action, r.entry)
 	case kSelect:
-		r.suggest = container.New(&flowLayout{width: &f.width, gap: 4})
+		r.suggest = container.New(f.flow())
 		r.entry.OnChanged = func(string) { r.showSuggestions() }
 		extra = append(extra, r.suggest)
 	}
@@ -253,11 +255,17 @@ func (r *entryRow) check(text string) bool {
 		}
 	}
 	if msg == "" {
-		r.flag.Hide()
+		if r.flag.Visible() {
+			r.flag.Hide()
+			r.f.relayout()
+		}
 		return true
 	}
 	r.flag.SetText("⚠ " + msg)
-	r.flag.Show()
+	if !r.flag.Visible() {
+		r.flag.Show()
+		r.f.relayout()
+	}
 	return false
 }
 
@@ -374,6 +382,7 @@ func (r *entryRow) showSuggestions() {
 	}
 	r.suggest.Objects = objs
 	r.suggest.Refresh()
+	r.f.relayout()
 }
 
 // boolRow is a check.
@@ -433,8 +442,8 @@ type listRow struct {
 
 func (f *Form) newListRow(key string) *listRow {
 	r := &listRow{rowBase: f.newBase(key, kList), enabled: true}
-	r.chips = container.New(&flowLayout{width: &f.width, gap: 4})
-	r.suggest = container.New(&flowLayout{width: &f.width, gap: 4})
+	r.chips = container.New(f.flow())
+	r.suggest = container.New(f.flow())
 	r.entry = newFieldEntry(false)
 	r.entry.SetPlaceHolder(lang.L("Add… (Enter or comma)"))
 	r.entry.onCommit = func() {
@@ -480,7 +489,7 @@ func (r *listRow) show(v document.Value) {
 	}
 	r.chips.Objects = objs
 	r.chips.Refresh()
-	r.showSuggestions()
+	r.showSuggestions() // and relayout
 }
 
 func (r *listRow) has(s string) bool {
@@ -507,6 +516,7 @@ func (r *listRow) showSuggestions() {
 	}
 	r.suggest.Objects = objs
 	r.suggest.Refresh()
+	r.f.relayout()
 }
 
 func (r *listRow) addTyped() {
