@@ -117,7 +117,8 @@ func (f *Form) CreateRenderer() fyne.WidgetRenderer {
 // Resize sets the width the chips wrap in before the rows are laid out:
 // the rows fill the form's width, so a flow's minimum height is known.
 func (f *Form) Resize(s fyne.Size) {
-	f.width = s.Width
+	th := f.Theme()
+	f.width = s.Width - labelWidth - th.Size(theme.SizeNameInlineIcon) - 2*th.Size(theme.SizeNamePadding)
 	f.BaseWidget.Resize(s)
 }
 

@@ -105,7 +105,7 @@ type rowBase struct {
 	kind   rowKind
 	value  document.Value
 	box    *fyne.Container
-	head   *fyne.Container
+	label  fyne.CanvasObject // the key, in a column of fixed width
 	errMsg *widget.Label
 	remove *tapIcon
 }
@@ -117,7 +117,7 @@ func (f *Form) newBase(key string, kind rowKind) *rowBase {
 	label := widget.NewLabelWithStyle(key, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	label.Truncation = fyne.TextTruncateEllipsis
 	b.remove = newTapIcon(theme.DeleteIcon(), func() { f.remove(key) })
-	b.head = container.NewBorder(nil, nil, nil, b.remove, label)
+	b.label = container.New(fixedWidth{labelWidth}, label)
 	b.errMsg = widget.NewLabel("")
 	b.errMsg.Importance = widget.DangerImportance
 	b.errMsg.Wrapping = fyne.TextWrapWord
@@ -138,10 +138,33 @@ func (b *rowBase) setError(err error) {
 	b.f.relayout()
 }
 
-// layoutRow stacks the head, the field and the error line.
+// labelWidth is the width of the key column.
+const labelWidth = 104
+
+// layoutRow puts the key on the left, the remove icon on the right and
+// between them the field over its extras and the error line.
 func (b *rowBase) layoutRow(field fyne.CanvasObject, extra ...fyne.CanvasObject) {
-	objs := append([]fyne.CanvasObject{b.head, field}, extra...)
-	b.box = container.NewVBox(append(objs, b.errMsg)...)
+	objs := append([]fyne.CanvasObject{field}, extra...)
+	right := container.NewVBox(append(objs, b.errMsg)...)
+	b.box = container.NewBorder(nil, nil, b.label, container.NewVBox(b.remove), right)
+}
+
+// fixedWidth lays out one object at a fixed width (the key column).
+type fixedWidth struct{ w float32 }
+
+func (l fixedWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	h := float32(0)
+	for _, o := range objs {
+		h = max(h, o.MinSize().Height)
+	}
+	return fyne.NewSize(l.w, h)
+}
+
+func (l fixedWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Resize(fyne.NewSize(size.Width, o.MinSize().Height))
+		o.Move(fyne.Position{})
+	}
 }
 
 func (f *Form) newRow(key string, k rowKind) row {
@@ -411,8 +434,7 @@ func (f *Form) newBoolRow(key string) *boolRow {
 		}
 		f.set(r, document.Value{Kind: document.Bool, Text: text})
 	})
-	r.head = container.NewBorder(nil, nil, nil, r.remove, container.NewHBox(r.check, widget.NewLabelWithStyle(key, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})))
-	r.box = container.NewVBox(r.head, r.errMsg)
+	r.layoutRow(r.check)
 	return r
 }
 
