@@ -415,6 +415,9 @@ func (f *Form) apply(edit func(d *document.Document) (document.Edit, error), r r
 	if f.syncing || f.broken || f.doc == nil {
 		return false
 	}
+	if r != nil && !r.base().live() {
+		return false // a row of an article no longer shown (its field lost the focus late)
+	}
 	e, err := edit(f.doc)
 	if r != nil {
 		r.base().setError(err)
@@ -452,6 +455,22 @@ func (f *Form) set(r row, v document.Value) bool {
 func (f *Form) remove(key string) {
 	if f.apply(func(d *document.Document) (document.Edit, error) { return d.DeleteEdit(key) }, nil) {
 		f.rebuild(false)
+	}
+}
+
+// Commit writes the text of the field being typed in, as leaving it would
+// (the app calls it before saving). A list's half-typed item stays typed.
+func (f *Form) Commit() {
+	for _, r := range f.rows {
+		if !r.focused() {
+			continue
+		}
+		switch r := r.(type) {
+		case *entryRow:
+			r.commit()
+		case *rawRow:
+			r.commit()
+		}
 	}
 }
 

@@ -112,6 +112,12 @@ type rowBase struct {
 
 func (b *rowBase) base() *rowBase { return b }
 
+// live reports whether the row is still the form's row for its key.
+func (b *rowBase) live() bool {
+	r, ok := b.f.byKey[b.key]
+	return ok && r.base() == b
+}
+
 func (f *Form) newBase(key string, kind rowKind) *rowBase {
 	b := &rowBase{f: f, key: key, kind: kind}
 	label := widget.NewLabelWithStyle(key, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
