@@ -66,12 +66,29 @@ func (ws *workspace) install() {
 	ws.prev.SetAllowRemoteImages(m.remote.Checked)
 	m.remote.Action = func() { ws.setRemoteImages(!m.remote.Checked) }
 
+	filter := item(lang.L("Filter Articles"), ctrl(fyne.KeyP), func() { ws.list.focusFilter(ws.win.Canvas()) })
+	goList := item(lang.L("Go to Article List"), ctrl(fyne.KeyL), func() { ws.list.focusFilter(ws.win.Canvas()) })
+	group := fyne.NewMenuItem(lang.L("Group by Folder"), nil)
+	group.Checked = ws.list.q.group
+	group.Action = func() {
+		ws.list.setGroup(!ws.list.q.group)
+		group.Checked = ws.list.q.group
+		m.refresh()
+	}
+	var sorts []*fyne.MenuItem
+	for i, name := range sortNames() {
+		sorts = append(sorts, fyne.NewMenuItem(name, func() { ws.list.setSort(sortKey(i)) }))
+	}
+	sortBy := fyne.NewMenuItem(lang.L("Sort Articles"), nil)
+	sortBy.ChildMenu = fyne.NewMenu("", sorts...)
+
 	m.main = fyne.NewMainMenu(
 		fyne.NewMenu(lang.L("File"), openFolder, m.recent, fyne.NewMenuItemSeparator(),
 			save, reload, fyne.NewMenuItemSeparator(), closeWin, quit),
-		fyne.NewMenu(lang.L("View"), m.dark, bigger, smaller, fyne.NewMenuItemSeparator(), m.remote))
+		fyne.NewMenu(lang.L("View"), filter, goList, group, sortBy, fyne.NewMenuItemSeparator(),
+			m.dark, bigger, smaller, fyne.NewMenuItemSeparator(), m.remote))
 	ws.win.SetMainMenu(m.main)
-	for _, it := range []*fyne.MenuItem{openFolder, save, closeWin, quit, bigger, smaller} {
+	for _, it := range []*fyne.MenuItem{openFolder, save, closeWin, quit, bigger, smaller, filter, goList} {
 		ws.shortcut(it)
 	}
 	ws.win.SetCloseIntercept(ws.closeWindow)

@@ -62,7 +62,7 @@ func newWorkspace(a fyne.App, w fyne.Window, root string) *workspace {
 	ws.prev = preview.New()
 	ws.status = newStatusBar()
 	ws.conflict = newConflictBar(ws)
-	ws.list = newArticleList(ws.index, ws.open)
+	ws.list = newArticleList(ws.index, a.Preferences(), ws.open)
 
 	ws.art.Listen(ws.articleChanged)
 	ws.src.OnChanged = ws.edited

@@ -137,11 +137,11 @@ func TestWorkspacePreviewShowsParseErrorWithLine(t *testing.T) {
 func TestWorkspaceScanListsArticles(t *testing.T) {
 	ws, _ := newTestWorkspace(t)
 	ws.scan("")
-	queues[ws].runUntil(t, func() bool { return len(ws.list.items) == 2 })
+	queues[ws].runUntil(t, func() bool { return len(ws.list.articles()) == 2 })
 	if ws.art.Path() == "" {
-		t.Fatalf("articles = %d, open file %q", len(ws.list.items), ws.art.Path())
+		t.Fatalf("articles = %d, open file %q", len(ws.list.articles()), ws.art.Path())
 	}
-	if got := summaryLine(ws.list.items[0]); got != "a" {
+	if got := summaryLine(ws.list.articles()[0]); got != "a" {
 		t.Errorf("summary line = %q", got)
 	}
 }
