@@ -5,10 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
-	"os"
 	"sync"
 	"time"
 
@@ -30,8 +30,8 @@ type Index struct {
 	mu      sync.Mutex
 	rows    map[string]Summary   // by slash-separated relative path
 	mod     map[string]time.Time // modification times, by relative path
-	sorted  []Summary          // rows sorted by Path; nil when stale
-	schema  *document.Schema   // nil when stale
+	sorted  []Summary            // rows sorted by Path; nil when stale
+	schema  *document.Schema     // nil when stale
 	version uint64
 }
 
