@@ -43,6 +43,7 @@ func (ws *workspace) install() {
 	m.recentChanged()
 	save := item(lang.L("Save"), ctrl(fyne.KeyS), func() { ws.save() })
 	reload := fyne.NewMenuItem(lang.L("Reload from Disk"), ws.confirmReload)
+	prefs := item(lang.L("Preferences…"), ctrl(fyne.KeyComma), ws.showPreferences)
 	closeWin := item(lang.L("Close Window"), ctrl(fyne.KeyW), ws.closeWindow)
 	quit := item(lang.L("Quit"), ctrl(fyne.KeyQ), ws.quit)
 	quit.IsQuit = true
@@ -84,14 +85,17 @@ func (ws *workspace) install() {
 
 	m.main = fyne.NewMainMenu(
 		fyne.NewMenu(lang.L("File"), openFolder, m.recent, fyne.NewMenuItemSeparator(),
-			save, reload, fyne.NewMenuItemSeparator(), closeWin, quit),
+			save, reload, fyne.NewMenuItemSeparator(), prefs, fyne.NewMenuItemSeparator(), closeWin, quit),
 		fyne.NewMenu(lang.L("View"), filter, goList, group, sortBy, fyne.NewMenuItemSeparator(),
-			m.dark, bigger, smaller, fyne.NewMenuItemSeparator(), m.remote))
+			m.dark, bigger, smaller, fyne.NewMenuItemSeparator(), m.remote),
+		fyne.NewMenu(lang.L("Help"), fyne.NewMenuItem(lang.L("Keyboard Shortcuts"), ws.showShortcuts),
+			fyne.NewMenuItem(lang.L("About Folio"), ws.showAbout)))
 	ws.win.SetMainMenu(m.main)
-	for _, it := range []*fyne.MenuItem{openFolder, save, closeWin, quit, bigger, smaller, filter, goList} {
+	for _, it := range []*fyne.MenuItem{openFolder, save, closeWin, quit, bigger, smaller, filter, goList, prefs} {
 		ws.shortcut(it)
 	}
 	ws.win.SetCloseIntercept(ws.closeWindow)
+	ws.applyEditorTextSize()
 	ws.updateTitle()
 }
 

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 
 	"folio/app/article"
@@ -37,6 +38,8 @@ type workspace struct {
 	conflict *conflictBar
 	panes    *panes
 	menu     *menus
+
+	prefsDialog dialog.Dialog // the Preferences dialog last shown (tests)
 
 	stats document.TextStats
 

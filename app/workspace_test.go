@@ -167,6 +167,9 @@ func TestRemoteImagesAreOffUntilTheUserTurnsThemOn(t *testing.T) {
 	ws, _ := newTestWorkspace(t)
 	view := ws.win.MainMenu().Items[1]
 	item := view.Items[len(view.Items)-1]
+	if item.Label != "Load Remote Images" {
+		t.Fatalf("last View item = %q", item.Label)
+	}
 	if item.Checked || ws.app.Preferences().Bool(prefRemoteImages) {
 		t.Fatal("remote images must be off by default")
 	}
