@@ -29,6 +29,8 @@ type articleList struct {
 	prefs   fyne.Preferences
 	onOpen  func(abs string)
 	current func() string // the open article's path
+	// otherKey gets the keys the list and the filter box do not use.
+	otherKey func(*fyne.KeyEvent)
 
 	cat     *catalog
 	catVer  uint64
@@ -304,6 +306,27 @@ func (l *articleList) moveTo(i int) {
 	l.list.cursor = i
 }
 
+// neighbour is the article shown after abs in the list (or before it, at
+// the end), to open when abs goes away; "" when there is none.
+func (l *articleList) neighbour(abs string) string {
+	rel, ok := l.index.Rel(abs)
+	if !ok {
+		return ""
+	}
+	for i, r := range l.rows {
+		if r.header || r.s.Path != rel {
+			continue
+		}
+		if j := l.step(i, 1); j >= 0 && j != i {
+			return l.index.Abs(l.rows[j].s.Path)
+		}
+		if j := l.step(i, -1); j >= 0 && j != i {
+			return l.index.Abs(l.rows[j].s.Path)
+		}
+	}
+	return ""
+}
+
 // pageRows is how many rows PageUp/PageDown move.
 func (l *articleList) pageRows() int {
 	h := l.list.Size().Height
@@ -350,6 +373,11 @@ func (l *articleList) key(ev *fyne.KeyEvent, fromFilter bool) bool {
 			return true
 		}
 		return false
+	case fyne.KeyF2:
+		if l.otherKey != nil {
+			l.otherKey(ev)
+		}
+		return true
 	default:
 		return false
 	}
