@@ -107,6 +107,7 @@ func (ws *workspace) install() {
 	ws.src.OnOtherKey = ws.otherKey
 	ws.list.otherKey = ws.otherKey
 	ws.win.Canvas().SetOnTypedKey(ws.otherKey)
+	ws.win.SetOnDropped(ws.dropped)
 	ws.win.SetCloseIntercept(ws.closeWindow)
 	ws.applyEditorTextSize()
 	ws.updateTitle()
