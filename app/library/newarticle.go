@@ -179,18 +179,18 @@ func findSite(dir, root string) site {
 func siteConfig(d string) (string, map[string]any) {
 	if data, err := os.ReadFile(filepath.Join(d, "_config.yml")); err == nil {
 		if _, err := os.Stat(filepath.Join(d, "scaffolds")); err == nil || hasHexoPackage(d) {
-			return "hexo", readConfig("_config.yml", data)
+			return "hexo", configMap("_config.yml", data)
 		}
 	}
 	for _, n := range hugoConfigs {
 		if data, err := os.ReadFile(filepath.Join(d, n)); err == nil {
-			return "hugo", readConfig(n, data)
+			return "hugo", configMap(n, data)
 		}
 	}
 	if info, err := os.Stat(filepath.Join(d, "config", "_default")); err == nil && info.IsDir() {
 		for _, n := range []string{"hugo.toml", "config.toml", "hugo.yaml", "config.yaml"} {
 			if data, err := os.ReadFile(filepath.Join(d, "config", "_default", n)); err == nil {
-				return "hugo", readConfig(n, data)
+				return "hugo", configMap(n, data)
 			}
 		}
 		return "hugo", nil
@@ -204,9 +204,9 @@ func hasHexoPackage(d string) bool {
 	return err == nil && bytes.Contains(data, []byte(`"hexo"`))
 }
 
-// readConfig reads a TOML, YAML or JSON configuration file into a map, with
+// configMap reads a TOML, YAML or JSON configuration file into a map, with
 // its keys as written; nil when it cannot be read.
-func readConfig(name string, data []byte) map[string]any {
+func configMap(name string, data []byte) map[string]any {
 	var fm []byte
 	switch filepath.Ext(name) {
 	case ".toml":
