@@ -115,7 +115,7 @@ func Search(ctx context.Context, root, query string, opts SearchOptions, out cha
 				if ctx.Err() != nil {
 					continue // drain
 				}
-				data, err := readFileInto(j.abs, buf)
+				data, err := searchRead(j.abs, buf)
 				if err != nil {
 					continue
 				}
