@@ -39,8 +39,10 @@ var watchScenarios = []watchScenario{
 	{
 		name:  "in-place write",
 		setup: func(t *testing.T, dir string) { write(t, filepath.Join(dir, "a.md"), "old") },
-		act:   func(t *testing.T, dir string, w *Watcher) { write(t, filepath.Join(dir, "a.md"), "---\ntitle: 新\n---\n") },
-		seen:  func(dir string, got []Change) bool { return has(got, filepath.Join(dir, "a.md"), false) },
+		act: func(t *testing.T, dir string, w *Watcher) {
+			write(t, filepath.Join(dir, "a.md"), "---\ntitle: 新\n---\n")
+		},
+		seen: func(dir string, got []Change) bool { return has(got, filepath.Join(dir, "a.md"), false) },
 	},
 	{
 		name:  "temp and rename",
