@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 // TestStreamDeliversInPathOrder checks that files are delivered one by
@@ -80,5 +81,29 @@ func TestStreamStopsWhenCancelled(t *testing.T) {
 	}
 	if err := Stream(context.Background(), filepath.Join(dir, "nope"), func(f *File) int { return 0 }, func(int) {}); err == nil || !strings.Contains(err.Error(), "nope") {
 		t.Fatalf("a missing folder: %v", err)
+	}
+}
+
+// TestScanSharesRepeatedStrings checks that a scan keeps one copy of the
+// field names and short values that repeat across articles, and that the
+// summaries still read right.
+func TestScanSharesRepeatedStrings(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"a.md", "b.md"} {
+		write(t, filepath.Join(dir, name), "---\ntitle: "+name+"\ncategory: 行业洞察\ntags: [Go, 开源]\n---\n正文\n")
+	}
+	var got []Summary
+	if err := StreamSummaries(context.Background(), dir, func(s Summary) { got = append(got, s) }); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || got[0].Category != "行业洞察" || !slices.Equal(got[1].Tags, []string{"Go", "开源"}) || got[1].Title != "b.md" {
+		t.Fatalf("summaries = %+v", got)
+	}
+	same := func(a, b string) bool { return unsafe.StringData(a) == unsafe.StringData(b) }
+	if !same(got[0].Fields[0].Key, got[1].Fields[0].Key) || !same(got[0].Category, got[1].Category) || !same(got[0].Tags[1], got[1].Tags[1]) {
+		t.Fatal("repeated names and values are not shared")
+	}
+	if tags := got[0].Fields[2].Value.Items; cap(tags) != len(tags) {
+		t.Fatalf("a list keeps spare room: len %d cap %d", len(tags), cap(tags))
 	}
 }
