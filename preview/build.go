@@ -11,17 +11,19 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"folio/preview/markdown"
 )
 
 // builder turns model blocks into Fyne objects. It runs on the UI
 // goroutine, only for the blocks that are on screen.
 type builder struct {
-	onLink  func(string)
-	images  *imageLoader
-	baseDir string
-	dark    bool
-	changed func() // an object's height changed after it was built
-	measure *measureCache
+	onLink   func(string)
+	images   *imageLoader
+	resolver markdown.Resolver
+	dark     bool
+	changed  func() // an object's height changed after it was built
+	measure  *measureCache
 
 	muted bool    // quote text
 	scale float32 // footnote text
@@ -184,7 +186,7 @@ func (b builder) paragraph(in []Inline, base flowRun) fyne.CanvasObject {
 		flushText(i)
 		start = i + 1
 		img := Inline{Kind: InlineImage, Dest: strings.Clone(r.Dest), Text: strings.Clone(r.Text), Link: strings.Clone(r.Link)}
-		objs = append(objs, newImageBox(img, b.baseDir, b.images, b.onLink, b.changed))
+		objs = append(objs, newImageBox(img, b.resolver, b.images, b.onLink, b.changed))
 	}
 	flushText(len(in))
 	if len(objs) == 1 {

@@ -10,22 +10,12 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/alecthomas/chroma/v2"
-	"github.com/alecthomas/chroma/v2/lexers"
-	"github.com/alecthomas/chroma/v2/styles"
+
+	"folio/preview/markdown"
 )
 
-// Chroma styles for the two theme variants; the export uses the same pair.
-const (
-	lightCodeStyle = "github"
-	darkCodeStyle  = "github-dark"
-)
-
-func codeStyle(dark bool) *chroma.Style {
-	if dark {
-		return styles.Get(darkCodeStyle)
-	}
-	return styles.Get(lightCodeStyle)
-}
+// codeStyle is the chroma style for the theme (markdown.CodeStyle).
+func codeStyle(dark bool) *chroma.Style { return markdown.CodeStyle(dark) }
 
 // codeToken is one highlighted piece of one line.
 type codeToken struct {
@@ -37,13 +27,8 @@ type codeToken struct {
 // highlight splits code into lines of coloured tokens. An unknown language
 // is plain text.
 func highlight(lang, code string, style *chroma.Style) [][]codeToken {
-	lexer := lexers.Get(lang)
-	if lang == "" || lexer == nil {
-		lexer = lexers.Get("plaintext")
-	}
-	lexer = chroma.Coalesce(lexer)
 	fg := chromaColour(style.Get(chroma.Text).Colour, nil)
-	it, err := lexer.Tokenise(nil, code)
+	it := markdown.Tokens(lang, code)
 	lines := [][]codeToken{nil}
 	add := func(text string, e chroma.StyleEntry) {
 		for i, part := range strings.Split(text, "\n") {
@@ -57,10 +42,6 @@ func highlight(lang, code string, style *chroma.Style) [][]codeToken {
 				})
 			}
 		}
-	}
-	if err != nil {
-		add(code, style.Get(chroma.Text))
-		return lines
 	}
 	for tok := it(); tok != chroma.EOF; tok = it() {
 		add(tok.Value, style.Get(tok.Type))

@@ -26,6 +26,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"golang.org/x/image/draw"
 	_ "golang.org/x/image/webp"
+
+	"folio/preview/markdown"
 )
 
 // Image limits.
@@ -240,9 +242,11 @@ func isRemote(src string) bool {
 	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")
 }
 
-// resolveImage turns an image destination into a file path or a remote URL:
-// relative paths are taken from the article's folder.
-func resolveImage(dest, baseDir string) string {
+// resolveImage turns an image destination into a file path or a remote URL
+// with the one resolver: relative paths are taken from the article's
+// folder, site-absolute ones from the site (markdown.Resolver); without a
+// site root a leading "/" is a file system path.
+func resolveImage(dest string, r markdown.Resolver) string {
 	if isRemote(dest) {
 		return dest
 	}
@@ -256,11 +260,16 @@ func resolveImage(dest, baseDir string) string {
 	if un, err := url.PathUnescape(p); err == nil {
 		p = un
 	}
+	if r.Root != "" || !strings.HasPrefix(p, "/") {
+		if local := r.Image(dest); local != "" {
+			return local
+		}
+	}
 	p = filepath.FromSlash(p)
 	if filepath.IsAbs(p) {
 		return p
 	}
-	return filepath.Join(baseDir, p)
+	return filepath.Join(r.Dir, p)
 }
 
 // imageBox shows an image, scaled to fit the width, or a placeholder that
@@ -277,8 +286,8 @@ type imageBox struct {
 	err error
 }
 
-func newImageBox(in Inline, baseDir string, loader *imageLoader, onLink func(string), changed func()) *imageBox {
-	b := &imageBox{in: in, src: resolveImage(in.Dest, baseDir), loader: loader, onLink: onLink, changed: changed}
+func newImageBox(in Inline, r markdown.Resolver, loader *imageLoader, onLink func(string), changed func()) *imageBox {
+	b := &imageBox{in: in, src: resolveImage(in.Dest, r), loader: loader, onLink: onLink, changed: changed}
 	b.ExtendBaseWidget(b)
 	if loader != nil {
 		var done bool

@@ -16,6 +16,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/yuin/goldmark"
+
+	"folio/preview/markdown"
 )
 
 // DefaultDebounce is how long Update waits for typing to pause.
@@ -59,6 +61,9 @@ type Preview struct {
 	meta      Meta
 	headerObj fyne.CanvasObject
 	baseDir   string
+	siteRoot  string // set by SetSiteRoot, or found from baseDir
+	rootSet   bool   // siteRoot was set by SetSiteRoot
+	rootFor   string // the baseDir siteRoot was found for
 	firstLine int
 	built     []*Block // blocks whose widget is cached in ui.obj
 	header    uiState
@@ -80,6 +85,9 @@ type request struct {
 	body      []byte
 	meta      Meta
 	baseDir   string
+	siteRoot  string // set by SetSiteRoot, or found from baseDir
+	rootSet   bool   // siteRoot was set by SetSiteRoot
+	rootFor   string // the baseDir siteRoot was found for
 	firstLine int
 }
 
@@ -179,6 +187,13 @@ func (p *Preview) apply(res *result) {
 		p.dropBuilt() // image paths resolve differently
 	}
 	p.baseDir, p.firstLine = req.baseDir, req.firstLine
+	if !p.rootSet && p.rootFor != p.baseDir {
+		p.rootFor = p.baseDir
+		p.siteRoot = ""
+		if p.baseDir != "" {
+			p.siteRoot = markdown.FindSiteRoot(p.baseDir, "")
+		}
+	}
 	if !reflect.DeepEqual(req.meta, p.meta) {
 		p.meta = req.meta
 		p.headerObj = nil
@@ -251,6 +266,25 @@ func (p *Preview) Refresh() {
 	p.BaseWidget.Refresh()
 }
 
+// SetSiteRoot sets the folder a leading "/" in image and link paths
+// resolves against (see markdown.Resolver): the site root the app found
+// for the article, or the opened folder. Without it the preview looks for
+// one up from the article's folder (markdown.FindSiteRoot). Call it on the
+// UI goroutine.
+func (p *Preview) SetSiteRoot(root string) {
+	if p.rootSet && root == p.siteRoot {
+		return
+	}
+	p.siteRoot, p.rootSet = root, true
+	p.dropBuilt()
+	p.refreshVisible()
+}
+
+// resolver is the link and image resolver for the article shown.
+func (p *Preview) resolver() markdown.Resolver {
+	return markdown.Resolver{Dir: p.baseDir, Root: p.siteRoot}
+}
+
 // SetAllowRemoteImages turns loading of http(s) images on or off (off by
 // default). Call it on the UI goroutine.
 func (p *Preview) SetAllowRemoteImages(on bool) {
@@ -301,7 +335,7 @@ func (p *Preview) itemForLine(line int) int {
 }
 
 func (p *Preview) builder() builder {
-	return builder{onLink: p.openLink, images: p.images, baseDir: p.baseDir, dark: p.isDark(), changed: p.objectResized, measure: p.measure}
+	return builder{onLink: p.openLink, images: p.images, resolver: p.resolver(), dark: p.isDark(), changed: p.objectResized, measure: p.measure}
 }
 
 // objectResized runs when an image arrived: visible heights are measured again.
@@ -458,7 +492,7 @@ func (p *Preview) refreshVisible() {
 
 // openLink acts on a tapped link.
 func (p *Preview) openLink(dest string) {
-	kind, target := classifyLink(dest, p.baseDir)
+	kind, target := classifyLink(dest, p.resolver())
 	switch kind {
 	case linkBrowser:
 		if u, err := url.Parse(target); err == nil {
@@ -470,6 +504,8 @@ func (p *Preview) openLink(dest string) {
 		if p.OnOpenArticle != nil {
 			p.OnOpenArticle(target)
 		}
+	case linkAnchor:
+		p.ScrollToAnchor(target)
 	case linkFootnote:
 		for i, it := range p.items {
 			if it.block != nil && it.block.Kind == KindFootnotes {
@@ -480,6 +516,43 @@ func (p *Preview) openLink(dest string) {
 			}
 		}
 	}
+}
+
+// ScrollToAnchor scrolls to the heading whose id (markdown.Anchor, or a
+// "{#id}" it sets) is anchor, or to the footnotes for "fn:N". It reports
+// whether it found one. Call it on the UI goroutine.
+func (p *Preview) ScrollToAnchor(anchor string) bool {
+	if p.scroll == nil {
+		return false
+	}
+	slugs := markdown.NewSlugger()
+	for i, it := range p.items {
+		if it.block == nil || it.block.Kind != KindHeading {
+			continue
+		}
+		if headingAnchor(it.block.fill(), slugs) == anchor {
+			p.ensureOffsets()
+			p.scroll.ScrollToOffset(fyne.NewPos(0, p.offsets[i]))
+			p.refreshVisible()
+			return true
+		}
+	}
+	return false
+}
+
+// headingAnchor is a heading block's id, as markdown.Headings gives it.
+func headingAnchor(b *Block, slugs *markdown.Slugger) string {
+	var sb strings.Builder
+	for _, r := range b.Inlines {
+		if r.Kind == InlineText {
+			sb.WriteString(r.Text)
+		}
+	}
+	txt := strings.TrimSpace(sb.String())
+	if i := strings.LastIndex(txt, "{#"); i >= 0 && strings.HasSuffix(txt, "}") {
+		return strings.TrimSpace(txt[i+2 : len(txt)-1])
+	}
+	return slugs.Slug(txt)
 }
 
 // estimateHeight guesses a block's height at width before it is built.
