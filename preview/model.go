@@ -67,6 +67,16 @@ type Block struct {
 	units float32
 	lines int // source lines of a top-level block, for estimates
 
+	// A big top-level block is shown as parts (parts.go): parts is set on
+	// the parsing goroutine before the block is published; a part has cont
+	// (which sides it continues on), its first source line's offset from
+	// the block's, and a table part its table's column plan.
+	parts   []*Block
+	split   bool // parts were considered
+	cont    uint8
+	lineOff int
+	plan    *tablePlan
+
 	// lazy holds the goldmark node of a top-level block whose content is
 	// not converted yet: only blocks that are shown (or dumped) are.
 	lazy *lazySource

@@ -156,6 +156,9 @@ func (p *Preview) process() {
 // parse runs off the UI goroutine (under p.work).
 func (p *Preview) parse(req *request, gen uint64) *result {
 	blocks := p.doc.set(req.body)
+	for _, tb := range blocks {
+		splitParts(tb.block)
+	}
 	if req.meta.ReadTime == "" && !req.meta.IsZero() {
 		req.meta.ReadTime = estimateReadTime(req.body)
 	}
@@ -205,6 +208,13 @@ func (p *Preview) apply(res *result) {
 	}
 	for _, tb := range res.blocks {
 		if tb.block.Kind == KindNone {
+			continue
+		}
+		if len(tb.block.parts) > 0 {
+			for _, part := range tb.block.parts {
+				part.ui.seen = res.gen
+				items = append(items, vitem{block: part, line: tb.line + part.lineOff, st: &part.ui})
+			}
 			continue
 		}
 		tb.block.ui.seen = res.gen
@@ -317,7 +327,7 @@ func (p *Preview) ScrollToSourceLine(line int) {
 	}
 	if body := line - p.firstLine + 1; next > it.line+1 && body > it.line {
 		frac := float32(body-it.line) / float32(next-it.line)
-		y := p.offsets[i] + frac*(it.st.h-p.gap())
+		y := p.offsets[i] + frac*(it.st.h-p.itemGap(i))
 		p.scroll.ScrollToOffset(fyne.NewPos(0, y))
 		p.refreshVisible()
 	}
@@ -335,7 +345,15 @@ func (p *Preview) itemForLine(line int) int {
 }
 
 func (p *Preview) builder() builder {
-	return builder{onLink: p.openLink, images: p.images, resolver: p.resolver(), dark: p.isDark(), changed: p.objectResized, measure: p.measure}
+	return builder{onLink: p.openLink, images: p.images, resolver: p.resolver(), dark: p.isDark(), changed: p.objectResized, measure: p.measure, scrollPage: p.scrollPage}
+}
+
+// scrollPage scrolls the preview for a wheel event over a table or code
+// block.
+func (p *Preview) scrollPage(ev *fyne.ScrollEvent) {
+	if p.scroll != nil {
+		p.scroll.Scrolled(ev)
+	}
 }
 
 // objectResized runs when an image arrived: visible heights are measured again.
@@ -405,6 +423,21 @@ func (p *Preview) dropBuilt() {
 
 func (p *Preview) gap() float32 { return theme.Padding() * 3 }
 
+// itemGap is the space below item i: none between the parts of a big code
+// block, a grid line between table parts, a list's gap between list parts.
+func (p *Preview) itemGap(i int) float32 {
+	if b := p.items[i].block; b != nil && b.cont&contBelow != 0 {
+		switch b.Kind {
+		case KindCode:
+			return 0
+		case KindTable:
+			return 1
+		}
+		return theme.Padding()
+	}
+	return p.gap()
+}
+
 func (p *Preview) ensureOffsets() {
 	if len(p.offsets) == len(p.items)+1 {
 		return
@@ -417,13 +450,12 @@ func (p *Preview) ensureOffsets() {
 // yet measured at the current width.
 func (p *Preview) fixOffsets(from int) {
 	y := p.offsets[from]
-	gap := p.gap()
 	ts := theme.TextSize()
 	for i := from; i < len(p.items); i++ {
 		it := &p.items[i]
 		if st := it.st; st.sizedW != p.width || st.h == 0 {
 			st.sized, st.sizedW = false, p.width
-			st.h = p.estimate(it, ts) + gap
+			st.h = p.estimate(it, ts) + p.itemGap(i)
 		}
 		p.offsets[i] = y
 		y += it.st.h
@@ -466,10 +498,10 @@ func (p *Preview) refreshVisible() {
 	oldTotal := p.offsets[len(p.items)]
 	objs := make([]fyne.CanvasObject, 0, 16)
 	visible := make(map[int]bool, 16)
-	gap := p.gap()
 	for i := first; i < len(p.items) && p.offsets[i] < bottom; i++ {
 		obj := p.objectFor(i)
 		h := heightOf(obj, w)
+		gap := p.itemGap(i)
 		st := p.items[i].st
 		if !st.sized || st.h != h+gap {
 			st.h, st.sized, st.sizedW = h+gap, true, w
