@@ -463,20 +463,43 @@ func TestWidgetGolden(t *testing.T) {
 func TestImageCacheIsCapped(t *testing.T) {
 	test.NewTempApp(t)
 	l, q := testLoader()
+	// many failures are capped by count and keep their results
 	var boxes []*imageBox
-	for i := 0; i < maxCachedImages+20; i++ {
+	for i := 0; i < 200; i++ {
 		b := newImageBox(Inline{Kind: InlineImage, Dest: fmt.Sprintf("missing-%d.png", i)}, markdown.Resolver{Dir: t.TempDir()}, l, nil, nil)
 		waitImage(t, q, b)
 		boxes = append(boxes, b)
 	}
-	l.mu.Lock()
-	n := len(l.entries)
-	l.mu.Unlock()
-	if n > maxCachedImages {
-		t.Errorf("%d images cached, cap is %d", n, maxCachedImages)
-	}
 	if boxes[0].err == nil {
-		t.Error("an evicted entry lost the result its box already shows")
+		t.Error("an entry lost the result its box already shows")
+	}
+	// a real image is not pushed out by 200 failures (it was, with a cap
+	// of 64 entries)
+	real := newImageBox(Inline{Kind: InlineImage, Dest: "pic.png"}, markdown.Resolver{Dir: "testdata"}, l, nil, nil)
+	waitImage(t, q, real)
+	for i := 0; i < 200; i++ {
+		b := newImageBox(Inline{Kind: InlineImage, Dest: fmt.Sprintf("gone-%d.png", i)}, markdown.Resolver{Dir: t.TempDir()}, l, nil, nil)
+		waitImage(t, q, b)
+	}
+	l.mu.Lock()
+	_, kept := l.entries[real.src]
+	n, size := len(l.entries), l.bytes
+	l.mu.Unlock()
+	if !kept {
+		t.Error("failed lookups pushed a decoded image out of the cache")
+	}
+	if n > maxCachedEntries || size > maxCachedBytes || size != 40*20*4 {
+		t.Errorf("%d entries, %d bytes cached", n, size)
+	}
+	// the byte cap: pretend the image is huge, and it goes
+	l.mu.Lock()
+	l.entries[real.src].size = maxCachedBytes + 1
+	l.bytes += maxCachedBytes + 1 - 40*20*4
+	l.trim()
+	_, kept = l.entries[real.src]
+	l.mu.Unlock()
+	if kept {
+		t.Error("an image over the byte cap stayed cached")
 	}
 }
 
