@@ -2,10 +2,10 @@ package preview
 
 import (
 	"fmt"
-	"sync/atomic"
 	"fyne.io/fyne/v2"
 	"github.com/yuin/goldmark/ast"
 	"strings"
+	"sync/atomic"
 )
 
 // Kind is the kind of a rendered block.
