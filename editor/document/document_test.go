@@ -51,7 +51,13 @@ func TestParseShapesAreLossless(t *testing.T) {
 			[]string{"title", "summary", "category", "author", "publishDate", "readTime", "tags", "featured"}},
 		{"a template tag is not JSON front matter", "{{< figure src=\"a.png\" >}}\n\ntext\n", None, "{{< figure src=\"a.png\" >}}\n\ntext\n", 1, nil},
 		{"a Liquid tag is not JSON front matter", "{% include note.html %}\n", None, "{% include note.html %}\n", 1, nil},
-		{"thematic break is not front matter when not first", "\n---\na: 1\n---\n", None, "\n---\na: 1\n---\n", 1, nil},
+		// Hugo reads front matter after blank lines, spaces, tabs and byte
+		// order marks at the top (issue 12: Folio added a second block).
+		{"blank line before yaml", "\n---\na: 1\n---\nbody\n", YAML, "body\n", 5, []string{"a"}},
+		{"spaces, tab, second bom before yaml", " \t\n\ufeff\n  ---\na: 1\n---\nbody\n", YAML, "body\n", 6, []string{"a"}},
+		{"blank lines before toml", "\r\n\r\n+++\r\na = 1\r\n+++\r\nbody", TOML, "body", 6, []string{"a"}},
+		{"blank line before json", "\n{\"a\": 1}\nbody\n", JSON, "body\n", 3, []string{"a"}},
+		{"a rule after text is not front matter", "text\n---\na: 1\n---\n", None, "text\n---\na: 1\n---\n", 1, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -457,4 +463,36 @@ func FuzzSet(f *testing.F) {
 			t.Fatalf("setting the same value again changed the text (err %v)", err)
 		}
 	})
+}
+
+// TestSetNeverAddsASecondBlock: an edit to a file whose front matter
+// follows blank lines or a second byte order mark changes that block, and
+// an unclosed block is refused rather than covered by a new one.
+func TestSetNeverAddsASecondBlock(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"blank line", "\n---\ntitle: Secret draft\ndraft: true\n---\nbody\n",
+			"\n---\ntitle: Public\ndraft: true\n---\nbody\n"},
+		{"whitespace and second bom", "\ufeff \n\ufeff---\ntitle: A\n---\nbody\n",
+			"\ufeff \n\ufeff---\ntitle: Public\n---\nbody\n"},
+		{"toml after blank lines", "\n\n+++\ntitle = \"A\"\n+++\n", "\n\n+++\ntitle = \"Public\"\n+++\n"},
+		{"unclosed after blank line", "\n---\ntitle: A\n", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d, _ := Parse([]byte(tc.src))
+			err := d.Set("title", S("Public"))
+			if tc.want == "" {
+				if err == nil || string(d.Bytes()) != tc.src {
+					t.Fatalf("Set on an unclosed block: err %v, text %q; want a refusal and the text unchanged", err, d.Bytes())
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("Set: %v", err)
+			}
+			if got := string(d.Bytes()); got != tc.want {
+				t.Errorf("got %q\nwant %q", got, tc.want)
+			}
+		})
+	}
 }
