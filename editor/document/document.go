@@ -43,9 +43,13 @@ func Parse(src []byte) (*Document, error) {
 	case YAML:
 		d.fm, err = parseYAML(content, lay.fmLine, lay.nl)
 	case TOML:
-		d.fm, err = parseTOML(content, lay.fmLine, lay.nl)
+		if err = checkDepth(content, lay.fmLine, TOML); err == nil {
+			d.fm, err = parseTOML(content, lay.fmLine, lay.nl)
+		}
 	case JSON:
-		d.fm, err = parseJSON(content, lay.fmLine, lay.nl)
+		if err = checkDepth(content, lay.fmLine, JSON); err == nil {
+			d.fm, err = parseJSON(content, lay.fmLine, lay.nl)
+		}
 	}
 	if err != nil {
 		d.fm = nil

@@ -320,6 +320,36 @@ func TestParseFlow(t *testing.T) {
 		{"null", Null, "null", 0},
 		{"- a", String, "- a", 0},
 		{`"true"`, String, "true", 0},
+		{"{a: 1}", Map, "", 0},
+		{"~", Null, "~", 0},
+		// Issue 12: text that is not exactly one flow value is kept as typed.
+		{"Top 10 #tips", String, "Top 10 #tips", 0},
+		{"&anchor text", String, "&anchor text", 0},
+		{"!important notice", String, "!important notice", 0},
+		{"!!str 12", String, "!!str 12", 0},
+		{"[a, b] extra", String, "[a, b] extra", 0},
+		{"[a, b", String, "[a, b", 0},
+		{"[a, &x b]", String, "[a, &x b]", 0},
+		{"[a, *x]", String, "[a, *x]", 0},
+		{"[a #c\n]", String, "[a #c\n]", 0},
+		{"|", String, "|", 0},
+		{">-", String, ">-", 0},
+		{"x #c", String, "x #c", 0},
+		{`"q" x`, String, `"q" x`, 0},
+		{"'q' x", String, "'q' x", 0},
+		{"{a: 1} x", String, "{a: 1} x", 0},
+		{"a\nb", String, "a\nb", 0},
+		{"\"a\n b\"", String, "\"a\n b\"", 0},
+		{" padded ", String, " padded ", 0},
+		{" 12 ", Int, "12", 0},
+		{"%x", String, "%x", 0},
+		{"@x", String, "@x", 0},
+		{"`x", String, "`x", 0},
+		{"? x", String, "? x", 0},
+		{", x", String, ", x", 0},
+		{"a: b", String, "a: b", 0},
+		{"---", String, "---", 0},
+		{"...", String, "...", 0},
 	}
 	for _, tc := range tests {
 		v, err := ParseFlow(tc.in)
@@ -331,8 +361,38 @@ func TestParseFlow(t *testing.T) {
 			t.Errorf("ParseFlow(%q) = %v %q %d items", tc.in, v.Kind, v.Text, len(v.Items))
 		}
 	}
-	if _, err := ParseFlow("[a, b"); err == nil {
-		t.Error("ParseFlow of an unclosed list should fail")
+}
+
+func TestParseJSONValue(t *testing.T) {
+	tests := []struct {
+		in   string
+		kind Kind
+		text string
+		ok   bool
+	}{
+		{`"Top 10 #tips"`, String, "Top 10 #tips", true},
+		{`12`, Int, "12", true},
+		{`1.5`, Float, "1.5", true},
+		{`true`, Bool, "true", true},
+		{`null`, Null, "null", true},
+		{`["a", "b"]`, List, "", true},
+		{`{"a": [1]}`, Map, "", true},
+		{`"2025-06-02"`, String, "2025-06-02", true},
+		{`[1] 2`, 0, "", false},
+		{`[1`, 0, "", false},
+		{`tips`, 0, "", false},
+		{``, 0, "", false},
+		{strings.Repeat("[", MaxDepth+1) + strings.Repeat("]", MaxDepth+1), 0, "", false},
+	}
+	for _, tc := range tests {
+		v, err := ParseJSONValue(tc.in)
+		if (err == nil) != tc.ok {
+			t.Errorf("ParseJSONValue(%.40q): err %v, want ok=%v", tc.in, err, tc.ok)
+			continue
+		}
+		if tc.ok && (v.Kind != tc.kind || v.Text != tc.text) {
+			t.Errorf("ParseJSONValue(%q) = %v %q, want %v %q", tc.in, v.Kind, v.Text, tc.kind, tc.text)
+		}
 	}
 }
 
