@@ -155,7 +155,8 @@ func TestAliasBudget(t *testing.T) {
 
 // TestParseIsLinear: parse time grows with the number of keys and tables,
 // not their square (issue 12: 40k/80k YAML keys 3.8/14.5 s, 20k TOML
-// tables 9.8 s). Four times the input may take at most eight times longer.
+// tables 9.8 s). Four times the input may take at most twelve times longer
+// (a quadratic parse takes sixteen; the slack absorbs a loaded machine).
 func TestParseIsLinear(t *testing.T) {
 	if testing.Short() {
 		t.Skip("timing")
@@ -206,10 +207,69 @@ func TestParseIsLinear(t *testing.T) {
 		return d
 	}
 	for name, gen := range gens {
-		small, large := best([]byte(gen(5_000))), best([]byte(gen(20_000)))
-		if large > 8*small+50*time.Millisecond {
-			t.Errorf("%s: 5k in %v, 20k in %v: superlinear", name, small, large)
+		small, large := []byte(gen(5_000)), []byte(gen(20_000))
+		// Other processes can slow one measurement: a linear parse passes
+		// one of three tries, a quadratic one none.
+		var ts, tl time.Duration
+		for range 3 {
+			if ts, tl = best(small), best(large); tl <= 12*ts+50*time.Millisecond {
+				break
+			}
+		}
+		if tl > 12*ts+50*time.Millisecond {
+			t.Errorf("%s: 5k in %v, 20k in %v: superlinear", name, ts, tl)
 		}
 	}
 	_ = bytes.MinRead
+}
+
+// TestNotTextIsReadOnly: binary, UTF-16/32 and invalid UTF-8 files are
+// refused by Parse with a line and a reason, and every edit is refused
+// (issue 12: set prepended a block to a PNG and a UTF-16LE article).
+func TestNotTextIsReadOnly(t *testing.T) {
+	utf16le := func(s string) string {
+		var b []byte
+		for _, r := range s {
+			b = append(b, byte(r), 0)
+		}
+		return string(b)
+	}
+	tests := []struct {
+		name, src string
+		kind      error
+		line      int
+		msg       string
+	}{
+		{"png", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", ErrBinary, 3, "binary"},
+		{"utf-16le bom", "\xff\xfe" + utf16le("---\ntitle: a\n---\n"), ErrNotUTF8, 1, "UTF-16LE"},
+		{"utf-16be bom", "\xfe\xff\x00-\x00-\x00-", ErrNotUTF8, 1, "UTF-16BE"},
+		{"utf-32le bom", "\xff\xfe\x00\x00-\x00\x00\x00", ErrNotUTF8, 1, "UTF-32LE"},
+		{"utf-16le without bom", utf16le("---\ntitle: a\n---\nbody text\n"), ErrBinary, 1, "UTF-16LE"},
+		{"latin-1 in the body", "---\ntitle: a\n---\ncaf\xe9\n", ErrNotUTF8, 4, "not UTF-8"},
+		{"NUL far into the body", "---\ntitle: a\n---\n" + strings.Repeat("text\n", 4000) + "\x00", ErrBinary, 4004, "binary"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d, err := Parse([]byte(tc.src))
+			pe, ok := errors.AsType[*ParseError](err)
+			if !ok || !errors.Is(err, tc.kind) || pe.Line != tc.line || !strings.Contains(pe.Msg, tc.msg) {
+				t.Fatalf("err = %v, want a *ParseError on line %d wrapping %v and saying %q", err, tc.line, tc.kind, tc.msg)
+			}
+			for _, edit := range []func() error{
+				func() error { return d.Set("title", S("x")) },
+				func() error { return d.Delete("title") },
+				func() error { return d.SetFlow("draft", "true") },
+			} {
+				if err := edit(); !errors.Is(err, tc.kind) {
+					t.Errorf("edit: %v, want a refusal wrapping %v", err, tc.kind)
+				}
+			}
+			if string(d.Bytes()) != tc.src || d.Fields() != nil {
+				t.Errorf("a refused file's text or fields changed")
+			}
+		})
+	}
+	if err := CheckText([]byte("---\ntitle: 标题\n---\n正文 ✓\n")); err != nil {
+		t.Errorf("UTF-8 text refused: %v", err)
+	}
 }

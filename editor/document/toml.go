@@ -98,13 +98,24 @@ func sortByOrder(keys []string, prefix string, order map[string]int) {
 		}
 		return 1 << 30
 	}
-	sort.SliceStable(keys, func(i, j int) bool {
-		pi, pj := pos(keys[i]), pos(keys[j])
-		if pi != pj {
-			return pi < pj
+	// Each key's position is looked up once, not at every comparison.
+	type keyPos struct {
+		key string
+		pos int
+	}
+	kp := make([]keyPos, len(keys))
+	for i, k := range keys {
+		kp[i] = keyPos{k, pos(k)}
+	}
+	sort.Slice(kp, func(i, j int) bool {
+		if kp[i].pos != kp[j].pos {
+			return kp[i].pos < kp[j].pos
 		}
-		return keys[i] < keys[j]
+		return kp[i].key < kp[j].key
 	})
+	for i := range kp {
+		keys[i] = kp[i].key
+	}
 }
 
 // tomlValue converts a decoded TOML value.
