@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 
 	"folio/app/article"
@@ -39,6 +40,8 @@ type workspace struct {
 	menu     *menus
 	form     *formPane
 
+	prefsDialog dialog.Dialog // the Preferences dialog last shown (tests)
+
 	stats document.TextStats
 
 	debounce *time.Timer
@@ -63,7 +66,7 @@ func newWorkspace(a fyne.App, w fyne.Window, root string) *workspace {
 	ws.prev = preview.New()
 	ws.status = newStatusBar()
 	ws.conflict = newConflictBar(ws)
-	ws.list = newArticleList(ws.index, ws.open)
+	ws.list = newArticleList(ws.index, a.Preferences(), ws.open)
 
 	ws.art.Listen(ws.articleChanged)
 	ws.src.OnChanged = ws.edited
