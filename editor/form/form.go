@@ -318,7 +318,7 @@ func (f *Form) showBroken(err error) {
 	}
 	for _, o := range f.missing.Objects {
 		if p, ok := o.(*pill); ok {
-			p.disabled = true
+			p.setDisabled(true)
 		}
 	}
 	f.addEntry.Disable()

@@ -234,11 +234,11 @@ func (r *entryRow) setEnabled(on bool) {
 	setEnabled(r.entry, on)
 	r.remove.disabled = !on
 	if r.action != nil {
-		r.action.disabled = !on
+		r.action.setDisabled(!on)
 	}
 	if r.suggest != nil {
 		for _, o := range r.suggest.Objects {
-			o.(*pill).disabled = !on
+			o.(*pill).setDisabled(!on)
 		}
 	}
 }
@@ -501,7 +501,7 @@ func (r *listRow) setEnabled(on bool) {
 	r.remove.disabled = !on
 	for _, c := range [][]fyne.CanvasObject{r.chips.Objects, r.suggest.Objects} {
 		for _, o := range c {
-			o.(*pill).disabled = !on
+			o.(*pill).setDisabled(!on)
 		}
 	}
 }
@@ -606,7 +606,7 @@ func (r *rawRow) focusTarget() fyne.Focusable { return r.entry }
 func (r *rawRow) setEnabled(on bool) {
 	setEnabled(r.entry, on)
 	r.remove.disabled = !on
-	r.apply.disabled = !on
+	r.apply.setDisabled(!on)
 }
 
 func (r *rawRow) show(document.Value) {
