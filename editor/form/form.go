@@ -63,11 +63,12 @@ type Form struct {
 	path   string
 	doc    *document.Document // the form's own copy; edits go through it
 
-	rows    []row
-	byKey   map[string]row
-	width   float32 // for the flowing chips
-	broken  bool
-	syncing bool // rows are being set from the text: no edits
+	rows       []row
+	byKey      map[string]row
+	width      float32 // for the flowing chips
+	broken     bool
+	syncing    bool // rows are being set from the text: no edits
+	needLayout bool // a row changed size while syncing
 
 	pathLabel *widget.Label
 	info      *widget.Label
@@ -129,9 +130,30 @@ func (f *Form) flow() *flowLayout {
 
 // relayout measures the rows again after one grew or shrank (chips,
 // suggestions, an error line), so the scrolled content fits them.
+// While rows are being set from the text it happens once, at the end.
 func (f *Form) relayout() {
+	if f.syncing {
+		f.needLayout = true
+		return
+	}
+	f.needLayout = false
 	f.list.Refresh()
 	f.scroll.Refresh()
+}
+
+// sync runs fn with edits off and lays the rows out once afterwards if
+// they changed size.
+func (f *Form) sync(fn func()) {
+	if f.syncing {
+		fn()
+		return
+	}
+	f.syncing = true
+	fn()
+	f.syncing = false
+	if f.needLayout {
+		f.relayout()
+	}
 }
 
 // SetOptions changes the site options and rebuilds the rows.
@@ -202,8 +224,10 @@ func (f *Form) sameShape(fields []document.Field) bool {
 
 // setRows shows new values in the existing rows.
 func (f *Form) setRows(fields []document.Field) {
-	f.syncing = true
-	defer func() { f.syncing = false }()
+	f.sync(func() { f.setRowValues(fields) })
+}
+
+func (f *Form) setRowValues(fields []document.Field) {
 	for i, fl := range fields {
 		r := f.rows[i]
 		same := sameValue(r.base().value, fl.Value)
@@ -235,8 +259,10 @@ func sameValue(a, b document.Value) bool {
 // rebuild makes the rows for the document, reusing those whose key and
 // widget stay (so a focused field keeps its focus) unless fresh is set.
 func (f *Form) rebuild(fresh bool) {
-	f.syncing = true
-	defer func() { f.syncing = false }()
+	f.sync(func() { f.build(fresh) })
+}
+
+func (f *Form) build(fresh bool) {
 	d := f.doc
 	f.pathLabel.SetText(f.path)
 	if d == nil {
