@@ -199,6 +199,9 @@ func (f *Form) Update(doc *document.Document) {
 	f.rebuild(false)
 }
 
+// Path returns the path the header shows.
+func (f *Form) Path() string { return f.path }
+
 // Document returns the form's current document (nil when none).
 func (f *Form) Document() *document.Document { return f.doc }
 
