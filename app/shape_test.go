@@ -154,3 +154,16 @@ func TestFollowAppliesOutsideChangesToTheList(t *testing.T) {
 		t.Error("the echo of Folio's own save raised a conflict")
 	}
 }
+
+func TestStatusNamesFolioCountAndListLineIsTranslatedAndCut(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	ws.load(filepath.Join(dir, "a.md"))
+	if !strings.HasPrefix(ws.status.label.Text, "Folio counts ") {
+		t.Errorf("status = %q: say the count is Folio's own", ws.status.label.Text)
+	}
+	row := ws.list.create()
+	sub := row.(*fyne.Container).Objects[1].(*widget.Label)
+	if sub.Truncation != fyne.TextTruncateEllipsis {
+		t.Error("the list's meta line is cut without an ellipsis")
+	}
+}
