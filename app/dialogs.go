@@ -37,7 +37,9 @@ func (ws *workspace) ask(title, msg string, buttons ...askButton) *dialog.Custom
 	label.Wrapping = fyne.TextWrapWord
 	body := container.NewBorder(nil, container.NewHBox(layoutSpacer(), row), nil, nil, label)
 	d = dialog.NewCustomWithoutButtons(title, body, ws.win)
-	d.Resize(fyne.NewSize(dialogWidth, body.MinSize().Height+120))
+	// The width makes a long message wrap into a block; the height is the
+	// dialog's own minimum (no empty band under the message).
+	d.Resize(fyne.NewSize(dialogWidth, 1))
 	d.Show()
 	return d
 }

@@ -140,6 +140,28 @@ func (l *articleList) apply() {
 	l.selectCurrent()
 }
 
+// reveal shows the index's rows and clears the filter (keeping the chips)
+// when it would hide the article abs (one Folio just created).
+func (l *articleList) reveal(abs string) {
+	l.show()
+	rel, ok := l.index.Rel(abs)
+	if !ok {
+		return
+	}
+	for _, r := range l.rows {
+		if !r.header && r.s.Path == rel {
+			return
+		}
+	}
+	l.q.draft, l.q.featured, l.q.broken = false, false, false
+	l.paintChips()
+	if l.filter.Text == "" {
+		l.apply()
+	} else {
+		l.filter.SetText("") // applies
+	}
+}
+
 // articles are the summaries of the article rows shown, in order.
 func (l *articleList) articles() []library.Summary {
 	var out []library.Summary
@@ -167,14 +189,14 @@ func (l *articleList) toggleChip(i int) {
 // paintChips shows which chips and toggles are on.
 func (l *articleList) paintChips() {
 	for i, on := range []bool{l.q.draft, l.q.featured, l.q.broken} {
-		imp := widget.LowImportance
+		imp := widget.MediumImportance
 		if on {
 			imp = widget.HighImportance
 		}
 		l.chips[i].Importance = imp
 		l.chips[i].Refresh()
 	}
-	l.groupBtn.Importance = widget.LowImportance
+	l.groupBtn.Importance = widget.MediumImportance
 	if l.q.group {
 		l.groupBtn.Importance = widget.HighImportance
 	}
@@ -240,7 +262,13 @@ func (l *articleList) update(id widget.ListItemID, o fyne.CanvasObject) {
 	if r.s.Err != nil {
 		sub.Importance = widget.DangerImportance
 	}
-	sub.SetText(summaryLine(*r.s))
+	line := summaryLine(*r.s)
+	if line == "" {
+		// Nothing to say but where it is: the folder tells apart pages
+		// of a documentation site that have no date or tags.
+		line = folderOf(r.s.Path)
+	}
+	sub.SetText(line)
 }
 
 // rowTitle is an article row's first line: ★ for featured, the title, and
