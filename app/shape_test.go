@@ -167,3 +167,26 @@ func TestStatusNamesFolioCountAndListLineIsTranslatedAndCut(t *testing.T) {
 		t.Error("the list's meta line is cut without an ellipsis")
 	}
 }
+
+func TestTheSameQuestionIsNotStacked(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	ws.load(filepath.Join(dir, "a.md"))
+	test.Type(ws.src, "x")
+	write(t, filepath.Join(dir, "a.md"), "outside\n")
+	ws.save()
+	ws.save() // Ctrl+S pressed twice
+	if n := len(ws.win.Canvas().Overlays().List()); n != 1 {
+		t.Errorf("%d dialogs stacked, want 1", n)
+	}
+	pressButton(t, ws.win.Canvas().Overlays().Top(), "Cancel")
+	ws.save()
+	if n := len(ws.win.Canvas().Overlays().List()); n != 1 {
+		t.Errorf("after Cancel the question is not asked again (%d)", n)
+	}
+	pressButton(t, ws.win.Canvas().Overlays().Top(), "Cancel")
+	ws.showPreferences()
+	ws.showPreferences()
+	if n := len(ws.win.Canvas().Overlays().List()); n != 1 {
+		t.Errorf("%d Preferences dialogs", n)
+	}
+}

@@ -39,7 +39,8 @@ type workspace struct {
 	panes    *panes
 	menu     *menus
 
-	prefsDialog dialog.Dialog // the Preferences dialog last shown (tests)
+	// showing are the dialogs open now, by title (see showOnce).
+	showing map[string]dialog.Dialog
 
 	stats document.TextStats
 
