@@ -97,6 +97,7 @@ func (ws *workspace) install() {
 			m.dark, bigger, smaller, fyne.NewMenuItemSeparator(), m.remote),
 		fyne.NewMenu(lang.L("Help"), fyne.NewMenuItem(lang.L("Keyboard Shortcuts"), ws.showShortcuts),
 			fyne.NewMenuItem(lang.L("About Folio"), ws.showAbout)))
+	ws.form.installMenu(m.main)
 	ws.win.SetMainMenu(m.main)
 	for _, it := range []*fyne.MenuItem{openFolder, save, closeWin, quit, bigger, smaller, filter, goList, prefs, newArt} {
 		ws.shortcut(it)

@@ -38,6 +38,7 @@ type workspace struct {
 	conflict *conflictBar
 	panes    *panes
 	menu     *menus
+	form     *formPane
 
 	// showing are the dialogs open now, by title (see showOnce).
 	showing map[string]dialog.Dialog
@@ -74,6 +75,7 @@ func newWorkspace(a fyne.App, w fyne.Window, root string) *workspace {
 	ws.src.OnScrolled = func(first int) { ws.prev.ScrollToSourceLine(first + 1) }
 	ws.prev.OnOpenArticle = func(path string) { ws.open(path) }
 	ws.panes = newPanes(ws)
+	ws.form = newFormPane(ws)
 	ws.leave = func(quit bool) {
 		if quit {
 			a.Quit()
@@ -182,6 +184,7 @@ func (ws *workspace) parsed() {
 	ws.stats = document.CountText(doc.Body())
 	ws.showStatus(ws.src.CursorLine(), ws.src.CursorColumn())
 	ws.updateTitle()
+	ws.form.parsed()
 }
 
 func (ws *workspace) showStatus(line, col int) { ws.status.show(ws.stats, line, col) }
