@@ -263,7 +263,7 @@ func (l *articleList) update(id widget.ListItemID, o fyne.CanvasObject) {
 		sub.Importance = widget.DangerImportance
 	}
 	line := summaryLine(*r.s)
-	if line == "" {
+	if line == "" && !l.q.group {
 		// Nothing to say but where it is: the folder tells apart pages
 		// of a documentation site that have no date or tags.
 		line = folderOf(r.s.Path)
