@@ -111,7 +111,33 @@ func (l *articleList) setIndex(ix *library.Index) {
 	l.show()
 }
 
-// show renders the index's rows now (after a change of the folder).
+// preparedCatalog is a catalog of an Index built off the UI goroutine,
+// with the Index version it reflects.
+type preparedCatalog struct {
+	ix  *library.Index
+	cat *catalog
+	ver uint64
+}
+
+// prepareCatalog builds the catalog of ix's rows (on any goroutine): the
+// lower-casing and sorting of a large folder stay off the UI goroutine.
+func prepareCatalog(ix *library.Index) preparedCatalog {
+	ver := ix.Version() // before reading: a later change makes it stale, never wrongly current
+	return preparedCatalog{ix: ix, cat: newCatalog(ix.Summaries(), ix.ModTime), ver: ver}
+}
+
+// offer takes a prepared catalog if it is of the Index shown and newer
+// than the one in use.
+func (l *articleList) offer(p preparedCatalog) {
+	if p.ix == l.index && (l.cat == nil || p.ver > l.catVer) {
+		l.cat, l.catVer = p.cat, p.ver
+		l.cat.order(l.q.sort, l.q.group)
+		l.lastQ, l.lastIdx = nil, nil
+	}
+}
+
+// show renders the index's rows now (after a change of the folder); the
+// catalog is rebuilt here only when no newer one was offered.
 func (l *articleList) show() {
 	if l.cat == nil || l.catVer != l.index.Version() {
 		l.catVer = l.index.Version()
