@@ -58,7 +58,9 @@ func fold(s string) string {
 }
 
 // hasCase reports whether r may be in a script with upper and lower case.
-func hasCase(r rune) bool { return r < 0x2C00 || (0xFF21 <= r && r <= 0xFF3A) || (0x1E900 <= r && r <= 0x1E95F) }
+func hasCase(r rune) bool {
+	return r < 0x2C00 || (0xFF21 <= r && r <= 0xFF3A) || (0x1E900 <= r && r <= 0x1E95F)
+}
 
 // sortKey is the article list's order.
 type sortKey int
