@@ -57,9 +57,13 @@ func fold(s string) string {
 	return string(b)
 }
 
-// hasCase reports whether r may be in a script with upper and lower case.
+// hasCase reports whether r may be in a script with upper and lower case
+// (Latin, Greek, Cyrillic, Armenian, Georgian, Cherokee, Glagolitic,
+// Coptic, Deseret, Adlam… and the fullwidth Latin letters), so that the CJK
+// blocks skip unicode.ToLower.
 func hasCase(r rune) bool {
-	return r < 0x2C00 || (0xFF21 <= r && r <= 0xFF3A) || (0x1E900 <= r && r <= 0x1E95F)
+	return r < 0x2D30 || (0xA640 <= r && r < 0xA800) || (0xAB70 <= r && r < 0xABC0) ||
+		(0xFF21 <= r && r <= 0xFF3A) || (0x10400 <= r && r < 0x1E960)
 }
 
 // sortKey is the article list's order.

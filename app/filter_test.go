@@ -263,7 +263,7 @@ func TestFold(t *testing.T) {
 			t.Error("copy")
 		}
 	}
-	for _, s := range []string{"Hello 世界", "ÀÉÎ", "ΑΒΓ Москва", "ＡＢＣ"} {
+	for _, s := range []string{"Hello 世界", "ÀÉÎ", "ΑΒΓ Москва", "ＡＢＣ", "ⰀⰁ Ⲁ Ꙁ Ꭰ 𐐀 𞤀 Ⴀ Ա"} {
 		if fold(s) != strings.ToLower(s) {
 			t.Errorf("fold(%q) = %q, strings.ToLower = %q", s, fold(s), strings.ToLower(s))
 		}
