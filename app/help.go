@@ -15,7 +15,9 @@ import (
 // they do (translated when shown).
 func shortcutRows() [][2]string {
 	return [][2]string{
+		{"Ctrl+N", lang.L("New Article…")},
 		{"Ctrl+O", lang.L("Open Folder…")},
+		{"F2", lang.L("Rename…")},
 		{"Ctrl+S", lang.L("Save")},
 		{"Ctrl+W", lang.L("Close Window")},
 		{"Ctrl+Q", lang.L("Quit")},
