@@ -80,6 +80,21 @@ func (ws *workspace) follow(first string) {
 	}()
 }
 
+// refreshList shows the Index's rows once their catalog is rebuilt off the
+// UI goroutine (after a save: no hitch on a large folder).
+func (ws *workspace) refreshList() {
+	ix := ws.index
+	go func() {
+		cat := prepareCatalog(ix)
+		ws.do(func() {
+			if ix == ws.index {
+				ws.list.offer(cat)
+				ws.list.show()
+			}
+		})
+	}()
+}
+
 // external shows one batch of outside changes, already applied to the
 // Index, on the UI goroutine: the open article reloads (clean), raises its
 // conflict bar (dirty) or is marked deleted; the list shows the Index.

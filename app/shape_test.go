@@ -84,9 +84,7 @@ func TestOutsideDeleteAndSaveKeepTheListRight(t *testing.T) {
 	if !ws.save() {
 		t.Fatal("save of the deleted article failed")
 	}
-	if len(ws.list.articles()) != 2 {
-		t.Errorf("after save recreated a.md the list has %d rows", len(ws.list.articles()))
-	}
+	q.runUntil(t, func() bool { return len(ws.list.articles()) == 2 })
 }
 
 func TestReloadFromDiskAsksToDiscardNotToSave(t *testing.T) {
