@@ -25,6 +25,7 @@ func Run(paths []string) error {
 	// Before the app exists, so that Fyne's threading checks see fyneDo.
 	fyneapp.SetMetadata(metadata(fyne.AppMetadata{}))
 	a := fyneapp.NewWithID(ID)
+	applyLanguage(a.Preferences())
 	if err := lang.AddTranslationsFS(assets.Translations, "i18n"); err != nil {
 		fyne.LogError("loading translations", err)
 	}

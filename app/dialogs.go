@@ -35,12 +35,15 @@ func (ws *workspace) ask(title, msg string, buttons ...askButton) *dialog.Custom
 	}
 	label := widget.NewLabel(msg)
 	label.Wrapping = fyne.TextWrapWord
-	body := container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), row), nil, nil, label)
+	body := container.NewBorder(nil, container.NewHBox(layoutSpacer(), row), nil, nil, label)
 	d = dialog.NewCustomWithoutButtons(title, body, ws.win)
 	d.Resize(fyne.NewSize(dialogWidth, body.MinSize().Height+120))
 	d.Show()
 	return d
 }
+
+// layoutSpacer is a flexible space in a box.
+func layoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }
 
 // askButton is one answer of ask.
 type askButton struct {

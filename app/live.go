@@ -26,6 +26,7 @@ func (ws *workspace) scanned(first string, err error) {
 		ws.status.problem(err.Error())
 	}
 	ws.list.show()
+	ws.form.indexChanged()
 	if first == "" {
 		if items := ws.index.Summaries(); len(items) > 0 {
 			first = ws.index.Abs(items[0].Path)
@@ -81,4 +82,5 @@ func (ws *workspace) external(batch []library.Change) {
 		ws.art.Outside(c)
 	}
 	ws.list.show()
+	ws.form.indexChanged()
 }

@@ -59,7 +59,7 @@ func TestOutsideDeleteAndSaveKeepTheListRight(t *testing.T) {
 	ws, dir := newTestWorkspace(t)
 	ws.scan("")
 	q := queues[ws]
-	q.runUntil(t, func() bool { return len(ws.list.items) == 2 && ws.art.HasFile() })
+	q.runUntil(t, func() bool { return len(ws.list.articles()) == 2 && ws.art.HasFile() })
 	a := filepath.Join(dir, "a.md")
 	if ws.art.Path() != a {
 		t.Fatalf("opened %s", ws.art.Path())
@@ -70,8 +70,8 @@ func TestOutsideDeleteAndSaveKeepTheListRight(t *testing.T) {
 	batch := []library.Change{{Path: a, Removed: true}}
 	ws.index.Apply(batch)
 	ws.external(batch)
-	if len(ws.list.items) != 1 || ws.art.Path() != a || !ws.conflict.Visible() {
-		t.Fatalf("rows %d path %s bar %v", len(ws.list.items), ws.art.Path(), ws.conflict.Visible())
+	if len(ws.list.articles()) != 1 || ws.art.Path() != a || !ws.conflict.Visible() {
+		t.Fatalf("rows %d path %s bar %v", len(ws.list.articles()), ws.art.Path(), ws.conflict.Visible())
 	}
 	// The remaining row (b.md) is not highlighted as if it were open, and
 	// clicking it opens it (after the unsaved-changes question).
@@ -84,8 +84,8 @@ func TestOutsideDeleteAndSaveKeepTheListRight(t *testing.T) {
 	if !ws.save() {
 		t.Fatal("save of the deleted article failed")
 	}
-	if len(ws.list.items) != 2 {
-		t.Errorf("after save recreated a.md the list has %d rows", len(ws.list.items))
+	if len(ws.list.articles()) != 2 {
+		t.Errorf("after save recreated a.md the list has %d rows", len(ws.list.articles()))
 	}
 }
 
@@ -137,11 +137,11 @@ func TestFollowAppliesOutsideChangesToTheList(t *testing.T) {
 	ws.follow("")
 	t.Cleanup(func() { ws.watcher.Close() })
 	q := queues[ws]
-	q.runUntil(t, func() bool { return len(ws.list.items) == 2 && ws.art.HasFile() })
+	q.runUntil(t, func() bool { return len(ws.list.articles()) == 2 && ws.art.HasFile() })
 	write(t, filepath.Join(dir, "c.md"), "---\ntitle: 外来的\n---\n")
-	q.runUntil(t, func() bool { return len(ws.list.items) == 3 })
-	if ws.list.items[2].Title != "外来的" {
-		t.Errorf("row = %+v", ws.list.items[2])
+	q.runUntil(t, func() bool { return len(ws.list.articles()) == 3 })
+	if ws.list.articles()[2].Title != "外来的" {
+		t.Errorf("row = %+v", ws.list.articles()[2])
 	}
 	// Folio's own save is not reported back as an outside change.
 	test.Type(ws.src, "mine")
@@ -149,7 +149,7 @@ func TestFollowAppliesOutsideChangesToTheList(t *testing.T) {
 		t.Fatal("save failed")
 	}
 	os.Remove(filepath.Join(dir, "b.md"))
-	q.runUntil(t, func() bool { return len(ws.list.items) == 2 })
+	q.runUntil(t, func() bool { return len(ws.list.articles()) == 2 })
 	if ws.conflict.Visible() || ws.art.Dirty() {
 		t.Error("the echo of Folio's own save raised a conflict")
 	}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 
 	"folio/app/article"
@@ -37,6 +38,9 @@ type workspace struct {
 	conflict *conflictBar
 	panes    *panes
 	menu     *menus
+	form     *formPane
+
+	prefsDialog dialog.Dialog // the Preferences dialog last shown (tests)
 
 	stats document.TextStats
 
@@ -62,7 +66,7 @@ func newWorkspace(a fyne.App, w fyne.Window, root string) *workspace {
 	ws.prev = preview.New()
 	ws.status = newStatusBar()
 	ws.conflict = newConflictBar(ws)
-	ws.list = newArticleList(ws.index, ws.open)
+	ws.list = newArticleList(ws.index, a.Preferences(), ws.open)
 
 	ws.art.Listen(ws.articleChanged)
 	ws.src.OnChanged = ws.edited
@@ -70,6 +74,7 @@ func newWorkspace(a fyne.App, w fyne.Window, root string) *workspace {
 	ws.src.OnScrolled = func(first int) { ws.prev.ScrollToSourceLine(first + 1) }
 	ws.prev.OnOpenArticle = func(path string) { ws.open(path) }
 	ws.panes = newPanes(ws)
+	ws.form = newFormPane(ws)
 	ws.leave = func(quit bool) {
 		if quit {
 			a.Quit()
@@ -178,6 +183,7 @@ func (ws *workspace) parsed() {
 	ws.stats = document.CountText(doc.Body())
 	ws.showStatus(ws.src.CursorLine(), ws.src.CursorColumn())
 	ws.updateTitle()
+	ws.form.parsed()
 }
 
 func (ws *workspace) showStatus(line, col int) { ws.status.show(ws.stats, line, col) }

@@ -120,7 +120,7 @@ func Search(ctx context.Context, root, query string, opts SearchOptions, out cha
 					continue
 				}
 				buf = data[:0]
-				if isBinary(data) {
+				if bytes.IndexByte(data, 0) >= 0 { // binary: what document.CheckText refuses too
 					continue
 				}
 				hits, fold = m.search(data, fold, hits[:0], j.rel, j.abs)
