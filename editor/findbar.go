@@ -32,7 +32,7 @@ type FindBar struct {
 	src                    *Source
 	query, repl            *findEntry
 	count                  *widget.Label
-	matchCase, word, regex *widget.Check
+	matchCase, word, regex *toggle
 	prev, next, close      *widget.Button
 	replOne, replAll       *widget.Button
 	replRow                *fyne.Container
@@ -57,13 +57,11 @@ func NewFindBar(src *Source) *FindBar {
 	f.repl = newFindEntry(f, lang.L("Replace with"), func(bool) { f.ReplaceOne() })
 	f.count = widget.NewLabel("")
 	f.count.Importance = widget.LowImportance
-	toggle := func(label string) *widget.Check {
-		c := widget.NewCheck(label, func(bool) { f.Update() })
-		return c
-	}
-	f.matchCase = toggle(lang.L("Match case"))
-	f.word = toggle(lang.L("Whole word"))
-	f.regex = toggle(lang.L("Regular expression"))
+	// Compact toggles, as in most editors: the bar must fit an editor pane
+	// a third of the window wide.
+	f.matchCase = newToggle("Aa", f.Update)
+	f.word = newToggle("ab", f.Update)
+	f.regex = newToggle(".*", f.Update)
 	f.prev = widget.NewButtonWithIcon("", theme.MoveUpIcon(), f.Previous)
 	f.next = widget.NewButtonWithIcon("", theme.MoveDownIcon(), f.Next)
 	f.close = widget.NewButtonWithIcon("", theme.CancelIcon(), f.Close)
@@ -81,7 +79,7 @@ func NewFindBar(src *Source) *FindBar {
 
 // CreateRenderer implements fyne.Widget.
 func (f *FindBar) CreateRenderer() fyne.WidgetRenderer {
-	right := container.NewHBox(f.count, f.matchCase, f.word, f.regex, f.prev, f.next, f.close)
+	right := container.NewHBox(f.count, f.matchCase.button, f.word.button, f.regex.button, f.prev, f.next, f.close)
 	findRow := container.NewBorder(nil, nil, nil, right, f.query)
 	return widget.NewSimpleRenderer(container.NewVBox(findRow, f.replRow))
 }
@@ -392,4 +390,36 @@ func (e *findEntry) TypedShortcut(sc fyne.Shortcut) {
 // selectAll selects the entry's whole text.
 func (e *findEntry) selectAll() {
 	e.Entry.TypedShortcut(&fyne.ShortcutSelectAll{})
+}
+
+// toggle is a compact on/off button: "Aa" for match case, "ab" for whole
+// word, ".*" for regular expressions, highlighted when on.
+type toggle struct {
+	button   *widget.Button
+	Checked  bool
+	onChange func()
+}
+
+func newToggle(label string, onChange func()) *toggle {
+	t := &toggle{onChange: onChange}
+	t.button = widget.NewButton(label, func() { t.SetChecked(!t.Checked) })
+	t.button.Importance = widget.LowImportance
+	return t
+}
+
+// SetChecked turns the toggle on or off and tells the bar when it changed.
+func (t *toggle) SetChecked(on bool) {
+	if on == t.Checked {
+		return
+	}
+	t.Checked = on
+	if on {
+		t.button.Importance = widget.HighImportance
+	} else {
+		t.button.Importance = widget.LowImportance
+	}
+	t.button.Refresh()
+	if t.onChange != nil {
+		t.onChange()
+	}
 }

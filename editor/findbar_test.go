@@ -71,7 +71,10 @@ func TestFindBarFind(t *testing.T) {
 		t.Errorf("wrap forward: %q", f.CountText())
 	}
 
-	f.matchCase.SetChecked(true)
+	test.Tap(f.matchCase.button) // on
+	if !f.Options().CaseSensitive {
+		t.Fatal("tapping Aa did not turn match case on")
+	}
 	if f.CountText() != "? of 2" && f.CountText() != "1 of 2" {
 		t.Errorf("match case: %q", f.CountText())
 	}
