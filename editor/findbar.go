@@ -59,17 +59,28 @@ func NewFindBar(src *Source) *FindBar {
 	f.count.Importance = widget.LowImportance
 	// Compact toggles, as in most editors: the bar must fit an editor pane
 	// a third of the window wide.
+	// A click on a button takes the keyboard; give it back to the query
+	// so that Enter and Escape keep working.
+	refocus := func(fn func()) func() {
+		return func() {
+			fn()
+			f.focus(f.query)
+		}
+	}
 	f.matchCase = newToggle("Aa", f.Update)
 	f.word = newToggle("ab", f.Update)
 	f.regex = newToggle(".*", f.Update)
-	f.prev = widget.NewButtonWithIcon("", theme.MoveUpIcon(), f.Previous)
-	f.next = widget.NewButtonWithIcon("", theme.MoveDownIcon(), f.Next)
+	for _, t := range []*toggle{f.matchCase, f.word, f.regex} {
+		t.button.OnTapped = refocus(t.button.OnTapped)
+	}
+	f.prev = widget.NewButtonWithIcon("", theme.MoveUpIcon(), refocus(f.Previous))
+	f.next = widget.NewButtonWithIcon("", theme.MoveDownIcon(), refocus(f.Next))
 	f.close = widget.NewButtonWithIcon("", theme.CancelIcon(), f.Close)
 	for _, b := range []*widget.Button{f.prev, f.next, f.close} {
 		b.Importance = widget.LowImportance
 	}
-	f.replOne = widget.NewButton(lang.L("Replace"), f.ReplaceOne)
-	f.replAll = widget.NewButton(lang.L("Replace All"), func() { f.ReplaceAll() })
+	f.replOne = widget.NewButton(lang.L("Replace"), func() { f.ReplaceOne(); f.focus(f.repl) })
+	f.replAll = widget.NewButton(lang.L("Replace All"), func() { f.ReplaceAll(); f.focus(f.repl) })
 	f.replRow = container.NewBorder(nil, nil, nil, container.NewHBox(f.replOne, f.replAll), f.repl)
 	f.replRow.Hide()
 	f.ExtendBaseWidget(f)
@@ -112,10 +123,15 @@ func (f *FindBar) show(replace bool) {
 	if replace && f.query.Text != "" {
 		target = f.repl
 	}
-	if c := fyne.CurrentApp().Driver().CanvasForObject(f.src); c != nil {
-		c.Focus(target)
-	}
+	f.focus(target)
 	target.selectAll()
+}
+
+// focus gives the keyboard to o (in the editor's window).
+func (f *FindBar) focus(o fyne.Focusable) {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(f.src); c != nil {
+		c.Focus(o)
+	}
 }
 
 // Close hides the bar, clears the highlighted matches and gives the

@@ -75,6 +75,9 @@ func TestFindBarFind(t *testing.T) {
 	if !f.Options().CaseSensitive {
 		t.Fatal("tapping Aa did not turn match case on")
 	}
+	if w.Canvas().Focused() != f.query {
+		t.Errorf("after tapping Aa the focus is on %T, want the query", w.Canvas().Focused())
+	}
 	if f.CountText() != "? of 2" && f.CountText() != "1 of 2" {
 		t.Errorf("match case: %q", f.CountText())
 	}
