@@ -73,6 +73,13 @@ type Source struct {
 	// Escape, function keys), so the window can act on them while the
 	// editor has the focus.
 	OnOtherKey func(ev *fyne.KeyEvent)
+	// OnPasteImage, when set, is called by Paste when the clipboard holds
+	// an image and no text, with the image's bytes and extension (".png").
+	// See source_image.go.
+	OnPasteImage func(data []byte, ext string)
+	// ClipboardImage reads an image from the clipboard for OnPasteImage;
+	// nil uses SystemClipboardImage. Tests set it.
+	ClipboardImage func() (data []byte, ext string, ok bool)
 
 	buf   *buffer.Buffer
 	lay   layout
