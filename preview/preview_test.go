@@ -548,3 +548,34 @@ func TestImageAppearingLaterIsLoaded(t *testing.T) {
 		t.Fatalf("cached result: %v %v %v", im, err, done)
 	}
 }
+
+// TestAnchorLinkScrollsToHeading: [x](#标题) scrolls to the heading with
+// that id (GitHub/Hugo style, repeats numbered, {#id} honoured).
+func TestAnchorLinkScrollsToHeading(t *testing.T) {
+	p := showPreview(t)
+	filler := strings.Repeat("filler paragraph\n\n", 150)
+	body := "[go](#第二节-more) [again](#重复-1) [custom](#my-id)\n\n" + filler + "## 第二节 More\n\n" + filler + "## 重复\n\n" + filler + "## 重复\n\n" + filler + "## 自定义 {#my-id}\n\ntext\n\n" + filler
+	p.updateNow([]byte(body), Meta{}, "", 1)
+	for _, c := range []struct{ link, heading string }{{"#第二节-more", "第二节 More"}, {"#重复-1", "重复"}, {"#my-id", "自定义"}} {
+		p.scroll.ScrollToOffset(fyne.NewPos(0, 0))
+		p.refreshVisible()
+		p.openLink(c.link)
+		first := -1
+		for i := range p.items {
+			if p.visible[i] {
+				first = i
+				break
+			}
+		}
+		if first < 0 || p.items[first].block.Kind != KindHeading || !strings.Contains(strings.Join(texts(p.items[first].block.ui.obj), ""), c.heading) {
+			t.Errorf("%s: first visible item is not the heading %q", c.link, c.heading)
+		}
+	}
+	// the second "重复" is the one -1 names
+	p.openLink("#重复-1")
+	y := p.scroll.Offset.Y
+	p.openLink("#重复")
+	if p.scroll.Offset.Y >= y {
+		t.Error("#重复 and #重复-1 scroll to the same heading")
+	}
+}
