@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 
 	"folio/preview/markdown"
 )
@@ -26,6 +25,11 @@ type builder struct {
 	measure  *measureCache
 	// scrollPage scrolls the page: a wheel over a table or code block
 	scrollPage func(*fyne.ScrollEvent)
+	// onTask toggles the task box at an offset from the start of the
+	// shown block item (done: it is checked)
+	onTask func(item *Block, at int, done bool)
+	// item is the shown block being built (a top-level block or a part)
+	item *Block
 
 	muted bool    // quote text
 	scale float32 // footnote text
@@ -269,12 +273,14 @@ func (b builder) list(bl *Block) fyne.CanvasObject {
 		var marker fyne.CanvasObject
 		switch {
 		case it.Task != TaskNone:
-			icon := theme.CheckButtonIcon()
-			if it.Task == TaskDone {
-				icon = theme.CheckButtonCheckedIcon()
+			box := newTaskBox(it.Task == TaskDone)
+			if it.TaskAt >= 0 && b.onTask != nil {
+				// the block may move while its widget is kept: the offset
+				// is resolved when tapped
+				item, at, done, onTask := b.item, it.TaskAt, it.Task == TaskDone, b.onTask
+				box.onTap = func() { onTask(item, at, done) }
 			}
-			img := widget.NewIcon(icon)
-			marker = img
+			marker = box
 		default:
 			label := bullets[b.depth%len(bullets)]
 			if bl.Ordered {

@@ -22,6 +22,8 @@ type converter struct {
 	open []openTag
 	// depth is the nesting of quotes and lists being converted
 	depth int
+	// top is the offset in src of the top-level block being converted
+	top int
 }
 
 // openTag is an inline HTML tag whose formatting applies until it closes.
@@ -168,12 +170,22 @@ func (c *converter) children(n ast.Node) []*Block {
 }
 
 func (c *converter) item(n ast.Node) *Item {
-	it := &Item{}
+	it := &Item{TaskAt: -1}
 	if first := n.FirstChild(); first != nil {
 		if box, ok := first.FirstChild().(*east.TaskCheckBox); ok {
 			it.Task = TaskOpen
 			if box.IsChecked {
 				it.Task = TaskDone
+			}
+			if first.Lines().Len() > 0 {
+				at := first.Lines().At(0).Start
+				// the box is the first "[" at or before the text's start
+				for at > 0 && at < len(c.src) && c.src[at] != '[' && c.src[at-1] != '\n' {
+					at--
+				}
+				if at+3 <= len(c.src) && c.src[at] == '[' && c.src[at+2] == ']' {
+					it.TaskAt = at - c.top
+				}
 			}
 		}
 	}

@@ -104,6 +104,7 @@ func (b *Block) fill() *Block {
 	if l == nil {
 		return b
 	}
+	l.conv.top = blockStart(l.node, l.conv.src)
 	full := l.conv.block(l.node)
 	b.Inlines, b.Children, b.Items = full.Inlines, full.Children, full.Items
 	b.Ordered, b.Start, b.Tight = full.Ordered, full.Start, full.Tight
@@ -209,6 +210,9 @@ const (
 // Item is a list item or a footnote.
 type Item struct {
 	Task   int // TaskNone, TaskOpen or TaskDone
+	// TaskAt is the byte offset of a task's "[ ]" or "[x]" from the start
+	// of its top-level block's source (-1 when not known).
+	TaskAt int
 	Index  int // footnote number
 	Blocks []*Block
 }

@@ -579,3 +579,60 @@ func TestAnchorLinkScrollsToHeading(t *testing.T) {
 		t.Error("#重复 and #重复-1 scroll to the same heading")
 	}
 }
+
+// findTaskBoxes collects the task boxes under o, in order.
+func findTaskBoxes(o fyne.CanvasObject) []*taskBox {
+	var out []*taskBox
+	var walk func(fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch t := o.(type) {
+		case *taskBox:
+			out = append(out, t)
+		case *fyne.Container:
+			for _, c := range t.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(t).Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(o)
+	return out
+}
+
+// TestTaskBoxTogglesTheText: clicking a task box asks for the edit that
+// toggles exactly its "[ ]" or "[x]" in the body, also after text before
+// the list moved it.
+func TestTaskBoxTogglesTheText(t *testing.T) {
+	p := showPreview(t)
+	var edits []TaskEdit
+	p.OnToggleTask = func(e TaskEdit) { edits = append(edits, e) }
+	for _, body := range []string{
+		"intro\n\n- [ ] one\n- [x] two\n  - [ ] 嵌套\n",
+		"a longer intro, 中文\n\nintro\n\n- [ ] one\n- [x] two\n  - [ ] 嵌套\n",
+	} {
+		edits = nil
+		p.updateNow([]byte(body), Meta{}, "", 1)
+		var boxes []*taskBox
+		for _, o := range p.content.objs {
+			boxes = append(boxes, findTaskBoxes(o)...)
+		}
+		if len(boxes) != 3 {
+			t.Fatalf("%d task boxes", len(boxes))
+		}
+		for _, b := range boxes {
+			test.Tap(b)
+		}
+		want := []string{"[ ]>[x]", "[x]>[ ]", "[ ]>[x]"}
+		for i, e := range edits {
+			if body[e.Start:e.End] != e.Old || e.Old+">"+e.New != want[i] {
+				t.Errorf("edit %d: %+v on %q", i, e, body[e.Start:e.End])
+			}
+		}
+		if len(edits) != 3 {
+			t.Errorf("%d edits for 3 taps", len(edits))
+		}
+	}
+}
