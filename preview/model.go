@@ -209,7 +209,7 @@ const (
 
 // Item is a list item or a footnote.
 type Item struct {
-	Task   int // TaskNone, TaskOpen or TaskDone
+	Task int // TaskNone, TaskOpen or TaskDone
 	// TaskAt is the byte offset of a task's "[ ]" or "[x]" from the start
 	// of its top-level block's source (-1 when not known).
 	TaskAt int
