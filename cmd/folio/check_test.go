@@ -13,7 +13,7 @@ func TestCheck(t *testing.T) {
 	out, errOut, code := runCLI("check", ".")
 	want := lines(
 		`bad.md:3: error: YAML: unclosed quote`,
-		`binary.md: warning: binary file (a NUL byte in its first 8 KB), not checked`,
+		`binary.md:1: warning: binary file (a NUL byte in its first 8 KB), not checked`,
 		`bom.md:1: warning: missing key "tags" (present in 5 of 6 articles)`,
 		`bom.md:1: warning: missing key "date" (present in 4 of 6 articles)`,
 		`noend.md:1: error: front matter opened with "---" is never closed`,

@@ -26,7 +26,7 @@ func TestList(t *testing.T) {
 	want := lines(
 		`PATH         TITLE                     DATE        CATEGORY  TAGS              FEATURED  DRAFT  WORDS  MINUTES  ERROR`,
 		`bad.md       -                         -           -         -                 no        no     2      1        line 3: YAML: unclosed quote`,
-		`binary.md    -                         -           -         -                 no        no     0      0        binary file (NUL byte), not parsed`,
+		`binary.md    -                         -           -         -                 no        no     0      0        line 1: binary file (NUL byte), not parsed`,
 		`bom.md       带 BOM                    -           -         -                 no        no     2      1        -`,
 		`crlf.md      CRLF 文件                 2022-02-02  -         a, b              no        no     2      1        -`,
 		`json.md      JSON <article> & co       2023-12-31  -         -                 no        no     2      1        -`,
@@ -47,7 +47,7 @@ func TestListJSON(t *testing.T) {
 	want := lines(
 		`[`,
 		`{"path":"bad.md","title":"","date":"","category":"","tags":[],"featured":false,"draft":false,"words":2,"minutes":1,"error":"YAML: unclosed quote","line":3},`,
-		`{"path":"binary.md","title":"","date":"","category":"","tags":[],"featured":false,"draft":false,"words":0,"minutes":0,"error":"binary file (NUL byte), not parsed"},`,
+		`{"path":"binary.md","title":"","date":"","category":"","tags":[],"featured":false,"draft":false,"words":0,"minutes":0,"error":"binary file (NUL byte), not parsed","line":1},`,
 		`{"path":"bom.md","title":"带 BOM","date":"","category":"","tags":[],"featured":false,"draft":false,"words":2,"minutes":1},`,
 		`{"path":"crlf.md","title":"CRLF 文件","date":"2022-02-02","category":"","tags":["a","b"],"featured":false,"draft":false,"words":2,"minutes":1},`,
 		`{"path":"json.md","title":"JSON <article> & co","date":"2023-12-31","category":"","tags":[],"featured":false,"draft":false,"words":2,"minutes":1},`,

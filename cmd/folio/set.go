@@ -7,27 +7,59 @@ import (
 	"strings"
 
 	"folio/app/library"
+	"folio/editor/document"
 )
 
-// runSet implements `folio set FILE KEY=VALUE...`: each VALUE is read as a
-// YAML flow value and written in the file's own front matter syntax with a
-// minimal diff. All assignments are applied in memory, then the file is
-// saved once, atomically; on any error nothing is written.
+// setUsage is `folio set`'s help: how a typed value is read.
+const setUsage = `usage: folio set FILE KEY=VALUE... | KEY:=JSON...
+
+  KEY=VALUE   VALUE is read as one YAML flow value when it is exactly one:
+              false, 12, 1.5, 2025-06-02, null, [a, b], {a: 1}, "quoted".
+              Anything else is stored as the plain string you typed, with
+              nothing dropped (Top 10 #tips, &text, !note, [a, b] extra).
+  KEY:=JSON   VALUE is one JSON value, to give a type explicitly:
+              tags:='["a","b"]'  title:='"true"'  weight:=3
+`
+
+// runSet implements folio set FILE KEY=VALUE... | KEY:=JSON...: each
+// value is read as described in setUsage and written in the file's own
+// front matter syntax with a minimal diff. All assignments are applied in
+// memory, then the file is saved once, atomically; on any error nothing is
+// written.
 func runSet(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 && (args[0] == "-h" || args[0] == "--help") {
+		fmt.Fprint(stdout, setUsage)
+		return 0
+	}
 	if len(args) < 2 {
-		fmt.Fprintln(stderr, "usage: folio set FILE KEY=VALUE...")
+		fmt.Fprint(stderr, setUsage)
 		return 2
 	}
 	file := args[0]
-	type assignment struct{ key, flow string }
+	type assignment struct {
+		key string
+		val document.Value
+	}
 	var todo []assignment
 	for _, a := range args[1:] {
-		key, flow, ok := strings.Cut(a, "=")
-		if !ok || strings.TrimSpace(key) == "" {
-			fmt.Fprintf(stderr, "folio set: %q is not KEY=VALUE\n", a)
+		key, text, ok := strings.Cut(a, "=")
+		if !ok || strings.TrimSpace(strings.TrimSuffix(key, ":")) == "" {
+			fmt.Fprintf(stderr, "folio set: %q is not KEY=VALUE or KEY:=JSON\n", a)
 			return 2
 		}
-		todo = append(todo, assignment{key, flow})
+		var v document.Value
+		var err error
+		if k, isJSON := strings.CutSuffix(key, ":"); isJSON {
+			key = k
+			v, err = document.ParseJSONValue(text)
+		} else {
+			v, err = document.ParseFlow(text)
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "folio set: %s: %v\n", key, err)
+			return 2
+		}
+		todo = append(todo, assignment{key, v})
 	}
 
 	doc, ok := loadArticle(file, stderr)
@@ -36,7 +68,7 @@ func runSet(args []string, stdout, stderr io.Writer) int {
 	}
 	data := doc.Bytes() // edits build new bytes; these stay as loaded
 	for _, a := range todo {
-		if err := doc.SetFlow(a.key, a.flow); err != nil {
+		if err := doc.Set(a.key, a.val); err != nil {
 			// The field's line, or where a new field would go.
 			line := doc.FrontMatterLine()
 			if v, ok := doc.Get(a.key); ok && v.Line > 0 {
