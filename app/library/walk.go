@@ -266,7 +266,7 @@ func readFile(name string) ([]byte, error) { return readFileInto(name, nil) }
 // readFileInto is readFile reading into buf's memory when it is large
 // enough.
 func readFileInto(name string, buf []byte) ([]byte, error) {
-	f, err := os.Open(name)
+	f, err := openRead(name)
 	if err != nil {
 		return nil, err
 	}

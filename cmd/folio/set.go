@@ -11,7 +11,7 @@ import (
 )
 
 // setUsage is `folio set`'s help: how a typed value is read.
-const setUsage = `usage: folio set FILE KEY=VALUE... | KEY:=JSON...
+const setUsage = `usage: folio set [--follow-links] FILE KEY=VALUE... | KEY:=JSON...
 
   KEY=VALUE   VALUE is read as one YAML flow value when it is exactly one:
               false, 12, 1.5, 2025-06-02, null, [a, b], {a: 1}, "quoted".
@@ -19,6 +19,8 @@ const setUsage = `usage: folio set FILE KEY=VALUE... | KEY:=JSON...
               nothing dropped (Top 10 #tips, &text, !note, [a, b] extra).
   KEY:=JSON   VALUE is one JSON value, to give a type explicitly:
               tags:='["a","b"]'  title:='"true"'  weight:=3
+  --follow-links  also write through a symbolic link that leads out of
+              the article's folder or site (refused otherwise)
 `
 
 // runSet implements folio set FILE KEY=VALUE... | KEY:=JSON...: each
@@ -27,6 +29,7 @@ const setUsage = `usage: folio set FILE KEY=VALUE... | KEY:=JSON...
 // memory, then the file is saved once, atomically; on any error nothing is
 // written.
 func runSet(args []string, stdout, stderr io.Writer) int {
+	args, follow := cutFollowLinks(args)
 	if len(args) > 0 && (args[0] == "-h" || args[0] == "--help") {
 		fmt.Fprint(stdout, setUsage)
 		return 0
@@ -62,7 +65,7 @@ func runSet(args []string, stdout, stderr io.Writer) int {
 		todo = append(todo, assignment{key, v})
 	}
 
-	doc, ok := loadArticle(file, stderr)
+	doc, ok := loadArticle(file, follow, stderr)
 	if !ok {
 		return 1
 	}
