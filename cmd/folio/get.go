@@ -91,6 +91,7 @@ func reportErr(stderr io.Writer, file string, line int, err error) {
 	} else {
 		msg = strings.TrimPrefix(msg, file+": ") // say the name once
 	}
+	file, msg = escapeControl(file), escapeControl(msg) // names and messages may quote the file's text
 	if line > 0 {
 		fmt.Fprintf(stderr, "%s:%d: %s\n", file, line, msg)
 	} else {
