@@ -186,6 +186,9 @@ func (w *walker) walk(abs, rel string) error {
 		}
 		name := e.Name()
 		if skipName(name) {
+			if IsTemp(name) {
+				removeIfStale(filepath.Join(abs, name)) // left by a killed save
+			}
 			continue
 		}
 		childAbs := filepath.Join(abs, name)

@@ -127,7 +127,7 @@ func TestListEscapesControlCharacters(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			fixtureDir(t, map[string]string{
-				"a.md":            "---\ntitle: \"" + strings.NewReplacer("\x1b", `\e`, "\a", `\a`, "\x7f", `\x7f`, "\x01", `\x01`, "\u009b", `\u009b`).Replace(tc.title) + "\"\ntags: [\"t\\e[5m\"]\ncategory: \"c\\u202e\"\n---\n",
+				"a.md":        "---\ntitle: \"" + strings.NewReplacer("\x1b", `\e`, "\a", `\a`, "\x7f", `\x7f`, "\x01", `\x01`, "\u009b", `\u009b`).Replace(tc.title) + "\"\ntags: [\"t\\e[5m\"]\ncategory: \"c\\u202e\"\n---\n",
 				"b\x1b[2J.md": "---\ntitle: x\n---\n",
 			})
 			out, errOut, code := runCLI("list", ".")

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -39,10 +40,6 @@ func runSet(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	file := args[0]
-	type assignment struct {
-		key string
-		val document.Value
-	}
 	var todo []assignment
 	for _, a := range args[1:] {
 		key, text, ok := strings.Cut(a, "=")
@@ -65,9 +62,34 @@ func runSet(args []string, stdout, stderr io.Writer) int {
 		todo = append(todo, assignment{key, v})
 	}
 
+	// Another writer may save the file between our read and our save:
+	// Save then refuses, and the assignments are applied again to what is
+	// on disk now (a set means "these fields get these values").
+	for attempt := 1; ; attempt++ {
+		code, changed := setOnce(file, follow, todo, attempt == setAttempts, stderr)
+		if !changed {
+			return code
+		}
+	}
+}
+
+// setAttempts is how often set reads, edits and saves a file that other
+// writers keep changing before it gives up.
+const setAttempts = 5
+
+// assignment is one KEY=VALUE of folio set.
+type assignment struct {
+	key string
+	val document.Value
+}
+
+// setOnce reads file, applies todo and saves once. changed reports that
+// the file changed on disk meanwhile and nothing was written (and the
+// error was not reported, unless last).
+func setOnce(file string, follow bool, todo []assignment, last bool, stderr io.Writer) (code int, changed bool) {
 	doc, ok := loadArticle(file, follow, stderr)
 	if !ok {
-		return 1
+		return 1, false
 	}
 	data := doc.Bytes() // edits build new bytes; these stay as loaded
 	for _, a := range todo {
@@ -78,18 +100,21 @@ func runSet(args []string, stdout, stderr io.Writer) int {
 				line = v.Line
 			}
 			reportErr(stderr, file, line, err) // "set KEY: ..."
-			return 1
+			return 1, false
 		}
 	}
 	out := doc.Bytes()
 	if bytes.Equal(out, data) {
-		return 0 // every field already had its value: nothing to write
+		return 0, false // every field already had its value: nothing to write
 	}
 	if err := library.Save(file, out, library.SumOf(data)); err != nil {
+		if errors.Is(err, library.ErrChangedOnDisk) && !last {
+			return 1, true
+		}
 		// Save names the file; say it once, in the FILE: message form.
 		msg := strings.TrimPrefix(err.Error(), "save "+file+": ")
-		fmt.Fprintf(stderr, "%s: %s (not saved)\n", file, msg)
-		return 1
+		fmt.Fprintf(stderr, "%s: %s (not saved)\n", escapeControl(file), escapeControl(msg))
+		return 1, false
 	}
-	return 0
+	return 0, false
 }
