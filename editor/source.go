@@ -69,6 +69,10 @@ type Source struct {
 	OnCursorMoved func(line, column int)
 	// OnScrolled is called when the first visible line changes.
 	OnScrolled func(firstLine int)
+	// OnOtherKey is called with the keys the editor does not use (F2,
+	// Escape, function keys), so the window can act on them while the
+	// editor has the focus.
+	OnOtherKey func(ev *fyne.KeyEvent)
 
 	buf   *buffer.Buffer
 	lay   layout

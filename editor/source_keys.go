@@ -98,6 +98,10 @@ func (s *Source) TypedKey(ev *fyne.KeyEvent) {
 		} else {
 			s.indent()
 		}
+	default:
+		if s.OnOtherKey != nil {
+			s.OnOtherKey(ev)
+		}
 	}
 }
 

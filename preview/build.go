@@ -8,20 +8,23 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"folio/preview/markdown"
 )
 
 // builder turns model blocks into Fyne objects. It runs on the UI
 // goroutine, only for the blocks that are on screen.
 type builder struct {
-	onLink  func(string)
-	images  *imageLoader
-	baseDir string
-	dark    bool
-	changed func() // an object's height changed after it was built
-	measure *measureCache
+	onLink   func(string)
+	images   *imageLoader
+	resolver markdown.Resolver
+	dark     bool
+	changed  func() // an object's height changed after it was built
+	measure  *measureCache
+	// scrollPage scrolls the page: a wheel over a table or code block
+	scrollPage func(*fyne.ScrollEvent)
 
 	muted bool    // quote text
 	scale float32 // footnote text
@@ -128,9 +131,13 @@ func (b builder) block(bl *Block) fyne.CanvasObject {
 	case KindTable:
 		return b.table(bl)
 	case KindCode:
-		return newCodeBlock(bl.Lang, bl.Text, b.dark)
+		cb := newCodeBlock(bl.Lang, bl.Text, b.dark)
+		cb.cont, cb.outer = bl.cont, b.scrollPage
+		return cb
 	case KindHTML:
-		return newCodeBlock("html", bl.Text, b.dark)
+		cb := newCodeBlock("html", bl.Text, b.dark)
+		cb.outer = b.scrollPage
+		return cb
 	case KindRule:
 		line := canvas.NewRectangle(theme.Color(theme.ColorNameSeparator))
 		line.SetMinSize(fyne.NewSize(1, 2))
@@ -184,7 +191,7 @@ func (b builder) paragraph(in []Inline, base flowRun) fyne.CanvasObject {
 		flushText(i)
 		start = i + 1
 		img := Inline{Kind: InlineImage, Dest: strings.Clone(r.Dest), Text: strings.Clone(r.Text), Link: strings.Clone(r.Link)}
-		objs = append(objs, newImageBox(img, b.baseDir, b.images, b.onLink, b.changed))
+		objs = append(objs, newImageBox(img, b.resolver, b.images, b.onLink, b.changed))
 	}
 	flushText(len(in))
 	if len(objs) == 1 {
@@ -238,12 +245,16 @@ func fyneAlign(a Align) fyne.TextAlign {
 	return fyne.TextAlignLeading
 }
 
+// table builds a table (or a part of a big one): cells wrap, Chinese
+// included, to fit the pane; only a table whose columns cannot shrink
+// enough scrolls sideways, with room below its last row for the scroll
+// bar.
 func (b builder) table(bl *Block) fyne.CanvasObject {
-	cols := len(bl.Align)
-	for _, r := range bl.Rows {
-		cols = max(cols, len(r))
+	plan := bl.plan
+	if plan == nil {
+		plan = planTable(bl)
 	}
-	cols = max(cols, len(bl.Header))
+	cols := plan.cols
 	if cols == 0 {
 		return canvas.NewRectangle(color.Transparent)
 	}
@@ -258,7 +269,6 @@ func (b builder) table(bl *Block) fyne.CanvasObject {
 			base := b.baseRun()
 			base.style.Bold = header
 			flow := b.newFlow(b.runs(in, base), b.onLink)
-			flow.noWrap = true
 			if c < len(bl.Align) {
 				flow.align = fyneAlign(bl.Align[c])
 			}
@@ -275,9 +285,12 @@ func (b builder) table(bl *Block) fyne.CanvasObject {
 	for _, r := range bl.Rows {
 		addRow(r, false)
 	}
-	grid := &fyne.Container{Layout: &tableLayout{cols: cols, gap: 1}, Objects: cells}
+	tl := &tableLayout{plan: plan, gap: 1, em: theme.TextSize(), cellPad: 2 * pad * 1.5, top: bl.cont&contAbove == 0}
+	grid := &fyne.Container{Layout: tl, Objects: cells}
 	lines := canvas.NewRectangle(theme.Color(theme.ColorNameSeparator))
-	return container.NewHScroll(&fyne.Container{Layout: &panelLayout{}, Objects: []fyne.CanvasObject{lines, grid}})
+	box := &tableBox{tl: tl, grid: grid, body: &fyne.Container{Layout: &panelLayout{}, Objects: []fyne.CanvasObject{lines, grid}}, outer: b.scrollPage}
+	box.ExtendBaseWidget(box)
+	return box
 }
 
 func (b builder) footnotes(bl *Block) fyne.CanvasObject {

@@ -9,13 +9,13 @@ import (
 	"path"
 	"strings"
 
-	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
-	"github.com/alecthomas/chroma/v2/lexers"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"folio/preview/markdown"
 )
 
 // ExportOptions tunes ExportHTML.
@@ -244,15 +244,7 @@ func (r *exportRenderer) code(w util.BufWriter, src []byte, n ast.Node, entering
 	}
 	var code bytes.Buffer
 	writeLines(&code, n.Lines(), src)
-	lexer := lexers.Get(lang)
-	if lang == "" || lexer == nil {
-		lexer = lexers.Get("plaintext")
-	}
-	it, err := chroma.Coalesce(lexer).Tokenise(nil, code.String())
-	if err != nil {
-		fmt.Fprintf(w, "<pre><code>%s</code></pre>\n", html.EscapeString(code.String()))
-		return ast.WalkSkipChildren, nil
-	}
+	it := markdown.Tokens(lang, code.String())
 	if err := chromahtml.New(chromahtml.WithClasses(true)).Format(w, codeStyle(false), it); err != nil {
 		return ast.WalkStop, fmt.Errorf("highlight code: %w", err)
 	}

@@ -5,6 +5,7 @@ import (
 	"fyne.io/fyne/v2"
 	"github.com/yuin/goldmark/ast"
 	"strings"
+	"sync/atomic"
 )
 
 // Kind is the kind of a rendered block.
@@ -67,9 +68,22 @@ type Block struct {
 	units float32
 	lines int // source lines of a top-level block, for estimates
 
+	// A big top-level block is shown as parts (parts.go): parts is set on
+	// the parsing goroutine before the block is published; a part has cont
+	// (which sides it continues on), its first source line's offset from
+	// the block's, and a table part its table's column plan.
+	parts   []*Block
+	split   bool // parts were considered
+	cont    uint8
+	lineOff int
+	plan    *tablePlan
+
 	// lazy holds the goldmark node of a top-level block whose content is
 	// not converted yet: only blocks that are shown (or dumped) are.
 	lazy *lazySource
+	// filled is set once the content is converted; the parsing goroutine
+	// reads it (lazy belongs to the UI goroutine once published).
+	filled atomic.Bool
 
 	// ui is the preview's state for this block; the UI goroutine alone
 	// touches it.
@@ -95,7 +109,68 @@ func (b *Block) fill() *Block {
 	b.Lang, b.Text = full.Lang, full.Text
 	b.Align, b.Header, b.Rows = full.Align, full.Header, full.Rows
 	b.lazy = nil
+	compact(b)
+	b.filled.Store(true)
 	return b
+}
+
+// compact copies every string of a converted block into one string of its
+// own. The converter's strings are slices of the whole parsed region; a
+// block kept across parses (its source unchanged) would otherwise pin the
+// body of the parse that made it, one body per edit.
+func compact(b *Block) {
+	var ptrs []*string
+	collectStrings(b, &ptrs)
+	n := 0
+	for _, p := range ptrs {
+		n += len(*p)
+	}
+	var sb strings.Builder
+	sb.Grow(n)
+	for _, p := range ptrs {
+		sb.WriteString(*p)
+	}
+	all, off := sb.String(), 0
+	for _, p := range ptrs {
+		l := len(*p)
+		*p = all[off : off+l]
+		off += l
+	}
+}
+
+func collectStrings(b *Block, ptrs *[]*string) {
+	add := func(s *string) {
+		if *s != "" {
+			*ptrs = append(*ptrs, s)
+		}
+	}
+	inl := func(in []Inline) {
+		for i := range in {
+			add(&in[i].Text)
+			add(&in[i].Link)
+			add(&in[i].Dest)
+			add(&in[i].Title)
+		}
+	}
+	add(&b.Lang)
+	add(&b.Text)
+	inl(b.Inlines)
+	for _, c := range b.Children {
+		collectStrings(c, ptrs)
+	}
+	for _, it := range b.Items {
+		for _, c := range it.Blocks {
+			collectStrings(c, ptrs)
+		}
+	}
+	for _, cell := range b.Header {
+		inl(cell)
+	}
+	for _, row := range b.Rows {
+		for _, cell := range row {
+			inl(cell)
+		}
+	}
 }
 
 // uiState is a block's height in the preview and its built widget.

@@ -18,6 +18,8 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
+
+	"folio/preview/markdown"
 )
 
 // uiQueue stands in for the UI goroutine: functions handed to fyne.Do
@@ -302,12 +304,14 @@ func TestClassifyLink(t *testing.T) {
 		{"javascript:alert(1)", linkInert, ""},
 		{"file:///etc/passwd", linkInert, ""},
 		{"ftp://f.example/x.md", linkInert, ""},
-		{"#top", linkInert, ""},
+		{"#top", linkAnchor, "top"},
+		{"#%E6%A0%87%E9%A2%98", linkAnchor, "标题"},
+		{"/docs/x.md", linkArticle, filepath.Join(filepath.FromSlash("/site"), "content", "docs", "x.md")},
 		{"#fn:2", linkFootnote, "#fn:2"},
 		{"//host/x.md", linkInert, ""},
 		{"http:///nohost", linkInert, ""},
 	} {
-		kind, target := classifyLink(tc.dest, base)
+		kind, target := classifyLink(tc.dest, markdown.Resolver{Dir: base, Root: filepath.FromSlash("/site")})
 		if kind != tc.kind || target != tc.target {
 			t.Errorf("classifyLink(%q) = %v %q, want %v %q", tc.dest, kind, target, tc.kind, tc.target)
 		}
@@ -332,7 +336,7 @@ func testLoader() (*imageLoader, uiQueue) {
 func TestImages(t *testing.T) {
 	test.NewTempApp(t)
 	l, q := testLoader()
-	present := newImageBox(Inline{Kind: InlineImage, Dest: "pic.png"}, "testdata", l, nil, nil)
+	present := newImageBox(Inline{Kind: InlineImage, Dest: "pic.png"}, markdown.Resolver{Dir: "testdata"}, l, nil, nil)
 	waitImage(t, q, present)
 	if present.img == nil || present.heightFor(400) != 20 {
 		t.Errorf("pic.png: img %v err %v height %v, want 40×20", present.img != nil, present.err, present.heightFor(400))
@@ -340,7 +344,7 @@ func TestImages(t *testing.T) {
 	if h := present.heightFor(20); h != 10 {
 		t.Errorf("scaled to width 20 the height is %v, want 10", h)
 	}
-	missing := newImageBox(Inline{Kind: InlineImage, Dest: "missing/nope.png"}, "testdata", l, nil, nil)
+	missing := newImageBox(Inline{Kind: InlineImage, Dest: "missing/nope.png"}, markdown.Resolver{Dir: "testdata"}, l, nil, nil)
 	waitImage(t, q, missing)
 	if ph := missing.placeholder(); !strings.Contains(ph, "missing/nope.png") || !strings.Contains(ph, "missing") {
 		t.Errorf("placeholder %q does not name the path", ph)
@@ -365,17 +369,17 @@ func TestRemoteImages(t *testing.T) {
 	}))
 	defer srv.Close()
 	l, q := testLoader()
-	off := newImageBox(Inline{Kind: InlineImage, Dest: srv.URL + "/a.png"}, "", l, nil, nil)
+	off := newImageBox(Inline{Kind: InlineImage, Dest: srv.URL + "/a.png"}, markdown.Resolver{Dir: ""}, l, nil, nil)
 	if hits.Load() != 0 || off.err == nil || !strings.Contains(off.placeholder(), "remote images are off") {
 		t.Fatalf("remote image fetched while off (hits %d, err %v)", hits.Load(), off.err)
 	}
 	l.setAllowRemote(true)
-	on := newImageBox(Inline{Kind: InlineImage, Dest: srv.URL + "/a.png"}, "", l, nil, nil)
+	on := newImageBox(Inline{Kind: InlineImage, Dest: srv.URL + "/a.png"}, markdown.Resolver{Dir: ""}, l, nil, nil)
 	waitImage(t, q, on)
 	if on.img == nil || on.img.Bounds().Dx() != 8 {
 		t.Errorf("remote image not loaded: %v", on.err)
 	}
-	huge := newImageBox(Inline{Kind: InlineImage, Dest: srv.URL + "/huge.png"}, "", l, nil, nil)
+	huge := newImageBox(Inline{Kind: InlineImage, Dest: srv.URL + "/huge.png"}, markdown.Resolver{Dir: ""}, l, nil, nil)
 	waitImage(t, q, huge)
 	if huge.img != nil || huge.err == nil || !strings.Contains(huge.err.Error(), "larger than") {
 		t.Errorf("over-cap image: img %v err %v", huge.img != nil, huge.err)
@@ -425,7 +429,7 @@ func TestFootnoteLinkScrollsToNotes(t *testing.T) {
 func TestLinkedImageTapFollowsLink(t *testing.T) {
 	test.NewTempApp(t)
 	var got string
-	b := newImageBox(Inline{Kind: InlineImage, Dest: "x.png", Link: "other.md"}, "", nil, func(l string) { got = l }, nil)
+	b := newImageBox(Inline{Kind: InlineImage, Dest: "x.png", Link: "other.md"}, markdown.Resolver{Dir: ""}, nil, func(l string) { got = l }, nil)
 	test.Tap(b)
 	if got != "other.md" {
 		t.Errorf("tap followed %q", got)
@@ -459,20 +463,43 @@ func TestWidgetGolden(t *testing.T) {
 func TestImageCacheIsCapped(t *testing.T) {
 	test.NewTempApp(t)
 	l, q := testLoader()
+	// many failures are capped by count and keep their results
 	var boxes []*imageBox
-	for i := 0; i < maxCachedImages+20; i++ {
-		b := newImageBox(Inline{Kind: InlineImage, Dest: fmt.Sprintf("missing-%d.png", i)}, t.TempDir(), l, nil, nil)
+	for i := 0; i < 200; i++ {
+		b := newImageBox(Inline{Kind: InlineImage, Dest: fmt.Sprintf("missing-%d.png", i)}, markdown.Resolver{Dir: t.TempDir()}, l, nil, nil)
 		waitImage(t, q, b)
 		boxes = append(boxes, b)
 	}
-	l.mu.Lock()
-	n := len(l.entries)
-	l.mu.Unlock()
-	if n > maxCachedImages {
-		t.Errorf("%d images cached, cap is %d", n, maxCachedImages)
-	}
 	if boxes[0].err == nil {
-		t.Error("an evicted entry lost the result its box already shows")
+		t.Error("an entry lost the result its box already shows")
+	}
+	// a real image is not pushed out by 200 failures (it was, with a cap
+	// of 64 entries)
+	real := newImageBox(Inline{Kind: InlineImage, Dest: "pic.png"}, markdown.Resolver{Dir: "testdata"}, l, nil, nil)
+	waitImage(t, q, real)
+	for i := 0; i < 200; i++ {
+		b := newImageBox(Inline{Kind: InlineImage, Dest: fmt.Sprintf("gone-%d.png", i)}, markdown.Resolver{Dir: t.TempDir()}, l, nil, nil)
+		waitImage(t, q, b)
+	}
+	l.mu.Lock()
+	_, kept := l.entries[real.src]
+	n, size := len(l.entries), l.bytes
+	l.mu.Unlock()
+	if !kept {
+		t.Error("failed lookups pushed a decoded image out of the cache")
+	}
+	if n > maxCachedEntries || size > maxCachedBytes || size != 40*20*4 {
+		t.Errorf("%d entries, %d bytes cached", n, size)
+	}
+	// the byte cap: pretend the image is huge, and it goes
+	l.mu.Lock()
+	l.entries[real.src].size = maxCachedBytes + 1
+	l.bytes += maxCachedBytes + 1 - 40*20*4
+	l.trim()
+	_, kept = l.entries[real.src]
+	l.mu.Unlock()
+	if kept {
+		t.Error("an image over the byte cap stayed cached")
 	}
 }
 
