@@ -176,13 +176,13 @@ func TestStaleTempFilesAreCleaned(t *testing.T) {
 				locked bool
 				stays  bool
 			}{
-				tempPrefix + dead + "-fresh": {time.Now(), false, false}, // its writer is gone
-				tempPrefix + me + "-old":     {old, false, false},        // a minute old and unlocked
-				tempPrefix + me + "-fresh":   {time.Now(), false, true},  // may be a live writer's
-				tempPrefix + me + "-locked":  {old, true, true},          // a writer holds it
-				tempPrefix + "odd-name":      {time.Now(), false, true},
-				".folio-backup-a.md":         {old, false, true}, // maybe the only whole copy
-				".editor-swap-a.md":          {old, false, true},
+				saveTempPrefix + dead + "-fresh": {time.Now(), false, false}, // its writer is gone
+				saveTempPrefix + me + "-old":     {old, false, false},        // a minute old and unlocked
+				saveTempPrefix + me + "-fresh":   {time.Now(), false, true},  // may be a live writer's
+				saveTempPrefix + me + "-locked":  {old, true, true},          // a writer holds it
+				saveTempPrefix + "odd-name":      {time.Now(), false, true},
+				".folio-backup-a.md":             {old, false, true}, // maybe the only whole copy
+				".editor-swap-a.md":              {old, false, true},
 			}
 			for name, f := range files {
 				fp := filepath.Join(dir, name)

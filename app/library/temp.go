@@ -8,11 +8,11 @@ import (
 	"time"
 )
 
-// tempPrefix starts the name of every temporary file Folio writes next to
+// saveTempPrefix starts the name of every temporary file Folio writes next to
 // an article: hidden (never listed as an article), and recognisable, so a
 // file left by a killed save is cleaned up by the next save or scan of its
 // folder.
-const tempPrefix = ".folio-tmp-"
+const saveTempPrefix = ".folio-tmp-"
 
 // staleAfter is how old an unlocked temporary file must be before it is
 // removed even though the process named in it may still run.
@@ -20,12 +20,12 @@ const staleAfter = time.Minute
 
 // IsTemp reports whether name (a base name) is one of Folio's temporary
 // files.
-func IsTemp(name string) bool { return strings.HasPrefix(name, tempPrefix) }
+func IsTemp(name string) bool { return strings.HasPrefix(name, saveTempPrefix) }
 
 // createTemp creates a temporary file in dir named .folio-tmp-PID-RANDOM
 // and locks it, so no cleaner removes it while it is being written.
 func createTemp(dir string) (*os.File, error) {
-	f, err := os.CreateTemp(dir, tempPrefix+strconv.Itoa(os.Getpid())+"-*")
+	f, err := os.CreateTemp(dir, saveTempPrefix+strconv.Itoa(os.Getpid())+"-*")
 	if err != nil {
 		return nil, err
 	}
@@ -82,7 +82,7 @@ func removeIfStale(path string) {
 
 // tempPID reads the writer's process ID from a temporary file's name.
 func tempPID(name string) (int, bool) {
-	rest := strings.TrimPrefix(name, tempPrefix)
+	rest := strings.TrimPrefix(name, saveTempPrefix)
 	p, _, ok := strings.Cut(rest, "-")
 	if !ok {
 		return 0, false
