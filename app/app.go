@@ -37,6 +37,7 @@ func Run(paths []string) error {
 	w.SetIcon(assets.Icon)
 	ws := newWorkspace(a, w, root)
 	ws.install()
+	followCaret(w, ws.src) // input method: candidate window at the caret (app/ime.go)
 	w.Resize(fyne.NewSize(1400, 880))
 	ws.scan(file)
 	ws.watch()
