@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
-	fyneapp "fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/lang"
 
 	"folio/assets"
@@ -21,9 +20,7 @@ const ID = "io.github.folio.editor"
 // and blocks until it is closed. With no path it opens the built-in sample
 // articles, copied on first run to Folio's own storage.
 func Run(paths []string) error {
-	// Before the app exists, so that Fyne's threading checks see fyneDo.
-	fyneapp.SetMetadata(metadata(fyne.AppMetadata{}))
-	a := fyneapp.NewWithID(ID)
+	a := newApp()
 	if err := lang.AddTranslationsFS(assets.Translations, "i18n"); err != nil {
 		fyne.LogError("loading translations", err)
 	}
