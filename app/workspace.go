@@ -39,6 +39,9 @@ type workspace struct {
 	panes    *panes
 	menu     *menus
 	form     *formPane
+	find     *editor.FindBar
+	outline  *editor.Outline
+	search   *searchPane
 
 	// showing are the dialogs open now, by title (see showOnce).
 	showing map[string]dialog.Dialog
@@ -68,10 +71,17 @@ func newWorkspace(a fyne.App, w fyne.Window, root string) *workspace {
 	ws.status = newStatusBar()
 	ws.conflict = newConflictBar(ws)
 	ws.list = newArticleList(ws.index, a.Preferences(), ws.open)
+	ws.find = editor.NewFindBar(ws.src)
+	ws.outline = ws.newOutline()
+	ws.search = newSearchPane(ws)
 
 	ws.art.Listen(ws.articleChanged)
 	ws.src.OnChanged = ws.edited
-	ws.src.OnCursorMoved = func(line, col int) { ws.showStatus(line, col) }
+	ws.src.OnCursorMoved = func(line, col int) {
+		ws.showStatus(line, col)
+		ws.outline.Follow(line)
+	}
+	ws.src.OnPasteImage = ws.pastedImage
 	ws.src.OnScrolled = func(first int) { ws.prev.ScrollToSourceLine(first + 1) }
 	ws.prev.OnOpenArticle = func(path string) { ws.open(path) }
 	ws.panes = newPanes(ws)
@@ -185,6 +195,7 @@ func (ws *workspace) parsed() {
 	ws.showStatus(ws.src.CursorLine(), ws.src.CursorColumn())
 	ws.updateTitle()
 	ws.form.parsed()
+	ws.outlineParsed()
 }
 
 func (ws *workspace) showStatus(line, col int) { ws.status.show(ws.stats, line, col) }

@@ -165,7 +165,12 @@ func TestWindowTitle(t *testing.T) {
 
 func TestRemoteImagesAreOffUntilTheUserTurnsThemOn(t *testing.T) {
 	ws, _ := newTestWorkspace(t)
-	view := ws.win.MainMenu().Items[1]
+	var view *fyne.Menu
+	for _, m := range ws.win.MainMenu().Items {
+		if m.Label == "View" {
+			view = m
+		}
+	}
 	item := view.Items[len(view.Items)-1]
 	if item.Label != "Load Remote Images" {
 		t.Fatalf("last View item = %q", item.Label)
