@@ -173,6 +173,18 @@ func (p *formPane) installMenu(main *fyne.MainMenu) {
 	p.setShown(p.formItem, ws.panes.form, prefShowForm, prefs.BoolWithFallback(prefShowForm, true))
 	p.setShown(p.preview, ws.prev, prefShowPreview, prefs.BoolWithFallback(prefShowPreview, true))
 
+	// Saving writes the form field being typed in first.
+	for _, m := range main.Items {
+		for _, it := range m.Items {
+			if it.Label == lang.L("Save") && it.Action != nil {
+				save := it.Action
+				it.Action = func() {
+					p.f.Commit()
+					save()
+				}
+			}
+		}
+	}
 	// The pane items go before the View menu's last group (the preview's
 	// options), which stays last.
 	for _, m := range main.Items {

@@ -12,8 +12,10 @@ func (ws *workspace) scan(first string) {
 	ix := ws.index
 	go func() {
 		err := ix.Load(context.Background())
+		cat := prepareCatalog(ix)
 		ws.do(func() {
 			if ix == ws.index {
+				ws.list.offer(cat)
 				ws.scanned(first, err)
 			}
 		})
@@ -28,8 +30,8 @@ func (ws *workspace) scanned(first string, err error) {
 	ws.list.show()
 	ws.form.indexChanged()
 	if first == "" {
-		if items := ws.index.Summaries(); len(items) > 0 {
-			first = ws.index.Abs(items[0].Path)
+		if items := ws.list.articles(); len(items) > 0 {
+			first = ws.index.Abs(items[0].Path) // the top of the list as shown
 		}
 	}
 	if first != "" && !ws.art.HasFile() {
@@ -53,15 +55,19 @@ func (ws *workspace) follow(first string) {
 	ix := ws.index
 	go func() {
 		err := ix.Load(context.Background())
+		cat := prepareCatalog(ix)
 		ws.do(func() {
 			if ix == ws.index {
+				ws.list.offer(cat)
 				ws.scanned(first, err)
 			}
 		})
 		for batch := range w.Changes() {
 			ix.Apply(batch)
+			cat := prepareCatalog(ix)
 			ws.do(func() {
 				if ix == ws.index { // not a batch of a folder left meanwhile
+					ws.list.offer(cat)
 					ws.external(batch)
 				}
 			})
@@ -71,6 +77,21 @@ func (ws *workspace) follow(first string) {
 		for err := range w.Errors() {
 			ws.do(func() { ws.status.problem(err.Error()) })
 		}
+	}()
+}
+
+// refreshList shows the Index's rows once their catalog is rebuilt off the
+// UI goroutine (after a save: no hitch on a large folder).
+func (ws *workspace) refreshList() {
+	ix := ws.index
+	go func() {
+		cat := prepareCatalog(ix)
+		ws.do(func() {
+			if ix == ws.index {
+				ws.list.offer(cat)
+				ws.list.show()
+			}
+		})
 	}()
 }
 

@@ -40,7 +40,8 @@ type workspace struct {
 	menu     *menus
 	form     *formPane
 
-	prefsDialog dialog.Dialog // the Preferences dialog last shown (tests)
+	// showing are the dialogs open now, by title (see showOnce).
+	showing map[string]dialog.Dialog
 
 	stats document.TextStats
 
@@ -108,7 +109,7 @@ func (ws *workspace) articleChanged(w article.What) {
 	}
 	if w&article.Saved != 0 {
 		ws.index.Put(ws.art.Path(), []byte(ws.art.Text()))
-		ws.list.show()
+		ws.refreshList()
 		ws.status.say(lang.L("Saved {{.Name}}", map[string]any{"Name": filepath.Base(ws.art.Path())}))
 	}
 }

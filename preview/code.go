@@ -98,12 +98,26 @@ type codeBlock struct {
 	dark       bool
 	cont       uint8
 	outer      func(*fyne.ScrollEvent) // the page's scroll, for the wheel
+	cols       int                     // see columns; -1 until measured
 }
 
 func newCodeBlock(lang, text string, dark bool) *codeBlock {
-	c := &codeBlock{lang: lang, text: text, dark: dark}
+	c := &codeBlock{lang: lang, text: text, dark: dark, cols: -1}
 	c.ExtendBaseWidget(c)
 	return c
+}
+
+// columns is the width of the block's longest line in monospace columns.
+func (c *codeBlock) columns() int {
+	if c.cols >= 0 {
+		return c.cols
+	}
+	c.cols = 0
+	for _, line := range strings.Split(c.text, "\n") {
+		n := textwidth.StringColumns(line) + strings.Count(line, "\t")*(tabWidth-1)
+		c.cols = max(c.cols, n)
+	}
+	return c.cols
 }
 
 func (c *codeBlock) lines() [][]codeToken { return highlight(c.lang, c.text, codeStyle(c.dark)) }
@@ -202,11 +216,14 @@ func (c *codeBlock) CreateRenderer() fyne.WidgetRenderer {
 // heightFor is the panel's height: lines plus padding (less than the
 // scroller's own minimum for one-line blocks). Parts of a big block have
 // padding only at the block's ends.
-func (c *codeBlock) heightFor(float32) float32 {
+func (c *codeBlock) heightFor(w float32) float32 {
 	n := max(strings.Count(c.text, "\n")+1, 1)
 	_, cell := codeCell()
 	pad := theme.Padding() * 2
 	h := float32(n) * cell.Height
+	if float32(c.columns())*cell.Width > w-2*pad {
+		h += theme.ScrollBarSize() + theme.Padding() // the bar does not cover the last line
+	}
 	if c.cont&contAbove == 0 {
 		h += pad
 	}

@@ -57,6 +57,7 @@ type Block struct {
 	Ordered  bool     // list
 	Start    int      // first number of an ordered list
 	Tight    bool     // list without blank lines between items
+	Alert    string   // quote: a GitHub alert's type ("note", "tip", …), or ""
 	Lang     string   // code block info string's first word
 	Text     string   // code block or raw HTML text
 	Align    []Align  // table
@@ -103,10 +104,11 @@ func (b *Block) fill() *Block {
 	if l == nil {
 		return b
 	}
+	l.conv.top = blockStart(l.node, l.conv.src)
 	full := l.conv.block(l.node)
 	b.Inlines, b.Children, b.Items = full.Inlines, full.Children, full.Items
 	b.Ordered, b.Start, b.Tight = full.Ordered, full.Start, full.Tight
-	b.Lang, b.Text = full.Lang, full.Text
+	b.Lang, b.Text, b.Alert = full.Lang, full.Text, full.Alert
 	b.Align, b.Header, b.Rows = full.Align, full.Header, full.Rows
 	b.lazy = nil
 	compact(b)
@@ -154,6 +156,7 @@ func collectStrings(b *Block, ptrs *[]*string) {
 	}
 	add(&b.Lang)
 	add(&b.Text)
+	add(&b.Alert)
 	inl(b.Inlines)
 	for _, c := range b.Children {
 		collectStrings(c, ptrs)
@@ -206,7 +209,10 @@ const (
 
 // Item is a list item or a footnote.
 type Item struct {
-	Task   int // TaskNone, TaskOpen or TaskDone
+	Task int // TaskNone, TaskOpen or TaskDone
+	// TaskAt is the byte offset of a task's "[ ]" or "[x]" from the start
+	// of its top-level block's source (-1 when not known).
+	TaskAt int
 	Index  int // footnote number
 	Blocks []*Block
 }
@@ -222,7 +228,7 @@ const (
 )
 
 // Style is a set of inline formatting flags.
-type Style uint8
+type Style uint16
 
 // Inline formatting flags.
 const (
@@ -230,7 +236,11 @@ const (
 	Italic
 	Strike
 	Code
-	Sup // a footnote reference
+	Sup       // a footnote reference, or <sup>
+	Underline // <u>, <ins>
+	Mark      // <mark>
+	Sub       // <sub>
+	Chip      // a Hugo shortcode, shown as a labelled chip
 )
 
 // Inline is one run of text with one style, a hard break or an image.
@@ -265,7 +275,7 @@ func appendText(runs []Inline, in Inline) []Inline {
 // String lists the style flags, for dumps.
 func (s Style) String() string {
 	var parts []string
-	for i, name := range []string{"bold", "italic", "strike", "code", "sup"} {
+	for i, name := range []string{"bold", "italic", "strike", "code", "sup", "underline", "mark", "sub", "chip"} {
 		if s&(1<<i) != 0 {
 			parts = append(parts, name)
 		}
@@ -293,7 +303,11 @@ func dumpBlock(b *strings.Builder, bl *Block, indent string) {
 		fmt.Fprintf(b, "%sheading %d\n", indent, bl.Level)
 		dumpInlines(b, bl.Inlines, indent+"  ")
 	case KindQuote:
-		fmt.Fprintf(b, "%squote\n", indent)
+		if bl.Alert != "" {
+			fmt.Fprintf(b, "%squote alert=%s\n", indent, bl.Alert)
+		} else {
+			fmt.Fprintf(b, "%squote\n", indent)
+		}
 		dumpBlocks(b, bl.Children, indent+"  ")
 	case KindList:
 		if bl.Ordered {

@@ -199,3 +199,17 @@ func canvasRect(w, h float32) fyne.CanvasObject {
 	r.SetMinSize(fyne.NewSize(w, h))
 	return r
 }
+
+// TestWideCodeLeavesRoomForTheBar: a code block wider than the pane is
+// taller by the scroll bar, so the bar does not cover its last line.
+func TestWideCodeLeavesRoomForTheBar(t *testing.T) {
+	test.NewTempApp(t)
+	narrow := newCodeBlock("text", "short\nlines", false)
+	wide := newCodeBlock("text", "short\n"+strings.Repeat("wide ", 100), false)
+	if d := wide.heightFor(400) - narrow.heightFor(400); d < 8 {
+		t.Errorf("a wide block is only %v taller than a narrow one of as many lines", d)
+	}
+	if narrow.heightFor(400) != narrow.heightFor(4000) {
+		t.Error("a narrow block changes height with the width")
+	}
+}

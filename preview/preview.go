@@ -41,6 +41,13 @@ type Preview struct {
 	// article's folder.
 	OnOpenArticle func(path string)
 
+	// OnToggleTask is called on the UI goroutine when the reader clicks a
+	// task list box: the edit that checks or unchecks it in the body last
+	// given to Update. Apply it as one undo step if the body still holds
+	// edit.Old at that place; the preview shows the result when the
+	// changed body comes back through Update.
+	OnToggleTask func(edit TaskEdit)
+
 	md       goldmark.Markdown
 	images   *imageLoader
 	debounce time.Duration
@@ -78,6 +85,7 @@ type Preview struct {
 type vitem struct {
 	block *Block // nil for the header card
 	line  int    // 1-based body line
+	start int    // byte offset in the body of the top-level block it belongs to
 	st    *uiState
 }
 
@@ -213,12 +221,12 @@ func (p *Preview) apply(res *result) {
 		if len(tb.block.parts) > 0 {
 			for _, part := range tb.block.parts {
 				part.ui.seen = res.gen
-				items = append(items, vitem{block: part, line: tb.line + part.lineOff, st: &part.ui})
+				items = append(items, vitem{block: part, line: tb.line + part.lineOff, start: tb.start, st: &part.ui})
 			}
 			continue
 		}
 		tb.block.ui.seen = res.gen
-		items = append(items, vitem{block: tb.block, line: tb.line, st: &tb.block.ui})
+		items = append(items, vitem{block: tb.block, line: tb.line, start: tb.start, st: &tb.block.ui})
 	}
 	for i := len(items); i < len(p.items); i++ {
 		p.items[i] = vitem{} // let dropped blocks go
@@ -345,7 +353,38 @@ func (p *Preview) itemForLine(line int) int {
 }
 
 func (p *Preview) builder() builder {
-	return builder{onLink: p.openLink, images: p.images, resolver: p.resolver(), dark: p.isDark(), changed: p.objectResized, measure: p.measure, scrollPage: p.scrollPage}
+	return builder{onLink: p.openLink, images: p.images, resolver: p.resolver(), dark: p.isDark(), changed: p.objectResized, measure: p.measure, scrollPage: p.scrollPage, onTask: p.toggleTask}
+}
+
+// TaskEdit is the change that toggles a task list box: replace the body's
+// bytes [Start, End), which should read Old, with New ("[ ]" ⇄ "[x]").
+type TaskEdit struct {
+	Start, End int
+	Old, New   string
+}
+
+// toggleTask hands the edit for a clicked task box to OnToggleTask: at is
+// its offset from the start of the top-level block of the shown item.
+func (p *Preview) toggleTask(item *Block, at int, done bool) {
+	if p.OnToggleTask == nil || at < 0 {
+		return
+	}
+	found := false
+	for _, it := range p.items {
+		if it.block == item {
+			at += it.start
+			found = true
+			break
+		}
+	}
+	if !found {
+		return
+	}
+	e := TaskEdit{Start: at, End: at + 3, Old: "[ ]", New: "[x]"}
+	if done {
+		e.Old, e.New = "[x]", "[ ]"
+	}
+	p.OnToggleTask(e)
 }
 
 // scrollPage scrolls the preview for a wheel event over a table or code
@@ -378,7 +417,9 @@ func (p *Preview) objectFor(i int) fyne.CanvasObject {
 	if it.block.ui.obj != nil {
 		return it.block.ui.obj
 	}
-	o := p.builder().block(it.block)
+	b := p.builder()
+	b.item = it.block
+	o := b.block(it.block)
 	it.block.ui.obj = o
 	p.built = append(p.built, it.block)
 	return o

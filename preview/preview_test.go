@@ -548,3 +548,91 @@ func TestImageAppearingLaterIsLoaded(t *testing.T) {
 		t.Fatalf("cached result: %v %v %v", im, err, done)
 	}
 }
+
+// TestAnchorLinkScrollsToHeading: [x](#标题) scrolls to the heading with
+// that id (GitHub/Hugo style, repeats numbered, {#id} honoured).
+func TestAnchorLinkScrollsToHeading(t *testing.T) {
+	p := showPreview(t)
+	filler := strings.Repeat("filler paragraph\n\n", 150)
+	body := "[go](#第二节-more) [again](#重复-1) [custom](#my-id)\n\n" + filler + "## 第二节 More\n\n" + filler + "## 重复\n\n" + filler + "## 重复\n\n" + filler + "## 自定义 {#my-id}\n\ntext\n\n" + filler
+	p.updateNow([]byte(body), Meta{}, "", 1)
+	for _, c := range []struct{ link, heading string }{{"#第二节-more", "第二节 More"}, {"#重复-1", "重复"}, {"#my-id", "自定义"}} {
+		p.scroll.ScrollToOffset(fyne.NewPos(0, 0))
+		p.refreshVisible()
+		p.openLink(c.link)
+		first := -1
+		for i := range p.items {
+			if p.visible[i] {
+				first = i
+				break
+			}
+		}
+		if first < 0 || p.items[first].block.Kind != KindHeading || !strings.Contains(strings.Join(texts(p.items[first].block.ui.obj), ""), c.heading) {
+			t.Errorf("%s: first visible item is not the heading %q", c.link, c.heading)
+		}
+	}
+	// the second "重复" is the one -1 names
+	p.openLink("#重复-1")
+	y := p.scroll.Offset.Y
+	p.openLink("#重复")
+	if p.scroll.Offset.Y >= y {
+		t.Error("#重复 and #重复-1 scroll to the same heading")
+	}
+}
+
+// findTaskBoxes collects the task boxes under o, in order.
+func findTaskBoxes(o fyne.CanvasObject) []*taskBox {
+	var out []*taskBox
+	var walk func(fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch t := o.(type) {
+		case *taskBox:
+			out = append(out, t)
+		case *fyne.Container:
+			for _, c := range t.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(t).Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(o)
+	return out
+}
+
+// TestTaskBoxTogglesTheText: clicking a task box asks for the edit that
+// toggles exactly its "[ ]" or "[x]" in the body, also after text before
+// the list moved it.
+func TestTaskBoxTogglesTheText(t *testing.T) {
+	p := showPreview(t)
+	var edits []TaskEdit
+	p.OnToggleTask = func(e TaskEdit) { edits = append(edits, e) }
+	for _, body := range []string{
+		"intro\n\n- [ ] one\n- [x] two\n  - [ ] 嵌套\n",
+		"a longer intro, 中文\n\nintro\n\n- [ ] one\n- [x] two\n  - [ ] 嵌套\n",
+	} {
+		edits = nil
+		p.updateNow([]byte(body), Meta{}, "", 1)
+		var boxes []*taskBox
+		for _, o := range p.content.objs {
+			boxes = append(boxes, findTaskBoxes(o)...)
+		}
+		if len(boxes) != 3 {
+			t.Fatalf("%d task boxes", len(boxes))
+		}
+		for _, b := range boxes {
+			test.Tap(b)
+		}
+		want := []string{"[ ]>[x]", "[x]>[ ]", "[ ]>[x]"}
+		for i, e := range edits {
+			if body[e.Start:e.End] != e.Old || e.Old+">"+e.New != want[i] {
+				t.Errorf("edit %d: %+v on %q", i, e, body[e.Start:e.End])
+			}
+		}
+		if len(edits) != 3 {
+			t.Errorf("%d edits for 3 taps", len(edits))
+		}
+	}
+}

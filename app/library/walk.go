@@ -223,6 +223,9 @@ func (w *walker) walk(abs, rel string) error {
 		}
 		name := e.Name()
 		if skipName(name) {
+			if IsTemp(name) {
+				removeIfStale(filepath.Join(abs, name)) // left by a killed save
+			}
 			continue
 		}
 		childAbs := filepath.Join(abs, name)
@@ -343,7 +346,7 @@ func readFile(name string) ([]byte, error) { return readFileInto(name, nil) }
 // readFileInto is readFile reading into buf's memory when it is large
 // enough.
 func readFileInto(name string, buf []byte) ([]byte, error) {
-	f, err := os.Open(name)
+	f, err := openRead(name)
 	if err != nil {
 		return nil, err
 	}

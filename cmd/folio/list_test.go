@@ -5,6 +5,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -109,5 +110,40 @@ func TestDisplayWidth(t *testing.T) {
 		if got := displayWidth(s); got != want {
 			t.Errorf("displayWidth(%q) = %d, want %d", s, got, want)
 		}
+	}
+}
+
+// TestListEscapesControlCharacters: titles, tags, categories and paths are
+// printed with control characters escaped (issue 12: a title holding OSC 52
+// and "clear screen" reached the terminal raw).
+func TestListEscapesControlCharacters(t *testing.T) {
+	tests := []struct{ name, title, want string }{
+		{"osc 52 and clear", "\x1b]52;c;ZXZpbA==\a\x1b[2J", `\x1b]52;c;ZXZpbA==\x07\x1b[2J`},
+		{"c1 csi", "a\u009b31mb", `a\u009b31mb`},
+		{"bidi override", "abc\u202edcba", `abc\u202edcba`},
+		{"del and nul-free controls", "x\x7fy\x01", `x\x7fy\x01`},
+		{"chinese stays", "中文标题 ok", "中文标题 ok"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			fixtureDir(t, map[string]string{
+				"a.md":        "---\ntitle: \"" + strings.NewReplacer("\x1b", `\e`, "\a", `\a`, "\x7f", `\x7f`, "\x01", `\x01`, "\u009b", `\u009b`).Replace(tc.title) + "\"\ntags: [\"t\\e[5m\"]\ncategory: \"c\\u202e\"\n---\n",
+				"b\x1b[2J.md": "---\ntitle: x\n---\n",
+			})
+			out, errOut, code := runCLI("list", ".")
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, errOut)
+			}
+			for _, bad := range []string{"\x1b", "\a", "\x7f", "\x01", "\u009b", "\u202e"} {
+				if strings.Contains(out, bad) {
+					t.Errorf("output holds %q raw:\n%q", bad, out)
+				}
+			}
+			for _, want := range []string{tc.want, `t\x1b[5m`, `c\u202e`, `b\x1b[2J.md`} {
+				if !strings.Contains(out, want) {
+					t.Errorf("output lacks %q:\n%s", want, out)
+				}
+			}
+		})
 	}
 }

@@ -62,4 +62,8 @@ const usage = `Usage:
   folio list [--json] DIR       list every Markdown article under DIR
   folio check DIR               lint every article under DIR (exit 1 on errors)
   folio export FILE [-o OUT]    write the article as a standalone HTML page
+
+get, set and export read only regular files of at most 16 MB, and refuse a
+FILE that is a symbolic link out of its folder or site unless given
+--follow-links. Files that are binary or not UTF-8 are never written.
 `

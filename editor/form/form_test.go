@@ -479,3 +479,27 @@ func TestTaxonomiesFromOptions(t *testing.T) {
 		t.Errorf("a taxonomy with one string value is not a select")
 	}
 }
+
+func TestAFieldOfTheLastArticleWritesNothing(t *testing.T) {
+	h := newHarness(t, readSample(t, "2024-ai-trends.md"), nil)
+	title := h.entry("title").entry
+	h.w.Canvas().Focus(title)
+	test.Type(title, "typed for the old article")
+	other, _ := document.Parse(readSample(t, "reading-time.md"))
+	h.f.SetDocument("reading-time.md", other)
+	h.noEdit("focus lost after the switch", func() { h.w.Canvas().Focus(h.entry("title").entry) })
+	if got := h.entry("title").entry.Text; got != "中文文章的阅读时长该怎么算？" {
+		t.Errorf("new title field %q", got)
+	}
+}
+
+func TestCommitWritesTheFocusedField(t *testing.T) {
+	h := newHarness(t, readSample(t, "2024-ai-trends.md"), nil)
+	author := h.entry("author").entry
+	h.w.Canvas().Focus(author)
+	author.SetText("王五")
+	h.step("commit before saving", `author: "王五"`, h.f.Commit)
+	if h.w.Canvas().Focused() != author {
+		t.Error("Commit moved the focus")
+	}
+}

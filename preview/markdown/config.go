@@ -50,6 +50,7 @@ func New() goldmark.Markdown {
 			extension.Table,
 			extension.TaskList,
 			boundedStrikethrough{},
+			extras{},
 			extension.Footnote,
 			extension.NewCJK(
 				extension.WithEastAsianLineBreaks(extension.EastAsianLineBreaksNone),
