@@ -2,6 +2,9 @@ package preview
 
 import (
 	"fmt"
+
+	"folio/editor/textwidth"
+
 	"fyne.io/fyne/v2"
 	"github.com/yuin/goldmark/ast"
 	"strings"
@@ -190,7 +193,7 @@ func textUnits(in []Inline) float32 {
 	u := float32(0)
 	for _, r := range in {
 		for _, c := range r.Text {
-			if c >= 0x1100 {
+			if textwidth.IsWide(c) {
 				u++
 			} else {
 				u += 0.55

@@ -2,6 +2,8 @@ package preview
 
 import (
 	"strings"
+
+	"folio/editor/textwidth"
 )
 
 // A big block (a 1 MB code block, a 20,000-row table, a long list or
@@ -141,14 +143,15 @@ func cellUnits(in []Inline) (natural, word float32) {
 	for _, r := range in {
 		for _, c := range r.Text {
 			w := float32(0.55)
-			if c >= 0x1100 {
+			wide := textwidth.IsWide(c)
+			if wide {
 				w = 1
 			}
 			natural += w
 			switch {
-			case c == ' ' || c >= 0x1100:
+			case c == ' ' || wide:
 				cur = 0
-				if c >= 0x1100 {
+				if wide {
 					word = max(word, w)
 				}
 			default:

@@ -17,6 +17,8 @@ import (
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"folio/editor/textwidth"
 )
 
 // New returns the one goldmark configuration Folio uses, for the native
@@ -85,17 +87,7 @@ func SoftBreakIsSpace(before, after rune) bool {
 // EastAsianWide reports whether r is a wide or full-width East Asian
 // character other than Hangul.
 func EastAsianWide(r rune) bool {
-	if unicode.Is(unicode.Hangul, r) {
-		return false
-	}
-	if util.IsEastAsianWideRune(r) {
-		return true
-	}
-	switch util.EastAsianWidth(r) {
-	case "F", "W":
-		return true
-	}
-	return false
+	return !unicode.Is(unicode.Hangul, r) && textwidth.IsWide(r)
 }
 
 // eastAsianBreaks drops the soft line breaks SoftBreakIsSpace says render
