@@ -213,3 +213,21 @@ func TestWideCodeLeavesRoomForTheBar(t *testing.T) {
 		t.Error("a narrow block changes height with the width")
 	}
 }
+
+// TestBigArticleShowsItsStartFirst: opening a big article shows its start
+// before the whole is parsed, then the whole.
+func TestBigArticleShowsItsStartFirst(t *testing.T) {
+	p := showPreview(t)
+	q := uiQueues[p]
+	body := bigTable(20000)
+	p.Update(body, Meta{}, "", 1)
+	q.runUntil(t, func() bool { return len(p.items) > 0 })
+	firstItems := len(p.items)
+	if !strings.Contains(visibleText(p), "第0行") {
+		t.Error("the first screen does not show the table's first rows")
+	}
+	q.runUntil(t, func() bool { return len(p.items) > firstItems })
+	if p.applied == 0 || len(p.items) < 600 {
+		t.Errorf("the whole article was not shown after its start: %d items", len(p.items))
+	}
+}

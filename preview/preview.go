@@ -104,6 +104,7 @@ type result struct {
 	blocks      []*topBlock
 	req         *request
 	incremental bool
+	first       bool // only the start of a big article, shown while the rest parses
 }
 
 // New returns an empty preview.
@@ -157,8 +158,38 @@ func (p *Preview) process() {
 	if req == nil {
 		return
 	}
+	if first := p.firstScreen(req, gen); first != nil {
+		p.do(func() { p.apply(first) })
+	}
 	res := p.parse(req, gen)
 	p.do(func() { p.apply(res) })
+}
+
+// firstScreenBytes is how much of a big article is parsed first when it
+// is opened, so its start shows at once (a 20,000-row table or a 20 MB
+// article takes goldmark longer than a frame or ten).
+const (
+	firstScreenFrom  = 256 << 10
+	firstScreenBytes = 16 << 10
+)
+
+// firstScreen parses the start of a big article being opened (nothing is
+// parsed yet) into a throwaway document, or returns nil. The start is cut
+// at a line end; a table or code block cut there shows its first rows.
+func (p *Preview) firstScreen(req *request, gen uint64) *result {
+	if p.doc.blocks != nil || len(req.body) < firstScreenFrom {
+		return nil
+	}
+	cut := bytes.IndexByte(req.body[firstScreenBytes:], '\n')
+	if cut < 0 {
+		return nil
+	}
+	head := req.body[:firstScreenBytes+cut+1]
+	blocks := newDocument(p.md).set(head)
+	for _, tb := range blocks {
+		splitParts(tb.block)
+	}
+	return &result{gen: gen, blocks: blocks, req: req, first: true}
 }
 
 // parse runs off the UI goroutine (under p.work).
@@ -192,7 +223,9 @@ func (p *Preview) apply(res *result) {
 	if res.gen <= p.applied {
 		return
 	}
-	p.applied = res.gen
+	if !res.first {
+		p.applied = res.gen
+	}
 	req := res.req
 	if req.baseDir != p.baseDir {
 		p.dropBuilt() // image paths resolve differently
