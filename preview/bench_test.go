@@ -1,6 +1,8 @@
 package preview
 
 import (
+	"folio/preview/markdown"
+
 	"bytes"
 	"io"
 	"testing"
@@ -61,7 +63,7 @@ func BenchmarkPreviewFull(b *testing.B) {
 			w.Resize(fyne.NewSize(800, 600))
 			b.SetBytes(int64(len(body)))
 			for b.Loop() {
-				p.doc = newDocument(p.md)
+				p.doc = markdown.NewDocument(p.md)
 				p.dropBuilt()
 				p.updateNow(body, Meta{}, "", 1)
 			}
@@ -109,7 +111,7 @@ func BenchmarkPreviewOpen(b *testing.B) {
 			w := test.NewTempWindow(b, p)
 			w.Resize(fyne.NewSize(800, 600))
 			for b.Loop() {
-				p.doc = newDocument(p.md)
+				p.doc = markdown.NewDocument(p.md)
 				p.dropBuilt()
 				p.mu.Lock()
 				p.gen++
@@ -211,7 +213,7 @@ func BenchmarkPreviewModel(b *testing.B) {
 		b.Run(s.name, func(b *testing.B) {
 			b.SetBytes(int64(len(body)))
 			for b.Loop() {
-				newDocument(md).set(body)
+				markdown.NewDocument(md).Set(body)
 			}
 		})
 	}

@@ -1,6 +1,8 @@
 package preview
 
 import (
+	"folio/preview/markdown"
+
 	"bytes"
 	"fmt"
 	"math"
@@ -72,13 +74,13 @@ func TestBigTableIsParts(t *testing.T) {
 	p := showPreview(t)
 	p.updateNow(bigTable(20000), Meta{}, "", 1)
 	parts := 0
-	var plan *tablePlan
+	var plan *markdown.TablePlan
 	for _, it := range p.items {
 		if it.block != nil && it.block.Kind == KindTable {
 			parts++
 			if plan == nil {
-				plan = it.block.plan
-			} else if it.block.plan != plan {
+				plan = it.block.Plan()
+			} else if it.block.Plan() != plan {
 				t.Fatal("table parts do not share their column plan")
 			}
 		}

@@ -1,9 +1,12 @@
 // Package markdown is Folio's Markdown engine, without Fyne: the one
-// goldmark configuration (New), the outline (Headings), link and image
-// resolution against the article's folder and site (Resolver), code
-// highlighting (Highlight) and the HTML renderer of the export
-// (NewHTMLRenderer). The preview widget, `folio check`, `folio export`
-// and the outline all use it, so they agree on what a document means.
+// goldmark configuration (New) with its budgets (limits.go), the block
+// model (Block, Inline), incremental parsing into top-level blocks
+// (Document), big blocks cut into parts (SplitParts), the outline
+// (Headings), link and image resolution against the article's folder and
+// site (Resolver), raw HTML's safe set (SplitHTML), GitHub alerts and Hugo
+// shortcodes, and code highlighting (Tokens). The preview widget, `folio
+// check`, `folio export` and the outline all use it, so they agree on what
+// a document means.
 package markdown
 
 import (

@@ -147,7 +147,7 @@ func (shortcodeParser) Parse(parent ast.Node, block text.Reader, pc parser.Conte
 		return nil
 	}
 	inner := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(string(line[3:3+end])), "/")) // {{< x />}}
-	inner = strings.TrimSpace(strings.TrimPrefix(strings.TrimSuffix(inner, "*/"), "/*")) // {{</* escaped */>}}
+	inner = strings.TrimSpace(strings.TrimPrefix(strings.TrimSuffix(inner, "*/"), "/*"))          // {{</* escaped */>}}
 	if inner == "" {
 		return nil
 	}
