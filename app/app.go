@@ -41,6 +41,9 @@ func Run(paths []string) error {
 	ws.restorePanes()
 	w.Resize(windowSize(a.Preferences()))
 	ws.rememberFolder()
+	if len(paths) == 0 {
+		file = ws.hot.startArticle(file) // unsaved work from a crash first
+	}
 	ws.follow(file)
 	w.ShowAndRun()
 	if ws.watcher != nil {

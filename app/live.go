@@ -77,8 +77,6 @@ func (ws *workspace) follow(first string) {
 // Index, on the UI goroutine: the open article reloads (clean), raises its
 // conflict bar (dirty) or is marked deleted; the list shows the Index.
 func (ws *workspace) external(batch []library.Change) {
-	for _, c := range batch {
-		ws.art.Outside(c)
-	}
+	ws.hot.outsideBatch(batch, ws.art.Outside)
 	ws.list.show()
 }

@@ -43,6 +43,7 @@ func (ws *workspace) install() {
 	m.recentChanged()
 	save := item(lang.L("Save"), ctrl(fyne.KeyS), func() { ws.save() })
 	reload := fyne.NewMenuItem(lang.L("Reload from Disk"), ws.confirmReload)
+	revert := fyne.NewMenuItem(lang.L("Revert to Saved"), ws.confirmReload)
 	closeWin := item(lang.L("Close Window"), ctrl(fyne.KeyW), ws.closeWindow)
 	quit := item(lang.L("Quit"), ctrl(fyne.KeyQ), ws.quit)
 	quit.IsQuit = true
@@ -68,8 +69,9 @@ func (ws *workspace) install() {
 
 	m.main = fyne.NewMainMenu(
 		fyne.NewMenu(lang.L("File"), openFolder, m.recent, fyne.NewMenuItemSeparator(),
-			save, reload, fyne.NewMenuItemSeparator(), closeWin, quit),
-		fyne.NewMenu(lang.L("View"), m.dark, bigger, smaller, fyne.NewMenuItemSeparator(), m.remote))
+			save, reload, ws.autosaveItem(), fyne.NewMenuItemSeparator(), closeWin, quit),
+		fyne.NewMenu(lang.L("View"), m.dark, bigger, smaller, fyne.NewMenuItemSeparator(), m.remote),
+		fyne.NewMenu(lang.L("Edit"), revert))
 	ws.win.SetMainMenu(m.main)
 	for _, it := range []*fyne.MenuItem{openFolder, save, closeWin, quit, bigger, smaller} {
 		ws.shortcut(it)
