@@ -131,11 +131,11 @@ func (ix *Index) Apply(batch []Change) []string {
 			touched = append(touched, u.rel)
 		}
 	}
+	slices.Sort(touched)
 	if len(touched) > 0 {
-		ix.sorted = nil
+		ix.sorted = patchSorted(ix.sorted, ix.rows, touched) // not a full sort per change
 		ix.changed()
 	}
-	slices.Sort(touched)
 	return touched
 }
 
@@ -170,7 +170,7 @@ func (ix *Index) Put(abs string, data []byte) {
 	s := Summarize(f)
 	ix.mu.Lock()
 	ix.rows[rel] = s
-	ix.sorted = nil
+	ix.sorted = patchSorted(ix.sorted, ix.rows, []string{rel})
 	ix.changed()
 	ix.mu.Unlock()
 }

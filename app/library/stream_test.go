@@ -107,3 +107,33 @@ func TestScanSharesRepeatedStrings(t *testing.T) {
 		t.Fatalf("a list keeps spare room: len %d cap %d", len(tags), cap(tags))
 	}
 }
+
+func TestPatchSortedMatchesAFullSort(t *testing.T) {
+	rows := map[string]Summary{}
+	var sorted []Summary
+	for _, p := range []string{"a.md", "b/c.md", "d.md", "文章.md"} {
+		rows[p] = Summary{Path: p}
+		sorted = append(sorted, Summary{Path: p})
+	}
+	before := slices.Clone(sorted)
+	rows["b/c.md"] = Summary{Path: "b/c.md", Title: "changed"}
+	rows["c.md"] = Summary{Path: "c.md"}
+	rows["0.md"] = Summary{Path: "0.md"}
+	delete(rows, "d.md")
+	got := patchSorted(sorted, rows, []string{"0.md", "b/c.md", "c.md", "d.md", "gone.md"})
+	var paths []string
+	for _, s := range got {
+		paths = append(paths, s.Path)
+	}
+	if strings.Join(paths, " ") != "0.md a.md b/c.md c.md 文章.md" || got[2].Title != "changed" {
+		t.Fatalf("patched = %q", paths)
+	}
+	for i := range before {
+		if sorted[i].Path != before[i].Path || sorted[i].Title != before[i].Title {
+			t.Fatal("the shared sorted slice was modified")
+		}
+	}
+	if patchSorted(nil, rows, []string{"a.md"}) != nil || patchSorted(sorted, rows, make([]string, maxPatch+1)) != nil {
+		t.Fatal("want a full sort for a stale slice or a large batch")
+	}
+}
