@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -135,5 +136,25 @@ func TestPatchSortedMatchesAFullSort(t *testing.T) {
 	}
 	if patchSorted(nil, rows, []string{"a.md"}) != nil || patchSorted(sorted, rows, make([]string, maxPatch+1)) != nil {
 		t.Fatal("want a full sort for a stale slice or a large batch")
+	}
+}
+
+func TestScanBriefHasNoFields(t *testing.T) {
+	dir := t.TempDir()
+	genFolder(t, dir, 30, 8)
+	full, err := Scan(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	brief, err := ScanBrief(context.Background(), dir)
+	if err != nil || len(brief) != len(full) {
+		t.Fatalf("%d rows, %v", len(brief), err)
+	}
+	for i := range full {
+		f := full[i]
+		f.Fields = nil
+		if brief[i].Fields != nil || !reflect.DeepEqual(brief[i], f) {
+			t.Fatalf("row %d differs:\n%+v\n%+v", i, brief[i], f)
+		}
 	}
 }

@@ -39,7 +39,7 @@ func runList(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	defer batchGC()()
-	sums, err := library.Scan(context.Background(), dirs[0])
+	sums, err := library.ScanBrief(context.Background(), dirs[0]) // no Fields: a list infers no schema
 	if err != nil {
 		fmt.Fprintf(stderr, "folio list: %v\n", err)
 		return 1
