@@ -2,16 +2,33 @@ package app
 
 import (
 	"context"
+	"time"
 
 	"folio/app/library"
 )
+
+// listFillEvery is how often the list shows the rows read so far while a
+// folder is loaded.
+const listFillEvery = 150 * time.Millisecond
+
+// listFilling returns the progress function of a streamed load of ix: the
+// list shows the rows read so far (unless another folder was opened).
+func (ws *workspace) listFilling(ix *library.Index) func() {
+	return func() {
+		ws.do(func() {
+			if ix == ws.index {
+				ws.list.show()
+			}
+		})
+	}
+}
 
 // scan loads the folder's Index off the UI goroutine, then shows the list
 // and opens first (or the first article).
 func (ws *workspace) scan(first string) {
 	ix := ws.index
 	go func() {
-		err := ix.Load(context.Background())
+		err := ix.LoadStream(context.Background(), listFillEvery, ws.listFilling(ix))
 		ws.do(func() {
 			if ix == ws.index {
 				ws.scanned(first, err)
@@ -51,7 +68,7 @@ func (ws *workspace) follow(first string) {
 	ws.art.Expect = w.Expect
 	ix := ws.index
 	go func() {
-		err := ix.Load(context.Background())
+		err := ix.LoadStream(context.Background(), listFillEvery, ws.listFilling(ix))
 		ws.do(func() {
 			if ix == ws.index {
 				ws.scanned(first, err)

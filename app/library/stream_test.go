@@ -158,3 +158,39 @@ func TestScanBriefHasNoFields(t *testing.T) {
 		}
 	}
 }
+
+func TestIndexLoadStreamShowsRowsAsTheyCome(t *testing.T) {
+	dir := t.TempDir()
+	genFolder(t, dir, 400, 9)
+	ix := NewIndex(dir)
+	var seen []int
+	err := ix.LoadStream(context.Background(), 0, func() {
+		rows := ix.Summaries()
+		if !slices.IsSortedFunc(rows, func(a, b Summary) int { return strings.Compare(a.Path, b.Path) }) || ix.Len() != len(rows) {
+			t.Fatalf("a partial index is not sorted or not consistent: %d rows, Len %d", len(rows), ix.Len())
+		}
+		seen = append(seen, len(rows))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(seen) < 2 || seen[0] >= 400 || ix.Len() != 400 || len(ix.Summaries()) != 400 {
+		t.Fatalf("progress saw %v rows, index has %d", seen[:min(len(seen), 5)], ix.Len())
+	}
+	full := NewIndex(dir)
+	if err := full.Load(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	for i, s := range full.Summaries() {
+		if ix.Summaries()[i].Path != s.Path || ix.Summaries()[i].Title != s.Title {
+			t.Fatalf("row %d differs from Load", i)
+		}
+	}
+	// Changes after the load are applied as usual.
+	p := filepath.Join(dir, "new.md")
+	write(t, p, "---\ntitle: 新\n---\n")
+	ix.Apply([]Change{{Path: p}})
+	if got, ok := ix.Get(p); !ok || got.Title != "新" || ix.Len() != 401 {
+		t.Fatalf("after Apply: %+v %v", got, ok)
+	}
+}
