@@ -57,18 +57,43 @@ func (ws *workspace) scanned(first string, err error) {
 // goroutine that afterwards applies the watcher's batches to the Index in
 // the order they come (a change during the first scan is applied after
 // it). Each batch then reaches the UI: the list, and the open article.
+//
+// The article first opens at once and the watcher starts on that goroutine
+// too: watching a large tree takes a while, and the window must not wait
+// for it.
 func (ws *workspace) follow(first string) {
-	w, err := library.Watch(ws.root, 0)
-	if err != nil {
-		ws.status.problem(err.Error())
-		ws.scan(first)
-		return
+	if first != "" && !ws.art.HasFile() {
+		ws.load(first)
 	}
-	ws.watcher = w
-	ws.art.Expect = w.Expect
 	ix := ws.index
 	go func() {
-		err := ix.LoadStream(context.Background(), listFillEvery, ws.listFilling(ix))
+		w, err := library.Watch(ix.Root(), 0)
+		if err != nil {
+			ws.do(func() {
+				if ix == ws.index {
+					ws.status.problem(err.Error())
+					ws.scan(first)
+				}
+			})
+			return
+		}
+		ws.do(func() {
+			if ix != ws.index { // another folder was opened meanwhile
+				w.Close()
+				return
+			}
+			ws.watcher = w
+			ws.art.Expect = w.Expect
+			if ws.art.HasFile() {
+				w.Track(ws.art.Path())
+			}
+		})
+		go func() {
+			for err := range w.Errors() {
+				ws.do(func() { ws.status.problem(err.Error()) })
+			}
+		}()
+		err = ix.LoadStream(context.Background(), listFillEvery, ws.listFilling(ix))
 		ws.do(func() {
 			if ix == ws.index {
 				ws.scanned(first, err)
@@ -81,11 +106,6 @@ func (ws *workspace) follow(first string) {
 					ws.external(batch)
 				}
 			})
-		}
-	}()
-	go func() {
-		for err := range w.Errors() {
-			ws.do(func() { ws.status.problem(err.Error()) })
 		}
 	}()
 }
