@@ -19,6 +19,9 @@ const dialogWidth = 460
 // aligned, the last one the default (Enter). Each button hides the dialog
 // and then runs its action.
 func (ws *workspace) ask(title, msg string, buttons ...askButton) *dialog.CustomDialog {
+	if d, ok := ws.showing[title].(*dialog.CustomDialog); ok {
+		return d // the same question is already asked (a key pressed twice)
+	}
 	var d *dialog.CustomDialog
 	row := container.NewHBox()
 	for i, b := range buttons {
@@ -35,12 +38,32 @@ func (ws *workspace) ask(title, msg string, buttons ...askButton) *dialog.Custom
 	}
 	label := widget.NewLabel(msg)
 	label.Wrapping = fyne.TextWrapWord
-	body := container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), row), nil, nil, label)
+	body := container.NewBorder(nil, container.NewHBox(layoutSpacer(), row), nil, nil, label)
 	d = dialog.NewCustomWithoutButtons(title, body, ws.win)
-	d.Resize(fyne.NewSize(dialogWidth, body.MinSize().Height+120))
-	d.Show()
+	// The width makes a long message wrap into a block; the height is the
+	// dialog's own minimum (no empty band under the message).
+	d.Resize(fyne.NewSize(dialogWidth, 1))
+	ws.showOnce(title, d)
 	return d
 }
+
+// showOnce shows d and remembers it under key until it closes, so that the
+// same dialog is not stacked twice.
+func (ws *workspace) showOnce(key string, d dialog.Dialog) {
+	if ws.showing == nil {
+		ws.showing = map[string]dialog.Dialog{}
+	}
+	ws.showing[key] = d
+	d.SetOnClosed(func() {
+		if ws.showing[key] == d {
+			delete(ws.showing, key)
+		}
+	})
+	d.Show()
+}
+
+// layoutSpacer is a flexible space in a box.
+func layoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }
 
 // askButton is one answer of ask.
 type askButton struct {

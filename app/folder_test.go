@@ -70,8 +70,8 @@ func TestOpenFolderSwitchesAndIsRemembered(t *testing.T) {
 		}
 	})
 	q.runUntil(t, func() bool { return ws.art.Path() == filepath.Join(other, "z.md") })
-	if len(ws.list.items) != 1 || ws.root != other {
-		t.Errorf("rows %d root %s", len(ws.list.items), ws.root)
+	if len(ws.list.articles()) != 1 || ws.root != other {
+		t.Errorf("rows %d root %s", len(ws.list.articles()), ws.root)
 	}
 	if got := recentFolders(ws.app.Preferences()); len(got) != 1 || got[0] != other {
 		t.Errorf("recent = %v", got)
@@ -144,5 +144,15 @@ func TestQuitAndCloseAskAboutUnsavedWork(t *testing.T) {
 				t.Errorf("left = %q, want %s", left, want)
 			}
 		})
+	}
+}
+
+func mkdirFor(path string) error { return os.MkdirAll(filepath.Dir(path), 0o755) }
+
+func TestOpenFolderShowsTheFolderDialog(t *testing.T) {
+	ws, _ := newTestWorkspace(t)
+	ws.chooseFolder() // once panicked: Resize before Show
+	if len(ws.win.Canvas().Overlays().List()) == 0 {
+		t.Error("no folder dialog")
 	}
 }

@@ -16,14 +16,9 @@ import (
 	"folio/app/library"
 )
 
-// Preference keys of the crash journal's neighbour, autosave.
-const (
-	// prefAutosave (bool): save the article after autosaveIdle of no typing,
-	// through the same safe save; off by default.
-	prefAutosave = "editor.autosave"
-	// prefAutosaveSeconds (int): the idle time before an autosave.
-	prefAutosaveSeconds = "editor.autosave_seconds"
-)
+// prefAutosaveSeconds (int) is the idle time before an autosave (see
+// prefAutosave, set in Preferences).
+const prefAutosaveSeconds = "editor.autosave_seconds"
 
 // journalDelay is how long after the last keystroke the unsaved text is
 // journalled (the promise is 2 s).
@@ -175,24 +170,6 @@ func (h *hotExit) autosaveNow() {
 	if err := art.Save(); err != nil {
 		h.ws.status.problem(lang.L("Could not save {{.Name}}: {{.Err}}", map[string]any{"Name": filepath.Base(art.Path()), "Err": err}))
 	}
-}
-
-// autosaveItem is File → Autosave: a check item for the preference.
-func (ws *workspace) autosaveItem() *fyne.MenuItem {
-	it := fyne.NewMenuItem(lang.L("Autosave"), nil)
-	it.Checked = ws.app.Preferences().Bool(prefAutosave)
-	it.Action = func() {
-		on := !ws.app.Preferences().Bool(prefAutosave)
-		ws.app.Preferences().SetBool(prefAutosave, on)
-		it.Checked = on
-		if ws.menu != nil {
-			ws.menu.refresh()
-		}
-		if on {
-			ws.hot.typed() // count the idle time from now
-		}
-	}
-	return it
 }
 
 // discarded removes the open article's journal: the user threw its

@@ -9,14 +9,17 @@ import (
 
 // listFillEvery is how often the list shows the rows read so far while a
 // folder is loaded.
-const listFillEvery = 150 * time.Millisecond
+const listFillEvery = 250 * time.Millisecond
 
 // listFilling returns the progress function of a streamed load of ix: the
-// list shows the rows read so far (unless another folder was opened).
+// list shows the rows read so far (unless another folder was opened), its
+// catalog built on the loading goroutine.
 func (ws *workspace) listFilling(ix *library.Index) func() {
 	return func() {
+		cat := prepareCatalog(ix)
 		ws.do(func() {
 			if ix == ws.index {
+				ws.list.offer(cat)
 				ws.list.show()
 			}
 		})
@@ -29,8 +32,10 @@ func (ws *workspace) scan(first string) {
 	ix := ws.index
 	go func() {
 		err := ix.LoadStream(context.Background(), listFillEvery, ws.listFilling(ix))
+		cat := prepareCatalog(ix)
 		ws.do(func() {
 			if ix == ws.index {
+				ws.list.offer(cat)
 				ws.scanned(first, err)
 			}
 		})
@@ -43,9 +48,10 @@ func (ws *workspace) scanned(first string, err error) {
 		ws.status.problem(err.Error())
 	}
 	ws.list.show()
+	ws.form.indexChanged()
 	if first == "" {
-		if items := ws.index.Summaries(); len(items) > 0 {
-			first = ws.index.Abs(items[0].Path)
+		if items := ws.list.articles(); len(items) > 0 {
+			first = ws.index.Abs(items[0].Path) // the top of the list as shown
 		}
 	}
 	if first != "" && !ws.art.HasFile() {
@@ -94,19 +100,38 @@ func (ws *workspace) follow(first string) {
 			}
 		}()
 		err = ix.LoadStream(context.Background(), listFillEvery, ws.listFilling(ix))
+		cat := prepareCatalog(ix)
 		ws.do(func() {
 			if ix == ws.index {
+				ws.list.offer(cat)
 				ws.scanned(first, err)
 			}
 		})
 		for batch := range w.Changes() {
 			ix.Apply(batch)
+			cat := prepareCatalog(ix)
 			ws.do(func() {
 				if ix == ws.index { // not a batch of a folder left meanwhile
+					ws.list.offer(cat)
 					ws.external(batch)
 				}
 			})
 		}
+	}()
+}
+
+// refreshList shows the Index's rows once their catalog is rebuilt off the
+// UI goroutine (after a save: no hitch on a large folder).
+func (ws *workspace) refreshList() {
+	ix := ws.index
+	go func() {
+		cat := prepareCatalog(ix)
+		ws.do(func() {
+			if ix == ws.index {
+				ws.list.offer(cat)
+				ws.list.show()
+			}
+		})
 	}()
 }
 
@@ -116,4 +141,5 @@ func (ws *workspace) follow(first string) {
 func (ws *workspace) external(batch []library.Change) {
 	ws.hot.outsideBatch(batch, ws.art.Outside)
 	ws.list.show()
+	ws.form.indexChanged()
 }

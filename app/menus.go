@@ -38,12 +38,19 @@ func (ws *workspace) install() {
 	m := &menus{ws: ws}
 	ws.menu = m
 
+	newArt := item(lang.L("New Article…"), ctrl(fyne.KeyN), ws.newArticle)
+	// F2 has no modifier, so it never reaches the menu: otherKey handles
+	// it; the shortcut here only shows it.
+	rename := item(lang.L("Rename…"), &desktop.CustomShortcut{KeyName: fyne.KeyF2}, ws.renameArticle)
+	duplicate := fyne.NewMenuItem(lang.L("Duplicate"), ws.duplicateArticle)
+	trash := fyne.NewMenuItem(lang.L("Move to Trash…"), ws.deleteArticle)
 	openFolder := item(lang.L("Open Folder…"), ctrl(fyne.KeyO), ws.chooseFolder)
 	m.recent = fyne.NewMenuItem(lang.L("Open Recent"), nil)
 	m.recentChanged()
 	save := item(lang.L("Save"), ctrl(fyne.KeyS), func() { ws.save() })
 	reload := fyne.NewMenuItem(lang.L("Reload from Disk"), ws.confirmReload)
 	revert := fyne.NewMenuItem(lang.L("Revert to Saved"), ws.confirmReload)
+	prefs := item(lang.L("Preferences…"), ctrl(fyne.KeyComma), ws.showPreferences)
 	closeWin := item(lang.L("Close Window"), ctrl(fyne.KeyW), ws.closeWindow)
 	quit := item(lang.L("Quit"), ctrl(fyne.KeyQ), ws.quit)
 	quit.IsQuit = true
@@ -67,17 +74,53 @@ func (ws *workspace) install() {
 	ws.prev.SetAllowRemoteImages(m.remote.Checked)
 	m.remote.Action = func() { ws.setRemoteImages(!m.remote.Checked) }
 
+	filter := item(lang.L("Filter Articles"), ctrl(fyne.KeyP), func() { ws.list.focusFilter(ws.win.Canvas()) })
+	goList := item(lang.L("Go to Article List"), ctrl(fyne.KeyL), func() { ws.list.focusFilter(ws.win.Canvas()) })
+	group := fyne.NewMenuItem(lang.L("Group by Folder"), nil)
+	group.Checked = ws.list.q.group
+	group.Action = func() {
+		ws.list.setGroup(!ws.list.q.group)
+		group.Checked = ws.list.q.group
+		m.refresh()
+	}
+	var sorts []*fyne.MenuItem
+	for i, name := range sortNames() {
+		sorts = append(sorts, fyne.NewMenuItem(name, func() { ws.list.setSort(sortKey(i)) }))
+	}
+	sortBy := fyne.NewMenuItem(lang.L("Sort Articles"), nil)
+	sortBy.ChildMenu = fyne.NewMenu("", sorts...)
+
 	m.main = fyne.NewMainMenu(
-		fyne.NewMenu(lang.L("File"), openFolder, m.recent, fyne.NewMenuItemSeparator(),
-			save, reload, ws.autosaveItem(), fyne.NewMenuItemSeparator(), closeWin, quit),
-		fyne.NewMenu(lang.L("View"), m.dark, bigger, smaller, fyne.NewMenuItemSeparator(), m.remote),
-		fyne.NewMenu(lang.L("Edit"), revert))
+		fyne.NewMenu(lang.L("File"), newArt, openFolder, m.recent, fyne.NewMenuItemSeparator(),
+			rename, duplicate, trash, fyne.NewMenuItemSeparator(),
+			save, reload, fyne.NewMenuItemSeparator(), prefs, fyne.NewMenuItemSeparator(), closeWin, quit),
+		fyne.NewMenu(lang.L("View"), filter, goList, group, sortBy, fyne.NewMenuItemSeparator(),
+			m.dark, bigger, smaller, fyne.NewMenuItemSeparator(), m.remote),
+		fyne.NewMenu(lang.L("Edit"), revert),
+		fyne.NewMenu(lang.L("Help"), fyne.NewMenuItem(lang.L("Keyboard Shortcuts"), ws.showShortcuts),
+			fyne.NewMenuItem(lang.L("About Folio"), ws.showAbout)))
+	ws.form.installMenu(m.main)
 	ws.win.SetMainMenu(m.main)
-	for _, it := range []*fyne.MenuItem{openFolder, save, closeWin, quit, bigger, smaller} {
+	for _, it := range []*fyne.MenuItem{openFolder, save, closeWin, quit, bigger, smaller, filter, goList, prefs, newArt} {
 		ws.shortcut(it)
 	}
+	// Keys without a modifier reach the focused widget, not the menu:
+	// the editor, the list and the filter box pass on those they do not
+	// use.
+	ws.src.OnOtherKey = ws.otherKey
+	ws.list.otherKey = ws.otherKey
+	ws.win.Canvas().SetOnTypedKey(ws.otherKey)
+	ws.win.SetOnDropped(ws.dropped)
 	ws.win.SetCloseIntercept(ws.closeWindow)
+	ws.applyEditorTextSize()
 	ws.updateTitle()
+}
+
+// otherKey handles the window's keys without a modifier: F2 renames.
+func (ws *workspace) otherKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyF2 {
+		ws.renameArticle()
+	}
 }
 
 // shortcut makes a menu item's shortcut work anywhere in the window.

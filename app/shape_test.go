@@ -59,7 +59,7 @@ func TestOutsideDeleteAndSaveKeepTheListRight(t *testing.T) {
 	ws, dir := newTestWorkspace(t)
 	ws.scan("")
 	q := queues[ws]
-	q.runUntil(t, func() bool { return len(ws.list.items) == 2 && ws.art.HasFile() })
+	q.runUntil(t, func() bool { return len(ws.list.articles()) == 2 && ws.art.HasFile() })
 	a := filepath.Join(dir, "a.md")
 	if ws.art.Path() != a {
 		t.Fatalf("opened %s", ws.art.Path())
@@ -70,8 +70,8 @@ func TestOutsideDeleteAndSaveKeepTheListRight(t *testing.T) {
 	batch := []library.Change{{Path: a, Removed: true}}
 	ws.index.Apply(batch)
 	ws.external(batch)
-	if len(ws.list.items) != 1 || ws.art.Path() != a || !ws.conflict.Visible() {
-		t.Fatalf("rows %d path %s bar %v", len(ws.list.items), ws.art.Path(), ws.conflict.Visible())
+	if len(ws.list.articles()) != 1 || ws.art.Path() != a || !ws.conflict.Visible() {
+		t.Fatalf("rows %d path %s bar %v", len(ws.list.articles()), ws.art.Path(), ws.conflict.Visible())
 	}
 	// The remaining row (b.md) is not highlighted as if it were open, and
 	// clicking it opens it (after the unsaved-changes question).
@@ -84,9 +84,7 @@ func TestOutsideDeleteAndSaveKeepTheListRight(t *testing.T) {
 	if !ws.save() {
 		t.Fatal("save of the deleted article failed")
 	}
-	if len(ws.list.items) != 2 {
-		t.Errorf("after save recreated a.md the list has %d rows", len(ws.list.items))
-	}
+	q.runUntil(t, func() bool { return len(ws.list.articles()) == 2 })
 }
 
 func TestReloadFromDiskAsksToDiscardNotToSave(t *testing.T) {
@@ -137,11 +135,11 @@ func TestFollowAppliesOutsideChangesToTheList(t *testing.T) {
 	ws.follow("")
 	t.Cleanup(func() { ws.watcher.Close() })
 	q := queues[ws]
-	q.runUntil(t, func() bool { return len(ws.list.items) == 2 && ws.art.HasFile() })
+	q.runUntil(t, func() bool { return len(ws.list.articles()) == 2 && ws.art.HasFile() })
 	write(t, filepath.Join(dir, "c.md"), "---\ntitle: 外来的\n---\n")
-	q.runUntil(t, func() bool { return len(ws.list.items) == 3 })
-	if ws.list.items[2].Title != "外来的" {
-		t.Errorf("row = %+v", ws.list.items[2])
+	q.runUntil(t, func() bool { return len(ws.list.articles()) == 3 })
+	if ws.list.articles()[2].Title != "外来的" {
+		t.Errorf("row = %+v", ws.list.articles()[2])
 	}
 	// Folio's own save is not reported back as an outside change.
 	test.Type(ws.src, "mine")
@@ -149,8 +147,44 @@ func TestFollowAppliesOutsideChangesToTheList(t *testing.T) {
 		t.Fatal("save failed")
 	}
 	os.Remove(filepath.Join(dir, "b.md"))
-	q.runUntil(t, func() bool { return len(ws.list.items) == 2 })
+	q.runUntil(t, func() bool { return len(ws.list.articles()) == 2 })
 	if ws.conflict.Visible() || ws.art.Dirty() {
 		t.Error("the echo of Folio's own save raised a conflict")
+	}
+}
+
+func TestStatusNamesFolioCountAndListLineIsTranslatedAndCut(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	ws.load(filepath.Join(dir, "a.md"))
+	if !strings.HasPrefix(ws.status.label.Text, "Folio counts ") {
+		t.Errorf("status = %q: say the count is Folio's own", ws.status.label.Text)
+	}
+	row := ws.list.create()
+	sub := row.(*fyne.Container).Objects[1].(*widget.Label)
+	if sub.Truncation != fyne.TextTruncateEllipsis {
+		t.Error("the list's meta line is cut without an ellipsis")
+	}
+}
+
+func TestTheSameQuestionIsNotStacked(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	ws.load(filepath.Join(dir, "a.md"))
+	test.Type(ws.src, "x")
+	write(t, filepath.Join(dir, "a.md"), "outside\n")
+	ws.save()
+	ws.save() // Ctrl+S pressed twice
+	if n := len(ws.win.Canvas().Overlays().List()); n != 1 {
+		t.Errorf("%d dialogs stacked, want 1", n)
+	}
+	pressButton(t, ws.win.Canvas().Overlays().Top(), "Cancel")
+	ws.save()
+	if n := len(ws.win.Canvas().Overlays().List()); n != 1 {
+		t.Errorf("after Cancel the question is not asked again (%d)", n)
+	}
+	pressButton(t, ws.win.Canvas().Overlays().Top(), "Cancel")
+	ws.showPreferences()
+	ws.showPreferences()
+	if n := len(ws.win.Canvas().Overlays().List()); n != 1 {
+		t.Errorf("%d Preferences dialogs", n)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 
 	"folio/app/article"
@@ -38,6 +39,10 @@ type workspace struct {
 	panes    *panes
 	menu     *menus
 	hot      *hotExit // crash journal, autosave, restore and reload notices
+	form     *formPane
+
+	// showing are the dialogs open now, by title (see showOnce).
+	showing map[string]dialog.Dialog
 
 	stats document.TextStats
 
@@ -63,7 +68,7 @@ func newWorkspace(a fyne.App, w fyne.Window, root string) *workspace {
 	ws.prev = preview.New()
 	ws.status = newStatusBar()
 	ws.conflict = newConflictBar(ws)
-	ws.list = newArticleList(ws.index, ws.open)
+	ws.list = newArticleList(ws.index, a.Preferences(), ws.open)
 
 	ws.art.Listen(ws.articleChanged)
 	ws.src.OnChanged = ws.edited
@@ -72,6 +77,7 @@ func newWorkspace(a fyne.App, w fyne.Window, root string) *workspace {
 	ws.prev.OnOpenArticle = func(path string) { ws.open(path) }
 	ws.panes = newPanes(ws)
 	ws.hot = newHotExit(ws)
+	ws.form = newFormPane(ws)
 	ws.leave = func(quit bool) {
 		if quit {
 			a.Quit()
@@ -105,7 +111,7 @@ func (ws *workspace) articleChanged(w article.What) {
 	}
 	if w&article.Saved != 0 {
 		ws.index.Put(ws.art.Path(), []byte(ws.art.Text()))
-		ws.list.show()
+		ws.refreshList()
 		ws.status.say(lang.L("Saved {{.Name}}", map[string]any{"Name": filepath.Base(ws.art.Path())}))
 	}
 }
@@ -181,6 +187,7 @@ func (ws *workspace) parsed() {
 	ws.stats = document.CountText(doc.Body())
 	ws.showStatus(ws.src.CursorLine(), ws.src.CursorColumn())
 	ws.updateTitle()
+	ws.form.parsed()
 }
 
 func (ws *workspace) showStatus(line, col int) { ws.status.show(ws.stats, line, col) }

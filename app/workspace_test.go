@@ -137,11 +137,11 @@ func TestWorkspacePreviewShowsParseErrorWithLine(t *testing.T) {
 func TestWorkspaceScanListsArticles(t *testing.T) {
 	ws, _ := newTestWorkspace(t)
 	ws.scan("")
-	queues[ws].runUntil(t, func() bool { return len(ws.list.items) == 2 })
+	queues[ws].runUntil(t, func() bool { return len(ws.list.articles()) == 2 })
 	if ws.art.Path() == "" {
-		t.Fatalf("articles = %d, open file %q", len(ws.list.items), ws.art.Path())
+		t.Fatalf("articles = %d, open file %q", len(ws.list.articles()), ws.art.Path())
 	}
-	if got := summaryLine(ws.list.items[0]); got != "a" {
+	if got := summaryLine(ws.list.articles()[0]); got != "a" {
 		t.Errorf("summary line = %q", got)
 	}
 }
@@ -167,6 +167,9 @@ func TestRemoteImagesAreOffUntilTheUserTurnsThemOn(t *testing.T) {
 	ws, _ := newTestWorkspace(t)
 	view := ws.win.MainMenu().Items[1]
 	item := view.Items[len(view.Items)-1]
+	if item.Label != "Load Remote Images" {
+		t.Fatalf("last View item = %q", item.Label)
+	}
 	if item.Checked || ws.app.Preferences().Bool(prefRemoteImages) {
 		t.Fatal("remote images must be off by default")
 	}

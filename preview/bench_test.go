@@ -39,9 +39,21 @@ var sizes = []struct {
 // BenchmarkPreviewFull is a full update of a shown preview (800×600):
 // parse, build the model, build and lay out the visible blocks. Nothing
 // from the previous iteration is reused.
+//
+// code1MB is one 1 MB fenced code block, table20k a 20,000-row table: the
+// time to open them (goals: ≤ 50 ms and ≤ 100 ms).
 func BenchmarkPreviewFull(b *testing.B) {
+	type bench struct {
+		name string
+		body []byte
+	}
+	var all []bench
 	for _, s := range sizes {
-		body := seedOfSize(b, s.n)
+		all = append(all, bench{s.name, seedOfSize(b, s.n)})
+	}
+	all = append(all, bench{"code1MB", bigCode(1 << 20)}, bench{"table20k", bigTable(20000)})
+	for _, s := range all {
+		body := s.body
 		b.Run(s.name, func(b *testing.B) {
 			benchApp(b)
 			p := New()
@@ -82,6 +94,35 @@ func BenchmarkPreviewEdit(b *testing.B) {
 	})
 }
 
+// BenchmarkPreviewEditBig is one keystroke near the end of a big block,
+// updating the shown preview (goal: ≤ 5 ms for code1MB).
+func BenchmarkPreviewEditBig(b *testing.B) {
+	for _, s := range []struct {
+		name string
+		body []byte
+	}{{"code1MB", bigCode(1 << 20)}, {"table20k", bigTable(20000)}} {
+		body := s.body
+		at := bytes.LastIndex(body[:len(body)-30], []byte("\n")) - 5
+		edited := append(append(append([]byte(nil), body[:at]...), 'X'), body[at:]...)
+		b.Run(s.name, func(b *testing.B) {
+			benchApp(b)
+			p := New()
+			w := test.NewTempWindow(b, p)
+			w.Resize(fyne.NewSize(800, 600))
+			p.updateNow(bytes.Clone(body), Meta{}, "", 1)
+			p.ScrollToSourceLine(bytes.Count(body, []byte{'\n'}) - 4)
+			versions := [][]byte{edited, body}
+			i := 0
+			for b.Loop() {
+				if res := p.updateNow(versions[i%2], Meta{}, "", 1); !res.incremental {
+					b.Fatal("edit was not incremental")
+				}
+				i++
+			}
+		})
+	}
+}
+
 // BenchmarkFyneMarkdown is the peer: Fyne's own Markdown rich text, built
 // and refreshed in a test window.
 func BenchmarkFyneMarkdown(b *testing.B) {
@@ -105,8 +146,17 @@ func BenchmarkFyneMarkdown(b *testing.B) {
 // rendering HTML.
 func BenchmarkGoldmarkHTML(b *testing.B) {
 	md := newMarkdown()
+	type bench struct {
+		name string
+		body []byte
+	}
+	var all []bench
 	for _, s := range sizes {
-		body := seedOfSize(b, s.n)
+		all = append(all, bench{s.name, seedOfSize(b, s.n)})
+	}
+	all = append(all, bench{"code1MB", bigCode(1 << 20)}, bench{"table20k", bigTable(20000)})
+	for _, s := range all {
+		body := s.body
 		b.Run(s.name, func(b *testing.B) {
 			b.SetBytes(int64(len(body)))
 			for b.Loop() {

@@ -113,7 +113,10 @@ func (d *document) reuse(out []*topBlock, region []byte, base int, reuse map[uin
 		if olds := reuse[tb.hash]; len(olds) > 0 && tb.block.Kind != KindFootnotes && !bytes.Contains(src, []byte("[^")) {
 			old := olds[0]
 			reuse[tb.hash] = olds[1:]
-			if old.block.Kind == tb.block.Kind {
+			// An old block not converted yet has no widget to keep, and it
+			// holds the tree (and body) of the parse that made it: take
+			// the new one.
+			if old.block.Kind == tb.block.Kind && old.block.filled.Load() {
 				if old.start != tb.start || old.line != tb.line || old.end != tb.end {
 					moved := *old
 					moved.start, moved.end, moved.line = tb.start, tb.end, tb.line

@@ -9,13 +9,13 @@ import (
 	"path"
 	"strings"
 
-	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
-	"github.com/alecthomas/chroma/v2/lexers"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"folio/preview/markdown"
 )
 
 // ExportOptions tunes ExportHTML.
@@ -35,8 +35,9 @@ type ExportOptions struct {
 // ExportHTML writes a standalone HTML page for an article: the header card
 // from meta, then the body rendered with the same goldmark configuration as
 // the preview. Code is highlighted with chroma (light and dark styles, by
-// the reader's colour scheme); raw HTML in the Markdown is shown as escaped
-// text, never interpreted.
+// the reader's colour scheme); raw HTML keeps the preview's safe set
+// (markdown.SplitHTML) with harmless attributes only, and anything else is
+// shown as escaped text, never interpreted.
 func ExportHTML(w io.Writer, body []byte, meta Meta, opts ExportOptions) error {
 	md := newMarkdown()
 	md.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(&exportRenderer{}, 100)))
@@ -189,6 +190,14 @@ img { max-width: 100%; }
 hr { border: 0; border-top: 1px solid var(--line); margin: 2rem 0; }
 .footnotes { font-size: .9rem; color: var(--muted); }
 li.task { list-style: none; }
+kbd { font: .85em ui-monospace, monospace; padding: .1em .4em; border: 1px solid var(--line); border-bottom-width: 2px; border-radius: 4px; background: var(--card); }
+mark { background: #ffd33d66; color: inherit; }
+.shortcode, .media { font-size: .85em; padding: .1em .6em; border-radius: 999px; background: var(--card); border: 1px solid var(--line); color: var(--accent); }
+.markdown-alert { margin: 1em 0; padding: .25em 1em; border-left: 4px solid var(--alert); }
+.markdown-alert-title { font-weight: 600; color: var(--alert); margin: .5em 0; }
+.markdown-alert-note { --alert: #0969da; } .markdown-alert-tip { --alert: #1a7f37; } .markdown-alert-important { --alert: #8250df; }
+.markdown-alert-warning { --alert: #9a6700; } .markdown-alert-caution { --alert: #d1242f; }
+@media (prefers-color-scheme: dark) { .markdown-alert-note { --alert: #4493f8; } .markdown-alert-tip { --alert: #3fb950; } .markdown-alert-important { --alert: #ab7df8; } .markdown-alert-warning { --alert: #d29922; } .markdown-alert-caution { --alert: #f85149; } }
 `
 
 // exportRenderer overrides goldmark's HTML for raw HTML (escaped, shown
@@ -198,8 +207,46 @@ type exportRenderer struct{}
 func (r *exportRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindHTMLBlock, r.htmlBlock)
 	reg.Register(ast.KindRawHTML, r.rawHTML)
+	reg.Register(ast.KindBlockquote, r.quote)
 	reg.Register(ast.KindFencedCodeBlock, r.code)
 	reg.Register(ast.KindCodeBlock, r.code)
+}
+
+// quote writes a blockquote, or a GitHub alert as GitHub's markup does.
+func (r *exportRenderer) quote(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	kind := markdown.AlertOf(n)
+	if kind == "" {
+		if entering {
+			w.WriteString("<blockquote>\n")
+		} else {
+			w.WriteString("</blockquote>\n")
+		}
+		return ast.WalkContinue, nil
+	}
+	if entering {
+		title := alertLooks[kind].title
+		fmt.Fprintf(w, "<div class=\"markdown-alert markdown-alert-%s\">\n<p class=\"markdown-alert-title\">%s</p>\n", kind, html.EscapeString(title))
+	} else {
+		w.WriteString("</div>\n")
+	}
+	return ast.WalkContinue, nil
+}
+
+// writeSafeHTML writes raw HTML made of safe tags with only their kept
+// attributes, media as a placeholder naming its source, text escaped.
+func writeSafeHTML(w util.BufWriter, pieces []markdown.HTMLPiece) {
+	for _, p := range pieces {
+		switch {
+		case p.Tag == nil:
+			w.WriteString(html.EscapeString(p.Text))
+		case p.Tag.IsMedia():
+			if src := p.Tag.MediaSource(); src != "" && !p.Tag.Closing {
+				fmt.Fprintf(w, `<span class="media">▶ %s</span>`, html.EscapeString(src))
+			}
+		default:
+			w.WriteString(p.Tag.Sanitized())
+		}
+	}
 }
 
 func (r *exportRenderer) htmlBlock(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -211,6 +258,14 @@ func (r *exportRenderer) htmlBlock(w util.BufWriter, src []byte, n ast.Node, ent
 	writeLines(&raw, b.Lines(), src)
 	if b.HasClosure() {
 		raw.Write(b.ClosureLine.Value(src))
+	}
+	if markdown.IsComment(raw.String()) {
+		return ast.WalkSkipChildren, nil
+	}
+	if pieces, ok := markdown.SplitHTML(strings.TrimRight(raw.String(), "\n")); ok {
+		writeSafeHTML(w, pieces)
+		w.WriteByte('\n')
+		return ast.WalkSkipChildren, nil
 	}
 	w.WriteString(`<pre class="raw-html"><code>`)
 	w.WriteString(html.EscapeString(strings.TrimRight(raw.String(), "\n")))
@@ -228,6 +283,13 @@ func (r *exportRenderer) rawHTML(w util.BufWriter, src []byte, n ast.Node, enter
 		seg := raw.Segments.At(i)
 		b.Write(seg.Value(src))
 	}
+	if markdown.IsComment(b.String()) {
+		return ast.WalkSkipChildren, nil
+	}
+	if pieces, ok := markdown.SplitHTML(b.String()); ok {
+		writeSafeHTML(w, pieces)
+		return ast.WalkSkipChildren, nil
+	}
 	w.WriteString(`<code class="raw-html">`)
 	w.WriteString(html.EscapeString(b.String()))
 	w.WriteString("</code>")
@@ -244,15 +306,7 @@ func (r *exportRenderer) code(w util.BufWriter, src []byte, n ast.Node, entering
 	}
 	var code bytes.Buffer
 	writeLines(&code, n.Lines(), src)
-	lexer := lexers.Get(lang)
-	if lang == "" || lexer == nil {
-		lexer = lexers.Get("plaintext")
-	}
-	it, err := chroma.Coalesce(lexer).Tokenise(nil, code.String())
-	if err != nil {
-		fmt.Fprintf(w, "<pre><code>%s</code></pre>\n", html.EscapeString(code.String()))
-		return ast.WalkSkipChildren, nil
-	}
+	it := markdown.Tokens(lang, code.String())
 	if err := chromahtml.New(chromahtml.WithClasses(true)).Format(w, codeStyle(false), it); err != nil {
 		return ast.WalkStop, fmt.Errorf("highlight code: %w", err)
 	}

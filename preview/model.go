@@ -5,6 +5,7 @@ import (
 	"fyne.io/fyne/v2"
 	"github.com/yuin/goldmark/ast"
 	"strings"
+	"sync/atomic"
 )
 
 // Kind is the kind of a rendered block.
@@ -56,6 +57,7 @@ type Block struct {
 	Ordered  bool     // list
 	Start    int      // first number of an ordered list
 	Tight    bool     // list without blank lines between items
+	Alert    string   // quote: a GitHub alert's type ("note", "tip", …), or ""
 	Lang     string   // code block info string's first word
 	Text     string   // code block or raw HTML text
 	Align    []Align  // table
@@ -67,9 +69,22 @@ type Block struct {
 	units float32
 	lines int // source lines of a top-level block, for estimates
 
+	// A big top-level block is shown as parts (parts.go): parts is set on
+	// the parsing goroutine before the block is published; a part has cont
+	// (which sides it continues on), its first source line's offset from
+	// the block's, and a table part its table's column plan.
+	parts   []*Block
+	split   bool // parts were considered
+	cont    uint8
+	lineOff int
+	plan    *tablePlan
+
 	// lazy holds the goldmark node of a top-level block whose content is
 	// not converted yet: only blocks that are shown (or dumped) are.
 	lazy *lazySource
+	// filled is set once the content is converted; the parsing goroutine
+	// reads it (lazy belongs to the UI goroutine once published).
+	filled atomic.Bool
 
 	// ui is the preview's state for this block; the UI goroutine alone
 	// touches it.
@@ -89,13 +104,76 @@ func (b *Block) fill() *Block {
 	if l == nil {
 		return b
 	}
+	l.conv.top = blockStart(l.node, l.conv.src)
 	full := l.conv.block(l.node)
 	b.Inlines, b.Children, b.Items = full.Inlines, full.Children, full.Items
 	b.Ordered, b.Start, b.Tight = full.Ordered, full.Start, full.Tight
-	b.Lang, b.Text = full.Lang, full.Text
+	b.Lang, b.Text, b.Alert = full.Lang, full.Text, full.Alert
 	b.Align, b.Header, b.Rows = full.Align, full.Header, full.Rows
 	b.lazy = nil
+	compact(b)
+	b.filled.Store(true)
 	return b
+}
+
+// compact copies every string of a converted block into one string of its
+// own. The converter's strings are slices of the whole parsed region; a
+// block kept across parses (its source unchanged) would otherwise pin the
+// body of the parse that made it, one body per edit.
+func compact(b *Block) {
+	var ptrs []*string
+	collectStrings(b, &ptrs)
+	n := 0
+	for _, p := range ptrs {
+		n += len(*p)
+	}
+	var sb strings.Builder
+	sb.Grow(n)
+	for _, p := range ptrs {
+		sb.WriteString(*p)
+	}
+	all, off := sb.String(), 0
+	for _, p := range ptrs {
+		l := len(*p)
+		*p = all[off : off+l]
+		off += l
+	}
+}
+
+func collectStrings(b *Block, ptrs *[]*string) {
+	add := func(s *string) {
+		if *s != "" {
+			*ptrs = append(*ptrs, s)
+		}
+	}
+	inl := func(in []Inline) {
+		for i := range in {
+			add(&in[i].Text)
+			add(&in[i].Link)
+			add(&in[i].Dest)
+			add(&in[i].Title)
+		}
+	}
+	add(&b.Lang)
+	add(&b.Text)
+	add(&b.Alert)
+	inl(b.Inlines)
+	for _, c := range b.Children {
+		collectStrings(c, ptrs)
+	}
+	for _, it := range b.Items {
+		for _, c := range it.Blocks {
+			collectStrings(c, ptrs)
+		}
+	}
+	for _, cell := range b.Header {
+		inl(cell)
+	}
+	for _, row := range b.Rows {
+		for _, cell := range row {
+			inl(cell)
+		}
+	}
 }
 
 // uiState is a block's height in the preview and its built widget.
@@ -131,7 +209,10 @@ const (
 
 // Item is a list item or a footnote.
 type Item struct {
-	Task   int // TaskNone, TaskOpen or TaskDone
+	Task int // TaskNone, TaskOpen or TaskDone
+	// TaskAt is the byte offset of a task's "[ ]" or "[x]" from the start
+	// of its top-level block's source (-1 when not known).
+	TaskAt int
 	Index  int // footnote number
 	Blocks []*Block
 }
@@ -147,7 +228,7 @@ const (
 )
 
 // Style is a set of inline formatting flags.
-type Style uint8
+type Style uint16
 
 // Inline formatting flags.
 const (
@@ -155,7 +236,11 @@ const (
 	Italic
 	Strike
 	Code
-	Sup // a footnote reference
+	Sup       // a footnote reference, or <sup>
+	Underline // <u>, <ins>
+	Mark      // <mark>
+	Sub       // <sub>
+	Chip      // a Hugo shortcode, shown as a labelled chip
 )
 
 // Inline is one run of text with one style, a hard break or an image.
@@ -190,7 +275,7 @@ func appendText(runs []Inline, in Inline) []Inline {
 // String lists the style flags, for dumps.
 func (s Style) String() string {
 	var parts []string
-	for i, name := range []string{"bold", "italic", "strike", "code", "sup"} {
+	for i, name := range []string{"bold", "italic", "strike", "code", "sup", "underline", "mark", "sub", "chip"} {
 		if s&(1<<i) != 0 {
 			parts = append(parts, name)
 		}
@@ -218,7 +303,11 @@ func dumpBlock(b *strings.Builder, bl *Block, indent string) {
 		fmt.Fprintf(b, "%sheading %d\n", indent, bl.Level)
 		dumpInlines(b, bl.Inlines, indent+"  ")
 	case KindQuote:
-		fmt.Fprintf(b, "%squote\n", indent)
+		if bl.Alert != "" {
+			fmt.Fprintf(b, "%squote alert=%s\n", indent, bl.Alert)
+		} else {
+			fmt.Fprintf(b, "%squote\n", indent)
+		}
 		dumpBlocks(b, bl.Children, indent+"  ")
 	case KindList:
 		if bl.Ordered {

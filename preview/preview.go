@@ -16,6 +16,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/yuin/goldmark"
+
+	"folio/preview/markdown"
 )
 
 // DefaultDebounce is how long Update waits for typing to pause.
@@ -39,6 +41,13 @@ type Preview struct {
 	// article's folder.
 	OnOpenArticle func(path string)
 
+	// OnToggleTask is called on the UI goroutine when the reader clicks a
+	// task list box: the edit that checks or unchecks it in the body last
+	// given to Update. Apply it as one undo step if the body still holds
+	// edit.Old at that place; the preview shows the result when the
+	// changed body comes back through Update.
+	OnToggleTask func(edit TaskEdit)
+
 	md       goldmark.Markdown
 	images   *imageLoader
 	debounce time.Duration
@@ -59,6 +68,9 @@ type Preview struct {
 	meta      Meta
 	headerObj fyne.CanvasObject
 	baseDir   string
+	siteRoot  string // set by SetSiteRoot, or found from baseDir
+	rootSet   bool   // siteRoot was set by SetSiteRoot
+	rootFor   string // the baseDir siteRoot was found for
 	firstLine int
 	built     []*Block // blocks whose widget is cached in ui.obj
 	header    uiState
@@ -73,6 +85,7 @@ type Preview struct {
 type vitem struct {
 	block *Block // nil for the header card
 	line  int    // 1-based body line
+	start int    // byte offset in the body of the top-level block it belongs to
 	st    *uiState
 }
 
@@ -80,6 +93,9 @@ type request struct {
 	body      []byte
 	meta      Meta
 	baseDir   string
+	siteRoot  string // set by SetSiteRoot, or found from baseDir
+	rootSet   bool   // siteRoot was set by SetSiteRoot
+	rootFor   string // the baseDir siteRoot was found for
 	firstLine int
 }
 
@@ -148,6 +164,9 @@ func (p *Preview) process() {
 // parse runs off the UI goroutine (under p.work).
 func (p *Preview) parse(req *request, gen uint64) *result {
 	blocks := p.doc.set(req.body)
+	for _, tb := range blocks {
+		splitParts(tb.block)
+	}
 	if req.meta.ReadTime == "" && !req.meta.IsZero() {
 		req.meta.ReadTime = estimateReadTime(req.body)
 	}
@@ -179,6 +198,13 @@ func (p *Preview) apply(res *result) {
 		p.dropBuilt() // image paths resolve differently
 	}
 	p.baseDir, p.firstLine = req.baseDir, req.firstLine
+	if !p.rootSet && p.rootFor != p.baseDir {
+		p.rootFor = p.baseDir
+		p.siteRoot = ""
+		if p.baseDir != "" {
+			p.siteRoot = markdown.FindSiteRoot(p.baseDir, "")
+		}
+	}
 	if !reflect.DeepEqual(req.meta, p.meta) {
 		p.meta = req.meta
 		p.headerObj = nil
@@ -192,8 +218,15 @@ func (p *Preview) apply(res *result) {
 		if tb.block.Kind == KindNone {
 			continue
 		}
+		if len(tb.block.parts) > 0 {
+			for _, part := range tb.block.parts {
+				part.ui.seen = res.gen
+				items = append(items, vitem{block: part, line: tb.line + part.lineOff, start: tb.start, st: &part.ui})
+			}
+			continue
+		}
 		tb.block.ui.seen = res.gen
-		items = append(items, vitem{block: tb.block, line: tb.line, st: &tb.block.ui})
+		items = append(items, vitem{block: tb.block, line: tb.line, start: tb.start, st: &tb.block.ui})
 	}
 	for i := len(items); i < len(p.items); i++ {
 		p.items[i] = vitem{} // let dropped blocks go
@@ -251,6 +284,25 @@ func (p *Preview) Refresh() {
 	p.BaseWidget.Refresh()
 }
 
+// SetSiteRoot sets the folder a leading "/" in image and link paths
+// resolves against (see markdown.Resolver): the site root the app found
+// for the article, or the opened folder. Without it the preview looks for
+// one up from the article's folder (markdown.FindSiteRoot). Call it on the
+// UI goroutine.
+func (p *Preview) SetSiteRoot(root string) {
+	if p.rootSet && root == p.siteRoot {
+		return
+	}
+	p.siteRoot, p.rootSet = root, true
+	p.dropBuilt()
+	p.refreshVisible()
+}
+
+// resolver is the link and image resolver for the article shown.
+func (p *Preview) resolver() markdown.Resolver {
+	return markdown.Resolver{Dir: p.baseDir, Root: p.siteRoot}
+}
+
 // SetAllowRemoteImages turns loading of http(s) images on or off (off by
 // default). Call it on the UI goroutine.
 func (p *Preview) SetAllowRemoteImages(on bool) {
@@ -283,7 +335,7 @@ func (p *Preview) ScrollToSourceLine(line int) {
 	}
 	if body := line - p.firstLine + 1; next > it.line+1 && body > it.line {
 		frac := float32(body-it.line) / float32(next-it.line)
-		y := p.offsets[i] + frac*(it.st.h-p.gap())
+		y := p.offsets[i] + frac*(it.st.h-p.itemGap(i))
 		p.scroll.ScrollToOffset(fyne.NewPos(0, y))
 		p.refreshVisible()
 	}
@@ -301,7 +353,46 @@ func (p *Preview) itemForLine(line int) int {
 }
 
 func (p *Preview) builder() builder {
-	return builder{onLink: p.openLink, images: p.images, baseDir: p.baseDir, dark: p.isDark(), changed: p.objectResized, measure: p.measure}
+	return builder{onLink: p.openLink, images: p.images, resolver: p.resolver(), dark: p.isDark(), changed: p.objectResized, measure: p.measure, scrollPage: p.scrollPage, onTask: p.toggleTask}
+}
+
+// TaskEdit is the change that toggles a task list box: replace the body's
+// bytes [Start, End), which should read Old, with New ("[ ]" ⇄ "[x]").
+type TaskEdit struct {
+	Start, End int
+	Old, New   string
+}
+
+// toggleTask hands the edit for a clicked task box to OnToggleTask: at is
+// its offset from the start of the top-level block of the shown item.
+func (p *Preview) toggleTask(item *Block, at int, done bool) {
+	if p.OnToggleTask == nil || at < 0 {
+		return
+	}
+	found := false
+	for _, it := range p.items {
+		if it.block == item {
+			at += it.start
+			found = true
+			break
+		}
+	}
+	if !found {
+		return
+	}
+	e := TaskEdit{Start: at, End: at + 3, Old: "[ ]", New: "[x]"}
+	if done {
+		e.Old, e.New = "[x]", "[ ]"
+	}
+	p.OnToggleTask(e)
+}
+
+// scrollPage scrolls the preview for a wheel event over a table or code
+// block.
+func (p *Preview) scrollPage(ev *fyne.ScrollEvent) {
+	if p.scroll != nil {
+		p.scroll.Scrolled(ev)
+	}
 }
 
 // objectResized runs when an image arrived: visible heights are measured again.
@@ -326,7 +417,9 @@ func (p *Preview) objectFor(i int) fyne.CanvasObject {
 	if it.block.ui.obj != nil {
 		return it.block.ui.obj
 	}
-	o := p.builder().block(it.block)
+	b := p.builder()
+	b.item = it.block
+	o := b.block(it.block)
 	it.block.ui.obj = o
 	p.built = append(p.built, it.block)
 	return o
@@ -371,6 +464,21 @@ func (p *Preview) dropBuilt() {
 
 func (p *Preview) gap() float32 { return theme.Padding() * 3 }
 
+// itemGap is the space below item i: none between the parts of a big code
+// block, a grid line between table parts, a list's gap between list parts.
+func (p *Preview) itemGap(i int) float32 {
+	if b := p.items[i].block; b != nil && b.cont&contBelow != 0 {
+		switch b.Kind {
+		case KindCode:
+			return 0
+		case KindTable:
+			return 1
+		}
+		return theme.Padding()
+	}
+	return p.gap()
+}
+
 func (p *Preview) ensureOffsets() {
 	if len(p.offsets) == len(p.items)+1 {
 		return
@@ -383,13 +491,12 @@ func (p *Preview) ensureOffsets() {
 // yet measured at the current width.
 func (p *Preview) fixOffsets(from int) {
 	y := p.offsets[from]
-	gap := p.gap()
 	ts := theme.TextSize()
 	for i := from; i < len(p.items); i++ {
 		it := &p.items[i]
 		if st := it.st; st.sizedW != p.width || st.h == 0 {
 			st.sized, st.sizedW = false, p.width
-			st.h = p.estimate(it, ts) + gap
+			st.h = p.estimate(it, ts) + p.itemGap(i)
 		}
 		p.offsets[i] = y
 		y += it.st.h
@@ -432,10 +539,10 @@ func (p *Preview) refreshVisible() {
 	oldTotal := p.offsets[len(p.items)]
 	objs := make([]fyne.CanvasObject, 0, 16)
 	visible := make(map[int]bool, 16)
-	gap := p.gap()
 	for i := first; i < len(p.items) && p.offsets[i] < bottom; i++ {
 		obj := p.objectFor(i)
 		h := heightOf(obj, w)
+		gap := p.itemGap(i)
 		st := p.items[i].st
 		if !st.sized || st.h != h+gap {
 			st.h, st.sized, st.sizedW = h+gap, true, w
@@ -458,7 +565,7 @@ func (p *Preview) refreshVisible() {
 
 // openLink acts on a tapped link.
 func (p *Preview) openLink(dest string) {
-	kind, target := classifyLink(dest, p.baseDir)
+	kind, target := classifyLink(dest, p.resolver())
 	switch kind {
 	case linkBrowser:
 		if u, err := url.Parse(target); err == nil {
@@ -470,6 +577,8 @@ func (p *Preview) openLink(dest string) {
 		if p.OnOpenArticle != nil {
 			p.OnOpenArticle(target)
 		}
+	case linkAnchor:
+		p.ScrollToAnchor(target)
 	case linkFootnote:
 		for i, it := range p.items {
 			if it.block != nil && it.block.Kind == KindFootnotes {
@@ -480,6 +589,43 @@ func (p *Preview) openLink(dest string) {
 			}
 		}
 	}
+}
+
+// ScrollToAnchor scrolls to the heading whose id (markdown.Anchor, or a
+// "{#id}" it sets) is anchor, or to the footnotes for "fn:N". It reports
+// whether it found one. Call it on the UI goroutine.
+func (p *Preview) ScrollToAnchor(anchor string) bool {
+	if p.scroll == nil {
+		return false
+	}
+	slugs := markdown.NewSlugger()
+	for i, it := range p.items {
+		if it.block == nil || it.block.Kind != KindHeading {
+			continue
+		}
+		if headingAnchor(it.block.fill(), slugs) == anchor {
+			p.ensureOffsets()
+			p.scroll.ScrollToOffset(fyne.NewPos(0, p.offsets[i]))
+			p.refreshVisible()
+			return true
+		}
+	}
+	return false
+}
+
+// headingAnchor is a heading block's id, as markdown.Headings gives it.
+func headingAnchor(b *Block, slugs *markdown.Slugger) string {
+	var sb strings.Builder
+	for _, r := range b.Inlines {
+		if r.Kind == InlineText {
+			sb.WriteString(r.Text)
+		}
+	}
+	txt := strings.TrimSpace(sb.String())
+	if i := strings.LastIndex(txt, "{#"); i >= 0 && strings.HasSuffix(txt, "}") {
+		return strings.TrimSpace(txt[i+2 : len(txt)-1])
+	}
+	return slugs.Slug(txt)
 }
 
 // estimateHeight guesses a block's height at width before it is built.

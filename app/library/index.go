@@ -5,10 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"folio/editor/document"
 )
@@ -26,9 +28,10 @@ type Index struct {
 	root string
 
 	mu      sync.Mutex
-	rows    map[string]Summary // by slash-separated relative path
-	sorted  []Summary          // rows sorted by Path; nil when stale
-	schema  *document.Schema   // nil when stale
+	rows    map[string]Summary   // by slash-separated relative path
+	mod     map[string]time.Time // modification times, by relative path
+	sorted  []Summary            // rows sorted by Path; nil when stale
+	schema  *document.Schema     // nil when stale
 	version uint64
 }
 
@@ -38,7 +41,7 @@ func NewIndex(root string) *Index {
 	if err != nil {
 		abs = root
 	}
-	return &Index{root: abs, rows: map[string]Summary{}}
+	return &Index{root: abs, rows: map[string]Summary{}, mod: map[string]time.Time{}}
 }
 
 // Root is the indexed folder's absolute path.
@@ -51,11 +54,14 @@ func (ix *Index) Load(ctx context.Context) error {
 		return fmt.Errorf("index: %w", err)
 	}
 	rows := make(map[string]Summary, len(items))
+	mod := make(map[string]time.Time, len(items))
 	for _, s := range items {
 		rows[s.Path] = s
+		mod[s.Path] = modTime(ix.Abs(s.Path))
 	}
 	ix.mu.Lock()
 	ix.rows = rows
+	ix.mod = mod
 	ix.sorted = items
 	ix.changed()
 	ix.mu.Unlock()
@@ -88,6 +94,7 @@ func (ix *Index) Apply(batch []Change) []string {
 	type update struct {
 		rel    string
 		sum    Summary
+		mod    time.Time
 		remove bool
 		folder bool
 	}
@@ -102,7 +109,7 @@ func (ix *Index) Apply(batch []Change) []string {
 			continue
 		}
 		s, exists := summarizeFile(c.Path, rel)
-		ups = append(ups, update{rel: rel, sum: s, remove: !exists})
+		ups = append(ups, update{rel: rel, sum: s, mod: modTime(c.Path), remove: !exists})
 	}
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
@@ -113,21 +120,22 @@ func (ix *Index) Apply(batch []Change) []string {
 			prefix := u.rel + "/"
 			for p := range ix.rows {
 				if strings.HasPrefix(p, prefix) {
-					delete(ix.rows, p)
+					ix.drop(p)
 					touched = append(touched, p)
 				}
 			}
 			if _, ok := ix.rows[u.rel]; ok { // a file that was a folder's name
-				delete(ix.rows, u.rel)
+				ix.drop(u.rel)
 				touched = append(touched, u.rel)
 			}
 		case u.remove:
 			if _, ok := ix.rows[u.rel]; ok {
-				delete(ix.rows, u.rel)
+				ix.drop(u.rel)
 				touched = append(touched, u.rel)
 			}
 		default:
 			ix.rows[u.rel] = u.sum
+			ix.mod[u.rel] = u.mod
 			touched = append(touched, u.rel)
 		}
 	}
@@ -137,6 +145,29 @@ func (ix *Index) Apply(batch []Change) []string {
 		ix.changed()
 	}
 	return touched
+}
+
+// drop deletes a row; ix.mu must be held.
+func (ix *Index) drop(rel string) {
+	delete(ix.rows, rel)
+	delete(ix.mod, rel)
+}
+
+// modTime is a file's modification time, or the zero time.
+func modTime(abs string) time.Time {
+	info, err := os.Stat(abs)
+	if err != nil {
+		return time.Time{}
+	}
+	return info.ModTime()
+}
+
+// ModTime is the modification time of the article at the relative path
+// rel when the index last read it (zero when unknown).
+func (ix *Index) ModTime(rel string) time.Time {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	return ix.mod[rel]
 }
 
 // summarizeFile reads and summarizes one article; exists is false when the
@@ -168,8 +199,10 @@ func (ix *Index) Put(abs string, data []byte) {
 	f := &File{Path: rel, Abs: abs}
 	parse(f, data)
 	s := Summarize(f)
+	mod := modTime(abs)
 	ix.mu.Lock()
 	ix.rows[rel] = s
+	ix.mod[rel] = mod
 	ix.sorted = patchSorted(ix.sorted, ix.rows, []string{rel})
 	ix.changed()
 	ix.mu.Unlock()
@@ -184,7 +217,7 @@ func (ix *Index) Remove(abs string) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	if _, ok := ix.rows[rel]; ok {
-		delete(ix.rows, rel)
+		ix.drop(rel)
 		ix.sorted = nil
 		ix.changed()
 	}
@@ -199,12 +232,14 @@ func (ix *Index) Rename(oldAbs, newAbs string) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	s, had := ix.rows[oldRel]
+	mod := ix.mod[oldRel]
 	if ok1 && had {
-		delete(ix.rows, oldRel)
+		ix.drop(oldRel)
 	}
 	if ok2 && had {
 		s.Path = newRel
 		ix.rows[newRel] = s
+		ix.mod[newRel] = mod
 	}
 	if had {
 		ix.sorted = nil

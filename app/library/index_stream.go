@@ -13,27 +13,31 @@ import (
 // fill while a large folder is read. On error the rows read so far stay.
 func (ix *Index) LoadStream(ctx context.Context, every time.Duration, progress func()) error {
 	rows := map[string]Summary{}
+	mod := map[string]time.Time{}
 	var sorted, fresh []Summary
+	var freshMod []time.Time
 	ix.mu.Lock()
-	ix.rows, ix.sorted = rows, []Summary{}
+	ix.rows, ix.mod, ix.sorted = rows, mod, []Summary{}
 	ix.changed()
 	ix.mu.Unlock()
 	publish := func() {
 		ix.mu.Lock()
-		for _, s := range fresh {
+		for i, s := range fresh {
 			rows[s.Path] = s
+			mod[s.Path] = freshMod[i]
 		}
 		// Readers keep the slice they got: they never see later appends,
 		// which go beyond its length.
 		ix.sorted = sorted[:len(sorted):len(sorted)]
 		ix.changed()
 		ix.mu.Unlock()
-		fresh = fresh[:0]
+		fresh, freshMod = fresh[:0], freshMod[:0]
 	}
 	last := time.Now()
 	err := StreamSummaries(ctx, ix.root, func(s Summary) {
 		sorted = append(sorted, s)
 		fresh = append(fresh, s)
+		freshMod = append(freshMod, modTime(ix.Abs(s.Path)))
 		if time.Since(last) >= every {
 			publish()
 			last = time.Now()

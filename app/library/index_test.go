@@ -176,3 +176,21 @@ func TestIndexSchemaFollowsChanges(t *testing.T) {
 		t.Errorf("docs = %d", ix.Schema().Docs)
 	}
 }
+
+func TestIndexModTime(t *testing.T) {
+	ix, dir := loadedIndex(t, map[string]string{"a.md": "x"})
+	old := time.Now().Add(-48 * time.Hour)
+	a := filepath.Join(dir, "a.md")
+	if ix.ModTime("a.md").IsZero() {
+		t.Fatal("no modification time after Load")
+	}
+	os.Chtimes(a, old, old)
+	ix.Apply([]Change{{Path: a}})
+	if !ix.ModTime("a.md").Equal(old) {
+		t.Errorf("mod = %v, want %v", ix.ModTime("a.md"), old)
+	}
+	ix.Rename(a, filepath.Join(dir, "b.md"))
+	if !ix.ModTime("b.md").Equal(old) || !ix.ModTime("a.md").IsZero() {
+		t.Error("Rename did not carry the modification time")
+	}
+}

@@ -103,6 +103,9 @@ func NewArticle(req NewRequest) (name string, data []byte, err error) {
 		return "", nil, fmt.Errorf("new article: %s is not a folder", dir)
 	}
 	site := findSite(dir, req.Root)
+	if site.loc != nil {
+		req.Now = req.Now.In(site.loc) // dates as the site writes them (Hugo timeZone, Hexo timezone)
+	}
 
 	base := Slug(req.Title)
 	if pat := site.hexoNewPostName(); pat != "" {
@@ -124,84 +127,47 @@ func NewArticle(req NewRequest) (name string, data []byte, err error) {
 
 // site is what NewArticle knows of the site around a folder.
 type site struct {
-	dirs   []string       // the folders from Dir up to the site root (or Root), innermost first
-	root   string         // the site's root (holding its config file), or ""
-	kind   string         // "hugo", "hexo" or ""
-	config map[string]any // the site's configuration, when it could be read
+	dirs    []string       // the folders from Dir up to the site root (or Root), innermost first
+	root    string         // the site's root (holding its config file), or ""
+	kind    string         // "hugo", "hexo" or ""
+	content string         // the site's content folder (Hugo's contentDir, Hexo's source/_posts), or ""
+	config  map[string]any // the site's configuration, when it could be read
+	loc     *time.Location // the site's time zone, or nil
 }
-
-// hugoConfigs are Hugo's configuration file names, in Hugo's order.
-var hugoConfigs = []string{"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml", "config.json"}
 
 // maxAboveRoot is how many folders above Root are searched for the site's
 // root.
 const maxAboveRoot = 4
 
-// findSite collects the folders from dir up to root, and further up to the
-// site's root when one is found within a few folders above root.
+// findSite finds the site around dir with FindSite, looking no higher
+// than a few folders above root, and collects the folders from dir up to
+// the site's root (or up to root when there is no site) where templates
+// are looked for. A site config that cannot be read counts as none.
 func findSite(dir, root string) site {
 	var s site
 	root = filepath.Clean(root)
-	above := -1 // folders visited above root; -1 while inside it
+	stop := root
+	for range maxAboveRoot {
+		stop = filepath.Dir(stop)
+	}
+	top := root
+	if st, err := FindSite(dir, stop); err == nil && st != nil {
+		s.root, s.content, top = st.Root, st.ContentDir, st.Root
+		s.kind = strings.ToLower(st.Kind.String())
+		s.loc = st.TimeZone
+		if data, err := os.ReadFile(st.Config); err == nil {
+			s.config = configMap(st.Config, data)
+		}
+	}
 	for d := dir; ; {
 		s.dirs = append(s.dirs, d)
-		if kind, cfg := siteConfig(d); kind != "" {
-			s.root, s.kind, s.config = d, kind, cfg
-			return s
-		}
-		if d == root || (root == "." && above < 0) {
-			above = 0
-		}
-		if above >= 0 {
-			above++
-			if above > maxAboveRoot {
-				break
-			}
-		}
 		parent := filepath.Dir(d)
-		if parent == d {
+		if d == top || parent == d {
 			break
 		}
 		d = parent
 	}
-	// No site root: templates are only looked for up to root.
-	for i, d := range s.dirs {
-		if d == root {
-			s.dirs = s.dirs[:i+1]
-			break
-		}
-	}
 	return s
-}
-
-// siteConfig reports whether d is a Hugo or Hexo site's root and reads its
-// configuration (nil when it cannot be read).
-func siteConfig(d string) (string, map[string]any) {
-	if data, err := os.ReadFile(filepath.Join(d, "_config.yml")); err == nil {
-		if _, err := os.Stat(filepath.Join(d, "scaffolds")); err == nil || hasHexoPackage(d) {
-			return "hexo", configMap("_config.yml", data)
-		}
-	}
-	for _, n := range hugoConfigs {
-		if data, err := os.ReadFile(filepath.Join(d, n)); err == nil {
-			return "hugo", configMap(n, data)
-		}
-	}
-	if info, err := os.Stat(filepath.Join(d, "config", "_default")); err == nil && info.IsDir() {
-		for _, n := range []string{"hugo.toml", "config.toml", "hugo.yaml", "config.yaml"} {
-			if data, err := os.ReadFile(filepath.Join(d, "config", "_default", n)); err == nil {
-				return "hugo", configMap(n, data)
-			}
-		}
-		return "hugo", nil
-	}
-	return "", nil
-}
-
-// hasHexoPackage reports whether d's package.json names hexo.
-func hasHexoPackage(d string) bool {
-	data, err := os.ReadFile(filepath.Join(d, "package.json"))
-	return err == nil && bytes.Contains(data, []byte(`"hexo"`))
 }
 
 // configMap reads a TOML, YAML or JSON configuration file into a map, with
@@ -491,17 +457,13 @@ func (s site) archetype(dir string) string {
 	return ""
 }
 
-// contentDir returns the site's content folder: its contentDir setting or
-// "content" under the site root, or the outermost folder searched.
+// contentDir returns the site's content folder, or the outermost folder
+// searched when there is no site.
 func (s site) contentDir() string {
-	if s.root == "" {
+	if s.content == "" {
 		return s.dirs[len(s.dirs)-1]
 	}
-	cd := s.configString("contentDir")
-	if cd == "" {
-		cd = "content"
-	}
-	return filepath.Join(s.root, filepath.FromSlash(cd))
+	return s.content
 }
 
 // section returns the Hugo section of an article in dir: the first folder

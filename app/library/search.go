@@ -115,12 +115,12 @@ func Search(ctx context.Context, root, query string, opts SearchOptions, out cha
 				if ctx.Err() != nil {
 					continue // drain
 				}
-				data, err := readFileInto(j.abs, buf)
+				data, err := searchRead(j.abs, buf)
 				if err != nil {
 					continue
 				}
 				buf = data[:0]
-				if isBinary(data) {
+				if bytes.IndexByte(data, 0) >= 0 { // binary: what document.CheckText refuses too
 					continue
 				}
 				hits, fold = m.search(data, fold, hits[:0], j.rel, j.abs)

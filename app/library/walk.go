@@ -1,7 +1,6 @@
 package library
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -22,16 +21,15 @@ import (
 // file is reported with ErrTooLarge and not parsed.
 const MaxSize = 16 << 20
 
-// binarySniff is how many leading bytes are searched for a NUL byte to tell
-// a binary file from text.
-const binarySniff = 8 << 10
-
 // Errors a File or Summary can carry instead of (or besides) a parse error.
 var (
 	// ErrTooLarge marks a file larger than MaxSize; it is not read.
 	ErrTooLarge = errors.New("file larger than 16 MB, not read")
-	// ErrBinary marks a file with a NUL byte in its first 8 KB; it is not parsed.
-	ErrBinary = errors.New("binary file (NUL byte), not parsed")
+	// ErrBinary marks a file with a NUL byte; it is not parsed. It is
+	// document.ErrBinary: the folder scan, the command line and the app
+	// apply the one rule of document.CheckText (binary, UTF-16/32 or
+	// invalid UTF-8 text is read-only).
+	ErrBinary = document.ErrBinary
 	// ErrNotRegular marks a path with a Markdown name that is not a regular
 	// file (a FIFO, a device, a dangling symbolic link).
 	ErrNotRegular = errors.New("not a regular file")
@@ -225,6 +223,9 @@ func (w *walker) walk(abs, rel string) error {
 		}
 		name := e.Name()
 		if skipName(name) {
+			if IsTemp(name) {
+				removeIfStale(filepath.Join(abs, name)) // left by a killed save
+			}
 			continue
 		}
 		childAbs := filepath.Join(abs, name)
@@ -328,19 +329,14 @@ func load(f *File, buf []byte) []byte {
 }
 
 // parse sets f's Data and Doc from the file's bytes, or Err when they are
-// binary or the front matter is malformed.
+// not UTF-8 text (document.CheckText) or the front matter is malformed.
 func parse(f *File, data []byte) {
-	if isBinary(data) {
-		f.Err = ErrBinary
+	f.Doc, f.Err = document.Parse(data)
+	if errors.Is(f.Err, document.ErrBinary) || errors.Is(f.Err, document.ErrNotUTF8) {
+		f.Doc = nil
 		return
 	}
 	f.Data = data
-	f.Doc, f.Err = document.Parse(data)
-}
-
-// isBinary reports whether data has a NUL byte in its first 8 KB.
-func isBinary(data []byte) bool {
-	return bytes.IndexByte(data[:min(len(data), binarySniff)], 0) >= 0 // vectorised, unlike slices.Contains
 }
 
 // readFile reads a whole file with one open, one fstat and as few reads as
@@ -350,7 +346,7 @@ func readFile(name string) ([]byte, error) { return readFileInto(name, nil) }
 // readFileInto is readFile reading into buf's memory when it is large
 // enough.
 func readFileInto(name string, buf []byte) ([]byte, error) {
-	f, err := os.Open(name)
+	f, err := openRead(name)
 	if err != nil {
 		return nil, err
 	}

@@ -188,7 +188,57 @@ func cleanCell(c string) string {
 	if strings.ContainsAny(c, "\t\r\n") {
 		c = strings.Join(strings.Fields(c), " ")
 	}
-	return c
+	return escapeControl(c)
+}
+
+// escapeControl makes text safe to print on a terminal: control characters
+// (C0, DEL, C1), bidirectional overrides and bytes that are not UTF-8 are
+// written as visible escapes (\x1b, \u202e), so a title cannot move the
+// cursor, clear the screen, set the clipboard (OSC 52) or reorder a line.
+func escapeControl(s string) string {
+	i := 0
+	for i < len(s) {
+		c := s[i]
+		if c < 0x20 || c == 0x7f {
+			break
+		}
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unsafeRune(r, size) {
+			break
+		}
+		i += size
+	}
+	if i == len(s) {
+		return s
+	}
+	var b strings.Builder
+	b.WriteString(s[:i])
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			fmt.Fprintf(&b, "\\x%02x", s[i])
+		case r < 0x20 || r == 0x7f:
+			fmt.Fprintf(&b, "\\x%02x", r)
+		case unsafeRune(r, size):
+			fmt.Fprintf(&b, "\\u%04x", r)
+		default:
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}
+
+// unsafeRune reports whether a decoded non-ASCII rune is a C1 control, a
+// bidirectional control or an invalid byte.
+func unsafeRune(r rune, size int) bool {
+	return r == utf8.RuneError && size == 1 || r >= 0x80 && r <= 0x9f ||
+		r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 || r == 0x200e || r == 0x200f || r == 0x061c
 }
 
 // displayWidth is the number of terminal columns s takes: two for East Asian

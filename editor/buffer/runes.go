@@ -25,28 +25,36 @@ func IsCJK(r rune) bool {
 	return false
 }
 
+// runeSet is a set of runes of the Basic Multilingual Plane, as bits: the
+// wrap asks about every rune of a line, and a map lookup per rune was most
+// of the cost of rewrapping a long line.
+type runeSet [0x10000 / 64]uint64
+
+func newRuneSet(chars string) *runeSet {
+	var s runeSet
+	for _, r := range chars {
+		s[r/64] |= 1 << (r % 64)
+	}
+	return &s
+}
+
+func (s *runeSet) has(r rune) bool {
+	return r >= 0 && r < 0x10000 && s[r/64]&(1<<(r%64)) != 0
+}
+
 // noLineStart holds characters that must not begin a visual line (closing
 // punctuation and marks that attach to the preceding character).
-var noLineStart = map[rune]bool{}
+var noLineStart = newRuneSet("，。、；：？！）」』】》〉〕〗〙〛｝］｠．％…‥・ー々〻ゝゞヽヾぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ”’,.;:?!)]}%")
 
 // noLineEnd holds characters that must not end a visual line (opening
 // brackets and quotes).
-var noLineEnd = map[rune]bool{}
-
-func init() {
-	for _, r := range "，。、；：？！）」』】》〉〕〗〙〛｝］｠．％…‥・ー々〻ゝゞヽヾぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ”’,.;:?!)]}%" {
-		noLineStart[r] = true
-	}
-	for _, r := range "（「『【《〈〔〖〘〚｛［｟“‘([{" {
-		noLineEnd[r] = true
-	}
-}
+var noLineEnd = newRuneSet("（「『【《〈〔〖〘〚｛［｟“‘([{")
 
 // NoLineStart reports whether kinsoku rules forbid r at the start of a line.
-func NoLineStart(r rune) bool { return noLineStart[r] }
+func NoLineStart(r rune) bool { return noLineStart.has(r) }
 
 // NoLineEnd reports whether kinsoku rules forbid r at the end of a line.
-func NoLineEnd(r rune) bool { return noLineEnd[r] }
+func NoLineEnd(r rune) bool { return noLineEnd.has(r) }
 
 func isSpace(r rune) bool {
 	return r == ' ' || r == '\t' || r == '\u3000'
@@ -56,7 +64,7 @@ func isSpace(r rune) bool {
 // after spaces, and around CJK characters, unless b may not start a line or
 // a may not end one. Dashes (——) and ellipses (……) stay together.
 func CanBreak(a, b rune) bool {
-	if isSpace(b) || noLineStart[b] || noLineEnd[a] {
+	if isSpace(b) || noLineStart.has(b) || noLineEnd.has(a) {
 		return false
 	}
 	if isSpace(a) {

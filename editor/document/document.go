@@ -32,6 +32,11 @@ type frontMatter interface {
 // Bytes, its body from Body, and refuses edits.
 func Parse(src []byte) (*Document, error) {
 	d := &Document{src: src}
+	if err := CheckText(src); err != nil {
+		d.lay = layout{format: None, nl: "\n", fmLine: 1, bodyLine: 1}
+		d.err = err
+		return d, err
+	}
 	lay, err := split(src)
 	d.lay = lay
 	if err != nil {
@@ -43,9 +48,13 @@ func Parse(src []byte) (*Document, error) {
 	case YAML:
 		d.fm, err = parseYAML(content, lay.fmLine, lay.nl)
 	case TOML:
-		d.fm, err = parseTOML(content, lay.fmLine, lay.nl)
+		if err = checkDepth(content, lay.fmLine, TOML); err == nil {
+			d.fm, err = parseTOML(content, lay.fmLine, lay.nl)
+		}
 	case JSON:
-		d.fm, err = parseJSON(content, lay.fmLine, lay.nl)
+		if err = checkDepth(content, lay.fmLine, JSON); err == nil {
+			d.fm, err = parseJSON(content, lay.fmLine, lay.nl)
+		}
 	}
 	if err != nil {
 		d.fm = nil
@@ -114,7 +123,7 @@ func (d *Document) Set(key string, v Value) error {
 	var next []byte
 	switch {
 	case d.err != nil:
-		return ErrMalformed
+		return d.refusal()
 	case d.fm == nil:
 		next = d.withNewYAML(key, v)
 	default:
@@ -130,7 +139,7 @@ func (d *Document) Set(key string, v Value) error {
 // Delete removes a top-level key and its value. Comments around it stay.
 func (d *Document) Delete(key string) error {
 	if d.err != nil {
-		return ErrMalformed
+		return d.refusal()
 	}
 	if _, ok := d.Get(key); !ok {
 		return nil
@@ -140,6 +149,15 @@ func (d *Document) Delete(key string) error {
 		return fmt.Errorf("delete %s: %w", key, err)
 	}
 	return d.adopt(d.splice(content), key, nil)
+}
+
+// refusal is the error of an edit to a document that could not be read:
+// ErrMalformed, or the reason a file that is not UTF-8 text is read-only.
+func (d *Document) refusal() error {
+	if errors.Is(d.err, ErrBinary) || errors.Is(d.err, ErrNotUTF8) {
+		return d.err
+	}
+	return ErrMalformed
 }
 
 // SetFlow sets key to a value written as a YAML flow value, as typed on a
