@@ -99,7 +99,7 @@ func TestPaneTogglesAreRemembered(t *testing.T) {
 		t.Error("the form pane did not hide")
 	}
 	pressShortcut(t, ws, p.list.Shortcut)
-	if ws.list.box.Visible() || ws.app.Preferences().BoolWithFallback(prefShowList, true) {
+	if ws.panes.side.Visible() || ws.app.Preferences().BoolWithFallback(prefShowList, true) {
 		t.Error("the list did not collapse")
 	}
 	p.preview.Action()

@@ -93,10 +93,8 @@ func newArticleList(ix *library.Index, prefs fyne.Preferences, onOpen func(abs s
 	l.groupBtn = widget.NewButtonWithIcon("", fynetheme.FolderIcon(), func() { l.setGroup(!l.q.group) })
 	l.paintChips()
 
-	header := widget.NewLabelWithStyle(lang.L("Articles"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, nil, l.count, header),
-		l.filter,
+		container.NewBorder(nil, nil, nil, l.count, l.filter),
 		container.NewBorder(nil, nil, nil, l.groupBtn, l.sortSel),
 		container.NewGridWithColumns(3, l.chips[0], l.chips[1], l.chips[2]),
 	)

@@ -38,7 +38,11 @@ type workspace struct {
 	conflict *conflictBar
 	panes    *panes
 	menu     *menus
+	hot      *hotExit // crash journal, autosave, restore and reload notices
 	form     *formPane
+	find     *editor.FindBar
+	outline  *editor.Outline
+	search   *searchPane
 
 	// showing are the dialogs open now, by title (see showOnce).
 	showing map[string]dialog.Dialog
@@ -68,13 +72,21 @@ func newWorkspace(a fyne.App, w fyne.Window, root string) *workspace {
 	ws.status = newStatusBar()
 	ws.conflict = newConflictBar(ws)
 	ws.list = newArticleList(ws.index, a.Preferences(), ws.open)
+	ws.find = editor.NewFindBar(ws.src)
+	ws.outline = ws.newOutline()
+	ws.search = newSearchPane(ws)
 
 	ws.art.Listen(ws.articleChanged)
 	ws.src.OnChanged = ws.edited
-	ws.src.OnCursorMoved = func(line, col int) { ws.showStatus(line, col) }
+	ws.src.OnCursorMoved = func(line, col int) {
+		ws.showStatus(line, col)
+		ws.outline.Follow(line)
+	}
+	ws.src.OnPasteImage = ws.pastedImage
 	ws.src.OnScrolled = func(first int) { ws.prev.ScrollToSourceLine(first + 1) }
 	ws.prev.OnOpenArticle = func(path string) { ws.open(path) }
 	ws.panes = newPanes(ws)
+	ws.hot = newHotExit(ws)
 	ws.form = newFormPane(ws)
 	ws.leave = func(quit bool) {
 		if quit {
@@ -156,6 +168,7 @@ func (ws *workspace) reload() {
 // text is parsed after a short pause in typing.
 func (ws *workspace) edited() {
 	ws.art.EditFunc(ws.src.Len(), ws.src.Text)
+	ws.hot.typed()
 	ws.mu.Lock()
 	defer ws.mu.Unlock()
 	if ws.debounce != nil {
@@ -185,6 +198,7 @@ func (ws *workspace) parsed() {
 	ws.showStatus(ws.src.CursorLine(), ws.src.CursorColumn())
 	ws.updateTitle()
 	ws.form.parsed()
+	ws.outlineParsed()
 }
 
 func (ws *workspace) showStatus(line, col int) { ws.status.show(ws.stats, line, col) }
