@@ -47,13 +47,17 @@ func diffView(hunks []merge.Hunk) *widget.RichText {
 			Inline: true, ColorName: color, TextStyle: fyne.TextStyle{Monospace: true, Bold: bold}}})
 	}
 	line := func(prefix string, color fyne.ThemeColorName, parts []merge.Hunk, keep merge.Op) {
-		add(prefix, "", color, false)
+		// The sign goes with the first piece: alone, a wrapped line
+		// would leave it on a line of its own.
 		for _, p := range parts {
-			if p.Op == merge.Equal {
-				add("", strings.TrimRight(p.Text, "\r\n"), color, false)
-			} else if p.Op == keep {
-				add("", strings.TrimRight(p.Text, "\r\n"), color, true)
+			if p.Op != merge.Equal && p.Op != keep {
+				continue
 			}
+			add(prefix, strings.TrimRight(p.Text, "\r\n"), color, p.Op == keep && keep != merge.Equal)
+			prefix = ""
+		}
+		if prefix != "" {
+			add(prefix, "", color, false) // an empty line
 		}
 		segs = append(segs, &widget.TextSegment{Text: "", Style: widget.RichTextStyleParagraph})
 	}
