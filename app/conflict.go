@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"folio/app/article"
@@ -40,7 +41,7 @@ func (cb *conflictBar) update() {
 	cb.shown, cb.path = c, art.Path()
 	name := filepath.Base(art.Path())
 	var msg string
-	buttons := container.NewHBox()
+	buttons := container.NewHBox(layout.NewSpacer())
 	switch c {
 	case article.NoConflict:
 		cb.box.Objects = nil
@@ -60,7 +61,9 @@ func (cb *conflictBar) update() {
 	keep := widget.NewButton(lang.L("Keep mine"), art.Dismiss)
 	keep.Importance = widget.HighImportance
 	buttons.Add(keep)
-	cb.box.Objects = []fyne.CanvasObject{container.NewBorder(nil, nil, nil, buttons, label)}
+	// The message on its own line, the buttons under it: beside four
+	// buttons in the editor column it would wrap letter by letter.
+	cb.box.Objects = []fyne.CanvasObject{container.NewVBox(label, buttons)}
 	cb.box.Show()
 	cb.box.Refresh()
 }
