@@ -73,6 +73,7 @@ func newWorkspace(a fyne.App, w fyne.Window, root string) *workspace {
 	ws.src.OnCursorMoved = func(line, col int) { ws.showStatus(line, col) }
 	ws.src.OnScrolled = func(first int) { ws.prev.ScrollToSourceLine(first + 1) }
 	ws.prev.OnOpenArticle = func(path string) { ws.open(path) }
+	ws.prev.OnError = func(err error) { ws.status.problem(filepath.Base(ws.art.Path()) + ": " + err.Error()) } // harden: a preview defect is shown, not fatal
 	ws.panes = newPanes(ws)
 	ws.form = newFormPane(ws)
 	ws.leave = func(quit bool) {
@@ -168,6 +169,11 @@ func (ws *workspace) edited() {
 func (ws *workspace) parsed() {
 	doc, err := ws.art.Doc(), ws.art.ParseErr()
 	name := filepath.Base(ws.art.Path())
+	defer func() { // harden: a defect showing one article must not close the window and lose its text
+		if r := recover(); r != nil {
+			ws.status.problem(fmt.Sprintf("%s: internal error: %v", name, r))
+		}
+	}()
 	if pe, ok := errors.AsType[*document.ParseError](err); ok {
 		ws.status.problem(fmt.Sprintf("%s:%d: %s", name, pe.Line, pe.Msg))
 	} else if err != nil {

@@ -36,6 +36,11 @@ const maxReadingWidth = 860
 type Preview struct {
 	widget.BaseWidget
 
+	// OnError is called on the UI goroutine when parsing or showing an
+	// article failed with a defect (a recovered panic); the preview keeps
+	// what it showed and goes on with the next Update.
+	OnError func(err error)
+
 	// OnOpenArticle is called on the UI goroutine when the reader taps a
 	// relative link to a Markdown file; path is resolved against the
 	// article's folder.
@@ -149,8 +154,39 @@ func (p *Preview) process() {
 	if req == nil {
 		return
 	}
-	res := p.parse(req, gen)
-	p.do(func() { p.apply(res) })
+	res, err := p.safeParse(req, gen)
+	if err != nil {
+		p.do(func() { p.failed(err) })
+		return
+	}
+	p.do(func() {
+		defer p.recoverInto(func(err error) { p.failed(err) })
+		p.apply(res)
+	})
+}
+
+// safeParse is parse with a panic turned into an error (the incremental
+// document is then started afresh: its state may be half updated).
+func (p *Preview) safeParse(req *request, gen uint64) (res *result, err error) {
+	defer p.recoverInto(func(e error) {
+		p.doc = newDocument(p.md)
+		err = e
+	})
+	return p.parse(req, gen), nil
+}
+
+// recoverInto, deferred, hands a panic to fail as an error.
+func (p *Preview) recoverInto(fail func(error)) {
+	if r := recover(); r != nil {
+		fail(fmt.Errorf("the preview hit an internal error: %v", r))
+	}
+}
+
+// failed reports an error to OnError.
+func (p *Preview) failed(err error) {
+	if p.OnError != nil {
+		p.OnError(err)
+	}
 }
 
 // parse runs off the UI goroutine (under p.work).
