@@ -303,3 +303,28 @@ func TestParseRecoversFromAPanic(t *testing.T) {
 		t.Errorf("Set = %v, want a refusal and the text unchanged", err)
 	}
 }
+
+// TestLargeFrontMatter: front matter too large for a parse tree within
+// ~1 GB is refused with a line (issue 12: a 15.7 MB YAML file did not
+// finish), while a large flat one is still read.
+func TestLargeFrontMatter(t *testing.T) {
+	var nested, flat strings.Builder
+	for i := 0; nested.Len() <= MaxTreeSize; i++ {
+		fmt.Fprintf(&nested, "  k%d: [a, {c: %d}]\n", i, i)
+		fmt.Fprintf(&flat, "k%d: value %d\n", i, i)
+	}
+	for name, src := range map[string]string{
+		"yaml": "---\nm:\n" + nested.String() + "---\n",
+		"toml": "+++\n[m]\n" + strings.ReplaceAll(strings.ReplaceAll(nested.String(), ": [a, {c:", " = [\"a\", {c ="), "}]", "}]") + "+++\n",
+		"json": "{\"m\": \"" + strings.Repeat("x", MaxTreeSize) + "\"}\n",
+	} {
+		_, err := Parse([]byte(src))
+		if pe, ok := errors.AsType[*ParseError](err); !ok || !strings.Contains(pe.Msg, "larger than") || pe.Line != 2 && name != "json" {
+			t.Errorf("%s: err = %v, want the size refusal", name, err)
+		}
+	}
+	d, err := Parse([]byte("---\n" + flat.String() + "---\n"))
+	if err != nil || len(d.Fields()) < 1000 {
+		t.Errorf("flat front matter: %v", err)
+	}
+}
