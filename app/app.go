@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
-	fyneapp "fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/lang"
 
 	"folio/assets"
@@ -22,9 +21,7 @@ const ID = "io.github.folio.editor"
 // article of the last run; the very first time, the built-in sample
 // articles, copied to Folio's own storage.
 func Run(paths []string) error {
-	// Before the app exists, so that Fyne's threading checks see fyneDo.
-	fyneapp.SetMetadata(metadata(fyne.AppMetadata{}))
-	a := fyneapp.NewWithID(ID)
+	a := newApp()
 	applyLanguage(a.Preferences())
 	if err := lang.AddTranslationsFS(assets.Translations, "i18n"); err != nil {
 		fyne.LogError("loading translations", err)
@@ -40,8 +37,12 @@ func Run(paths []string) error {
 	ws := newWorkspace(a, w, root)
 	ws.install()
 	ws.restorePanes()
+	followCaret(w, ws.src) // input method: candidate window at the caret (app/ime.go)
 	w.Resize(windowSize(a.Preferences()))
 	ws.rememberFolder()
+	if len(paths) == 0 {
+		file = ws.hot.startArticle(file) // unsaved work from a crash first
+	}
 	ws.follow(file)
 	w.ShowAndRun()
 	if ws.watcher != nil {

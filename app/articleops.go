@@ -86,7 +86,7 @@ func (ws *workspace) askText(title, label, text, confirm string, extra fyne.Canv
 	}
 	body.Add(container.NewHBox(layoutSpacer(), cancel, confirmBtn))
 	d = dialog.NewCustomWithoutButtons(title, body, ws.win)
-	d.Resize(fyne.NewSize(dialogWidth, body.MinSize().Height+80))
+	d.Resize(fyne.NewSize(dialogWidth, 1))
 	d.Show()
 	ws.win.Canvas().Focus(entry)
 	entry.TypedShortcut(&fyne.ShortcutSelectAll{})
@@ -122,7 +122,7 @@ func (ws *workspace) createArticle(title string) {
 		return
 	}
 	ws.index.Put(abs, data)
-	ws.list.show()
+	ws.list.reveal(abs)
 	ws.load(abs)
 }
 

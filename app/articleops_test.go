@@ -30,6 +30,8 @@ func TestNewArticleFromTheHugoArchetype(t *testing.T) {
 	ws.app.Preferences().SetString(prefAuthor, "李雷")
 	ws.scan("")
 	queues[ws].runUntil(t, func() bool { return ws.art.HasFile() })
+	ws.load(filepath.Join(dir, "a.md"))
+	ws.list.filter.SetText("旧标题") // a filter the new article does not match
 	ws.newArticle()
 	entry := focusedEntry(t, ws)
 	test.Type(entry, "你好 世界")

@@ -19,6 +19,9 @@ const dialogWidth = 460
 // aligned, the last one the default (Enter). Each button hides the dialog
 // and then runs its action.
 func (ws *workspace) ask(title, msg string, buttons ...askButton) *dialog.CustomDialog {
+	if d, ok := ws.showing[title].(*dialog.CustomDialog); ok {
+		return d // the same question is already asked (a key pressed twice)
+	}
 	var d *dialog.CustomDialog
 	row := container.NewHBox()
 	for i, b := range buttons {
@@ -37,9 +40,26 @@ func (ws *workspace) ask(title, msg string, buttons ...askButton) *dialog.Custom
 	label.Wrapping = fyne.TextWrapWord
 	body := container.NewBorder(nil, container.NewHBox(layoutSpacer(), row), nil, nil, label)
 	d = dialog.NewCustomWithoutButtons(title, body, ws.win)
-	d.Resize(fyne.NewSize(dialogWidth, body.MinSize().Height+120))
-	d.Show()
+	// The width makes a long message wrap into a block; the height is the
+	// dialog's own minimum (no empty band under the message).
+	d.Resize(fyne.NewSize(dialogWidth, 1))
+	ws.showOnce(title, d)
 	return d
+}
+
+// showOnce shows d and remembers it under key until it closes, so that the
+// same dialog is not stacked twice.
+func (ws *workspace) showOnce(key string, d dialog.Dialog) {
+	if ws.showing == nil {
+		ws.showing = map[string]dialog.Dialog{}
+	}
+	ws.showing[key] = d
+	d.SetOnClosed(func() {
+		if ws.showing[key] == d {
+			delete(ws.showing, key)
+		}
+	})
+	d.Show()
 }
 
 // layoutSpacer is a flexible space in a box.
@@ -64,7 +84,7 @@ func (ws *workspace) confirmLeave(next, cancelled func()) {
 		askButton{lang.L("Cancel"), cancelled},
 		// Discard leaves the model dirty: the next step (a load) replaces
 		// the text, and if that step fails the text is still unsaved.
-		askButton{lang.L("Discard"), next},
+		askButton{lang.L("Discard"), func() { ws.hot.discarded(); next() }},
 		askButton{lang.L("Save"), func() {
 			if ws.save() {
 				next()

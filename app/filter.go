@@ -5,9 +5,66 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"folio/app/library"
 )
+
+// fold lower-cases s for matching, quickly: ASCII by hand, other runes
+// through unicode.ToLower only where scripts have case (below U+2C00, and
+// the fullwidth Latin letters); Chinese passes through untouched. A string
+// with nothing to change is returned as is, without a copy.
+func fold(s string) string {
+	i := 0
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				break
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if hasCase(r) && unicode.ToLower(r) != r {
+			break
+		}
+		i += n
+	}
+	if i == len(s) {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	b = append(b, s[:i]...)
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if hasCase(r) {
+			r = unicode.ToLower(r)
+		}
+		b = utf8.AppendRune(b, r)
+		i += n
+	}
+	return string(b)
+}
+
+// hasCase reports whether r may be in a script with upper and lower case
+// (Latin, Greek, Cyrillic, Armenian, Georgian, Cherokee, Glagolitic,
+// Coptic, Deseret, Adlam… and the fullwidth Latin letters), so that the CJK
+// blocks skip unicode.ToLower.
+func hasCase(r rune) bool {
+	return r < 0x2D30 || (0xA640 <= r && r < 0xA800) || (0xAB70 <= r && r < 0xABC0) ||
+		(0xFF21 <= r && r <= 0xFF3A) || (0x10400 <= r && r < 0x1E960)
+}
 
 // sortKey is the article list's order.
 type sortKey int
@@ -54,13 +111,14 @@ type catalog struct {
 	orders map[sortKey][]int
 	groups map[sortKey][]int // by folder, then the key
 	same   []bool            // per item: another article has the same title
+	title  []string          // per item: folded display title, the title order's key
 }
 
 // newCatalog prepares items (sorted by path) for filtering; mod gives a
 // relative path's modification time.
 func newCatalog(items []library.Summary, mod func(rel string) time.Time) *catalog {
 	c := &catalog{items: items, hay: make([]string, len(items)), mod: make([]time.Time, len(items)),
-		orders: map[sortKey][]int{}, groups: map[sortKey][]int{}, same: make([]bool, len(items))}
+		orders: map[sortKey][]int{}, groups: map[sortKey][]int{}, same: make([]bool, len(items)), title: make([]string, len(items))}
 	titles := make(map[string]int, len(items)) // lower-cased title → first item with it
 	var b strings.Builder
 	for i := range items {
@@ -79,11 +137,12 @@ func newCatalog(items []library.Summary, mod func(rel string) time.Time) *catalo
 			b.WriteByte('\n')
 			b.WriteString(sum)
 		}
-		c.hay[i] = strings.ToLower(b.String())
+		c.hay[i] = fold(b.String())
 		if mod != nil {
 			c.mod[i] = mod(s.Path)
 		}
-		t := strings.ToLower(displayTitle(s))
+		t := fold(displayTitle(s))
+		c.title[i] = t
 		if j, ok := titles[t]; ok {
 			c.same[i], c.same[j] = true, true
 		} else {
@@ -172,7 +231,7 @@ func (c *catalog) compare(k sortKey) func(a, b int) int {
 		}
 	case byTitle:
 		return func(a, b int) int {
-			if r := strings.Compare(strings.ToLower(displayTitle(&c.items[a])), strings.ToLower(displayTitle(&c.items[b]))); r != 0 {
+			if r := strings.Compare(c.title[a], c.title[b]); r != 0 {
 				return r
 			}
 			return byPathCmp(a, b)
@@ -189,7 +248,7 @@ func (c *catalog) compare(k sortKey) func(a, b int) int {
 }
 
 // terms splits a filter text into lower-cased words.
-func terms(text string) []string { return strings.Fields(strings.ToLower(text)) }
+func terms(text string) []string { return strings.Fields(fold(text)) }
 
 // matches reports whether item i passes q's chips and every term.
 func (c *catalog) matches(i int, q *listQuery, ts []string) bool {
@@ -215,7 +274,7 @@ func (c *catalog) filter(q listQuery, prevQ *listQuery, prev []int) []int {
 	src := c.order(q.sort, q.group)
 	if prevQ != nil && prev != nil && prevQ.sort == q.sort && prevQ.group == q.group &&
 		prevQ.draft == q.draft && prevQ.featured == q.featured && prevQ.broken == q.broken &&
-		strings.HasPrefix(strings.ToLower(q.text), strings.ToLower(prevQ.text)) {
+		strings.HasPrefix(fold(q.text), fold(prevQ.text)) {
 		src = prev
 	}
 	out := make([]int, 0, len(src))

@@ -68,8 +68,8 @@ func (ws *workspace) chooseFolder() {
 	if u, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(ws.root))); err == nil {
 		d.SetLocation(u)
 	}
-	d.Resize(fyne.NewSize(800, 560))
 	d.Show()
+	d.Resize(fyne.NewSize(800, 560)) // after Show: FileDialog.Resize before it panics (Fyne 2.8.1)
 }
 
 // openFolder shows another folder in the window, asking first about

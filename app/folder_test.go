@@ -148,3 +148,11 @@ func TestQuitAndCloseAskAboutUnsavedWork(t *testing.T) {
 }
 
 func mkdirFor(path string) error { return os.MkdirAll(filepath.Dir(path), 0o755) }
+
+func TestOpenFolderShowsTheFolderDialog(t *testing.T) {
+	ws, _ := newTestWorkspace(t)
+	ws.chooseFolder() // once panicked: Resize before Show
+	if len(ws.win.Canvas().Overlays().List()) == 0 {
+		t.Error("no folder dialog")
+	}
+}

@@ -49,6 +49,8 @@ func newFormPane(ws *workspace) *formPane {
 func (p *formPane) edit(e document.Edit) {
 	src := p.ws.src
 	if src.ReadOnly() || e.End > src.Len() {
+		// Not applied: the form goes back to the editor's text.
+		p.f.SetDocument(p.f.Path(), p.ws.art.Doc())
 		return
 	}
 	src.ReplaceRange(editor.Range{Start: e.Start, End: e.End}, e.Text)
@@ -161,7 +163,7 @@ func (p *formPane) installMenu(main *fyne.MainMenu) {
 	prefs := ws.app.Preferences()
 	p.list = fyne.NewMenuItem(lang.L("Article List"), nil)
 	p.list.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyL, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
-	p.list.Action = func() { p.setShown(p.list, ws.list.box, prefShowList, !ws.list.box.Visible()) }
+	p.list.Action = func() { p.setShown(p.list, ws.panes.side, prefShowList, !ws.panes.side.Visible()) }
 	p.formItem = fyne.NewMenuItem(lang.L("Front Matter Form"), nil)
 	p.formItem.Action = func() { p.setShown(p.formItem, ws.panes.form, prefShowForm, !ws.panes.form.Visible()) }
 	p.preview = fyne.NewMenuItem(lang.L("Preview"), nil)
@@ -169,10 +171,22 @@ func (p *formPane) installMenu(main *fyne.MainMenu) {
 	focus := fyne.NewMenuItem(lang.L("Edit Front Matter"), p.focusForm)
 	focus.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyM, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 
-	p.setShown(p.list, ws.list.box, prefShowList, prefs.BoolWithFallback(prefShowList, true))
+	p.setShown(p.list, ws.panes.side, prefShowList, prefs.BoolWithFallback(prefShowList, true))
 	p.setShown(p.formItem, ws.panes.form, prefShowForm, prefs.BoolWithFallback(prefShowForm, true))
 	p.setShown(p.preview, ws.prev, prefShowPreview, prefs.BoolWithFallback(prefShowPreview, true))
 
+	// Saving writes the form field being typed in first.
+	for _, m := range main.Items {
+		for _, it := range m.Items {
+			if it.Label == lang.L("Save") && it.Action != nil {
+				save := it.Action
+				it.Action = func() {
+					p.f.Commit()
+					save()
+				}
+			}
+		}
+	}
 	// The pane items go before the View menu's last group (the preview's
 	// options), which stays last.
 	for _, m := range main.Items {

@@ -99,7 +99,7 @@ func TestPaneTogglesAreRemembered(t *testing.T) {
 		t.Error("the form pane did not hide")
 	}
 	pressShortcut(t, ws, p.list.Shortcut)
-	if ws.list.box.Visible() || ws.app.Preferences().BoolWithFallback(prefShowList, true) {
+	if ws.panes.side.Visible() || ws.app.Preferences().BoolWithFallback(prefShowList, true) {
 		t.Error("the list did not collapse")
 	}
 	p.preview.Action()
@@ -110,5 +110,20 @@ func TestPaneTogglesAreRemembered(t *testing.T) {
 	pressShortcut(t, ws, focusFormShortcut)
 	if !ws.panes.form.Visible() || !ws.app.Preferences().Bool(prefShowForm) {
 		t.Error("the form did not come back")
+	}
+}
+
+func TestSaveWritesTheFieldBeingTyped(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	path := filepath.Join(dir, "a.md")
+	ws.load(path)
+	ws.form.f.FocusFirst()
+	f := ws.win.Canvas().Focused()
+	f.(fyne.Shortcutable).TypedShortcut(&fyne.ShortcutSelectAll{})
+	test.Type(f, "没按回车")
+	pressShortcut(t, ws, &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault})
+	want := strings.Replace(articleText, `title: "旧标题"`, `title: "没按回车"`, 1)
+	if got, _ := os.ReadFile(path); string(got) != want {
+		t.Errorf("file = %q", got)
 	}
 }

@@ -15,13 +15,18 @@ import (
 // they do (translated when shown).
 func shortcutRows() [][2]string {
 	return [][2]string{
+		{"Ctrl+N", lang.L("New Article…")},
 		{"Ctrl+O", lang.L("Open Folder…")},
+		{"F2", lang.L("Rename…")},
 		{"Ctrl+S", lang.L("Save")},
 		{"Ctrl+W", lang.L("Close Window")},
 		{"Ctrl+Q", lang.L("Quit")},
 		{"Ctrl+,", lang.L("Preferences")},
 		{"Ctrl+P / Ctrl+L", lang.L("Filter Articles")},
 		{"↑ ↓ PgUp PgDn Home End", lang.L("Move in the article list")},
+		{"Ctrl+F / Ctrl+H", lang.L("Find… / Replace…")},
+		{"Ctrl+Shift+F", lang.L("Find in Folder…")},
+		{"Ctrl+Shift+O", lang.L("Outline")},
 		{"Enter", lang.L("Open the article")},
 		{"Ctrl+Z / Ctrl+Shift+Z", lang.L("Undo / Redo")},
 		{"Ctrl+B / Ctrl+I / Ctrl+`", lang.L("Bold / Italic / Code")},
@@ -40,7 +45,7 @@ func (ws *workspace) showShortcuts() {
 	}
 	d := dialog.NewCustom(lang.L("Keyboard Shortcuts"), lang.L("Close"), container.NewVScroll(grid), ws.win)
 	d.Resize(fyne.NewSize(620, min(grid.MinSize().Height+140, 640)))
-	d.Show()
+	ws.showOnce("shortcuts", d)
 }
 
 // showAbout opens Help → About Folio.
@@ -57,6 +62,6 @@ func (ws *workspace) showAbout() {
 	fonts.Alignment = fyne.TextAlignCenter
 	fonts.Importance = widget.LowImportance
 	d := dialog.NewCustom(lang.L("About Folio"), lang.L("Close"), container.NewVBox(icon, name, text, fonts), ws.win)
-	d.Resize(fyne.NewSize(440, 320))
-	d.Show()
+	d.Resize(fyne.NewSize(440, 1))
+	ws.showOnce("about", d)
 }

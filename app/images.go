@@ -15,7 +15,7 @@ import (
 // dropped handles files dropped on the window: each image is copied next
 // to the open article (library.StoreImageFile) and a relative ![](…) link
 // is inserted at the caret, as one undo step.
-func (ws *workspace) dropped(_ fyne.Position, uris []fyne.URI) {
+func (ws *workspace) dropped(pos fyne.Position, uris []fyne.URI) {
 	if !ws.art.HasFile() {
 		ws.status.problem(lang.L("Open an article to drop images into it"))
 		return
@@ -36,15 +36,30 @@ func (ws *workspace) dropped(_ fyne.Position, uris []fyne.URI) {
 	if len(links) == 0 {
 		return
 	}
+	// Dropped on the editor: the link goes where the image was let go.
+	if off, ok := ws.src.DropOffset(pos); ok {
+		ws.src.Select(editor.Range{Start: off, End: off})
+	}
 	ws.insertAtCaret(strings.Join(links, "\n"))
 }
 
-// insertAtCaret replaces the selection with text as one undo step and
-// records the edit.
+// pastedImage stores an image pasted from the clipboard (Ctrl+V with an
+// image and no text) next to the article and links it at the caret.
+func (ws *workspace) pastedImage(data []byte, ext string) {
+	if !ws.art.HasFile() {
+		return
+	}
+	link, err := library.StoreImage(ws.art.Path(), data, ext)
+	if err != nil {
+		ws.status.problem(lang.L("Could not add the pasted image: {{.Err}}", map[string]any{"Err": err}))
+		return
+	}
+	ws.insertAtCaret("![](" + link + ")")
+}
+
+// insertAtCaret replaces the selection with text as one user edit (one
+// undo step) and gives the editor the keyboard.
 func (ws *workspace) insertAtCaret(text string) {
-	sel := ws.src.Selection()
-	ws.src.ReplaceRange(editor.Range{Start: sel.Start, End: sel.End}, text)
-	ws.src.SetCursorOffset(sel.Start + len(text))
-	ws.edited() // ReplaceRange does not call OnChanged
+	ws.src.InsertAtCursor(text)
 	ws.win.Canvas().Focus(ws.src)
 }

@@ -3,17 +3,22 @@ package app
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 )
 
 // panes is the window's layout, left to right:
 //
 //	list | form | editor | preview
 //
-// with the bars above the editor (the conflict bar, then the find bar) and
-// the status bar under everything. The form pane is an empty, hidden
+// where the left pane (side) holds tabs: the article list, the outline of
+// the open article and the folder search; with the bars above the editor
+// (the conflict bar, then the find bar) and the status bar under
+// everything. The form pane is an empty, hidden
 // container until the front matter form is placed in it (SetForm); a
 // hidden pane takes no room and its divider is not drawn.
 type panes struct {
+	side      *fyne.Container // the left pane: tabs
+	tabs      *container.AppTabs
 	form      *fyne.Container // the front matter form's place
 	bars      *fyne.Container // above the editor: conflict bar, find bar...
 	editor    *fyne.Container // bars + the source editor
@@ -33,13 +38,18 @@ const (
 func newPanes(ws *workspace) *panes {
 	p := &panes{form: container.NewStack()}
 	p.form.Hide()
-	p.bars = container.NewVBox(ws.conflict.box)
+	p.bars = container.NewVBox(ws.conflict.box, ws.find)
 	p.editor = container.NewBorder(p.bars, nil, nil, nil, ws.src)
 	p.work = container.NewHSplit(p.editor, ws.prev)
 	p.work.Offset = defaultWorkOffset
 	p.formSplit = container.NewHSplit(p.form, p.work)
 	p.formSplit.Offset = defaultFormOffset
-	p.outer = container.NewHSplit(ws.list.box, p.formSplit)
+	p.tabs = container.NewAppTabs(
+		container.NewTabItem(lang.L("Articles"), ws.list.box),
+		container.NewTabItem(lang.L("Outline"), ws.outline),
+		container.NewTabItem(lang.L("Search"), ws.search.box))
+	p.side = container.NewStack(p.tabs)
+	p.outer = container.NewHSplit(p.side, p.formSplit)
 	p.outer.Offset = defaultListOffset
 	p.content = container.NewBorder(nil, ws.status.box, nil, nil, p.outer)
 	return p
@@ -55,6 +65,22 @@ func (p *panes) SetForm(o fyne.CanvasObject) {
 		p.form.Show()
 	}
 	p.formSplit.Refresh()
+}
+
+// Tabs of the left pane.
+const (
+	tabArticles = iota
+	tabOutline
+	tabSearch
+)
+
+// showTab brings a tab of the left pane to the front (showing the pane).
+func (p *panes) showTab(i int) {
+	if !p.side.Visible() {
+		p.side.Show()
+		p.outer.Refresh()
+	}
+	p.tabs.SelectIndex(i)
 }
 
 // AddBar adds a bar above the editor, under the conflict bar (the find

@@ -93,10 +93,8 @@ func newArticleList(ix *library.Index, prefs fyne.Preferences, onOpen func(abs s
 	l.groupBtn = widget.NewButtonWithIcon("", fynetheme.FolderIcon(), func() { l.setGroup(!l.q.group) })
 	l.paintChips()
 
-	header := widget.NewLabelWithStyle(lang.L("Articles"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, nil, l.count, header),
-		l.filter,
+		container.NewBorder(nil, nil, nil, l.count, l.filter),
 		container.NewBorder(nil, nil, nil, l.groupBtn, l.sortSel),
 		container.NewGridWithColumns(3, l.chips[0], l.chips[1], l.chips[2]),
 	)
@@ -111,7 +109,33 @@ func (l *articleList) setIndex(ix *library.Index) {
 	l.show()
 }
 
-// show renders the index's rows now (after a change of the folder).
+// preparedCatalog is a catalog of an Index built off the UI goroutine,
+// with the Index version it reflects.
+type preparedCatalog struct {
+	ix  *library.Index
+	cat *catalog
+	ver uint64
+}
+
+// prepareCatalog builds the catalog of ix's rows (on any goroutine): the
+// lower-casing and sorting of a large folder stay off the UI goroutine.
+func prepareCatalog(ix *library.Index) preparedCatalog {
+	ver := ix.Version() // before reading: a later change makes it stale, never wrongly current
+	return preparedCatalog{ix: ix, cat: newCatalog(ix.Summaries(), ix.ModTime), ver: ver}
+}
+
+// offer takes a prepared catalog if it is of the Index shown and newer
+// than the one in use.
+func (l *articleList) offer(p preparedCatalog) {
+	if p.ix == l.index && (l.cat == nil || p.ver > l.catVer) {
+		l.cat, l.catVer = p.cat, p.ver
+		l.cat.order(l.q.sort, l.q.group)
+		l.lastQ, l.lastIdx = nil, nil
+	}
+}
+
+// show renders the index's rows now (after a change of the folder); the
+// catalog is rebuilt here only when no newer one was offered.
 func (l *articleList) show() {
 	if l.cat == nil || l.catVer != l.index.Version() {
 		l.catVer = l.index.Version()
@@ -138,6 +162,28 @@ func (l *articleList) apply() {
 	}
 	l.list.Refresh()
 	l.selectCurrent()
+}
+
+// reveal shows the index's rows and clears the filter (keeping the chips)
+// when it would hide the article abs (one Folio just created).
+func (l *articleList) reveal(abs string) {
+	l.show()
+	rel, ok := l.index.Rel(abs)
+	if !ok {
+		return
+	}
+	for _, r := range l.rows {
+		if !r.header && r.s.Path == rel {
+			return
+		}
+	}
+	l.q.draft, l.q.featured, l.q.broken = false, false, false
+	l.paintChips()
+	if l.filter.Text == "" {
+		l.apply()
+	} else {
+		l.filter.SetText("") // applies
+	}
 }
 
 // articles are the summaries of the article rows shown, in order.
@@ -167,14 +213,14 @@ func (l *articleList) toggleChip(i int) {
 // paintChips shows which chips and toggles are on.
 func (l *articleList) paintChips() {
 	for i, on := range []bool{l.q.draft, l.q.featured, l.q.broken} {
-		imp := widget.LowImportance
+		imp := widget.MediumImportance
 		if on {
 			imp = widget.HighImportance
 		}
 		l.chips[i].Importance = imp
 		l.chips[i].Refresh()
 	}
-	l.groupBtn.Importance = widget.LowImportance
+	l.groupBtn.Importance = widget.MediumImportance
 	if l.q.group {
 		l.groupBtn.Importance = widget.HighImportance
 	}
@@ -240,7 +286,13 @@ func (l *articleList) update(id widget.ListItemID, o fyne.CanvasObject) {
 	if r.s.Err != nil {
 		sub.Importance = widget.DangerImportance
 	}
-	sub.SetText(summaryLine(*r.s))
+	line := summaryLine(*r.s)
+	if line == "" && !l.q.group {
+		// Nothing to say but where it is: the folder tells apart pages
+		// of a documentation site that have no date or tags.
+		line = folderOf(r.s.Path)
+	}
+	sub.SetText(line)
 }
 
 // rowTitle is an article row's first line: ★ for featured, the title, and

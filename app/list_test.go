@@ -28,6 +28,10 @@ func listWorkspace(t *testing.T) (*workspace, string) {
 	}
 	ws.scan("")
 	queues[ws].runUntil(t, func() bool { return len(ws.list.articles()) == 6 && ws.art.HasFile() })
+	if first := ws.list.articles()[0].Path; ws.art.Path() != ws.index.Abs(first) {
+		t.Errorf("opened %s, want the top of the list %s", ws.art.Path(), first)
+	}
+	ws.load(filepath.Join(dir, "a.md"))
 	return ws, dir
 }
 

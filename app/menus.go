@@ -49,6 +49,7 @@ func (ws *workspace) install() {
 	m.recentChanged()
 	save := item(lang.L("Save"), ctrl(fyne.KeyS), func() { ws.save() })
 	reload := fyne.NewMenuItem(lang.L("Reload from Disk"), ws.confirmReload)
+	revert := fyne.NewMenuItem(lang.L("Revert to Saved"), ws.confirmReload)
 	prefs := item(lang.L("Preferences…"), ctrl(fyne.KeyComma), ws.showPreferences)
 	closeWin := item(lang.L("Close Window"), ctrl(fyne.KeyW), ws.closeWindow)
 	quit := item(lang.L("Quit"), ctrl(fyne.KeyQ), ws.quit)
@@ -73,8 +74,12 @@ func (ws *workspace) install() {
 	ws.prev.SetAllowRemoteImages(m.remote.Checked)
 	m.remote.Action = func() { ws.setRemoteImages(!m.remote.Checked) }
 
-	filter := item(lang.L("Filter Articles"), ctrl(fyne.KeyP), func() { ws.list.focusFilter(ws.win.Canvas()) })
-	goList := item(lang.L("Go to Article List"), ctrl(fyne.KeyL), func() { ws.list.focusFilter(ws.win.Canvas()) })
+	focusList := func() {
+		ws.panes.showTab(tabArticles)
+		ws.list.focusFilter(ws.win.Canvas())
+	}
+	filter := item(lang.L("Filter Articles"), ctrl(fyne.KeyP), focusList)
+	goList := item(lang.L("Go to Article List"), ctrl(fyne.KeyL), focusList)
 	group := fyne.NewMenuItem(lang.L("Group by Folder"), nil)
 	group.Checked = ws.list.q.group
 	group.Action = func() {
@@ -89,17 +94,31 @@ func (ws *workspace) install() {
 	sortBy := fyne.NewMenuItem(lang.L("Sort Articles"), nil)
 	sortBy.ChildMenu = fyne.NewMenu("", sorts...)
 
+	shift := func(key fyne.KeyName) fyne.Shortcut {
+		return &desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	}
+	find := item(lang.L("Find…"), ctrl(fyne.KeyF), ws.find.ShowFind)
+	replace := item(lang.L("Replace…"), ctrl(fyne.KeyH), ws.find.ShowReplace)
+	findFolder := item(lang.L("Find in Folder…"), shift(fyne.KeyF), func() {
+		ws.panes.showTab(tabSearch)
+		ws.search.focus()
+	})
+	outline := item(lang.L("Outline"), shift(fyne.KeyO), ws.toggleOutline)
+
 	m.main = fyne.NewMainMenu(
 		fyne.NewMenu(lang.L("File"), newArt, openFolder, m.recent, fyne.NewMenuItemSeparator(),
 			rename, duplicate, trash, fyne.NewMenuItemSeparator(),
 			save, reload, fyne.NewMenuItemSeparator(), prefs, fyne.NewMenuItemSeparator(), closeWin, quit),
-		fyne.NewMenu(lang.L("View"), filter, goList, group, sortBy, fyne.NewMenuItemSeparator(),
+		fyne.NewMenu(lang.L("Edit"), find, replace, fyne.NewMenuItemSeparator(), findFolder),
+		fyne.NewMenu(lang.L("View"), filter, goList, group, sortBy, outline, fyne.NewMenuItemSeparator(),
 			m.dark, bigger, smaller, fyne.NewMenuItemSeparator(), m.remote),
+		fyne.NewMenu(lang.L("Edit"), revert),
 		fyne.NewMenu(lang.L("Help"), fyne.NewMenuItem(lang.L("Keyboard Shortcuts"), ws.showShortcuts),
 			fyne.NewMenuItem(lang.L("About Folio"), ws.showAbout)))
 	ws.form.installMenu(m.main)
 	ws.win.SetMainMenu(m.main)
-	for _, it := range []*fyne.MenuItem{openFolder, save, closeWin, quit, bigger, smaller, filter, goList, prefs, newArt} {
+	for _, it := range []*fyne.MenuItem{openFolder, save, closeWin, quit, bigger, smaller, filter, goList, prefs, newArt,
+		find, replace, findFolder, outline} {
 		ws.shortcut(it)
 	}
 	// Keys without a modifier reach the focused widget, not the menu:
@@ -119,6 +138,16 @@ func (ws *workspace) otherKey(ev *fyne.KeyEvent) {
 	if ev.Name == fyne.KeyF2 {
 		ws.renameArticle()
 	}
+}
+
+// toggleOutline shows the outline tab, or the article list when the
+// outline is already in front.
+func (ws *workspace) toggleOutline() {
+	if ws.panes.side.Visible() && ws.panes.tabs.SelectedIndex() == tabOutline {
+		ws.panes.showTab(tabArticles)
+		return
+	}
+	ws.panes.showTab(tabOutline)
 }
 
 // shortcut makes a menu item's shortcut work anywhere in the window.

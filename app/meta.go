@@ -2,12 +2,25 @@ package app
 
 import (
 	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
 
 	"folio/assets"
 )
 
 // Version is Folio's version, as in FyneApp.toml.
 const Version = "0.1.0"
+
+// newApp creates Folio's Fyne app and completes its metadata. It starts
+// from what the binary already carries (a.Metadata(): what `fyne package`
+// compiled in, or FyneApp.toml under `go run`) and fills only what is
+// missing, so a packaged build keeps its Build, Release and Custom values.
+// The metadata is set before the first window: Fyne reads the fyneDo
+// migration lazily, on first use.
+func newApp() fyne.App {
+	a := fyneapp.NewWithID(ID)
+	fyneapp.SetMetadata(metadata(a.Metadata()))
+	return a
+}
 
 // metadata completes what the build knows of the app (from `fyne package`,
 // or FyneApp.toml when run with `go run` from the repository) so that a

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
 
 	"folio/assets"
 )
@@ -51,4 +52,56 @@ func TestFyneAppTOMLAgrees(t *testing.T) {
 	if _, err := os.Stat("../assets/icon/folio.png"); err != nil {
 		t.Errorf("icon named in FyneApp.toml: %v", err)
 	}
+}
+
+// TestNewAppKeepsPackagedMetadata takes the packaged path: `fyne package`
+// compiles an init function (fyne_metadata_init.go) that calls
+// app.SetMetadata before main; newApp must keep what it set.
+func TestNewAppKeepsPackagedMetadata(t *testing.T) {
+	realAppHome(t)
+	packaged := fyne.AppMetadata{ID: ID, Name: "Folio", Version: "0.1.0", Build: 17, Release: true,
+		Custom:     map[string]string{"channel": "beta"},
+		Migrations: map[string]bool{"fyneDo": true}}
+	fyneapp.SetMetadata(packaged) // what the generated init does
+
+	m := newApp().Metadata()
+	if m.Build != 17 || !m.Release || m.Custom["channel"] != "beta" || m.Version != "0.1.0" {
+		t.Errorf("packaged metadata overwritten: build %d release %v custom %v version %q",
+			m.Build, m.Release, m.Custom, m.Version)
+	}
+	if m.Icon == nil || !m.Migrations["fyneDo"] {
+		t.Errorf("missing values not filled: icon %v migrations %v", m.Icon, m.Migrations)
+	}
+}
+
+// TestNewAppFillsABareBuild takes the plain `go build` path: nothing was
+// compiled in, so the app gets Folio's own values.
+func TestNewAppFillsABareBuild(t *testing.T) {
+	realAppHome(t)
+	fyneapp.SetMetadata(fyne.AppMetadata{ID: ID, Version: "0.0.1", Build: 1}) // Fyne's default, with an ID so FyneApp.toml is not read
+
+	m := newApp().Metadata()
+	if m.Name != "Folio" || m.Version != Version || m.Icon == nil || !m.Migrations["fyneDo"] || m.Release {
+		t.Errorf("bare build metadata = %+v", m)
+	}
+}
+
+// realAppHome gives a real Fyne app (which writes its preferences in the
+// background) a home of its own, and resets Fyne's metadata and current app
+// after the test.
+func realAppHome(t *testing.T) {
+	t.Helper()
+	home, err := os.MkdirTemp("", "folio-meta")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range []string{"HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME"} {
+		t.Setenv(v, home)
+	}
+	prev := fyne.CurrentApp()
+	t.Cleanup(func() {
+		fyneapp.SetMetadata(fyne.AppMetadata{Version: "0.0.1", Build: 1}) // Fyne's default
+		fyne.SetCurrentApp(prev)
+		_ = os.RemoveAll(home) // best effort: the app may still be writing
+	})
 }

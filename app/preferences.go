@@ -29,6 +29,9 @@ const (
 	prefLanguage = "app.language"
 )
 
+// prefsKey names the Preferences dialog in workspace.showing.
+const prefsKey = "preferences"
+
 // Interface text scales and editor sizes offered in Preferences.
 var (
 	textScales  = []float32{0.8, 0.9, 1, 1.1, 1.25, 1.5, 1.75, 2}
@@ -80,6 +83,9 @@ func abs32(f float32) float32 {
 // showPreferences opens the Preferences dialog (Ctrl+,). Every change
 // applies and is remembered at once.
 func (ws *workspace) showPreferences() {
+	if ws.showing[prefsKey] != nil {
+		return
+	}
 	p := ws.app.Preferences()
 	opts := themeOptions(p)
 
@@ -152,7 +158,6 @@ func (ws *workspace) showPreferences() {
 		widget.NewFormItem(lang.L("Language"), container.NewVBox(langSel, langNote)),
 	)
 	d := dialog.NewCustom(lang.L("Preferences"), lang.L("Close"), form, ws.win)
-	d.Resize(fyne.NewSize(520, form.MinSize().Height+140))
-	ws.prefsDialog = d
-	d.Show()
+	d.Resize(fyne.NewSize(520, 1))
+	ws.showOnce(prefsKey, d)
 }

@@ -84,9 +84,7 @@ func TestOutsideDeleteAndSaveKeepTheListRight(t *testing.T) {
 	if !ws.save() {
 		t.Fatal("save of the deleted article failed")
 	}
-	if len(ws.list.articles()) != 2 {
-		t.Errorf("after save recreated a.md the list has %d rows", len(ws.list.articles()))
-	}
+	q.runUntil(t, func() bool { return len(ws.list.articles()) == 2 })
 }
 
 func TestReloadFromDiskAsksToDiscardNotToSave(t *testing.T) {
@@ -152,5 +150,41 @@ func TestFollowAppliesOutsideChangesToTheList(t *testing.T) {
 	q.runUntil(t, func() bool { return len(ws.list.articles()) == 2 })
 	if ws.conflict.Visible() || ws.art.Dirty() {
 		t.Error("the echo of Folio's own save raised a conflict")
+	}
+}
+
+func TestStatusNamesFolioCountAndListLineIsTranslatedAndCut(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	ws.load(filepath.Join(dir, "a.md"))
+	if !strings.HasPrefix(ws.status.label.Text, "Folio counts ") {
+		t.Errorf("status = %q: say the count is Folio's own", ws.status.label.Text)
+	}
+	row := ws.list.create()
+	sub := row.(*fyne.Container).Objects[1].(*widget.Label)
+	if sub.Truncation != fyne.TextTruncateEllipsis {
+		t.Error("the list's meta line is cut without an ellipsis")
+	}
+}
+
+func TestTheSameQuestionIsNotStacked(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	ws.load(filepath.Join(dir, "a.md"))
+	test.Type(ws.src, "x")
+	write(t, filepath.Join(dir, "a.md"), "outside\n")
+	ws.save()
+	ws.save() // Ctrl+S pressed twice
+	if n := len(ws.win.Canvas().Overlays().List()); n != 1 {
+		t.Errorf("%d dialogs stacked, want 1", n)
+	}
+	pressButton(t, ws.win.Canvas().Overlays().Top(), "Cancel")
+	ws.save()
+	if n := len(ws.win.Canvas().Overlays().List()); n != 1 {
+		t.Errorf("after Cancel the question is not asked again (%d)", n)
+	}
+	pressButton(t, ws.win.Canvas().Overlays().Top(), "Cancel")
+	ws.showPreferences()
+	ws.showPreferences()
+	if n := len(ws.win.Canvas().Overlays().List()); n != 1 {
+		t.Errorf("%d Preferences dialogs", n)
 	}
 }

@@ -31,7 +31,9 @@ func newStatusBar() *statusBar {
 
 // show puts the counts and the caret position in the bar.
 func (sb *statusBar) show(stats document.TextStats, line, col int) {
-	words := lang.L("{{.Words}} words · {{.Minutes}} min", map[string]any{"Words": stats.Total, "Minutes": stats.ReadingMinutes()})
+	// Folio's own count of the body, named as such: the preview's header
+	// shows the front matter's readTime when the article has one.
+	words := lang.L("Folio counts {{.Words}} words · {{.Minutes}} min read", map[string]any{"Words": stats.Total, "Minutes": stats.ReadingMinutes()})
 	pos := lang.L("Ln {{.Line}}, Col {{.Col}}", map[string]any{"Line": line + 1, "Col": col + 1})
 	sb.label.SetText(words + "    " + pos)
 }

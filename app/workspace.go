@@ -38,9 +38,14 @@ type workspace struct {
 	conflict *conflictBar
 	panes    *panes
 	menu     *menus
+	hot      *hotExit // crash journal, autosave, restore and reload notices
 	form     *formPane
+	find     *editor.FindBar
+	outline  *editor.Outline
+	search   *searchPane
 
-	prefsDialog dialog.Dialog // the Preferences dialog last shown (tests)
+	// showing are the dialogs open now, by title (see showOnce).
+	showing map[string]dialog.Dialog
 
 	stats document.TextStats
 
@@ -67,14 +72,22 @@ func newWorkspace(a fyne.App, w fyne.Window, root string) *workspace {
 	ws.status = newStatusBar()
 	ws.conflict = newConflictBar(ws)
 	ws.list = newArticleList(ws.index, a.Preferences(), ws.open)
+	ws.find = editor.NewFindBar(ws.src)
+	ws.outline = ws.newOutline()
+	ws.search = newSearchPane(ws)
 
 	ws.art.Listen(ws.articleChanged)
 	ws.src.OnChanged = ws.edited
-	ws.src.OnCursorMoved = func(line, col int) { ws.showStatus(line, col) }
+	ws.src.OnCursorMoved = func(line, col int) {
+		ws.showStatus(line, col)
+		ws.outline.Follow(line)
+	}
+	ws.src.OnPasteImage = ws.pastedImage
 	ws.src.OnScrolled = func(first int) { ws.prev.ScrollToSourceLine(first + 1) }
 	ws.prev.OnOpenArticle = func(path string) { ws.open(path) }
 	ws.prev.OnError = func(err error) { ws.status.problem(filepath.Base(ws.art.Path()) + ": " + err.Error()) } // harden: a preview defect is shown, not fatal
 	ws.panes = newPanes(ws)
+	ws.hot = newHotExit(ws)
 	ws.form = newFormPane(ws)
 	ws.leave = func(quit bool) {
 		if quit {
@@ -109,7 +122,7 @@ func (ws *workspace) articleChanged(w article.What) {
 	}
 	if w&article.Saved != 0 {
 		ws.index.Put(ws.art.Path(), []byte(ws.art.Text()))
-		ws.list.show()
+		ws.refreshList()
 		ws.status.say(lang.L("Saved {{.Name}}", map[string]any{"Name": filepath.Base(ws.art.Path())}))
 	}
 }
@@ -156,6 +169,7 @@ func (ws *workspace) reload() {
 // text is parsed after a short pause in typing.
 func (ws *workspace) edited() {
 	ws.art.EditFunc(ws.src.Len(), ws.src.Text)
+	ws.hot.typed()
 	ws.mu.Lock()
 	defer ws.mu.Unlock()
 	if ws.debounce != nil {
@@ -190,6 +204,7 @@ func (ws *workspace) parsed() {
 	ws.showStatus(ws.src.CursorLine(), ws.src.CursorColumn())
 	ws.updateTitle()
 	ws.form.parsed()
+	ws.outlineParsed()
 }
 
 func (ws *workspace) showStatus(line, col int) { ws.status.show(ws.stats, line, col) }

@@ -73,6 +73,18 @@ type Source struct {
 	// Escape, function keys), so the window can act on them while the
 	// editor has the focus.
 	OnOtherKey func(ev *fyne.KeyEvent)
+	// OnPasteImage, when set, is called by Paste when the clipboard holds
+	// an image and no text, with the image's bytes and extension (".png").
+	// See source_image.go.
+	OnPasteImage func(data []byte, ext string)
+	// ClipboardImage reads an image from the clipboard for OnPasteImage;
+	// nil uses SystemClipboardImage. Tests set it.
+	ClipboardImage func() (data []byte, ext string, ok bool)
+	// OnCaretMoved is called when the drawn caret appears or moves on
+	// screen (typing, moving, scrolling, resizing, focus), with its top-left
+	// corner in the widget's coordinates and its height. Input methods use
+	// it to open their candidate window at the caret.
+	OnCaretMoved func(pos fyne.Position, height float32)
 
 	buf   *buffer.Buffer
 	lay   layout
@@ -90,6 +102,10 @@ type Source struct {
 	scrollY            float32
 	viewSize           fyne.Size
 	lastTop            int
+
+	caret      fyne.Position // where the renderer last drew the caret
+	caretH     float32       // its height; 0 while no caret is drawn
+	caretShown bool
 
 	matches []Range // highlighted find results
 
@@ -472,4 +488,23 @@ func (s *Source) resized(size fyne.Size) {
 		s.relayout()
 	}
 	s.clampScroll()
+}
+
+// CaretRect returns the caret's top-left corner in the widget's coordinates
+// and its height, as last drawn; ok is false while no caret is shown (no
+// focus, read-only, or the caret is scrolled out of view).
+func (s *Source) CaretRect() (pos fyne.Position, height float32, ok bool) {
+	return s.caret, s.caretH, s.caretShown
+}
+
+// caretDrawn records where the renderer drew the caret and tells
+// OnCaretMoved when that changed.
+func (s *Source) caretDrawn(pos fyne.Position, height float32, shown bool) {
+	if pos == s.caret && height == s.caretH && shown == s.caretShown {
+		return
+	}
+	s.caret, s.caretH, s.caretShown = pos, height, shown
+	if shown && s.OnCaretMoved != nil {
+		s.OnCaretMoved(pos, height)
+	}
 }

@@ -184,6 +184,9 @@ func (s *Source) Cut() {
 // Paste replaces the selection with the clipboard text.
 func (s *Source) Paste() {
 	t := fyne.CurrentApp().Clipboard().Content()
+	if t == "" && !s.readOnly && s.pasteImage() {
+		return
+	}
 	if t == "" || s.readOnly {
 		return
 	}

@@ -200,6 +200,7 @@ func (r *sourceRenderer) update() {
 		r.cursor.Hide()
 	}
 	canvas.Refresh(r.cursor)
+	s.caretDrawn(r.cursor.Position(), lh, r.cursor.Visible())
 	r.layoutBar()
 }
 

@@ -8,8 +8,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 
 	"folio/preview/markdown"
 )
@@ -25,6 +25,11 @@ type builder struct {
 	measure  *measureCache
 	// scrollPage scrolls the page: a wheel over a table or code block
 	scrollPage func(*fyne.ScrollEvent)
+	// onTask toggles the task box at an offset from the start of the
+	// shown block item (done: it is checked)
+	onTask func(item *Block, at int, done bool)
+	// item is the shown block being built (a top-level block or a part)
+	item *Block
 
 	muted bool    // quote text
 	scale float32 // footnote text
@@ -82,8 +87,23 @@ func (b builder) runs(in []Inline, base flowRun) []flowRun {
 				fr.scale = 0.92
 			}
 		}
-		if r.Style&Sup != 0 {
+		if r.Style&Sup != 0 || r.Style&Sub != 0 {
 			fr.scale = 0.72
+			fr.sub = r.Style&Sub != 0
+		}
+		if r.Style&Underline != 0 {
+			fr.style.Underline = true
+		}
+		if r.Style&Mark != 0 {
+			fr.mark = true
+		}
+		if r.Style&Chip != 0 {
+			fr.chip = true
+			fr.scale = base.scale * 0.85
+			if fr.scale == 0 {
+				fr.scale = 0.85
+			}
+			fr.color = theme.ColorNamePrimary
 		}
 		out = append(out, fr)
 	}
@@ -100,7 +120,7 @@ func (b builder) baseRun() flowRun {
 
 // block builds the object for one block.
 func (b builder) block(bl *Block) fyne.CanvasObject {
-	bl.fill()
+	bl.Fill()
 	pad := theme.Padding()
 	switch bl.Kind {
 	case KindParagraph:
@@ -120,6 +140,9 @@ func (b builder) block(bl *Block) fyne.CanvasObject {
 		}
 		return flow
 	case KindQuote:
+		if bl.Alert != "" {
+			return b.alert(bl)
+		}
 		bar := canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
 		bar.CornerRadius = 1.5
 		inner := b
@@ -132,7 +155,7 @@ func (b builder) block(bl *Block) fyne.CanvasObject {
 		return b.table(bl)
 	case KindCode:
 		cb := newCodeBlock(bl.Lang, bl.Text, b.dark)
-		cb.cont, cb.outer = bl.cont, b.scrollPage
+		cb.cont, cb.outer = bl.Cont(), b.scrollPage
 		return cb
 	case KindHTML:
 		cb := newCodeBlock("html", bl.Text, b.dark)
@@ -148,6 +171,41 @@ func (b builder) block(bl *Block) fyne.CanvasObject {
 		return b.footnotes(bl)
 	}
 	return canvas.NewRectangle(color.Transparent)
+}
+
+// alertLooks are the icon, title and colours (light, dark) of each GitHub
+// alert type, as github.com draws them.
+var alertLooks = map[string]struct {
+	icon, title string
+	light, dark color.NRGBA
+}{
+	"note":      {"ℹ", "Note", color.NRGBA{0x09, 0x69, 0xda, 0xff}, color.NRGBA{0x44, 0x93, 0xf8, 0xff}},
+	"tip":       {"💡", "Tip", color.NRGBA{0x1a, 0x7f, 0x37, 0xff}, color.NRGBA{0x3f, 0xb9, 0x50, 0xff}},
+	"important": {"❗", "Important", color.NRGBA{0x82, 0x50, 0xdf, 0xff}, color.NRGBA{0xab, 0x7d, 0xf8, 0xff}},
+	"warning":   {"⚠", "Warning", color.NRGBA{0x9a, 0x67, 0x00, 0xff}, color.NRGBA{0xd2, 0x99, 0x22, 0xff}},
+	"caution":   {"⛔", "Caution", color.NRGBA{0xd1, 0x24, 0x2f, 0xff}, color.NRGBA{0xf8, 0x51, 0x49, 0xff}},
+}
+
+// alert builds a GitHub alert: a coloured bar, a coloured title and the
+// content in the normal text colour.
+func (b builder) alert(bl *Block) fyne.CanvasObject {
+	pad := theme.Padding()
+	look := alertLooks[bl.Alert]
+	col := look.light
+	if b.dark {
+		col = look.dark
+	}
+	bar := canvas.NewRectangle(col)
+	bar.CornerRadius = 1.5
+	title := canvas.NewText(look.icon+" "+lang.L(look.title), col)
+	title.TextStyle.Bold = true
+	title.TextSize = theme.TextSize() * b.textScale()
+	objs := []fyne.CanvasObject{title}
+	if len(bl.Children) > 0 {
+		objs = append(objs, b.stack(bl.Children, pad*2))
+	}
+	body := &fyne.Container{Layout: &stackLayout{gap: pad}, Objects: objs}
+	return &fyne.Container{Layout: &indentLayout{gutter: pad * 4, bar: true}, Objects: []fyne.CanvasObject{bar, body}}
 }
 
 // stack builds blocks top to bottom.
@@ -215,12 +273,14 @@ func (b builder) list(bl *Block) fyne.CanvasObject {
 		var marker fyne.CanvasObject
 		switch {
 		case it.Task != TaskNone:
-			icon := theme.CheckButtonIcon()
-			if it.Task == TaskDone {
-				icon = theme.CheckButtonCheckedIcon()
+			box := newTaskBox(it.Task == TaskDone)
+			if it.TaskAt >= 0 && b.onTask != nil {
+				// the block may move while its widget is kept: the offset
+				// is resolved when tapped
+				item, at, done, onTask := b.item, it.TaskAt, it.Task == TaskDone, b.onTask
+				box.onTap = func() { onTask(item, at, done) }
 			}
-			img := widget.NewIcon(icon)
-			marker = img
+			marker = box
 		default:
 			label := bullets[b.depth%len(bullets)]
 			if bl.Ordered {
@@ -250,11 +310,11 @@ func fyneAlign(a Align) fyne.TextAlign {
 // enough scrolls sideways, with room below its last row for the scroll
 // bar.
 func (b builder) table(bl *Block) fyne.CanvasObject {
-	plan := bl.plan
+	plan := bl.Plan()
 	if plan == nil {
-		plan = planTable(bl)
+		plan = markdown.PlanTable(bl)
 	}
-	cols := plan.cols
+	cols := plan.Cols
 	if cols == 0 {
 		return canvas.NewRectangle(color.Transparent)
 	}
@@ -285,7 +345,7 @@ func (b builder) table(bl *Block) fyne.CanvasObject {
 	for _, r := range bl.Rows {
 		addRow(r, false)
 	}
-	tl := &tableLayout{plan: plan, gap: 1, em: theme.TextSize(), cellPad: 2 * pad * 1.5, top: bl.cont&contAbove == 0}
+	tl := &tableLayout{plan: plan, gap: 1, em: theme.TextSize(), cellPad: 2 * pad * 1.5, top: bl.Cont()&markdown.ContAbove == 0}
 	grid := &fyne.Container{Layout: tl, Objects: cells}
 	lines := canvas.NewRectangle(theme.Color(theme.ColorNameSeparator))
 	box := &tableBox{tl: tl, grid: grid, body: &fyne.Container{Layout: &panelLayout{}, Objects: []fyne.CanvasObject{lines, grid}}, outer: b.scrollPage}

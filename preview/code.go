@@ -80,13 +80,6 @@ func chromaColour(c chroma.Colour, fallback color.Color) color.Color {
 	return color.NRGBA{R: c.Red(), G: c.Green(), B: c.Blue(), A: 0xff}
 }
 
-// Edges of a code block part: a big block is shown as several parts, and
-// only the first and last have the panel's rounded ends and padding.
-const (
-	contAbove uint8 = 1 << iota // the block continues above this part
-	contBelow                   // the block continues below
-)
-
 // codeBlock is a highlighted code block on a panel in the code style's
 // background, scrolling sideways when a line is too long. Every character
 // sits on the monospace grid: one column, or two for wide (CJK)
@@ -98,12 +91,26 @@ type codeBlock struct {
 	dark       bool
 	cont       uint8
 	outer      func(*fyne.ScrollEvent) // the page's scroll, for the wheel
+	cols       int                     // see columns; -1 until measured
 }
 
 func newCodeBlock(lang, text string, dark bool) *codeBlock {
-	c := &codeBlock{lang: lang, text: text, dark: dark}
+	c := &codeBlock{lang: lang, text: text, dark: dark, cols: -1}
 	c.ExtendBaseWidget(c)
 	return c
+}
+
+// columns is the width of the block's longest line in monospace columns.
+func (c *codeBlock) columns() int {
+	if c.cols >= 0 {
+		return c.cols
+	}
+	c.cols = 0
+	for _, line := range strings.Split(c.text, "\n") {
+		n := textwidth.StringColumns(line) + strings.Count(line, "\t")*(tabWidth-1)
+		c.cols = max(c.cols, n)
+	}
+	return c.cols
 }
 
 func (c *codeBlock) lines() [][]codeToken { return highlight(c.lang, c.text, codeStyle(c.dark)) }
@@ -202,15 +209,18 @@ func (c *codeBlock) CreateRenderer() fyne.WidgetRenderer {
 // heightFor is the panel's height: lines plus padding (less than the
 // scroller's own minimum for one-line blocks). Parts of a big block have
 // padding only at the block's ends.
-func (c *codeBlock) heightFor(float32) float32 {
+func (c *codeBlock) heightFor(w float32) float32 {
 	n := max(strings.Count(c.text, "\n")+1, 1)
 	_, cell := codeCell()
 	pad := theme.Padding() * 2
 	h := float32(n) * cell.Height
-	if c.cont&contAbove == 0 {
+	if float32(c.columns())*cell.Width > w-2*pad {
+		h += theme.ScrollBarSize() + theme.Padding() // the bar does not cover the last line
+	}
+	if c.cont&markdown.ContAbove == 0 {
 		h += pad
 	}
-	if c.cont&contBelow == 0 {
+	if c.cont&markdown.ContBelow == 0 {
 		h += pad
 	}
 	return h
@@ -236,10 +246,10 @@ type codePanelLayout struct {
 
 func (l *codePanelLayout) Layout(objs []fyne.CanvasObject, s fyne.Size) {
 	top, bottom := l.pad, l.pad
-	if l.cont&contAbove != 0 {
+	if l.cont&markdown.ContAbove != 0 {
 		top = 0
 	}
-	if l.cont&contBelow != 0 {
+	if l.cont&markdown.ContBelow != 0 {
 		bottom = 0
 	}
 	objs[0].Move(fyne.NewPos(0, 0))

@@ -110,3 +110,36 @@ func (r *tableBoxRenderer) MinSize() fyne.Size           { return r.t.MinSize() 
 func (r *tableBoxRenderer) Refresh()                     { r.Layout(r.t.Size()); canvas.Refresh(r.t) }
 func (r *tableBoxRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.scroll} }
 func (r *tableBoxRenderer) Destroy()                     {}
+
+// taskBox is a task list item's check box; tapping it asks for the edit
+// that toggles it in the text.
+type taskBox struct {
+	widget.Icon
+	onTap func()
+}
+
+func newTaskBox(done bool) *taskBox {
+	icon := theme.CheckButtonIcon()
+	if done {
+		icon = theme.CheckButtonCheckedIcon()
+	}
+	b := &taskBox{}
+	b.Resource = icon
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// Tapped implements fyne.Tappable.
+func (b *taskBox) Tapped(*fyne.PointEvent) {
+	if b.onTap != nil {
+		b.onTap()
+	}
+}
+
+// Cursor shows a hand when the box can be toggled.
+func (b *taskBox) Cursor() desktop.Cursor {
+	if b.onTap != nil {
+		return desktop.PointerCursor
+	}
+	return desktop.DefaultCursor
+}

@@ -342,9 +342,9 @@ func (b *imageBox) placeholder() string {
 	case errors.Is(b.err, errRemoteOff):
 		return lang.L("[image] {{.Path}} (remote images are off)", map[string]any{"Path": b.in.Dest})
 	case b.err != nil:
-		return "[image] " + b.in.Dest + " — " + shortErr(b.err)
+		return lang.L("[image] {{.Path}} — {{.Err}}", map[string]any{"Path": b.in.Dest, "Err": shortErr(b.err)})
 	}
-	return "[image] " + b.in.Dest + " …"
+	return lang.L("[image] {{.Path}} …", map[string]any{"Path": b.in.Dest})
 }
 
 func shortErr(err error) string {

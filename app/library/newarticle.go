@@ -103,6 +103,9 @@ func NewArticle(req NewRequest) (name string, data []byte, err error) {
 		return "", nil, fmt.Errorf("new article: %s is not a folder", dir)
 	}
 	site := findSite(dir, req.Root)
+	if site.loc != nil {
+		req.Now = req.Now.In(site.loc) // dates as the site writes them (Hugo timeZone, Hexo timezone)
+	}
 
 	base := Slug(req.Title)
 	if pat := site.hexoNewPostName(); pat != "" {
@@ -129,6 +132,7 @@ type site struct {
 	kind    string         // "hugo", "hexo" or ""
 	content string         // the site's content folder (Hugo's contentDir, Hexo's source/_posts), or ""
 	config  map[string]any // the site's configuration, when it could be read
+	loc     *time.Location // the site's time zone, or nil
 }
 
 // maxAboveRoot is how many folders above Root are searched for the site's
@@ -150,6 +154,7 @@ func findSite(dir, root string) site {
 	if st, err := FindSite(dir, stop); err == nil && st != nil {
 		s.root, s.content, top = st.Root, st.ContentDir, st.Root
 		s.kind = strings.ToLower(st.Kind.String())
+		s.loc = st.TimeZone
 		if data, err := os.ReadFile(st.Config); err == nil {
 			s.config = configMap(st.Config, data)
 		}

@@ -417,3 +417,23 @@ func TestNewArticleSamples(t *testing.T) {
 		t.Errorf("title = %q", got)
 	}
 }
+
+func TestNewArticleSiteTimeZone(t *testing.T) {
+	if _, err := time.LoadLocation("Asia/Shanghai"); err != nil {
+		t.Skip("no time zone data:", err)
+	}
+	site := t.TempDir()
+	writeFiles(t, site, map[string]string{
+		"hugo.toml":             "timeZone = 'Asia/Shanghai'\n",
+		"archetypes/default.md": hugoYAMLArchetype,
+		"content/a.md":          "",
+	})
+	now := time.Date(2026, 3, 6, 20, 0, 0, 0, time.UTC)
+	_, data, err := NewArticle(NewRequest{Root: filepath.Join(site, "content"), Dir: "", Title: "T", Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := mustField(t, data, "date"); got != "2026-03-07T04:00:00+08:00" {
+		t.Errorf("date %q, want the site's time zone", got)
+	}
+}

@@ -63,11 +63,12 @@ type Form struct {
 	path   string
 	doc    *document.Document // the form's own copy; edits go through it
 
-	rows    []row
-	byKey   map[string]row
-	width   float32 // for the flowing chips
-	broken  bool
-	syncing bool // rows are being set from the text: no edits
+	rows       []row
+	byKey      map[string]row
+	width      float32 // for the flowing chips
+	broken     bool
+	syncing    bool // rows are being set from the text: no edits
+	needLayout bool // a row changed size while syncing
 
 	pathLabel *widget.Label
 	info      *widget.Label
@@ -89,7 +90,7 @@ func New(opts Options) *Form {
 	f.pathLabel.Truncation = fyne.TextTruncateEllipsis
 	f.pathLabel.TextStyle.Bold = true
 	f.info = widget.NewLabel("")
-	f.info.Importance = widget.LowImportance
+	f.info.TextStyle.Italic = true
 	f.errLabel = widget.NewLabel("")
 	f.errLabel.Wrapping = fyne.TextWrapWord
 	f.errLabel.Importance = widget.DangerImportance
@@ -97,7 +98,7 @@ func New(opts Options) *Form {
 	f.errBox = container.NewVBox(f.errLabel, container.NewHBox(f.gotoBtn))
 	f.errBox.Hide()
 	f.list = container.NewVBox()
-	f.missing = container.New(&flowLayout{width: &f.width, gap: 4})
+	f.missing = container.New(f.flow())
 	f.addEntry = newFieldEntry(false)
 	f.addEntry.SetPlaceHolder(lang.L("Add a field by name…"))
 	f.addEntry.onCommit = f.addTyped
@@ -114,22 +115,51 @@ func (f *Form) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(f.content)
 }
 
-// Resize re-flows the chips for the new width.
+// Resize sets the width the chips wrap in before the rows are laid out:
+// the rows fill the form's width, so a flow's minimum height is known.
 func (f *Form) Resize(s fyne.Size) {
-	w := s.Width - 4*theme.Padding()
-	changed := w != f.width
-	f.width = w
+	th := f.Theme()
+	f.width = s.Width - labelWidth - th.Size(theme.SizeNameInlineIcon) - 2*th.Size(theme.SizeNamePadding)
 	f.BaseWidget.Resize(s)
-	if changed {
-		f.list.Refresh()
-		f.missing.Refresh()
+}
+
+// flow returns a wrapping layout for chips and suggestions.
+func (f *Form) flow() *flowLayout {
+	return &flowLayout{width: &f.width, gap: 4}
+}
+
+// relayout measures the rows again after one grew or shrank (chips,
+// suggestions, an error line), so the scrolled content fits them.
+// While rows are being set from the text it happens once, at the end.
+func (f *Form) relayout() {
+	if f.syncing {
+		f.needLayout = true
+		return
+	}
+	f.needLayout = false
+	f.list.Refresh()
+	f.scroll.Refresh()
+}
+
+// sync runs fn with edits off and lays the rows out once afterwards if
+// they changed size.
+func (f *Form) sync(fn func()) {
+	if f.syncing {
+		fn()
+		return
+	}
+	f.syncing = true
+	fn()
+	f.syncing = false
+	if f.needLayout {
+		f.relayout()
 	}
 }
 
 // SetOptions changes the site options and rebuilds the rows.
 func (f *Form) SetOptions(o Options) {
 	f.opts = o
-	f.rebuild(true)
+	f.rebuild(false)
 }
 
 // SetSchema gives the folder's schema: it decides the widget of keys whose
@@ -139,7 +169,8 @@ func (f *Form) SetSchema(s *document.Schema) {
 	f.rebuild(false)
 }
 
-// SetDocument shows an article, building every row anew.
+// SetDocument shows an article: every row shows its value anew (a row
+// whose key and widget the last article had too is reused).
 func (f *Form) SetDocument(path string, doc *document.Document) {
 	f.path = path
 	f.doc = copyDoc(doc)
@@ -168,6 +199,9 @@ func (f *Form) Update(doc *document.Document) {
 	f.rebuild(false)
 }
 
+// Path returns the path the header shows.
+func (f *Form) Path() string { return f.path }
+
 // Document returns the form's current document (nil when none).
 func (f *Form) Document() *document.Document { return f.doc }
 
@@ -194,8 +228,10 @@ func (f *Form) sameShape(fields []document.Field) bool {
 
 // setRows shows new values in the existing rows.
 func (f *Form) setRows(fields []document.Field) {
-	f.syncing = true
-	defer func() { f.syncing = false }()
+	f.sync(func() { f.setRowValues(fields) })
+}
+
+func (f *Form) setRowValues(fields []document.Field) {
 	for i, fl := range fields {
 		r := f.rows[i]
 		same := sameValue(r.base().value, fl.Value)
@@ -225,10 +261,14 @@ func sameValue(a, b document.Value) bool {
 }
 
 // rebuild makes the rows for the document, reusing those whose key and
-// widget stay (so a focused field keeps its focus) unless fresh is set.
-func (f *Form) rebuild(fresh bool) {
-	f.syncing = true
-	defer func() { f.syncing = false }()
+// widget stay. A focused row keeps its text and caret unless force is set
+// (another article: every row shows the new value, errors and half-typed
+// items are cleared).
+func (f *Form) rebuild(force bool) {
+	f.sync(func() { f.build(force) })
+}
+
+func (f *Form) build(force bool) {
 	d := f.doc
 	f.pathLabel.SetText(f.path)
 	if d == nil {
@@ -243,6 +283,12 @@ func (f *Form) rebuild(fresh bool) {
 	f.addEntry.Show()
 	if err := d.Err(); err != nil {
 		f.broken = true
+		if force { // another article: the last one's fields are not this one's
+			f.rows, f.byKey = nil, map[string]row{}
+			f.setRowList(nil)
+			f.missing.Objects = nil
+			f.missing.Refresh()
+		}
 		f.showBroken(err)
 		return
 	}
@@ -258,11 +304,17 @@ func (f *Form) rebuild(fresh bool) {
 		}
 		k := f.kindFor(fl.Key, fl.Value)
 		r, ok := f.byKey[fl.Key]
-		if fresh || !ok || r.base().kind != k {
+		if !ok || r.base().kind != k {
 			r = f.newRow(fl.Key, k)
 		}
 		r.base().value = fl.Value
-		if fresh || !r.focused() {
+		if force {
+			r.base().setError(nil)
+			if lr, ok := r.(*listRow); ok {
+				lr.entry.SetText("")
+			}
+		}
+		if force || !r.focused() {
 			r.show(fl.Value)
 		}
 		r.setEnabled(true)
@@ -281,7 +333,7 @@ func (f *Form) setRowList(rows []row) {
 		objs[i] = r.base().box
 	}
 	f.list.Objects = objs
-	f.list.Refresh()
+	f.relayout()
 }
 
 // showBroken shows the parse error and makes the rows read-only.
@@ -310,7 +362,7 @@ func (f *Form) showBroken(err error) {
 	}
 	for _, o := range f.missing.Objects {
 		if p, ok := o.(*pill); ok {
-			p.disabled = true
+			p.setDisabled(true)
 		}
 	}
 	f.addEntry.Disable()
@@ -345,6 +397,7 @@ func (f *Form) showMissing() {
 	}
 	f.missing.Objects = objs
 	f.missing.Refresh()
+	f.relayout()
 }
 
 // emptyValue is the value a new key starts with: empty text (quoted in the
@@ -406,6 +459,9 @@ func (f *Form) apply(edit func(d *document.Document) (document.Edit, error), r r
 	if f.syncing || f.broken || f.doc == nil {
 		return false
 	}
+	if r != nil && !r.base().live() {
+		return false // a row of an article no longer shown (its field lost the focus late)
+	}
 	e, err := edit(f.doc)
 	if r != nil {
 		r.base().setError(err)
@@ -443,6 +499,22 @@ func (f *Form) set(r row, v document.Value) bool {
 func (f *Form) remove(key string) {
 	if f.apply(func(d *document.Document) (document.Edit, error) { return d.DeleteEdit(key) }, nil) {
 		f.rebuild(false)
+	}
+}
+
+// Commit writes the text of the field being typed in, as leaving it would
+// (the app calls it before saving). A list's half-typed item stays typed.
+func (f *Form) Commit() {
+	for _, r := range f.rows {
+		if !r.focused() {
+			continue
+		}
+		switch r := r.(type) {
+		case *entryRow:
+			r.commit()
+		case *rawRow:
+			r.commit()
+		}
 	}
 }
 

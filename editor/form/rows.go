@@ -105,19 +105,25 @@ type rowBase struct {
 	kind   rowKind
 	value  document.Value
 	box    *fyne.Container
-	head   *fyne.Container
+	label  fyne.CanvasObject // the key, in a column of fixed width
 	errMsg *widget.Label
 	remove *tapIcon
 }
 
 func (b *rowBase) base() *rowBase { return b }
 
+// live reports whether the row is still the form's row for its key.
+func (b *rowBase) live() bool {
+	r, ok := b.f.byKey[b.key]
+	return ok && r.base() == b
+}
+
 func (f *Form) newBase(key string, kind rowKind) *rowBase {
 	b := &rowBase{f: f, key: key, kind: kind}
 	label := widget.NewLabelWithStyle(key, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	label.Truncation = fyne.TextTruncateEllipsis
 	b.remove = newTapIcon(theme.DeleteIcon(), func() { f.remove(key) })
-	b.head = container.NewBorder(nil, nil, nil, b.remove, label)
+	b.label = container.New(fixedWidth{labelWidth}, label)
 	b.errMsg = widget.NewLabel("")
 	b.errMsg.Importance = widget.DangerImportance
 	b.errMsg.Wrapping = fyne.TextWrapWord
@@ -129,17 +135,42 @@ func (b *rowBase) setError(err error) {
 	if err == nil {
 		if b.errMsg.Visible() {
 			b.errMsg.Hide()
+			b.f.relayout()
 		}
 		return
 	}
 	b.errMsg.SetText(err.Error())
 	b.errMsg.Show()
+	b.f.relayout()
 }
 
-// layoutRow stacks the head, the field and the error line.
+// labelWidth is the width of the key column.
+const labelWidth = 104
+
+// layoutRow puts the key on the left, the remove icon on the right and
+// between them the field over its extras and the error line.
 func (b *rowBase) layoutRow(field fyne.CanvasObject, extra ...fyne.CanvasObject) {
-	objs := append([]fyne.CanvasObject{b.head, field}, extra...)
-	b.box = container.NewVBox(append(objs, b.errMsg)...)
+	objs := append([]fyne.CanvasObject{field}, extra...)
+	right := container.NewVBox(append(objs, b.errMsg)...)
+	b.box = container.NewBorder(nil, nil, b.label, container.NewVBox(b.remove), right)
+}
+
+// fixedWidth lays out one object at a fixed width (the key column).
+type fixedWidth struct{ w float32 }
+
+func (l fixedWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	h := float32(0)
+	for _, o := range objs {
+		h = max(h, o.MinSize().Height)
+	}
+	return fyne.NewSize(l.w, h)
+}
+
+func (l fixedWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Resize(fyne.NewSize(size.Width, o.MinSize().Height))
+		o.Move(fyne.Position{})
+	}
 }
 
 func (f *Form) newRow(key string, k rowKind) row {
@@ -188,7 +219,7 @@ func (f *Form) newEntryRow(key string, k rowKind) *entryRow {
 		r.action = newPill(lang.L("Update from text"), r.updateReadTime, nil, false)
 		field = container.NewBorder(nil, nil, nil, r.action, r.entry)
 	case kSelect:
-		r.suggest = container.New(&flowLayout{width: &f.width, gap: 4})
+		r.suggest = container.New(f.flow())
 		r.entry.OnChanged = func(string) { r.showSuggestions() }
 		extra = append(extra, r.suggest)
 	}
@@ -203,11 +234,11 @@ func (r *entryRow) setEnabled(on bool) {
 	setEnabled(r.entry, on)
 	r.remove.disabled = !on
 	if r.action != nil {
-		r.action.disabled = !on
+		r.action.setDisabled(!on)
 	}
 	if r.suggest != nil {
 		for _, o := range r.suggest.Objects {
-			o.(*pill).disabled = !on
+			o.(*pill).setDisabled(!on)
 		}
 	}
 }
@@ -253,11 +284,17 @@ func (r *entryRow) check(text string) bool {
 		}
 	}
 	if msg == "" {
-		r.flag.Hide()
+		if r.flag.Visible() {
+			r.flag.Hide()
+			r.f.relayout()
+		}
 		return true
 	}
 	r.flag.SetText("⚠ " + msg)
-	r.flag.Show()
+	if !r.flag.Visible() {
+		r.flag.Show()
+		r.f.relayout()
+	}
 	return false
 }
 
@@ -374,6 +411,7 @@ func (r *entryRow) showSuggestions() {
 	}
 	r.suggest.Objects = objs
 	r.suggest.Refresh()
+	r.f.relayout()
 }
 
 // boolRow is a check.
@@ -402,8 +440,7 @@ func (f *Form) newBoolRow(key string) *boolRow {
 		}
 		f.set(r, document.Value{Kind: document.Bool, Text: text})
 	})
-	r.head = container.NewBorder(nil, nil, nil, r.remove, container.NewHBox(r.check, widget.NewLabelWithStyle(key, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})))
-	r.box = container.NewVBox(r.head, r.errMsg)
+	r.layoutRow(r.check)
 	return r
 }
 
@@ -433,8 +470,8 @@ type listRow struct {
 
 func (f *Form) newListRow(key string) *listRow {
 	r := &listRow{rowBase: f.newBase(key, kList), enabled: true}
-	r.chips = container.New(&flowLayout{width: &f.width, gap: 4})
-	r.suggest = container.New(&flowLayout{width: &f.width, gap: 4})
+	r.chips = container.New(f.flow())
+	r.suggest = container.New(f.flow())
 	r.entry = newFieldEntry(false)
 	r.entry.SetPlaceHolder(lang.L("Add… (Enter or comma)"))
 	r.entry.onCommit = func() {
@@ -464,7 +501,7 @@ func (r *listRow) setEnabled(on bool) {
 	r.remove.disabled = !on
 	for _, c := range [][]fyne.CanvasObject{r.chips.Objects, r.suggest.Objects} {
 		for _, o := range c {
-			o.(*pill).disabled = !on
+			o.(*pill).setDisabled(!on)
 		}
 	}
 }
@@ -480,7 +517,7 @@ func (r *listRow) show(v document.Value) {
 	}
 	r.chips.Objects = objs
 	r.chips.Refresh()
-	r.showSuggestions()
+	r.showSuggestions() // and relayout
 }
 
 func (r *listRow) has(s string) bool {
@@ -507,6 +544,7 @@ func (r *listRow) showSuggestions() {
 	}
 	r.suggest.Objects = objs
 	r.suggest.Refresh()
+	r.f.relayout()
 }
 
 func (r *listRow) addTyped() {
@@ -568,7 +606,7 @@ func (r *rawRow) focusTarget() fyne.Focusable { return r.entry }
 func (r *rawRow) setEnabled(on bool) {
 	setEnabled(r.entry, on)
 	r.remove.disabled = !on
-	r.apply.disabled = !on
+	r.apply.setDisabled(!on)
 }
 
 func (r *rawRow) show(document.Value) {

@@ -134,23 +134,18 @@ func (p *pill) Tapped(*fyne.PointEvent) {
 	}
 }
 
+// setDisabled greys the pill out and stops its actions.
+func (p *pill) setDisabled(on bool) {
+	if p.disabled != on {
+		p.disabled = on
+		p.Refresh()
+	}
+}
+
 // CreateRenderer builds the background, label and remove icon.
 func (p *pill) CreateRenderer() fyne.WidgetRenderer {
-	th := p.Theme()
-	v := fyne.CurrentApp().Settings().ThemeVariant()
-	bg := canvas.NewRectangle(th.Color(theme.ColorNameInputBackground, v))
-	bg.CornerRadius = th.Size(theme.SizeNameInputRadius) * 2
-	if p.muted {
-		bg.FillColor = color.Transparent
-		bg.StrokeColor = th.Color(theme.ColorNameInputBorder, v)
-		bg.StrokeWidth = 1
-	}
-	txt := canvas.NewText(p.text, th.Color(theme.ColorNameForeground, v))
-	if p.muted {
-		txt.Color = th.Color(theme.ColorNamePlaceHolder, v)
-	}
-	txt.TextSize = th.Size(theme.SizeNameCaptionText) + 1
-	objs := []fyne.CanvasObject{txt}
+	r := &pillRenderer{p: p, bg: canvas.NewRectangle(color.Transparent), txt: canvas.NewText(p.text, color.Black)}
+	objs := []fyne.CanvasObject{r.txt}
 	if p.onRemove != nil {
 		objs = append(objs, &removeIcon{tapIcon: newTapIcon(theme.CancelIcon(), func() {
 			if !p.disabled {
@@ -158,9 +153,49 @@ func (p *pill) CreateRenderer() fyne.WidgetRenderer {
 			}
 		})})
 	}
-	pad := th.Size(theme.SizeNameInnerPadding) / 2
-	inner := container.New(&pillLayout{pad: pad}, objs...)
-	return widget.NewSimpleRenderer(container.NewStack(bg, inner))
+	r.inner = container.New(&pillLayout{}, objs...)
+	r.stack = container.NewStack(r.bg, r.inner)
+	r.Refresh()
+	return r
+}
+
+// pillRenderer draws a pill in the theme's current colours.
+type pillRenderer struct {
+	p     *pill
+	bg    *canvas.Rectangle
+	txt   *canvas.Text
+	inner *fyne.Container
+	stack *fyne.Container
+}
+
+func (r *pillRenderer) Layout(s fyne.Size)           { r.stack.Resize(s) }
+func (r *pillRenderer) MinSize() fyne.Size           { return r.stack.MinSize() }
+func (r *pillRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.stack} }
+func (r *pillRenderer) Destroy()                     {}
+
+// Refresh takes the theme's colours again (a theme change, disabling).
+func (r *pillRenderer) Refresh() {
+	p := r.p
+	th := p.Theme()
+	v := fyne.CurrentApp().Settings().ThemeVariant()
+	r.bg.CornerRadius = th.Size(theme.SizeNameInputRadius) * 2
+	r.bg.FillColor = th.Color(theme.ColorNameInputBackground, v)
+	r.bg.StrokeColor, r.bg.StrokeWidth = color.Transparent, 0
+	r.txt.Color = th.Color(theme.ColorNameForeground, v)
+	if p.muted {
+		r.bg.FillColor = color.Transparent
+		r.bg.StrokeColor = th.Color(theme.ColorNameInputBorder, v)
+		r.bg.StrokeWidth = 1
+		r.txt.Color = th.Color(theme.ColorNamePlaceHolder, v)
+	}
+	if p.disabled {
+		r.txt.Color = th.Color(theme.ColorNameDisabled, v)
+	}
+	r.txt.TextSize = th.Size(theme.SizeNameCaptionText) + 1
+	r.inner.Layout.(*pillLayout).pad = th.Size(theme.SizeNameInnerPadding) / 2
+	r.bg.Refresh()
+	r.txt.Refresh()
+	r.inner.Refresh()
 }
 
 // removeIcon is a chip's smaller remove icon.

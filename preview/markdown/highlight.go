@@ -1,12 +1,14 @@
 package markdown
 
 import (
+	"bytes"
+	"embed"
 	"strings"
 	"sync"
 
 	"github.com/alecthomas/chroma/v2"
-	"github.com/alecthomas/chroma/v2/lexers"
-	"github.com/alecthomas/chroma/v2/styles"
+
+	"folio/preview/markdown/internal/lexers"
 )
 
 // Chroma styles for the two theme variants; the preview and the export use
@@ -16,12 +18,31 @@ const (
 	DarkCodeStyle  = "github-dark"
 )
 
+// The two styles are chroma's (MIT licence, chromastyles/COPYING), read on
+// first use: chroma's styles package parses all of its seventy styles when
+// the program starts, which every `folio get` would pay for.
+//
+//go:embed chromastyles/*.xml
+var styleFiles embed.FS
+
+var codeStyles = sync.OnceValue(func() [2]*chroma.Style {
+	var out [2]*chroma.Style
+	for i, name := range []string{LightCodeStyle, DarkCodeStyle} {
+		data, err := styleFiles.ReadFile("chromastyles/" + name + ".xml")
+		if err != nil {
+			panic(err) // embedded: cannot happen
+		}
+		out[i] = chroma.MustNewXMLStyle(bytes.NewReader(data))
+	}
+	return out
+})
+
 // CodeStyle is the chroma style for code on a light or dark page.
 func CodeStyle(dark bool) *chroma.Style {
 	if dark {
-		return styles.Get(DarkCodeStyle)
+		return codeStyles()[1]
 	}
-	return styles.Get(LightCodeStyle)
+	return codeStyles()[0]
 }
 
 // Lang is a fence info string's language: its first word, or "" when that

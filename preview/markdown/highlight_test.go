@@ -51,3 +51,21 @@ func TestLangIsBounded(t *testing.T) {
 		t.Errorf("looking up a 100k-character language took %v", d)
 	}
 }
+
+// TestLexersStillHighlight: the lazily built registry still has chroma's
+// XML lexers and those written in Go.
+func TestLexersStillHighlight(t *testing.T) {
+	for lang, code := range map[string]string{
+		"go": "package main\nfunc main() {}\n", "sql": "SELECT 1;", "python": "def f(): pass",
+		"html": "<div class=\"x\"></div>", "php": "<?php echo 1; ?>", "markdown": "# title\n\n**bold** `code` [a](b)\n", "http": "GET / HTTP/1.1\n",
+	} {
+		kinds := map[chroma.TokenType]bool{}
+		it := Tokens(lang, code)
+		for tok := it(); tok != chroma.EOF; tok = it() {
+			kinds[tok.Type.Category()] = true
+		}
+		if len(kinds) < 2 {
+			t.Errorf("%s: only %v token kinds: not highlighted", lang, kinds)
+		}
+	}
+}

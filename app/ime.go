@@ -1,0 +1,203 @@
+package app
+
+import (
+	"fmt"
+	"image"
+	"math"
+	"os"
+	"reflect"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+	"github.com/go-gl/glfw/v3.4/glfw"
+
+	"folio/editor"
+)
+
+// imePoll is how often the focused text field's caret is looked at, for
+// the fields that do not report their caret (entries in the form and in
+// dialogs) and for layout changes that move the editor in the window.
+const imePoll = 250 * time.Millisecond
+
+// caretFollower tells the platform's input method where the caret of the
+// focused text field is, so that its candidate window opens just under the
+// caret. Today that is the XIM spot location on X11 (through Folio's
+// patched GLFW, third_party/glfw); elsewhere the setter reports false and
+// nothing happens.
+type caretFollower struct {
+	win fyne.Window
+	// abs returns an object's top-left corner in canvas coordinates.
+	abs func(fyne.CanvasObject) fyne.Position
+	// set places the spot, in window pixels; it runs on the UI goroutine.
+	set func(x, y int) bool
+	// log receives a line per spot set when FOLIO_IME_DEBUG is set (the
+	// input method check in .ci/ime-check reads it); nil otherwise.
+	log func(string)
+
+	last image.Point
+	sent bool
+}
+
+// followCaret makes the input method's candidate window follow the caret
+// of src and of the other text fields in w. Call it once, on the UI
+// goroutine, after the window's content is set; the returned function stops
+// it (the window's end stops it too, as the app then exits).
+func followCaret(w fyne.Window, src *editor.Source) (stop func()) {
+	f := newCaretFollower(w, nativeSpotSetter(w))
+	if os.Getenv("FOLIO_IME_DEBUG") != "" {
+		f.log = func(s string) { fmt.Fprintln(os.Stderr, s) }
+	}
+	f.attach(src)
+	cancel := make(chan struct{})
+	go func() {
+		t := time.NewTicker(imePoll)
+		defer t.Stop()
+		for {
+			select {
+			case <-t.C:
+				fyne.Do(f.update)
+			case <-cancel:
+				return
+			}
+		}
+	}()
+	return func() { close(cancel) }
+}
+
+// newCaretFollower returns a follower for w that hands spots to set (nil:
+// nothing to hand them to).
+func newCaretFollower(w fyne.Window, set func(x, y int) bool) *caretFollower {
+	return &caretFollower{
+		win: w,
+		abs: fyne.CurrentApp().Driver().AbsolutePositionForObject,
+		set: set,
+	}
+}
+
+// attach updates the spot whenever the editor's caret moves, keeping an
+// OnCaretMoved set before.
+func (f *caretFollower) attach(src *editor.Source) {
+	prev := src.OnCaretMoved
+	src.OnCaretMoved = func(pos fyne.Position, height float32) {
+		if prev != nil {
+			prev(pos, height)
+		}
+		f.update()
+	}
+}
+
+// update sets the spot if the caret of the focused field moved.
+func (f *caretFollower) update() {
+	if f.set == nil {
+		return
+	}
+	p, ok := f.spot()
+	if !ok || (f.sent && p == f.last) {
+		return
+	}
+	took := f.set(p.X, p.Y)
+	f.last, f.sent = p, true
+	if f.log != nil {
+		f.log(fmt.Sprintf("ime: spot %d %d took=%v", p.X, p.Y, took))
+	}
+}
+
+// spot returns where the candidate window should open, in window pixels:
+// the bottom-left corner of the focused field's caret.
+func (f *caretFollower) spot() (image.Point, bool) {
+	c := f.win.Canvas()
+	if c == nil {
+		return image.Point{}, false
+	}
+	var at fyne.Position
+	switch o := c.Focused().(type) {
+	case *editor.Source:
+		pos, h, ok := o.CaretRect()
+		if !ok {
+			return image.Point{}, false
+		}
+		at = f.abs(o).Add(pos).AddXY(0, h)
+	case nil:
+		return image.Point{}, false
+	default:
+		obj, ok := o.(fyne.CanvasObject)
+		e := embeddedEntry(obj)
+		if !ok || e == nil {
+			return image.Point{}, false
+		}
+		at = f.abs(obj).Add(entryCaret(e))
+	}
+	s := c.Scale()
+	return image.Pt(int(math.Round(float64(at.X*s))), int(math.Round(float64(at.Y*s)))), true
+}
+
+// embeddedEntry returns o as a *widget.Entry, or the widget.Entry that o
+// embeds (Folio's own fields extend Entry), or nil.
+func embeddedEntry(o any) *widget.Entry {
+	if e, ok := o.(*widget.Entry); ok {
+		return e
+	}
+	v := reflect.ValueOf(o)
+	if v.Kind() != reflect.Pointer || v.IsNil() || v.Elem().Kind() != reflect.Struct {
+		return nil
+	}
+	v = v.Elem()
+	entry := reflect.TypeOf(widget.Entry{})
+	for i := 0; i < v.NumField(); i++ {
+		fl := v.Type().Field(i)
+		if fl.Anonymous && fl.Type == entry && v.Field(i).CanAddr() {
+			return v.Field(i).Addr().Interface().(*widget.Entry)
+		}
+	}
+	return nil
+}
+
+// entryCaret approximates the bottom-left corner of an entry's cursor
+// relative to the entry: Fyne does not tell where it draws it, so this
+// measures the text before the cursor and ignores the entry's own
+// scrolling (clamped to the entry's box).
+func entryCaret(e *widget.Entry) fyne.Position {
+	th := e.Theme()
+	pad := th.Size(theme.SizeNameInnerPadding)
+	size := th.Size(theme.SizeNameText)
+	lines := strings.Split(e.Text, "\n")
+	row := min(max(e.CursorRow, 0), len(lines)-1)
+	line := []rune(lines[row])
+	col := min(max(e.CursorColumn, 0), len(line))
+	text := string(line[:col])
+	if e.Password {
+		text = strings.Repeat("•", col)
+	}
+	style := e.TextStyle
+	w := fyne.MeasureText(text, size, style).Width
+	h := fyne.MeasureText("M", size, style).Height
+	box := e.Size()
+	x := min(pad+w, max(box.Width-pad, 0))
+	y := box.Height
+	if e.MultiLine {
+		y = min(pad+float32(row+1)*h, box.Height)
+	}
+	return fyne.NewPos(x, y)
+}
+
+// nativeSpotSetter returns the function that hands the spot to the
+// window's input method, or nil when the window has no native side (tests).
+func nativeSpotSetter(w fyne.Window) func(x, y int) bool {
+	nw, ok := w.(driver.NativeWindow)
+	if !ok {
+		return nil
+	}
+	return func(x, y int) bool {
+		took := false
+		nw.RunNative(func(ctx any) {
+			if x11, ok := ctx.(driver.X11WindowContext); ok && x11.WindowHandle != 0 {
+				took = glfw.SetX11PreeditSpotByHandle(x11.WindowHandle, x, y)
+			}
+		})
+		return took
+	}
+}

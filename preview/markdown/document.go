@@ -1,0 +1,327 @@
+package markdown
+
+import (
+	"bytes"
+	"hash/maphash"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// TopBlock is one top-level block of the body: its source range, the hash
+// of that source and its rendered model. A TopBlock is immutable once
+// published; an update that finds the same source again reuses the same
+// pointer, which is what keeps its widget alive.
+type TopBlock struct {
+	Start, End int    // byte range in the body, End = next block's Start
+	Line       int    // 1-based body line of Start
+	Hash       uint64 // hash of body[Start:End]
+	Block      *Block
+}
+
+// Document is the parsed body, split into top-level blocks, updated
+// incrementally. It is not safe for concurrent use.
+type Document struct {
+	md     goldmark.Markdown
+	seed   maphash.Seed
+	src    []byte
+	blocks []*TopBlock
+	refs   []parser.Reference
+
+	// lastIncremental tells whether the last update reparsed only a region.
+	lastIncremental bool
+}
+
+func NewDocument(md goldmark.Markdown) *Document {
+	return &Document{md: md, seed: maphash.MakeSeed()}
+}
+
+// Set replaces the body (which the document now owns) and reparses what
+// changed. The returned slice is the new block list.
+func (d *Document) Set(src []byte) []*TopBlock {
+	if d.blocks != nil && d.incremental(src) {
+		d.lastIncremental = true
+		return d.blocks
+	}
+	d.lastIncremental = false
+	d.full(src)
+	return d.blocks
+}
+
+// full parses the whole body, reusing old blocks whose source is unchanged.
+func (d *Document) full(src []byte) {
+	reuse := make(map[uint64][]*TopBlock, len(d.blocks))
+	for _, b := range d.blocks {
+		reuse[b.Hash] = append(reuse[b.Hash], b)
+	}
+	ctx := parser.NewContext()
+	blocks := d.parse(src, 0, 1, ctx, nil)
+	refs := ctx.References()
+	if sameRefs(refs, d.refs) { // a changed reference can change any block
+		d.reuse(blocks, src, 0, reuse)
+	}
+	d.src = src
+	d.blocks = blocks
+	d.refs = refs
+}
+
+// parse parses region (a slice of the body starting at byte base and line
+// baseLine) into top-level blocks.
+func (d *Document) parse(region []byte, base, baseLine int, ctx parser.Context, reuse map[uint64][]*TopBlock) []*TopBlock {
+	root := d.md.Parser().Parse(text.NewReader(region), parser.WithContext(ctx))
+	conv := newConverter(region)
+	var out []*TopBlock
+	line, lineAt := baseLine, 0
+	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+		start := blockStart(n, region)
+		if len(out) > 0 && start < out[len(out)-1].Start-base {
+			start = out[len(out)-1].Start - base
+		}
+		line += bytes.Count(region[lineAt:start], []byte{'\n'})
+		lineAt = start
+		out = append(out, &TopBlock{Start: base + start, Line: line})
+		if len(out) > 1 {
+			out[len(out)-2].End = base + start
+		}
+		out[len(out)-1].Block = conv.lazyBlock(n)
+	}
+	if len(out) > 0 {
+		out[len(out)-1].End = base + len(region)
+	}
+	for i, tb := range out {
+		src := region[tb.Start-base : tb.End-base]
+		tb.Hash = maphash.Bytes(d.seed, src)
+		tb.Block.units = sourceUnits(src)
+		if i+1 < len(out) {
+			tb.Block.lines = out[i+1].Line - tb.Line
+		} else {
+			tb.Block.lines = bytes.Count(src, []byte{'\n'}) + 1
+		}
+	}
+	d.reuse(out, region, base, reuse)
+	return out
+}
+
+// reuse swaps in old blocks (and so their widgets) whose source is
+// unchanged. Blocks that depend on footnote numbering are never reused.
+func (d *Document) reuse(out []*TopBlock, region []byte, base int, reuse map[uint64][]*TopBlock) {
+	for i, tb := range out {
+		src := region[tb.Start-base : tb.End-base]
+		if olds := reuse[tb.Hash]; len(olds) > 0 && tb.Block.Kind != KindFootnotes && !bytes.Contains(src, []byte("[^")) {
+			old := olds[0]
+			reuse[tb.Hash] = olds[1:]
+			// An old block not converted yet has no widget to keep, and it
+			// holds the tree (and body) of the parse that made it: take
+			// the new one.
+			if old.Block.Kind == tb.Block.Kind && old.Block.filled.Load() {
+				if old.Start != tb.Start || old.Line != tb.Line || old.End != tb.End {
+					moved := *old
+					moved.Start, moved.End, moved.Line = tb.Start, tb.End, tb.Line
+					// keep the model (and so the widget); only the position moved
+					out[i] = &moved
+					continue
+				}
+				out[i] = old
+			}
+		}
+	}
+}
+
+func sameRefs(a, b []parser.Reference) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	key := func(r parser.Reference) string {
+		return string(r.Label()) + "\x00" + string(r.Destination()) + "\x00" + string(r.Title())
+	}
+	set := make(map[string]int, len(a))
+	for _, r := range a {
+		set[key(r)]++
+	}
+	for _, r := range b {
+		if set[key(r)] == 0 {
+			return false
+		}
+		set[key(r)]--
+	}
+	return true
+}
+
+// blockStart is the offset of the start of the line where top-level node n
+// begins, or len(src) for nodes with no source (the footnote list).
+func blockStart(n ast.Node, src []byte) int {
+	if _, ok := n.(*east.FootnoteList); ok {
+		return len(src)
+	}
+	pos := n.Pos()
+	if pos < 0 {
+		pos = firstLine(n)
+	}
+	if pos < 0 || pos > len(src) {
+		return len(src)
+	}
+	return bytes.LastIndexByte(src[:pos], '\n') + 1
+}
+
+func firstLine(n ast.Node) int {
+	if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
+		return n.Lines().At(0).Start
+	}
+	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+		if p := firstLine(ch); p >= 0 {
+			return p
+		}
+	}
+	return -1
+}
+
+// incremental reparses only the top-level blocks around the changed bytes.
+// It reports false when the change needs a full parse.
+func (d *Document) incremental(src []byte) bool {
+	old := d.src
+	p := commonPrefix(old, src)
+	if p == len(old) && p == len(src) {
+		d.src = src
+		return true
+	}
+	s := commonSuffix(old[p:], src[p:])
+	oldEnd, newEnd := len(old)-s, len(src)-s
+	delta := len(src) - len(old)
+
+	// The blocks that hold the change, plus one neighbour on each side,
+	// widened until each edge sits after a blank line.
+	n := len(d.blocks)
+	for n > 0 && d.blocks[n-1].Block.Kind == KindFootnotes {
+		n--
+	}
+	if n == 0 {
+		return false
+	}
+	i := 0
+	for i < n-1 && d.blocks[i].End <= p {
+		i++
+	}
+	j := i
+	for j < n-1 && d.blocks[j].End < oldEnd {
+		j++
+	}
+	i, j = max(i-1, 0), min(j+1, n-1)
+	for i > 0 && !afterBlankLine(old, d.blocks[i].Start) {
+		i--
+	}
+	for j < n-1 && !afterBlankLine(old, d.blocks[j+1].Start) {
+		j++
+	}
+	rStart, rOldEnd := d.blocks[i].Start, d.blocks[j].End
+	rNewEnd := rOldEnd + delta
+	if rStart > p || rOldEnd < oldEnd || rNewEnd < newEnd {
+		return false
+	}
+	oldRegion, newRegion := old[rStart:rOldEnd], src[rStart:rNewEnd]
+	for _, risky := range [][]byte{[]byte("[^"), []byte("]:")} {
+		if bytes.Contains(oldRegion, risky) || bytes.Contains(newRegion, risky) {
+			return false
+		}
+	}
+
+	reuse := make(map[uint64][]*TopBlock, j-i+1)
+	for _, b := range d.blocks[i : j+1] {
+		reuse[b.Hash] = append(reuse[b.Hash], b)
+	}
+	ctx := parser.NewContext()
+	for _, r := range d.refs {
+		ctx.AddReference(r)
+	}
+	fresh := d.parse(newRegion, rStart, d.blocks[i].Line, ctx, reuse)
+	if len(fresh) == 0 {
+		return false
+	}
+	for _, b := range fresh {
+		if b.Block.Kind == KindFootnotes {
+			return false
+		}
+	}
+	// Resync: unless the region runs to the end, its last block must come
+	// out exactly as before, or the change reached past the region (an
+	// opened fence or HTML block swallowing what follows).
+	if j < n-1 {
+		last, oldLast := fresh[len(fresh)-1], d.blocks[j]
+		if last.Hash != oldLast.Hash || last.Start != oldLast.Start+delta {
+			return false
+		}
+	}
+
+	lineDelta := bytes.Count(src[p:newEnd], []byte{'\n'}) - bytes.Count(old[p:oldEnd], []byte{'\n'})
+	out := make([]*TopBlock, 0, len(d.blocks)-(j-i+1)+len(fresh))
+	out = append(out, d.blocks[:i]...)
+	out = append(out, fresh...)
+	for _, b := range d.blocks[j+1:] {
+		if delta != 0 || lineDelta != 0 {
+			moved := *b
+			moved.Start += delta
+			moved.End += delta
+			moved.Line += lineDelta
+			if b.Block.Kind == KindFootnotes {
+				moved.Start, moved.End = len(src), len(src)
+			}
+			b = &moved
+		}
+		out = append(out, b)
+	}
+	d.src = src
+	d.blocks = out
+	return true
+}
+
+// afterBlankLine reports whether offset off starts a line that follows a
+// blank line (or the start of the body).
+func afterBlankLine(src []byte, off int) bool {
+	if off == 0 {
+		return true
+	}
+	if off > len(src) || src[off-1] != '\n' {
+		return false
+	}
+	prev := bytes.LastIndexByte(src[:off-1], '\n') + 1
+	return len(bytes.TrimSpace(src[prev:off-1])) == 0
+}
+
+func commonPrefix(a, b []byte) int {
+	n := min(len(a), len(b))
+	i := 0
+	for i+8 <= n && string(a[i:i+8]) == string(b[i:i+8]) {
+		i += 8
+	}
+	for i < n && a[i] == b[i] {
+		i++
+	}
+	return i
+}
+
+func commonSuffix(a, b []byte) int {
+	n := min(len(a), len(b))
+	i := 0
+	for i+8 <= n && string(a[len(a)-i-8:len(a)-i]) == string(b[len(b)-i-8:len(b)-i]) {
+		i += 8
+	}
+	for i < n && a[len(a)-1-i] == b[len(b)-1-i] {
+		i++
+	}
+	return i
+}
+
+// LastIncremental tells whether the last Set reparsed only a region.
+func (d *Document) LastIncremental() bool { return d.lastIncremental }
+
+// Blocks is the current block list (nil before the first Set).
+func (d *Document) Blocks() []*TopBlock { return d.blocks }
+
+// BlockStart is the offset in src of the start of the line where
+// top-level node n begins.
+func BlockStart(n ast.Node, src []byte) int { return blockStart(n, src) }
+
+// Source is the body last given to Set.
+func (d *Document) Source() []byte { return d.src }
