@@ -328,3 +328,30 @@ func TestLargeFrontMatter(t *testing.T) {
 		t.Errorf("flat front matter: %v", err)
 	}
 }
+
+// TestSetKeepsCommentsOfListItemsThatStay: replacing a block list keeps
+// the lines of the items that survive, with their comments (issue 12: the
+// comments inside a replaced block list were lost).
+func TestSetKeepsCommentsOfListItemsThatStay(t *testing.T) {
+	tests := []struct{ name, src, flow, want string }{
+		{"add an item", "---\ntags:\n  - a  # first\n  # about b\n  - 'b' # keep me\n---\n", "[a, b, c]",
+			"---\ntags:\n  - a  # first\n  # about b\n  - 'b' # keep me\n  - c\n---\n"},
+		{"remove an item", "---\ntags:\n- x # gone\n- y # stays\ntitle: t\n---\n", "[y]",
+			"---\ntags:\n- y # stays\ntitle: t\n---\n"},
+		{"reorder", "---\ntags:\n  - a # A\n  - b # B\n---\n", "[b, a]",
+			"---\ntags:\n  - b # B\n  - a # A\n---\n"},
+		{"crlf", "---\r\ntags:\r\n  - a # A\r\n---\r\n", "[a, z]",
+			"---\r\ntags:\r\n  - a # A\r\n  - z\r\n---\r\n"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := mustParse(t, tc.src)
+			if err := d.SetFlow("tags", tc.flow); err != nil {
+				t.Fatal(err)
+			}
+			if got := string(d.Bytes()); got != tc.want {
+				t.Errorf("got\n%q\nwant\n%q", got, tc.want)
+			}
+		})
+	}
+}
