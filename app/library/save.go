@@ -23,7 +23,7 @@ var ErrChangedOnDisk = errors.New("file changed on disk since it was loaded")
 var ErrReadOnly = errors.New("file is read-only")
 
 // ErrNotText is returned by Save for a file whose content on disk is not
-// UTF-8 text (binary or UTF-16/32: see document.CheckText):
+// UTF-8 text (binary, UTF-16/32, invalid bytes: see document.CheckText):
 // such a file is opened read-only and never written, in the app as on the
 // command line.
 var ErrNotText = errors.New("the file is not UTF-8 text; Folio does not write it")

@@ -232,8 +232,9 @@ func deadPID(t *testing.T) string {
 // command line's one rule; a PNG and a UTF-16 article were overwritten).
 func TestSaveRefusesNotText(t *testing.T) {
 	for name, content := range map[string]string{
-		"png.md":   "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
-		"utf16.md": "\xff\xfe-\x00-\x00-\x00\n\x00",
+		"png.md":    "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+		"utf16.md":  "\xff\xfe-\x00-\x00-\x00\n\x00",
+		"latin1.md": "---\ntitle: caf\xe9\n---\n",
 	} {
 		t.Run(name, func(t *testing.T) {
 			dir := t.TempDir()

@@ -169,7 +169,7 @@ func TestVisitBadFiles(t *testing.T) {
 		"huge.md":     ErrTooLarge,
 		"late-nul.md": ErrBinary, // one rule with the command line and the app: any NUL byte
 		"utf16.md":    document.ErrNotUTF8,
-		"latin1.md":   nil, // a stray invalid byte is kept, not refused
+		"latin1.md":   document.ErrNotUTF8,
 		"good.md":     nil,
 		"empty.md":    nil,
 	}

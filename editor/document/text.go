@@ -3,6 +3,7 @@ package document
 import (
 	"bytes"
 	"errors"
+	"unicode/utf8"
 )
 
 // The reasons a file is not text Folio can edit. Parse returns them wrapped
@@ -12,8 +13,8 @@ var (
 	// ErrBinary marks a file with a NUL byte: an image or other binary
 	// file (or UTF-16/32 text without a byte order mark).
 	ErrBinary = errors.New("binary file (NUL byte), not parsed")
-	// ErrNotUTF8 marks text in another encoding: UTF-16 or UTF-32, by their
-	// byte order marks.
+	// ErrNotUTF8 marks text in another encoding: UTF-16 or UTF-32 (by their
+	// byte order marks) or bytes that are not valid UTF-8.
 	ErrNotUTF8 = errors.New("not UTF-8 text, opened read-only")
 )
 
@@ -41,10 +42,17 @@ func CheckText(data []byte) error {
 		}
 		return &ParseError{Line: lineOf(data, i), Msg: msg, Err: ErrBinary}
 	}
-	// Bytes that are not valid UTF-8 in otherwise UTF-8 text (a Latin-1
-	// "é") are kept byte for byte: an edit of the front matter copies the
-	// body unchanged and the editor round-trips them, so they are not
-	// refused here (in the front matter the syntax's reader names them).
+	if utf8.Valid(data) {
+		return nil
+	}
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 {
+			return &ParseError{Line: lineOf(data, i), Msg: "not UTF-8 text (an invalid byte on this line); " +
+				"it is opened read-only, convert it to UTF-8 to edit it", Err: ErrNotUTF8}
+		}
+		i += size
+	}
 	return nil
 }
 
