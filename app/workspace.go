@@ -85,6 +85,7 @@ func newWorkspace(a fyne.App, w fyne.Window, root string) *workspace {
 	ws.src.OnPasteImage = ws.pastedImage
 	ws.src.OnScrolled = func(first int) { ws.prev.ScrollToSourceLine(first + 1) }
 	ws.prev.OnOpenArticle = func(path string) { ws.open(path) }
+	ws.prev.OnError = func(err error) { ws.status.problem(filepath.Base(ws.art.Path()) + ": " + err.Error()) } // harden: a preview defect is shown, not fatal
 	ws.panes = newPanes(ws)
 	ws.hot = newHotExit(ws)
 	ws.form = newFormPane(ws)
@@ -182,6 +183,11 @@ func (ws *workspace) edited() {
 func (ws *workspace) parsed() {
 	doc, err := ws.art.Doc(), ws.art.ParseErr()
 	name := filepath.Base(ws.art.Path())
+	defer func() { // harden: a defect showing one article must not close the window and lose its text
+		if r := recover(); r != nil {
+			ws.status.problem(fmt.Sprintf("%s: internal error: %v", name, r))
+		}
+	}()
 	if pe, ok := errors.AsType[*document.ParseError](err); ok {
 		ws.status.problem(fmt.Sprintf("%s:%d: %s", name, pe.Line, pe.Msg))
 	} else if err != nil {

@@ -36,6 +36,11 @@ const maxReadingWidth = 860
 type Preview struct {
 	widget.BaseWidget
 
+	// OnError is called on the UI goroutine when parsing or showing an
+	// article failed with a defect (a recovered panic); the preview keeps
+	// what it showed and goes on with the next Update.
+	OnError func(err error)
+
 	// OnOpenArticle is called on the UI goroutine when the reader taps a
 	// relative link to a Markdown file; path is resolved against the
 	// article's folder.
@@ -159,11 +164,48 @@ func (p *Preview) process() {
 	if req == nil {
 		return
 	}
-	if first := p.firstScreen(req, gen); first != nil {
-		p.do(func() { p.apply(first) })
+	show := func(res *result) {
+		p.do(func() {
+			defer p.recoverInto(p.failed)
+			p.apply(res)
+		})
 	}
-	res := p.parse(req, gen)
-	p.do(func() { p.apply(res) })
+	switch first, err := p.safeParse(func() *result { return p.firstScreen(req, gen) }); {
+	case err != nil:
+		p.do(func() { p.failed(err) })
+	case first != nil:
+		show(first)
+	}
+	res, err := p.safeParse(func() *result { return p.parse(req, gen) })
+	if err != nil {
+		p.do(func() { p.failed(err) })
+		return
+	}
+	show(res)
+}
+
+// safeParse runs parse with a panic turned into an error (the incremental
+// document is then started afresh: its state may be half updated).
+func (p *Preview) safeParse(parse func() *result) (res *result, err error) {
+	defer p.recoverInto(func(e error) {
+		p.doc = markdown.NewDocument(p.md)
+		err = e
+	})
+	return parse(), nil
+}
+
+// recoverInto, deferred, hands a panic to fail as an error.
+func (p *Preview) recoverInto(fail func(error)) {
+	if r := recover(); r != nil {
+		fail(fmt.Errorf("the preview hit an internal error: %v", r))
+	}
+}
+
+// failed reports an error to OnError.
+func (p *Preview) failed(err error) {
+	if p.OnError != nil {
+		p.OnError(err)
+	}
 }
 
 // firstScreenBytes is how much of a big article is parsed first when it

@@ -27,8 +27,8 @@ var (
 	ErrTooLarge = errors.New("file larger than 16 MB, not read")
 	// ErrBinary marks a file with a NUL byte; it is not parsed. It is
 	// document.ErrBinary: the folder scan, the command line and the app
-	// apply the one rule of document.CheckText (binary, UTF-16/32 or
-	// invalid UTF-8 text is read-only).
+	// apply the one rule of document.CheckText (binary, UTF-16/32 and
+	// invalid UTF-8 files are read-only).
 	ErrBinary = document.ErrBinary
 	// ErrNotRegular marks a path with a Markdown name that is not a regular
 	// file (a FIFO, a device, a dangling symbolic link).

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 
 	"folio/editor/document"
 	"folio/preview"
@@ -102,7 +103,9 @@ func writeNewFile(article, out string, data []byte) error {
 			return fmt.Errorf("refusing to overwrite the article %s", article)
 		}
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(out), ".folio-export-*.tmp")
+	// Named like library.Save's temporary files (.folio-tmp-PID-…), so one
+	// left by a killed export is cleaned up by the next save or scan there.
+	tmp, err := os.CreateTemp(filepath.Dir(out), ".folio-tmp-"+strconv.Itoa(os.Getpid())+"-export-*")
 	if err != nil {
 		return fmt.Errorf("write page: %w", err)
 	}

@@ -15,11 +15,29 @@ const MaxDepth = 100
 // nested tables costs memory by this sum, not by its size.
 const maxKeyPath = 1 << 20
 
+// MaxTreeSize is the largest front matter read with a full parser (nested
+// YAML, TOML, JSON): their trees cost tens of times the text in memory, so
+// a 16 MB front matter would take more than a gigabyte. Flat YAML front
+// matter (top-level scalars and lists), read without a tree, has only the
+// file size limit.
+const MaxTreeSize = 4 << 20
+
+// checkSize refuses front matter larger than MaxTreeSize.
+func checkSize(src []byte, fmLine int, f Format) error {
+	if len(src) > MaxTreeSize {
+		return &ParseError{Line: fmLine, Msg: fmt.Sprintf("%s: front matter with nested values larger than %d MB is not read", formatName(f), MaxTreeSize>>20)}
+	}
+	return nil
+}
+
 // checkDepth scans front matter for nesting deeper than MaxDepth (and, for
 // TOML, for a key-path total above maxKeyPath) before any recursive decoder
 // sees it, and returns a *ParseError naming the line where the limit is
 // passed. It is linear in the text and allocates nothing.
 func checkDepth(src []byte, fmLine int, f Format) error {
+	if err := checkSize(src, fmLine, f); err != nil {
+		return err
+	}
 	var line, depth int
 	switch f {
 	case YAML:

@@ -293,3 +293,55 @@ func TestParseRecoversFromAPanic(t *testing.T) {
 		t.Errorf("Set = %v, want a refusal and the text unchanged", err)
 	}
 }
+
+// TestLargeFrontMatter: front matter too large for a parse tree within
+// ~1 GB is refused with a line (issue 12: a 15.7 MB YAML file did not
+// finish), while a large flat one is still read.
+func TestLargeFrontMatter(t *testing.T) {
+	var nested, flat strings.Builder
+	for i := 0; nested.Len() <= MaxTreeSize; i++ {
+		fmt.Fprintf(&nested, "  k%d: [a, {c: %d}]\n", i, i)
+		fmt.Fprintf(&flat, "k%d: value %d\n", i, i)
+	}
+	for name, src := range map[string]string{
+		"yaml": "---\nm:\n" + nested.String() + "---\n",
+		"toml": "+++\n[m]\n" + strings.ReplaceAll(strings.ReplaceAll(nested.String(), ": [a, {c:", " = [\"a\", {c ="), "}]", "}]") + "+++\n",
+		"json": "{\"m\": \"" + strings.Repeat("x", MaxTreeSize) + "\"}\n",
+	} {
+		_, err := Parse([]byte(src))
+		if pe, ok := errors.AsType[*ParseError](err); !ok || !strings.Contains(pe.Msg, "larger than") || pe.Line != 2 && name != "json" {
+			t.Errorf("%s: err = %v, want the size refusal", name, err)
+		}
+	}
+	d, err := Parse([]byte("---\n" + flat.String() + "---\n"))
+	if err != nil || len(d.Fields()) < 1000 {
+		t.Errorf("flat front matter: %v", err)
+	}
+}
+
+// TestSetKeepsCommentsOfListItemsThatStay: replacing a block list keeps
+// the lines of the items that survive, with their comments (issue 12: the
+// comments inside a replaced block list were lost).
+func TestSetKeepsCommentsOfListItemsThatStay(t *testing.T) {
+	tests := []struct{ name, src, flow, want string }{
+		{"add an item", "---\ntags:\n  - a  # first\n  # about b\n  - 'b' # keep me\n---\n", "[a, b, c]",
+			"---\ntags:\n  - a  # first\n  # about b\n  - 'b' # keep me\n  - c\n---\n"},
+		{"remove an item", "---\ntags:\n- x # gone\n- y # stays\ntitle: t\n---\n", "[y]",
+			"---\ntags:\n- y # stays\ntitle: t\n---\n"},
+		{"reorder", "---\ntags:\n  - a # A\n  - b # B\n---\n", "[b, a]",
+			"---\ntags:\n  - b # B\n  - a # A\n---\n"},
+		{"crlf", "---\r\ntags:\r\n  - a # A\r\n---\r\n", "[a, z]",
+			"---\r\ntags:\r\n  - a # A\r\n  - z\r\n---\r\n"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := mustParse(t, tc.src)
+			if err := d.SetFlow("tags", tc.flow); err != nil {
+				t.Fatal(err)
+			}
+			if got := string(d.Bytes()); got != tc.want {
+				t.Errorf("got\n%q\nwant\n%q", got, tc.want)
+			}
+		})
+	}
+}

@@ -588,7 +588,72 @@ func (y *yamlFM) set(key string, v Value) ([]byte, error) {
 		anchor = "&" + old.Anchor + " "
 	}
 	text := anchor + renderYAML(v, st, y.nl)
+	if old.Kind == yaml.SequenceNode && old.Style&yaml.FlowStyle == 0 && v.Kind == List && len(v.Items) > 0 && !st.flowLists {
+		text = anchor + y.blockListKeeping(old, v, st)
+	}
 	return y.replaceValue(e, text), nil
+}
+
+// blockListKeeping renders v as a block list in place of the block list
+// old, reusing the lines of old items that stay (same scalar value, each
+// once): their spelling, indentation, trailing comments and the comment
+// lines just above them are kept; new items are written in style st.
+func (y *yamlFM) blockListKeeping(old *yaml.Node, v Value, st yamlStyle) string {
+	type oldItem struct {
+		val  Value
+		text string // the comment lines above and the item's line, without the last line ending
+		used bool
+	}
+	var olds []oldItem
+	prevEnd := -1 // end of the previous item's line
+	for _, n := range old.Content {
+		if n.Kind != yaml.ScalarNode || n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 || n.Anchor != "" || n.Line < 1 || n.Line > len(y.lines) {
+			prevEnd = -1
+			continue
+		}
+		start := y.lines[n.Line-1]
+		end := lineEnd(y.src, start)
+		line := strings.TrimRight(string(y.src[start:end]), "\r")
+		if t := strings.TrimLeft(line, " "); !strings.HasPrefix(t, "- ") || end < y.offset(n.Line, n.Column) {
+			prevEnd = -1
+			continue
+		}
+		// Comment lines right above the item (after the previous item).
+		from := start
+		if prevEnd >= 0 {
+			for p := lineEndAfter(y.src, prevEnd); p < start; {
+				l, next := lineAt(y.src, p)
+				if t := bytes.TrimSpace(l); len(t) > 0 && t[0] != '#' {
+					from = start
+					break
+				}
+				if from == start {
+					from = p
+				}
+				p = next
+			}
+		}
+		text := strings.TrimRight(string(y.src[from:end]), "\r")
+		olds = append(olds, oldItem{val: scalarValue(n, 0), text: text})
+		prevEnd = end
+	}
+	item := st
+	item.quote = st.itemQuote
+	var b strings.Builder
+	for _, it := range v.Items {
+		reused := false
+		for i := range olds {
+			if !olds[i].used && equalValue(olds[i].val, it) {
+				olds[i].used, reused = true, true
+				b.WriteString(y.nl + strings.ReplaceAll(strings.ReplaceAll(olds[i].text, "\r\n", "\n"), "\n", y.nl))
+				break
+			}
+		}
+		if !reused {
+			b.WriteString(y.nl + st.itemIndent + "- " + renderYAMLInline(it, item))
+		}
+	}
+	return b.String()
 }
 
 // replaceValue puts text where entry e's value is, keeping the spacing
