@@ -17,10 +17,12 @@ import (
 const ID = "io.github.folio.editor"
 
 // Run opens the Folio window on a folder or a file (the first of paths)
-// and blocks until it is closed. With no path it opens the built-in sample
-// articles, copied on first run to Folio's own storage.
+// and blocks until it is closed. With no path it reopens the folder and
+// article of the last run; the very first time, the built-in sample
+// articles, copied to Folio's own storage.
 func Run(paths []string) error {
 	a := newApp()
+	applyLanguage(a.Preferences())
 	if err := lang.AddTranslationsFS(assets.Translations, "i18n"); err != nil {
 		fyne.LogError("loading translations", err)
 	}
@@ -34,10 +36,14 @@ func Run(paths []string) error {
 	w.SetIcon(assets.Icon)
 	ws := newWorkspace(a, w, root)
 	ws.install()
+	ws.restorePanes()
 	followCaret(w, ws.src) // input method: candidate window at the caret (app/ime.go)
-	w.Resize(fyne.NewSize(1400, 880))
-	ws.scan(file)
-	ws.watch()
+	w.Resize(windowSize(a.Preferences()))
+	ws.rememberFolder()
+	if len(paths) == 0 {
+		file = ws.hot.startArticle(file) // unsaved work from a crash first
+	}
+	ws.follow(file)
 	w.ShowAndRun()
 	if ws.watcher != nil {
 		ws.watcher.Close()
@@ -45,9 +51,14 @@ func Run(paths []string) error {
 	return nil
 }
 
-// target decides which folder to show and which file to open first.
+// target decides which folder to show and which file to open first: the
+// path given, else the folder and article open when Folio last closed,
+// else (the very first run) the built-in samples.
 func target(paths []string, a fyne.App) (root, file string, err error) {
 	if len(paths) == 0 {
+		if dir, file := lastPlace(a.Preferences()); dir != "" {
+			return dir, file, nil
+		}
 		dir, err := sampleFolder(a)
 		return dir, "", err
 	}

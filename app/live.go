@@ -2,141 +2,144 @@ package app
 
 import (
 	"context"
-	"os"
-	"path/filepath"
-	"strings"
-
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/widget"
+	"time"
 
 	"folio/app/library"
 )
 
-// watch follows the folder: outside changes refresh the list, reload the
-// open article when it has no unsaved changes, and raise a conflict bar
-// when it has.
-func (ws *workspace) watch() {
-	w, err := library.Watch(ws.root, 0)
+// listFillEvery is how often the list shows the rows read so far while a
+// folder is loaded.
+const listFillEvery = 250 * time.Millisecond
+
+// listFilling returns the progress function of a streamed load of ix: the
+// list shows the rows read so far (unless another folder was opened), its
+// catalog built on the loading goroutine.
+func (ws *workspace) listFilling(ix *library.Index) func() {
+	return func() {
+		cat := prepareCatalog(ix)
+		ws.do(func() {
+			if ix == ws.index {
+				ws.list.offer(cat)
+				ws.list.show()
+			}
+		})
+	}
+}
+
+// scan loads the folder's Index off the UI goroutine, then shows the list
+// and opens first (or the first article).
+func (ws *workspace) scan(first string) {
+	ix := ws.index
+	go func() {
+		err := ix.LoadStream(context.Background(), listFillEvery, ws.listFilling(ix))
+		cat := prepareCatalog(ix)
+		ws.do(func() {
+			if ix == ws.index {
+				ws.list.offer(cat)
+				ws.scanned(first, err)
+			}
+		})
+	}()
+}
+
+// scanned shows the freshly loaded index, on the UI goroutine.
+func (ws *workspace) scanned(first string, err error) {
 	if err != nil {
-		ws.showProblem(err.Error())
-		return
+		ws.status.problem(err.Error())
 	}
-	ws.watcher = w
-	go func() {
-		for batch := range w.Changes() {
-			ws.do(func() { ws.external(batch) })
+	ws.list.show()
+	ws.form.indexChanged()
+	if first == "" {
+		if items := ws.list.articles(); len(items) > 0 {
+			first = ws.index.Abs(items[0].Path) // the top of the list as shown
 		}
-	}()
-	go func() {
-		for err := range w.Errors() {
-			ws.do(func() { ws.showProblem(err.Error()) })
-		}
-	}()
-}
-
-// external handles one batch of outside changes, on the UI goroutine.
-func (ws *workspace) external(batch []library.Change) {
-	for _, c := range batch {
-		inFolder := c.Folder && strings.HasPrefix(ws.file, c.Path+string(filepath.Separator))
-		if c.Path != ws.file && !inFolder {
-			continue
-		}
-		if c.Removed {
-			if _, err := os.Stat(ws.file); err == nil {
-				continue // back already (a checkout, an editor's rename dance)
-			}
-			// The text is only in the editor now: keep it, say so, and let
-			// the next save create the file again (a zero Sum means "must
-			// not exist", so a file someone else creates meanwhile is not
-			// overwritten without asking).
-			ws.loaded = library.Sum{}
-			ws.dirty = true
-			ws.updateTitle()
-			ws.showConflict(lang.L("{{.Name}} was deleted on disk. Save to keep it.", map[string]any{"Name": filepath.Base(ws.file)}), false)
-			continue
-		}
-		data, sum, err := library.Read(ws.file)
-		if err != nil || sum == ws.loaded {
-			continue // unreadable for now, or the same bytes
-		}
-		if string(data) == ws.src.Text() {
-			// The disk now holds exactly the editor's text (a restore after
-			// a delete, or the same edit made elsewhere): nothing is unsaved.
-			ws.loaded, ws.dirty = sum, false
-			ws.hideConflict()
-			ws.updateTitle()
-			continue
-		}
-		if !ws.dirty {
-			ws.reloadKeepingPlace(data, sum)
-			continue
-		}
-		ws.showConflict(lang.L("{{.Name}} changed on disk while you were editing it.", map[string]any{"Name": filepath.Base(ws.file)}), true)
 	}
-	ws.rescan()
-}
-
-// reloadKeepingPlace replaces the editor's text with the disk's, keeping
-// the cursor and scroll position as near as the new text allows.
-func (ws *workspace) reloadKeepingPlace(data []byte, sum library.Sum) {
-	cursor, top := ws.src.CursorOffset(), ws.src.FirstVisibleLine()
-	ws.src.SetText(string(data))
-	ws.loaded, ws.dirty = sum, false
-	ws.src.SetCursorOffset(min(cursor, len(data)))
-	ws.src.ScrollToLine(top)
-	ws.hideConflict()
-	ws.refreshPreview(string(data))
-}
-
-// showConflict shows the bar above the editor; with reload, it offers to
-// take the disk's version (discarding the editor's) or keep the editor's.
-func (ws *workspace) showConflict(msg string, reload bool) {
-	label := widget.NewLabel(msg)
-	label.Wrapping = fyne.TextWrapWord
-	buttons := container.NewHBox()
-	file := ws.file // the bar acts on the article it was raised for
-	if reload {
-		buttons.Add(widget.NewButton(lang.L("Reload (discard my changes)"), func() {
-			if ws.file != file {
-				ws.hideConflict()
-				return
-			}
-			data, sum, err := library.Read(ws.file)
-			if err != nil {
-				ws.showProblem(err.Error())
-				return
-			}
-			ws.reloadKeepingPlace(data, sum)
-			ws.updateTitle()
-		}))
+	if first != "" && !ws.art.HasFile() {
+		ws.load(first)
 	}
-	keep := widget.NewButton(lang.L("Keep mine"), ws.hideConflict)
-	keep.Importance = widget.HighImportance
-	buttons.Add(keep)
-	ws.conflict.Objects = []fyne.CanvasObject{container.NewBorder(nil, nil, nil, buttons, label)}
-	ws.conflict.Show()
-	ws.editPane.Refresh()
 }
 
-func (ws *workspace) hideConflict() {
-	ws.conflict.Objects = nil
-	ws.conflict.Hide()
-	ws.editPane.Refresh()
-}
-
-// rescan refreshes the article list off the UI goroutine.
-func (ws *workspace) rescan() {
+// follow starts the folder's watcher and then loads the Index, on one
+// goroutine that afterwards applies the watcher's batches to the Index in
+// the order they come (a change during the first scan is applied after
+// it). Each batch then reaches the UI: the list, and the open article.
+//
+// The article first opens at once and the watcher starts on that goroutine
+// too: watching a large tree takes a while, and the window must not wait
+// for it.
+func (ws *workspace) follow(first string) {
+	if first != "" && !ws.art.HasFile() {
+		ws.load(first)
+	}
+	ix := ws.index
 	go func() {
-		items, err := library.Scan(context.Background(), ws.root)
+		w, err := library.Watch(ix.Root(), 0)
 		if err != nil {
+			ws.do(func() {
+				if ix == ws.index {
+					ws.status.problem(err.Error())
+					ws.scan(first)
+				}
+			})
 			return
 		}
 		ws.do(func() {
-			ws.articles = items
-			ws.list.Refresh()
-			ws.selectCurrent()
+			if ix != ws.index { // another folder was opened meanwhile
+				w.Close()
+				return
+			}
+			ws.watcher = w
+			ws.art.Expect = w.Expect
+			if ws.art.HasFile() {
+				w.Track(ws.art.Path())
+			}
+		})
+		go func() {
+			for err := range w.Errors() {
+				ws.do(func() { ws.status.problem(err.Error()) })
+			}
+		}()
+		err = ix.LoadStream(context.Background(), listFillEvery, ws.listFilling(ix))
+		cat := prepareCatalog(ix)
+		ws.do(func() {
+			if ix == ws.index {
+				ws.list.offer(cat)
+				ws.scanned(first, err)
+			}
+		})
+		for batch := range w.Changes() {
+			ix.Apply(batch)
+			cat := prepareCatalog(ix)
+			ws.do(func() {
+				if ix == ws.index { // not a batch of a folder left meanwhile
+					ws.list.offer(cat)
+					ws.external(batch)
+				}
+			})
+		}
+	}()
+}
+
+// refreshList shows the Index's rows once their catalog is rebuilt off the
+// UI goroutine (after a save: no hitch on a large folder).
+func (ws *workspace) refreshList() {
+	ix := ws.index
+	go func() {
+		cat := prepareCatalog(ix)
+		ws.do(func() {
+			if ix == ws.index {
+				ws.list.offer(cat)
+				ws.list.show()
+			}
 		})
 	}()
+}
+
+// external shows one batch of outside changes, already applied to the
+// Index, on the UI goroutine: the open article reloads (clean), raises its
+// conflict bar (dirty) or is marked deleted; the list shows the Index.
+func (ws *workspace) external(batch []library.Change) {
+	ws.hot.outsideBatch(batch, ws.art.Outside)
+	ws.list.show()
+	ws.form.indexChanged()
 }

@@ -15,11 +15,11 @@ func TestOutsideChangeReloadsACleanArticle(t *testing.T) {
 	ws, dir := newTestWorkspace(t)
 	path := filepath.Join(dir, "a.md")
 	ws.load(path)
-	changed := strings.Replace(article, "第一段。", "第一段，改过了。", 1)
+	changed := strings.Replace(articleText, "第一段。", "第一段，改过了。", 1)
 	write(t, path, changed)
 	ws.external([]library.Change{{Path: path}})
-	if ws.src.Text() != changed || ws.dirty {
-		t.Fatalf("editor = %q dirty=%v, want the disk's text, clean", ws.src.Text(), ws.dirty)
+	if ws.src.Text() != changed || ws.art.Dirty() {
+		t.Fatalf("editor = %q dirty=%v, want the disk's text, clean", ws.src.Text(), ws.art.Dirty())
 	}
 	if ws.conflict.Visible() {
 		t.Error("no conflict bar for a clean reload")
@@ -34,7 +34,7 @@ func TestOutsideChangeNeverReplacesUnsavedWork(t *testing.T) {
 	mine := ws.src.Text()
 	write(t, path, "别人的版本\n")
 	ws.external([]library.Change{{Path: path}})
-	if ws.src.Text() != mine || !ws.dirty {
+	if ws.src.Text() != mine || !ws.art.Dirty() {
 		t.Fatal("an outside change replaced unsaved work")
 	}
 	if !ws.conflict.Visible() {
@@ -57,13 +57,13 @@ func TestOutsideDeleteKeepsTheTextAsUnsaved(t *testing.T) {
 		t.Fatal(err)
 	}
 	ws.external([]library.Change{{Path: path, Removed: true}})
-	if ws.src.Text() != article || !ws.dirty || !ws.conflict.Visible() {
-		t.Fatalf("after delete: text kept=%v dirty=%v bar=%v", ws.src.Text() == article, ws.dirty, ws.conflict.Visible())
+	if ws.src.Text() != articleText || !ws.art.Dirty() || !ws.conflict.Visible() {
+		t.Fatalf("after delete: text kept=%v dirty=%v bar=%v", ws.src.Text() == articleText, ws.art.Dirty(), ws.conflict.Visible())
 	}
 	if !ws.save() {
-		t.Fatal("saving a deleted article should create it again")
+		t.Fatal("saving a deleted articleText should create it again")
 	}
-	if got, _ := os.ReadFile(path); string(got) != article {
+	if got, _ := os.ReadFile(path); string(got) != articleText {
 		t.Errorf("recreated file = %q", got)
 	}
 }
@@ -90,7 +90,7 @@ func TestConflictBarDoesNotFollowToAnotherArticle(t *testing.T) {
 		t.Fatal("the bar for a.md is still shown over b.md")
 	}
 	test.Type(ws.src, "B 的修改")
-	if !strings.Contains(ws.src.Text(), "B 的修改") || !ws.dirty {
+	if !strings.Contains(ws.src.Text(), "B 的修改") || !ws.art.Dirty() {
 		t.Fatal("b.md's edit is gone")
 	}
 }
@@ -103,10 +103,10 @@ func TestReloadOfADeletedArticleKeepsTheText(t *testing.T) {
 		t.Fatal(err)
 	}
 	ws.reload()
-	if ws.file != a || ws.src.Text() != article || !ws.dirty {
-		t.Fatalf("after a failed reload: file %q dirty %v text kept %v", ws.file, ws.dirty, ws.src.Text() == article)
+	if ws.art.Path() != a || ws.src.Text() != articleText || !ws.art.Dirty() {
+		t.Fatalf("after a failed reload: file %q dirty %v text kept %v", ws.art.Path(), ws.art.Dirty(), ws.src.Text() == articleText)
 	}
-	if ws.problem.Text == "" {
+	if ws.status.problemText() == "" {
 		t.Error("the failure was not shown")
 	}
 }
@@ -118,14 +118,14 @@ func TestArticleInAFolderMovedAwayIsKeptAsUnsaved(t *testing.T) {
 		t.Fatal(err)
 	}
 	path := filepath.Join(sub, "p.md")
-	write(t, path, article)
+	write(t, path, articleText)
 	ws.load(path)
 	if err := os.Rename(sub, filepath.Join(t.TempDir(), "posts")); err != nil {
 		t.Fatal(err)
 	}
 	ws.external([]library.Change{{Path: sub, Removed: true, Folder: true}})
-	if !ws.dirty || !ws.conflict.Visible() || ws.src.Text() != article {
-		t.Fatalf("dirty=%v bar=%v", ws.dirty, ws.conflict.Visible())
+	if !ws.art.Dirty() || !ws.conflict.Visible() || ws.src.Text() != articleText {
+		t.Fatalf("dirty=%v bar=%v", ws.art.Dirty(), ws.conflict.Visible())
 	}
 }
 
@@ -137,9 +137,9 @@ func TestDeleteThenRestoreOfTheSameBytesIsNotAConflict(t *testing.T) {
 		t.Fatal(err)
 	}
 	ws.external([]library.Change{{Path: path, Removed: true}})
-	write(t, path, article) // git checkout puts it back
+	write(t, path, articleText) // git checkout puts it back
 	ws.external([]library.Change{{Path: path}})
-	if ws.dirty || ws.conflict.Visible() {
-		t.Fatalf("dirty=%v bar=%v after the same bytes came back", ws.dirty, ws.conflict.Visible())
+	if ws.art.Dirty() || ws.conflict.Visible() {
+		t.Fatalf("dirty=%v bar=%v after the same bytes came back", ws.art.Dirty(), ws.conflict.Visible())
 	}
 }

@@ -33,13 +33,13 @@ func (q uiQueue) runUntil(t *testing.T, cond func() bool) {
 
 var queues = map[*workspace]uiQueue{}
 
-const article = "---\ntitle: \"旧标题\"\ntags: [a]\n---\n# 正文\n\n第一段。\n"
+const articleText = "---\ntitle: \"旧标题\"\ntags: [a]\n---\n# 正文\n\n第一段。\n"
 
 func newTestWorkspace(t *testing.T) (*workspace, string) {
 	t.Helper()
 	a := test.NewTempApp(t)
 	dir := t.TempDir()
-	for name, text := range map[string]string{"a.md": article, "b.md": "# B\n"} {
+	for name, text := range map[string]string{"a.md": articleText, "b.md": "# B\n"} {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -64,19 +64,19 @@ func TestWorkspaceEditMarksDirtyAndSaveWritesOnlyTheEdit(t *testing.T) {
 	if got := ws.win.Title(); got != "旧标题 — "+filepath.Base(dir)+" — Folio" {
 		t.Errorf("title = %q", got)
 	}
-	ws.src.SetCursorOffset(len(article)) // end of text
+	ws.src.SetCursorOffset(len(articleText)) // end of text
 	test.Type(ws.src, "新增")
-	if !ws.dirty || !strings.HasPrefix(ws.win.Title(), "● ") {
-		t.Fatalf("after typing: dirty=%v title=%q", ws.dirty, ws.win.Title())
+	if !ws.art.Dirty() || !strings.HasPrefix(ws.win.Title(), "● ") {
+		t.Fatalf("after typing: dirty=%v title=%q", ws.art.Dirty(), ws.win.Title())
 	}
 	if !ws.save() {
 		t.Fatal("save failed")
 	}
 	got, _ := os.ReadFile(path)
-	if string(got) != article+"新增" {
+	if string(got) != articleText+"新增" {
 		t.Errorf("file = %q, want the original plus the typed text", got)
 	}
-	if ws.dirty || strings.HasPrefix(ws.win.Title(), "● ") {
+	if ws.art.Dirty() || strings.HasPrefix(ws.win.Title(), "● ") {
 		t.Errorf("still dirty after save: title %q", ws.win.Title())
 	}
 }
@@ -85,7 +85,7 @@ func TestWorkspaceRefusesToOverwriteAnOutsideChange(t *testing.T) {
 	ws, dir := newTestWorkspace(t)
 	path := filepath.Join(dir, "a.md")
 	ws.load(path)
-	outside := article + "别人写的。\n"
+	outside := articleText + "别人写的。\n"
 	if err := os.WriteFile(path, []byte(outside), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -97,7 +97,7 @@ func TestWorkspaceRefusesToOverwriteAnOutsideChange(t *testing.T) {
 	if string(got) != outside {
 		t.Errorf("the outside change was overwritten: %q", got)
 	}
-	if !ws.dirty {
+	if !ws.art.Dirty() {
 		t.Error("the user's edit must stay unsaved (dirty)")
 	}
 }
@@ -108,8 +108,8 @@ func TestWorkspaceAsksBeforeLeavingUnsavedWork(t *testing.T) {
 	ws.load(a)
 	test.Type(ws.src, "未保存")
 	ws.open(b)
-	if ws.file != a {
-		t.Fatalf("open switched articles without asking; now on %s", ws.file)
+	if ws.art.Path() != a {
+		t.Fatalf("open switched articles without asking; now on %s", ws.art.Path())
 	}
 	if !strings.Contains(ws.src.Text(), "未保存") {
 		t.Error("the unsaved text is gone")
@@ -126,22 +126,22 @@ func TestWorkspacePreviewShowsParseErrorWithLine(t *testing.T) {
 		t.Fatal(err)
 	}
 	ws.load(bad)
-	if want := "bad.md:2: YAML: unclosed quote"; ws.problem.Text != want {
-		t.Errorf("problem = %q, want %q", ws.problem.Text, want)
+	if want := "bad.md:2: YAML: unclosed quote"; ws.status.problemText() != want {
+		t.Errorf("problem = %q, want %q", ws.status.problemText(), want)
 	}
 	if ws.src.Text() != "---\ntitle: \"unclosed\n---\nbody\n" {
-		t.Error("a malformed article must still open as text")
+		t.Error("a malformed articleText must still open as text")
 	}
 }
 
 func TestWorkspaceScanListsArticles(t *testing.T) {
 	ws, _ := newTestWorkspace(t)
 	ws.scan("")
-	queues[ws].runUntil(t, func() bool { return len(ws.articles) == 2 })
-	if ws.file == "" {
-		t.Fatalf("articles = %d, open file %q", len(ws.articles), ws.file)
+	queues[ws].runUntil(t, func() bool { return len(ws.list.articles()) == 2 })
+	if ws.art.Path() == "" {
+		t.Fatalf("articles = %d, open file %q", len(ws.list.articles()), ws.art.Path())
 	}
-	if got := summaryLine(ws.articles[0]); got != "a" {
+	if got := summaryLine(ws.list.articles()[0]); got != "a" {
 		t.Errorf("summary line = %q", got)
 	}
 }
@@ -165,8 +165,16 @@ func TestWindowTitle(t *testing.T) {
 
 func TestRemoteImagesAreOffUntilTheUserTurnsThemOn(t *testing.T) {
 	ws, _ := newTestWorkspace(t)
-	view := ws.win.MainMenu().Items[1]
+	var view *fyne.Menu
+	for _, m := range ws.win.MainMenu().Items {
+		if m.Label == "View" {
+			view = m
+		}
+	}
 	item := view.Items[len(view.Items)-1]
+	if item.Label != "Load Remote Images" {
+		t.Fatalf("last View item = %q", item.Label)
+	}
 	if item.Checked || ws.app.Preferences().Bool(prefRemoteImages) {
 		t.Fatal("remote images must be off by default")
 	}
@@ -176,11 +184,36 @@ func TestRemoteImagesAreOffUntilTheUserTurnsThemOn(t *testing.T) {
 	}
 }
 
+// TestUndecodableFilesOpenReadOnly: a file that is not UTF-8 text (issue
+// 12's one rule, document.CheckText) opens read-only; typing changes
+// nothing, save refuses, and the file keeps every byte.
+func TestUndecodableFilesOpenReadOnly(t *testing.T) {
+	for name, text := range map[string]string{
+		"invalid utf-8": "---\ntitle: x\n---\nlatin-1 caf\xe9 and \xff\xfe bytes\n",
+		"utf-16le":      "\xff\xfe-\x00-\x00-\x00\n\x00",
+		"binary":        "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+	} {
+		t.Run(name, func(t *testing.T) {
+			ws, dir := newTestWorkspace(t)
+			path := filepath.Join(dir, "odd.md")
+			write(t, path, text)
+			ws.load(path)
+			ws.src.SetCursorOffset(0)
+			test.Type(ws.src, "X")
+			if ws.save() {
+				t.Error("save of an undecodable file succeeded")
+			}
+			if got, _ := os.ReadFile(path); string(got) != text {
+				t.Errorf("file changed to %q", got)
+			}
+		})
+	}
+}
+
 func TestSaveKeepsEveryByteTheUserDidNotChange(t *testing.T) {
 	for name, text := range map[string]string{
 		"bom-crlf":                  "\ufeff---\r\ntitle: 标题\r\n---\r\n正文\r\n第二行\r\n",
 		"no final newline and tabs": "---\ntitle: x\n---\n\tindented\ttext  \n末尾没有换行",
-		"invalid utf-8":             "---\ntitle: x\n---\nlatin-1 caf\xe9 and \xff\xfe bytes\n",
 	} {
 		t.Run(name, func(t *testing.T) {
 			ws, dir := newTestWorkspace(t)

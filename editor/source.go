@@ -69,6 +69,17 @@ type Source struct {
 	OnCursorMoved func(line, column int)
 	// OnScrolled is called when the first visible line changes.
 	OnScrolled func(firstLine int)
+	// OnOtherKey is called with the keys the editor does not use (F2,
+	// Escape, function keys), so the window can act on them while the
+	// editor has the focus.
+	OnOtherKey func(ev *fyne.KeyEvent)
+	// OnPasteImage, when set, is called by Paste when the clipboard holds
+	// an image and no text, with the image's bytes and extension (".png").
+	// See source_image.go.
+	OnPasteImage func(data []byte, ext string)
+	// ClipboardImage reads an image from the clipboard for OnPasteImage;
+	// nil uses SystemClipboardImage. Tests set it.
+	ClipboardImage func() (data []byte, ext string, ok bool)
 	// OnCaretMoved is called when the drawn caret appears or moves on
 	// screen (typing, moving, scrolling, resizing, focus), with its top-left
 	// corner in the widget's coordinates and its height. Input methods use

@@ -53,11 +53,25 @@ const resetEvery = 512
 // BenchmarkTypeRune types one CJK rune per op into Folio's Source in an
 // 800x600 test window, at the start of a body paragraph in the middle of
 // the document.
+//
+// line900KB types into the middle of one 900 KB paragraph on a single
+// line (goal: ≤ 1 ms a keystroke).
 func BenchmarkTypeRune(b *testing.B) {
 	seed := seedText(b)
+	type bench struct {
+		name string
+		text string
+		at   func(string) int
+	}
+	var all []bench
 	for _, bs := range benchSizes {
+		all = append(all, bench{bs.name, repeatTo(seed, bs.size), middleOffset})
+	}
+	all = append(all, bench{"line900KB", longLine(900 << 10), func(t string) int { return len(t) / 2 / 3 * 3 }})
+	for _, bs := range all {
 		b.Run(bs.name, func(b *testing.B) {
-			text := repeatTo(seed, bs.size)
+			text := bs.text
+			middleOffset := bs.at
 			s, _ := newTestSource(b, text)
 			s.SetCursorOffset(middleOffset(text))
 			b.ReportAllocs()
@@ -73,6 +87,13 @@ func BenchmarkTypeRune(b *testing.B) {
 			}
 		})
 	}
+}
+
+// longLine is one paragraph line of about n bytes of Chinese and English
+// (every character three bytes, so any multiple of 3 is a rune boundary).
+func longLine(n int) string {
+	unit := "中文段落很长没有换行ＡＢＣ，。"
+	return strings.Repeat(unit, n/len(unit)) + "\n"
 }
 
 // BenchmarkFyneEntryTypeRune is the same for Fyne's multi-line Entry with

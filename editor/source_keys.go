@@ -98,6 +98,10 @@ func (s *Source) TypedKey(ev *fyne.KeyEvent) {
 		} else {
 			s.indent()
 		}
+	default:
+		if s.OnOtherKey != nil {
+			s.OnOtherKey(ev)
+		}
 	}
 }
 
@@ -180,6 +184,9 @@ func (s *Source) Cut() {
 // Paste replaces the selection with the clipboard text.
 func (s *Source) Paste() {
 	t := fyne.CurrentApp().Clipboard().Content()
+	if t == "" && !s.readOnly && s.pasteImage() {
+		return
+	}
 	if t == "" || s.readOnly {
 		return
 	}

@@ -2,6 +2,7 @@ package editor
 
 import (
 	"slices"
+	"strings"
 
 	"fyne.io/fyne/v2"
 
@@ -36,6 +37,8 @@ type metrics struct {
 	ascii [faceCount][128]float32
 	han   [faceCount]float32
 	other [faceCount]map[rune]float32
+	// shaped memoises width: pieces of text measured whole
+	shaped map[shapedKey]float32
 }
 
 func newMetrics(size float32) *metrics {
@@ -53,6 +56,35 @@ func newMetrics(size float32) *metrics {
 		}
 	}
 	return m
+}
+
+// maxShaped caps the memoised widths of shaped pieces.
+const maxShaped = 20000
+
+type shapedKey struct {
+	s    string
+	face int
+}
+
+// width is the shaped width of s in a face (kerning included), as a
+// canvas.Text of s is drawn. Short pieces are memoised.
+func (m *metrics) width(s string, face int) float32 {
+	if len(s) == 1 {
+		return m.advance(rune(s[0]), face)
+	}
+	if len(s) > 1024 {
+		return fyne.MeasureText(s, m.size, faceStyle[face]).Width
+	}
+	k := shapedKey{s, face}
+	if w, ok := m.shaped[k]; ok {
+		return w
+	}
+	if m.shaped == nil || len(m.shaped) >= maxShaped {
+		m.shaped = make(map[shapedKey]float32)
+	}
+	w := fyne.MeasureText(s, m.size, faceStyle[face]).Width
+	m.shaped[shapedKey{strings.Clone(s), face}] = w
+	return w
 }
 
 func (m *metrics) advance(r rune, face int) float32 {
@@ -324,24 +356,34 @@ func (l *layout) xOf(i, vs, col int) float32 {
 	return l.measure(l.buf.Line(i), l.spans(i), vs, col)
 }
 
-// measure returns the width of line[from:to] drawn with the faces of sp.
+// measure returns the width of line[from:to] drawn with the faces of sp:
+// each piece of one face is measured as the renderer draws it, one shaped
+// string, so pieces drawn side by side meet without a gap (summing single
+// rune advances overstates text the font kerns, such as a long URL, and
+// left a gap before the next piece: ")也需要").
 func (l *layout) measure(line string, sp []span, from, to int) float32 {
-	var x float32
-	si := 0
 	to = min(to, len(line))
 	if from >= to {
 		return 0
 	}
-	for off, r := range line[from:to] {
-		off += from
-		for si < len(sp)-1 && off >= sp[si].end {
-			si++
+	var x float32
+	at := from
+	for _, s := range sp {
+		if s.end <= at {
+			continue
 		}
-		face := faceRegular
-		if si < len(sp) {
-			face = kindFace[sp[si].kind]
+		if s.start >= to {
+			break
 		}
-		x += l.m.advance(r, face)
+		lo, hi := max(s.start, at), min(s.end, to)
+		if lo > at { // a gap between spans: regular text
+			x += l.m.width(line[at:lo], faceRegular)
+		}
+		x += l.m.width(line[lo:hi], kindFace[s.kind])
+		at = hi
+	}
+	if at < to {
+		x += l.m.width(line[at:to], faceRegular)
 	}
 	return x
 }

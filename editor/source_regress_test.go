@@ -6,7 +6,10 @@ import (
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
+
+	foliotheme "folio/app/theme"
 )
 
 // Cases found in review: each once corrupted or lost text.
@@ -121,5 +124,35 @@ func TestPasteTakesTheLineEndingsOfTheText(t *testing.T) {
 	s2.Paste()
 	if s2.Text() != "ax\ny\nb" {
 		t.Fatalf("paste into LF: %q", s2.Text())
+	}
+}
+
+// TestNoGapBetweenPieces: text pieces of different faces meet exactly
+// where the previous one's drawn (shaped) text ends: the editor showed a
+// gap between ")" ending a link's URL and "也" (…/dev/)也需要).
+func TestNoGapBetweenPieces(t *testing.T) {
+	test.NewTempApp(t).Settings().SetTheme(foliotheme.New(foliotheme.Options{}))
+	s := NewSource()
+	s.SetText("相应地，[TiDB 英文文档](https://docs.pingcap.com/tidb/dev/)也需要频繁更新 `code()`也 **粗(体)**也\n")
+	w := test.NewTempWindow(t, s)
+	w.Resize(fyne.NewSize(1400, 300))
+	var prev *canvas.Text
+	pieces := 0
+	for _, o := range test.WidgetRenderer(s).Objects() {
+		tx, ok := o.(*canvas.Text)
+		if !ok || !tx.Visible() || tx.Text == "" {
+			continue
+		}
+		if prev != nil && prev.Position().Y == tx.Position().Y {
+			end := prev.Position().X + fyne.MeasureText(prev.Text, prev.TextSize, prev.TextStyle).Width
+			if gap := tx.Position().X - end; gap > 0.01 || gap < -0.01 {
+				t.Errorf("%.2f between %q and %q", gap, prev.Text, tx.Text)
+			}
+			pieces++
+		}
+		prev = tx
+	}
+	if pieces < 4 {
+		t.Fatalf("only %d pieces compared", pieces)
 	}
 }

@@ -1,6 +1,8 @@
 package preview
 
 import (
+	"folio/preview/markdown"
+
 	"bytes"
 	"io"
 	"testing"
@@ -39,9 +41,21 @@ var sizes = []struct {
 // BenchmarkPreviewFull is a full update of a shown preview (800×600):
 // parse, build the model, build and lay out the visible blocks. Nothing
 // from the previous iteration is reused.
+//
+// code1MB is one 1 MB fenced code block, table20k a 20,000-row table: the
+// time to open them (goals: ≤ 50 ms and ≤ 100 ms).
 func BenchmarkPreviewFull(b *testing.B) {
+	type bench struct {
+		name string
+		body []byte
+	}
+	var all []bench
 	for _, s := range sizes {
-		body := seedOfSize(b, s.n)
+		all = append(all, bench{s.name, seedOfSize(b, s.n)})
+	}
+	all = append(all, bench{"code1MB", bigCode(1 << 20)}, bench{"table20k", bigTable(20000)})
+	for _, s := range all {
+		body := s.body
 		b.Run(s.name, func(b *testing.B) {
 			benchApp(b)
 			p := New()
@@ -49,7 +63,7 @@ func BenchmarkPreviewFull(b *testing.B) {
 			w.Resize(fyne.NewSize(800, 600))
 			b.SetBytes(int64(len(body)))
 			for b.Loop() {
-				p.doc = newDocument(p.md)
+				p.doc = markdown.NewDocument(p.md)
 				p.dropBuilt()
 				p.updateNow(body, Meta{}, "", 1)
 			}
@@ -82,6 +96,69 @@ func BenchmarkPreviewEdit(b *testing.B) {
 	})
 }
 
+// BenchmarkPreviewOpen is opening a big article until its first screen
+// shows: the start is parsed and shown while the rest parses on the
+// worker (table20k: the goal is ≤ 100 ms).
+func BenchmarkPreviewOpen(b *testing.B) {
+	for _, s := range []struct {
+		name string
+		body []byte
+	}{{"code1MB", bigCode(1 << 20)}, {"table20k", bigTable(20000)}, {"seed1MB", seedOfSize(b, 1<<20)}} {
+		body := s.body
+		b.Run(s.name, func(b *testing.B) {
+			benchApp(b)
+			p := New()
+			w := test.NewTempWindow(b, p)
+			w.Resize(fyne.NewSize(800, 600))
+			for b.Loop() {
+				p.doc = markdown.NewDocument(p.md)
+				p.dropBuilt()
+				p.mu.Lock()
+				p.gen++
+				gen := p.gen
+				p.mu.Unlock()
+				res := p.firstScreen(&request{body: body, firstLine: 1}, gen)
+				if res == nil {
+					b.Fatal("no first screen")
+				}
+				p.apply(res)
+				if len(p.content.objs) == 0 {
+					b.Fatal("nothing shown")
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkPreviewEditBig is one keystroke near the end of a big block,
+// updating the shown preview (goal: ≤ 5 ms for code1MB).
+func BenchmarkPreviewEditBig(b *testing.B) {
+	for _, s := range []struct {
+		name string
+		body []byte
+	}{{"code1MB", bigCode(1 << 20)}, {"table20k", bigTable(20000)}} {
+		body := s.body
+		at := bytes.LastIndex(body[:len(body)-30], []byte("\n")) - 5
+		edited := append(append(append([]byte(nil), body[:at]...), 'X'), body[at:]...)
+		b.Run(s.name, func(b *testing.B) {
+			benchApp(b)
+			p := New()
+			w := test.NewTempWindow(b, p)
+			w.Resize(fyne.NewSize(800, 600))
+			p.updateNow(bytes.Clone(body), Meta{}, "", 1)
+			p.ScrollToSourceLine(bytes.Count(body, []byte{'\n'}) - 4)
+			versions := [][]byte{edited, body}
+			i := 0
+			for b.Loop() {
+				if res := p.updateNow(versions[i%2], Meta{}, "", 1); !res.incremental {
+					b.Fatal("edit was not incremental")
+				}
+				i++
+			}
+		})
+	}
+}
+
 // BenchmarkFyneMarkdown is the peer: Fyne's own Markdown rich text, built
 // and refreshed in a test window.
 func BenchmarkFyneMarkdown(b *testing.B) {
@@ -105,8 +182,17 @@ func BenchmarkFyneMarkdown(b *testing.B) {
 // rendering HTML.
 func BenchmarkGoldmarkHTML(b *testing.B) {
 	md := newMarkdown()
+	type bench struct {
+		name string
+		body []byte
+	}
+	var all []bench
 	for _, s := range sizes {
-		body := seedOfSize(b, s.n)
+		all = append(all, bench{s.name, seedOfSize(b, s.n)})
+	}
+	all = append(all, bench{"code1MB", bigCode(1 << 20)}, bench{"table20k", bigTable(20000)})
+	for _, s := range all {
+		body := s.body
 		b.Run(s.name, func(b *testing.B) {
 			b.SetBytes(int64(len(body)))
 			for b.Loop() {
@@ -127,7 +213,7 @@ func BenchmarkPreviewModel(b *testing.B) {
 		b.Run(s.name, func(b *testing.B) {
 			b.SetBytes(int64(len(body)))
 			for b.Loop() {
-				newDocument(md).set(body)
+				markdown.NewDocument(md).Set(body)
 			}
 		})
 	}

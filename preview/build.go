@@ -8,20 +8,28 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
-	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
+
+	"folio/preview/markdown"
 )
 
 // builder turns model blocks into Fyne objects. It runs on the UI
 // goroutine, only for the blocks that are on screen.
 type builder struct {
-	onLink  func(string)
-	images  *imageLoader
-	baseDir string
-	dark    bool
-	changed func() // an object's height changed after it was built
-	measure *measureCache
+	onLink   func(string)
+	images   *imageLoader
+	resolver markdown.Resolver
+	dark     bool
+	changed  func() // an object's height changed after it was built
+	measure  *measureCache
+	// scrollPage scrolls the page: a wheel over a table or code block
+	scrollPage func(*fyne.ScrollEvent)
+	// onTask toggles the task box at an offset from the start of the
+	// shown block item (done: it is checked)
+	onTask func(item *Block, at int, done bool)
+	// item is the shown block being built (a top-level block or a part)
+	item *Block
 
 	muted bool    // quote text
 	scale float32 // footnote text
@@ -79,8 +87,23 @@ func (b builder) runs(in []Inline, base flowRun) []flowRun {
 				fr.scale = 0.92
 			}
 		}
-		if r.Style&Sup != 0 {
+		if r.Style&Sup != 0 || r.Style&Sub != 0 {
 			fr.scale = 0.72
+			fr.sub = r.Style&Sub != 0
+		}
+		if r.Style&Underline != 0 {
+			fr.style.Underline = true
+		}
+		if r.Style&Mark != 0 {
+			fr.mark = true
+		}
+		if r.Style&Chip != 0 {
+			fr.chip = true
+			fr.scale = base.scale * 0.85
+			if fr.scale == 0 {
+				fr.scale = 0.85
+			}
+			fr.color = theme.ColorNamePrimary
 		}
 		out = append(out, fr)
 	}
@@ -97,7 +120,7 @@ func (b builder) baseRun() flowRun {
 
 // block builds the object for one block.
 func (b builder) block(bl *Block) fyne.CanvasObject {
-	bl.fill()
+	bl.Fill()
 	pad := theme.Padding()
 	switch bl.Kind {
 	case KindParagraph:
@@ -117,6 +140,9 @@ func (b builder) block(bl *Block) fyne.CanvasObject {
 		}
 		return flow
 	case KindQuote:
+		if bl.Alert != "" {
+			return b.alert(bl)
+		}
 		bar := canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
 		bar.CornerRadius = 1.5
 		inner := b
@@ -128,9 +154,13 @@ func (b builder) block(bl *Block) fyne.CanvasObject {
 	case KindTable:
 		return b.table(bl)
 	case KindCode:
-		return newCodeBlock(bl.Lang, bl.Text, b.dark)
+		cb := newCodeBlock(bl.Lang, bl.Text, b.dark)
+		cb.cont, cb.outer = bl.Cont(), b.scrollPage
+		return cb
 	case KindHTML:
-		return newCodeBlock("html", bl.Text, b.dark)
+		cb := newCodeBlock("html", bl.Text, b.dark)
+		cb.outer = b.scrollPage
+		return cb
 	case KindRule:
 		line := canvas.NewRectangle(theme.Color(theme.ColorNameSeparator))
 		line.SetMinSize(fyne.NewSize(1, 2))
@@ -141,6 +171,41 @@ func (b builder) block(bl *Block) fyne.CanvasObject {
 		return b.footnotes(bl)
 	}
 	return canvas.NewRectangle(color.Transparent)
+}
+
+// alertLooks are the icon, title and colours (light, dark) of each GitHub
+// alert type, as github.com draws them.
+var alertLooks = map[string]struct {
+	icon, title string
+	light, dark color.NRGBA
+}{
+	"note":      {"ℹ", "Note", color.NRGBA{0x09, 0x69, 0xda, 0xff}, color.NRGBA{0x44, 0x93, 0xf8, 0xff}},
+	"tip":       {"💡", "Tip", color.NRGBA{0x1a, 0x7f, 0x37, 0xff}, color.NRGBA{0x3f, 0xb9, 0x50, 0xff}},
+	"important": {"❗", "Important", color.NRGBA{0x82, 0x50, 0xdf, 0xff}, color.NRGBA{0xab, 0x7d, 0xf8, 0xff}},
+	"warning":   {"⚠", "Warning", color.NRGBA{0x9a, 0x67, 0x00, 0xff}, color.NRGBA{0xd2, 0x99, 0x22, 0xff}},
+	"caution":   {"⛔", "Caution", color.NRGBA{0xd1, 0x24, 0x2f, 0xff}, color.NRGBA{0xf8, 0x51, 0x49, 0xff}},
+}
+
+// alert builds a GitHub alert: a coloured bar, a coloured title and the
+// content in the normal text colour.
+func (b builder) alert(bl *Block) fyne.CanvasObject {
+	pad := theme.Padding()
+	look := alertLooks[bl.Alert]
+	col := look.light
+	if b.dark {
+		col = look.dark
+	}
+	bar := canvas.NewRectangle(col)
+	bar.CornerRadius = 1.5
+	title := canvas.NewText(look.icon+" "+lang.L(look.title), col)
+	title.TextStyle.Bold = true
+	title.TextSize = theme.TextSize() * b.textScale()
+	objs := []fyne.CanvasObject{title}
+	if len(bl.Children) > 0 {
+		objs = append(objs, b.stack(bl.Children, pad*2))
+	}
+	body := &fyne.Container{Layout: &stackLayout{gap: pad}, Objects: objs}
+	return &fyne.Container{Layout: &indentLayout{gutter: pad * 4, bar: true}, Objects: []fyne.CanvasObject{bar, body}}
 }
 
 // stack builds blocks top to bottom.
@@ -184,7 +249,7 @@ func (b builder) paragraph(in []Inline, base flowRun) fyne.CanvasObject {
 		flushText(i)
 		start = i + 1
 		img := Inline{Kind: InlineImage, Dest: strings.Clone(r.Dest), Text: strings.Clone(r.Text), Link: strings.Clone(r.Link)}
-		objs = append(objs, newImageBox(img, b.baseDir, b.images, b.onLink, b.changed))
+		objs = append(objs, newImageBox(img, b.resolver, b.images, b.onLink, b.changed))
 	}
 	flushText(len(in))
 	if len(objs) == 1 {
@@ -208,12 +273,14 @@ func (b builder) list(bl *Block) fyne.CanvasObject {
 		var marker fyne.CanvasObject
 		switch {
 		case it.Task != TaskNone:
-			icon := theme.CheckButtonIcon()
-			if it.Task == TaskDone {
-				icon = theme.CheckButtonCheckedIcon()
+			box := newTaskBox(it.Task == TaskDone)
+			if it.TaskAt >= 0 && b.onTask != nil {
+				// the block may move while its widget is kept: the offset
+				// is resolved when tapped
+				item, at, done, onTask := b.item, it.TaskAt, it.Task == TaskDone, b.onTask
+				box.onTap = func() { onTask(item, at, done) }
 			}
-			img := widget.NewIcon(icon)
-			marker = img
+			marker = box
 		default:
 			label := bullets[b.depth%len(bullets)]
 			if bl.Ordered {
@@ -238,12 +305,16 @@ func fyneAlign(a Align) fyne.TextAlign {
 	return fyne.TextAlignLeading
 }
 
+// table builds a table (or a part of a big one): cells wrap, Chinese
+// included, to fit the pane; only a table whose columns cannot shrink
+// enough scrolls sideways, with room below its last row for the scroll
+// bar.
 func (b builder) table(bl *Block) fyne.CanvasObject {
-	cols := len(bl.Align)
-	for _, r := range bl.Rows {
-		cols = max(cols, len(r))
+	plan := bl.Plan()
+	if plan == nil {
+		plan = markdown.PlanTable(bl)
 	}
-	cols = max(cols, len(bl.Header))
+	cols := plan.Cols
 	if cols == 0 {
 		return canvas.NewRectangle(color.Transparent)
 	}
@@ -258,7 +329,6 @@ func (b builder) table(bl *Block) fyne.CanvasObject {
 			base := b.baseRun()
 			base.style.Bold = header
 			flow := b.newFlow(b.runs(in, base), b.onLink)
-			flow.noWrap = true
 			if c < len(bl.Align) {
 				flow.align = fyneAlign(bl.Align[c])
 			}
@@ -275,9 +345,12 @@ func (b builder) table(bl *Block) fyne.CanvasObject {
 	for _, r := range bl.Rows {
 		addRow(r, false)
 	}
-	grid := &fyne.Container{Layout: &tableLayout{cols: cols, gap: 1}, Objects: cells}
+	tl := &tableLayout{plan: plan, gap: 1, em: theme.TextSize(), cellPad: 2 * pad * 1.5, top: bl.Cont()&markdown.ContAbove == 0}
+	grid := &fyne.Container{Layout: tl, Objects: cells}
 	lines := canvas.NewRectangle(theme.Color(theme.ColorNameSeparator))
-	return container.NewHScroll(&fyne.Container{Layout: &panelLayout{}, Objects: []fyne.CanvasObject{lines, grid}})
+	box := &tableBox{tl: tl, grid: grid, body: &fyne.Container{Layout: &panelLayout{}, Objects: []fyne.CanvasObject{lines, grid}}, outer: b.scrollPage}
+	box.ExtendBaseWidget(box)
+	return box
 }
 
 func (b builder) footnotes(bl *Block) fyne.CanvasObject {

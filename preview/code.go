@@ -6,26 +6,16 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/alecthomas/chroma/v2"
-	"github.com/alecthomas/chroma/v2/lexers"
-	"github.com/alecthomas/chroma/v2/styles"
+
+	"folio/editor/textwidth"
+	"folio/preview/markdown"
 )
 
-// Chroma styles for the two theme variants; the export uses the same pair.
-const (
-	lightCodeStyle = "github"
-	darkCodeStyle  = "github-dark"
-)
-
-func codeStyle(dark bool) *chroma.Style {
-	if dark {
-		return styles.Get(darkCodeStyle)
-	}
-	return styles.Get(lightCodeStyle)
-}
+// codeStyle is the chroma style for the theme (markdown.CodeStyle).
+func codeStyle(dark bool) *chroma.Style { return markdown.CodeStyle(dark) }
 
 // codeToken is one highlighted piece of one line.
 type codeToken struct {
@@ -34,33 +24,45 @@ type codeToken struct {
 	bold, italy bool
 }
 
+// tabWidth is the tab stop in columns.
+const tabWidth = 4
+
 // highlight splits code into lines of coloured tokens. An unknown language
-// is plain text.
+// is plain text. Tabs are expanded to the next tab stop.
 func highlight(lang, code string, style *chroma.Style) [][]codeToken {
-	lexer := lexers.Get(lang)
-	if lang == "" || lexer == nil {
-		lexer = lexers.Get("plaintext")
-	}
-	lexer = chroma.Coalesce(lexer)
 	fg := chromaColour(style.Get(chroma.Text).Colour, nil)
-	it, err := lexer.Tokenise(nil, code)
+	it := markdown.Tokens(lang, code)
 	lines := [][]codeToken{nil}
+	col := 0
 	add := func(text string, e chroma.StyleEntry) {
 		for i, part := range strings.Split(text, "\n") {
 			if i > 0 {
 				lines = append(lines, nil)
+				col = 0
 			}
-			if part != "" {
-				part = strings.ReplaceAll(part, "\t", "    ")
-				lines[len(lines)-1] = append(lines[len(lines)-1], codeToken{
-					text: part, colour: chromaColour(e.Colour, fg), bold: e.Bold == chroma.Yes, italy: e.Italic == chroma.Yes,
-				})
+			if part == "" {
+				continue
 			}
+			if strings.IndexByte(part, '\t') >= 0 {
+				var b strings.Builder
+				for _, r := range part {
+					if r == '\t' {
+						n := tabWidth - col%tabWidth
+						b.WriteString(strings.Repeat(" ", n))
+						col += n
+						continue
+					}
+					b.WriteRune(r)
+					col += textwidth.Columns(r)
+				}
+				part = b.String()
+			} else {
+				col += textwidth.StringColumns(part)
+			}
+			lines[len(lines)-1] = append(lines[len(lines)-1], codeToken{
+				text: part, colour: chromaColour(e.Colour, fg), bold: e.Bold == chroma.Yes, italy: e.Italic == chroma.Yes,
+			})
 		}
-	}
-	if err != nil {
-		add(code, style.Get(chroma.Text))
-		return lines
 	}
 	for tok := it(); tok != chroma.EOF; tok = it() {
 		add(tok.Value, style.Get(tok.Type))
@@ -79,76 +81,149 @@ func chromaColour(c chroma.Colour, fallback color.Color) color.Color {
 }
 
 // codeBlock is a highlighted code block on a panel in the code style's
-// background, scrolling sideways when a line is too long.
+// background, scrolling sideways when a line is too long. Every character
+// sits on the monospace grid: one column, or two for wide (CJK)
+// characters, whatever advance its font gives it, so box drawing and
+// Chinese in EXPLAIN output and diagrams line up.
 type codeBlock struct {
 	widget.BaseWidget
 	lang, text string
 	dark       bool
+	cont       uint8
+	outer      func(*fyne.ScrollEvent) // the page's scroll, for the wheel
+	cols       int                     // see columns; -1 until measured
 }
 
 func newCodeBlock(lang, text string, dark bool) *codeBlock {
-	c := &codeBlock{lang: lang, text: text, dark: dark}
+	c := &codeBlock{lang: lang, text: text, dark: dark, cols: -1}
 	c.ExtendBaseWidget(c)
 	return c
 }
 
+// columns is the width of the block's longest line in monospace columns.
+func (c *codeBlock) columns() int {
+	if c.cols >= 0 {
+		return c.cols
+	}
+	c.cols = 0
+	for _, line := range strings.Split(c.text, "\n") {
+		n := textwidth.StringColumns(line) + strings.Count(line, "\t")*(tabWidth-1)
+		c.cols = max(c.cols, n)
+	}
+	return c.cols
+}
+
 func (c *codeBlock) lines() [][]codeToken { return highlight(c.lang, c.text, codeStyle(c.dark)) }
+
+// codeCell is the monospace cell of code text.
+func codeCell() (size float32, cell fyne.Size) {
+	size = theme.TextSize() * 0.92
+	return size, fyne.MeasureText("M", size, fyne.TextStyle{Monospace: true})
+}
+
+// gridText places one token's text on the grid from column col and
+// returns the objects and the column after it. Runs of printable ASCII
+// are one text; other characters are placed one by one unless the run's
+// measured width is already its columns' width.
+func gridText(objs []fyne.CanvasObject, tok codeToken, col int, y, size float32, cell fyne.Size) ([]fyne.CanvasObject, int) {
+	mono := fyne.TextStyle{Monospace: true} // no bold/italic: themes rarely have those monospace faces
+	put := func(s string, col, cols int) {
+		t := canvas.NewText(s, tok.colour)
+		t.TextSize = size
+		t.TextStyle = mono
+		t.Move(fyne.NewPos(float32(col)*cell.Width, y))
+		t.Resize(fyne.NewSize(float32(cols)*cell.Width, cell.Height))
+		objs = append(objs, t)
+	}
+	s := tok.text
+	for len(s) > 0 {
+		// a run of printable ASCII
+		i := 0
+		for i < len(s) && s[i] >= 0x20 && s[i] < 0x7F {
+			i++
+		}
+		if i > 0 {
+			if strings.TrimSpace(s[:i]) != "" {
+				put(s[:i], col, i)
+			}
+			col += i
+			s = s[i:]
+			continue
+		}
+		// a run of other characters
+		j, cols := 0, 0
+		for _, r := range s {
+			if r < 0x7F && r >= 0x20 {
+				break
+			}
+			j += len(string(r))
+			cols += textwidth.Columns(r)
+		}
+		run := s[:j]
+		s = s[j:]
+		if w := fyne.MeasureText(run, size, mono).Width; w > float32(cols)*cell.Width-0.5 && w < float32(cols)*cell.Width+0.5 {
+			put(run, col, cols)
+			col += cols
+			continue
+		}
+		for _, r := range run {
+			n := textwidth.Columns(r)
+			if n > 0 {
+				put(string(r), col, n)
+			}
+			col += n
+		}
+	}
+	return objs, col
+}
 
 func (c *codeBlock) CreateRenderer() fyne.WidgetRenderer {
 	style := codeStyle(c.dark)
 	bg := canvas.NewRectangle(chromaColour(style.Get(chroma.Background).Background, theme.Color(theme.ColorNameInputBackground)))
-	bg.CornerRadius = theme.InputRadiusSize()
-	bg.StrokeColor = theme.Color(theme.ColorNameInputBorder)
-	bg.StrokeWidth = 1
-	size := theme.TextSize() * 0.92
-	mono := fyne.TextStyle{Monospace: true}
-	cell := fyne.MeasureText("M", size, mono)
+	if c.cont == 0 {
+		bg.CornerRadius = theme.InputRadiusSize()
+		bg.StrokeColor = theme.Color(theme.ColorNameInputBorder)
+		bg.StrokeWidth = 1
+	}
+	size, cell := codeCell()
 	var objs []fyne.CanvasObject
-	width := float32(0)
+	cols := 0
 	for i, line := range highlight(c.lang, c.text, style) {
-		x := float32(0)
+		col := 0
 		for _, tok := range line {
-			st := mono // no bold/italic: themes rarely have those monospace faces
-			t := canvas.NewText(tok.text, tok.colour)
-			t.TextSize = size
-			t.TextStyle = st
-			w := cell.Width * float32(len([]rune(tok.text)))
-			if hasWide(tok.text) {
-				w = fyne.MeasureText(tok.text, size, st).Width
-			}
-			t.Move(fyne.NewPos(x, float32(i)*cell.Height))
-			t.Resize(fyne.NewSize(w, cell.Height))
-			objs = append(objs, t)
-			x += w
+			objs, col = gridText(objs, tok, col, float32(i)*cell.Height, size, cell)
 		}
-		width = max(width, x)
+		cols = max(cols, col)
 	}
 	n := max(strings.Count(c.text, "\n")+1, 1)
 	body := &fyne.Container{Objects: objs}
 	spacer := canvas.NewRectangle(color.Transparent)
-	spacer.SetMinSize(fyne.NewSize(width, float32(n)*cell.Height))
+	spacer.SetMinSize(fyne.NewSize(float32(cols)*cell.Width, float32(n)*cell.Height))
 	content := &fyne.Container{Layout: &fixedLayout{}, Objects: []fyne.CanvasObject{spacer, body}}
-	scroll := container.NewHScroll(content)
+	scroll := newPageScroll(content, c.outer)
 	pad := theme.Padding() * 2
-	panel := &fyne.Container{Layout: &panelLayout{pad: pad}, Objects: []fyne.CanvasObject{bg, scroll}}
+	panel := &fyne.Container{Layout: &codePanelLayout{pad: pad, cont: c.cont}, Objects: []fyne.CanvasObject{bg, scroll}}
 	return widget.NewSimpleRenderer(panel)
 }
 
 // heightFor is the panel's height: lines plus padding (less than the
-// scroller's own minimum for one-line blocks).
-func (c *codeBlock) heightFor(float32) float32 {
+// scroller's own minimum for one-line blocks). Parts of a big block have
+// padding only at the block's ends.
+func (c *codeBlock) heightFor(w float32) float32 {
 	n := max(strings.Count(c.text, "\n")+1, 1)
-	cell := fyne.MeasureText("M", theme.TextSize()*0.92, fyne.TextStyle{Monospace: true})
-	return float32(n)*cell.Height + 2*theme.Padding()*2
-}
-
-func hasWide(s string) bool {
-	for _, r := range s {
-		if r >= 0x1100 {
-			return true
-		}
+	_, cell := codeCell()
+	pad := theme.Padding() * 2
+	h := float32(n) * cell.Height
+	if float32(c.columns())*cell.Width > w-2*pad {
+		h += theme.ScrollBarSize() + theme.Padding() // the bar does not cover the last line
 	}
-	return false
+	if c.cont&markdown.ContAbove == 0 {
+		h += pad
+	}
+	if c.cont&markdown.ContBelow == 0 {
+		h += pad
+	}
+	return h
 }
 
 // fixedLayout gives every object its MinSize from the spacer (objs[0]) and
@@ -159,4 +234,31 @@ func (fixedLayout) MinSize(objs []fyne.CanvasObject) fyne.Size { return objs[0].
 func (fixedLayout) Layout(objs []fyne.CanvasObject, s fyne.Size) {
 	objs[0].Resize(s)
 	objs[1].Resize(s)
+}
+
+// codePanelLayout draws objs[0] (the background) behind objs[1] (the
+// code), padded at the block's ends (parts of a big block are shown with
+// no gap between them, so their backgrounds meet).
+type codePanelLayout struct {
+	pad  float32
+	cont uint8
+}
+
+func (l *codePanelLayout) Layout(objs []fyne.CanvasObject, s fyne.Size) {
+	top, bottom := l.pad, l.pad
+	if l.cont&markdown.ContAbove != 0 {
+		top = 0
+	}
+	if l.cont&markdown.ContBelow != 0 {
+		bottom = 0
+	}
+	objs[0].Move(fyne.NewPos(0, 0))
+	objs[0].Resize(s)
+	objs[1].Move(fyne.NewPos(l.pad, top))
+	objs[1].Resize(fyne.NewSize(s.Width-2*l.pad, s.Height-top-bottom))
+}
+
+func (l *codePanelLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	m := objs[1].MinSize()
+	return fyne.NewSize(m.Width+2*l.pad, m.Height+2*l.pad)
 }

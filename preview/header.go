@@ -78,7 +78,7 @@ func (b builder) header(m Meta) fyne.CanvasObject {
 		rows = append(rows, &fyne.Container{Layout: &chipsLayout{gap: pad * 1.5}, Objects: tags})
 	}
 	if m.Cover != "" {
-		rows = append(rows, newImageBox(Inline{Kind: InlineImage, Dest: m.Cover, Text: m.Title}, b.baseDir, b.images, nil, b.changed))
+		rows = append(rows, newImageBox(Inline{Kind: InlineImage, Dest: m.Cover, Text: m.Title}, b.resolver, b.images, nil, b.changed))
 	}
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
 	bg.CornerRadius = theme.InputRadiusSize() * 2

@@ -26,6 +26,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"golang.org/x/image/draw"
 	_ "golang.org/x/image/webp"
+
+	"folio/preview/markdown"
 )
 
 // Image limits.
@@ -45,6 +47,7 @@ type imageLoader struct {
 	allowRemote bool
 	entries     map[string]*imageEntry
 	order       []string // sources in the order they were first asked for
+	bytes       int64    // sum of the entries' sizes
 	client      *http.Client
 	do          func(func()) // runs a function on the UI goroutine: fyne.Do
 }
@@ -54,6 +57,7 @@ type imageEntry struct {
 	img     image.Image
 	err     error
 	stamp   fileStamp // of a local file when it was read
+	size    int64     // bytes of img, counted in imageLoader.bytes
 	waiters []func(image.Image, error)
 }
 
@@ -83,6 +87,7 @@ func (l *imageLoader) setAllowRemote(on bool) {
 		l.allowRemote = on
 		for k, e := range l.entries { // forget remote results so they are tried again
 			if e.done && isRemote(k) {
+				l.bytes -= e.size
 				delete(l.entries, k)
 			}
 		}
@@ -103,6 +108,7 @@ func (l *imageLoader) get(src string, done func(image.Image, error)) (image.Imag
 			e.waiters = append(e.waiters, done)
 			return nil, nil, false
 		}
+		l.bytes -= e.size
 		delete(l.entries, src) // stale: load it again below
 		l.order = slices.DeleteFunc(l.order, func(k string) bool { return k == src })
 	}
@@ -122,6 +128,11 @@ func (l *imageLoader) get(src string, done func(image.Image, error)) (image.Imag
 		img, err := l.load(src)
 		l.mu.Lock()
 		e.img, e.err, e.stamp, e.done = img, err, stamp, true
+		if l.entries[src] == e {
+			e.size = imageBytes(img)
+			l.bytes += e.size
+			l.trim()
+		}
 		waiters := e.waiters
 		e.waiters = nil
 		l.mu.Unlock()
@@ -134,21 +145,42 @@ func (l *imageLoader) get(src string, done func(image.Image, error)) (image.Imag
 	return nil, nil, false
 }
 
-// maxCachedImages caps the decoded images kept; the oldest finished ones go
-// first (a box that still shows one keeps its own reference).
-const maxCachedImages = 64
+// The cache is capped by the bytes of its decoded images (the oldest
+// finished ones go first; a box that still shows one keeps its own
+// reference). Entries without pixels (errors, "remote images are off")
+// cost nothing against that cap, so they never push real images out;
+// they are capped by count.
+const (
+	maxCachedBytes   = 256 << 20
+	maxCachedEntries = 4096
+)
 
-// trim drops the oldest finished entries past the cap (l.mu held).
+// imageBytes is the memory a decoded image holds, about.
+func imageBytes(img image.Image) int64 {
+	if img == nil {
+		return 0
+	}
+	b := img.Bounds()
+	return int64(b.Dx()) * int64(b.Dy()) * 4
+}
+
+// trim drops the oldest finished entries past the caps (l.mu held).
 func (l *imageLoader) trim() {
-	for len(l.entries) > maxCachedImages && len(l.order) > 0 {
+	for (l.bytes > maxCachedBytes || len(l.entries) > maxCachedEntries) && len(l.order) > 0 {
+		byBytes := l.bytes > maxCachedBytes
 		dropped := false
 		for i, k := range l.order {
-			if e, ok := l.entries[k]; !ok || e.done {
-				delete(l.entries, k)
-				l.order = append(l.order[:i], l.order[i+1:]...)
-				dropped = true
-				break
+			e, ok := l.entries[k]
+			if ok && (!e.done || byBytes && e.size == 0) {
+				continue
 			}
+			if ok {
+				l.bytes -= e.size
+				delete(l.entries, k)
+			}
+			l.order = append(l.order[:i], l.order[i+1:]...)
+			dropped = true
+			break
 		}
 		if !dropped {
 			return
@@ -240,9 +272,11 @@ func isRemote(src string) bool {
 	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")
 }
 
-// resolveImage turns an image destination into a file path or a remote URL:
-// relative paths are taken from the article's folder.
-func resolveImage(dest, baseDir string) string {
+// resolveImage turns an image destination into a file path or a remote URL
+// with the one resolver: relative paths are taken from the article's
+// folder, site-absolute ones from the site (markdown.Resolver); without a
+// site root a leading "/" is a file system path.
+func resolveImage(dest string, r markdown.Resolver) string {
 	if isRemote(dest) {
 		return dest
 	}
@@ -256,11 +290,16 @@ func resolveImage(dest, baseDir string) string {
 	if un, err := url.PathUnescape(p); err == nil {
 		p = un
 	}
+	if r.Root != "" || !strings.HasPrefix(p, "/") {
+		if local := r.Image(dest); local != "" {
+			return local
+		}
+	}
 	p = filepath.FromSlash(p)
 	if filepath.IsAbs(p) {
 		return p
 	}
-	return filepath.Join(baseDir, p)
+	return filepath.Join(r.Dir, p)
 }
 
 // imageBox shows an image, scaled to fit the width, or a placeholder that
@@ -277,8 +316,8 @@ type imageBox struct {
 	err error
 }
 
-func newImageBox(in Inline, baseDir string, loader *imageLoader, onLink func(string), changed func()) *imageBox {
-	b := &imageBox{in: in, src: resolveImage(in.Dest, baseDir), loader: loader, onLink: onLink, changed: changed}
+func newImageBox(in Inline, r markdown.Resolver, loader *imageLoader, onLink func(string), changed func()) *imageBox {
+	b := &imageBox{in: in, src: resolveImage(in.Dest, r), loader: loader, onLink: onLink, changed: changed}
 	b.ExtendBaseWidget(b)
 	if loader != nil {
 		var done bool
@@ -303,9 +342,9 @@ func (b *imageBox) placeholder() string {
 	case errors.Is(b.err, errRemoteOff):
 		return lang.L("[image] {{.Path}} (remote images are off)", map[string]any{"Path": b.in.Dest})
 	case b.err != nil:
-		return "[image] " + b.in.Dest + " — " + shortErr(b.err)
+		return lang.L("[image] {{.Path}} — {{.Err}}", map[string]any{"Path": b.in.Dest, "Err": shortErr(b.err)})
 	}
-	return "[image] " + b.in.Dest + " …"
+	return lang.L("[image] {{.Path}} …", map[string]any{"Path": b.in.Dest})
 }
 
 func shortErr(err error) string {

@@ -2,6 +2,8 @@ package preview
 
 import (
 	"fyne.io/fyne/v2"
+
+	"folio/preview/markdown"
 )
 
 // heighter is an object whose height depends on the width it is given
@@ -143,56 +145,110 @@ func (l *chipsLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	return fyne.NewSize(0, l.place(objs, 300, false))
 }
 
-// tableLayout is a grid: columns as wide as their widest cell (no wrapping),
-// stretched to fill when narrower than the space; a one-unit gap shows the
-// background behind as grid lines. Objects are row-major cells.
+// tableLayout is a grid of row-major cells (panels holding text flows)
+// with column widths from the table's plan: each column gets its natural
+// width when all fit, columns shrink toward their minimum (cells wrap)
+// when not, and the grid is wider than the space (and scrolls) only when
+// even the minimums do not fit. Extra space is shared out. A one-unit gap
+// shows the background behind as grid lines.
 type tableLayout struct {
-	cols int
-	gap  float32
+	plan    *markdown.TablePlan
+	gap     float32
+	em      float32 // text size: plan widths are in em
+	cellPad float32 // a cell's padding, both sides
+	top     bool    // draw the grid line above the first row
+
+	// the last fit
+	fitW   float32
+	colW   []float32
+	rowH   []float32
+	width  float32
+	height float32
+	nobjs  int
 }
 
-func (l *tableLayout) measure(objs []fyne.CanvasObject) ([]float32, []float32) {
-	rows := (len(objs) + l.cols - 1) / l.cols
-	cw, rh := make([]float32, l.cols), make([]float32, rows)
-	for i, o := range objs {
-		m := o.MinSize()
-		cw[i%l.cols] = max(cw[i%l.cols], m.Width)
-		rh[i/l.cols] = max(rh[i/l.cols], m.Height)
+// fit computes column widths and row heights for the space w.
+func (l *tableLayout) fit(objs []fyne.CanvasObject, w float32) {
+	if w == l.fitW && l.colW != nil && l.nobjs == len(objs) {
+		return
 	}
-	return cw, rh
+	l.fitW, l.nobjs = w, len(objs)
+	cols := l.plan.Cols
+	avail := w - l.gap*float32(cols+1)
+	nat := make([]float32, cols)
+	mins := make([]float32, cols)
+	sumNat, sumMin := float32(0), float32(0)
+	for c := 0; c < cols; c++ {
+		nat[c] = l.plan.Natural[c]*l.em + l.cellPad + 2
+		mins[c] = min(max(l.plan.Minimum[c]*l.em, 2*l.em)+l.cellPad, nat[c])
+		sumNat += nat[c]
+		sumMin += mins[c]
+	}
+	colW := make([]float32, cols)
+	switch {
+	case sumNat <= avail:
+		extra := (avail - sumNat) / float32(cols)
+		for c := range colW {
+			colW[c] = nat[c] + extra
+		}
+	case sumMin <= avail:
+		k := (avail - sumMin) / (sumNat - sumMin)
+		for c := range colW {
+			colW[c] = mins[c] + (nat[c]-mins[c])*k
+		}
+	default:
+		copy(colW, mins)
+	}
+	rows := (len(objs) + cols - 1) / cols
+	rowH := make([]float32, rows)
+	for i, o := range objs {
+		rowH[i/cols] = max(rowH[i/cols], heightOf(o, colW[i%cols]))
+	}
+	l.colW, l.rowH = colW, rowH
+	l.width = l.gap
+	for _, c := range colW {
+		l.width += c + l.gap
+	}
+	l.height = 0
+	if l.top {
+		l.height = l.gap
+	}
+	for _, r := range rowH {
+		l.height += r + l.gap
+	}
+}
+
+func (l *tableLayout) heightFor(objs []fyne.CanvasObject, w float32) float32 {
+	l.fit(objs, w)
+	return l.height
 }
 
 func (l *tableLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	cw, rh := l.measure(objs)
-	w, h := l.gap, l.gap
-	for _, c := range cw {
-		w += c + l.gap
+	if l.colW == nil {
+		l.fit(objs, 600)
 	}
-	for _, r := range rh {
-		h += r + l.gap
-	}
-	return fyne.NewSize(w, h)
+	return fyne.NewSize(l.width, l.height)
 }
 
 func (l *tableLayout) Layout(objs []fyne.CanvasObject, s fyne.Size) {
-	cw, rh := l.measure(objs)
-	min := l.MinSize(objs)
-	if extra := s.Width - min.Width; extra > 0 {
-		for i := range cw {
-			cw[i] += extra / float32(l.cols)
-		}
+	if l.colW == nil {
+		l.fit(objs, s.Width)
 	}
-	y := l.gap
-	for r, h := range rh {
+	cols := l.plan.Cols
+	y := float32(0)
+	if l.top {
+		y = l.gap
+	}
+	for r, h := range l.rowH {
 		x := l.gap
-		for c := 0; c < l.cols; c++ {
-			i := r*l.cols + c
+		for c := 0; c < cols; c++ {
+			i := r*cols + c
 			if i >= len(objs) {
 				break
 			}
 			objs[i].Move(fyne.NewPos(x, y))
-			objs[i].Resize(fyne.NewSize(cw[c], h))
-			x += cw[c] + l.gap
+			objs[i].Resize(fyne.NewSize(l.colW[c], h))
+			x += l.colW[c] + l.gap
 		}
 		y += h + l.gap
 	}

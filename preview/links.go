@@ -1,53 +1,35 @@
 package preview
 
 import (
-	"net/url"
-	"path/filepath"
-	"strings"
+	"folio/preview/markdown"
 )
 
 // linkKind is what tapping a link does.
 type linkKind int
 
 const (
-	linkInert    linkKind = iota // unknown schemes and anchors: nothing
+	linkInert    linkKind = iota // unknown schemes, other files: nothing
 	linkBrowser                  // http, https, mailto: the system browser or mail app
-	linkArticle                  // a relative link to a Markdown file: open it in Folio
+	linkArticle                  // a Markdown file: open it in Folio
 	linkFootnote                 // #fn:N: scroll to the footnotes
+	linkAnchor                   // #id: scroll to that heading
 )
 
-// classifyLink decides what a link destination does. For linkArticle the
-// target is the file path resolved against baseDir; for linkBrowser it is
-// the URL.
-func classifyLink(dest, baseDir string) (linkKind, string) {
-	if strings.HasPrefix(dest, "#fn:") {
+// classifyLink decides what a link destination does, with the one
+// resolver (markdown.Resolver). For linkArticle the target is the file
+// path; for linkBrowser the URL; for linkAnchor the heading's id; for
+// linkFootnote the destination.
+func classifyLink(dest string, r markdown.Resolver) (linkKind, string) {
+	t := r.Link(dest)
+	switch t.Kind {
+	case markdown.LinkBrowser:
+		return linkBrowser, t.URL
+	case markdown.LinkArticle:
+		return linkArticle, t.Path
+	case markdown.LinkFootnote:
 		return linkFootnote, dest
-	}
-	u, err := url.Parse(strings.TrimSpace(dest))
-	if err != nil {
-		return linkInert, ""
-	}
-	switch strings.ToLower(u.Scheme) {
-	case "http", "https":
-		if u.Host == "" {
-			return linkInert, ""
-		}
-		return linkBrowser, u.String()
-	case "mailto":
-		return linkBrowser, u.String()
-	case "":
-		if u.Host != "" || u.Path == "" {
-			return linkInert, ""
-		}
-		ext := strings.ToLower(filepath.Ext(u.Path))
-		if ext != ".md" && ext != ".markdown" {
-			return linkInert, ""
-		}
-		p := filepath.FromSlash(u.Path)
-		if filepath.IsAbs(p) {
-			return linkArticle, filepath.Clean(p)
-		}
-		return linkArticle, filepath.Join(baseDir, p)
+	case markdown.LinkAnchor:
+		return linkAnchor, t.Anchor
 	}
 	return linkInert, ""
 }

@@ -16,6 +16,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/yuin/goldmark"
+
+	"folio/preview/markdown"
 )
 
 // DefaultDebounce is how long Update waits for typing to pause.
@@ -39,6 +41,13 @@ type Preview struct {
 	// article's folder.
 	OnOpenArticle func(path string)
 
+	// OnToggleTask is called on the UI goroutine when the reader clicks a
+	// task list box: the edit that checks or unchecks it in the body last
+	// given to Update. Apply it as one undo step if the body still holds
+	// edit.Old at that place; the preview shows the result when the
+	// changed body comes back through Update.
+	OnToggleTask func(edit TaskEdit)
+
 	md       goldmark.Markdown
 	images   *imageLoader
 	debounce time.Duration
@@ -50,7 +59,7 @@ type Preview struct {
 	timer   *time.Timer
 
 	work sync.Mutex // serialises parsing; guards doc
-	doc  *document
+	doc  *markdown.Document
 
 	// UI goroutine only.
 	applied   uint64
@@ -59,8 +68,12 @@ type Preview struct {
 	meta      Meta
 	headerObj fyne.CanvasObject
 	baseDir   string
+	siteRoot  string // set by SetSiteRoot, or found from baseDir
+	rootSet   bool   // siteRoot was set by SetSiteRoot
+	rootFor   string // the baseDir siteRoot was found for
 	firstLine int
-	built     []*Block // blocks whose widget is cached in ui.obj
+	built     []*Block // blocks whose widget is cached in their state's obj
+	states    map[*Block]*uiState
 	header    uiState
 	themeKey  string
 	scroll    *container.Scroll
@@ -73,6 +86,7 @@ type Preview struct {
 type vitem struct {
 	block *Block // nil for the header card
 	line  int    // 1-based body line
+	start int    // byte offset in the body of the top-level block it belongs to
 	st    *uiState
 }
 
@@ -80,14 +94,18 @@ type request struct {
 	body      []byte
 	meta      Meta
 	baseDir   string
+	siteRoot  string // set by SetSiteRoot, or found from baseDir
+	rootSet   bool   // siteRoot was set by SetSiteRoot
+	rootFor   string // the baseDir siteRoot was found for
 	firstLine int
 }
 
 type result struct {
 	gen         uint64
-	blocks      []*topBlock
+	blocks      []*markdown.TopBlock
 	req         *request
 	incremental bool
+	first       bool // only the start of a big article, shown while the rest parses
 }
 
 // New returns an empty preview.
@@ -100,7 +118,7 @@ func New() *Preview {
 		measure:  newMeasureCache(),
 		visible:  map[int]bool{},
 	}
-	p.doc = newDocument(p.md)
+	p.doc = markdown.NewDocument(p.md)
 	p.ExtendBaseWidget(p)
 	return p
 }
@@ -141,17 +159,50 @@ func (p *Preview) process() {
 	if req == nil {
 		return
 	}
+	if first := p.firstScreen(req, gen); first != nil {
+		p.do(func() { p.apply(first) })
+	}
 	res := p.parse(req, gen)
 	p.do(func() { p.apply(res) })
 }
 
+// firstScreenBytes is how much of a big article is parsed first when it
+// is opened, so its start shows at once (a 20,000-row table or a 20 MB
+// article takes goldmark longer than a frame or ten).
+const (
+	firstScreenFrom  = 256 << 10
+	firstScreenBytes = 16 << 10
+)
+
+// firstScreen parses the start of a big article being opened (nothing is
+// parsed yet) into a throwaway document, or returns nil. The start is cut
+// at a line end; a table or code block cut there shows its first rows.
+func (p *Preview) firstScreen(req *request, gen uint64) *result {
+	if p.doc.Blocks() != nil || len(req.body) < firstScreenFrom {
+		return nil
+	}
+	cut := bytes.IndexByte(req.body[firstScreenBytes:], '\n')
+	if cut < 0 {
+		return nil
+	}
+	head := req.body[:firstScreenBytes+cut+1]
+	blocks := markdown.NewDocument(p.md).Set(head)
+	for _, tb := range blocks {
+		markdown.SplitParts(tb.Block)
+	}
+	return &result{gen: gen, blocks: blocks, req: req, first: true}
+}
+
 // parse runs off the UI goroutine (under p.work).
 func (p *Preview) parse(req *request, gen uint64) *result {
-	blocks := p.doc.set(req.body)
+	blocks := p.doc.Set(req.body)
+	for _, tb := range blocks {
+		markdown.SplitParts(tb.Block)
+	}
 	if req.meta.ReadTime == "" && !req.meta.IsZero() {
 		req.meta.ReadTime = estimateReadTime(req.body)
 	}
-	return &result{gen: gen, blocks: append([]*topBlock(nil), blocks...), req: req, incremental: p.doc.lastIncremental}
+	return &result{gen: gen, blocks: append([]*markdown.TopBlock(nil), blocks...), req: req, incremental: p.doc.LastIncremental()}
 }
 
 // updateNow parses and applies synchronously, on the calling goroutine,
@@ -173,12 +224,21 @@ func (p *Preview) apply(res *result) {
 	if res.gen <= p.applied {
 		return
 	}
-	p.applied = res.gen
+	if !res.first {
+		p.applied = res.gen
+	}
 	req := res.req
 	if req.baseDir != p.baseDir {
 		p.dropBuilt() // image paths resolve differently
 	}
 	p.baseDir, p.firstLine = req.baseDir, req.firstLine
+	if !p.rootSet && p.rootFor != p.baseDir {
+		p.rootFor = p.baseDir
+		p.siteRoot = ""
+		if p.baseDir != "" {
+			p.siteRoot = markdown.FindSiteRoot(p.baseDir, "")
+		}
+	}
 	if !reflect.DeepEqual(req.meta, p.meta) {
 		p.meta = req.meta
 		p.headerObj = nil
@@ -188,25 +248,40 @@ func (p *Preview) apply(res *result) {
 	if !p.meta.IsZero() {
 		items = append(items, vitem{st: &p.header})
 	}
+	// each shown block keeps its state (height, widget) across updates
+	states := make(map[*Block]*uiState, len(res.blocks))
+	add := func(b *Block, line, start int) {
+		st := p.states[b]
+		if st == nil {
+			st = &uiState{}
+		}
+		states[b] = st
+		items = append(items, vitem{block: b, line: line, start: start, st: st})
+	}
 	for _, tb := range res.blocks {
-		if tb.block.Kind == KindNone {
+		if tb.Block.Kind == KindNone {
 			continue
 		}
-		tb.block.ui.seen = res.gen
-		items = append(items, vitem{block: tb.block, line: tb.line, st: &tb.block.ui})
+		if parts := tb.Block.Parts(); len(parts) > 0 {
+			for _, part := range parts {
+				add(part, tb.Line+part.LineOff(), tb.Start)
+			}
+			continue
+		}
+		add(tb.Block, tb.Line, tb.Start)
 	}
 	for i := len(items); i < len(p.items); i++ {
 		p.items[i] = vitem{} // let dropped blocks go
 	}
 	p.items = items
+	p.states = states
 	kept := p.built[:0]
 	for _, b := range p.built {
-		if b.ui.seen == res.gen {
+		if states[b] != nil {
 			kept = append(kept, b)
-		} else {
-			b.ui.obj = nil
 		}
 	}
+	clear(p.built[len(kept):])
 	p.built = kept
 	p.offsets = make([]float32, len(items)+1)
 	p.fixOffsets(0)
@@ -251,6 +326,25 @@ func (p *Preview) Refresh() {
 	p.BaseWidget.Refresh()
 }
 
+// SetSiteRoot sets the folder a leading "/" in image and link paths
+// resolves against (see markdown.Resolver): the site root the app found
+// for the article, or the opened folder. Without it the preview looks for
+// one up from the article's folder (markdown.FindSiteRoot). Call it on the
+// UI goroutine.
+func (p *Preview) SetSiteRoot(root string) {
+	if p.rootSet && root == p.siteRoot {
+		return
+	}
+	p.siteRoot, p.rootSet = root, true
+	p.dropBuilt()
+	p.refreshVisible()
+}
+
+// resolver is the link and image resolver for the article shown.
+func (p *Preview) resolver() markdown.Resolver {
+	return markdown.Resolver{Dir: p.baseDir, Root: p.siteRoot}
+}
+
 // SetAllowRemoteImages turns loading of http(s) images on or off (off by
 // default). Call it on the UI goroutine.
 func (p *Preview) SetAllowRemoteImages(on bool) {
@@ -283,7 +377,7 @@ func (p *Preview) ScrollToSourceLine(line int) {
 	}
 	if body := line - p.firstLine + 1; next > it.line+1 && body > it.line {
 		frac := float32(body-it.line) / float32(next-it.line)
-		y := p.offsets[i] + frac*(it.st.h-p.gap())
+		y := p.offsets[i] + frac*(it.st.h-p.itemGap(i))
 		p.scroll.ScrollToOffset(fyne.NewPos(0, y))
 		p.refreshVisible()
 	}
@@ -301,7 +395,46 @@ func (p *Preview) itemForLine(line int) int {
 }
 
 func (p *Preview) builder() builder {
-	return builder{onLink: p.openLink, images: p.images, baseDir: p.baseDir, dark: p.isDark(), changed: p.objectResized, measure: p.measure}
+	return builder{onLink: p.openLink, images: p.images, resolver: p.resolver(), dark: p.isDark(), changed: p.objectResized, measure: p.measure, scrollPage: p.scrollPage, onTask: p.toggleTask}
+}
+
+// TaskEdit is the change that toggles a task list box: replace the body's
+// bytes [Start, End), which should read Old, with New ("[ ]" ⇄ "[x]").
+type TaskEdit struct {
+	Start, End int
+	Old, New   string
+}
+
+// toggleTask hands the edit for a clicked task box to OnToggleTask: at is
+// its offset from the start of the top-level block of the shown item.
+func (p *Preview) toggleTask(item *Block, at int, done bool) {
+	if p.OnToggleTask == nil || at < 0 {
+		return
+	}
+	found := false
+	for _, it := range p.items {
+		if it.block == item {
+			at += it.start
+			found = true
+			break
+		}
+	}
+	if !found {
+		return
+	}
+	e := TaskEdit{Start: at, End: at + 3, Old: "[ ]", New: "[x]"}
+	if done {
+		e.Old, e.New = "[x]", "[ ]"
+	}
+	p.OnToggleTask(e)
+}
+
+// scrollPage scrolls the preview for a wheel event over a table or code
+// block.
+func (p *Preview) scrollPage(ev *fyne.ScrollEvent) {
+	if p.scroll != nil {
+		p.scroll.Scrolled(ev)
+	}
 }
 
 // objectResized runs when an image arrived: visible heights are measured again.
@@ -323,11 +456,13 @@ func (p *Preview) objectFor(i int) fyne.CanvasObject {
 		}
 		return p.headerObj
 	}
-	if it.block.ui.obj != nil {
-		return it.block.ui.obj
+	if it.st.obj != nil {
+		return it.st.obj
 	}
-	o := p.builder().block(it.block)
-	it.block.ui.obj = o
+	b := p.builder()
+	b.item = it.block
+	o := b.block(it.block)
+	it.st.obj = o
 	p.built = append(p.built, it.block)
 	return o
 }
@@ -349,8 +484,8 @@ func (p *Preview) evict() {
 	for _, b := range p.built {
 		if onScreen[b] {
 			kept = append(kept, b)
-		} else {
-			b.ui.obj = nil
+		} else if st := p.states[b]; st != nil {
+			st.obj = nil
 		}
 	}
 	for i := len(kept); i < len(p.built); i++ {
@@ -362,7 +497,9 @@ func (p *Preview) evict() {
 // dropBuilt forgets every built widget (theme or settings changed).
 func (p *Preview) dropBuilt() {
 	for _, b := range p.built {
-		b.ui.obj = nil
+		if st := p.states[b]; st != nil {
+			st.obj = nil
+		}
 	}
 	p.built = nil
 	p.headerObj = nil
@@ -370,6 +507,21 @@ func (p *Preview) dropBuilt() {
 }
 
 func (p *Preview) gap() float32 { return theme.Padding() * 3 }
+
+// itemGap is the space below item i: none between the parts of a big code
+// block, a grid line between table parts, a list's gap between list parts.
+func (p *Preview) itemGap(i int) float32 {
+	if b := p.items[i].block; b != nil && b.Cont()&markdown.ContBelow != 0 {
+		switch b.Kind {
+		case KindCode:
+			return 0
+		case KindTable:
+			return 1
+		}
+		return theme.Padding()
+	}
+	return p.gap()
+}
 
 func (p *Preview) ensureOffsets() {
 	if len(p.offsets) == len(p.items)+1 {
@@ -383,13 +535,12 @@ func (p *Preview) ensureOffsets() {
 // yet measured at the current width.
 func (p *Preview) fixOffsets(from int) {
 	y := p.offsets[from]
-	gap := p.gap()
 	ts := theme.TextSize()
 	for i := from; i < len(p.items); i++ {
 		it := &p.items[i]
 		if st := it.st; st.sizedW != p.width || st.h == 0 {
 			st.sized, st.sizedW = false, p.width
-			st.h = p.estimate(it, ts) + gap
+			st.h = p.estimate(it, ts) + p.itemGap(i)
 		}
 		p.offsets[i] = y
 		y += it.st.h
@@ -432,10 +583,10 @@ func (p *Preview) refreshVisible() {
 	oldTotal := p.offsets[len(p.items)]
 	objs := make([]fyne.CanvasObject, 0, 16)
 	visible := make(map[int]bool, 16)
-	gap := p.gap()
 	for i := first; i < len(p.items) && p.offsets[i] < bottom; i++ {
 		obj := p.objectFor(i)
 		h := heightOf(obj, w)
+		gap := p.itemGap(i)
 		st := p.items[i].st
 		if !st.sized || st.h != h+gap {
 			st.h, st.sized, st.sizedW = h+gap, true, w
@@ -458,7 +609,7 @@ func (p *Preview) refreshVisible() {
 
 // openLink acts on a tapped link.
 func (p *Preview) openLink(dest string) {
-	kind, target := classifyLink(dest, p.baseDir)
+	kind, target := classifyLink(dest, p.resolver())
 	switch kind {
 	case linkBrowser:
 		if u, err := url.Parse(target); err == nil {
@@ -470,6 +621,8 @@ func (p *Preview) openLink(dest string) {
 		if p.OnOpenArticle != nil {
 			p.OnOpenArticle(target)
 		}
+	case linkAnchor:
+		p.ScrollToAnchor(target)
 	case linkFootnote:
 		for i, it := range p.items {
 			if it.block != nil && it.block.Kind == KindFootnotes {
@@ -482,6 +635,43 @@ func (p *Preview) openLink(dest string) {
 	}
 }
 
+// ScrollToAnchor scrolls to the heading whose id (markdown.Anchor, or a
+// "{#id}" it sets) is anchor, or to the footnotes for "fn:N". It reports
+// whether it found one. Call it on the UI goroutine.
+func (p *Preview) ScrollToAnchor(anchor string) bool {
+	if p.scroll == nil {
+		return false
+	}
+	slugs := markdown.NewSlugger()
+	for i, it := range p.items {
+		if it.block == nil || it.block.Kind != KindHeading {
+			continue
+		}
+		if headingAnchor(it.block.Fill(), slugs) == anchor {
+			p.ensureOffsets()
+			p.scroll.ScrollToOffset(fyne.NewPos(0, p.offsets[i]))
+			p.refreshVisible()
+			return true
+		}
+	}
+	return false
+}
+
+// headingAnchor is a heading block's id, as markdown.Headings gives it.
+func headingAnchor(b *Block, slugs *markdown.Slugger) string {
+	var sb strings.Builder
+	for _, r := range b.Inlines {
+		if r.Kind == InlineText {
+			sb.WriteString(r.Text)
+		}
+	}
+	txt := strings.TrimSpace(sb.String())
+	if i := strings.LastIndex(txt, "{#"); i >= 0 && strings.HasSuffix(txt, "}") {
+		return strings.TrimSpace(txt[i+2 : len(txt)-1])
+	}
+	return slugs.Slug(txt)
+}
+
 // estimateHeight guesses a block's height at width before it is built.
 func estimateHeight(bl *Block, w, ts float32) float32 {
 	line := ts * 1.45
@@ -489,13 +679,13 @@ func estimateHeight(bl *Block, w, ts float32) float32 {
 		lines := float32(int(units*ts*scale/max(w, 1)) + 1)
 		return lines * line * scale
 	}
-	if bl.lazy != nil { // not converted yet: guess from the source
-		lines := float32(max(bl.lines, 1))
+	if !bl.Converted() { // not converted yet: guess from the source
+		lines := float32(max(bl.Lines(), 1))
 		switch bl.Kind {
 		case KindParagraph:
-			return textH(bl.units, 1)
+			return textH(bl.Units(), 1)
 		case KindHeading:
-			return textH(bl.units, headingScale[min(max(bl.Level, 1), 6)]) + 8
+			return textH(bl.Units(), headingScale[min(max(bl.Level, 1), 6)]) + 8
 		case KindCode, KindHTML:
 			return (lines-1)*ts*1.3 + 16
 		case KindTable:
@@ -503,11 +693,11 @@ func estimateHeight(bl *Block, w, ts float32) float32 {
 		case KindRule:
 			return 10
 		}
-		return max((lines-1)*line, textH(bl.units, 1))
+		return max((lines-1)*line, textH(bl.Units(), 1))
 	}
 	switch bl.Kind {
 	case KindParagraph:
-		h := textH(bl.units, 1)
+		h := textH(bl.Units(), 1)
 		for _, r := range bl.Inlines {
 			if r.Kind == InlineImage {
 				h += 200
@@ -515,7 +705,7 @@ func estimateHeight(bl *Block, w, ts float32) float32 {
 		}
 		return h
 	case KindHeading:
-		return textH(bl.units, headingScale[min(max(bl.Level, 1), 6)]) + 8
+		return textH(bl.Units(), headingScale[min(max(bl.Level, 1), 6)]) + 8
 	case KindQuote:
 		h := float32(0)
 		for _, c := range bl.Children {

@@ -18,6 +18,8 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
+
+	"folio/preview/markdown"
 )
 
 // uiQueue stands in for the UI goroutine: functions handed to fyne.Do
@@ -120,7 +122,7 @@ func TestPreviewVirtualisesLongArticle(t *testing.T) {
 		t.Errorf("%d block widgets after scrolling to the end", len(p.built))
 	}
 	last := p.items[len(p.items)-1].block
-	if last.ui.obj == nil {
+	if p.states[last].obj == nil {
 		t.Error("the last block was not built after scrolling to the end")
 	}
 	// Scrolling through everything keeps only a bounded number of widgets.
@@ -138,7 +140,7 @@ func TestPreviewEditRebuildsOnlyTheChangedBlock(t *testing.T) {
 	p.updateNow(body, Meta{}, "", 1)
 	before := map[*Block]fyne.CanvasObject{}
 	for _, b := range p.built {
-		before[b] = b.ui.obj
+		before[b] = p.states[b].obj
 	}
 	i := bytes.Index(body, []byte("人工智能技术正站在"))
 	edited := append(append(append([]byte(nil), body[:i]...), "新的"...), body[i:]...)
@@ -148,7 +150,7 @@ func TestPreviewEditRebuildsOnlyTheChangedBlock(t *testing.T) {
 	}
 	rebuilt := 0
 	for _, b := range p.built {
-		if old, ok := before[b]; !ok || old != b.ui.obj {
+		if old, ok := before[b]; !ok || old != p.states[b].obj {
 			rebuilt++
 		}
 	}
@@ -181,7 +183,7 @@ func TestPreviewUpdateDebouncesAndDropsStale(t *testing.T) {
 		t.Fatalf("shows %q, want the last update", got)
 	}
 	// A result that arrives late must not replace the newer one.
-	stale := &result{gen: 2, req: &request{body: []byte("# stale")}, blocks: newDocument(newMarkdown()).set([]byte("# stale"))}
+	stale := &result{gen: 2, req: &request{body: []byte("# stale")}, blocks: markdown.NewDocument(newMarkdown()).Set([]byte("# stale"))}
 	p.apply(stale)
 	if strings.Contains(visibleText(p), "stale") {
 		t.Error("a stale result overwrote a newer one")
@@ -201,7 +203,7 @@ func TestPreviewScrollToSourceLine(t *testing.T) {
 	p.ScrollToSourceLine(line)
 	idx := p.itemForLine(line)
 	it := p.items[idx]
-	if it.block == nil || it.block.Kind != KindHeading || it.block.fill().Inlines[0].Text != "行业应用前景" {
+	if it.block == nil || it.block.Kind != KindHeading || it.block.Fill().Inlines[0].Text != "行业应用前景" {
 		t.Fatalf("line %d maps to %+v", line, it.block)
 	}
 	if p.scroll.Offset.Y != p.offsets[idx] {
@@ -230,8 +232,8 @@ func TestPreviewScrollToSourceLine(t *testing.T) {
 
 func TestTextFlowAddsNoSpacesAndWrapsCJK(t *testing.T) {
 	test.NewTempApp(t)
-	blocks := newDocument(newMarkdown()).set([]byte("中文**粗体**中文，这是一个很长的句子用来测试换行是否发生在汉字之间而且标点不在行首。"))
-	f := builder{}.block(blocks[0].block).(*textFlow)
+	blocks := markdown.NewDocument(newMarkdown()).Set([]byte("中文**粗体**中文，这是一个很长的句子用来测试换行是否发生在汉字之间而且标点不在行首。"))
+	f := builder{}.block(blocks[0].Block).(*textFlow)
 	f.Resize(fyne.NewSize(2000, 100))
 	if got := strings.Join(texts(f), "|"); got != "中文|粗体|中文，这是一个很长的句子用来测试换行是否发生在汉字之间而且标点不在行首。" {
 		t.Errorf("one line renders as %q", got)
@@ -302,12 +304,14 @@ func TestClassifyLink(t *testing.T) {
 		{"javascript:alert(1)", linkInert, ""},
 		{"file:///etc/passwd", linkInert, ""},
 		{"ftp://f.example/x.md", linkInert, ""},
-		{"#top", linkInert, ""},
+		{"#top", linkAnchor, "top"},
+		{"#%E6%A0%87%E9%A2%98", linkAnchor, "标题"},
+		{"/docs/x.md", linkArticle, filepath.Join(filepath.FromSlash("/site"), "content", "docs", "x.md")},
 		{"#fn:2", linkFootnote, "#fn:2"},
 		{"//host/x.md", linkInert, ""},
 		{"http:///nohost", linkInert, ""},
 	} {
-		kind, target := classifyLink(tc.dest, base)
+		kind, target := classifyLink(tc.dest, markdown.Resolver{Dir: base, Root: filepath.FromSlash("/site")})
 		if kind != tc.kind || target != tc.target {
 			t.Errorf("classifyLink(%q) = %v %q, want %v %q", tc.dest, kind, target, tc.kind, tc.target)
 		}
@@ -332,7 +336,7 @@ func testLoader() (*imageLoader, uiQueue) {
 func TestImages(t *testing.T) {
 	test.NewTempApp(t)
 	l, q := testLoader()
-	present := newImageBox(Inline{Kind: InlineImage, Dest: "pic.png"}, "testdata", l, nil, nil)
+	present := newImageBox(Inline{Kind: InlineImage, Dest: "pic.png"}, markdown.Resolver{Dir: "testdata"}, l, nil, nil)
 	waitImage(t, q, present)
 	if present.img == nil || present.heightFor(400) != 20 {
 		t.Errorf("pic.png: img %v err %v height %v, want 40×20", present.img != nil, present.err, present.heightFor(400))
@@ -340,7 +344,7 @@ func TestImages(t *testing.T) {
 	if h := present.heightFor(20); h != 10 {
 		t.Errorf("scaled to width 20 the height is %v, want 10", h)
 	}
-	missing := newImageBox(Inline{Kind: InlineImage, Dest: "missing/nope.png"}, "testdata", l, nil, nil)
+	missing := newImageBox(Inline{Kind: InlineImage, Dest: "missing/nope.png"}, markdown.Resolver{Dir: "testdata"}, l, nil, nil)
 	waitImage(t, q, missing)
 	if ph := missing.placeholder(); !strings.Contains(ph, "missing/nope.png") || !strings.Contains(ph, "missing") {
 		t.Errorf("placeholder %q does not name the path", ph)
@@ -365,17 +369,17 @@ func TestRemoteImages(t *testing.T) {
 	}))
 	defer srv.Close()
 	l, q := testLoader()
-	off := newImageBox(Inline{Kind: InlineImage, Dest: srv.URL + "/a.png"}, "", l, nil, nil)
+	off := newImageBox(Inline{Kind: InlineImage, Dest: srv.URL + "/a.png"}, markdown.Resolver{Dir: ""}, l, nil, nil)
 	if hits.Load() != 0 || off.err == nil || !strings.Contains(off.placeholder(), "remote images are off") {
 		t.Fatalf("remote image fetched while off (hits %d, err %v)", hits.Load(), off.err)
 	}
 	l.setAllowRemote(true)
-	on := newImageBox(Inline{Kind: InlineImage, Dest: srv.URL + "/a.png"}, "", l, nil, nil)
+	on := newImageBox(Inline{Kind: InlineImage, Dest: srv.URL + "/a.png"}, markdown.Resolver{Dir: ""}, l, nil, nil)
 	waitImage(t, q, on)
 	if on.img == nil || on.img.Bounds().Dx() != 8 {
 		t.Errorf("remote image not loaded: %v", on.err)
 	}
-	huge := newImageBox(Inline{Kind: InlineImage, Dest: srv.URL + "/huge.png"}, "", l, nil, nil)
+	huge := newImageBox(Inline{Kind: InlineImage, Dest: srv.URL + "/huge.png"}, markdown.Resolver{Dir: ""}, l, nil, nil)
 	waitImage(t, q, huge)
 	if huge.img != nil || huge.err == nil || !strings.Contains(huge.err.Error(), "larger than") {
 		t.Errorf("over-cap image: img %v err %v", huge.img != nil, huge.err)
@@ -425,7 +429,7 @@ func TestFootnoteLinkScrollsToNotes(t *testing.T) {
 func TestLinkedImageTapFollowsLink(t *testing.T) {
 	test.NewTempApp(t)
 	var got string
-	b := newImageBox(Inline{Kind: InlineImage, Dest: "x.png", Link: "other.md"}, "", nil, func(l string) { got = l }, nil)
+	b := newImageBox(Inline{Kind: InlineImage, Dest: "x.png", Link: "other.md"}, markdown.Resolver{Dir: ""}, nil, func(l string) { got = l }, nil)
 	test.Tap(b)
 	if got != "other.md" {
 		t.Errorf("tap followed %q", got)
@@ -443,13 +447,13 @@ func TestWidgetGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			var b strings.Builder
-			for _, tb := range newDocument(newMarkdown()).set(src) {
-				if tb.block.Kind == KindNone {
+			for _, tb := range markdown.NewDocument(newMarkdown()).Set(src) {
+				if tb.Block.Kind == KindNone {
 					continue
 				}
-				o := builder{}.block(tb.block)
+				o := builder{}.block(tb.Block)
 				o.Resize(fyne.NewSize(600, heightOf(o, 600)))
-				fmt.Fprintf(&b, "%s: %s\n", tb.block.Kind, strings.Join(texts(o), "|"))
+				fmt.Fprintf(&b, "%s: %s\n", tb.Block.Kind, strings.Join(texts(o), "|"))
 			}
 			checkGolden(t, "widgets-"+name, b.String())
 		})
@@ -459,20 +463,43 @@ func TestWidgetGolden(t *testing.T) {
 func TestImageCacheIsCapped(t *testing.T) {
 	test.NewTempApp(t)
 	l, q := testLoader()
+	// many failures are capped by count and keep their results
 	var boxes []*imageBox
-	for i := 0; i < maxCachedImages+20; i++ {
-		b := newImageBox(Inline{Kind: InlineImage, Dest: fmt.Sprintf("missing-%d.png", i)}, t.TempDir(), l, nil, nil)
+	for i := 0; i < 200; i++ {
+		b := newImageBox(Inline{Kind: InlineImage, Dest: fmt.Sprintf("missing-%d.png", i)}, markdown.Resolver{Dir: t.TempDir()}, l, nil, nil)
 		waitImage(t, q, b)
 		boxes = append(boxes, b)
 	}
-	l.mu.Lock()
-	n := len(l.entries)
-	l.mu.Unlock()
-	if n > maxCachedImages {
-		t.Errorf("%d images cached, cap is %d", n, maxCachedImages)
-	}
 	if boxes[0].err == nil {
-		t.Error("an evicted entry lost the result its box already shows")
+		t.Error("an entry lost the result its box already shows")
+	}
+	// a real image is not pushed out by 200 failures (it was, with a cap
+	// of 64 entries)
+	real := newImageBox(Inline{Kind: InlineImage, Dest: "pic.png"}, markdown.Resolver{Dir: "testdata"}, l, nil, nil)
+	waitImage(t, q, real)
+	for i := 0; i < 200; i++ {
+		b := newImageBox(Inline{Kind: InlineImage, Dest: fmt.Sprintf("gone-%d.png", i)}, markdown.Resolver{Dir: t.TempDir()}, l, nil, nil)
+		waitImage(t, q, b)
+	}
+	l.mu.Lock()
+	_, kept := l.entries[real.src]
+	n, size := len(l.entries), l.bytes
+	l.mu.Unlock()
+	if !kept {
+		t.Error("failed lookups pushed a decoded image out of the cache")
+	}
+	if n > maxCachedEntries || size > maxCachedBytes || size != 40*20*4 {
+		t.Errorf("%d entries, %d bytes cached", n, size)
+	}
+	// the byte cap: pretend the image is huge, and it goes
+	l.mu.Lock()
+	l.entries[real.src].size = maxCachedBytes + 1
+	l.bytes += maxCachedBytes + 1 - 40*20*4
+	l.trim()
+	_, kept = l.entries[real.src]
+	l.mu.Unlock()
+	if kept {
+		t.Error("an image over the byte cap stayed cached")
 	}
 }
 
@@ -519,5 +546,93 @@ func TestImageAppearingLaterIsLoaded(t *testing.T) {
 	}
 	if im, err, done := l.get(src, nil); !done || err != nil || im.Bounds().Dx() != 4 {
 		t.Fatalf("cached result: %v %v %v", im, err, done)
+	}
+}
+
+// TestAnchorLinkScrollsToHeading: [x](#标题) scrolls to the heading with
+// that id (GitHub/Hugo style, repeats numbered, {#id} honoured).
+func TestAnchorLinkScrollsToHeading(t *testing.T) {
+	p := showPreview(t)
+	filler := strings.Repeat("filler paragraph\n\n", 150)
+	body := "[go](#第二节-more) [again](#重复-1) [custom](#my-id)\n\n" + filler + "## 第二节 More\n\n" + filler + "## 重复\n\n" + filler + "## 重复\n\n" + filler + "## 自定义 {#my-id}\n\ntext\n\n" + filler
+	p.updateNow([]byte(body), Meta{}, "", 1)
+	for _, c := range []struct{ link, heading string }{{"#第二节-more", "第二节 More"}, {"#重复-1", "重复"}, {"#my-id", "自定义"}} {
+		p.scroll.ScrollToOffset(fyne.NewPos(0, 0))
+		p.refreshVisible()
+		p.openLink(c.link)
+		first := -1
+		for i := range p.items {
+			if p.visible[i] {
+				first = i
+				break
+			}
+		}
+		if first < 0 || p.items[first].block.Kind != KindHeading || !strings.Contains(strings.Join(texts(p.states[p.items[first].block].obj), ""), c.heading) {
+			t.Errorf("%s: first visible item is not the heading %q", c.link, c.heading)
+		}
+	}
+	// the second "重复" is the one -1 names
+	p.openLink("#重复-1")
+	y := p.scroll.Offset.Y
+	p.openLink("#重复")
+	if p.scroll.Offset.Y >= y {
+		t.Error("#重复 and #重复-1 scroll to the same heading")
+	}
+}
+
+// findTaskBoxes collects the task boxes under o, in order.
+func findTaskBoxes(o fyne.CanvasObject) []*taskBox {
+	var out []*taskBox
+	var walk func(fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch t := o.(type) {
+		case *taskBox:
+			out = append(out, t)
+		case *fyne.Container:
+			for _, c := range t.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(t).Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(o)
+	return out
+}
+
+// TestTaskBoxTogglesTheText: clicking a task box asks for the edit that
+// toggles exactly its "[ ]" or "[x]" in the body, also after text before
+// the list moved it.
+func TestTaskBoxTogglesTheText(t *testing.T) {
+	p := showPreview(t)
+	var edits []TaskEdit
+	p.OnToggleTask = func(e TaskEdit) { edits = append(edits, e) }
+	for _, body := range []string{
+		"intro\n\n- [ ] one\n- [x] two\n  - [ ] 嵌套\n",
+		"a longer intro, 中文\n\nintro\n\n- [ ] one\n- [x] two\n  - [ ] 嵌套\n",
+	} {
+		edits = nil
+		p.updateNow([]byte(body), Meta{}, "", 1)
+		var boxes []*taskBox
+		for _, o := range p.content.objs {
+			boxes = append(boxes, findTaskBoxes(o)...)
+		}
+		if len(boxes) != 3 {
+			t.Fatalf("%d task boxes", len(boxes))
+		}
+		for _, b := range boxes {
+			test.Tap(b)
+		}
+		want := []string{"[ ]>[x]", "[x]>[ ]", "[ ]>[x]"}
+		for i, e := range edits {
+			if body[e.Start:e.End] != e.Old || e.Old+">"+e.New != want[i] {
+				t.Errorf("edit %d: %+v on %q", i, e, body[e.Start:e.End])
+			}
+		}
+		if len(edits) != 3 {
+			t.Errorf("%d edits for 3 taps", len(edits))
+		}
 	}
 }

@@ -1,8 +1,11 @@
 package preview
 
 import (
+	"image/color"
+
+	"folio/editor/textwidth"
+
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
@@ -21,6 +24,9 @@ type flowRun struct {
 	color fyne.ThemeColorName
 	link  string
 	code  bool // inline code: drawn on a fill
+	mark  bool // <mark>: drawn on a highlight
+	chip  bool // a shortcode: a labelled chip
+	sub   bool // <sub>: lowered
 	br    bool // a hard line break
 }
 
@@ -226,11 +232,10 @@ func (c *measureCache) measure(s string, size float32, style fyne.TextStyle) fyn
 	return v
 }
 
-// fullWidth reports whether r is drawn one em wide by a CJK font: Han
-// ideographs, CJK punctuation (、。「」…) and full-width forms (，：（）…).
-func fullWidth(r rune) bool {
-	return r >= 0x3001 && r <= 0x303F || r >= 0xFF01 && r <= 0xFF5E || unicode.Is(unicode.Han, r)
-}
+// fullWidth reports whether r is drawn one em wide by a CJK font: a wide
+// CJK character (textwidth's rule): ideographs, kana, Hangul, CJK
+// punctuation (、。「」…) and full-width forms (，：（）…).
+func fullWidth(r rune) bool { return textwidth.IsCJK(r) && textwidth.IsWide(r) }
 
 // metrics returns the line height and baseline of a face.
 func (c *measureCache) metrics(drv fyne.Driver, size float32, style fyne.TextStyle) (height, baseline float32) {
@@ -283,7 +288,7 @@ func (t *textFlow) layout(width float32) {
 			p.text = t.runs[a.run].text[p.start:end]
 			p.w += w
 		} else {
-			if t.runs[a.run].code {
+			if r := &t.runs[a.run]; r.code || r.chip {
 				x += pad / 2
 			}
 			cur.pieces = append(cur.pieces, flowPiece{run: a.run, text: a.text, start: a.off, end: end, x: x, w: w})
@@ -306,7 +311,7 @@ func (t *textFlow) layout(width float32) {
 		total := float32(0)
 		for m := k; m < end; m++ {
 			widths[m-k] = t.measure(atoms[m].run, atoms[m].text, sizes).Width
-			if t.runs[atoms[m].run].code && (m == k || atoms[m-1].run != atoms[m].run) {
+			if r := &t.runs[atoms[m].run]; (r.code || r.chip) && (m == k || atoms[m-1].run != atoms[m].run) {
 				total += pad
 			}
 			total += widths[m-k]
@@ -491,14 +496,30 @@ func (r *flowRenderer) build(width float32) {
 			c := theme.ColorForWidget(col, t)
 			_, base := drv.RenderedTextSize("M", size, run.style, nil)
 			y := l.y + l.base - base
-			if run.scale != 0 && run.scale < 1 { // superscript: raise to the line's top
+			if run.sub { // subscript: lower to the line's bottom
+				y = l.y + l.h - drvHeight(drv, size, run.style)
+			} else if run.scale != 0 && run.scale < 0.8 { // superscript: raise to the line's top
 				y = l.y
 			}
-			if run.code {
-				bg := canvas.NewRectangle(theme.ColorForWidget(theme.ColorNameInputBackground, t))
+			if run.code || run.chip || run.mark {
+				fill := theme.ColorForWidget(theme.ColorNameInputBackground, t)
+				switch {
+				case run.mark:
+					fill = markColour
+				case run.chip:
+					fill = theme.ColorForWidget(theme.ColorNameSelection, t)
+				}
+				bg := canvas.NewRectangle(fill)
 				bg.CornerRadius = 3
-				bg.Move(fyne.NewPos(p.x-pad/2, l.y))
-				bg.Resize(fyne.NewSize(p.w+pad, l.h))
+				if run.chip {
+					bg.CornerRadius = l.h / 2
+				}
+				grow := pad
+				if run.mark {
+					grow = 0
+				}
+				bg.Move(fyne.NewPos(p.x-grow/2, l.y))
+				bg.Resize(fyne.NewSize(p.w+grow, l.h))
 				r.objs = append(r.objs, bg)
 			}
 			txt := canvas.NewText(p.text, c)
@@ -512,6 +533,15 @@ func (r *flowRenderer) build(width float32) {
 			r.objs = append(r.objs, txt)
 		}
 	}
+}
+
+// markColour is the highlight behind <mark> text (readable in light and
+// dark themes with the theme's text colour on top at this alpha).
+var markColour = color.NRGBA{R: 0xff, G: 0xd3, B: 0x3d, A: 0x66}
+
+func drvHeight(drv fyne.Driver, size float32, style fyne.TextStyle) float32 {
+	s, _ := drv.RenderedTextSize("M", size, style, nil)
+	return s.Height
 }
 
 func (r *flowRenderer) Layout(s fyne.Size) {

@@ -191,3 +191,34 @@ func (l *limitedBuffer) Write(p []byte) (int, error) {
 	l.buf = append(l.buf, p[:min(len(p), 4096-len(l.buf))]...)
 	return len(p), nil
 }
+
+// BenchmarkSummaryMemory reports the heap that the summaries of the
+// benchmark folder hold once scanned (after a collection), per article,
+// and the bytes of the articles themselves for comparison.
+func BenchmarkSummaryMemory(b *testing.B) {
+	content := benchSite(b)
+	var held, fileBytes float64
+	for b.Loop() {
+		runtime.GC()
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		sums, err := Scan(context.Background(), content)
+		if err != nil {
+			b.Fatal(err)
+		}
+		runtime.GC()
+		runtime.ReadMemStats(&after)
+		held = float64(after.HeapAlloc-before.HeapAlloc) / float64(len(sums))
+		runtime.KeepAlive(sums)
+	}
+	filepath.WalkDir(content, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if info, err := d.Info(); err == nil {
+				fileBytes += float64(info.Size())
+			}
+		}
+		return nil
+	})
+	b.ReportMetric(held, "heap-B/article")
+	b.ReportMetric(fileBytes/float64(benchArticles()), "file-B/article")
+}

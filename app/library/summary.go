@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"strings"
+	"sync"
 
 	"folio/editor/document"
 )
@@ -43,11 +44,36 @@ type Summary struct {
 // which files and how) and returns their summaries sorted by Path. A file
 // that cannot be read or parsed keeps its row with Err set.
 func Scan(ctx context.Context, root string) ([]Summary, error) {
-	return Visit(ctx, root, Summarize)
+	in := newInterner()
+	return Visit(ctx, root, in.summarize)
+}
+
+// ScanBrief is Scan without each Summary's Fields, for listings that
+// need no schema (`folio list`): the rows of a large folder then take a
+// fraction of the memory.
+func ScanBrief(ctx context.Context, root string) ([]Summary, error) {
+	in := newInterner()
+	return Visit(ctx, root, func(f *File) Summary {
+		s := summarize(f, in)
+		s.Fields = nil
+		return s
+	})
+}
+
+// StreamSummaries is Scan delivering each Summary as soon as it is read,
+// in path order (see Stream), so that a list can fill while a large
+// folder is read.
+func StreamSummaries(ctx context.Context, root string, out func(Summary)) error {
+	in := newInterner()
+	return Stream(ctx, root, in.summarize, out)
 }
 
 // Summarize makes the Summary of a visited file.
-func Summarize(f *File) Summary {
+func Summarize(f *File) Summary { return summarize(f, nil) }
+
+// summarize makes the Summary of a visited file, sharing the strings that
+// repeat across articles through in (when not nil).
+func summarize(f *File, in *interner) Summary {
 	s := Summary{Path: f.Path, Err: f.Err}
 	if pe, ok := errors.AsType[*document.ParseError](f.Err); ok {
 		s.Line = pe.Line
@@ -57,6 +83,9 @@ func Summarize(f *File) Summary {
 	}
 	s.Format = f.Doc.Format()
 	s.Fields = f.Doc.Fields()
+	if in != nil {
+		in.fields(s.Fields)
+	}
 	altDate := "" // publishDate, pubDate or published, used when there is no date
 	hasDate := false
 	for _, fd := range s.Fields {
@@ -93,6 +122,59 @@ func Summarize(f *File) Summary {
 	s.Words = st.Hanzi + st.Words
 	s.ReadingMinutes = st.ReadingMinutes()
 	return s
+}
+
+// interner shares equal short strings (field names, dates, categories,
+// tags, authors, booleans) among the summaries of one scan, and trims the
+// spare capacity of lists, so that a large folder's index holds each such
+// string once. It is safe for use by several goroutines.
+type interner struct {
+	mu sync.Mutex
+	m  map[string]string
+}
+
+// maxInterned is the longest string interned: titles and summaries are
+// mostly unique and not worth a map entry.
+const maxInterned = 40
+
+func newInterner() *interner { return &interner{m: map[string]string{}} }
+
+// summarize is summarize with this interner.
+func (in *interner) summarize(f *File) Summary { return summarize(f, in) }
+
+// str returns the shared copy of s.
+func (in *interner) str(s string) string {
+	if len(s) > maxInterned || s == "" {
+		return s
+	}
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	if t, ok := in.m[s]; ok {
+		return t
+	}
+	in.m[s] = s
+	return s
+}
+
+// fields interns the keys and short values of fields, in place.
+func (in *interner) fields(fs []document.Field) {
+	for i := range fs {
+		fs[i].Key = in.str(fs[i].Key)
+		in.value(&fs[i].Value)
+	}
+}
+
+// value interns a value's text and those of its items and fields, and
+// gives its lists exactly the room they use.
+func (in *interner) value(v *document.Value) {
+	v.Text = in.str(v.Text)
+	if cap(v.Items) > len(v.Items) {
+		v.Items = append([]document.Value(nil), v.Items...)
+	}
+	for i := range v.Items {
+		in.value(&v.Items[i])
+	}
+	in.fields(v.Fields)
 }
 
 // scalar returns a scalar value's text, or "" for a list, map or null.

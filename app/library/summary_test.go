@@ -60,7 +60,7 @@ func TestScan(t *testing.T) {
 		"broken/unclosed.md": {"", "", "", nil, false, false, 3, 1, document.YAML, 2},
 		"broken/indent.md":   {"", "", "", nil, false, false, 0, 0, document.YAML, 3},
 		"broken/no-end.md":   {"", "", "", nil, false, false, 3, 1, document.None, 1},
-		"binary.md":          {},
+		"binary.md":          {Line: 1},
 	}
 	if len(sums) != len(want) {
 		t.Errorf("Scan found %d files, want %d", len(sums), len(want))

@@ -1,7 +1,6 @@
 package library
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -22,16 +21,15 @@ import (
 // file is reported with ErrTooLarge and not parsed.
 const MaxSize = 16 << 20
 
-// binarySniff is how many leading bytes are searched for a NUL byte to tell
-// a binary file from text.
-const binarySniff = 8 << 10
-
 // Errors a File or Summary can carry instead of (or besides) a parse error.
 var (
 	// ErrTooLarge marks a file larger than MaxSize; it is not read.
 	ErrTooLarge = errors.New("file larger than 16 MB, not read")
-	// ErrBinary marks a file with a NUL byte in its first 8 KB; it is not parsed.
-	ErrBinary = errors.New("binary file (NUL byte), not parsed")
+	// ErrBinary marks a file with a NUL byte; it is not parsed. It is
+	// document.ErrBinary: the folder scan, the command line and the app
+	// apply the one rule of document.CheckText (binary, UTF-16/32 or
+	// invalid UTF-8 text is read-only).
+	ErrBinary = document.ErrBinary
 	// ErrNotRegular marks a path with a Markdown name that is not a regular
 	// file (a FIFO, a device, a dangling symbolic link).
 	ErrNotRegular = errors.New("not a regular file")
@@ -86,36 +84,56 @@ func skipName(name string) bool {
 // buffer. fn must copy what it keeps; the strings of a document's Fields
 // are the parser's own and may be kept (Summarize keeps them).
 func Visit[T any](ctx context.Context, root string, fn func(f *File) T) ([]T, error) {
+	var vals []T
+	err := Stream(ctx, root, fn, func(v T) { vals = append(vals, v) })
+	if err != nil {
+		return nil, err
+	}
+	return vals, nil
+}
+
+// streamWindow caps how many files Stream has handed to workers but not
+// yet delivered, so that one slow file does not make the others pile up.
+const streamWindow = 1024
+
+// Stream is Visit delivering each result as soon as it and every result
+// before it (in path order) are ready, so a list can fill while the folder
+// is read: out is called on the calling goroutine, once per file, in the
+// order of the files' slash-separated relative paths. fn runs as in Visit.
+// Stream returns when every file was delivered, or with an error when root
+// cannot be listed or ctx is done.
+func Stream[T any](ctx context.Context, root string, fn func(f *File) T, out func(T)) error {
 	realRoot, err := filepath.EvalSymlinks(root)
 	if err != nil {
-		return nil, fmt.Errorf("scan %s: %w", root, err)
+		return fmt.Errorf("scan %s: %w", root, err)
 	}
 	info, err := os.Stat(realRoot)
 	if err != nil {
-		return nil, fmt.Errorf("scan %s: %w", root, err)
+		return fmt.Errorf("scan %s: %w", root, err)
 	}
 	if !info.IsDir() {
-		return nil, fmt.Errorf("scan %s: not a folder", root)
+		return fmt.Errorf("scan %s: not a folder", root)
 	}
 
 	type job struct {
+		seq      int
 		rel, abs string
 		err      error // the walk already knows the file is unreadable
 	}
 	type result struct {
-		path string
-		val  T
+		seq int
+		val T
 	}
 
 	jobs := make(chan job, 256)
+	results := make(chan result, 256)
+	window := make(chan struct{}, streamWindow)
 	workers := runtime.GOMAXPROCS(0)
-	parts := make([][]result, workers)
 	var wg sync.WaitGroup
-	for w := range workers {
+	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			var out []result
 			var buf []byte // this worker's read buffer, reused file after file
 			for j := range jobs {
 				if ctx.Err() != nil {
@@ -125,43 +143,59 @@ func Visit[T any](ctx context.Context, root string, fn func(f *File) T) ([]T, er
 				if f.Err == nil {
 					buf = load(&f, buf)
 				}
-				out = append(out, result{j.rel, fn(&f)})
+				results <- result{j.seq, fn(&f)}
 			}
-			parts[w] = out
 		}()
 	}
 
-	w := walker{ctx: ctx, stack: []string{realRoot}}
-	w.emit = func(rel, abs string, err error) {
-		select {
-		case jobs <- job{rel, abs, err}:
-		case <-ctx.Done():
+	var rootErr error
+	go func() {
+		seq := 0
+		w := walker{ctx: ctx, stack: []string{realRoot}}
+		w.emit = func(rel, abs string, err error) {
+			select {
+			case window <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			select {
+			case jobs <- job{seq, rel, abs, err}:
+				seq++
+			case <-ctx.Done():
+			}
+		}
+		rootErr = w.walk(root, "")
+		close(jobs)
+		wg.Wait()
+		close(results)
+	}()
+
+	// Deliver in walk order, which is path order (see walker.walk).
+	pending := map[int]T{}
+	next := 0
+	for r := range results {
+		pending[r.seq] = r.val
+		for {
+			v, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			<-window
+			if ctx.Err() == nil {
+				out(v)
+			}
 		}
 	}
-	rootErr := w.walk(root, "")
-	close(jobs)
-	wg.Wait()
 
 	if err := ctx.Err(); err != nil {
-		return nil, fmt.Errorf("scan %s: %w", root, err)
+		return fmt.Errorf("scan %s: %w", root, err)
 	}
 	if rootErr != nil {
-		return nil, fmt.Errorf("scan %s: %w", root, rootErr)
+		return fmt.Errorf("scan %s: %w", root, rootErr)
 	}
-	n := 0
-	for _, p := range parts {
-		n += len(p)
-	}
-	all := make([]result, 0, n)
-	for _, p := range parts {
-		all = append(all, p...)
-	}
-	slices.SortFunc(all, func(a, b result) int { return strings.Compare(a.path, b.path) })
-	vals := make([]T, len(all))
-	for i, r := range all {
-		vals[i] = r.val
-	}
-	return vals, nil
+	return nil
 }
 
 // walker lists a folder tree depth first and emits every Markdown file.
@@ -182,12 +216,16 @@ func (w *walker) walk(abs, rel string) error {
 		}
 		w.emit(rel+"/", abs, fmt.Errorf("list folder: %w", err))
 	}
+	sortForPaths(abs, entries)
 	for _, e := range entries {
 		if w.ctx.Err() != nil {
 			return nil
 		}
 		name := e.Name()
 		if skipName(name) {
+			if IsTemp(name) {
+				removeIfStale(filepath.Join(abs, name)) // left by a killed save
+			}
 			continue
 		}
 		childAbs := filepath.Join(abs, name)
@@ -233,6 +271,46 @@ func (w *walker) walk(abs, rel string) error {
 	return nil
 }
 
+// sortForPaths orders a folder's entries so that walking them depth first
+// visits files in the order of their slash-separated paths: a folder sorts
+// as its name followed by "/" ("a.md" < "a/b.md" < "a0.md"), a symbolic
+// link as what it points to.
+func sortForPaths(dir string, entries []os.DirEntry) {
+	type keyed struct {
+		key string
+		e   os.DirEntry
+	}
+	var ks []keyed
+	for i, e := range entries {
+		isDir := e.IsDir()
+		if e.Type()&fs.ModeSymlink != 0 {
+			if info, err := os.Stat(filepath.Join(dir, e.Name())); err == nil {
+				isDir = info.IsDir()
+			}
+		}
+		if isDir && ks == nil {
+			ks = make([]keyed, len(entries))
+			for j := range i {
+				ks[j] = keyed{entries[j].Name(), entries[j]}
+			}
+		}
+		if ks != nil {
+			k := e.Name()
+			if isDir {
+				k += "/"
+			}
+			ks[i] = keyed{k, e}
+		}
+	}
+	if ks == nil {
+		return // no folders: os.ReadDir's name order is path order
+	}
+	slices.SortStableFunc(ks, func(a, b keyed) int { return strings.Compare(a.key, b.key) })
+	for i, k := range ks {
+		entries[i] = k.e
+	}
+}
+
 // load reads f.Abs into f.Data and parses it into f.Doc, setting f.Err on
 // failure. It reads into buf when the file fits and returns the buffer to
 // use for the next file.
@@ -251,19 +329,14 @@ func load(f *File, buf []byte) []byte {
 }
 
 // parse sets f's Data and Doc from the file's bytes, or Err when they are
-// binary or the front matter is malformed.
+// not UTF-8 text (document.CheckText) or the front matter is malformed.
 func parse(f *File, data []byte) {
-	if isBinary(data) {
-		f.Err = ErrBinary
+	f.Doc, f.Err = document.Parse(data)
+	if errors.Is(f.Err, document.ErrBinary) || errors.Is(f.Err, document.ErrNotUTF8) {
+		f.Doc = nil
 		return
 	}
 	f.Data = data
-	f.Doc, f.Err = document.Parse(data)
-}
-
-// isBinary reports whether data has a NUL byte in its first 8 KB.
-func isBinary(data []byte) bool {
-	return bytes.IndexByte(data[:min(len(data), binarySniff)], 0) >= 0 // vectorised, unlike slices.Contains
 }
 
 // readFile reads a whole file with one open, one fstat and as few reads as
@@ -273,7 +346,7 @@ func readFile(name string) ([]byte, error) { return readFileInto(name, nil) }
 // readFileInto is readFile reading into buf's memory when it is large
 // enough.
 func readFileInto(name string, buf []byte) ([]byte, error) {
-	f, err := os.Open(name)
+	f, err := openRead(name)
 	if err != nil {
 		return nil, err
 	}

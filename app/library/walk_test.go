@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"folio/editor/document"
 )
 
 // writeTree creates files under dir: a name ending in "/" is a folder,
@@ -139,7 +141,9 @@ func TestVisitBadFiles(t *testing.T) {
 	dir := t.TempDir()
 	writeTree(t, dir, map[string]string{
 		"binary.md":   "---\ntitle: x\n---\n\x00\x01\x02",
-		"late-nul.md": "---\ntitle: late\n---\n" + strings.Repeat("x", binarySniff) + "\x00",
+		"late-nul.md": "---\ntitle: late\n---\n" + strings.Repeat("x", 8<<10) + "\x00",
+		"utf16.md":    "\xff\xfe-\x00-\x00-\x00\n\x00",
+		"latin1.md":   "---\ntitle: caf\xe9\n---\n",
 		"good.md":     "---\ntitle: good\n---\nbody\n",
 		"empty.md":    "",
 	})
@@ -163,7 +167,9 @@ func TestVisitBadFiles(t *testing.T) {
 		"binary.md":   ErrBinary,
 		"at-limit.md": ErrBinary, // sixteen megabytes of NUL bytes: read, then seen as binary
 		"huge.md":     ErrTooLarge,
-		"late-nul.md": nil,
+		"late-nul.md": ErrBinary, // one rule with the command line and the app: any NUL byte
+		"utf16.md":    document.ErrNotUTF8,
+		"latin1.md":   document.ErrNotUTF8,
 		"good.md":     nil,
 		"empty.md":    nil,
 	}

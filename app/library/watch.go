@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
@@ -23,42 +24,95 @@ type Change struct {
 	// Folder is true when Path is a watched folder that was removed or
 	// renamed away: every article under it is gone.
 	Folder bool
+	// From is, for a file renamed by another program, its path before the
+	// rename, when that file was tracked (see Track). The batch also holds
+	// From as removed.
+	From string
 }
 
+// ErrWatchLimit is wrapped by the error a Watcher reports (once) when the
+// system's limit on watched folders is reached: the folders beyond it are
+// rescanned periodically instead of watched.
+var ErrWatchLimit = errors.New("too many folders to watch")
+
 // Watcher reports changes to the Markdown files under a folder, and its
-// sub-folders as they come and go. Bursts of events (an editor's
-// write-rename-chmod, a git checkout) are coalesced into one batch per
-// quiet period, and the echo of Folio's own saves is dropped (see Expect).
+// sub-folders as they come and go (folders reached through symbolic links
+// included).
+//
+// A lone change is reported at once: the watcher only lets a few
+// milliseconds pass (settle) to take the rest of the same write with it.
+// When changes to several files come together (a git checkout, a sync) or
+// follow a batch closely, they are coalesced into one batch sent when the
+// folder has been quiet for the quiet period, or at the latest a second
+// after the first of them. Nothing runs while the folder is idle. The echo
+// of Folio's own saves is dropped (see Expect).
 type Watcher struct {
 	fs      *fsnotify.Watcher
 	root    string
 	quiet   time.Duration
+	settle  time.Duration
 	batches chan []Change
 	errs    chan error
 	done    chan struct{}
+	add     func(string) error // fs.Add; tests make it fail
+	poll    time.Duration      // rescan period of unwatched folders
 
 	mu       sync.Mutex
-	expected map[string]Sum // own writes: path → content written
+	expected map[string]Sum         // own writes: path → content written
+	tracked  map[string]os.FileInfo // files whose renames are followed
+	limited  error                  // the watch limit error, once reached
 
-	dirs map[string]bool // watched folders; loop goroutine only after start
+	// Loop goroutine only after start:
+	dirs      map[string]bool        // watched folders (as named under root)
+	reals     map[string]bool        // real paths of watched folders: no folder twice
+	unwatched map[string]dirSnapshot // folders beyond the watch limit: polled
+	lost      map[string]os.FileInfo // tracked files removed, maybe renamed later
 }
 
-// maxDelay caps how long a change waits for the folder to be quiet, so
-// that steady activity elsewhere (a build writing files) cannot hold
-// reports back.
-const maxDelay = time.Second
+// dirSnapshot is what a poll last saw of an unwatched folder's articles and
+// sub-folders.
+type dirSnapshot map[string]fileStamp
 
-// pendingChange is what the loop knows of a path before it reports it.
-type pendingChange struct {
-	removed, folder bool
+// fileStamp tells a file's versions apart without reading it.
+type fileStamp struct {
+	size  int64
+	mtime time.Time
+	dir   bool
 }
+
+// Timing of the watcher.
+const (
+	// maxDelay caps how long a change waits in a burst, so that steady
+	// activity (a build writing articles) cannot hold reports back.
+	maxDelay = time.Second
+	// defaultSettle is how long a lone change waits for the rest of the
+	// same write (a truncate followed by the write, a rename pair).
+	defaultSettle = 8 * time.Millisecond
+	// defaultQuiet is the debounce of a burst.
+	defaultQuiet = 100 * time.Millisecond
+	// defaultPoll is how often folders beyond the watch limit are
+	// rescanned.
+	defaultPoll = 2 * time.Second
+)
 
 // Watch starts watching root recursively (hidden folders and node_modules
-// are left out, as in Scan). quiet is how long the folder must be still
-// before a batch is sent; 0 means 150 ms.
+// are left out, as in Scan). quiet is how long a burst of changes must pause
+// before it is sent as a batch; 0 means 100 ms. A lone change does not wait
+// for it.
 func Watch(root string, quiet time.Duration) (*Watcher, error) {
+	return watchWith(root, quiet, watchOptions{})
+}
+
+// watchOptions are the parts of a Watcher tests replace.
+type watchOptions struct {
+	add  func(fw *fsnotify.Watcher, dir string) error // watches one folder
+	poll time.Duration                                // rescan period beyond the watch limit
+}
+
+// watchWith is Watch with test options.
+func watchWith(root string, quiet time.Duration, opt watchOptions) (*Watcher, error) {
 	if quiet <= 0 {
-		quiet = 150 * time.Millisecond
+		quiet = defaultQuiet
 	}
 	abs, err := filepath.Abs(root)
 	if err != nil {
@@ -68,12 +122,30 @@ func Watch(root string, quiet time.Duration) (*Watcher, error) {
 	if err != nil {
 		return nil, fmt.Errorf("watch %s: %w", root, err)
 	}
-	w := &Watcher{fs: fw, root: abs, quiet: quiet, batches: make(chan []Change, 16),
-		errs: make(chan error, 16), done: make(chan struct{}), expected: map[string]Sum{}, dirs: map[string]bool{}}
-	if _, err := w.addTree(abs); err != nil {
+	w := &Watcher{fs: fw, root: abs, quiet: quiet, settle: min(defaultSettle, quiet), poll: defaultPoll,
+		batches: make(chan []Change, 16), errs: make(chan error, 16), done: make(chan struct{}),
+		expected: map[string]Sum{}, tracked: map[string]os.FileInfo{},
+		dirs: map[string]bool{}, reals: map[string]bool{}, unwatched: map[string]dirSnapshot{}, lost: map[string]os.FileInfo{}}
+	w.add = fw.Add
+	if opt.add != nil {
+		w.add = func(dir string) error { return opt.add(fw, dir) }
+	}
+	if opt.poll > 0 {
+		w.poll = opt.poll
+	}
+	info, err := os.Stat(abs)
+	if err == nil && !info.IsDir() {
+		err = errors.New("not a folder")
+	}
+	if err == nil {
+		err = w.add(abs)
+	}
+	if err != nil {
 		fw.Close()
 		return nil, fmt.Errorf("watch %s: %w", root, err)
 	}
+	w.forget(abs) // added again by addTree
+	w.addTree(abs)
 	go w.loop()
 	return w, nil
 }
@@ -83,8 +155,17 @@ func Watch(root string, quiet time.Duration) (*Watcher, error) {
 func (w *Watcher) Changes() <-chan []Change { return w.batches }
 
 // Errors delivers problems the watcher met (a folder it could not watch,
-// the system's event queue overflowing); watching goes on.
+// the system's event queue overflowing, the watch limit reached); watching
+// goes on. It is closed by Close.
 func (w *Watcher) Errors() <-chan error { return w.errs }
+
+// Limited returns the error wrapping ErrWatchLimit when some folders are
+// rescanned periodically instead of watched, or nil.
+func (w *Watcher) Limited() error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.limited
+}
 
 // Expect tells the watcher that Folio itself is about to write data to
 // path, so the event that write causes is not reported as an outside
@@ -99,6 +180,34 @@ func (w *Watcher) Expect(path string, data []byte) {
 	w.mu.Unlock()
 }
 
+// Track asks the watcher to follow the file at path (an open article)
+// through renames by other programs: a batch that removes it and creates
+// the same file (same inode) under another name reports the new name with
+// Change.From set. Tracking follows the file to its new name.
+func (w *Watcher) Track(path string) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return
+	}
+	info, err := os.Stat(abs)
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if err != nil {
+		delete(w.tracked, abs)
+		return
+	}
+	w.tracked[abs] = info
+}
+
+// Untrack stops following the file at path.
+func (w *Watcher) Untrack(path string) {
+	if abs, err := filepath.Abs(path); err == nil {
+		w.mu.Lock()
+		delete(w.tracked, abs)
+		w.mu.Unlock()
+	}
+}
+
 // Close stops watching and closes Changes.
 func (w *Watcher) Close() error {
 	select {
@@ -110,41 +219,119 @@ func (w *Watcher) Close() error {
 	return w.fs.Close()
 }
 
-// addTree watches dir and its sub-folders and returns the Markdown files
-// found in them (for a folder that appeared after watching began).
-func (w *Watcher) addTree(dir string) ([]string, error) {
+// forget removes dir from the watched set, so addTree adds it afresh.
+func (w *Watcher) forget(dir string) { delete(w.dirs, dir) }
+
+// addTree watches dir and its sub-folders, following symbolic links to
+// folders once each, and returns the Markdown files found in them (for a
+// folder that appeared after watching began). A folder beyond the watch
+// limit is polled instead.
+func (w *Watcher) addTree(dir string) []string {
 	var files []string
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+	w.addDir(dir, &files)
+	return files
+}
+
+func (w *Watcher) addDir(dir string, files *[]string) {
+	real, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		real = dir
+	}
+	if w.reals[real] || w.dirs[dir] {
+		return // a loop, or a folder reached twice
+	}
+	if err := w.add(dir); err != nil {
+		if errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EMFILE) {
+			w.limit()
+			snap, sub := snapshot(dir)
+			w.unwatched[dir] = snap
+			for _, f := range sub.files {
+				*files = append(*files, f)
+			}
+			w.reals[real] = true
+			for _, d := range sub.dirs {
+				w.addDir(d, files)
+			}
+			return
+		}
+		w.report(fmt.Errorf("watch %s: %w", dir, err))
+		return
+	}
+	w.dirs[dir] = true
+	w.reals[real] = true
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		w.report(fmt.Errorf("watch %s: %w", dir, err))
+		return
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if skipName(name) {
+			continue
+		}
+		p := filepath.Join(dir, name)
+		typ := e.Type()
+		if typ&fs.ModeSymlink != 0 {
+			info, err := os.Stat(p)
+			if err != nil {
+				continue
+			}
+			typ = info.Mode().Type()
+		}
+		switch {
+		case typ.IsDir():
+			w.addDir(p, files)
+		case IsMarkdown(name):
+			*files = append(*files, p)
+		}
+	}
+}
+
+// limit records, and reports once, that the watch limit was reached.
+func (w *Watcher) limit() {
+	w.mu.Lock()
+	first := w.limited == nil
+	if first {
+		w.limited = fmt.Errorf("watch %s: the system's limit on watched folders is reached; folders beyond it are checked for changes every %v: %w", w.root, w.poll, ErrWatchLimit)
+	}
+	err := w.limited
+	w.mu.Unlock()
+	if first {
+		w.report(err)
+	}
+}
+
+// listing is what snapshot found in a folder.
+type listing struct{ files, dirs []string }
+
+// snapshot stamps the Markdown files and sub-folders of dir.
+func snapshot(dir string) (dirSnapshot, listing) {
+	snap := dirSnapshot{}
+	var l listing
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return snap, l
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if skipName(name) {
+			continue
+		}
+		p := filepath.Join(dir, name)
+		info, err := os.Stat(p) // follows links
 		if err != nil {
-			if p == dir {
-				return err
-			}
-			w.report(fmt.Errorf("watch %s: %w", p, err))
-			return nil
+			continue
 		}
-		if p != dir && skipName(d.Name()) {
-			if d.IsDir() {
-				return filepath.SkipDir
-			}
-			return nil
+		switch {
+		case info.IsDir():
+			snap[name] = fileStamp{dir: true}
+			l.dirs = append(l.dirs, p)
+		case IsMarkdown(name):
+			snap[name] = fileStamp{size: info.Size(), mtime: info.ModTime()}
+			l.files = append(l.files, p)
 		}
-		if d.IsDir() {
-			if err := w.fs.Add(p); err != nil {
-				if p == dir {
-					return err
-				}
-				w.report(fmt.Errorf("watch %s: %w", p, err))
-				return nil
-			}
-			w.dirs[p] = true
-			return nil
-		}
-		if IsMarkdown(d.Name()) {
-			files = append(files, p)
-		}
-		return nil
-	})
-	return files, err
+	}
+	return snap, l
 }
 
 func (w *Watcher) report(err error) {
@@ -154,15 +341,38 @@ func (w *Watcher) report(err error) {
 	}
 }
 
-// loop collects events until the folder is quiet (or maxDelay after the
-// first change), then sends a batch.
+// loop collects events and sends batches: a lone change after settle, a
+// burst after quiet (or maxDelay after its first change).
 func (w *Watcher) loop() {
+	defer close(w.errs)
 	defer close(w.batches)
-	pending := map[string]pendingChange{}
-	var deadline time.Time
+	pending := map[string]bool{} // path → is a removed watched folder
+	var deadline, cool time.Time // cool: until then, changes count as a burst
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
+	var pollC <-chan time.Time // nil (never ready) unless folders are polled
+	var ticker *time.Ticker
+	defer func() {
+		if ticker != nil {
+			ticker.Stop()
+		}
+	}()
+	arm := func() {
+		now := time.Now()
+		if deadline.IsZero() {
+			deadline = now.Add(maxDelay)
+		}
+		wait := w.settle
+		if len(pending) > 1 || now.Before(cool) {
+			wait = w.quiet
+		}
+		timer.Reset(max(0, min(wait, deadline.Sub(now))))
+	}
 	for {
+		if pollC == nil && len(w.unwatched) > 0 {
+			ticker = time.NewTicker(w.poll)
+			pollC = ticker.C
+		}
 		select {
 		case <-w.done:
 			return
@@ -170,13 +380,9 @@ func (w *Watcher) loop() {
 			if !ok {
 				return
 			}
-			if !w.note(ev, pending) {
-				continue // not an article: it neither starts nor delays a batch
+			if w.note(ev, pending) {
+				arm()
 			}
-			if deadline.IsZero() {
-				deadline = time.Now().Add(maxDelay)
-			}
-			timer.Reset(max(0, min(w.quiet, time.Until(deadline))))
 		case err, ok := <-w.fs.Errors:
 			if !ok {
 				return
@@ -185,8 +391,26 @@ func (w *Watcher) loop() {
 				err = fmt.Errorf("watch %s: too many changes at once; rescan the folder: %w", w.root, err)
 			}
 			w.report(err)
+		case <-pollC:
+			if w.rescan(pending) {
+				arm()
+			}
 		case <-timer.C:
+			// Take what is already queued: the rest of a rename pair or a
+			// write must not wait for the next batch.
+			for drained := false; !drained; {
+				select {
+				case ev, ok := <-w.fs.Events:
+					if !ok {
+						return
+					}
+					w.note(ev, pending)
+				default:
+					drained = true
+				}
+			}
 			deadline = time.Time{}
+			cool = time.Now().Add(w.quiet)
 			if batch := w.flush(pending); len(batch) > 0 {
 				select {
 				case w.batches <- batch:
@@ -194,7 +418,7 @@ func (w *Watcher) loop() {
 					return
 				}
 			}
-			pending = map[string]pendingChange{}
+			clear(pending)
 		}
 	}
 }
@@ -202,32 +426,25 @@ func (w *Watcher) loop() {
 // note records one event and reports whether it concerns articles: new
 // folders are watched (and their Markdown files reported), a watched
 // folder that goes away is reported as a folder, Markdown files are marked
-// changed or removed.
-func (w *Watcher) note(ev fsnotify.Event, pending map[string]pendingChange) bool {
+// changed (whether they still exist is decided when the batch is sent).
+func (w *Watcher) note(ev fsnotify.Event, pending map[string]bool) bool {
 	name := filepath.Base(ev.Name)
 	if skipName(name) {
 		return false
 	}
 	if ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename) {
-		if w.dirs[ev.Name] {
-			prefix := ev.Name + string(filepath.Separator)
-			for d := range w.dirs {
-				if d == ev.Name || strings.HasPrefix(d, prefix) {
-					delete(w.dirs, d)
-				}
-			}
-			pending[ev.Name] = pendingChange{removed: true, folder: true}
+		_, polled := w.unwatched[ev.Name]
+		if w.dirs[ev.Name] || polled {
+			w.dropFolder(ev.Name)
+			pending[ev.Name] = true
 			return true
 		}
 	}
 	if ev.Has(fsnotify.Create) {
 		if info, err := os.Stat(ev.Name); err == nil && info.IsDir() {
-			files, err := w.addTree(ev.Name)
-			if err != nil {
-				w.report(fmt.Errorf("watch %s: %w", ev.Name, err))
-			}
+			files := w.addTree(ev.Name)
 			for _, f := range files {
-				pending[f] = pendingChange{}
+				pending[f] = false
 			}
 			return len(files) > 0
 		}
@@ -235,23 +452,135 @@ func (w *Watcher) note(ev fsnotify.Event, pending map[string]pendingChange) bool
 	if !IsMarkdown(name) {
 		return false
 	}
-	_, err := os.Stat(ev.Name)
-	pending[ev.Name] = pendingChange{removed: err != nil && errors.Is(err, fs.ErrNotExist)}
+	if _, ok := pending[ev.Name]; !ok {
+		pending[ev.Name] = false
+	}
 	return true
 }
 
-// flush turns pending paths into a sorted batch, dropping the echo of
-// Folio's own writes.
-func (w *Watcher) flush(pending map[string]pendingChange) []Change {
-	batch := make([]Change, 0, len(pending))
-	for p, c := range pending {
-		if !c.removed && w.isEcho(p) {
+// dropFolder forgets a watched or polled folder and those under it.
+func (w *Watcher) dropFolder(dir string) {
+	prefix := dir + string(filepath.Separator)
+	for d := range w.dirs {
+		if d == dir || strings.HasPrefix(d, prefix) {
+			delete(w.dirs, d)
+			if real, err := filepath.EvalSymlinks(d); err == nil {
+				delete(w.reals, real)
+			}
+		}
+	}
+	for d := range w.unwatched {
+		if d == dir || strings.HasPrefix(d, prefix) {
+			delete(w.unwatched, d)
+		}
+	}
+	// Real paths of folders that no longer exist cannot be resolved: drop
+	// those that are gone.
+	for r := range w.reals {
+		if r == dir || strings.HasPrefix(r, prefix) {
+			delete(w.reals, r)
+		}
+	}
+}
+
+// rescan compares the polled folders with their last snapshots and marks
+// what changed; it reports whether anything did.
+func (w *Watcher) rescan(pending map[string]bool) bool {
+	changed := false
+	for dir, old := range w.unwatched {
+		if _, err := os.Stat(dir); err != nil {
+			w.dropFolder(dir)
+			pending[dir] = true
+			changed = true
 			continue
 		}
-		batch = append(batch, Change{Path: p, Removed: c.removed, Folder: c.folder})
+		snap, _ := snapshot(dir)
+		w.unwatched[dir] = snap
+		for name, st := range snap {
+			if prev, ok := old[name]; !ok || prev != st {
+				p := filepath.Join(dir, name)
+				if st.dir {
+					if !ok {
+						for _, f := range w.addTree(p) {
+							pending[f] = false
+							changed = true
+						}
+					}
+					continue
+				}
+				pending[p] = false
+				changed = true
+			}
+		}
+		for name, st := range old {
+			if _, ok := snap[name]; !ok {
+				p := filepath.Join(dir, name)
+				if st.dir {
+					w.dropFolder(p)
+				}
+				pending[p] = st.dir
+				changed = true
+			}
+		}
+	}
+	return changed
+}
+
+// flush turns pending paths into a sorted batch: files that no longer
+// exist are marked removed, the echo of Folio's own writes is dropped and
+// tracked files renamed by another program are followed.
+func (w *Watcher) flush(pending map[string]bool) []Change {
+	batch := make([]Change, 0, len(pending))
+	var created []int
+	for p, folder := range pending {
+		c := Change{Path: p, Folder: folder, Removed: folder}
+		if !folder {
+			if _, err := os.Stat(p); err != nil && errors.Is(err, fs.ErrNotExist) {
+				c.Removed = true
+			} else if w.isEcho(p) {
+				continue
+			}
+		}
+		batch = append(batch, c)
 	}
 	sort.Slice(batch, func(i, j int) bool { return batch[i].Path < batch[j].Path })
+	for i, c := range batch {
+		if !c.Removed {
+			created = append(created, i)
+		}
+	}
+	w.follow(batch, created)
 	return batch
+}
+
+// follow sets Change.From on the files of a batch that are tracked files
+// renamed (the same inode under a new name).
+func (w *Watcher) follow(batch []Change, created []int) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	for _, c := range batch {
+		if info, ok := w.tracked[c.Path]; ok && c.Removed {
+			w.lost[c.Path] = info
+			delete(w.tracked, c.Path)
+		}
+	}
+	if len(w.lost) == 0 {
+		return
+	}
+	for _, i := range created {
+		info, err := os.Stat(batch[i].Path)
+		if err != nil {
+			continue
+		}
+		for old, was := range w.lost {
+			if os.SameFile(was, info) {
+				batch[i].From = old
+				delete(w.lost, old)
+				w.tracked[batch[i].Path] = info
+				break
+			}
+		}
+	}
 }
 
 // isEcho reports whether path now holds exactly what Folio said it would

@@ -7,20 +7,18 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net/url"
-	"os"
-	"path"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
 
 	"folio/app/library"
 	"folio/editor/document"
+	"folio/preview/markdown"
 )
 
 // runCheck implements `folio check DIR`: it lints every Markdown article
@@ -35,7 +33,8 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	dir := args[0]
 	defer batchGC()()
-	arts, err := library.Visit(context.Background(), dir, checkFile)
+	roots := newSiteRoots(dir)
+	arts, err := library.Visit(context.Background(), dir, func(f *library.File) checked { return checkFile(f, roots) })
 	if err != nil {
 		fmt.Fprintf(stderr, "folio check: %v\n", err)
 		return 1
@@ -118,7 +117,7 @@ type checked struct {
 
 // checkFile reads one visited article's fields and checks its body's links.
 // It runs on Visit's workers.
-func checkFile(f *library.File) checked {
+func checkFile(f *library.File, roots *siteRoots) checked {
 	c := checked{path: f.Path}
 	if f.Err != nil {
 		d := diagnostic{file: f.Path, isErr: true, msg: f.Err.Error()}
@@ -141,8 +140,10 @@ func checkFile(f *library.File) checked {
 		c.format = f.Doc.Format()
 		c.fields = f.Doc.Fields()
 	}
+	dir := filepath.Dir(f.Abs)
+	res := markdown.Resolver{Dir: dir, Root: roots.of(dir)}
 	for _, l := range bodyLinks(f.Doc.Body(), f.Doc.BodyLine()) {
-		if msg := brokenLink(filepath.Dir(f.Abs), l); msg != "" {
+		if msg := brokenLink(res, l); msg != "" {
 			c.diags = append(c.diags, diagnostic{file: f.Path, line: l.line, isErr: true, msg: msg})
 		}
 	}
@@ -164,7 +165,7 @@ var htmlRef = regexp.MustCompile(`(?is)<(img|a|source|video|audio)\b[^>]*?\s(src
 // raw HTML), with the file line each is on. firstLine is the file line the
 // body starts on. Code spans and code blocks are not read.
 func bodyLinks(body []byte, firstLine int) []link {
-	doc := goldmark.DefaultParser().Parse(text.NewReader(body))
+	doc := markdown.New().Parser().Parse(text.NewReader(body))
 	lines := lineStarts(body)
 	lineAt := func(off int) int {
 		i, found := slices.BinarySearch(lines, off)
@@ -237,57 +238,45 @@ func lineStarts(b []byte) []int {
 	return starts
 }
 
-// scheme matches a URL that names its scheme (http:, mailto:, data:, ...).
-var scheme = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]*:`)
-
-// brokenLink checks a link relative to the article's folder dir and
+// brokenLink checks a link with the one resolver (markdown.Resolver) and
 // returns a message when its target does not exist, "" otherwise. URLs with
-// a scheme, protocol-relative and site-absolute paths, fragments and
-// template code are not checked.
-func brokenLink(dir string, l link) string {
-	dest := strings.TrimSpace(l.dest)
-	if dest == "" || dest[0] == '#' || dest[0] == '/' || scheme.MatchString(dest) ||
-		strings.Contains(dest, "{{") {
+// a scheme, protocol-relative paths, fragments, template code and
+// site-absolute page URLs are not checked; site-absolute files ("/media/x.png",
+// "/docs/a.md") are checked against the site root.
+func brokenLink(r markdown.Resolver, l link) string {
+	checked, ok := r.Check(l.dest, l.image)
+	if !checked || ok {
 		return ""
-	}
-	p := dest
-	if i := strings.IndexAny(p, "?#"); i >= 0 {
-		p = p[:i]
-	}
-	if u, err := url.PathUnescape(p); err == nil {
-		p = u
-	}
-	if p == "" {
-		return ""
-	}
-	target := filepath.Join(dir, filepath.FromSlash(p))
-	if exists(target) {
-		return ""
-	}
-	// Site generators link to articles by their page URL: accept a link
-	// that names an article without its extension or as a folder.
-	if !l.image {
-		base := strings.TrimSuffix(target, string(filepath.Separator))
-		switch ext := path.Ext(p); ext {
-		case "", "/":
-			if exists(base+".md") || exists(filepath.Join(base, "index.md")) || exists(filepath.Join(base, "_index.md")) {
-				return ""
-			}
-		case ".html", ".htm":
-			if exists(strings.TrimSuffix(base, ext) + ".md") {
-				return ""
-			}
-		}
 	}
 	what := "link"
 	if l.image {
 		what = "image"
 	}
-	return fmt.Sprintf("broken %s: %s not found", what, dest)
+	return fmt.Sprintf("broken %s: %s not found", what, strings.TrimSpace(l.dest))
 }
 
-// exists reports whether a file or folder exists at name.
-func exists(name string) bool {
-	_, err := os.Stat(name)
-	return err == nil
+// siteRoots finds and remembers the site root of each folder under the
+// checked one (markdown.FindSiteRoot, not going above it).
+type siteRoots struct {
+	top   string
+	mu    sync.Mutex
+	known map[string]string
+}
+
+func newSiteRoots(top string) *siteRoots {
+	if abs, err := filepath.Abs(top); err == nil {
+		top = abs
+	}
+	return &siteRoots{top: top, known: map[string]string{}}
+}
+
+func (s *siteRoots) of(dir string) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if r, ok := s.known[dir]; ok {
+		return r
+	}
+	r := markdown.FindSiteRoot(dir, s.top)
+	s.known[dir] = r
+	return r
 }

@@ -4,6 +4,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"testing"
+
+	"folio/preview/markdown"
 )
 
 func TestCheck(t *testing.T) {
@@ -11,7 +13,7 @@ func TestCheck(t *testing.T) {
 	out, errOut, code := runCLI("check", ".")
 	want := lines(
 		`bad.md:3: error: YAML: unclosed quote`,
-		`binary.md: warning: binary file (a NUL byte in its first 8 KB), not checked`,
+		`binary.md:1: warning: binary file (a NUL byte in its first 8 KB), not checked`,
 		`bom.md:1: warning: missing key "tags" (present in 5 of 6 articles)`,
 		`bom.md:1: warning: missing key "date" (present in 4 of 6 articles)`,
 		`noend.md:1: error: front matter opened with "---" is never closed`,
@@ -109,7 +111,7 @@ func TestLinks(t *testing.T) {
 	for _, tt := range tests {
 		var got []string
 		for _, l := range bodyLinks([]byte(tt.body), 1) {
-			if msg := brokenLink(posts, l); msg != "" {
+			if msg := brokenLink(markdown.Resolver{Dir: posts}, l); msg != "" {
 				got = append(got, strconv.Itoa(l.line)+": "+msg)
 			}
 		}
@@ -141,5 +143,32 @@ func TestLinkLines(t *testing.T) {
 		if want := name + ":5: error: broken link: nope.md not found\n"; out != want {
 			t.Errorf("%s: %q, want %q", name, out, want)
 		}
+	}
+}
+
+// TestCheckSiteAbsolutePaths: a leading "/" resolves against the site
+// root (Hugo's static/ and content/, or the checked folder), with the same
+// resolver as the preview; before, such paths were never checked.
+func TestCheckSiteAbsolutePaths(t *testing.T) {
+	fixtureDir(t, map[string]string{
+		"site/hugo.toml":          "",
+		"site/static/media/x.png": "png",
+		"site/content/ticdc/a.md": "---\ntitle: a\n---\nA\n",
+		"site/content/posts/p.md": "---\ntitle: p\n---\n![](/media/x.png) [a](/ticdc/a.md) [page](/docs/intro/)\n\n![](/media/gone.png)\n\n[b](/ticdc/gone.md)\n",
+		"docs/x/readme.md":        "# r\n\n![](/img/logo.png) ![](/img/none.png)\n",
+		"docs/img/logo.png":       "png",
+	})
+	out, _, code := runCLI("check", "site")
+	want := lines(
+		`site/content/posts/p.md:6: error: broken image: /media/gone.png not found`,
+		`site/content/posts/p.md:8: error: broken link: /ticdc/gone.md not found`,
+	)
+	if out != want || code != 1 {
+		t.Errorf("folio check site:\n%s\nwant\n%s", out, want)
+	}
+	// no site config: the checked folder is the root
+	out, _, _ = runCLI("check", "docs")
+	if want := "docs/x/readme.md:3: error: broken image: /img/none.png not found\n"; out != want {
+		t.Errorf("folio check docs:\n%s\nwant\n%s", out, want)
 	}
 }

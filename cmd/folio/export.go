@@ -21,8 +21,9 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	out := fs.String("o", "", "write the page to `OUT.html` instead of stdout")
 	lang := fs.String("lang", "", "the page's language tag (default zh-CN)")
+	follow := fs.Bool("follow-links", false, "read FILE through a symbolic link that leaves its folder or site")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: folio export FILE [-o OUT.html] [-lang TAG]")
+		fmt.Fprintln(stderr, "usage: folio export FILE [-o OUT.html] [-lang TAG] [--follow-links]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -39,15 +40,15 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return 2
 	}
-	if err := exportFile(rest[0], *out, *lang, stdout); err != nil {
+	if err := exportFile(rest[0], *out, *lang, *follow, stdout); err != nil {
 		fmt.Fprintf(stderr, "folio export: %v\n", err)
 		return 1
 	}
 	return 0
 }
 
-func exportFile(path, out, lang string, stdout io.Writer) error {
-	src, err := os.ReadFile(path)
+func exportFile(path, out, lang string, follow bool, stdout io.Writer) error {
+	src, _, err := readArticle(path, follow) // safety.go: regular file, size cap, links
 	if err != nil {
 		return fmt.Errorf("read article: %w", err)
 	}
@@ -93,6 +94,9 @@ func assetPrefix(article, out string) string {
 // writeNewFile writes data to out through a temporary file and a rename,
 // refusing to overwrite the article itself.
 func writeNewFile(article, out string, data []byte) error {
+	if err := checkOutput(out); err != nil { // safety.go: no symbolic link, FIFO or device at OUT
+		return err
+	}
 	if ai, err := os.Stat(article); err == nil {
 		if oi, err := os.Stat(out); err == nil && os.SameFile(ai, oi) { // also through links and case folding
 			return fmt.Errorf("refusing to overwrite the article %s", article)

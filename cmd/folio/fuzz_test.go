@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"folio/editor/document"
+
+	"folio/preview/markdown"
 )
 
 // FuzzBodyLinks checks that link extraction never panics and puts every
@@ -24,7 +26,7 @@ func FuzzBodyLinks(f *testing.F) {
 			if l.line < first || l.line > last {
 				t.Errorf("link %q on line %d, body spans %d-%d", l.dest, l.line, first, last)
 			}
-			brokenLink(t.TempDir(), l) // must not panic
+			brokenLink(markdown.Resolver{Dir: t.TempDir()}, l) // must not panic
 		}
 	})
 }

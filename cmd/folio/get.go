@@ -7,7 +7,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
+	"strings"
 
 	"folio/editor/document"
 )
@@ -17,12 +17,13 @@ import (
 // file spells it, a list one item a line); without KEY it prints all fields
 // as one JSON object in the file's key order.
 func runGet(args []string, stdout, stderr io.Writer) int {
+	args, follow := cutFollowLinks(args)
 	if len(args) < 1 || len(args) > 2 {
-		fmt.Fprintln(stderr, "usage: folio get FILE [KEY]")
+		fmt.Fprintln(stderr, "usage: folio get [--follow-links] FILE [KEY]")
 		return 2
 	}
 	file := args[0]
-	doc, ok := loadArticle(file, stderr)
+	doc, ok := loadArticle(file, follow, stderr)
 	if !ok {
 		return 1
 	}
@@ -62,10 +63,10 @@ func fieldsJSON(fields []document.Field) ([]byte, error) {
 	return out.Bytes(), nil
 }
 
-// loadArticle reads and parses file, reporting a failure on stderr as
-// FILE[:LINE]: message.
-func loadArticle(file string, stderr io.Writer) (*document.Document, bool) {
-	data, err := os.ReadFile(file)
+// loadArticle reads (see readArticle) and parses file, reporting a failure
+// on stderr as FILE[:LINE]: message.
+func loadArticle(file string, follow bool, stderr io.Writer) (*document.Document, bool) {
+	data, _, err := readArticle(file, follow)
 	if err != nil {
 		reportErr(stderr, file, 0, err)
 		return nil, false
@@ -87,7 +88,10 @@ func reportErr(stderr io.Writer, file string, line int, err error) {
 		line, msg = pe.Line, pe.Msg
 	} else if pe, ok := errors.AsType[*fs.PathError](err); ok && pe.Path == file {
 		msg = pe.Err.Error()
+	} else {
+		msg = strings.TrimPrefix(msg, file+": ") // say the name once
 	}
+	file, msg = escapeControl(file), escapeControl(msg) // names and messages may quote the file's text
 	if line > 0 {
 		fmt.Fprintf(stderr, "%s:%d: %s\n", file, line, msg)
 	} else {

@@ -37,8 +37,8 @@ func TestGet(t *testing.T) {
 		{[]string{"bad.md"}, "", "bad.md:3: YAML: unclosed quote\n", 1},
 		{[]string{"noend.md"}, "", "noend.md:1: front matter opened with \"---\" is never closed\n", 1},
 		{[]string{"missing.md", "title"}, "", "missing.md: no such file or directory\n", 1},
-		{[]string{}, "", "usage: folio get FILE [KEY]\n", 2},
-		{[]string{"a", "b", "c"}, "", "usage: folio get FILE [KEY]\n", 2},
+		{[]string{}, "", "usage: folio get [--follow-links] FILE [KEY]\n", 2},
+		{[]string{"a", "b", "c"}, "", "usage: folio get [--follow-links] FILE [KEY]\n", 2},
 		// All fields, as JSON in file order.
 		{[]string{"none.md"}, "{}\n", "", 0},
 		{[]string{"toml.md"}, lines(

@@ -7,12 +7,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"runtime/debug"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"folio/app/library"
+	"folio/editor/textwidth"
 )
 
 // runList implements `folio list [--json] DIR`: one row per Markdown file
@@ -39,7 +40,8 @@ func runList(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	defer batchGC()()
-	sums, err := library.Scan(context.Background(), dirs[0])
+	debug.SetMemoryLimit(192 << 20)                               // rows without Fields fit: keep `folio list` under 256 MB at 150,000 articles
+	sums, err := library.ScanBrief(context.Background(), dirs[0]) // no Fields: a list infers no schema
 	if err != nil {
 		fmt.Fprintf(stderr, "folio list: %v\n", err)
 		return 1
@@ -186,7 +188,57 @@ func cleanCell(c string) string {
 	if strings.ContainsAny(c, "\t\r\n") {
 		c = strings.Join(strings.Fields(c), " ")
 	}
-	return c
+	return escapeControl(c)
+}
+
+// escapeControl makes text safe to print on a terminal: control characters
+// (C0, DEL, C1), bidirectional overrides and bytes that are not UTF-8 are
+// written as visible escapes (\x1b, \u202e), so a title cannot move the
+// cursor, clear the screen, set the clipboard (OSC 52) or reorder a line.
+func escapeControl(s string) string {
+	i := 0
+	for i < len(s) {
+		c := s[i]
+		if c < 0x20 || c == 0x7f {
+			break
+		}
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unsafeRune(r, size) {
+			break
+		}
+		i += size
+	}
+	if i == len(s) {
+		return s
+	}
+	var b strings.Builder
+	b.WriteString(s[:i])
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			fmt.Fprintf(&b, "\\x%02x", s[i])
+		case r < 0x20 || r == 0x7f:
+			fmt.Fprintf(&b, "\\x%02x", r)
+		case unsafeRune(r, size):
+			fmt.Fprintf(&b, "\\u%04x", r)
+		default:
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}
+
+// unsafeRune reports whether a decoded non-ASCII rune is a C1 control, a
+// bidirectional control or an invalid byte.
+func unsafeRune(r rune, size int) bool {
+	return r == utf8.RuneError && size == 1 || r >= 0x80 && r <= 0x9f ||
+		r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 || r == 0x200e || r == 0x200f || r == 0x061c
 }
 
 // displayWidth is the number of terminal columns s takes: two for East Asian
@@ -201,37 +253,7 @@ func displayWidth(s string) int {
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
-		switch {
-		case unicode.Is(unicode.Mn, r) || r == 0x200B:
-		case isWide(r):
-			n += 2
-		default:
-			n++
-		}
+		n += textwidth.Columns(r)
 	}
 	return n
-}
-
-// isWide reports whether r is East Asian wide or full-width.
-func isWide(r rune) bool {
-	switch {
-	case r < 0x1100:
-		return false
-	case r <= 0x115F, // Hangul Jamo
-		0x2E80 <= r && r <= 0x303E, // CJK radicals, punctuation
-		0x3041 <= r && r <= 0x33FF, // kana, CJK symbols
-		0x3400 <= r && r <= 0x4DBF, // CJK extension A
-		0x4E00 <= r && r <= 0x9FFF, // CJK unified ideographs
-		0xA000 <= r && r <= 0xA4CF, // Yi
-		0xAC00 <= r && r <= 0xD7A3, // Hangul syllables
-		0xF900 <= r && r <= 0xFAFF, // CJK compatibility ideographs
-		0xFE30 <= r && r <= 0xFE4F, // CJK compatibility forms
-		0xFF00 <= r && r <= 0xFF60, // full-width forms
-		0xFFE0 <= r && r <= 0xFFE6,
-		0x1F300 <= r && r <= 0x1F64F, // emoji
-		0x1F900 <= r && r <= 0x1F9FF,
-		0x20000 <= r && r <= 0x3FFFD: // CJK extensions B and beyond
-		return true
-	}
-	return false
 }

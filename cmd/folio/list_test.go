@@ -5,6 +5,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -26,7 +27,7 @@ func TestList(t *testing.T) {
 	want := lines(
 		`PATH         TITLE                     DATE        CATEGORY  TAGS              FEATURED  DRAFT  WORDS  MINUTES  ERROR`,
 		`bad.md       -                         -           -         -                 no        no     2      1        line 3: YAML: unclosed quote`,
-		`binary.md    -                         -           -         -                 no        no     0      0        binary file (NUL byte), not parsed`,
+		`binary.md    -                         -           -         -                 no        no     0      0        line 1: binary file (NUL byte), not parsed`,
 		`bom.md       带 BOM                    -           -         -                 no        no     2      1        -`,
 		`crlf.md      CRLF 文件                 2022-02-02  -         a, b              no        no     2      1        -`,
 		`json.md      JSON <article> & co       2023-12-31  -         -                 no        no     2      1        -`,
@@ -47,7 +48,7 @@ func TestListJSON(t *testing.T) {
 	want := lines(
 		`[`,
 		`{"path":"bad.md","title":"","date":"","category":"","tags":[],"featured":false,"draft":false,"words":2,"minutes":1,"error":"YAML: unclosed quote","line":3},`,
-		`{"path":"binary.md","title":"","date":"","category":"","tags":[],"featured":false,"draft":false,"words":0,"minutes":0,"error":"binary file (NUL byte), not parsed"},`,
+		`{"path":"binary.md","title":"","date":"","category":"","tags":[],"featured":false,"draft":false,"words":0,"minutes":0,"error":"binary file (NUL byte), not parsed","line":1},`,
 		`{"path":"bom.md","title":"带 BOM","date":"","category":"","tags":[],"featured":false,"draft":false,"words":2,"minutes":1},`,
 		`{"path":"crlf.md","title":"CRLF 文件","date":"2022-02-02","category":"","tags":["a","b"],"featured":false,"draft":false,"words":2,"minutes":1},`,
 		`{"path":"json.md","title":"JSON <article> & co","date":"2023-12-31","category":"","tags":[],"featured":false,"draft":false,"words":2,"minutes":1},`,
@@ -109,5 +110,40 @@ func TestDisplayWidth(t *testing.T) {
 		if got := displayWidth(s); got != want {
 			t.Errorf("displayWidth(%q) = %d, want %d", s, got, want)
 		}
+	}
+}
+
+// TestListEscapesControlCharacters: titles, tags, categories and paths are
+// printed with control characters escaped (issue 12: a title holding OSC 52
+// and "clear screen" reached the terminal raw).
+func TestListEscapesControlCharacters(t *testing.T) {
+	tests := []struct{ name, title, want string }{
+		{"osc 52 and clear", "\x1b]52;c;ZXZpbA==\a\x1b[2J", `\x1b]52;c;ZXZpbA==\x07\x1b[2J`},
+		{"c1 csi", "a\u009b31mb", `a\u009b31mb`},
+		{"bidi override", "abc\u202edcba", `abc\u202edcba`},
+		{"del and nul-free controls", "x\x7fy\x01", `x\x7fy\x01`},
+		{"chinese stays", "中文标题 ok", "中文标题 ok"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			fixtureDir(t, map[string]string{
+				"a.md":        "---\ntitle: \"" + strings.NewReplacer("\x1b", `\e`, "\a", `\a`, "\x7f", `\x7f`, "\x01", `\x01`, "\u009b", `\u009b`).Replace(tc.title) + "\"\ntags: [\"t\\e[5m\"]\ncategory: \"c\\u202e\"\n---\n",
+				"b\x1b[2J.md": "---\ntitle: x\n---\n",
+			})
+			out, errOut, code := runCLI("list", ".")
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, errOut)
+			}
+			for _, bad := range []string{"\x1b", "\a", "\x7f", "\x01", "\u009b", "\u202e"} {
+				if strings.Contains(out, bad) {
+					t.Errorf("output holds %q raw:\n%q", bad, out)
+				}
+			}
+			for _, want := range []string{tc.want, `t\x1b[5m`, `c\u202e`, `b\x1b[2J.md`} {
+				if !strings.Contains(out, want) {
+					t.Errorf("output lacks %q:\n%s", want, out)
+				}
+			}
+		})
 	}
 }

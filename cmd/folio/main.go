@@ -56,8 +56,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 const usage = `Usage:
   folio [FOLDER|FILE...]        open the desktop app (no argument: the built-in samples)
   folio get FILE [KEY]          print one front matter value, or all fields as JSON
-  folio set FILE KEY=VALUE...   set front matter fields (VALUE is a YAML flow value)
+  folio set FILE KEY=VALUE...   set front matter fields: VALUE is one YAML flow value
+                                (false, 12, [a, b], "x") or else the plain string typed;
+                                KEY:=JSON gives a type explicitly (folio set --help)
   folio list [--json] DIR       list every Markdown article under DIR
   folio check DIR               lint every article under DIR (exit 1 on errors)
   folio export FILE [-o OUT]    write the article as a standalone HTML page
+
+get, set and export read only regular files of at most 16 MB, and refuse a
+FILE that is a symbolic link out of its folder or site unless given
+--follow-links. Files that are binary or not UTF-8 are never written.
 `

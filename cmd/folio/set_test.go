@@ -60,18 +60,16 @@ func TestSetFails(t *testing.T) {
 		code    int
 	}{
 		// The second assignment fails: the first must not be written either.
-		{"yaml.md", []string{"title=ok", "tags=[a"},
-			"yaml.md:8: set tags: \"[a\" is not a YAML flow value: line 1: did not find expected ',' or ']'\n", 1},
-		{"yaml.md", []string{"title=ok", `summary="x`},
-			"yaml.md:4: set summary: \"\\\"x\" is not a YAML flow value: found unexpected end of stream\n", 1},
-		{"yaml.md", []string{"new={a: [}"},
-			"yaml.md:2: set new: \"{a: [}\" is not a YAML flow value: did not find expected node content\n", 1},
+		{"yaml.md", []string{"title=ok", "tags:=[a"},
+			"folio set: tags: \"[a\" is not a JSON value: invalid character 'a' looking for beginning of value\n", 2},
+		{"yaml.md", []string{"new={a: 1}", "title:=x"},
+			"folio set: title: \"x\" is not a JSON value: invalid character 'x' looking for beginning of value\n", 2},
 		{"bad.md", []string{"title=x"}, "bad.md:3: YAML: unclosed quote\n", 1},
 		{"noend.md", []string{"title=x"}, "noend.md:1: front matter opened with \"---\" is never closed\n", 1},
 		{"missing.md", []string{"title=x"}, "missing.md: no such file or directory\n", 1},
-		{"yaml.md", []string{"title"}, "folio set: \"title\" is not KEY=VALUE\n", 2},
-		{"yaml.md", []string{"=x"}, "folio set: \"=x\" is not KEY=VALUE\n", 2},
-		{"yaml.md", nil, "usage: folio set FILE KEY=VALUE...\n", 2},
+		{"yaml.md", []string{"title"}, "folio set: \"title\" is not KEY=VALUE or KEY:=JSON\n", 2},
+		{"yaml.md", []string{"=x"}, "folio set: \"=x\" is not KEY=VALUE or KEY:=JSON\n", 2},
+		{"yaml.md", nil, setUsage, 2},
 	}
 	for _, tt := range tests {
 		dir := fixtureDir(t, fixtures)
@@ -110,5 +108,55 @@ func assertNoTemp(t *testing.T, dir string) {
 		if strings.Contains(e.Name(), ".folio-") {
 			t.Errorf("temporary file left: %s", e.Name())
 		}
+	}
+}
+
+// TestSetValueSyntax: a typed value that is not exactly one YAML flow value
+// is stored as the string typed (issue 12: "Top 10 #tips" stored "Top 10");
+// KEY:=JSON gives a type explicitly.
+func TestSetValueSyntax(t *testing.T) {
+	tests := []struct {
+		assign string
+		want   string // the title line afterwards, or the error's start
+		code   int
+	}{
+		{"title=Top 10 #tips", `title: "Top 10 #tips"`, 0},
+		{"title=&anchor text", `title: "&anchor text"`, 0},
+		{"title=!important notice", `title: "!important notice"`, 0},
+		{"title=[a, b] extra", `title: "[a, b] extra"`, 0},
+		{"title=|", `title: "|"`, 0},
+		{"title=[a, b", `title: "[a, b"`, 0},
+		{"title=[a, b]", `title: [a, b]`, 0},
+		{"title=12", `title: 12`, 0},
+		{`title:="12"`, `title: "12"`, 0},
+		{`title:=["x", 2]`, `title: [x, 2]`, 0},
+		{`title:=[1`, "folio set: title:", 2},
+		{`:=1`, "folio set:", 2},
+	}
+	for _, tc := range tests {
+		t.Run(tc.assign, func(t *testing.T) {
+			fixtureDir(t, map[string]string{"a.md": "---\ntitle: old\n---\nbody\n"})
+			_, errOut, code := runCLI("set", "a.md", tc.assign)
+			got, _ := os.ReadFile("a.md")
+			if code != tc.code {
+				t.Fatalf("exit %d (stderr %q), want %d", code, errOut, tc.code)
+			}
+			if tc.code != 0 {
+				if !strings.HasPrefix(errOut, tc.want) || string(got) != "---\ntitle: old\n---\nbody\n" {
+					t.Errorf("stderr %q, file %q; want an error starting %q and the file unchanged", errOut, got, tc.want)
+				}
+				return
+			}
+			if want := "---\n" + tc.want + "\n---\nbody\n"; string(got) != want {
+				t.Errorf("file %q, want %q", got, want)
+			}
+		})
+	}
+}
+
+func TestSetHelpNamesTheValueSyntax(t *testing.T) {
+	out, _, code := runCLI("set", "--help")
+	if code != 0 || !strings.Contains(out, "KEY:=JSON") || !strings.Contains(out, "plain string") {
+		t.Errorf("folio set --help = %q (exit %d); want the KEY=VALUE and KEY:=JSON rules", out, code)
 	}
 }

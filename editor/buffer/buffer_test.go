@@ -183,3 +183,56 @@ func TestPrefixSums(t *testing.T) {
 		t.Fatalf("Find(0) = %d", p.Find(0))
 	}
 }
+
+// TestUndoIsCappedByBytes: Replace All on a big text keeps at most about
+// MaxUndoBytes of history, yet never fewer than MinUndoSteps steps, and
+// the steps kept still undo correctly.
+func TestUndoIsCappedByBytes(t *testing.T) {
+	big := strings.Repeat("中文abc\n", 10<<10) // 100 KB: 200 KB a step
+	b := New(big)
+	texts := []string{strings.ToUpper(big), big}
+	for i := range 400 {
+		b.Replace(0, b.Len(), texts[i%2], EditOther, Selection{})
+	}
+	if b.hist.undoBytes > MaxUndoBytes || len(b.hist.undo) < MinUndoSteps || len(b.hist.undo) == 400 {
+		t.Errorf("history holds %d MB in %d steps", b.hist.undoBytes>>20, len(b.hist.undo))
+	}
+	if b.hist.undoBytes != sumSizes(b.hist.undo) {
+		t.Errorf("undoBytes %d, steps hold %d", b.hist.undoBytes, sumSizes(b.hist.undo))
+	}
+	for i := 0; b.CanUndo(); i++ {
+		b.Undo()
+		if i > 400 {
+			t.Fatal("endless undo")
+		}
+	}
+	if got := b.Text(); got != big && got != strings.ToUpper(big) {
+		t.Error("undoing every kept step gave neither text")
+	}
+
+	// small steps: many kept, never fewer than MinUndoSteps
+	s := New("")
+	for i := range 1000 {
+		s.Replace(s.Len(), s.Len(), "x\n", EditOther, Selection{})
+		_ = i
+	}
+	if len(s.hist.undo) != 1000 {
+		t.Errorf("%d small steps kept, want all 1000", len(s.hist.undo))
+	}
+	huge := New("")
+	chunk := strings.Repeat("y", MaxUndoBytes/150)
+	for range MinUndoSteps + 5 {
+		huge.Replace(0, huge.Len(), chunk, EditOther, Selection{})
+	}
+	if len(huge.hist.undo) < MinUndoSteps {
+		t.Errorf("only %d steps kept; the floor is %d", len(huge.hist.undo), MinUndoSteps)
+	}
+}
+
+func sumSizes(steps []step) int {
+	n := 0
+	for i := range steps {
+		n += steps[i].size()
+	}
+	return n
+}

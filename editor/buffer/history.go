@@ -38,12 +38,54 @@ type step struct {
 	open   bool // may still merge with the next edit
 }
 
+// The undo history is capped by the bytes its steps hold (a Replace All
+// on 1 MB holds about 2 MB): past MaxUndoBytes the oldest steps go, but
+// the latest MinUndoSteps are always kept.
+const (
+	MaxUndoBytes = 32 << 20
+	MinUndoSteps = 100
+)
+
 type history struct {
 	undo, redo []step
+	undoBytes  int // bytes held by the steps in undo
 }
 
 func (h *history) reset() {
-	h.undo, h.redo = nil, nil
+	h.undo, h.redo, h.undoBytes = nil, nil, 0
+}
+
+// size is the bytes a step holds.
+func (s *step) size() int {
+	n := 0
+	for _, e := range s.edits {
+		n += len(e.del) + len(e.ins)
+	}
+	return n
+}
+
+// push adds a step to the undo list and drops the oldest past the cap.
+func (h *history) push(st step) {
+	h.undo = append(h.undo, st)
+	h.undoBytes += st.size()
+	h.trim()
+}
+
+// trim drops the oldest undo steps while the list holds more than
+// MaxUndoBytes and more than MinUndoSteps steps.
+func (h *history) trim() {
+	drop, bytes := 0, h.undoBytes
+	for bytes > MaxUndoBytes && len(h.undo)-drop > MinUndoSteps {
+		bytes -= h.undo[drop].size()
+		drop++
+	}
+	if drop == 0 {
+		return
+	}
+	n := copy(h.undo, h.undo[drop:])
+	clear(h.undo[n:])
+	h.undo = h.undo[:n]
+	h.undoBytes = bytes
 }
 
 // Replace replaces the bytes [start, end) with text and records the edit in
@@ -61,6 +103,7 @@ func (b *Buffer) Replace(start, end int, text string, kind EditKind, before Sele
 		switch {
 		case kind == EditTyping && e.del == "" && last.del == "" && e.off == last.off+len(last.ins):
 			last.ins += e.ins
+			b.hist.undoBytes += len(e.ins)
 			st.after = after
 			// A newline ends the run; so does a very long run, which keeps
 			// this append cheap.
@@ -71,15 +114,17 @@ func (b *Buffer) Replace(start, end int, text string, kind EditKind, before Sele
 		case kind == EditDeleting && e.ins == "" && last.ins == "" && e.off+len(e.del) == last.off: // backspace
 			last.off = e.off
 			last.del = e.del + last.del
+			b.hist.undoBytes += len(e.del)
 			st.after = after
 			return ch
 		case kind == EditDeleting && e.ins == "" && last.ins == "" && e.off == last.off: // delete forward
 			last.del += e.del
+			b.hist.undoBytes += len(e.del)
 			st.after = after
 			return ch
 		}
 	}
-	b.hist.undo = append(b.hist.undo, step{
+	b.hist.push(step{
 		edits:  []edit{e},
 		kind:   kind,
 		before: before,
@@ -108,7 +153,7 @@ func (b *Buffer) ReplaceGroup(ranges [][2]int, texts []string, before Selection)
 	// Later ranges lie after the first, so its end offset is final.
 	st.after = Selection{end, end}
 	b.hist.redo = b.hist.redo[:0]
-	b.hist.undo = append(b.hist.undo, st)
+	b.hist.push(st)
 	return changes
 }
 
@@ -145,7 +190,9 @@ func (b *Buffer) Undo() ([]Change, Selection, bool) {
 		return nil, Selection{}, false
 	}
 	st := b.hist.undo[n-1]
+	b.hist.undo[n-1] = step{}
 	b.hist.undo = b.hist.undo[:n-1]
+	b.hist.undoBytes -= st.size()
 	changes := make([]Change, 0, len(st.edits))
 	for i := len(st.edits) - 1; i >= 0; i-- {
 		e := st.edits[i]
@@ -168,6 +215,6 @@ func (b *Buffer) Redo() ([]Change, Selection, bool) {
 	for _, e := range st.edits {
 		changes = append(changes, b.replace(e.off, e.off+len(e.del), e.ins))
 	}
-	b.hist.undo = append(b.hist.undo, st)
+	b.hist.push(st)
 	return changes, st.after, true
 }

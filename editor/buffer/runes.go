@@ -1,52 +1,46 @@
 package buffer
 
-import "unicode"
+import (
+	"unicode"
+
+	"folio/editor/textwidth"
+)
 
 // IsCJK reports whether r is a CJK character or full-width symbol: Han,
 // kana, Hangul, Bopomofo, CJK punctuation and full-width forms. Soft wrap may
 // break between any two of them.
-func IsCJK(r rune) bool {
-	switch {
-	case r < 0x1100:
-		return false
-	case r >= 0x2E80 && r <= 0x303F, // radicals, CJK symbols and punctuation
-		r >= 0x3040 && r <= 0x30FF, // kana
-		r >= 0x3100 && r <= 0x31FF, // bopomofo, kana ext
-		r >= 0x3200 && r <= 0x9FFF, // enclosed, compat, ext A, unified
-		r >= 0xAC00 && r <= 0xD7AF, // hangul syllables
-		r >= 0xF900 && r <= 0xFAFF, // compat ideographs
-		r >= 0xFE30 && r <= 0xFE4F, // compat forms
-		r >= 0xFF00 && r <= 0xFFEF, // half/full-width forms
-		r >= 0x20000 && r <= 0x3FFFF:
-		return true
-	case r >= 0x1100 && r <= 0x11FF: // hangul jamo
-		return true
+func IsCJK(r rune) bool { return textwidth.IsCJK(r) }
+
+// runeSet is a set of runes of the Basic Multilingual Plane, as bits: the
+// wrap asks about every rune of a line, and a map lookup per rune was most
+// of the cost of rewrapping a long line.
+type runeSet [0x10000 / 64]uint64
+
+func newRuneSet(chars string) *runeSet {
+	var s runeSet
+	for _, r := range chars {
+		s[r/64] |= 1 << (r % 64)
 	}
-	return false
+	return &s
+}
+
+func (s *runeSet) has(r rune) bool {
+	return r >= 0 && r < 0x10000 && s[r/64]&(1<<(r%64)) != 0
 }
 
 // noLineStart holds characters that must not begin a visual line (closing
 // punctuation and marks that attach to the preceding character).
-var noLineStart = map[rune]bool{}
+var noLineStart = newRuneSet("，。、；：？！）」』】》〉〕〗〙〛｝］｠．％…‥・ー々〻ゝゞヽヾぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ”’,.;:?!)]}%")
 
 // noLineEnd holds characters that must not end a visual line (opening
 // brackets and quotes).
-var noLineEnd = map[rune]bool{}
-
-func init() {
-	for _, r := range "，。、；：？！）」』】》〉〕〗〙〛｝］｠．％…‥・ー々〻ゝゞヽヾぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ”’,.;:?!)]}%" {
-		noLineStart[r] = true
-	}
-	for _, r := range "（「『【《〈〔〖〘〚｛［｟“‘([{" {
-		noLineEnd[r] = true
-	}
-}
+var noLineEnd = newRuneSet("（「『【《〈〔〖〘〚｛［｟“‘([{")
 
 // NoLineStart reports whether kinsoku rules forbid r at the start of a line.
-func NoLineStart(r rune) bool { return noLineStart[r] }
+func NoLineStart(r rune) bool { return noLineStart.has(r) }
 
 // NoLineEnd reports whether kinsoku rules forbid r at the end of a line.
-func NoLineEnd(r rune) bool { return noLineEnd[r] }
+func NoLineEnd(r rune) bool { return noLineEnd.has(r) }
 
 func isSpace(r rune) bool {
 	return r == ' ' || r == '\t' || r == '\u3000'
@@ -56,7 +50,7 @@ func isSpace(r rune) bool {
 // after spaces, and around CJK characters, unless b may not start a line or
 // a may not end one. Dashes (——) and ellipses (……) stay together.
 func CanBreak(a, b rune) bool {
-	if isSpace(b) || noLineStart[b] || noLineEnd[a] {
+	if isSpace(b) || noLineStart.has(b) || noLineEnd.has(a) {
 		return false
 	}
 	if isSpace(a) {

@@ -103,7 +103,7 @@ func wrapFrom(text string, from int, width float32, advance func(off int, r rune
 			if bp <= lineStart {
 				bp = i
 				// Forced break: keep kinsoku where there is room.
-				if (noLineStart[r] || noLineEnd[prev]) && prevOff > lineStart && !isSpace(prev) {
+				if (noLineStart.has(r) || noLineEnd.has(prev)) && prevOff > lineStart && !isSpace(prev) {
 					bp = prevOff
 				}
 			}

@@ -51,7 +51,13 @@ func TestParseShapesAreLossless(t *testing.T) {
 			[]string{"title", "summary", "category", "author", "publishDate", "readTime", "tags", "featured"}},
 		{"a template tag is not JSON front matter", "{{< figure src=\"a.png\" >}}\n\ntext\n", None, "{{< figure src=\"a.png\" >}}\n\ntext\n", 1, nil},
 		{"a Liquid tag is not JSON front matter", "{% include note.html %}\n", None, "{% include note.html %}\n", 1, nil},
-		{"thematic break is not front matter when not first", "\n---\na: 1\n---\n", None, "\n---\na: 1\n---\n", 1, nil},
+		// Hugo reads front matter after blank lines, spaces, tabs and byte
+		// order marks at the top (issue 12: Folio added a second block).
+		{"blank line before yaml", "\n---\na: 1\n---\nbody\n", YAML, "body\n", 5, []string{"a"}},
+		{"spaces, tab, second bom before yaml", " \t\n\ufeff\n  ---\na: 1\n---\nbody\n", YAML, "body\n", 6, []string{"a"}},
+		{"blank lines before toml", "\r\n\r\n+++\r\na = 1\r\n+++\r\nbody", TOML, "body", 6, []string{"a"}},
+		{"blank line before json", "\n{\"a\": 1}\nbody\n", JSON, "body\n", 3, []string{"a"}},
+		{"a rule after text is not front matter", "text\n---\na: 1\n---\n", None, "text\n---\na: 1\n---\n", 1, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -314,6 +320,36 @@ func TestParseFlow(t *testing.T) {
 		{"null", Null, "null", 0},
 		{"- a", String, "- a", 0},
 		{`"true"`, String, "true", 0},
+		{"{a: 1}", Map, "", 0},
+		{"~", Null, "~", 0},
+		// Issue 12: text that is not exactly one flow value is kept as typed.
+		{"Top 10 #tips", String, "Top 10 #tips", 0},
+		{"&anchor text", String, "&anchor text", 0},
+		{"!important notice", String, "!important notice", 0},
+		{"!!str 12", String, "!!str 12", 0},
+		{"[a, b] extra", String, "[a, b] extra", 0},
+		{"[a, b", String, "[a, b", 0},
+		{"[a, &x b]", String, "[a, &x b]", 0},
+		{"[a, *x]", String, "[a, *x]", 0},
+		{"[a #c\n]", String, "[a #c\n]", 0},
+		{"|", String, "|", 0},
+		{">-", String, ">-", 0},
+		{"x #c", String, "x #c", 0},
+		{`"q" x`, String, `"q" x`, 0},
+		{"'q' x", String, "'q' x", 0},
+		{"{a: 1} x", String, "{a: 1} x", 0},
+		{"a\nb", String, "a\nb", 0},
+		{"\"a\n b\"", String, "\"a\n b\"", 0},
+		{" padded ", String, " padded ", 0},
+		{" 12 ", Int, "12", 0},
+		{"%x", String, "%x", 0},
+		{"@x", String, "@x", 0},
+		{"`x", String, "`x", 0},
+		{"? x", String, "? x", 0},
+		{", x", String, ", x", 0},
+		{"a: b", String, "a: b", 0},
+		{"---", String, "---", 0},
+		{"...", String, "...", 0},
 	}
 	for _, tc := range tests {
 		v, err := ParseFlow(tc.in)
@@ -325,8 +361,38 @@ func TestParseFlow(t *testing.T) {
 			t.Errorf("ParseFlow(%q) = %v %q %d items", tc.in, v.Kind, v.Text, len(v.Items))
 		}
 	}
-	if _, err := ParseFlow("[a, b"); err == nil {
-		t.Error("ParseFlow of an unclosed list should fail")
+}
+
+func TestParseJSONValue(t *testing.T) {
+	tests := []struct {
+		in   string
+		kind Kind
+		text string
+		ok   bool
+	}{
+		{`"Top 10 #tips"`, String, "Top 10 #tips", true},
+		{`12`, Int, "12", true},
+		{`1.5`, Float, "1.5", true},
+		{`true`, Bool, "true", true},
+		{`null`, Null, "null", true},
+		{`["a", "b"]`, List, "", true},
+		{`{"a": [1]}`, Map, "", true},
+		{`"2025-06-02"`, String, "2025-06-02", true},
+		{`[1] 2`, 0, "", false},
+		{`[1`, 0, "", false},
+		{`tips`, 0, "", false},
+		{``, 0, "", false},
+		{strings.Repeat("[", MaxDepth+1) + strings.Repeat("]", MaxDepth+1), 0, "", false},
+	}
+	for _, tc := range tests {
+		v, err := ParseJSONValue(tc.in)
+		if (err == nil) != tc.ok {
+			t.Errorf("ParseJSONValue(%.40q): err %v, want ok=%v", tc.in, err, tc.ok)
+			continue
+		}
+		if tc.ok && (v.Kind != tc.kind || v.Text != tc.text) {
+			t.Errorf("ParseJSONValue(%q) = %v %q, want %v %q", tc.in, v.Kind, v.Text, tc.kind, tc.text)
+		}
 	}
 }
 
@@ -388,7 +454,14 @@ func TestAgreesWithAdrgFrontmatter(t *testing.T) {
 func FuzzParse(f *testing.F) {
 	seed, _ := os.ReadFile("../../assets/samples/2024-ai-trends.md")
 	for _, s := range []string{string(seed), "---\na: 1\n---\nb", "+++\na = 1\n+++\n", "{\"a\":1}\nx", "\ufeff---\r\na: [1\r\n---\r\n", "---\n",
-		"---\nr: &r [*r]\n---\n", "---\na: &a [x,x]\nb: &b [*a,*a]\nc: [*b,*b]\n---\n"} {
+		"---\nr: &r [*r]\n---\n", "---\na: &a [x,x]\nb: &b [*a,*a]\nc: [*b,*b]\n---\n",
+		// Issue 12's reproductions.
+		"\n---\ntitle: Secret draft\ndraft: true\n---\nbody\n", "\ufeff \n\ufeff---\na: 1\n---\n", "---\ntags:\n-\n---\n",
+		"+++\na = " + strings.Repeat("[", 2000) + strings.Repeat("]", 2000) + "\n+++\n",
+		"+++\nt = " + strings.Repeat("{b = ", 500) + "1" + strings.Repeat("}", 500) + "\n+++\n",
+		"---\np: &p \"" + strings.Repeat("x", 1000) + "\"\nb: &b [*p, *p, *p, *p]\nc: &c [*b, *b, *b, *b]\nd: [*c, *c, *c, *c]\n---\n",
+		"\x89PNG\r\n\x1a\n\x00\x00", "\xff\xfe-\x00-\x00-\x00", "---\ntitle: caf\xe9\n---\n",
+	} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
@@ -457,4 +530,36 @@ func FuzzSet(f *testing.F) {
 			t.Fatalf("setting the same value again changed the text (err %v)", err)
 		}
 	})
+}
+
+// TestSetNeverAddsASecondBlock: an edit to a file whose front matter
+// follows blank lines or a second byte order mark changes that block, and
+// an unclosed block is refused rather than covered by a new one.
+func TestSetNeverAddsASecondBlock(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"blank line", "\n---\ntitle: Secret draft\ndraft: true\n---\nbody\n",
+			"\n---\ntitle: Public\ndraft: true\n---\nbody\n"},
+		{"whitespace and second bom", "\ufeff \n\ufeff---\ntitle: A\n---\nbody\n",
+			"\ufeff \n\ufeff---\ntitle: Public\n---\nbody\n"},
+		{"toml after blank lines", "\n\n+++\ntitle = \"A\"\n+++\n", "\n\n+++\ntitle = \"Public\"\n+++\n"},
+		{"unclosed after blank line", "\n---\ntitle: A\n", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d, _ := Parse([]byte(tc.src))
+			err := d.Set("title", S("Public"))
+			if tc.want == "" {
+				if err == nil || string(d.Bytes()) != tc.src {
+					t.Fatalf("Set on an unclosed block: err %v, text %q; want a refusal and the text unchanged", err, d.Bytes())
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("Set: %v", err)
+			}
+			if got := string(d.Bytes()); got != tc.want {
+				t.Errorf("got %q\nwant %q", got, tc.want)
+			}
+		})
+	}
 }

@@ -40,6 +40,8 @@ func parseJSON(src []byte, fmLine int, nl string) (*jsonFM, error) {
 		return nil, fail(0, "front matter must be an object")
 	}
 	j.open = int(dec.InputOffset()) - 1
+	seen := map[string]int{} // key → index in j.members
+	line, lineAtOff := 1, 0  // the line of src[lineAtOff]
 	for dec.More() {
 		ks := skipJSONSpace(src, int(dec.InputOffset()))
 		tok, err := dec.Token()
@@ -47,11 +49,10 @@ func parseJSON(src []byte, fmLine int, nl string) (*jsonFM, error) {
 			return nil, fail(ks, err.Error())
 		}
 		key, _ := tok.(string)
-		for i, m := range j.members {
-			if m.key == key {
-				return nil, fail(ks, fmt.Sprintf("duplicate key %q (first on line %d)", key, j.flds[i].Value.Line))
-			}
+		if i, ok := seen[key]; ok {
+			return nil, fail(ks, fmt.Sprintf("duplicate key %q (first on line %d)", key, j.flds[i].Value.Line))
 		}
+		seen[key] = len(j.members)
 		var raw json.RawMessage
 		if err := dec.Decode(&raw); err != nil {
 			return nil, fail(int(dec.InputOffset()), err.Error())
@@ -62,7 +63,10 @@ func parseJSON(src []byte, fmLine int, nl string) (*jsonFM, error) {
 		if err != nil {
 			return nil, fail(m.valStart, err.Error())
 		}
-		v.Line = fmLine + lineOf(src, m.valStart) - 1
+		// Lines counted from the previous member on: linear in the text.
+		line += bytes.Count(src[lineAtOff:m.valStart], []byte("\n"))
+		lineAtOff = m.valStart
+		v.Line = fmLine + line - 1
 		j.members = append(j.members, m)
 		j.flds = append(j.flds, Field{Key: key, Value: v})
 	}

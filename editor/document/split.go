@@ -25,41 +25,68 @@ type layout struct {
 
 // split finds the front matter in src. A missing closing delimiter is a
 // *ParseError; the layout then describes a document with no front matter.
+//
+// Like Hugo, it looks for the opening delimiter after any blank lines,
+// spaces, tabs and byte order marks at the top of the file, so that a
+// stray blank line never hides front matter (and an edit never adds a
+// second block above it).
 func split(src []byte) (layout, error) {
 	start := 0
 	if bytes.HasPrefix(src, bom) {
 		start = len(bom)
 	}
 	none := layout{format: None, fmStart: start, fmEnd: start, bodyStart: start, fmLine: 1, bodyLine: 1, nl: lineEnding(src)}
-	first, next := lineAt(src, start)
+	open := skipLead(src, start)
+	openLine := 1
+	if open > start {
+		openLine = lineOf(src, open)
+	}
+	first, next := lineAt(src, open)
 	switch string(trimEOL(first)) { // no allocation: the conversion only feeds the switch
 	case "---":
-		return splitDelimited(src, start, next, YAML, "---", "...", none)
+		return splitDelimited(src, open, next, openLine, YAML, "---", "...", none)
 	case "+++":
-		return splitDelimited(src, start, next, TOML, "+++", "", none)
+		return splitDelimited(src, open, next, openLine, TOML, "+++", "", none)
 	}
-	if start < len(src) && src[start] == '{' && jsonObjectStart(src[start+1:]) {
-		return splitJSON(src, start, none)
+	if open < len(src) && src[open] == '{' && jsonObjectStart(src[open+1:]) {
+		return splitJSON(src, open, none)
 	}
 	return none, nil
 }
 
-// splitDelimited handles front matter between delimiter lines.
-func splitDelimited(src []byte, start, contentStart int, f Format, closeA, closeB string, none layout) (layout, error) {
+// skipLead returns the offset of the first byte of src from pos on that is
+// not a space, tab, line break or byte order mark.
+func skipLead(src []byte, pos int) int {
+	for pos < len(src) {
+		switch {
+		case src[pos] == ' ' || src[pos] == '\t' || src[pos] == '\r' || src[pos] == '\n':
+			pos++
+		case bytes.HasPrefix(src[pos:], bom):
+			pos += len(bom)
+		default:
+			return pos
+		}
+	}
+	return pos
+}
+
+// splitDelimited handles front matter between delimiter lines; the opening
+// delimiter starts at offset start, on line openLine.
+func splitDelimited(src []byte, start, contentStart, openLine int, f Format, closeA, closeB string, none layout) (layout, error) {
 	nl := "\n"
 	if first, _ := lineAt(src, start); bytes.HasSuffix(first, []byte("\r\n")) {
 		nl = "\r\n"
 	}
-	line := 2
+	line := openLine + 1
 	for pos := contentStart; pos < len(src); line++ {
 		l, next := lineAt(src, pos)
 		if t := trimEOL(l); string(t) == closeA || (closeB != "" && string(t) == closeB) {
 			return layout{format: f, fmStart: contentStart, fmEnd: pos, bodyStart: next,
-				fmLine: 2, bodyLine: line + 1, nl: nl}, nil
+				fmLine: openLine + 1, bodyLine: line + 1, nl: nl}, nil
 		}
 		pos = next
 	}
-	return none, &ParseError{Line: 1, Msg: fmt.Sprintf("front matter opened with %q is never closed", closeA)}
+	return none, &ParseError{Line: openLine, Msg: fmt.Sprintf("front matter opened with %q is never closed", closeA)}
 }
 
 // jsonObjectStart reports whether what follows a leading "{" looks like a
@@ -92,7 +119,7 @@ func splitJSON(src []byte, start int, none layout) (layout, error) {
 	}
 	nl := lineEnding(src[start:end])
 	return layout{format: JSON, fmStart: start, fmEnd: end, bodyStart: next,
-		fmLine: 1, bodyLine: lineOf(src, next), nl: nl}, nil
+		fmLine: lineOf(src, start), bodyLine: lineOf(src, next), nl: nl}, nil
 }
 
 func jsonMessage(err error) string {

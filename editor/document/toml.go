@@ -64,13 +64,17 @@ func parseTOML(src []byte, fmLine int, nl string) (*tomlFM, error) {
 		keys = append(keys, k)
 	}
 	sortByOrder(keys, "", order)
+	var headers map[string]int // table name → line of its first header, built when needed
 	for _, k := range keys {
 		v := tomlValue(data[k], k, order, fmLine)
 		if e, ok := byKey[k]; ok {
 			v = withSpelling(v, string(src[e.valStart:e.valEnd]))
 			v.Line = fmLine + e.line - 1
 		} else {
-			v.Line = fmLine + lineOf(src, tomlTableOffset(src, k)) - 1
+			if headers == nil {
+				headers = tomlTableLines(src)
+			}
+			v.Line = fmLine + max(headers[k], 1) - 1
 		}
 		t.flds = append(t.flds, Field{Key: k, Value: v})
 	}
@@ -94,13 +98,24 @@ func sortByOrder(keys []string, prefix string, order map[string]int) {
 		}
 		return 1 << 30
 	}
-	sort.SliceStable(keys, func(i, j int) bool {
-		pi, pj := pos(keys[i]), pos(keys[j])
-		if pi != pj {
-			return pi < pj
+	// Each key's position is looked up once, not at every comparison.
+	type keyPos struct {
+		key string
+		pos int
+	}
+	kp := make([]keyPos, len(keys))
+	for i, k := range keys {
+		kp[i] = keyPos{k, pos(k)}
+	}
+	sort.Slice(kp, func(i, j int) bool {
+		if kp[i].pos != kp[j].pos {
+			return kp[i].pos < kp[j].pos
 		}
-		return keys[i] < keys[j]
+		return kp[i].key < kp[j].key
 	})
+	for i := range kp {
+		keys[i] = kp[i].key
+	}
 }
 
 // tomlValue converts a decoded TOML value.
@@ -166,20 +181,25 @@ func withSpelling(v Value, raw string) Value {
 	return v
 }
 
-// tomlTableOffset finds the header of table key, for its line.
-func tomlTableOffset(src []byte, key string) int {
-	for pos := 0; pos < len(src); {
+// tomlTableLines returns the 1-based line of the first table header that
+// names each top-level table ([key] or [key.sub]), in one pass over src.
+func tomlTableLines(src []byte) map[string]int {
+	lines := map[string]int{}
+	line := 1
+	for pos := 0; pos < len(src); line++ {
 		l, next := lineAt(src, pos)
 		t := strings.TrimSpace(string(l))
 		if strings.HasPrefix(t, "[") {
 			name := strings.Trim(t, "[] \t")
-			if name == key || strings.HasPrefix(name, key+".") {
-				return pos
+			for _, k := range []string{name, strings.SplitN(name, ".", 2)[0]} {
+				if _, ok := lines[k]; !ok {
+					lines[k] = line
+				}
 			}
 		}
 		pos = next
 	}
-	return 0
+	return lines
 }
 
 // scanTOML finds the top-level key/value lines (those before the first

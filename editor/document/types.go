@@ -46,9 +46,13 @@ type Field struct {
 type ParseError struct {
 	Line int
 	Msg  string
+	Err  error // the kind of problem when it has a sentinel (ErrBinary, ErrNotUTF8), or nil
 }
 
 func (e *ParseError) Error() string { return "line " + itoa(e.Line) + ": " + e.Msg }
+
+// Unwrap returns the problem's kind, for errors.Is.
+func (e *ParseError) Unwrap() error { return e.Err }
 
 func itoa(n int) string {
 	if n == 0 {

@@ -3,6 +3,7 @@ package document
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -187,38 +188,105 @@ func Strings(items ...string) Value {
 	return v
 }
 
-// ParseFlow reads a value written as a YAML flow value, the way one types it
-// on a command line: false, 12, 2025-06-02, [a, b], "quoted", 新标题. Text
-// that YAML would read as a comment, a map or nothing (#tag, a: b, empty)
-// is taken as the string it looks like.
+// ParseFlow reads a value typed on a command line. When the text is
+// exactly one YAML flow value it has that value's type: false, 12, 1.5,
+// 2025-06-02, null, [a, b], {a: 1}, "quoted". Anything else is the plain
+// string as typed, with nothing dropped: text YAML would cut at a comment,
+// anchor, tag or block indicator (Top 10 #tips, &anchor text, !important,
+// |), a flow value followed by more text ([a, b] extra), a malformed flow
+// value ([a, b), text over several lines, and a string with spaces around
+// it. ParseFlow never fails; the error is kept for callers' symmetry with
+// ParseJSONValue.
 func ParseFlow(flow string) (Value, error) {
 	trimmed := strings.TrimSpace(flow)
-	if trimmed == "" {
-		return S(""), nil
+	if trimmed == "" || strings.ContainsAny(trimmed, "\r\n") {
+		return S(flow), nil
+	}
+	root, ok := exactFlow(trimmed)
+	if !ok {
+		return S(flow), nil
+	}
+	c := &yamlConverter{fmLine: 1}
+	v, err := c.value(root)
+	if err != nil || v.Kind == String && trimmed != flow {
+		return S(flow), nil
+	}
+	return v, nil
+}
+
+// exactFlow parses s as YAML and returns its root node when s is exactly
+// one flow value: a plain scalar whose value is all of s, a quoted scalar,
+// or a flow list or map spanning s, with no comment, anchor, alias or
+// explicit tag anywhere.
+func exactFlow(s string) (*yaml.Node, bool) {
+	if err := checkDepth([]byte(s), 1, YAML); err != nil {
+		return nil, false
 	}
 	var n yaml.Node
-	if err := yaml.Unmarshal([]byte(trimmed), &n); err != nil {
-		if strings.ContainsAny(trimmed[:1], "[{\"'") {
-			return Value{}, fmt.Errorf("%q is not a YAML flow value: %s", flow, strings.TrimPrefix(err.Error(), "yaml: "))
-		}
-		return S(trimmed), nil
-	}
-	if n.Kind != yaml.DocumentNode || len(n.Content) != 1 {
-		return S(trimmed), nil
+	if err := yaml.Unmarshal([]byte(s), &n); err != nil || n.Kind != yaml.DocumentNode || len(n.Content) != 1 {
+		return nil, false
 	}
 	root := n.Content[0]
-	switch {
-	case root.Kind == yaml.MappingNode && trimmed[0] != '{':
-		return S(trimmed), nil
-	case root.Kind == yaml.ScalarNode && root.ShortTag() == "!!null" && !isNullSpelling(trimmed):
-		return S(trimmed), nil
-	case root.Kind == yaml.SequenceNode && root.Style&yaml.FlowStyle == 0:
-		return S(trimmed), nil // "- a" is a list only in block style; take it as text
+	if n.HeadComment != "" || n.LineComment != "" || n.FootComment != "" || !plainNodes(root) {
+		return nil, false
 	}
-	c := &yamlConverter{fmLine: 1, budget: aliasBudget(len(trimmed))}
-	v, err := c.value(root)
+	last := s[len(s)-1]
+	switch root.Kind {
+	case yaml.ScalarNode:
+		switch root.Style {
+		case 0:
+			if root.Value != s || root.ShortTag() == "!!null" && !isNullSpelling(s) {
+				return nil, false
+			}
+		case yaml.DoubleQuotedStyle:
+			return root, s[0] == '"' && last == '"'
+		case yaml.SingleQuotedStyle:
+			return root, s[0] == '\'' && last == '\''
+		default:
+			return nil, false // literal or folded block
+		}
+	case yaml.SequenceNode:
+		return root, root.Style&yaml.FlowStyle != 0 && s[0] == '[' && last == ']'
+	case yaml.MappingNode:
+		return root, root.Style&yaml.FlowStyle != 0 && s[0] == '{' && last == '}'
+	default:
+		return nil, false
+	}
+	return root, true
+}
+
+// plainNodes reports whether no node under n has a comment, an anchor, an
+// explicit tag or is an alias.
+func plainNodes(n *yaml.Node) bool {
+	if n.Kind == yaml.AliasNode || n.Anchor != "" || n.Style&yaml.TaggedStyle != 0 ||
+		n.HeadComment != "" || n.LineComment != "" || n.FootComment != "" {
+		return false
+	}
+	for _, c := range n.Content {
+		if !plainNodes(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// ParseJSONValue reads exactly one JSON value, as typed after KEY:= on a
+// command line: "text", 12, true, null, ["a", "b"], {"a": 1}.
+func ParseJSONValue(s string) (Value, error) {
+	if !json.Valid([]byte(s)) {
+		var x any
+		err := json.Unmarshal([]byte(s), &x)
+		if err == nil {
+			err = errors.New("not one JSON value")
+		}
+		return Value{}, fmt.Errorf("%q is not a JSON value: %w", s, err)
+	}
+	if err := checkDepth([]byte(s), 1, JSON); err != nil {
+		return Value{}, err
+	}
+	v, err := jsonValue([]byte(s))
 	if err != nil {
-		return Value{}, fmt.Errorf("%q: %w", flow, err)
+		return Value{}, fmt.Errorf("%q is not a JSON value: %w", s, err)
 	}
 	return v, nil
 }

@@ -57,6 +57,9 @@ func (y *yamlFM) tree() error {
 // parseYAMLTree reads YAML front matter with yaml.v3, keeping its node
 // tree for positions.
 func parseYAMLTree(src []byte, fmLine int, nl string) (*yamlFM, error) {
+	if err := checkDepth(src, fmLine, YAML); err != nil {
+		return nil, err
+	}
 	y := &yamlFM{src: src, fmLine: fmLine, nl: nl, lines: lineStarts(src)}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
@@ -79,7 +82,7 @@ func parseYAMLTree(src []byte, fmLine int, nl string) (*yamlFM, error) {
 		return nil, err
 	}
 	y.root = root
-	conv := &yamlConverter{fmLine: fmLine, budget: aliasBudget(len(src))}
+	conv := &yamlConverter{fmLine: fmLine}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		val, err := conv.value(v)
@@ -116,22 +119,36 @@ func duplicateKey(n *yaml.Node, fmLine int) error {
 	return nil
 }
 
-// aliasBudget is how many nodes alias expansion may produce for front
-// matter of n bytes: plenty for real use, far too few for an alias bomb.
-func aliasBudget(n int) int { return 10_000 + 100*n }
+// maxAliasBytes is the budget of what alias expansion may produce, counted
+// as the values and text it copies: plenty for real use (a shared list of
+// authors), far too little for an alias bomb. It does not grow with the
+// front matter's size, so padding the anchors cannot raise it.
+const maxAliasBytes = 8 << 20
+
+// valueCost is what one Value costs in memory, for the alias budget.
+const valueCost = 96
 
 // yamlConverter turns nodes into Values, expanding aliases with a guard
-// against an alias that contains itself and a budget against alias bombs.
+// against an alias that contains itself, a budget against alias bombs and
+// the nesting limit MaxDepth (an alias nests its target's depth).
 type yamlConverter struct {
 	fmLine   int
-	budget   int
+	inAlias  int // > 0 while an alias is being expanded
+	produced int // bytes produced by alias expansion so far
+	depth    int
 	visiting map[*yaml.Node]bool
 }
 
 func (c *yamlConverter) value(n *yaml.Node) (Value, error) {
-	if c.budget--; c.budget < 0 {
-		return Value{}, &ParseError{Line: c.fmLine + n.Line - 1, Msg: "YAML: aliases expand to too many values"}
+	if c.inAlias > 0 {
+		if c.produced += valueCost + len(n.Value); c.produced > maxAliasBytes {
+			return Value{}, &ParseError{Line: c.fmLine + n.Line - 1, Msg: "YAML: aliases expand to too many values"}
+		}
 	}
+	if c.depth++; c.depth > MaxDepth {
+		return Value{}, &ParseError{Line: c.fmLine + n.Line - 1, Msg: fmt.Sprintf("YAML: values nest deeper than %d levels", MaxDepth)}
+	}
+	defer func() { c.depth-- }()
 	line := c.fmLine + n.Line - 1
 	if n.Kind == yaml.AliasNode && n.Alias != nil {
 		if c.visiting[n.Alias] {
@@ -141,7 +158,11 @@ func (c *yamlConverter) value(n *yaml.Node) (Value, error) {
 			c.visiting = map[*yaml.Node]bool{}
 		}
 		c.visiting[n.Alias] = true
+		c.inAlias++
+		c.depth-- // the alias and its target are one level
 		v, err := c.value(n.Alias)
+		c.depth++
+		c.inAlias--
 		delete(c.visiting, n.Alias)
 		v.Line = line
 		return v, err
@@ -481,7 +502,7 @@ func (y *yamlFM) style() yamlStyle {
 				s.flowLists = v.Style&yaml.FlowStyle != 0
 				if len(v.Content) > 0 {
 					s.itemQuote = quoteOf(v.Content[0])
-					if !s.flowLists {
+					if !s.flowLists && v.Content[0].Column >= 3 { // an empty item ("-") has no column of its own
 						s.itemIndent = strings.Repeat(" ", v.Content[0].Column-3)
 					}
 				}

@@ -38,6 +38,31 @@ func fastYAML(src []byte, fmLine int) (fields []Field, ok bool) {
 		}
 		pending, seqIndent, items = -1, -1, nil
 	}
+	// dup reports whether key was seen: a scan of the few fields of a
+	// usual front matter, a map past 16 (many keys stay linear).
+	var seen map[string]bool
+	dup := func(key string) bool {
+		if seen == nil {
+			for _, f := range fields {
+				if f.Key == key {
+					return true
+				}
+			}
+			if len(fields) >= 16 {
+				seen = make(map[string]bool, keys)
+				for _, f := range fields {
+					seen[f.Key] = true
+				}
+				seen[key] = true
+			}
+			return false
+		}
+		if seen[key] {
+			return true
+		}
+		seen[key] = true
+		return false
+	}
 	line := fmLine - 1
 	for len(src) > 0 {
 		var l []byte
@@ -88,10 +113,8 @@ func fastYAML(src []byte, fmLine int) (fields []Field, ok bool) {
 			return nil, false
 		}
 		key := string(l[:colon])
-		for _, f := range fields {
-			if f.Key == key {
-				return nil, false // parseYAMLTree reports duplicate keys
-			}
+		if dup(key) {
+			return nil, false // parseYAMLTree reports duplicate keys
 		}
 		rest := l[colon+1:]
 		i := 0

@@ -1,4 +1,4 @@
-package preview
+package markdown
 
 import (
 	"bytes"
@@ -15,6 +15,20 @@ import (
 type converter struct {
 	src []byte
 	str string // src as one string: text runs are substrings of it, not copies
+
+	// inline HTML tags open in the paragraph being converted
+	open []openTag
+	// depth is the nesting of quotes and lists being converted
+	depth int
+	// top is the offset in src of the top-level block being converted
+	top int
+}
+
+// openTag is an inline HTML tag whose formatting applies until it closes.
+type openTag struct {
+	name  string
+	style Style
+	link  string
 }
 
 func newConverter(src []byte) *converter {
@@ -26,8 +40,10 @@ func newConverter(src []byte) *converter {
 const inlineSoft InlineKind = 255
 
 // kindOf is the block kind a node converts to.
-func kindOf(n ast.Node) Kind {
-	switch n.(type) {
+func (c *converter) kindOf(n ast.Node) Kind {
+	switch t := n.(type) {
+	case *ast.HTMLBlock:
+		return c.block(t).Kind
 	case *ast.Paragraph, *ast.TextBlock:
 		return KindParagraph
 	case *ast.Heading:
@@ -36,8 +52,6 @@ func kindOf(n ast.Node) Kind {
 		return KindRule
 	case *ast.FencedCodeBlock, *ast.CodeBlock:
 		return KindCode
-	case *ast.HTMLBlock:
-		return KindHTML
 	case *ast.Blockquote:
 		return KindQuote
 	case *ast.List:
@@ -53,7 +67,7 @@ func kindOf(n ast.Node) Kind {
 // lazyBlock is a top-level block whose content is converted on first use
 // (Block.fill).
 func (c *converter) lazyBlock(n ast.Node) *Block {
-	b := &Block{Kind: kindOf(n)}
+	b := &Block{Kind: c.kindOf(n)}
 	if h, ok := n.(*ast.Heading); ok {
 		b.Level = h.Level
 	}
@@ -98,10 +112,30 @@ func (c *converter) block(n ast.Node) *Block {
 		if t.HasClosure() {
 			text += string(t.ClosureLine.Value(c.src))
 		}
-		return &Block{Kind: KindHTML, Text: strings.TrimRight(text, "\n")}
+		text = strings.TrimRight(text, "\n")
+		if IsComment(text) {
+			return &Block{Kind: KindNone}
+		}
+		if in, ok := c.htmlInlines(text); ok {
+			if len(in) == 0 {
+				return &Block{Kind: KindNone}
+			}
+			return &Block{Kind: KindParagraph, Inlines: in, units: textUnits(in)}
+		}
+		return &Block{Kind: KindHTML, Text: text}
 	case *ast.Blockquote:
-		return &Block{Kind: KindQuote, Children: c.children(n)}
+		if c.depth >= MaxDepth {
+			return c.tooDeep(n)
+		}
+		c.depth++
+		defer func() { c.depth-- }()
+		return &Block{Kind: KindQuote, Alert: AlertOf(n), Children: c.children(n)}
 	case *ast.List:
+		if c.depth >= MaxDepth {
+			return c.tooDeep(n)
+		}
+		c.depth++
+		defer func() { c.depth-- }()
 		b := &Block{Kind: KindList, Ordered: t.IsOrdered(), Start: t.Start, Tight: t.IsTight}
 		for it := n.FirstChild(); it != nil; it = it.NextSibling() {
 			b.Items = append(b.Items, c.item(it))
@@ -134,12 +168,22 @@ func (c *converter) children(n ast.Node) []*Block {
 }
 
 func (c *converter) item(n ast.Node) *Item {
-	it := &Item{}
+	it := &Item{TaskAt: -1}
 	if first := n.FirstChild(); first != nil {
 		if box, ok := first.FirstChild().(*east.TaskCheckBox); ok {
 			it.Task = TaskOpen
 			if box.IsChecked {
 				it.Task = TaskDone
+			}
+			if first.Lines().Len() > 0 {
+				at := first.Lines().At(0).Start
+				// the box is the first "[" at or before the text's start
+				for at > 0 && at < len(c.src) && c.src[at] != '[' && c.src[at-1] != '\n' {
+					at--
+				}
+				if at+3 <= len(c.src) && c.src[at] == '[' && c.src[at+2] == ']' {
+					it.TaskAt = at - c.top
+				}
 			}
 		}
 	}
@@ -190,16 +234,164 @@ func (c *converter) lines(n ast.Node, raw bool) string {
 	return s
 }
 
+// tooDeep shows a block nested deeper than MaxDepth as its
+// source text.
+func (c *converter) tooDeep(n ast.Node) *Block {
+	start, end := -1, -1
+	_ = ast.Walk(n, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering && n.Type() == ast.TypeBlock {
+			lines := n.Lines()
+			for i := 0; i < lines.Len(); i++ {
+				seg := lines.At(i)
+				if start < 0 || seg.Start < start {
+					start = seg.Start
+				}
+				end = max(end, seg.Stop)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	text := ""
+	if start >= 0 && end <= len(c.src) && start <= end {
+		text = string(c.src[start:end])
+	}
+	return &Block{Kind: KindCode, Text: strings.TrimRight(text, "\n")}
+}
+
 // inlines converts the inline children of n.
 func (c *converter) inlines(n ast.Node) []Inline {
 	var runs []Inline
+	c.open = c.open[:0]
 	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
 		runs = c.inline(runs, ch, 0, "")
 	}
+	c.open = c.open[:0]
 	return resolveSoftBreaks(runs)
 }
 
+// htmlStyle is the formatting of the inline HTML tags open.
+func (c *converter) htmlStyle(style Style, link string) (Style, string) {
+	for _, o := range c.open {
+		style |= o.style
+		if o.link != "" {
+			link = o.link
+		}
+	}
+	return style, link
+}
+
+// tagStyle is the formatting an inline HTML tag gives its content.
+func tagStyle(name string) Style {
+	switch name {
+	case "kbd", "code":
+		return Code
+	case "b", "strong":
+		return Bold
+	case "i", "em":
+		return Italic
+	case "u", "ins":
+		return Underline
+	case "del", "s":
+		return Strike
+	case "mark":
+		return Mark
+	case "sup":
+		return Sup
+	case "sub":
+		return Sub
+	}
+	return 0
+}
+
+// htmlTag applies one safe inline tag: it opens or closes formatting, or
+// adds a break, an image or a media placeholder.
+func (c *converter) htmlTag(runs []Inline, t *Tag, style Style, link string) []Inline {
+	switch {
+	case t.IsMedia():
+		if src := t.MediaSource(); src != "" && !t.Closing {
+			return appendText(runs, Inline{Style: style | Chip, Text: "▶ " + src, Link: src})
+		}
+		return runs
+	case t.Name == "br" || t.Name == "hr":
+		return append(runs, Inline{Kind: InlineBreak})
+	case t.Name == "img":
+		return append(runs, Inline{Kind: InlineImage, Dest: t.Attrs["src"], Text: t.Attrs["alt"], Title: t.Attrs["title"], Link: link})
+	case t.Name == "p" || t.Name == "div" || t.Name == "center" || t.Name == "details":
+		if len(runs) > 0 && runs[len(runs)-1].Kind != InlineBreak {
+			runs = append(runs, Inline{Kind: InlineBreak})
+		}
+		return runs
+	case t.Name == "summary":
+		if t.Closing {
+			c.closeTag("summary")
+			return append(runs, Inline{Kind: InlineBreak})
+		}
+		c.open = append(c.open, openTag{name: "summary", style: Bold})
+		return appendText(runs, Inline{Style: style | Bold, Link: link, Text: "▸ "})
+	case t.Closing:
+		c.closeTag(t.Name)
+		return runs
+	case t.SelfClosing:
+		return runs
+	}
+	o := openTag{name: t.Name, style: tagStyle(t.Name)}
+	if t.Name == "a" {
+		o.link = t.Attrs["href"]
+	}
+	c.open = append(c.open, o)
+	return runs
+}
+
+// closeTag closes the innermost open tag of that name.
+func (c *converter) closeTag(name string) {
+	for i := len(c.open) - 1; i >= 0; i-- {
+		if c.open[i].name == name {
+			c.open = append(c.open[:i], c.open[i+1:]...)
+			return
+		}
+	}
+}
+
+// htmlInlines converts an HTML block made only of safe tags (and
+// comments) into inline runs; ok is false when it holds anything else.
+func (c *converter) htmlInlines(text string) ([]Inline, bool) {
+	pieces, ok := SplitHTML(text)
+	if !ok {
+		return nil, false
+	}
+	var runs []Inline
+	c.open = c.open[:0]
+	for _, p := range pieces {
+		if p.Tag != nil {
+			runs = c.htmlTag(runs, p.Tag, 0, "")
+			continue
+		}
+		txt := strings.Join(strings.Fields(p.Text), " ")
+		if txt == "" {
+			if strings.TrimSpace(p.Text) != p.Text && len(runs) > 0 && runs[len(runs)-1].Kind == InlineText {
+				txt = " "
+			} else {
+				continue
+			}
+		}
+		style, link := c.htmlStyle(0, "")
+		runs = appendText(runs, Inline{Style: style, Link: link, Text: txt})
+	}
+	c.open = c.open[:0]
+	// no breaks at the ends
+	for len(runs) > 0 && (runs[0].Kind == InlineBreak || runs[0].Kind == InlineText && strings.TrimSpace(runs[0].Text) == "") {
+		runs = runs[1:]
+	}
+	for len(runs) > 0 && (runs[len(runs)-1].Kind == InlineBreak || runs[len(runs)-1].Kind == InlineText && strings.TrimSpace(runs[len(runs)-1].Text) == "") {
+		runs = runs[:len(runs)-1]
+	}
+	return runs, true
+}
+
 func (c *converter) inline(runs []Inline, n ast.Node, style Style, link string) []Inline {
+	if len(c.open) > 0 {
+		style, link = c.htmlStyle(style, link)
+	}
 	switch t := n.(type) {
 	case *ast.Text:
 		runs = appendText(runs, Inline{Style: style, Link: link, Text: c.text(t)})
@@ -246,7 +438,16 @@ func (c *converter) inline(runs []Inline, n ast.Node, style Style, link string) 
 			seg := t.Segments.At(i)
 			b.Write(seg.Value(c.src))
 		}
-		return appendText(runs, Inline{Style: style | Code, Link: link, Text: b.String()})
+		raw := b.String()
+		if IsComment(raw) {
+			return runs
+		}
+		if pieces, ok := SplitHTML(raw); ok && len(pieces) == 1 && pieces[0].Tag != nil {
+			return c.htmlTag(runs, pieces[0].Tag, style, link)
+		}
+		return appendText(runs, Inline{Style: style | Code, Link: link, Text: raw})
+	case *Shortcode:
+		return append(runs, Inline{Style: Chip, Text: t.Label()})
 	case *east.FootnoteLink:
 		n := strconv.Itoa(t.Index)
 		return appendText(runs, Inline{Style: Sup, Link: "#fn:" + n, Text: "[" + n + "]"})
@@ -368,7 +569,7 @@ func resolveSoftBreaks(runs []Inline) []Inline {
 				break
 			}
 		}
-		if before < 0 || after < 0 || !softBreakIsSpace(before, after) {
+		if before < 0 || after < 0 || !SoftBreakIsSpace(before, after) {
 			continue
 		}
 		out = appendText(out, Inline{Style: r.Style, Link: r.Link, Text: " "})

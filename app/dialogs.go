@@ -1,0 +1,121 @@
+package app
+
+import (
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+)
+
+// dialogWidth is the width of Folio's question dialogs: wide enough for a
+// long file name, narrow enough that the message wraps into a block.
+const dialogWidth = 460
+
+// ask shows a question dialog: a wrapped message and buttons, right
+// aligned, the last one the default (Enter). Each button hides the dialog
+// and then runs its action.
+func (ws *workspace) ask(title, msg string, buttons ...askButton) *dialog.CustomDialog {
+	if d, ok := ws.showing[title].(*dialog.CustomDialog); ok {
+		return d // the same question is already asked (a key pressed twice)
+	}
+	var d *dialog.CustomDialog
+	row := container.NewHBox()
+	for i, b := range buttons {
+		btn := widget.NewButton(b.label, func() {
+			d.Hide()
+			if b.action != nil {
+				b.action()
+			}
+		})
+		if i == len(buttons)-1 {
+			btn.Importance = widget.HighImportance
+		}
+		row.Add(btn)
+	}
+	label := widget.NewLabel(msg)
+	label.Wrapping = fyne.TextWrapWord
+	body := container.NewBorder(nil, container.NewHBox(layoutSpacer(), row), nil, nil, label)
+	d = dialog.NewCustomWithoutButtons(title, body, ws.win)
+	// The width makes a long message wrap into a block; the height is the
+	// dialog's own minimum (no empty band under the message).
+	d.Resize(fyne.NewSize(dialogWidth, 1))
+	ws.showOnce(title, d)
+	return d
+}
+
+// showOnce shows d and remembers it under key until it closes, so that the
+// same dialog is not stacked twice.
+func (ws *workspace) showOnce(key string, d dialog.Dialog) {
+	if ws.showing == nil {
+		ws.showing = map[string]dialog.Dialog{}
+	}
+	ws.showing[key] = d
+	d.SetOnClosed(func() {
+		if ws.showing[key] == d {
+			delete(ws.showing, key)
+		}
+	})
+	d.Show()
+}
+
+// layoutSpacer is a flexible space in a box.
+func layoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }
+
+// askButton is one answer of ask.
+type askButton struct {
+	label  string
+	action func()
+}
+
+// confirmLeave runs next at once when there is nothing unsaved, else asks
+// whether to save, discard or stay (then cancelled runs, if set).
+func (ws *workspace) confirmLeave(next, cancelled func()) {
+	if !ws.art.Dirty() {
+		next()
+		return
+	}
+	name := filepath.Base(ws.art.Path())
+	ws.ask(lang.L("Unsaved changes"),
+		lang.L("Save changes to {{.Name}} before leaving it?", map[string]any{"Name": name}),
+		askButton{lang.L("Cancel"), cancelled},
+		// Discard leaves the model dirty: the next step (a load) replaces
+		// the text, and if that step fails the text is still unsaved.
+		askButton{lang.L("Discard"), func() { ws.hot.discarded(); next() }},
+		askButton{lang.L("Save"), func() {
+			if ws.save() {
+				next()
+			} else if cancelled != nil {
+				cancelled()
+			}
+		}})
+}
+
+// confirmReload asks before Reload from Disk throws unsaved changes away.
+func (ws *workspace) confirmReload() {
+	if !ws.art.Dirty() {
+		ws.reload()
+		return
+	}
+	ws.ask(lang.L("Reload from Disk"),
+		lang.L("Discard your changes to {{.Name}} and reload it from disk?", map[string]any{"Name": filepath.Base(ws.art.Path())}),
+		askButton{lang.L("Cancel"), nil},
+		askButton{lang.L("Reload"), ws.reload})
+}
+
+// confirmOverwrite asks, after Save refused, whether to overwrite the
+// version another program wrote.
+func (ws *workspace) confirmOverwrite() {
+	name := filepath.Base(ws.art.Path())
+	ws.ask(lang.L("Changed on disk"),
+		lang.L("{{.Name}} was changed by another program since you opened it. Overwrite it with your version?", map[string]any{"Name": name}),
+		askButton{lang.L("Cancel"), nil},
+		askButton{lang.L("Overwrite"), func() {
+			if err := ws.art.Overwrite(); err != nil {
+				ws.status.problem(lang.L("Could not save {{.Name}}: {{.Err}}", map[string]any{"Name": name, "Err": err}))
+			}
+		}})
+}

@@ -1,0 +1,308 @@
+package app
+
+import (
+	"path"
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"folio/app/library"
+)
+
+// fold lower-cases s for matching, quickly: ASCII by hand, other runes
+// through unicode.ToLower only where scripts have case (below U+2C00, and
+// the fullwidth Latin letters); Chinese passes through untouched. A string
+// with nothing to change is returned as is, without a copy.
+func fold(s string) string {
+	i := 0
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				break
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if hasCase(r) && unicode.ToLower(r) != r {
+			break
+		}
+		i += n
+	}
+	if i == len(s) {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	b = append(b, s[:i]...)
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if hasCase(r) {
+			r = unicode.ToLower(r)
+		}
+		b = utf8.AppendRune(b, r)
+		i += n
+	}
+	return string(b)
+}
+
+// hasCase reports whether r may be in a script with upper and lower case
+// (Latin, Greek, Cyrillic, Armenian, Georgian, Cherokee, Glagolitic,
+// Coptic, Deseret, Adlam… and the fullwidth Latin letters), so that the CJK
+// blocks skip unicode.ToLower.
+func hasCase(r rune) bool {
+	return r < 0x2D30 || (0xA640 <= r && r < 0xA800) || (0xAB70 <= r && r < 0xABC0) ||
+		(0xFF21 <= r && r <= 0xFF3A) || (0x10400 <= r && r < 0x1E960)
+}
+
+// sortKey is the article list's order.
+type sortKey int
+
+// The list orders.
+const (
+	byDate     sortKey = iota // newest date first; undated last
+	byTitle                   // title (or file name), A to Z
+	byModified                // most recently modified file first
+	byPath                    // relative path
+)
+
+// listQuery is what the list shows: the filter box's text (every word must
+// appear in the title, path, tags, category or summary, case-insensitive),
+// the filter chips, the order and whether rows are grouped by folder.
+type listQuery struct {
+	text                    string
+	draft, featured, broken bool
+	sort                    sortKey
+	group                   bool
+}
+
+// listRow is one row of the list: an article, or (grouped) a folder's
+// heading.
+type listRow struct {
+	// folder is the heading's folder ("" for the top folder) when header.
+	folder string
+	header bool
+	count  int // articles under a heading
+	// s is the article of an article row.
+	s *library.Summary
+	// same is set when another shown article has the same title: the
+	// row then names the article's folder too.
+	same bool
+}
+
+// catalog is one snapshot of the Index prepared for filtering: each
+// article's searchable text lower-cased once, and its orders computed once,
+// so a keystroke costs one substring search per article and no sort.
+type catalog struct {
+	items  []library.Summary
+	hay    []string    // per item: title, path, tags, category, summary; lower-cased
+	mod    []time.Time // per item
+	orders map[sortKey][]int
+	groups map[sortKey][]int // by folder, then the key
+	same   []bool            // per item: another article has the same title
+	title  []string          // per item: folded display title, the title order's key
+}
+
+// newCatalog prepares items (sorted by path) for filtering; mod gives a
+// relative path's modification time.
+func newCatalog(items []library.Summary, mod func(rel string) time.Time) *catalog {
+	c := &catalog{items: items, hay: make([]string, len(items)), mod: make([]time.Time, len(items)),
+		orders: map[sortKey][]int{}, groups: map[sortKey][]int{}, same: make([]bool, len(items)), title: make([]string, len(items))}
+	titles := make(map[string]int, len(items)) // lower-cased title → first item with it
+	var b strings.Builder
+	for i := range items {
+		s := &items[i]
+		b.Reset()
+		b.WriteString(s.Title)
+		b.WriteByte('\n')
+		b.WriteString(s.Path)
+		for _, t := range s.Tags {
+			b.WriteByte('\n')
+			b.WriteString(t)
+		}
+		b.WriteByte('\n')
+		b.WriteString(s.Category)
+		if sum := summaryField(s); sum != "" {
+			b.WriteByte('\n')
+			b.WriteString(sum)
+		}
+		c.hay[i] = fold(b.String())
+		if mod != nil {
+			c.mod[i] = mod(s.Path)
+		}
+		t := fold(displayTitle(s))
+		c.title[i] = t
+		if j, ok := titles[t]; ok {
+			c.same[i], c.same[j] = true, true
+		} else {
+			titles[t] = i
+		}
+	}
+	return c
+}
+
+// summaryField is the article's summary or description field.
+func summaryField(s *library.Summary) string {
+	for _, f := range s.Fields {
+		if strings.EqualFold(f.Key, "summary") || strings.EqualFold(f.Key, "description") {
+			return f.Value.Plain()
+		}
+	}
+	return ""
+}
+
+// displayTitle is the title the list shows: the title field, or the file
+// name; a page bundle's index.md (or _index.md) is named by its folder.
+func displayTitle(s *library.Summary) string {
+	if s.Title != "" {
+		return s.Title
+	}
+	base := path.Base(s.Path)
+	if stem := strings.TrimSuffix(strings.ToLower(base), path.Ext(base)); (stem == "index" || stem == "_index") && path.Dir(s.Path) != "." {
+		return path.Base(path.Dir(s.Path)) + "/" + base
+	}
+	return base
+}
+
+// folderOf is the slash folder of a relative path ("" at the top).
+func folderOf(rel string) string {
+	if d := path.Dir(rel); d != "." {
+		return d
+	}
+	return ""
+}
+
+// order returns the item indices in the order k (grouped: by folder
+// first), computed once per catalog.
+func (c *catalog) order(k sortKey, group bool) []int {
+	cache := c.orders
+	if group {
+		cache = c.groups
+	}
+	if o, ok := cache[k]; ok {
+		return o
+	}
+	o := make([]int, len(c.items))
+	for i := range o {
+		o[i] = i
+	}
+	cmp := c.compare(k)
+	if group {
+		slices.SortStableFunc(o, func(a, b int) int {
+			if r := strings.Compare(folderOf(c.items[a].Path), folderOf(c.items[b].Path)); r != 0 {
+				return r
+			}
+			return cmp(a, b)
+		})
+	} else {
+		slices.SortStableFunc(o, cmp)
+	}
+	cache[k] = o
+	return o
+}
+
+// compare orders two items by k, then by path.
+func (c *catalog) compare(k sortKey) func(a, b int) int {
+	byPathCmp := func(a, b int) int { return strings.Compare(c.items[a].Path, c.items[b].Path) }
+	switch k {
+	case byDate:
+		return func(a, b int) int {
+			da, db := c.items[a].Date, c.items[b].Date
+			switch {
+			case da == db:
+				return byPathCmp(a, b)
+			case da == "":
+				return 1
+			case db == "":
+				return -1
+			}
+			return -strings.Compare(da, db)
+		}
+	case byTitle:
+		return func(a, b int) int {
+			if r := strings.Compare(c.title[a], c.title[b]); r != 0 {
+				return r
+			}
+			return byPathCmp(a, b)
+		}
+	case byModified:
+		return func(a, b int) int {
+			if r := c.mod[b].Compare(c.mod[a]); r != 0 {
+				return r
+			}
+			return byPathCmp(a, b)
+		}
+	}
+	return byPathCmp
+}
+
+// terms splits a filter text into lower-cased words.
+func terms(text string) []string { return strings.Fields(fold(text)) }
+
+// matches reports whether item i passes q's chips and every term.
+func (c *catalog) matches(i int, q *listQuery, ts []string) bool {
+	s := &c.items[i]
+	if (q.draft && !s.Draft) || (q.featured && !s.Featured) || (q.broken && s.Err == nil) {
+		return false
+	}
+	h := c.hay[i]
+	for _, t := range ts {
+		if !strings.Contains(h, t) {
+			return false
+		}
+	}
+	return true
+}
+
+// filter returns the indices of the items q shows, in q's order. When
+// prev is the result of a query narrower than q allows (prevQ's text is a
+// prefix of q's, same chips and order), only prev is searched: typing one
+// more character looks at the articles that still matched.
+func (c *catalog) filter(q listQuery, prevQ *listQuery, prev []int) []int {
+	ts := terms(q.text)
+	src := c.order(q.sort, q.group)
+	if prevQ != nil && prev != nil && prevQ.sort == q.sort && prevQ.group == q.group &&
+		prevQ.draft == q.draft && prevQ.featured == q.featured && prevQ.broken == q.broken &&
+		strings.HasPrefix(fold(q.text), fold(prevQ.text)) {
+		src = prev
+	}
+	out := make([]int, 0, len(src))
+	for _, i := range src {
+		if c.matches(i, &q, ts) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// rows turns filtered indices into list rows: folder headings when
+// grouped, and same-title articles marked so the row names their folder.
+func (c *catalog) rows(q listQuery, idx []int) []listRow {
+	out := make([]listRow, 0, len(idx)+8)
+	head := -1
+	for _, i := range idx {
+		s := &c.items[i]
+		same := c.same[i]
+		if q.group {
+			f := folderOf(s.Path)
+			if head < 0 || out[head].folder != f {
+				out = append(out, listRow{header: true, folder: f})
+				head = len(out) - 1
+			}
+			out[head].count++
+		}
+		out = append(out, listRow{s: s, same: same})
+	}
+	return out
+}

@@ -1,0 +1,106 @@
+package app
+
+import (
+	"bytes"
+	"image"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"folio/editor"
+)
+
+func TestFindBarSitsAboveTheEditor(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	ws.load(filepath.Join(dir, "a.md"))
+	if ws.find.Visible() {
+		t.Fatal("the find bar shows before Ctrl+F")
+	}
+	ws.find.ShowFind() // Ctrl+F's action
+	if !ws.find.Visible() {
+		t.Fatal("Ctrl+F did not show the find bar")
+	}
+	found := false
+	for _, o := range ws.panes.bars.Objects {
+		found = found || o == ws.find
+	}
+	if !found {
+		t.Error("the find bar is not in the bars above the editor")
+	}
+	ws.find.SetQuery("段")
+	if len(ws.find.Matches()) != 1 {
+		t.Errorf("matches = %v", ws.find.Matches())
+	}
+}
+
+func TestOutlineFollowsTheArticleAndJumps(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	path := filepath.Join(dir, "h.md")
+	write(t, path, "---\ntitle: x\n---\n# 一\n\ntext\n\n## 二\n\nmore\n")
+	ws.load(path)
+	hs := ws.outline.Headings()
+	if len(hs) != 2 || hs[0].Text != "一" || hs[1].Line != 7 {
+		t.Fatalf("headings = %+v", hs)
+	}
+	ws.gotoLine(7)
+	if ws.src.CursorLine() != 7 || ws.outline.Current() != 1 {
+		t.Errorf("caret line %d, outline current %d", ws.src.CursorLine(), ws.outline.Current())
+	}
+	// Typing a new heading shows in the outline after the parse.
+	ws.src.SetCursorOffset(len(ws.src.Text()))
+	test.Type(ws.src, "\n### 三\n")
+	ws.art.Parse()
+	if n := len(ws.outline.Headings()); n != 3 {
+		t.Errorf("after typing a heading: %d headings", n)
+	}
+	ws.toggleOutline()
+	if ws.panes.tabs.SelectedIndex() != tabOutline {
+		t.Error("Ctrl+Shift+O did not show the outline")
+	}
+	ws.toggleOutline()
+	if ws.panes.tabs.SelectedIndex() != tabArticles {
+		t.Error("Ctrl+Shift+O again did not go back to the list")
+	}
+}
+
+func TestFolderSearchStreamsAndOpensTheHit(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	ws.load(filepath.Join(dir, "b.md"))
+	ws.search.query.SetText("第一段")
+	ws.search.run()
+	q := queues[ws]
+	q.runUntil(t, func() bool { hits, _ := ws.search.results.Count(); return hits == 1 })
+	ws.search.results.OnOpenHit(editor.SearchHit{Path: "a.md", Abs: filepath.Join(dir, "a.md"), Line: 7, Col: 0, Len: len("第一段")})
+	if ws.art.Path() != filepath.Join(dir, "a.md") || ws.src.SelectedText() != "第一段" {
+		t.Errorf("opened %s, selected %q", ws.art.Path(), ws.src.SelectedText())
+	}
+	// A bad regular expression is said, not crashed on.
+	ws.search.regex.SetChecked(true) // runs again
+	ws.search.query.SetText("(")
+	ws.search.run()
+	q.runUntil(t, func() bool { return ws.search.note.Visible() })
+}
+
+func TestPastedImageIsStoredAndLinked(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	ws.load(filepath.Join(dir, "a.md"))
+	var buf bytes.Buffer
+	png.Encode(&buf, image.NewRGBA(image.Rect(0, 0, 3, 3)))
+	ws.src.ClipboardImage = func() ([]byte, string, bool) { return buf.Bytes(), ".png", true }
+	ws.app.Clipboard().SetContent("")
+	ws.src.TypedShortcut(&fyne.ShortcutPaste{Clipboard: ws.app.Clipboard()})
+	text := ws.src.Text()
+	i := strings.Index(text, "![](images/")
+	if i < 0 || !ws.art.Dirty() {
+		t.Fatalf("no image link pasted: %q", text)
+	}
+	link := text[i+4 : i+strings.Index(text[i:], ")")]
+	if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(link))); err != nil {
+		t.Error(err)
+	}
+}

@@ -1,0 +1,225 @@
+package app
+
+import (
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
+
+	"folio/app/library"
+	"folio/editor"
+	"folio/editor/document"
+	"folio/editor/form"
+)
+
+// Preference keys of the panes shown.
+const (
+	prefShowList    = "pane.list.visible"    // bool
+	prefShowForm    = "pane.form.visible"    // bool
+	prefShowPreview = "pane.preview.visible" // bool
+)
+
+// formPane places the front matter form beside the editor and wires it
+// to the one text: a form change is one ReplaceRange of the editor (one
+// undo step), and each parse of the editor's text updates the form.
+type formPane struct {
+	ws   *workspace
+	f    *form.Form
+	path string // the article the form shows
+	site *library.Site
+	root string // the folder site was looked up for
+	ver  uint64 // the index version the schema came from
+
+	list, formItem, preview *fyne.MenuItem
+}
+
+func newFormPane(ws *workspace) *formPane {
+	p := &formPane{ws: ws, f: form.New(form.Options{})}
+	p.f.OnEdit = p.edit
+	p.f.BeforeEdit = func() { ws.art.Parse() } // a pending parse first: edits match the editor's text
+	p.f.OnGotoLine = p.gotoLine
+	p.f.OnEscape = func() { p.focusEditor() }
+	ws.panes.SetForm(p.f)
+	return p
+}
+
+// edit applies one form edit to the editor as one undoable replacement.
+func (p *formPane) edit(e document.Edit) {
+	src := p.ws.src
+	if src.ReadOnly() || e.End > src.Len() {
+		// Not applied: the form goes back to the editor's text.
+		p.f.SetDocument(p.f.Path(), p.ws.art.Doc())
+		return
+	}
+	src.ReplaceRange(editor.Range{Start: e.Start, End: e.End}, e.Text)
+	p.ws.edited() // ReplaceRange does not call OnChanged
+}
+
+// parsed shows the article's newest parse in the form.
+func (p *formPane) parsed() {
+	ws := p.ws
+	p.siteFor(ws.root)
+	p.schema()
+	if !ws.art.HasFile() {
+		p.path = ""
+		p.f.SetDocument("", nil)
+		return
+	}
+	if path := ws.art.Path(); path != p.path {
+		p.path = path
+		rel, ok := ws.index.Rel(path)
+		if !ok {
+			rel = filepath.Base(path)
+		}
+		p.f.SetDocument(rel, ws.art.Doc())
+		return
+	}
+	p.f.Update(ws.art.Doc())
+}
+
+// indexChanged gives the form the folder's new schema, inferred off the
+// UI goroutine.
+func (p *formPane) indexChanged() {
+	ix := p.ws.index
+	go func() {
+		s := ix.Schema()
+		p.ws.do(func() {
+			if ix == p.ws.index {
+				p.ver = ix.Version()
+				p.f.SetSchema(s)
+			}
+		})
+	}()
+}
+
+// schema notices a folder whose index changed without indexChanged (a
+// save puts the article into the index).
+func (p *formPane) schema() {
+	if v := p.ws.index.Version(); v != p.ver {
+		p.ver = v
+		p.indexChanged()
+	}
+}
+
+// siteFor reads the site config around root once per folder: its
+// taxonomies and time zone drive the form.
+func (p *formPane) siteFor(root string) {
+	if root == p.root {
+		return
+	}
+	p.root = root
+	site, err := library.FindSite(root, "")
+	if err != nil {
+		p.ws.status.problem(err.Error())
+	}
+	if site != nil {
+		for _, w := range site.Warnings {
+			p.ws.status.problem(w)
+		}
+	}
+	p.site = site
+	opts := form.Options{Location: site.Location()}
+	if site != nil {
+		opts.Taxonomies = site.Taxonomies
+	}
+	p.f.SetOptions(opts)
+}
+
+// gotoLine puts the editor's caret at the start of a 1-based line.
+func (p *formPane) gotoLine(line int) {
+	text := p.ws.src.Text()
+	off := 0
+	for i := 1; i < line; i++ {
+		j := strings.IndexByte(text[off:], '\n')
+		if j < 0 {
+			break
+		}
+		off += j + 1
+	}
+	p.ws.src.SetCursorOffset(off)
+	p.focusEditor()
+}
+
+func (p *formPane) focusEditor() {
+	if c := p.ws.win.Canvas(); c != nil {
+		c.Focus(p.ws.src)
+	}
+}
+
+// focusForm shows the form pane and puts the focus in its first field.
+func (p *formPane) focusForm() {
+	if !p.ws.panes.form.Visible() {
+		p.setShown(p.formItem, p.ws.panes.form, prefShowForm, true)
+	}
+	p.f.FocusFirst()
+}
+
+// installMenu adds the pane toggles and the form's shortcut to the View
+// menu, and shows the panes the preferences remember.
+func (p *formPane) installMenu(main *fyne.MainMenu) {
+	ws := p.ws
+	prefs := ws.app.Preferences()
+	p.list = fyne.NewMenuItem(lang.L("Article List"), nil)
+	p.list.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyL, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	p.list.Action = func() { p.setShown(p.list, ws.panes.side, prefShowList, !ws.panes.side.Visible()) }
+	p.formItem = fyne.NewMenuItem(lang.L("Front Matter Form"), nil)
+	p.formItem.Action = func() { p.setShown(p.formItem, ws.panes.form, prefShowForm, !ws.panes.form.Visible()) }
+	p.preview = fyne.NewMenuItem(lang.L("Preview"), nil)
+	p.preview.Action = func() { p.setShown(p.preview, ws.prev, prefShowPreview, !ws.prev.Visible()) }
+	focus := fyne.NewMenuItem(lang.L("Edit Front Matter"), p.focusForm)
+	focus.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyM, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+
+	p.setShown(p.list, ws.panes.side, prefShowList, prefs.BoolWithFallback(prefShowList, true))
+	p.setShown(p.formItem, ws.panes.form, prefShowForm, prefs.BoolWithFallback(prefShowForm, true))
+	p.setShown(p.preview, ws.prev, prefShowPreview, prefs.BoolWithFallback(prefShowPreview, true))
+
+	// Saving writes the form field being typed in first.
+	for _, m := range main.Items {
+		for _, it := range m.Items {
+			if it.Label == lang.L("Save") && it.Action != nil {
+				save := it.Action
+				it.Action = func() {
+					p.f.Commit()
+					save()
+				}
+			}
+		}
+	}
+	// The pane items go before the View menu's last group (the preview's
+	// options), which stays last.
+	for _, m := range main.Items {
+		if m.Label != lang.L("View") {
+			continue
+		}
+		at := len(m.Items)
+		for i := len(m.Items) - 1; i > 0; i-- {
+			if m.Items[i].IsSeparator {
+				at = i
+				break
+			}
+		}
+		add := []*fyne.MenuItem{fyne.NewMenuItemSeparator(), p.list, p.formItem, p.preview, focus}
+		m.Items = append(m.Items[:at], append(add, m.Items[at:]...)...)
+	}
+	ws.shortcut(p.list)
+	ws.shortcut(focus)
+}
+
+// setShown shows or hides a pane, ticks its menu item and remembers it.
+func (p *formPane) setShown(it *fyne.MenuItem, o fyne.CanvasObject, pref string, on bool) {
+	if on {
+		o.Show()
+	} else {
+		o.Hide()
+	}
+	it.Checked = on
+	p.ws.app.Preferences().SetBool(pref, on)
+	p.ws.panes.work.Refresh()
+	p.ws.panes.formSplit.Refresh()
+	p.ws.panes.outer.Refresh()
+	if p.ws.menu != nil {
+		p.ws.menu.refresh()
+	}
+}

@@ -1,0 +1,90 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+)
+
+// panes is the window's layout, left to right:
+//
+//	list | form | editor | preview
+//
+// where the left pane (side) holds tabs: the article list, the outline of
+// the open article and the folder search; with the bars above the editor
+// (the conflict bar, then the find bar) and the status bar under
+// everything. The form pane is an empty, hidden
+// container until the front matter form is placed in it (SetForm); a
+// hidden pane takes no room and its divider is not drawn.
+type panes struct {
+	side      *fyne.Container // the left pane: tabs
+	tabs      *container.AppTabs
+	form      *fyne.Container // the front matter form's place
+	bars      *fyne.Container // above the editor: conflict bar, find bar...
+	editor    *fyne.Container // bars + the source editor
+	outer     *container.Split
+	formSplit *container.Split
+	work      *container.Split
+	content   fyne.CanvasObject
+}
+
+// Default pane widths (Split offsets); remembered in preferences later.
+const (
+	defaultListOffset = 0.18
+	defaultFormOffset = 0.3
+	defaultWorkOffset = 0.5
+)
+
+func newPanes(ws *workspace) *panes {
+	p := &panes{form: container.NewStack()}
+	p.form.Hide()
+	p.bars = container.NewVBox(ws.conflict.box, ws.find)
+	p.editor = container.NewBorder(p.bars, nil, nil, nil, ws.src)
+	p.work = container.NewHSplit(p.editor, ws.prev)
+	p.work.Offset = defaultWorkOffset
+	p.formSplit = container.NewHSplit(p.form, p.work)
+	p.formSplit.Offset = defaultFormOffset
+	p.tabs = container.NewAppTabs(
+		container.NewTabItem(lang.L("Articles"), ws.list.box),
+		container.NewTabItem(lang.L("Outline"), ws.outline),
+		container.NewTabItem(lang.L("Search"), ws.search.box))
+	p.side = container.NewStack(p.tabs)
+	p.outer = container.NewHSplit(p.side, p.formSplit)
+	p.outer.Offset = defaultListOffset
+	p.content = container.NewBorder(nil, ws.status.box, nil, nil, p.outer)
+	return p
+}
+
+// SetForm puts o in the form pane and shows it; nil hides the pane.
+func (p *panes) SetForm(o fyne.CanvasObject) {
+	if o == nil {
+		p.form.Objects = nil
+		p.form.Hide()
+	} else {
+		p.form.Objects = []fyne.CanvasObject{o}
+		p.form.Show()
+	}
+	p.formSplit.Refresh()
+}
+
+// Tabs of the left pane.
+const (
+	tabArticles = iota
+	tabOutline
+	tabSearch
+)
+
+// showTab brings a tab of the left pane to the front (showing the pane).
+func (p *panes) showTab(i int) {
+	if !p.side.Visible() {
+		p.side.Show()
+		p.outer.Refresh()
+	}
+	p.tabs.SelectIndex(i)
+}
+
+// AddBar adds a bar above the editor, under the conflict bar (the find
+// bar goes here). A bar hides itself when not in use.
+func (p *panes) AddBar(o fyne.CanvasObject) {
+	p.bars.Add(o)
+}

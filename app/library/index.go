@@ -1,0 +1,311 @@
+package library
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"folio/editor/document"
+)
+
+// Index is the folder's article summaries and their inferred schema, kept
+// up to date incrementally: Apply re-reads only the files a watcher batch
+// names, in the order the batches come, and Folio's own saves, creates,
+// renames and deletes are put in directly (Put, Remove, Rename) so the
+// list never waits for, or is confused by, their echo.
+//
+// An Index is safe for use by several goroutines; the shell applies
+// batches on the goroutine that reads the watcher and renders Snapshots on
+// the UI goroutine.
+type Index struct {
+	root string
+
+	mu      sync.Mutex
+	rows    map[string]Summary   // by slash-separated relative path
+	mod     map[string]time.Time // modification times, by relative path
+	sorted  []Summary            // rows sorted by Path; nil when stale
+	schema  *document.Schema     // nil when stale
+	version uint64
+}
+
+// NewIndex returns an empty index of the folder root (call Load).
+func NewIndex(root string) *Index {
+	abs, err := filepath.Abs(root)
+	if err != nil {
+		abs = root
+	}
+	return &Index{root: abs, rows: map[string]Summary{}, mod: map[string]time.Time{}}
+}
+
+// Root is the indexed folder's absolute path.
+func (ix *Index) Root() string { return ix.root }
+
+// Load scans the whole folder once, replacing the index's rows.
+func (ix *Index) Load(ctx context.Context) error {
+	items, err := Scan(ctx, ix.root)
+	if err != nil {
+		return fmt.Errorf("index: %w", err)
+	}
+	rows := make(map[string]Summary, len(items))
+	mod := make(map[string]time.Time, len(items))
+	for _, s := range items {
+		rows[s.Path] = s
+		mod[s.Path] = modTime(ix.Abs(s.Path))
+	}
+	ix.mu.Lock()
+	ix.rows = rows
+	ix.mod = mod
+	ix.sorted = items
+	ix.changed()
+	ix.mu.Unlock()
+	return nil
+}
+
+// changed marks derived data stale; ix.mu must be held.
+func (ix *Index) changed() {
+	ix.schema = nil
+	ix.version++
+}
+
+// Rel returns abs's slash-separated path relative to the root, and false
+// when abs is not under the root.
+func (ix *Index) Rel(abs string) (string, bool) {
+	rel, err := filepath.Rel(ix.root, abs)
+	if err != nil || rel == "." || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return "", false
+	}
+	return filepath.ToSlash(rel), true
+}
+
+// Abs returns the absolute path of a Summary's relative Path.
+func (ix *Index) Abs(rel string) string { return filepath.Join(ix.root, filepath.FromSlash(rel)) }
+
+// Apply brings the index up to date with one watcher batch: removed files
+// and folders lose their rows, changed files are read again. Nothing else
+// is read. It returns the relative paths whose rows changed.
+func (ix *Index) Apply(batch []Change) []string {
+	type update struct {
+		rel    string
+		sum    Summary
+		mod    time.Time
+		remove bool
+		folder bool
+	}
+	var ups []update
+	for _, c := range batch {
+		rel, ok := ix.Rel(c.Path)
+		if !ok {
+			continue
+		}
+		if c.Removed {
+			ups = append(ups, update{rel: rel, remove: true, folder: c.Folder})
+			continue
+		}
+		s, exists := summarizeFile(c.Path, rel)
+		ups = append(ups, update{rel: rel, sum: s, mod: modTime(c.Path), remove: !exists})
+	}
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	var touched []string
+	for _, u := range ups {
+		switch {
+		case u.folder:
+			prefix := u.rel + "/"
+			for p := range ix.rows {
+				if strings.HasPrefix(p, prefix) {
+					ix.drop(p)
+					touched = append(touched, p)
+				}
+			}
+			if _, ok := ix.rows[u.rel]; ok { // a file that was a folder's name
+				ix.drop(u.rel)
+				touched = append(touched, u.rel)
+			}
+		case u.remove:
+			if _, ok := ix.rows[u.rel]; ok {
+				ix.drop(u.rel)
+				touched = append(touched, u.rel)
+			}
+		default:
+			ix.rows[u.rel] = u.sum
+			ix.mod[u.rel] = u.mod
+			touched = append(touched, u.rel)
+		}
+	}
+	slices.Sort(touched)
+	if len(touched) > 0 {
+		ix.sorted = patchSorted(ix.sorted, ix.rows, touched) // not a full sort per change
+		ix.changed()
+	}
+	return touched
+}
+
+// drop deletes a row; ix.mu must be held.
+func (ix *Index) drop(rel string) {
+	delete(ix.rows, rel)
+	delete(ix.mod, rel)
+}
+
+// modTime is a file's modification time, or the zero time.
+func modTime(abs string) time.Time {
+	info, err := os.Stat(abs)
+	if err != nil {
+		return time.Time{}
+	}
+	return info.ModTime()
+}
+
+// ModTime is the modification time of the article at the relative path
+// rel when the index last read it (zero when unknown).
+func (ix *Index) ModTime(rel string) time.Time {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	return ix.mod[rel]
+}
+
+// summarizeFile reads and summarizes one article; exists is false when the
+// file is gone (the row must go).
+func summarizeFile(abs, rel string) (s Summary, exists bool) {
+	f := &File{Path: rel, Abs: abs}
+	data, err := readFile(abs)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return Summary{}, false
+		}
+		if pe, ok := errors.AsType[*fs.PathError](err); ok {
+			err = fmt.Errorf("%s: %w", pe.Op, pe.Err)
+		}
+		f.Err = err
+		return Summarize(f), true
+	}
+	parse(f, data)
+	return Summarize(f), true
+}
+
+// Put sets the row of the article at abs from the bytes Folio just wrote
+// (a save or a create), without reading the file.
+func (ix *Index) Put(abs string, data []byte) {
+	rel, ok := ix.Rel(abs)
+	if !ok {
+		return
+	}
+	f := &File{Path: rel, Abs: abs}
+	parse(f, data)
+	s := Summarize(f)
+	mod := modTime(abs)
+	ix.mu.Lock()
+	ix.rows[rel] = s
+	ix.mod[rel] = mod
+	ix.sorted = patchSorted(ix.sorted, ix.rows, []string{rel})
+	ix.changed()
+	ix.mu.Unlock()
+}
+
+// Remove drops the row of the article at abs (Folio deleted it).
+func (ix *Index) Remove(abs string) {
+	rel, ok := ix.Rel(abs)
+	if !ok {
+		return
+	}
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if _, ok := ix.rows[rel]; ok {
+		ix.drop(rel)
+		ix.sorted = nil
+		ix.changed()
+	}
+}
+
+// Rename moves the row of the article at oldAbs to newAbs (Folio renamed
+// it). The watcher's later report of the old name removed and the new one
+// created then changes nothing visible.
+func (ix *Index) Rename(oldAbs, newAbs string) {
+	oldRel, ok1 := ix.Rel(oldAbs)
+	newRel, ok2 := ix.Rel(newAbs)
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	s, had := ix.rows[oldRel]
+	mod := ix.mod[oldRel]
+	if ok1 && had {
+		ix.drop(oldRel)
+	}
+	if ok2 && had {
+		s.Path = newRel
+		ix.rows[newRel] = s
+		ix.mod[newRel] = mod
+	}
+	if had {
+		ix.sorted = nil
+		ix.changed()
+	}
+}
+
+// Version increases with every change of the rows.
+func (ix *Index) Version() uint64 {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	return ix.version
+}
+
+// Len is the number of articles.
+func (ix *Index) Len() int {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	return len(ix.rows)
+}
+
+// Get returns the row of the article at abs.
+func (ix *Index) Get(abs string) (Summary, bool) {
+	rel, ok := ix.Rel(abs)
+	if !ok {
+		return Summary{}, false
+	}
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	s, ok := ix.rows[rel]
+	return s, ok
+}
+
+// Summaries returns the rows sorted by Path. The slice is shared by later
+// callers until the next change: do not modify it.
+func (ix *Index) Summaries() []Summary {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	return ix.summaries()
+}
+
+func (ix *Index) summaries() []Summary {
+	if ix.sorted == nil {
+		ix.sorted = make([]Summary, 0, len(ix.rows))
+		for _, s := range ix.rows {
+			ix.sorted = append(ix.sorted, s)
+		}
+		slices.SortFunc(ix.sorted, func(a, b Summary) int { return strings.Compare(a.Path, b.Path) })
+	}
+	return ix.sorted
+}
+
+// Schema is the schema inferred from every article's front matter,
+// computed once per change.
+func (ix *Index) Schema() *document.Schema {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if ix.schema == nil {
+		rows := ix.summaries()
+		docs := make([][]document.Field, 0, len(rows))
+		for _, s := range rows {
+			if s.Err == nil || s.Fields != nil {
+				docs = append(docs, s.Fields)
+			}
+		}
+		ix.schema = document.InferSchema(docs)
+	}
+	return ix.schema
+}

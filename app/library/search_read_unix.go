@@ -1,0 +1,65 @@
+//go:build unix
+
+package library
+
+import "syscall"
+
+// searchRead reads a file for Search into buf's memory when it fits, with
+// bare system calls (open, fstat, read, close): no poller registration and
+// no non-blocking mode, which os.Open spends most of its time on for
+// short files. Files that are not regular or are larger than MaxSize are
+// refused.
+func searchRead(path string, buf []byte) ([]byte, error) {
+	fd, err := openRetry(path)
+	if err != nil {
+		return nil, err
+	}
+	defer syscall.Close(fd)
+	var st syscall.Stat_t
+	if err := syscall.Fstat(fd, &st); err != nil {
+		return nil, err
+	}
+	if st.Mode&syscall.S_IFMT != syscall.S_IFREG {
+		return nil, ErrNotRegular
+	}
+	if st.Size > MaxSize {
+		return nil, ErrTooLarge
+	}
+	data := buf[:0]
+	if int64(cap(data)) < st.Size+1 {
+		data = make([]byte, 0, st.Size+1)
+	}
+	for {
+		n, err := syscall.Read(fd, data[len(data):cap(data)])
+		if err == syscall.EINTR {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		if n == 0 {
+			return data, nil
+		}
+		data = data[:len(data)+n]
+		if st.Size > 0 && int64(len(data)) == st.Size {
+			return data, nil
+		}
+		if len(data) > MaxSize {
+			return nil, ErrTooLarge
+		}
+		if len(data) == cap(data) {
+			data = append(data, make([]byte, 4096)...)[:len(data)]
+		}
+	}
+}
+
+// openRetry opens path read-only, retrying on EINTR. A FIFO is opened
+// without blocking and then refused by the caller's fstat.
+func openRetry(path string) (int, error) {
+	for {
+		fd, err := syscall.Open(path, syscall.O_RDONLY|syscall.O_CLOEXEC|syscall.O_NONBLOCK, 0)
+		if err != syscall.EINTR {
+			return fd, err
+		}
+	}
+}

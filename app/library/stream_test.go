@@ -1,0 +1,196 @@
+package library
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+	"unsafe"
+)
+
+// TestStreamDeliversInPathOrder checks that files are delivered one by
+// one in the order of their slash-separated paths, including names that
+// sort around a folder's "/" ("a.md" < "a/b.md" < "a0.md"), Chinese names
+// and a symbolic link to a folder.
+func TestStreamDeliversInPathOrder(t *testing.T) {
+	dir := t.TempDir()
+	outside := t.TempDir()
+	write(t, filepath.Join(outside, "x.md"), "x")
+	for _, rel := range []string{"a.md", "a/b.md", "a/c/d.md", "a-b.md", "a0.md", "a!.md", "文章/一.md", "文章.md", "z.md", "m/n.md"} {
+		p := filepath.Join(dir, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		write(t, p, "---\ntitle: "+rel+"\n---\n")
+	}
+	if err := os.Symlink(outside, filepath.Join(dir, "link")); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	err := Stream(context.Background(), dir, func(f *File) string { return f.Path }, func(p string) { got = append(got, p) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.IsSorted(got) || len(got) != 11 {
+		t.Fatalf("delivered %q, want 11 paths in order", got)
+	}
+	if !slices.Contains(got, "link/x.md") {
+		t.Fatalf("the linked folder's file is missing: %q", got)
+	}
+}
+
+// TestStreamManyFilesKeepsOrder streams a generated folder larger than the
+// delivery window and compares with Visit and with a sort.
+func TestStreamManyFilesKeepsOrder(t *testing.T) {
+	dir := t.TempDir()
+	genFolder(t, dir, 1500, 5)
+	var got []string
+	if err := Stream(context.Background(), dir, func(f *File) string { return f.Path }, func(p string) { got = append(got, p) }); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1500 || !slices.IsSorted(got) {
+		t.Fatalf("%d paths, sorted %v", len(got), slices.IsSorted(got))
+	}
+	sums, err := Scan(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, s := range sums {
+		if s.Path != got[i] {
+			t.Fatalf("Scan and Stream differ at %d: %s vs %s", i, s.Path, got[i])
+		}
+	}
+}
+
+func TestStreamStopsWhenCancelled(t *testing.T) {
+	dir := t.TempDir()
+	genFolder(t, dir, 300, 6)
+	ctx, cancel := context.WithCancel(context.Background())
+	n := 0
+	err := Stream(ctx, dir, func(f *File) string { return f.Path }, func(string) {
+		n++
+		if n == 10 {
+			cancel()
+		}
+	})
+	if !errors.Is(err, context.Canceled) || n != 10 {
+		t.Fatalf("err = %v after %d deliveries, want cancelled after 10", err, n)
+	}
+	if err := Stream(context.Background(), filepath.Join(dir, "nope"), func(f *File) int { return 0 }, func(int) {}); err == nil || !strings.Contains(err.Error(), "nope") {
+		t.Fatalf("a missing folder: %v", err)
+	}
+}
+
+// TestScanSharesRepeatedStrings checks that a scan keeps one copy of the
+// field names and short values that repeat across articles, and that the
+// summaries still read right.
+func TestScanSharesRepeatedStrings(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"a.md", "b.md"} {
+		write(t, filepath.Join(dir, name), "---\ntitle: "+name+"\ncategory: 行业洞察\ntags: [Go, 开源]\n---\n正文\n")
+	}
+	var got []Summary
+	if err := StreamSummaries(context.Background(), dir, func(s Summary) { got = append(got, s) }); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || got[0].Category != "行业洞察" || !slices.Equal(got[1].Tags, []string{"Go", "开源"}) || got[1].Title != "b.md" {
+		t.Fatalf("summaries = %+v", got)
+	}
+	same := func(a, b string) bool { return unsafe.StringData(a) == unsafe.StringData(b) }
+	if !same(got[0].Fields[0].Key, got[1].Fields[0].Key) || !same(got[0].Category, got[1].Category) || !same(got[0].Tags[1], got[1].Tags[1]) {
+		t.Fatal("repeated names and values are not shared")
+	}
+	if tags := got[0].Fields[2].Value.Items; cap(tags) != len(tags) {
+		t.Fatalf("a list keeps spare room: len %d cap %d", len(tags), cap(tags))
+	}
+}
+
+func TestPatchSortedMatchesAFullSort(t *testing.T) {
+	rows := map[string]Summary{}
+	var sorted []Summary
+	for _, p := range []string{"a.md", "b/c.md", "d.md", "文章.md"} {
+		rows[p] = Summary{Path: p}
+		sorted = append(sorted, Summary{Path: p})
+	}
+	before := slices.Clone(sorted)
+	rows["b/c.md"] = Summary{Path: "b/c.md", Title: "changed"}
+	rows["c.md"] = Summary{Path: "c.md"}
+	rows["0.md"] = Summary{Path: "0.md"}
+	delete(rows, "d.md")
+	got := patchSorted(sorted, rows, []string{"0.md", "b/c.md", "c.md", "d.md", "gone.md"})
+	var paths []string
+	for _, s := range got {
+		paths = append(paths, s.Path)
+	}
+	if strings.Join(paths, " ") != "0.md a.md b/c.md c.md 文章.md" || got[2].Title != "changed" {
+		t.Fatalf("patched = %q", paths)
+	}
+	for i := range before {
+		if sorted[i].Path != before[i].Path || sorted[i].Title != before[i].Title {
+			t.Fatal("the shared sorted slice was modified")
+		}
+	}
+	if patchSorted(nil, rows, []string{"a.md"}) != nil || patchSorted(sorted, rows, make([]string, maxPatch+1)) != nil {
+		t.Fatal("want a full sort for a stale slice or a large batch")
+	}
+}
+
+func TestScanBriefHasNoFields(t *testing.T) {
+	dir := t.TempDir()
+	genFolder(t, dir, 30, 8)
+	full, err := Scan(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	brief, err := ScanBrief(context.Background(), dir)
+	if err != nil || len(brief) != len(full) {
+		t.Fatalf("%d rows, %v", len(brief), err)
+	}
+	for i := range full {
+		f := full[i]
+		f.Fields = nil
+		if brief[i].Fields != nil || !reflect.DeepEqual(brief[i], f) {
+			t.Fatalf("row %d differs:\n%+v\n%+v", i, brief[i], f)
+		}
+	}
+}
+
+func TestIndexLoadStreamShowsRowsAsTheyCome(t *testing.T) {
+	dir := t.TempDir()
+	genFolder(t, dir, 400, 9)
+	ix := NewIndex(dir)
+	var seen []int
+	err := ix.LoadStream(context.Background(), 0, func() {
+		rows := ix.Summaries()
+		if !slices.IsSortedFunc(rows, func(a, b Summary) int { return strings.Compare(a.Path, b.Path) }) || ix.Len() != len(rows) {
+			t.Fatalf("a partial index is not sorted or not consistent: %d rows, Len %d", len(rows), ix.Len())
+		}
+		seen = append(seen, len(rows))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(seen) < 2 || seen[0] >= 400 || ix.Len() != 400 || len(ix.Summaries()) != 400 {
+		t.Fatalf("progress saw %v rows, index has %d", seen[:min(len(seen), 5)], ix.Len())
+	}
+	full := NewIndex(dir)
+	if err := full.Load(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	for i, s := range full.Summaries() {
+		if ix.Summaries()[i].Path != s.Path || ix.Summaries()[i].Title != s.Title {
+			t.Fatalf("row %d differs from Load", i)
+		}
+	}
+	// Changes after the load are applied as usual.
+	p := filepath.Join(dir, "new.md")
+	write(t, p, "---\ntitle: 新\n---\n")
+	ix.Apply([]Change{{Path: p}})
+	if got, ok := ix.Get(p); !ok || got.Title != "新" || ix.Len() != 401 {
+		t.Fatalf("after Apply: %+v %v", got, ok)
+	}
+}

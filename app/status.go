@@ -1,0 +1,52 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	fynetheme "fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"folio/editor/document"
+)
+
+// statusBar is the line under the panes: Folio's own count of the body and
+// the caret's place on the left, the article's problem (or a message) on
+// the right.
+type statusBar struct {
+	label *widget.Label
+	err   *canvas.Text
+	box   *fyne.Container
+}
+
+func newStatusBar() *statusBar {
+	sb := &statusBar{label: widget.NewLabel("")}
+	sb.label.Truncation = fyne.TextTruncateEllipsis
+	sb.err = canvas.NewText("", fynetheme.Color(fynetheme.ColorNameError))
+	sb.err.TextSize = fynetheme.CaptionTextSize()
+	sb.box = container.NewBorder(nil, nil, nil, sb.err, sb.label)
+	return sb
+}
+
+// show puts the counts and the caret position in the bar.
+func (sb *statusBar) show(stats document.TextStats, line, col int) {
+	// Folio's own count of the body, named as such: the preview's header
+	// shows the front matter's readTime when the article has one.
+	words := lang.L("Folio counts {{.Words}} words · {{.Minutes}} min read", map[string]any{"Words": stats.Total, "Minutes": stats.ReadingMinutes()})
+	pos := lang.L("Ln {{.Line}}, Col {{.Col}}", map[string]any{"Line": line + 1, "Col": col + 1})
+	sb.label.SetText(words + "    " + pos)
+}
+
+// say shows a passing message (until the caret moves).
+func (sb *statusBar) say(msg string) { sb.label.SetText(msg) }
+
+// problem shows msg in the error colour; "" clears it.
+func (sb *statusBar) problem(msg string) {
+	sb.err.Text = msg
+	sb.err.Color = fynetheme.Color(fynetheme.ColorNameError)
+	sb.err.Refresh()
+}
+
+// problemText is the problem shown now.
+func (sb *statusBar) problemText() string { return sb.err.Text }

@@ -1,0 +1,592 @@
+// Package form is the front matter form: one typed row per front matter
+// key of an article, in the file's order, driven by the folder's inferred
+// schema. Every change the user makes becomes exactly one minimal
+// document.Edit of the article's text, handed to OnEdit; the editor applies
+// it and gives the new text back through Update.
+package form
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"folio/editor/document"
+)
+
+// Options are what the app knows about the site around the article (the
+// form imports nothing of the app).
+type Options struct {
+	// Taxonomies are the keys edited as lists with autocomplete (a Hugo
+	// site's taxonomies); tags, categories, keywords and aliases when nil.
+	Taxonomies []string
+	// Selects are keys edited as one value with suggestions from the
+	// folder (category, series, author… when nil).
+	Selects []string
+	// Location is the time zone of "now" in date fields; the system's when nil.
+	Location *time.Location
+	// Now gives the current time; time.Now when nil (tests set it).
+	Now func() time.Time
+}
+
+var (
+	defaultTaxonomies = []string{"tags", "categories", "keywords", "aliases"}
+	defaultSelects    = []string{"category", "series", "author", "authors", "layout", "type", "lang", "language"}
+	longKeys          = []string{"summary", "description", "excerpt", "abstract", "subtitle"}
+)
+
+// Form is the front matter form widget.
+type Form struct {
+	widget.BaseWidget
+
+	// OnEdit receives each change the user makes, as one minimal edit of
+	// the text last given to SetDocument or Update.
+	OnEdit func(document.Edit)
+	// OnGotoLine asks to put the editor's caret on a 1-based line (the
+	// line of a front matter error).
+	OnGotoLine func(line int)
+	// OnEscape is called when Escape is pressed in a field.
+	OnEscape func()
+	// BeforeEdit is called before the form computes an edit, so the app
+	// can hand it the newest text first (Update) when a parse is pending:
+	// an edit is only ever made against the text the editor holds.
+	BeforeEdit func()
+
+	opts   Options
+	schema *document.Schema
+	path   string
+	doc    *document.Document // the form's own copy; edits go through it
+
+	rows       []row
+	byKey      map[string]row
+	width      float32 // for the flowing chips
+	broken     bool
+	syncing    bool // rows are being set from the text: no edits
+	needLayout bool // a row changed size while syncing
+
+	pathLabel *widget.Label
+	info      *widget.Label
+	errLabel  *widget.Label
+	gotoBtn   *widget.Button
+	errBox    *fyne.Container
+	list      *fyne.Container
+	missing   *fyne.Container
+	addEntry  *fieldEntry
+	scroll    *container.Scroll
+	content   fyne.CanvasObject
+}
+
+// New returns an empty form.
+func New(opts Options) *Form {
+	f := &Form{opts: opts, byKey: map[string]row{}, width: 300}
+	f.ExtendBaseWidget(f)
+	f.pathLabel = widget.NewLabel("")
+	f.pathLabel.Truncation = fyne.TextTruncateEllipsis
+	f.pathLabel.TextStyle.Bold = true
+	f.info = widget.NewLabel("")
+	f.info.TextStyle.Italic = true
+	f.errLabel = widget.NewLabel("")
+	f.errLabel.Wrapping = fyne.TextWrapWord
+	f.errLabel.Importance = widget.DangerImportance
+	f.gotoBtn = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), nil)
+	f.errBox = container.NewVBox(f.errLabel, container.NewHBox(f.gotoBtn))
+	f.errBox.Hide()
+	f.list = container.NewVBox()
+	f.missing = container.New(f.flow())
+	f.addEntry = newFieldEntry(false)
+	f.addEntry.SetPlaceHolder(lang.L("Add a field by name…"))
+	f.addEntry.onCommit = f.addTyped
+	f.addEntry.onEscape = f.escape
+	f.addEntry.FocusLost() // no commit on an empty entry; clears the focus flag
+	f.scroll = container.NewVScroll(container.NewVBox(f.list, widget.NewSeparator(), f.missing, f.addEntry))
+	header := container.NewVBox(f.pathLabel, f.info, f.errBox)
+	f.content = container.NewBorder(header, nil, nil, nil, f.scroll)
+	return f
+}
+
+// CreateRenderer lays out the header above the scrolling rows.
+func (f *Form) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(f.content)
+}
+
+// Resize sets the width the chips wrap in before the rows are laid out:
+// the rows fill the form's width, so a flow's minimum height is known.
+func (f *Form) Resize(s fyne.Size) {
+	th := f.Theme()
+	f.width = s.Width - labelWidth - th.Size(theme.SizeNameInlineIcon) - 2*th.Size(theme.SizeNamePadding)
+	f.BaseWidget.Resize(s)
+}
+
+// flow returns a wrapping layout for chips and suggestions.
+func (f *Form) flow() *flowLayout {
+	return &flowLayout{width: &f.width, gap: 4}
+}
+
+// relayout measures the rows again after one grew or shrank (chips,
+// suggestions, an error line), so the scrolled content fits them.
+// While rows are being set from the text it happens once, at the end.
+func (f *Form) relayout() {
+	if f.syncing {
+		f.needLayout = true
+		return
+	}
+	f.needLayout = false
+	f.list.Refresh()
+	f.scroll.Refresh()
+}
+
+// sync runs fn with edits off and lays the rows out once afterwards if
+// they changed size.
+func (f *Form) sync(fn func()) {
+	if f.syncing {
+		fn()
+		return
+	}
+	f.syncing = true
+	fn()
+	f.syncing = false
+	if f.needLayout {
+		f.relayout()
+	}
+}
+
+// SetOptions changes the site options and rebuilds the rows.
+func (f *Form) SetOptions(o Options) {
+	f.opts = o
+	f.rebuild(false)
+}
+
+// SetSchema gives the folder's schema: it decides the widget of keys whose
+// value does not (an empty value), the suggestions and the missing keys.
+func (f *Form) SetSchema(s *document.Schema) {
+	f.schema = s
+	f.rebuild(false)
+}
+
+// SetDocument shows an article: every row shows its value anew (a row
+// whose key and widget the last article had too is reused).
+func (f *Form) SetDocument(path string, doc *document.Document) {
+	f.path = path
+	f.doc = copyDoc(doc)
+	f.rebuild(true)
+}
+
+// Update shows a new text of the same article (typed in the editor). It is
+// cheap: when the front matter did not change nothing happens, when only
+// values changed the rows are updated in place, and a field the user is
+// typing in keeps its text, focus and caret.
+func (f *Form) Update(doc *document.Document) {
+	if doc == nil {
+		f.SetDocument(f.path, nil)
+		return
+	}
+	old := f.doc
+	f.doc = copyDoc(doc)
+	if old != nil && old.Err() == nil && doc.Err() == nil && old.Format() == doc.Format() &&
+		bytes.Equal(old.FrontMatter(), doc.FrontMatter()) {
+		return
+	}
+	if doc.Err() == nil && !f.broken && f.sameShape(doc.Fields()) {
+		f.setRows(doc.Fields())
+		return
+	}
+	f.rebuild(false)
+}
+
+// Path returns the path the header shows.
+func (f *Form) Path() string { return f.path }
+
+// Document returns the form's current document (nil when none).
+func (f *Form) Document() *document.Document { return f.doc }
+
+func copyDoc(d *document.Document) *document.Document {
+	if d == nil {
+		return nil
+	}
+	c := *d
+	return &c
+}
+
+// sameShape reports whether fields have the keys and widgets of the rows.
+func (f *Form) sameShape(fields []document.Field) bool {
+	if len(fields) != len(f.rows) {
+		return false
+	}
+	for i, fl := range fields {
+		if f.rows[i].base().key != fl.Key || f.rows[i].base().kind != f.kindFor(fl.Key, fl.Value) {
+			return false
+		}
+	}
+	return true
+}
+
+// setRows shows new values in the existing rows.
+func (f *Form) setRows(fields []document.Field) {
+	f.sync(func() { f.setRowValues(fields) })
+}
+
+func (f *Form) setRowValues(fields []document.Field) {
+	for i, fl := range fields {
+		r := f.rows[i]
+		same := sameValue(r.base().value, fl.Value)
+		r.base().value = fl.Value
+		if !same && !r.focused() {
+			r.show(fl.Value)
+		}
+	}
+}
+
+// sameValue reports whether two values are spelled alike (lines aside).
+func sameValue(a, b document.Value) bool {
+	if a.Kind != b.Kind || a.Text != b.Text || len(a.Items) != len(b.Items) || len(a.Fields) != len(b.Fields) {
+		return false
+	}
+	for i := range a.Items {
+		if !sameValue(a.Items[i], b.Items[i]) {
+			return false
+		}
+	}
+	for i := range a.Fields {
+		if a.Fields[i].Key != b.Fields[i].Key || !sameValue(a.Fields[i].Value, b.Fields[i].Value) {
+			return false
+		}
+	}
+	return true
+}
+
+// rebuild makes the rows for the document, reusing those whose key and
+// widget stay. A focused row keeps its text and caret unless force is set
+// (another article: every row shows the new value, errors and half-typed
+// items are cleared).
+func (f *Form) rebuild(force bool) {
+	f.sync(func() { f.build(force) })
+}
+
+func (f *Form) build(force bool) {
+	d := f.doc
+	f.pathLabel.SetText(f.path)
+	if d == nil {
+		f.info.SetText(lang.L("No article is open"))
+		f.errBox.Hide()
+		f.setRowList(nil)
+		f.missing.Objects = nil
+		f.missing.Refresh()
+		f.addEntry.Hide()
+		return
+	}
+	f.addEntry.Show()
+	if err := d.Err(); err != nil {
+		f.broken = true
+		if force { // another article: the last one's fields are not this one's
+			f.rows, f.byKey = nil, map[string]row{}
+			f.setRowList(nil)
+			f.missing.Objects = nil
+			f.missing.Refresh()
+		}
+		f.showBroken(err)
+		return
+	}
+	f.broken = false
+	f.errBox.Hide()
+	fields := d.Fields()
+	f.info.SetText(formatName(d.Format()) + " · " + lang.L("{{.Count}} fields", map[string]any{"Count": len(fields)}))
+	rows := make([]row, 0, len(fields))
+	byKey := make(map[string]row, len(fields))
+	for _, fl := range fields {
+		if _, dup := byKey[fl.Key]; dup {
+			continue
+		}
+		k := f.kindFor(fl.Key, fl.Value)
+		r, ok := f.byKey[fl.Key]
+		if !ok || r.base().kind != k {
+			r = f.newRow(fl.Key, k)
+		}
+		r.base().value = fl.Value
+		if force {
+			r.base().setError(nil)
+			if lr, ok := r.(*listRow); ok {
+				lr.entry.SetText("")
+			}
+		}
+		if force || !r.focused() {
+			r.show(fl.Value)
+		}
+		r.setEnabled(true)
+		rows = append(rows, r)
+		byKey[fl.Key] = r
+	}
+	f.rows, f.byKey = rows, byKey
+	f.setRowList(rows)
+	f.showMissing()
+	f.addEntry.Enable()
+}
+
+func (f *Form) setRowList(rows []row) {
+	objs := make([]fyne.CanvasObject, len(rows))
+	for i, r := range rows {
+		objs[i] = r.base().box
+	}
+	f.list.Objects = objs
+	f.relayout()
+}
+
+// showBroken shows the parse error and makes the rows read-only.
+func (f *Form) showBroken(err error) {
+	line := 0
+	var pe *document.ParseError
+	if errors.As(err, &pe) {
+		line = pe.Line
+	}
+	f.info.SetText(formatName(f.doc.Format()))
+	f.errLabel.SetText(lang.L("The front matter cannot be read: {{.Err}}. Fix it in the editor; the fields are read-only until then.", map[string]any{"Err": err.Error()}))
+	if line > 0 {
+		f.gotoBtn.SetText(lang.L("Go to line {{.Line}}", map[string]any{"Line": line}))
+		f.gotoBtn.OnTapped = func() {
+			if f.OnGotoLine != nil {
+				f.OnGotoLine(line)
+			}
+		}
+		f.gotoBtn.Show()
+	} else {
+		f.gotoBtn.Hide()
+	}
+	f.errBox.Show()
+	for _, r := range f.rows {
+		r.setEnabled(false)
+	}
+	for _, o := range f.missing.Objects {
+		if p, ok := o.(*pill); ok {
+			p.setDisabled(true)
+		}
+	}
+	f.addEntry.Disable()
+}
+
+func formatName(ft document.Format) string {
+	switch ft {
+	case document.YAML:
+		return "YAML"
+	case document.TOML:
+		return "TOML"
+	case document.JSON:
+		return "JSON"
+	}
+	return lang.L("No front matter")
+}
+
+// showMissing lists the folder's common keys the article lacks.
+func (f *Form) showMissing() {
+	var objs []fyne.CanvasObject
+	if f.schema != nil {
+		for _, ks := range f.schema.Keys {
+			if !ks.Common() {
+				continue
+			}
+			if _, ok := f.byKey[ks.Key]; ok {
+				continue
+			}
+			key, t := ks.Key, ks.Type
+			objs = append(objs, newPill("+ "+key, func() { f.addKey(key, t) }, nil, true))
+		}
+	}
+	f.missing.Objects = objs
+	f.missing.Refresh()
+	f.relayout()
+}
+
+// emptyValue is the value a new key starts with: empty text (quoted in the
+// file's style), an empty list, false or 0.
+func emptyValue(t document.FieldType) document.Value {
+	switch t {
+	case document.TypeList:
+		return document.Value{Kind: document.List}
+	case document.TypeBool:
+		return document.Value{Kind: document.Bool, Text: "false"}
+	case document.TypeNumber:
+		return document.Value{Kind: document.Int, Text: "0"}
+	}
+	return document.S("")
+}
+
+func (f *Form) addKey(key string, t document.FieldType) {
+	if f.broken || f.doc == nil {
+		return
+	}
+	if f.isTaxonomy(key) && t == document.TypeUnknown {
+		t = document.TypeList
+	}
+	if !f.apply(func(d *document.Document) (document.Edit, error) { return d.AddEdit(key, emptyValue(t)) }, nil) {
+		return
+	}
+	f.rebuild(false)
+	if r, ok := f.byKey[key]; ok {
+		f.focus(r.focusTarget())
+	}
+}
+
+// addTyped adds the key typed in the "add a field" entry.
+func (f *Form) addTyped() {
+	key := strings.TrimSpace(f.addEntry.Text)
+	if key == "" || f.broken || f.doc == nil {
+		return
+	}
+	if r, ok := f.byKey[key]; ok {
+		f.addEntry.SetText("")
+		f.focus(r.focusTarget())
+		return
+	}
+	t := document.TypeText
+	if ks, ok := f.schema.Key(key); ok {
+		t = ks.Type
+	}
+	f.addEntry.SetText("")
+	f.addKey(key, t)
+}
+
+// apply runs an edit on the form's document and hands it to OnEdit. It
+// reports whether the text changed; a refused edit shows its error on the
+// row and changes nothing.
+func (f *Form) apply(edit func(d *document.Document) (document.Edit, error), r row) bool {
+	if f.BeforeEdit != nil && !f.syncing {
+		f.BeforeEdit()
+	}
+	if f.syncing || f.broken || f.doc == nil {
+		return false
+	}
+	if r != nil && !r.base().live() {
+		return false // a row of an article no longer shown (its field lost the focus late)
+	}
+	e, err := edit(f.doc)
+	if r != nil {
+		r.base().setError(err)
+	}
+	if err != nil || e.Empty() {
+		return false
+	}
+	if f.OnEdit != nil {
+		f.OnEdit(e)
+	}
+	return true
+}
+
+// set gives a row's key a new value, reporting whether it was written (or
+// already there).
+func (f *Form) set(r row, v document.Value) bool {
+	if f.syncing {
+		return false
+	}
+	key := r.base().key
+	var err error
+	f.apply(func(d *document.Document) (document.Edit, error) {
+		e, e2 := d.SetEdit(key, v)
+		err = e2
+		return e, e2
+	}, r)
+	if err != nil || f.broken || f.doc == nil {
+		return false
+	}
+	r.base().value, _ = f.doc.Get(key)
+	return true
+}
+
+// remove deletes a row's key.
+func (f *Form) remove(key string) {
+	if f.apply(func(d *document.Document) (document.Edit, error) { return d.DeleteEdit(key) }, nil) {
+		f.rebuild(false)
+	}
+}
+
+// Commit writes the text of the field being typed in, as leaving it would
+// (the app calls it before saving). A list's half-typed item stays typed.
+func (f *Form) Commit() {
+	for _, r := range f.rows {
+		if !r.focused() {
+			continue
+		}
+		switch r := r.(type) {
+		case *entryRow:
+			r.commit()
+		case *rawRow:
+			r.commit()
+		}
+	}
+}
+
+// FocusFirst puts the focus in the first field.
+func (f *Form) FocusFirst() {
+	for _, r := range f.rows {
+		if t := r.focusTarget(); t != nil {
+			f.focus(t)
+			return
+		}
+	}
+	f.focus(f.addEntry)
+}
+
+func (f *Form) focus(t fyne.Focusable) {
+	if t == nil {
+		return
+	}
+	if c := fyne.CurrentApp().Driver().CanvasForObject(f); c != nil {
+		c.Focus(t)
+	}
+}
+
+func (f *Form) escape() {
+	if f.OnEscape != nil {
+		f.OnEscape()
+	}
+}
+
+func (f *Form) now() time.Time {
+	if f.opts.Now != nil {
+		return f.opts.Now()
+	}
+	return time.Now()
+}
+
+func (f *Form) location() *time.Location {
+	if f.opts.Location != nil {
+		return f.opts.Location
+	}
+	return time.Local
+}
+
+func (f *Form) isTaxonomy(key string) bool {
+	tx := f.opts.Taxonomies
+	if tx == nil {
+		tx = defaultTaxonomies
+	}
+	return contains(tx, key)
+}
+
+func (f *Form) isSelect(key string) bool {
+	s := f.opts.Selects
+	if s == nil {
+		s = defaultSelects
+	}
+	return contains(s, key)
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if strings.EqualFold(x, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// values returns the folder's values of key, most used first.
+func (f *Form) values(key string) []document.ValueCount {
+	if ks, ok := f.schema.Key(key); ok {
+		return ks.Values
+	}
+	return nil
+}

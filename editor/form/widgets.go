@@ -1,0 +1,279 @@
+package form
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// fieldEntry is the entry every text-like field uses: Enter commits a
+// one-line field, leaving the field commits it, Escape hands the focus
+// back, Tab always moves on (also in a multi-line entry), and a row can
+// take some runes (the list's "," adds a chip).
+type fieldEntry struct {
+	widget.Entry
+	onCommit func()
+	onEscape func()
+	onRune   func(r rune) bool // true: the rune was taken
+	hasFocus bool
+}
+
+func newFieldEntry(multi bool) *fieldEntry {
+	e := &fieldEntry{}
+	e.MultiLine = multi
+	if multi {
+		e.Wrapping = fyne.TextWrapWord
+	}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// AcceptsTab is false so Tab moves to the next field.
+func (e *fieldEntry) AcceptsTab() bool { return false }
+
+// FocusGained notes the focus.
+func (e *fieldEntry) FocusGained() {
+	e.hasFocus = true
+	e.Entry.FocusGained()
+}
+
+// FocusLost commits the field.
+func (e *fieldEntry) FocusLost() {
+	e.hasFocus = false
+	e.Entry.FocusLost()
+	if e.onCommit != nil {
+		e.onCommit()
+	}
+}
+
+// TypedKey commits on Enter in a one-line field and hands Escape on.
+func (e *fieldEntry) TypedKey(k *fyne.KeyEvent) {
+	switch k.Name {
+	case fyne.KeyEscape:
+		if e.onEscape != nil {
+			e.onEscape()
+			return
+		}
+	case fyne.KeyReturn, fyne.KeyEnter:
+		if !e.MultiLine && !e.Disabled() {
+			if e.onCommit != nil {
+				e.onCommit()
+			}
+			return
+		}
+	}
+	e.Entry.TypedKey(k)
+}
+
+// TypedRune lets the row take a rune first.
+func (e *fieldEntry) TypedRune(r rune) {
+	if e.onRune != nil && !e.Disabled() && e.onRune(r) {
+		return
+	}
+	e.Entry.TypedRune(r)
+}
+
+// tapIcon is a small icon that acts on a tap. It takes no focus, so Tab
+// goes from field to field without stopping on it.
+type tapIcon struct {
+	widget.BaseWidget
+	res      fyne.Resource
+	onTap    func()
+	disabled bool
+}
+
+func newTapIcon(res fyne.Resource, onTap func()) *tapIcon {
+	t := &tapIcon{res: res, onTap: onTap}
+	t.ExtendBaseWidget(t)
+	return t
+}
+
+// CreateRenderer draws the icon.
+func (t *tapIcon) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(widget.NewIcon(t.res))
+}
+
+// MinSize is the inline icon size.
+func (t *tapIcon) MinSize() fyne.Size {
+	s := t.Theme().Size(theme.SizeNameInlineIcon)
+	return fyne.NewSize(s, s)
+}
+
+// Tapped runs the action.
+func (t *tapIcon) Tapped(*fyne.PointEvent) {
+	if !t.disabled && t.onTap != nil {
+		t.onTap()
+	}
+}
+
+// pill is a rounded label: a chip with a remove icon, a suggestion, a
+// missing key to add, or a small action. It takes no focus.
+type pill struct {
+	widget.BaseWidget
+	text     string
+	onTap    func()
+	onRemove func()
+	muted    bool // greyed: a suggestion or a key the article lacks
+	disabled bool
+}
+
+func newPill(text string, onTap, onRemove func(), muted bool) *pill {
+	p := &pill{text: text, onTap: onTap, onRemove: onRemove, muted: muted}
+	p.ExtendBaseWidget(p)
+	return p
+}
+
+// Tapped runs the pill's action.
+func (p *pill) Tapped(*fyne.PointEvent) {
+	if !p.disabled && p.onTap != nil {
+		p.onTap()
+	}
+}
+
+// setDisabled greys the pill out and stops its actions.
+func (p *pill) setDisabled(on bool) {
+	if p.disabled != on {
+		p.disabled = on
+		p.Refresh()
+	}
+}
+
+// CreateRenderer builds the background, label and remove icon.
+func (p *pill) CreateRenderer() fyne.WidgetRenderer {
+	r := &pillRenderer{p: p, bg: canvas.NewRectangle(color.Transparent), txt: canvas.NewText(p.text, color.Black)}
+	objs := []fyne.CanvasObject{r.txt}
+	if p.onRemove != nil {
+		objs = append(objs, &removeIcon{tapIcon: newTapIcon(theme.CancelIcon(), func() {
+			if !p.disabled {
+				p.onRemove()
+			}
+		})})
+	}
+	r.inner = container.New(&pillLayout{}, objs...)
+	r.stack = container.NewStack(r.bg, r.inner)
+	r.Refresh()
+	return r
+}
+
+// pillRenderer draws a pill in the theme's current colours.
+type pillRenderer struct {
+	p     *pill
+	bg    *canvas.Rectangle
+	txt   *canvas.Text
+	inner *fyne.Container
+	stack *fyne.Container
+}
+
+func (r *pillRenderer) Layout(s fyne.Size)           { r.stack.Resize(s) }
+func (r *pillRenderer) MinSize() fyne.Size           { return r.stack.MinSize() }
+func (r *pillRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.stack} }
+func (r *pillRenderer) Destroy()                     {}
+
+// Refresh takes the theme's colours again (a theme change, disabling).
+func (r *pillRenderer) Refresh() {
+	p := r.p
+	th := p.Theme()
+	v := fyne.CurrentApp().Settings().ThemeVariant()
+	r.bg.CornerRadius = th.Size(theme.SizeNameInputRadius) * 2
+	r.bg.FillColor = th.Color(theme.ColorNameInputBackground, v)
+	r.bg.StrokeColor, r.bg.StrokeWidth = color.Transparent, 0
+	r.txt.Color = th.Color(theme.ColorNameForeground, v)
+	if p.muted {
+		r.bg.FillColor = color.Transparent
+		r.bg.StrokeColor = th.Color(theme.ColorNameInputBorder, v)
+		r.bg.StrokeWidth = 1
+		r.txt.Color = th.Color(theme.ColorNamePlaceHolder, v)
+	}
+	if p.disabled {
+		r.txt.Color = th.Color(theme.ColorNameDisabled, v)
+	}
+	r.txt.TextSize = th.Size(theme.SizeNameCaptionText) + 1
+	r.inner.Layout.(*pillLayout).pad = th.Size(theme.SizeNameInnerPadding) / 2
+	r.bg.Refresh()
+	r.txt.Refresh()
+	r.inner.Refresh()
+}
+
+// removeIcon is a chip's smaller remove icon.
+type removeIcon struct{ *tapIcon }
+
+// MinSize is a little smaller than the text.
+func (r *removeIcon) MinSize() fyne.Size {
+	s := r.Theme().Size(theme.SizeNameCaptionText) + 2
+	return fyne.NewSize(s, s)
+}
+
+// pillLayout places the label and an optional icon on one padded line.
+type pillLayout struct{ pad float32 }
+
+func (l *pillLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	w, h := 2*l.pad*2, float32(0)
+	for i, o := range objs {
+		m := o.MinSize()
+		if i > 0 {
+			w += l.pad
+		}
+		w += m.Width
+		h = max(h, m.Height)
+	}
+	return fyne.NewSize(w, h+l.pad*2)
+}
+
+func (l *pillLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	x := l.pad * 2
+	for _, o := range objs {
+		m := o.MinSize()
+		o.Resize(m)
+		o.Move(fyne.NewPos(x, (size.Height-m.Height)/2))
+		x += m.Width + l.pad
+	}
+}
+
+// flowLayout wraps its objects onto lines no wider than *width (the form's
+// width, which a layout is not told when its minimum size is asked).
+type flowLayout struct {
+	width *float32
+	gap   float32
+}
+
+func (l *flowLayout) lines(objs []fyne.CanvasObject, width float32) (h float32, pos []fyne.Position) {
+	x, y, lineH := float32(0), float32(0), float32(0)
+	for _, o := range objs {
+		if !o.Visible() {
+			pos = append(pos, fyne.Position{})
+			continue
+		}
+		m := o.MinSize()
+		if x > 0 && x+m.Width > width {
+			x, y = 0, y+lineH+l.gap
+			lineH = 0
+		}
+		pos = append(pos, fyne.NewPos(x, y))
+		x += m.Width + l.gap
+		lineH = max(lineH, m.Height)
+	}
+	return y + lineH, pos
+}
+
+func (l *flowLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	w := float32(0)
+	for _, o := range objs {
+		if o.Visible() {
+			w = max(w, o.MinSize().Width)
+		}
+	}
+	h, _ := l.lines(objs, max(*l.width, w))
+	return fyne.NewSize(w, h)
+}
+
+func (l *flowLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	_, pos := l.lines(objs, size.Width)
+	for i, o := range objs {
+		o.Resize(o.MinSize())
+		o.Move(pos[i])
+	}
+}

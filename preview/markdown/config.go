@@ -1,0 +1,138 @@
+// Package markdown is Folio's Markdown engine, without Fyne: the one
+// goldmark configuration (New) with its budgets (limits.go), the block
+// model (Block, Inline), incremental parsing into top-level blocks
+// (Document), big blocks cut into parts (SplitParts), the outline
+// (Headings), link and image resolution against the article's folder and
+// site (Resolver), raw HTML's safe set (SplitHTML), GitHub alerts and Hugo
+// shortcodes, and code highlighting (Tokens). The preview widget, `folio
+// check`, `folio export` and the outline all use it, so they agree on what
+// a document means.
+package markdown
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"folio/editor/textwidth"
+)
+
+// New returns the one goldmark configuration Folio uses, for the native
+// preview, check and the HTML export alike: GitHub Flavoured Markdown
+// (tables, strikethrough, task lists, autolinks), footnotes and the CJK
+// rules: a soft line break between two East Asian wide characters (Han,
+// kana, CJK and full-width punctuation such as ，。：) is dropped, and a
+// backslash-escaped space is not rendered.
+//
+// The soft-break rule is applied by a tree transformer, so the HTML
+// renderer (whose own Simple rule misses full-width forms such as ，, and
+// whose CSS3 rule glues "end.\nNext" in English) and the native renderer
+// see the same breaks.
+//
+// The inline parsers whose cost grows with the square of what one
+// paragraph holds (emphasis delimiters, link brackets) are bounded: past
+// a budget per paragraph (see Limits) the rest of the paragraph's
+// delimiters and brackets are plain text, so a hostile line parses in
+// linear time.
+func New() goldmark.Markdown {
+	p := parser.NewParser(
+		parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+		parser.WithInlineParsers(boundedInlineParsers()...),
+		parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
+	)
+	return goldmark.New(
+		goldmark.WithParser(p),
+		goldmark.WithExtensions(
+			// extension.GFM, with strikethrough's parser bounded
+			extension.Linkify,
+			extension.Table,
+			extension.TaskList,
+			boundedStrikethrough{},
+			extras{},
+			extension.Footnote,
+			extension.NewCJK(
+				extension.WithEastAsianLineBreaks(extension.EastAsianLineBreaksNone),
+				extension.WithEscapedSpace(),
+			),
+		),
+		goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(eastAsianBreaks{}, 1000))),
+	)
+}
+
+// boundedStrikethrough is goldmark's strikethrough extension with its
+// delimiter parser under the same budget as emphasis.
+type boundedStrikethrough struct{}
+
+// Extend implements goldmark.Extender.
+func (boundedStrikethrough) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(parser.WithInlineParsers(
+		util.Prioritized(&boundedDelims{InlineParser: extension.NewStrikethroughParser()}, 500),
+	))
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(
+		util.Prioritized(extension.NewStrikethroughHTMLRenderer(), 500),
+	))
+}
+
+// SoftBreakIsSpace reports whether a soft line break between the two runes
+// renders as a space: always, except between two East Asian wide
+// characters (Korean keeps its spaces).
+func SoftBreakIsSpace(before, after rune) bool {
+	return !(EastAsianWide(before) && EastAsianWide(after))
+}
+
+// EastAsianWide reports whether r is a wide or full-width East Asian
+// character other than Hangul.
+func EastAsianWide(r rune) bool {
+	return !unicode.Is(unicode.Hangul, r) && textwidth.IsWide(r)
+}
+
+// eastAsianBreaks drops the soft line breaks SoftBreakIsSpace says render
+// as nothing, looking across inline elements (中文\n**粗体** too).
+type eastAsianBreaks struct{}
+
+// Transform implements parser.ASTTransformer.
+func (eastAsianBreaks) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
+	src := reader.Source()
+	var (
+		pending *ast.Text // a text whose soft break waits for the next character
+		before  rune      // the last character before that break
+		last    = rune(-1)
+	)
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch t := n.(type) {
+		case *ast.Text:
+			v := t.Segment.Value(src)
+			if len(v) > 0 {
+				if pending != nil {
+					after, _ := utf8.DecodeRune(v)
+					if before >= 0 && !SoftBreakIsSpace(before, after) {
+						pending.SetSoftLineBreak(false)
+					}
+					pending = nil
+				}
+				last, _ = utf8.DecodeLastRune(v)
+			}
+			if t.SoftLineBreak() && !t.HardLineBreak() {
+				pending, before = t, last
+			}
+		case *ast.CodeSpan, *ast.RawHTML, *ast.AutoLink:
+			pending, last = nil, -1
+			return ast.WalkSkipChildren, nil
+		default:
+			if n.Type() == ast.TypeBlock {
+				pending, last = nil, -1
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+}

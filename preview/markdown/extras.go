@@ -1,0 +1,195 @@
+package markdown
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// GitHub alerts ("> [!NOTE]" …) and Hugo shortcodes ("{{< name >}}",
+// "{{% name %}}"), part of the one configuration (New).
+
+// AlertKinds are the GitHub alert types, in lower case.
+var AlertKinds = []string{"note", "tip", "important", "warning", "caution"}
+
+// AlertOf is the alert type ("note", "tip", …) of a blockquote node marked
+// by New's parser, or "".
+func AlertOf(n ast.Node) string {
+	if v, ok := n.AttributeString("data-alert"); ok {
+		if s, ok := v.([]byte); ok {
+			return string(s)
+		}
+	}
+	return ""
+}
+
+// alerts marks blockquotes whose first line is "[!TYPE]" with the type and
+// removes that line.
+type alerts struct{}
+
+// Transform implements parser.ASTTransformer.
+func (alerts) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
+	src := reader.Source()
+	var quotes []*ast.Blockquote
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if q, ok := n.(*ast.Blockquote); ok && entering {
+			quotes = append(quotes, q)
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, q := range quotes {
+		para, ok := q.FirstChild().(*ast.Paragraph)
+		if !ok || para.Lines().Len() == 0 {
+			continue
+		}
+		first := para.Lines().At(0)
+		line := bytes.TrimSpace(first.Value(src))
+		if len(line) < 4 || line[0] != '[' || line[1] != '!' || line[len(line)-1] != ']' {
+			continue
+		}
+		kind := strings.ToLower(string(line[2 : len(line)-1]))
+		known := false
+		for _, k := range AlertKinds {
+			known = known || k == kind
+		}
+		if !known {
+			continue
+		}
+		// drop the inline nodes of the first line
+		for c := para.FirstChild(); c != nil; {
+			next := c.NextSibling()
+			t, isText := c.(*ast.Text)
+			if isText && t.Segment.Start >= first.Stop {
+				break
+			}
+			if !isText && c.Pos() >= first.Stop {
+				break
+			}
+			para.RemoveChild(para, c)
+			if isText && (t.SoftLineBreak() || t.HardLineBreak()) {
+				break
+			}
+			c = next
+		}
+		if para.ChildCount() == 0 {
+			q.RemoveChild(q, para)
+		} else {
+			lines := para.Lines()
+			rest := text.NewSegments()
+			for i := 1; i < lines.Len(); i++ {
+				rest.Append(lines.At(i))
+			}
+			para.SetLines(rest)
+		}
+		q.SetAttributeString("data-alert", []byte(kind))
+	}
+}
+
+// KindShortcode is the node kind of a Hugo shortcode.
+var KindShortcode = ast.NewNodeKind("Shortcode")
+
+// Shortcode is a Hugo shortcode call: "{{< name args >}}" or
+// "{{% name args %}}", or its closing "{{< /name >}}".
+type Shortcode struct {
+	ast.BaseInline
+	Name    string // "figure", "/tabs"
+	Args    string // the rest, trimmed
+	Markup  bool   // {{% … %}}: its content is Markdown
+	Closing bool
+}
+
+// Kind implements ast.Node.
+func (s *Shortcode) Kind() ast.NodeKind { return KindShortcode }
+
+// Dump implements ast.Node.
+func (s *Shortcode) Dump(src []byte, level int) {
+	ast.DumpHelper(s, src, level, map[string]string{"Name": s.Name, "Args": s.Args}, nil)
+}
+
+// Label is the short text a chip shows: the name and the start of the
+// arguments.
+func (s *Shortcode) Label() string {
+	l := s.Name
+	if s.Args != "" {
+		args := s.Args
+		if r := []rune(args); len(r) > 40 {
+			args = string(r[:40]) + "…"
+		}
+		l += " " + args
+	}
+	return l
+}
+
+// shortcodeParser reads a shortcode call that opens and closes on one line.
+type shortcodeParser struct{}
+
+// Trigger implements parser.InlineParser.
+func (shortcodeParser) Trigger() []byte { return []byte{'{'} }
+
+// Parse implements parser.InlineParser.
+func (shortcodeParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
+	line, _ := block.PeekLine()
+	if len(line) < 6 || line[1] != '{' || line[2] != '<' && line[2] != '%' {
+		return nil
+	}
+	closer := []byte(">}}")
+	if line[2] == '%' {
+		closer = []byte("%}}")
+	}
+	end := bytes.Index(line[3:], closer)
+	if end < 0 {
+		return nil
+	}
+	inner := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(string(line[3:3+end])), "/")) // {{< x />}}
+	inner = strings.TrimSpace(strings.TrimPrefix(strings.TrimSuffix(inner, "*/"), "/*"))          // {{</* escaped */>}}
+	if inner == "" {
+		return nil
+	}
+	sc := &Shortcode{Markup: line[2] == '%'}
+	name, args, _ := strings.Cut(inner, " ")
+	sc.Name, sc.Args = name, strings.TrimSpace(args)
+	sc.Closing = strings.HasPrefix(name, "/")
+	block.Advance(3 + end + len(closer))
+	return sc
+}
+
+// shortcodeHTML renders a shortcode as a labelled chip in the export.
+func shortcodeHTML(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		sc := n.(*Shortcode)
+		_, _ = w.WriteString(`<span class="shortcode">`)
+		_, _ = w.WriteString(htmlEscape(sc.Label()))
+		_, _ = w.WriteString(`</span>`)
+	}
+	return ast.WalkSkipChildren, nil
+}
+
+type shortcodeRenderer struct{}
+
+// RegisterFuncs implements renderer.NodeRenderer.
+func (shortcodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(KindShortcode, shortcodeHTML)
+}
+
+// extras is the extension adding alerts and shortcodes.
+type extras struct{}
+
+// Extend implements goldmark.Extender.
+func (extras) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(
+		parser.WithInlineParsers(util.Prioritized(shortcodeParser{}, 90)),
+		parser.WithASTTransformers(util.Prioritized(alerts{}, 900)),
+	)
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(shortcodeRenderer{}, 500)))
+}
+
+func htmlEscape(s string) string {
+	r := strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;")
+	return r.Replace(s)
+}

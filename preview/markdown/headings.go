@@ -1,0 +1,136 @@
+package markdown
+
+import (
+	"bytes"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+)
+
+// Heading is one heading of a document, for the outline and for anchor
+// links.
+type Heading struct {
+	Level  int    // 1–6
+	Text   string // the heading's plain text
+	Line   int    // 1-based line in the source given to Headings
+	Anchor string // the id a published page gives it (GitHub and Hugo style), unique in the document
+}
+
+// Headings lists the headings of a Markdown body in document order,
+// nested ones (in quotes and lists) included. A trailing "{#id}" sets the
+// anchor, as in Hugo.
+func Headings(src []byte) []Heading {
+	doc := New().Parser().Parse(text.NewReader(src))
+	starts := lineStarts(src)
+	slugs := NewSlugger()
+	var out []Heading
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		h, ok := n.(*ast.Heading)
+		if !entering || !ok {
+			return ast.WalkContinue, nil
+		}
+		txt := strings.TrimSpace(PlainText(h, src))
+		id := ""
+		if i := strings.LastIndex(txt, "{#"); i >= 0 && strings.HasSuffix(txt, "}") {
+			id = strings.TrimSpace(txt[i+2 : len(txt)-1])
+			txt = strings.TrimSpace(txt[:i])
+		}
+		line := 1
+		if h.Lines().Len() > 0 {
+			line = lineOf(starts, h.Lines().At(0).Start)
+		} else if p := h.Pos(); p >= 0 {
+			line = lineOf(starts, p)
+		}
+		if id == "" {
+			id = slugs.Slug(txt)
+		} else {
+			slugs.seen[id]++
+		}
+		out = append(out, Heading{Level: h.Level, Text: txt, Line: line, Anchor: id})
+		return ast.WalkSkipChildren, nil
+	})
+	return out
+}
+
+// PlainText is the text content of a node's inline subtree: escapes and
+// character references resolved, markup dropped.
+func PlainText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch t := n.(type) {
+		case *ast.Text:
+			b.Write(t.Value(src)) //nolint:staticcheck // the decoded text is what a reader sees
+			if t.SoftLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(t.Value)
+		case *ast.CodeSpan:
+			for c := t.FirstChild(); c != nil; c = c.NextSibling() {
+				if tt, ok := c.(*ast.Text); ok {
+					b.Write(tt.Segment.Value(src))
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
+}
+
+// Slugger makes heading anchors unique within one document.
+type Slugger struct{ seen map[string]int }
+
+// NewSlugger returns a Slugger that has seen no anchor.
+func NewSlugger() *Slugger { return &Slugger{seen: map[string]int{}} }
+
+// Slug is Anchor(text), with "-1", "-2"… added to repeats.
+func (s *Slugger) Slug(text string) string {
+	base := Anchor(text)
+	id := base
+	for n := s.seen[base]; s.seen[id] > 0; n++ {
+		id = base + "-" + strconv.Itoa(n)
+	}
+	s.seen[base]++
+	if id != base {
+		s.seen[id]++
+	}
+	return id
+}
+
+// Anchor is the id GitHub and Hugo give a heading: lower case, spaces
+// become hyphens, punctuation other than '-' and '_' is dropped; letters
+// and digits of every script (Chinese included) are kept.
+func Anchor(text string) string {
+	var b strings.Builder
+	for _, r := range strings.TrimSpace(text) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || r == '-' || r == '_':
+			b.WriteRune(unicode.ToLower(r))
+		case r == ' ' || r == '\t':
+			b.WriteByte('-')
+		}
+	}
+	return b.String()
+}
+
+func lineStarts(b []byte) []int {
+	starts := make([]int, 1, bytes.Count(b, []byte{'\n'})+1)
+	for i, c := range b {
+		if c == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}
+
+func lineOf(starts []int, off int) int {
+	return sort.Search(len(starts), func(i int) bool { return starts[i] > off })
+}

@@ -1,0 +1,35 @@
+package markdown
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestHeadings(t *testing.T) {
+	src := []byte("# 标题一\n\ntext\n\n## Hello, World! `code`\n\n> ### 引用 中的标题\n\nSetext 标题\n---\n\n## Hello, World! `code`\n\n## 自定义 {#custom-id}\n\n```\n# not a heading\n```\n")
+	want := []Heading{
+		{1, "标题一", 1, "标题一"},
+		{2, "Hello, World! code", 5, "hello-world-code"},
+		{3, "引用 中的标题", 7, "引用-中的标题"},
+		{2, "Setext 标题", 9, "setext-标题"},
+		{2, "Hello, World! code", 12, "hello-world-code-1"},
+		{2, "自定义", 14, "custom-id"},
+	}
+	if got := Headings(src); !reflect.DeepEqual(got, want) {
+		t.Errorf("Headings =\n%+v\nwant\n%+v", got, want)
+	}
+}
+
+func TestAnchor(t *testing.T) {
+	for in, want := range map[string]string{
+		"2024 年 AI 趋势": "2024-年-ai-趋势",
+		"What's new?":  "whats-new",
+		"a_b-c":        "a_b-c",
+		"  Trim  me ":  "trim--me",
+		"（全角）标点，句号。":   "全角标点句号",
+	} {
+		if got := Anchor(in); got != want {
+			t.Errorf("Anchor(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -1,0 +1,170 @@
+package markdown
+
+import (
+	"strings"
+
+	"folio/editor/textwidth"
+)
+
+// A big block (a 1 MB code block, a 20,000-row table, a long list or
+// quote) is shown as parts: each part is an item of the virtualised
+// preview, so only the parts on screen are built, and an edit rebuilds
+// only those. The parts are cut on the parsing goroutine.
+const (
+	partMinLines  = 300 // source lines from which a block is cut into parts
+	partCodeLines = 60  // lines of code per part
+	partRows      = 30  // table rows per part
+	partItems     = 20  // list items (or quote blocks) per part
+)
+
+// SplitParts converts a big top-level block and cuts it into parts (only
+// once per block; it runs before the block is published to the UI).
+func SplitParts(b *Block) {
+	if b.split {
+		return
+	}
+	b.split = true
+	if b.lines < partMinLines {
+		return
+	}
+	switch b.Kind {
+	case KindCode, KindTable, KindList, KindQuote:
+	default:
+		return
+	}
+	b.Fill()
+	var parts []*Block
+	switch b.Kind {
+	case KindCode:
+		text := b.Text
+		line := 1 // the fence
+		for len(text) > 0 {
+			end := 0
+			for n := 0; n < partCodeLines && end < len(text); n++ {
+				i := strings.IndexByte(text[end:], '\n')
+				if i < 0 {
+					end = len(text)
+					break
+				}
+				end += i + 1
+			}
+			chunk := strings.TrimSuffix(text[:end], "\n")
+			parts = append(parts, &Block{Kind: KindCode, Lang: b.Lang, Text: chunk, lineOff: line, lines: partCodeLines})
+			line += strings.Count(text[:end], "\n")
+			text = text[end:]
+		}
+	case KindTable:
+		plan := PlanTable(b)
+		for i := 0; i < len(b.Rows) || i == 0; i += partRows {
+			p := &Block{Kind: KindTable, Align: b.Align, Rows: b.Rows[i:min(i+partRows, len(b.Rows))], plan: plan, lineOff: 2 + i}
+			if i == 0 {
+				p.Header = b.Header
+				p.lineOff = 0
+			}
+			parts = append(parts, p)
+		}
+	case KindList:
+		for i := 0; i < len(b.Items); i += partItems {
+			p := &Block{Kind: KindList, Ordered: b.Ordered, Start: b.Start + i, Tight: b.Tight, Items: b.Items[i:min(i+partItems, len(b.Items))]}
+			p.lineOff = b.lines * i / len(b.Items)
+			parts = append(parts, p)
+		}
+	case KindQuote:
+		for i := 0; i < len(b.Children); i += partItems {
+			p := &Block{Kind: KindQuote, Children: b.Children[i:min(i+partItems, len(b.Children))]}
+			p.lineOff = b.lines * i / len(b.Children)
+			parts = append(parts, p)
+		}
+	}
+	if len(parts) < 2 {
+		return
+	}
+	for i, p := range parts {
+		if i > 0 {
+			p.cont |= ContAbove
+		}
+		if i < len(parts)-1 {
+			p.cont |= ContBelow
+		}
+		p.split = true
+		p.units = b.units / float32(len(parts))
+		if p.lines == 0 {
+			p.lines = max(b.lines/len(parts), 1)
+		}
+	}
+	b.parts = parts
+}
+
+// Edges of a part: a big block is shown as several parts.
+const (
+	ContAbove uint8 = 1 << iota // the block continues above this part
+	ContBelow                   // the block continues below
+)
+
+// TablePlan is what every part of a table agrees on: its column count and
+// each column's natural and minimum width in em (estimated from the text,
+// CJK 1, others about 0.55), so parts built apart line up.
+type TablePlan struct {
+	Cols             int
+	Natural, Minimum []float32 // per column, in em
+}
+
+// Column width bounds in em: a column never asks for more than maxColEm
+// to hold a cell on one line, and a long word asks for at most minColEm
+// before it is broken between characters.
+const (
+	maxColEm = 40
+	minColEm = 8
+)
+
+// PlanTable measures a table's columns from its text.
+func PlanTable(b *Block) *TablePlan {
+	cols := len(b.Align)
+	for _, r := range b.Rows {
+		cols = max(cols, len(r))
+	}
+	cols = max(cols, len(b.Header))
+	p := &TablePlan{Cols: cols, Natural: make([]float32, cols), Minimum: make([]float32, cols)}
+	add := func(row [][]Inline, bold float32) {
+		for c, cell := range row {
+			if c >= cols {
+				break
+			}
+			nat, word := cellUnits(cell)
+			p.Natural[c] = max(p.Natural[c], min(nat*bold, maxColEm))
+			p.Minimum[c] = max(p.Minimum[c], min(word*bold, minColEm))
+		}
+	}
+	add(b.Header, 1.08)
+	for _, r := range b.Rows {
+		add(r, 1)
+	}
+	return p
+}
+
+// cellUnits is a cell's width on one line and its longest unbreakable
+// piece, in em.
+func cellUnits(in []Inline) (natural, word float32) {
+	cur := float32(0)
+	for _, r := range in {
+		for _, c := range r.Text {
+			w := float32(0.55)
+			wide := textwidth.IsWide(c)
+			if wide {
+				w = 1
+			}
+			natural += w
+			switch {
+			case c == ' ' || wide:
+				cur = 0
+				if wide {
+					word = max(word, w)
+				}
+			default:
+				cur += w
+				word = max(word, cur)
+			}
+		}
+	}
+	return natural, word
+}

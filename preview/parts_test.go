@@ -1,0 +1,235 @@
+package preview
+
+import (
+	"folio/preview/markdown"
+
+	"bytes"
+	"fmt"
+	"math"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
+
+	foliotheme "folio/app/theme"
+)
+
+// bigCode is an article with a code block of about n bytes between two
+// paragraphs.
+func bigCode(n int) []byte {
+	var b bytes.Buffer
+	b.WriteString("# Big code\n\nbefore\n\n```go\n")
+	for i := 0; b.Len() < n; i++ {
+		fmt.Fprintf(&b, "fmt.Println(%d, \"中文输出\") // line %d\n", i, i)
+	}
+	b.WriteString("```\n\nafter\n")
+	return b.Bytes()
+}
+
+// bigTable is an article with a table of rows rows.
+func bigTable(rows int) []byte {
+	var b bytes.Buffer
+	b.WriteString("# Big table\n\n| id | 名称 | note |\n|---|---|---|\n")
+	for i := range rows {
+		fmt.Fprintf(&b, "| %d | 第%d行 | some note text %d |\n", i, i, i)
+	}
+	b.WriteString("\nafter\n")
+	return b.Bytes()
+}
+
+// TestBigCodeBlockStaysShownAfterTyping: typing inside a 1 MB code block
+// near its end (the repro: Ctrl+End, Up ×4, End, type) leaves the preview
+// showing that part of the block, built from a few parts only.
+func TestBigCodeBlockStaysShownAfterTyping(t *testing.T) {
+	p := showPreview(t)
+	test.NewTempApp(t).Settings().SetTheme(foliotheme.New(foliotheme.Options{}))
+	body := bigCode(1 << 20)
+	p.updateNow(body, Meta{}, "", 1)
+	if len(p.items) < 100 {
+		t.Fatalf("a 1 MB code block is %d items; want it cut into parts", len(p.items))
+	}
+	lines := bytes.Count(body, []byte{'\n'})
+	p.ScrollToSourceLine(lines - 4)
+	at := bytes.LastIndex(body[:len(body)-20], []byte("\n")) - 5
+	edited := append(append(append([]byte(nil), body[:at]...), 'X'), body[at:]...)
+	res := p.updateNow(edited, Meta{}, "", 1)
+	if !res.incremental {
+		t.Error("the edit was not incremental")
+	}
+	p.ScrollToSourceLine(lines - 4)
+	got := visibleText(p)
+	if !strings.Contains(got, "X") || len(p.content.objs) == 0 {
+		t.Fatalf("the edited part is not shown; visible:\n%.300s", got)
+	}
+	if len(p.built) > 40 {
+		t.Errorf("%d widgets built; want only the parts on screen", len(p.built))
+	}
+}
+
+// TestBigTableIsParts: a 20,000-row table is cut into parts that share one
+// column plan, and only those on screen are built.
+func TestBigTableIsParts(t *testing.T) {
+	p := showPreview(t)
+	p.updateNow(bigTable(20000), Meta{}, "", 1)
+	parts := 0
+	var plan *markdown.TablePlan
+	for _, it := range p.items {
+		if it.block != nil && it.block.Kind == KindTable {
+			parts++
+			if plan == nil {
+				plan = it.block.Plan()
+			} else if it.block.Plan() != plan {
+				t.Fatal("table parts do not share their column plan")
+			}
+		}
+	}
+	if parts < 100 {
+		t.Fatalf("the table is %d parts", parts)
+	}
+	if len(p.built) > 40 {
+		t.Errorf("%d widgets built", len(p.built))
+	}
+	if !strings.Contains(visibleText(p), "第0行") {
+		t.Error("the first rows are not shown")
+	}
+}
+
+// codeTexts is every canvas.Text of a built code block with its position.
+func codeTexts(t *testing.T, o fyne.CanvasObject) []*canvas.Text {
+	var out []*canvas.Text
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch v := o.(type) {
+		case *canvas.Text:
+			out = append(out, v)
+		case *fyne.Container:
+			for _, c := range v.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(v).Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(o)
+	return out
+}
+
+// TestCodeKeepsTheMonospaceGrid: box drawing and CJK take one and two
+// columns whatever their font's advance, so what follows them lines up.
+func TestCodeKeepsTheMonospaceGrid(t *testing.T) {
+	test.NewTempApp(t).Settings().SetTheme(foliotheme.New(foliotheme.Options{}))
+	cb := newCodeBlock("text", "└─ 中文x\nab   ──x\n│  表  x", false)
+	w := test.NewTempWindow(t, cb)
+	w.Resize(fyne.NewSize(400, 200))
+	_, cell := codeCell()
+	var xs []float32
+	for _, txt := range codeTexts(t, cb) {
+		col := txt.Position().X / cell.Width
+		if math.Abs(float64(col-float32(math.Round(float64(col))))) > 0.01 {
+			t.Errorf("%q starts off the grid at column %.2f", txt.Text, col)
+		}
+		if strings.HasSuffix(txt.Text, "x") {
+			xs = append(xs, txt.Position().X+float32(len([]rune(txt.Text))-1)*cell.Width)
+		}
+	}
+	if len(xs) != 3 || xs[0] != xs[1] || xs[1] != xs[2] {
+		t.Errorf("the x after └─ 中文, ──  and 表 are at %v; want one column", xs)
+	}
+}
+
+// TestTableCellsWrapToFit: a table of long Chinese cells wraps to the
+// pane instead of scrolling; a table of many columns scrolls, with room
+// for the scroll bar below its last row.
+func TestTableCellsWrapToFit(t *testing.T) {
+	p := showPreview(t)
+	long := strings.Repeat("很长的中文单元格内容", 12)
+	p.updateNow([]byte("| 列一 | 列二 |\n|---|---|\n| "+long+" | "+long+" |\n"), Meta{}, "", 1)
+	box, ok := p.content.objs[0].(*tableBox)
+	if !ok {
+		t.Fatalf("first object is %T", p.content.objs[0])
+	}
+	w := box.Size().Width
+	if box.needsScroll(w) {
+		t.Errorf("a table of two Chinese columns scrolls at width %v (grid %v)", w, box.tl.width)
+	}
+	if box.tl.rowH[1] < 3*box.tl.rowH[0] {
+		t.Errorf("long cells did not wrap: row heights %v", box.tl.rowH)
+	}
+
+	wide := "|" + strings.Repeat(" column_heading_long |", 30) + "\n|" + strings.Repeat("---|", 30) + "\n|" + strings.Repeat(" value_that_is_long |", 30) + "\n"
+	p.updateNow([]byte(wide), Meta{}, "", 1)
+	box = p.content.objs[0].(*tableBox)
+	w = box.Size().Width
+	if !box.needsScroll(w) {
+		t.Fatal("a 30-column table fits without scrolling?")
+	}
+	if h := box.heightFor(w); h < box.tl.height+8 {
+		t.Errorf("a scrolling table is %v tall for a %v grid: the bar covers the last row", h, box.tl.height)
+	}
+}
+
+// TestWheelOverWideThingsScrollsThePage: a vertical wheel over a code
+// block scrolls the page; a sideways one scrolls the block.
+func TestWheelOverWideThingsScrollsThePage(t *testing.T) {
+	outer := 0
+	s := newPageScroll(canvasRect(3000, 50), func(*fyne.ScrollEvent) { outer++ })
+	w := test.NewTempWindow(t, s)
+	w.Resize(fyne.NewSize(300, 100))
+	s.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.Delta{DY: -10}})
+	if outer != 1 || s.Offset.X != 0 {
+		t.Errorf("vertical wheel: page scrolled %d times, block offset %v", outer, s.Offset.X)
+	}
+	s.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.Delta{DX: -40}})
+	if outer != 1 || s.Offset.X == 0 {
+		t.Errorf("sideways wheel: page scrolled %d times, block offset %v", outer, s.Offset.X)
+	}
+	shiftHeld = func() bool { return true }
+	defer func() { shiftHeld = realShiftHeld }()
+	x := s.Offset.X
+	s.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.Delta{DY: -40}})
+	if outer != 1 || s.Offset.X == x {
+		t.Errorf("shift+wheel: page scrolled %d times, block offset %v", outer, s.Offset.X)
+	}
+}
+
+func canvasRect(w, h float32) fyne.CanvasObject {
+	r := canvas.NewRectangle(nil)
+	r.SetMinSize(fyne.NewSize(w, h))
+	return r
+}
+
+// TestWideCodeLeavesRoomForTheBar: a code block wider than the pane is
+// taller by the scroll bar, so the bar does not cover its last line.
+func TestWideCodeLeavesRoomForTheBar(t *testing.T) {
+	test.NewTempApp(t)
+	narrow := newCodeBlock("text", "short\nlines", false)
+	wide := newCodeBlock("text", "short\n"+strings.Repeat("wide ", 100), false)
+	if d := wide.heightFor(400) - narrow.heightFor(400); d < 8 {
+		t.Errorf("a wide block is only %v taller than a narrow one of as many lines", d)
+	}
+	if narrow.heightFor(400) != narrow.heightFor(4000) {
+		t.Error("a narrow block changes height with the width")
+	}
+}
+
+// TestBigArticleShowsItsStartFirst: opening a big article shows its start
+// before the whole is parsed, then the whole.
+func TestBigArticleShowsItsStartFirst(t *testing.T) {
+	p := showPreview(t)
+	q := uiQueues[p]
+	body := bigTable(20000)
+	p.Update(body, Meta{}, "", 1)
+	q.runUntil(t, func() bool { return len(p.items) > 0 })
+	firstItems := len(p.items)
+	if !strings.Contains(visibleText(p), "第0行") {
+		t.Error("the first screen does not show the table's first rows")
+	}
+	q.runUntil(t, func() bool { return len(p.items) > firstItems })
+	if p.applied == 0 || len(p.items) < 600 {
+		t.Errorf("the whole article was not shown after its start: %d items", len(p.items))
+	}
+}
