@@ -196,6 +196,7 @@ func (ws *workspace) parsed() {
 	ws.updateTitle()
 	ws.form.parsed()
 	ws.outlineParsed()
+	ws.find.Update() // the matches of an open find bar follow the text
 }
 
 func (ws *workspace) showStatus(line, col int) { ws.status.show(ws.stats, line, col) }
