@@ -51,7 +51,9 @@ func (cb *conflictBar) update() {
 		msg = lang.L("{{.Name}} was deleted on disk. Save to keep it.", map[string]any{"Name": name})
 	case article.ChangedOnDisk:
 		msg = lang.L("{{.Name}} changed on disk while you were editing it.", map[string]any{"Name": name})
-		buttons.Add(widget.NewButton(lang.L("Reload (discard my changes)"), cb.ws.reload))
+		buttons.Add(widget.NewButton(lang.L("Compare"), cb.ws.compareDisk))
+		buttons.Add(widget.NewButton(lang.L("Merge"), cb.ws.mergeDisk))
+		buttons.Add(widget.NewButton(lang.L("Take theirs"), cb.ws.reload))
 	}
 	label := widget.NewLabel(msg)
 	label.Wrapping = fyne.TextWrapWord

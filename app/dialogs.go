@@ -84,7 +84,7 @@ func (ws *workspace) confirmLeave(next, cancelled func()) {
 		askButton{lang.L("Cancel"), cancelled},
 		// Discard leaves the model dirty: the next step (a load) replaces
 		// the text, and if that step fails the text is still unsaved.
-		askButton{lang.L("Discard"), next},
+		askButton{lang.L("Discard"), func() { ws.hot.discarded(); next() }},
 		askButton{lang.L("Save"), func() {
 			if ws.save() {
 				next()

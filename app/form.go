@@ -49,6 +49,8 @@ func newFormPane(ws *workspace) *formPane {
 func (p *formPane) edit(e document.Edit) {
 	src := p.ws.src
 	if src.ReadOnly() || e.End > src.Len() {
+		// Not applied: the form goes back to the editor's text.
+		p.f.SetDocument(p.f.Path(), p.ws.art.Doc())
 		return
 	}
 	src.ReplaceRange(editor.Range{Start: e.Start, End: e.End}, e.Text)

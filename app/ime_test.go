@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -136,5 +137,24 @@ func TestCaretFollowerWithoutNativeWindow(t *testing.T) {
 	src.TypedRune('x')
 	if f.sent {
 		t.Error("a spot was recorded as sent without a setter")
+	}
+}
+
+func TestCaretFollowerDialogEntry(t *testing.T) {
+	w, _, _, _ := imeWindow(t)
+	rec := &spotRecorder{}
+	f := newCaretFollower(w, rec.set)
+	name := widget.NewEntry()
+	d := dialog.NewForm("Rename", "OK", "Cancel", []*widget.FormItem{widget.NewFormItem("Name", name)}, func(bool) {}, w)
+	d.Show()
+	w.Canvas().Focus(name)
+	f.update()
+	abs := fyne.CurrentApp().Driver().AbsolutePositionForObject(name)
+	if abs == (fyne.Position{}) {
+		t.Fatal("the dialog's entry has no position in the window")
+	}
+	want := int(abs.Y + name.Size().Height + 0.5)
+	if got := rec.last(t); got.Y != want || got.X < int(abs.X) {
+		t.Errorf("dialog entry spot %v, want under the entry at y %d, x from %v", got, want, abs.X)
 	}
 }

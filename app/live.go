@@ -2,16 +2,36 @@ package app
 
 import (
 	"context"
+	"time"
 
 	"folio/app/library"
 )
+
+// listFillEvery is how often the list shows the rows read so far while a
+// folder is loaded.
+const listFillEvery = 250 * time.Millisecond
+
+// listFilling returns the progress function of a streamed load of ix: the
+// list shows the rows read so far (unless another folder was opened), its
+// catalog built on the loading goroutine.
+func (ws *workspace) listFilling(ix *library.Index) func() {
+	return func() {
+		cat := prepareCatalog(ix)
+		ws.do(func() {
+			if ix == ws.index {
+				ws.list.offer(cat)
+				ws.list.show()
+			}
+		})
+	}
+}
 
 // scan loads the folder's Index off the UI goroutine, then shows the list
 // and opens first (or the first article).
 func (ws *workspace) scan(first string) {
 	ix := ws.index
 	go func() {
-		err := ix.Load(context.Background())
+		err := ix.LoadStream(context.Background(), listFillEvery, ws.listFilling(ix))
 		cat := prepareCatalog(ix)
 		ws.do(func() {
 			if ix == ws.index {
@@ -43,18 +63,43 @@ func (ws *workspace) scanned(first string, err error) {
 // goroutine that afterwards applies the watcher's batches to the Index in
 // the order they come (a change during the first scan is applied after
 // it). Each batch then reaches the UI: the list, and the open article.
+//
+// The article first opens at once and the watcher starts on that goroutine
+// too: watching a large tree takes a while, and the window must not wait
+// for it.
 func (ws *workspace) follow(first string) {
-	w, err := library.Watch(ws.root, 0)
-	if err != nil {
-		ws.status.problem(err.Error())
-		ws.scan(first)
-		return
+	if first != "" && !ws.art.HasFile() {
+		ws.load(first)
 	}
-	ws.watcher = w
-	ws.art.Expect = w.Expect
 	ix := ws.index
 	go func() {
-		err := ix.Load(context.Background())
+		w, err := library.Watch(ix.Root(), 0)
+		if err != nil {
+			ws.do(func() {
+				if ix == ws.index {
+					ws.status.problem(err.Error())
+					ws.scan(first)
+				}
+			})
+			return
+		}
+		ws.do(func() {
+			if ix != ws.index { // another folder was opened meanwhile
+				w.Close()
+				return
+			}
+			ws.watcher = w
+			ws.art.Expect = w.Expect
+			if ws.art.HasFile() {
+				w.Track(ws.art.Path())
+			}
+		})
+		go func() {
+			for err := range w.Errors() {
+				ws.do(func() { ws.status.problem(err.Error()) })
+			}
+		}()
+		err = ix.LoadStream(context.Background(), listFillEvery, ws.listFilling(ix))
 		cat := prepareCatalog(ix)
 		ws.do(func() {
 			if ix == ws.index {
@@ -71,11 +116,6 @@ func (ws *workspace) follow(first string) {
 					ws.external(batch)
 				}
 			})
-		}
-	}()
-	go func() {
-		for err := range w.Errors() {
-			ws.do(func() { ws.status.problem(err.Error()) })
 		}
 	}()
 }
@@ -99,9 +139,7 @@ func (ws *workspace) refreshList() {
 // Index, on the UI goroutine: the open article reloads (clean), raises its
 // conflict bar (dirty) or is marked deleted; the list shows the Index.
 func (ws *workspace) external(batch []library.Change) {
-	for _, c := range batch {
-		ws.art.Outside(c)
-	}
+	ws.hot.outsideBatch(batch, ws.art.Outside)
 	ws.list.show()
 	ws.form.indexChanged()
 }

@@ -49,6 +49,7 @@ func (ws *workspace) install() {
 	m.recentChanged()
 	save := item(lang.L("Save"), ctrl(fyne.KeyS), func() { ws.save() })
 	reload := fyne.NewMenuItem(lang.L("Reload from Disk"), ws.confirmReload)
+	revert := fyne.NewMenuItem(lang.L("Revert to Saved"), ws.confirmReload)
 	prefs := item(lang.L("Preferences…"), ctrl(fyne.KeyComma), ws.showPreferences)
 	closeWin := item(lang.L("Close Window"), ctrl(fyne.KeyW), ws.closeWindow)
 	quit := item(lang.L("Quit"), ctrl(fyne.KeyQ), ws.quit)
@@ -111,6 +112,7 @@ func (ws *workspace) install() {
 		fyne.NewMenu(lang.L("Edit"), find, replace, fyne.NewMenuItemSeparator(), findFolder),
 		fyne.NewMenu(lang.L("View"), filter, goList, group, sortBy, outline, fyne.NewMenuItemSeparator(),
 			m.dark, bigger, smaller, fyne.NewMenuItemSeparator(), m.remote),
+		fyne.NewMenu(lang.L("Edit"), revert),
 		fyne.NewMenu(lang.L("Help"), fyne.NewMenuItem(lang.L("Keyboard Shortcuts"), ws.showShortcuts),
 			fyne.NewMenuItem(lang.L("About Folio"), ws.showAbout)))
 	ws.form.installMenu(m.main)

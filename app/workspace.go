@@ -38,6 +38,7 @@ type workspace struct {
 	conflict *conflictBar
 	panes    *panes
 	menu     *menus
+	hot      *hotExit // crash journal, autosave, restore and reload notices
 	form     *formPane
 	find     *editor.FindBar
 	outline  *editor.Outline
@@ -85,6 +86,7 @@ func newWorkspace(a fyne.App, w fyne.Window, root string) *workspace {
 	ws.src.OnScrolled = func(first int) { ws.prev.ScrollToSourceLine(first + 1) }
 	ws.prev.OnOpenArticle = func(path string) { ws.open(path) }
 	ws.panes = newPanes(ws)
+	ws.hot = newHotExit(ws)
 	ws.form = newFormPane(ws)
 	ws.leave = func(quit bool) {
 		if quit {
@@ -166,6 +168,7 @@ func (ws *workspace) reload() {
 // text is parsed after a short pause in typing.
 func (ws *workspace) edited() {
 	ws.art.EditFunc(ws.src.Len(), ws.src.Text)
+	ws.hot.typed()
 	ws.mu.Lock()
 	defer ws.mu.Unlock()
 	if ws.debounce != nil {

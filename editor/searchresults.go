@@ -2,6 +2,7 @@ package editor
 
 import (
 	"strconv"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -47,6 +48,7 @@ type SearchResults struct {
 	rows    []resultRow // flattened, rebuilt when dirty
 	dirty   bool
 	hits    int
+	gen     int // search generation: Clear starts a new one
 	list    *widget.List
 	summary *widget.Label
 }
@@ -120,6 +122,7 @@ func (r *SearchResults) CreateRenderer() fyne.WidgetRenderer {
 // Clear removes all results (before a new search).
 func (r *SearchResults) Clear() {
 	r.groups, r.byPath, r.rows, r.hits = nil, map[string]*resultGroup{}, nil, 0
+	r.gen++
 	r.dirty = false
 	r.summary.SetText("")
 	r.list.UnselectAll()
@@ -213,4 +216,59 @@ func (r *SearchResults) fillRow(row resultRow, left *widget.Label, text *widget.
 		&widget.TextSegment{Text: h.Context[b:], Style: inline},
 	}
 	text.Refresh()
+}
+
+// HitFeed hands hits found on a search goroutine to a SearchResults in
+// batches: Add may be called from any goroutine; it schedules at most one
+// hand-over at a time through do (fyne.Do in the app), and hits arriving
+// meanwhile join that batch, so a fast search costs a few list refreshes,
+// not one per hit. Hits of a search started before the last Clear are
+// dropped.
+type HitFeed struct {
+	r         *SearchResults
+	do        func(func())
+	gen       int
+	mu        sync.Mutex
+	pending   []SearchHit
+	scheduled bool
+}
+
+// Feed returns a HitFeed for the search that starts now: call it right
+// after Clear, on the UI goroutine.
+func (r *SearchResults) Feed(do func(func())) *HitFeed {
+	return &HitFeed{r: r, do: do, gen: r.gen}
+}
+
+// Add queues a hit for the results.
+func (f *HitFeed) Add(h SearchHit) {
+	f.mu.Lock()
+	f.pending = append(f.pending, h)
+	schedule := !f.scheduled
+	f.scheduled = true
+	f.mu.Unlock()
+	if schedule {
+		f.do(f.flush)
+	}
+}
+
+// Done hands over what is left and tells the results the search ended
+// (limited: it stopped at its limit of hits).
+func (f *HitFeed) Done(limited bool) {
+	f.do(func() {
+		f.flush()
+		if f.gen == f.r.gen {
+			f.r.Done(limited)
+		}
+	})
+}
+
+// flush runs on the UI goroutine.
+func (f *HitFeed) flush() {
+	f.mu.Lock()
+	batch := f.pending
+	f.pending, f.scheduled = nil, false
+	f.mu.Unlock()
+	if f.gen == f.r.gen {
+		f.r.Add(batch...)
+	}
 }

@@ -113,3 +113,75 @@ func TestSearchResults(t *testing.T) {
 		t.Errorf("empty summary %q", r.summary.Text)
 	}
 }
+
+func TestHitFeed(t *testing.T) {
+	test.NewTempApp(t)
+	r := NewSearchResults()
+	var queue []func()
+	do := func(fn func()) { queue = append(queue, fn) }
+	run := func() {
+		for len(queue) > 0 {
+			fn := queue[0]
+			queue = queue[1:]
+			fn()
+		}
+	}
+	feed := r.Feed(do)
+	for i := range 100 {
+		feed.Add(SearchHit{Path: "a.md", Line: i + 1, Context: "x", Len: 1})
+	}
+	if len(queue) != 1 {
+		t.Fatalf("%d hand-overs queued for 100 hits, want 1", len(queue))
+	}
+	run()
+	if h, _ := r.Count(); h != 100 {
+		t.Fatalf("%d hits shown", h)
+	}
+	feed.Add(SearchHit{Path: "b.md", Line: 1})
+	feed.Done(false)
+	run()
+	if h, f := r.Count(); h != 101 || f != 2 || r.summary.Text != "101 matches in 2 files" {
+		t.Errorf("after Done: %d hits, %d files, %q", h, f, r.summary.Text)
+	}
+	// A new search drops what the old one still sends.
+	feed.Add(SearchHit{Path: "old.md"})
+	r.Clear()
+	feed2 := r.Feed(do)
+	feed2.Add(SearchHit{Path: "new.md"})
+	feed.Done(true)
+	run()
+	if h, f := r.Count(); h != 1 || f != 1 || r.summary.Text != "1 matches in 1 files" {
+		t.Errorf("stale hits shown: %d hits, %d files, %q", h, f, r.summary.Text)
+	}
+}
+
+func TestHitFeedConcurrent(t *testing.T) {
+	test.NewTempApp(t)
+	r := NewSearchResults()
+	ui := make(chan func(), 1024)
+	feed := r.Feed(func(fn func()) { ui <- fn })
+	const senders, each = 4, 1000
+	done := make(chan struct{})
+	for s := range senders {
+		go func() {
+			for i := range each {
+				feed.Add(SearchHit{Path: string(rune('a' + s)), Line: i + 1})
+			}
+			done <- struct{}{}
+		}()
+	}
+	finished := 0
+	for finished < senders || len(ui) > 0 {
+		select {
+		case fn := <-ui:
+			fn()
+		case <-done:
+			finished++
+		}
+	}
+	feed.Done(false)
+	(<-ui)()
+	if h, f := r.Count(); h != senders*each || f != senders {
+		t.Errorf("%d hits in %d files, want %d in %d", h, f, senders*each, senders)
+	}
+}

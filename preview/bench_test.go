@@ -1,6 +1,8 @@
 package preview
 
 import (
+	"folio/preview/markdown"
+
 	"bytes"
 	"io"
 	"testing"
@@ -61,7 +63,7 @@ func BenchmarkPreviewFull(b *testing.B) {
 			w.Resize(fyne.NewSize(800, 600))
 			b.SetBytes(int64(len(body)))
 			for b.Loop() {
-				p.doc = newDocument(p.md)
+				p.doc = markdown.NewDocument(p.md)
 				p.dropBuilt()
 				p.updateNow(body, Meta{}, "", 1)
 			}
@@ -92,6 +94,40 @@ func BenchmarkPreviewEdit(b *testing.B) {
 			i++
 		}
 	})
+}
+
+// BenchmarkPreviewOpen is opening a big article until its first screen
+// shows: the start is parsed and shown while the rest parses on the
+// worker (table20k: the goal is ≤ 100 ms).
+func BenchmarkPreviewOpen(b *testing.B) {
+	for _, s := range []struct {
+		name string
+		body []byte
+	}{{"code1MB", bigCode(1 << 20)}, {"table20k", bigTable(20000)}, {"seed1MB", seedOfSize(b, 1<<20)}} {
+		body := s.body
+		b.Run(s.name, func(b *testing.B) {
+			benchApp(b)
+			p := New()
+			w := test.NewTempWindow(b, p)
+			w.Resize(fyne.NewSize(800, 600))
+			for b.Loop() {
+				p.doc = markdown.NewDocument(p.md)
+				p.dropBuilt()
+				p.mu.Lock()
+				p.gen++
+				gen := p.gen
+				p.mu.Unlock()
+				res := p.firstScreen(&request{body: body, firstLine: 1}, gen)
+				if res == nil {
+					b.Fatal("no first screen")
+				}
+				p.apply(res)
+				if len(p.content.objs) == 0 {
+					b.Fatal("nothing shown")
+				}
+			}
+		})
+	}
 }
 
 // BenchmarkPreviewEditBig is one keystroke near the end of a big block,
@@ -177,7 +213,7 @@ func BenchmarkPreviewModel(b *testing.B) {
 		b.Run(s.name, func(b *testing.B) {
 			b.SetBytes(int64(len(body)))
 			for b.Loop() {
-				newDocument(md).set(body)
+				markdown.NewDocument(md).Set(body)
 			}
 		})
 	}

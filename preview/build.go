@@ -120,7 +120,7 @@ func (b builder) baseRun() flowRun {
 
 // block builds the object for one block.
 func (b builder) block(bl *Block) fyne.CanvasObject {
-	bl.fill()
+	bl.Fill()
 	pad := theme.Padding()
 	switch bl.Kind {
 	case KindParagraph:
@@ -155,7 +155,7 @@ func (b builder) block(bl *Block) fyne.CanvasObject {
 		return b.table(bl)
 	case KindCode:
 		cb := newCodeBlock(bl.Lang, bl.Text, b.dark)
-		cb.cont, cb.outer = bl.cont, b.scrollPage
+		cb.cont, cb.outer = bl.Cont(), b.scrollPage
 		return cb
 	case KindHTML:
 		cb := newCodeBlock("html", bl.Text, b.dark)
@@ -310,11 +310,11 @@ func fyneAlign(a Align) fyne.TextAlign {
 // enough scrolls sideways, with room below its last row for the scroll
 // bar.
 func (b builder) table(bl *Block) fyne.CanvasObject {
-	plan := bl.plan
+	plan := bl.Plan()
 	if plan == nil {
-		plan = planTable(bl)
+		plan = markdown.PlanTable(bl)
 	}
-	cols := plan.cols
+	cols := plan.Cols
 	if cols == 0 {
 		return canvas.NewRectangle(color.Transparent)
 	}
@@ -345,7 +345,7 @@ func (b builder) table(bl *Block) fyne.CanvasObject {
 	for _, r := range bl.Rows {
 		addRow(r, false)
 	}
-	tl := &tableLayout{plan: plan, gap: 1, em: theme.TextSize(), cellPad: 2 * pad * 1.5, top: bl.cont&contAbove == 0}
+	tl := &tableLayout{plan: plan, gap: 1, em: theme.TextSize(), cellPad: 2 * pad * 1.5, top: bl.Cont()&markdown.ContAbove == 0}
 	grid := &fyne.Container{Layout: tl, Objects: cells}
 	lines := canvas.NewRectangle(theme.Color(theme.ColorNameSeparator))
 	box := &tableBox{tl: tl, grid: grid, body: &fyne.Container{Layout: &panelLayout{}, Objects: []fyne.CanvasObject{lines, grid}}, outer: b.scrollPage}

@@ -80,13 +80,6 @@ func chromaColour(c chroma.Colour, fallback color.Color) color.Color {
 	return color.NRGBA{R: c.Red(), G: c.Green(), B: c.Blue(), A: 0xff}
 }
 
-// Edges of a code block part: a big block is shown as several parts, and
-// only the first and last have the panel's rounded ends and padding.
-const (
-	contAbove uint8 = 1 << iota // the block continues above this part
-	contBelow                   // the block continues below
-)
-
 // codeBlock is a highlighted code block on a panel in the code style's
 // background, scrolling sideways when a line is too long. Every character
 // sits on the monospace grid: one column, or two for wide (CJK)
@@ -224,10 +217,10 @@ func (c *codeBlock) heightFor(w float32) float32 {
 	if float32(c.columns())*cell.Width > w-2*pad {
 		h += theme.ScrollBarSize() + theme.Padding() // the bar does not cover the last line
 	}
-	if c.cont&contAbove == 0 {
+	if c.cont&markdown.ContAbove == 0 {
 		h += pad
 	}
-	if c.cont&contBelow == 0 {
+	if c.cont&markdown.ContBelow == 0 {
 		h += pad
 	}
 	return h
@@ -253,10 +246,10 @@ type codePanelLayout struct {
 
 func (l *codePanelLayout) Layout(objs []fyne.CanvasObject, s fyne.Size) {
 	top, bottom := l.pad, l.pad
-	if l.cont&contAbove != 0 {
+	if l.cont&markdown.ContAbove != 0 {
 		top = 0
 	}
-	if l.cont&contBelow != 0 {
+	if l.cont&markdown.ContBelow != 0 {
 		bottom = 0
 	}
 	objs[0].Move(fyne.NewPos(0, 0))

@@ -1,7 +1,8 @@
-// Package preview renders a Markdown article natively in Fyne: goldmark's AST
-// is turned into a small block model (model.go), which is split into
-// top-level blocks that are rebuilt incrementally (document.go) and shown by a
-// virtualised widget that only builds the blocks on screen (preview.go). The
-// same goldmark configuration (markdown.go) drives the standalone HTML export
+// Package preview renders a Markdown article natively in Fyne. The engine
+// is package markdown (Fyne-free: the goldmark configuration, the block
+// model, incremental parsing, link resolution); this package is the widget:
+// a virtualised list that builds canvas objects only for the blocks (and
+// parts of big blocks) on screen, in its renderer (preview.go, build.go,
+// textflow.go, code.go), and the standalone HTML page of the export
 // (export.go).
 package preview

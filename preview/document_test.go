@@ -1,6 +1,8 @@
 package preview
 
 import (
+	"folio/preview/markdown"
+
 	"bytes"
 	"math/rand"
 	"os"
@@ -25,12 +27,12 @@ func corpus(tb testing.TB) []byte {
 
 // checkIncremental edits doc to next and asserts the incremental result is
 // exactly what a fresh full parse gives.
-func checkIncremental(t testing.TB, d *document, next []byte) {
+func checkIncremental(t testing.TB, d *markdown.Document, next []byte) {
 	t.Helper()
-	got := dumpDocument(d.set(next))
+	got := dumpDocument(d.Set(next))
 	want := renderDump(next)
 	if got != want {
-		t.Fatalf("incremental (%v) and full parse differ after edit\n--- incremental ---\n%s\n--- full ---\n%s", d.lastIncremental, got, want)
+		t.Fatalf("incremental (%v) and full parse differ after edit\n--- incremental ---\n%s\n--- full ---\n%s", d.LastIncremental(), got, want)
 	}
 }
 
@@ -38,11 +40,11 @@ func TestIncrementalMatchesFullParse(t *testing.T) {
 	src := corpus(t)
 	rng := rand.New(rand.NewSource(4))
 	pieces := []string{"a", "中", " ", "\n", "\n\n", "#", "# ", "-", "- ", "> ", "*", "**", "`", "```", "~~", "|", "[", "]", "(", ")", "<div>", "1. ", "    ", "---", "="}
-	d := newDocument(newMarkdown())
-	d.set(bytes.Clone(src))
+	d := markdown.NewDocument(newMarkdown())
+	d.Set(bytes.Clone(src))
 	incremental := 0
 	for i := 0; i < 1500; i++ {
-		cur := d.src
+		cur := d.Source()
 		pos := rng.Intn(len(cur) + 1)
 		next := make([]byte, 0, len(cur)+8)
 		next = append(next, cur[:pos]...)
@@ -53,7 +55,7 @@ func TestIncrementalMatchesFullParse(t *testing.T) {
 			next = append(next, cur[pos:]...)
 		}
 		checkIncremental(t, d, next)
-		if d.lastIncremental {
+		if d.LastIncremental() {
 			incremental++
 		}
 	}
@@ -64,15 +66,15 @@ func TestIncrementalMatchesFullParse(t *testing.T) {
 
 func TestIncrementalReusesUnchangedBlocks(t *testing.T) {
 	_, body, _ := splitSeed(t)
-	d := newDocument(newMarkdown())
-	before := append([]*topBlock(nil), d.set(bytes.Clone(body))...)
+	d := markdown.NewDocument(newMarkdown())
+	before := append([]*markdown.TopBlock(nil), d.Set(bytes.Clone(body))...)
 	for _, tb := range before { // shown, so converted: blocks not shown yet are not kept
-		tb.block.fill()
+		tb.Block.Fill()
 	}
 	mid := bytes.Index(body, []byte("边缘计算与AI融合"))
 	next := append(append(append([]byte(nil), body[:mid]...), "新"...), body[mid:]...)
-	after := d.set(next)
-	if !d.lastIncremental {
+	after := d.Set(next)
+	if !d.LastIncremental() {
 		t.Fatal("a one-character edit was not incremental")
 	}
 	if len(after) != len(before) {
@@ -80,7 +82,7 @@ func TestIncrementalReusesUnchangedBlocks(t *testing.T) {
 	}
 	changed := 0
 	for i := range after {
-		if after[i].block != before[i].block {
+		if after[i].Block != before[i].Block {
 			changed++
 		}
 	}
@@ -95,8 +97,8 @@ func FuzzRender(f *testing.F) {
 	f.Add([]byte("x[^1]\n\n[^1]: n\n\n```go\nf()\n```\n"), 5, "\n\n")
 	f.Add([]byte("<div>\n\n</div>\n[r]: /u\n\n[r]\n"), 7, "-")
 	f.Fuzz(func(t *testing.T, src []byte, pos int, insert string) {
-		d := newDocument(newMarkdown())
-		d.set(bytes.Clone(src))
+		d := markdown.NewDocument(newMarkdown())
+		d.Set(bytes.Clone(src))
 		if pos < 0 {
 			pos = -pos
 		}

@@ -6,14 +6,7 @@ import (
 	"fmt"
 	"html"
 	"io"
-	"path"
 	"strings"
-
-	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
-	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/renderer"
-	"github.com/yuin/goldmark/text"
-	"github.com/yuin/goldmark/util"
 
 	"folio/preview/markdown"
 )
@@ -39,23 +32,14 @@ type ExportOptions struct {
 // (markdown.SplitHTML) with harmless attributes only, and anything else is
 // shown as escaped text, never interpreted.
 func ExportHTML(w io.Writer, body []byte, meta Meta, opts ExportOptions) error {
-	md := newMarkdown()
-	md.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(&exportRenderer{}, 100)))
 	var content bytes.Buffer
-	doc := md.Parser().Parse(text.NewReader(body))
+	if err := markdown.RenderHTML(&content, body, markdown.HTMLOptions{AssetPrefix: opts.AssetPrefix}); err != nil {
+		return err
+	}
 	if opts.AssetPrefix != "" {
-		_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-			if img, ok := n.(*ast.Image); ok && entering {
-				img.Destination = []byte(prefixAsset(opts.AssetPrefix, string(img.Destination)))
-			}
-			return ast.WalkContinue, nil
-		})
-		meta.Cover = prefixAsset(opts.AssetPrefix, meta.Cover)
+		meta.Cover = markdown.PrefixAsset(opts.AssetPrefix, meta.Cover)
 	}
-	if err := md.Renderer().Render(&content, body, doc); err != nil {
-		return fmt.Errorf("render markdown: %w", err)
-	}
-	css, err := pageCSS()
+	css, err := markdown.PageCSS()
 	if err != nil {
 		return err
 	}
@@ -85,15 +69,6 @@ func ExportHTML(w io.Writer, body []byte, meta Meta, opts ExportOptions) error {
 		return fmt.Errorf("write html: %w", err)
 	}
 	return nil
-}
-
-// prefixAsset puts prefix before a relative path; URLs, absolute paths and
-// "" are left alone.
-func prefixAsset(prefix, dest string) string {
-	if dest == "" || strings.HasPrefix(dest, "/") || strings.HasPrefix(dest, "#") || strings.Contains(dest, ":") {
-		return dest
-	}
-	return path.Join(prefix, dest)
 }
 
 func writeHeaderHTML(w *bufio.Writer, m Meta) {
@@ -142,181 +117,4 @@ func firstHeading(body []byte) string {
 		}
 	}
 	return "Article"
-}
-
-func pageCSS() (string, error) {
-	var b strings.Builder
-	b.WriteString(baseCSS)
-	f := chromahtml.New(chromahtml.WithClasses(true))
-	var light, dark bytes.Buffer
-	if err := f.WriteCSS(&light, codeStyle(false)); err != nil {
-		return "", fmt.Errorf("code css: %w", err)
-	}
-	if err := f.WriteCSS(&dark, codeStyle(true)); err != nil {
-		return "", fmt.Errorf("code css: %w", err)
-	}
-	b.Write(light.Bytes())
-	b.WriteString("@media (prefers-color-scheme: dark) {\n")
-	b.Write(dark.Bytes())
-	b.WriteString("}\n")
-	return b.String(), nil
-}
-
-const baseCSS = `:root { color-scheme: light dark; --fg: #1f2328; --muted: #59636e; --bg: #ffffff; --card: #f6f8fa; --line: #d1d9e0; --accent: #0969da; }
-@media (prefers-color-scheme: dark) { :root { --fg: #e6edf3; --muted: #9198a1; --bg: #0d1117; --card: #151b23; --line: #3d444d; --accent: #4493f8; } }
-body { margin: 0; background: var(--bg); color: var(--fg); font: 16px/1.75 system-ui, -apple-system, "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans SC", sans-serif; }
-main { max-width: 760px; margin: 0 auto; padding: 2rem 1.25rem 4rem; }
-a { color: var(--accent); }
-.card { background: var(--card); border: 1px solid var(--line); border-radius: 12px; padding: 1.25rem 1.5rem; margin-bottom: 2rem; }
-.card .title { margin: .25rem 0; font-size: 2rem; line-height: 1.3; border: 0; }
-.summary, .byline { color: var(--muted); margin: .5rem 0; }
-.byline { font-size: .9rem; }
-.badges, .tags { margin: 0; padding: 0; list-style: none; display: flex; flex-wrap: wrap; gap: .5rem; }
-.badge, .tags li { font-size: .8rem; padding: .1rem .7rem; border-radius: 999px; background: var(--line); }
-.badge.featured { background: var(--accent); color: #fff; font-weight: 600; }
-.tags li { color: var(--accent); }
-.cover { max-width: 100%; border-radius: 8px; margin-top: 1rem; }
-h1, h2 { border-bottom: 1px solid var(--line); padding-bottom: .3em; }
-h6 { color: var(--muted); }
-blockquote { margin: 1em 0; padding: 0 1em; color: var(--muted); border-left: 4px solid var(--accent); }
-code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, "Noto Sans Mono CJK SC", monospace; font-size: .9em; background: var(--card); padding: .15em .35em; border-radius: 4px; }
-pre { padding: 1rem; overflow-x: auto; border-radius: 8px; border: 1px solid var(--line); line-height: 1.45; }
-pre code { background: none; padding: 0; }
-pre.raw-html, code.raw-html { color: var(--muted); }
-table { border-collapse: collapse; display: block; overflow-x: auto; }
-th, td { border: 1px solid var(--line); padding: .4rem .8rem; }
-th { background: var(--card); }
-img { max-width: 100%; }
-hr { border: 0; border-top: 1px solid var(--line); margin: 2rem 0; }
-.footnotes { font-size: .9rem; color: var(--muted); }
-li.task { list-style: none; }
-kbd { font: .85em ui-monospace, monospace; padding: .1em .4em; border: 1px solid var(--line); border-bottom-width: 2px; border-radius: 4px; background: var(--card); }
-mark { background: #ffd33d66; color: inherit; }
-.shortcode, .media { font-size: .85em; padding: .1em .6em; border-radius: 999px; background: var(--card); border: 1px solid var(--line); color: var(--accent); }
-.markdown-alert { margin: 1em 0; padding: .25em 1em; border-left: 4px solid var(--alert); }
-.markdown-alert-title { font-weight: 600; color: var(--alert); margin: .5em 0; }
-.markdown-alert-note { --alert: #0969da; } .markdown-alert-tip { --alert: #1a7f37; } .markdown-alert-important { --alert: #8250df; }
-.markdown-alert-warning { --alert: #9a6700; } .markdown-alert-caution { --alert: #d1242f; }
-@media (prefers-color-scheme: dark) { .markdown-alert-note { --alert: #4493f8; } .markdown-alert-tip { --alert: #3fb950; } .markdown-alert-important { --alert: #ab7df8; } .markdown-alert-warning { --alert: #d29922; } .markdown-alert-caution { --alert: #f85149; } }
-`
-
-// exportRenderer overrides goldmark's HTML for raw HTML (escaped, shown
-// literally) and code blocks (chroma-highlighted).
-type exportRenderer struct{}
-
-func (r *exportRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
-	reg.Register(ast.KindHTMLBlock, r.htmlBlock)
-	reg.Register(ast.KindRawHTML, r.rawHTML)
-	reg.Register(ast.KindBlockquote, r.quote)
-	reg.Register(ast.KindFencedCodeBlock, r.code)
-	reg.Register(ast.KindCodeBlock, r.code)
-}
-
-// quote writes a blockquote, or a GitHub alert as GitHub's markup does.
-func (r *exportRenderer) quote(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
-	kind := markdown.AlertOf(n)
-	if kind == "" {
-		if entering {
-			w.WriteString("<blockquote>\n")
-		} else {
-			w.WriteString("</blockquote>\n")
-		}
-		return ast.WalkContinue, nil
-	}
-	if entering {
-		title := alertLooks[kind].title
-		fmt.Fprintf(w, "<div class=\"markdown-alert markdown-alert-%s\">\n<p class=\"markdown-alert-title\">%s</p>\n", kind, html.EscapeString(title))
-	} else {
-		w.WriteString("</div>\n")
-	}
-	return ast.WalkContinue, nil
-}
-
-// writeSafeHTML writes raw HTML made of safe tags with only their kept
-// attributes, media as a placeholder naming its source, text escaped.
-func writeSafeHTML(w util.BufWriter, pieces []markdown.HTMLPiece) {
-	for _, p := range pieces {
-		switch {
-		case p.Tag == nil:
-			w.WriteString(html.EscapeString(p.Text))
-		case p.Tag.IsMedia():
-			if src := p.Tag.MediaSource(); src != "" && !p.Tag.Closing {
-				fmt.Fprintf(w, `<span class="media">▶ %s</span>`, html.EscapeString(src))
-			}
-		default:
-			w.WriteString(p.Tag.Sanitized())
-		}
-	}
-}
-
-func (r *exportRenderer) htmlBlock(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
-	if !entering {
-		return ast.WalkContinue, nil
-	}
-	b := n.(*ast.HTMLBlock)
-	var raw bytes.Buffer
-	writeLines(&raw, b.Lines(), src)
-	if b.HasClosure() {
-		raw.Write(b.ClosureLine.Value(src))
-	}
-	if markdown.IsComment(raw.String()) {
-		return ast.WalkSkipChildren, nil
-	}
-	if pieces, ok := markdown.SplitHTML(strings.TrimRight(raw.String(), "\n")); ok {
-		writeSafeHTML(w, pieces)
-		w.WriteByte('\n')
-		return ast.WalkSkipChildren, nil
-	}
-	w.WriteString(`<pre class="raw-html"><code>`)
-	w.WriteString(html.EscapeString(strings.TrimRight(raw.String(), "\n")))
-	w.WriteString("</code></pre>\n")
-	return ast.WalkSkipChildren, nil
-}
-
-func (r *exportRenderer) rawHTML(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
-	if !entering {
-		return ast.WalkSkipChildren, nil
-	}
-	raw := n.(*ast.RawHTML)
-	var b bytes.Buffer
-	for i := 0; i < raw.Segments.Len(); i++ {
-		seg := raw.Segments.At(i)
-		b.Write(seg.Value(src))
-	}
-	if markdown.IsComment(b.String()) {
-		return ast.WalkSkipChildren, nil
-	}
-	if pieces, ok := markdown.SplitHTML(b.String()); ok {
-		writeSafeHTML(w, pieces)
-		return ast.WalkSkipChildren, nil
-	}
-	w.WriteString(`<code class="raw-html">`)
-	w.WriteString(html.EscapeString(b.String()))
-	w.WriteString("</code>")
-	return ast.WalkSkipChildren, nil
-}
-
-func (r *exportRenderer) code(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
-	if !entering {
-		return ast.WalkContinue, nil
-	}
-	lang := ""
-	if f, ok := n.(*ast.FencedCodeBlock); ok {
-		lang = string(f.Language(src))
-	}
-	var code bytes.Buffer
-	writeLines(&code, n.Lines(), src)
-	it := markdown.Tokens(lang, code.String())
-	if err := chromahtml.New(chromahtml.WithClasses(true)).Format(w, codeStyle(false), it); err != nil {
-		return ast.WalkStop, fmt.Errorf("highlight code: %w", err)
-	}
-	w.WriteByte('\n')
-	return ast.WalkSkipChildren, nil
-}
-
-func writeLines(b *bytes.Buffer, lines *text.Segments, src []byte) {
-	for i := 0; i < lines.Len(); i++ {
-		seg := lines.At(i)
-		b.Write(seg.Value(src))
-	}
 }

@@ -1,6 +1,8 @@
 package preview
 
 import (
+	"folio/preview/markdown"
+
 	"bytes"
 	"flag"
 	"fmt"
@@ -19,7 +21,7 @@ const seedPath = "../assets/samples/2024-ai-trends.md"
 
 // renderDump parses a body the way the preview does and dumps the tree.
 func renderDump(body []byte) string {
-	return dumpDocument(newDocument(newMarkdown()).set(body))
+	return dumpDocument(markdown.NewDocument(newMarkdown()).Set(body))
 }
 
 // splitSeed returns the seed article's front matter, body and body line.
@@ -102,12 +104,12 @@ func TestChineseSpacing(t *testing.T) {
 		{"end.\nNext", "end. Next"},
 		{"한국어\n문장", "한국어 문장"},
 	} {
-		blocks := newDocument(newMarkdown()).set([]byte(tc.in))
-		if len(blocks) != 1 || blocks[0].block.Kind != KindParagraph {
+		blocks := markdown.NewDocument(newMarkdown()).Set([]byte(tc.in))
+		if len(blocks) != 1 || blocks[0].Block.Kind != KindParagraph {
 			t.Fatalf("%q: want one paragraph, got %s", tc.in, dumpDocument(blocks))
 		}
 		var parts []string
-		for _, r := range blocks[0].block.fill().Inlines {
+		for _, r := range blocks[0].Block.Fill().Inlines {
 			parts = append(parts, r.Text)
 		}
 		if got := strings.Join(parts, "|"); got != tc.want {
@@ -147,7 +149,11 @@ func TestGoldenFilesCoverEveryKind(t *testing.T) {
 		}
 	}
 	var missing []string
-	for _, k := range append(kindNames[1:], "text", "break", "image", "item", "note", "cell") {
+	var kindNames []string
+	for k := KindParagraph; k <= KindFootnotes; k++ {
+		kindNames = append(kindNames, k.String())
+	}
+	for _, k := range append(kindNames, "text", "break", "image", "item", "note", "cell") {
 		if !seen[k] {
 			missing = append(missing, k)
 		}

@@ -2,6 +2,8 @@ package preview
 
 import (
 	"fyne.io/fyne/v2"
+
+	"folio/preview/markdown"
 )
 
 // heighter is an object whose height depends on the width it is given
@@ -150,7 +152,7 @@ func (l *chipsLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 // even the minimums do not fit. Extra space is shared out. A one-unit gap
 // shows the background behind as grid lines.
 type tableLayout struct {
-	plan    *tablePlan
+	plan    *markdown.TablePlan
 	gap     float32
 	em      float32 // text size: plan widths are in em
 	cellPad float32 // a cell's padding, both sides
@@ -171,14 +173,14 @@ func (l *tableLayout) fit(objs []fyne.CanvasObject, w float32) {
 		return
 	}
 	l.fitW, l.nobjs = w, len(objs)
-	cols := l.plan.cols
+	cols := l.plan.Cols
 	avail := w - l.gap*float32(cols+1)
 	nat := make([]float32, cols)
 	mins := make([]float32, cols)
 	sumNat, sumMin := float32(0), float32(0)
 	for c := 0; c < cols; c++ {
-		nat[c] = l.plan.natural[c]*l.em + l.cellPad + 2
-		mins[c] = min(max(l.plan.minimum[c]*l.em, 2*l.em)+l.cellPad, nat[c])
+		nat[c] = l.plan.Natural[c]*l.em + l.cellPad + 2
+		mins[c] = min(max(l.plan.Minimum[c]*l.em, 2*l.em)+l.cellPad, nat[c])
 		sumNat += nat[c]
 		sumMin += mins[c]
 	}
@@ -232,7 +234,7 @@ func (l *tableLayout) Layout(objs []fyne.CanvasObject, s fyne.Size) {
 	if l.colW == nil {
 		l.fit(objs, s.Width)
 	}
-	cols := l.plan.cols
+	cols := l.plan.Cols
 	y := float32(0)
 	if l.top {
 		y = l.gap

@@ -1,6 +1,10 @@
 package preview
 
-import "unicode"
+import (
+	"unicode"
+
+	"folio/editor/textwidth"
+)
 
 // canBreakBetween reports whether a line may wrap between runes a and b.
 // It is a small subset of UAX #14 that suits Chinese prose mixed with
@@ -21,23 +25,7 @@ func canBreakBetween(a, b rune) bool {
 }
 
 // isBreakableCJK reports whether a line may break on either side of r.
-func isBreakableCJK(r rune) bool {
-	switch {
-	case r >= 0x2E80 && r <= 0x9FFF: // radicals, punctuation, kana, CJK ideographs
-		return true
-	case r >= 0xAC00 && r <= 0xD7AF: // Hangul syllables
-		return true
-	case r >= 0xF900 && r <= 0xFAFF: // compatibility ideographs
-		return true
-	case r >= 0xFE30 && r <= 0xFE4F: // CJK compatibility forms
-		return true
-	case r >= 0xFF00 && r <= 0xFFEF: // full and half width forms
-		return true
-	case r >= 0x20000 && r <= 0x3FFFF: // supplementary ideographs
-		return true
-	}
-	return false
-}
+func isBreakableCJK(r rune) bool { return textwidth.IsCJK(r) }
 
 // noBreakBefore lists closing punctuation that never starts a line.
 func noBreakBefore(r rune) bool {

@@ -1,6 +1,8 @@
 package preview
 
 import (
+	"folio/preview/markdown"
+
 	"bytes"
 	"fmt"
 	"runtime"
@@ -38,15 +40,15 @@ func TestEditsDoNotPinOldBodies(t *testing.T) {
 		t.Skip("memory test")
 	}
 	body := footnotedArticle(t, 1200<<10)
-	d := newDocument(newMarkdown())
-	show := func(blocks []*topBlock) { // the preview converts what it shows
+	d := markdown.NewDocument(newMarkdown())
+	show := func(blocks []*markdown.TopBlock) { // the preview converts what it shows
 		for i, tb := range blocks {
 			if i%7 == 0 {
-				tb.block.fill()
+				tb.Block.Fill()
 			}
 		}
 	}
-	show(d.set(bytes.Clone(body)))
+	show(d.Set(bytes.Clone(body)))
 	base := heapInUse()
 	// Edit the paragraph before a footnote reference, a different one each
 	// time, as a writer going through the article does: the edited block is
@@ -54,8 +56,8 @@ func TestEditsDoNotPinOldBodies(t *testing.T) {
 	for i := range edits {
 		at := bytes.Index(body, []byte(fmt.Sprintf("\n\n脚注引用[^n%d]", i)))
 		body = append(body[:at:at], append([]byte("改"), body[at:]...)...)
-		show(d.set(bytes.Clone(body)))
-		if d.lastIncremental {
+		show(d.Set(bytes.Clone(body)))
+		if d.LastIncremental() {
 			t.Fatal("an edit beside a footnote was incremental")
 		}
 	}

@@ -1,384 +1,70 @@
 package preview
 
 import (
-	"fmt"
 	"fyne.io/fyne/v2"
-	"github.com/yuin/goldmark/ast"
-	"strings"
-	"sync/atomic"
+
+	"folio/preview/markdown"
 )
 
-// Kind is the kind of a rendered block.
-type Kind uint8
+// The block model is markdown's (Fyne-free, shared with check, export and
+// the outline); these names keep the widget's code short.
+type (
+	// Block is a block of the rendered tree (markdown.Block).
+	Block = markdown.Block
+	// Inline is a run of a paragraph (markdown.Inline).
+	Inline = markdown.Inline
+	// Item is a list item or a footnote (markdown.Item).
+	Item = markdown.Item
+	// Kind is a block's kind (markdown.Kind).
+	Kind = markdown.Kind
+	// Style is a set of inline formatting flags (markdown.Style).
+	Style = markdown.Style
+	// Align is a table column's alignment (markdown.Align).
+	Align = markdown.Align
+)
 
-// The block kinds of the rendered tree.
+// Block kinds, styles and inline kinds (see markdown).
 const (
-	KindNone      Kind = iota // renders nothing (a link reference definition)
-	KindParagraph             // Inlines
-	KindHeading               // Level, Inlines
-	KindQuote                 // Children
-	KindList                  // Ordered, Start, Tight, Items
-	KindTable                 // Align, Header, Rows
-	KindCode                  // Lang, Text
-	KindRule                  // a thematic break
-	KindHTML                  // Text, shown literally
-	KindFootnotes             // Items, one per footnote (Index = its number)
+	KindNone      = markdown.KindNone
+	KindParagraph = markdown.KindParagraph
+	KindHeading   = markdown.KindHeading
+	KindQuote     = markdown.KindQuote
+	KindList      = markdown.KindList
+	KindTable     = markdown.KindTable
+	KindCode      = markdown.KindCode
+	KindRule      = markdown.KindRule
+	KindHTML      = markdown.KindHTML
+	KindFootnotes = markdown.KindFootnotes
+
+	AlignNone   = markdown.AlignNone
+	AlignLeft   = markdown.AlignLeft
+	AlignCenter = markdown.AlignCenter
+	AlignRight  = markdown.AlignRight
+
+	TaskNone = markdown.TaskNone
+	TaskOpen = markdown.TaskOpen
+	TaskDone = markdown.TaskDone
+
+	InlineText  = markdown.InlineText
+	InlineBreak = markdown.InlineBreak
+	InlineImage = markdown.InlineImage
+
+	Bold      = markdown.Bold
+	Italic    = markdown.Italic
+	Strike    = markdown.Strike
+	Code      = markdown.Code
+	Sup       = markdown.Sup
+	Underline = markdown.Underline
+	Mark      = markdown.Mark
+	Sub       = markdown.Sub
+	Chip      = markdown.Chip
 )
 
-var kindNames = [...]string{"none", "paragraph", "heading", "quote", "list", "table", "code", "rule", "html", "footnotes"}
-
-func (k Kind) String() string {
-	if int(k) < len(kindNames) {
-		return kindNames[k]
-	}
-	return fmt.Sprintf("kind(%d)", k)
-}
-
-// Align is a table column's alignment.
-type Align uint8
-
-// Table column alignments.
-const (
-	AlignNone Align = iota
-	AlignLeft
-	AlignCenter
-	AlignRight
-)
-
-// Block is one block of the rendered tree. Which fields are set depends on
-// Kind. The tree is plain data: it is built off the UI goroutine and never
-// changed once built.
-type Block struct {
-	Kind     Kind
-	Level    int      // heading level 1–6
-	Inlines  []Inline // paragraph and heading content
-	Children []*Block // quote content
-	Items    []*Item  // list items; footnotes
-	Ordered  bool     // list
-	Start    int      // first number of an ordered list
-	Tight    bool     // list without blank lines between items
-	Alert    string   // quote: a GitHub alert's type ("note", "tip", …), or ""
-	Lang     string   // code block info string's first word
-	Text     string   // code block or raw HTML text
-	Align    []Align  // table
-	Header   [][]Inline
-	Rows     [][][]Inline
-
-	// units is the width of the block's text in em (CJK 1, others about
-	// 0.55), summed at build time so heights can be estimated cheaply.
-	units float32
-	lines int // source lines of a top-level block, for estimates
-
-	// A big top-level block is shown as parts (parts.go): parts is set on
-	// the parsing goroutine before the block is published; a part has cont
-	// (which sides it continues on), its first source line's offset from
-	// the block's, and a table part its table's column plan.
-	parts   []*Block
-	split   bool // parts were considered
-	cont    uint8
-	lineOff int
-	plan    *tablePlan
-
-	// lazy holds the goldmark node of a top-level block whose content is
-	// not converted yet: only blocks that are shown (or dumped) are.
-	lazy *lazySource
-	// filled is set once the content is converted; the parsing goroutine
-	// reads it (lazy belongs to the UI goroutine once published).
-	filled atomic.Bool
-
-	// ui is the preview's state for this block; the UI goroutine alone
-	// touches it.
-	ui uiState
-}
-
-type lazySource struct {
-	node ast.Node
-	conv *converter
-}
-
-// fill converts a lazy top-level block's content, once. It only writes
-// content fields: Kind, Level, units and lines were set at parse time and
-// may be read by the parsing goroutine meanwhile.
-func (b *Block) fill() *Block {
-	l := b.lazy
-	if l == nil {
-		return b
-	}
-	l.conv.top = blockStart(l.node, l.conv.src)
-	full := l.conv.block(l.node)
-	b.Inlines, b.Children, b.Items = full.Inlines, full.Children, full.Items
-	b.Ordered, b.Start, b.Tight = full.Ordered, full.Start, full.Tight
-	b.Lang, b.Text, b.Alert = full.Lang, full.Text, full.Alert
-	b.Align, b.Header, b.Rows = full.Align, full.Header, full.Rows
-	b.lazy = nil
-	compact(b)
-	b.filled.Store(true)
-	return b
-}
-
-// compact copies every string of a converted block into one string of its
-// own. The converter's strings are slices of the whole parsed region; a
-// block kept across parses (its source unchanged) would otherwise pin the
-// body of the parse that made it, one body per edit.
-func compact(b *Block) {
-	var ptrs []*string
-	collectStrings(b, &ptrs)
-	n := 0
-	for _, p := range ptrs {
-		n += len(*p)
-	}
-	var sb strings.Builder
-	sb.Grow(n)
-	for _, p := range ptrs {
-		sb.WriteString(*p)
-	}
-	all, off := sb.String(), 0
-	for _, p := range ptrs {
-		l := len(*p)
-		*p = all[off : off+l]
-		off += l
-	}
-}
-
-func collectStrings(b *Block, ptrs *[]*string) {
-	add := func(s *string) {
-		if *s != "" {
-			*ptrs = append(*ptrs, s)
-		}
-	}
-	inl := func(in []Inline) {
-		for i := range in {
-			add(&in[i].Text)
-			add(&in[i].Link)
-			add(&in[i].Dest)
-			add(&in[i].Title)
-		}
-	}
-	add(&b.Lang)
-	add(&b.Text)
-	add(&b.Alert)
-	inl(b.Inlines)
-	for _, c := range b.Children {
-		collectStrings(c, ptrs)
-	}
-	for _, it := range b.Items {
-		for _, c := range it.Blocks {
-			collectStrings(c, ptrs)
-		}
-	}
-	for _, cell := range b.Header {
-		inl(cell)
-	}
-	for _, row := range b.Rows {
-		for _, cell := range row {
-			inl(cell)
-		}
-	}
-}
-
-// uiState is a block's height in the preview and its built widget.
+// uiState is a block's height in the preview and its built widget; the UI
+// goroutine alone touches it. The preview keeps one per shown block.
 type uiState struct {
 	h      float32           // height including the gap below
 	sized  bool              // h was measured, not estimated
 	sizedW float32           // the width h was measured or estimated for
 	obj    fyne.CanvasObject // the built widget, while cached
-	seen   uint64            // the last generation that showed this block
-}
-
-// textUnits is the estimated width in em of inline runs.
-func textUnits(in []Inline) float32 {
-	u := float32(0)
-	for _, r := range in {
-		for _, c := range r.Text {
-			if c >= 0x1100 {
-				u++
-			} else {
-				u += 0.55
-			}
-		}
-	}
-	return u
-}
-
-// Task states of a list item.
-const (
-	TaskNone = iota
-	TaskOpen
-	TaskDone
-)
-
-// Item is a list item or a footnote.
-type Item struct {
-	Task int // TaskNone, TaskOpen or TaskDone
-	// TaskAt is the byte offset of a task's "[ ]" or "[x]" from the start
-	// of its top-level block's source (-1 when not known).
-	TaskAt int
-	Index  int // footnote number
-	Blocks []*Block
-}
-
-// InlineKind is the kind of an inline run.
-type InlineKind uint8
-
-// The inline kinds.
-const (
-	InlineText  InlineKind = iota // Text with Style, maybe a Link
-	InlineBreak                   // a hard line break
-	InlineImage                   // Dest is the image, Text its alt text, Link a surrounding link
-)
-
-// Style is a set of inline formatting flags.
-type Style uint16
-
-// Inline formatting flags.
-const (
-	Bold Style = 1 << iota
-	Italic
-	Strike
-	Code
-	Sup       // a footnote reference, or <sup>
-	Underline // <u>, <ins>
-	Mark      // <mark>
-	Sub       // <sub>
-	Chip      // a Hugo shortcode, shown as a labelled chip
-)
-
-// Inline is one run of text with one style, a hard break or an image.
-type Inline struct {
-	Kind  InlineKind
-	Style Style
-	Text  string
-	Link  string // link destination, "" outside links
-	Dest  string // image source
-	Title string
-}
-
-// appendText appends a text run, merging it into the previous run when the
-// two look the same, so a paragraph is as few runs as its formatting needs.
-func appendText(runs []Inline, in Inline) []Inline {
-	if in.Kind != InlineText {
-		return append(runs, in)
-	}
-	if in.Text == "" {
-		return runs
-	}
-	if n := len(runs); n > 0 {
-		last := &runs[n-1]
-		if last.Kind == InlineText && in.Kind == InlineText && last.Style == in.Style && last.Link == in.Link {
-			last.Text += in.Text
-			return runs
-		}
-	}
-	return append(runs, in)
-}
-
-// String lists the style flags, for dumps.
-func (s Style) String() string {
-	var parts []string
-	for i, name := range []string{"bold", "italic", "strike", "code", "sup", "underline", "mark", "sub", "chip"} {
-		if s&(1<<i) != 0 {
-			parts = append(parts, name)
-		}
-	}
-	return strings.Join(parts, ",")
-}
-
-// dumpBlocks writes a readable, indented dump of the tree: what golden tests
-// compare.
-func dumpBlocks(b *strings.Builder, blocks []*Block, indent string) {
-	for _, bl := range blocks {
-		dumpBlock(b, bl, indent)
-	}
-}
-
-func dumpBlock(b *strings.Builder, bl *Block, indent string) {
-	bl.fill()
-	switch bl.Kind {
-	case KindNone:
-		return
-	case KindParagraph:
-		fmt.Fprintf(b, "%sparagraph\n", indent)
-		dumpInlines(b, bl.Inlines, indent+"  ")
-	case KindHeading:
-		fmt.Fprintf(b, "%sheading %d\n", indent, bl.Level)
-		dumpInlines(b, bl.Inlines, indent+"  ")
-	case KindQuote:
-		if bl.Alert != "" {
-			fmt.Fprintf(b, "%squote alert=%s\n", indent, bl.Alert)
-		} else {
-			fmt.Fprintf(b, "%squote\n", indent)
-		}
-		dumpBlocks(b, bl.Children, indent+"  ")
-	case KindList:
-		if bl.Ordered {
-			fmt.Fprintf(b, "%slist ordered start=%d tight=%v\n", indent, bl.Start, bl.Tight)
-		} else {
-			fmt.Fprintf(b, "%slist bullet tight=%v\n", indent, bl.Tight)
-		}
-		for _, it := range bl.Items {
-			switch it.Task {
-			case TaskOpen:
-				fmt.Fprintf(b, "%s  item [ ]\n", indent)
-			case TaskDone:
-				fmt.Fprintf(b, "%s  item [x]\n", indent)
-			default:
-				fmt.Fprintf(b, "%s  item\n", indent)
-			}
-			dumpBlocks(b, it.Blocks, indent+"    ")
-		}
-	case KindTable:
-		aligns := make([]string, len(bl.Align))
-		for i, a := range bl.Align {
-			aligns[i] = [...]string{"none", "left", "center", "right"}[a]
-		}
-		fmt.Fprintf(b, "%stable align=%s\n", indent, strings.Join(aligns, ","))
-		fmt.Fprintf(b, "%s  header\n", indent)
-		for _, cell := range bl.Header {
-			fmt.Fprintf(b, "%s    cell\n", indent)
-			dumpInlines(b, cell, indent+"      ")
-		}
-		for _, row := range bl.Rows {
-			fmt.Fprintf(b, "%s  row\n", indent)
-			for _, cell := range row {
-				fmt.Fprintf(b, "%s    cell\n", indent)
-				dumpInlines(b, cell, indent+"      ")
-			}
-		}
-	case KindCode:
-		fmt.Fprintf(b, "%scode lang=%q %q\n", indent, bl.Lang, bl.Text)
-	case KindRule:
-		fmt.Fprintf(b, "%srule\n", indent)
-	case KindHTML:
-		fmt.Fprintf(b, "%shtml %q\n", indent, bl.Text)
-	case KindFootnotes:
-		fmt.Fprintf(b, "%sfootnotes\n", indent)
-		for _, it := range bl.Items {
-			fmt.Fprintf(b, "%s  note %d\n", indent, it.Index)
-			dumpBlocks(b, it.Blocks, indent+"    ")
-		}
-	}
-}
-
-func dumpInlines(b *strings.Builder, runs []Inline, indent string) {
-	for _, in := range runs {
-		switch in.Kind {
-		case InlineBreak:
-			fmt.Fprintf(b, "%sbreak\n", indent)
-		case InlineImage:
-			fmt.Fprintf(b, "%simage %q alt=%q", indent, in.Dest, in.Text)
-			if in.Link != "" {
-				fmt.Fprintf(b, " link=%q", in.Link)
-			}
-			b.WriteByte('\n')
-		default:
-			fmt.Fprintf(b, "%stext", indent)
-			if in.Style != 0 {
-				fmt.Fprintf(b, "[%s]", in.Style)
-			}
-			if in.Link != "" {
-				fmt.Fprintf(b, " link=%q", in.Link)
-			}
-			fmt.Fprintf(b, " %q\n", in.Text)
-		}
-	}
 }

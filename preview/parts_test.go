@@ -1,6 +1,8 @@
 package preview
 
 import (
+	"folio/preview/markdown"
+
 	"bytes"
 	"fmt"
 	"math"
@@ -72,13 +74,13 @@ func TestBigTableIsParts(t *testing.T) {
 	p := showPreview(t)
 	p.updateNow(bigTable(20000), Meta{}, "", 1)
 	parts := 0
-	var plan *tablePlan
+	var plan *markdown.TablePlan
 	for _, it := range p.items {
 		if it.block != nil && it.block.Kind == KindTable {
 			parts++
 			if plan == nil {
-				plan = it.block.plan
-			} else if it.block.plan != plan {
+				plan = it.block.Plan()
+			} else if it.block.Plan() != plan {
 				t.Fatal("table parts do not share their column plan")
 			}
 		}
@@ -211,5 +213,23 @@ func TestWideCodeLeavesRoomForTheBar(t *testing.T) {
 	}
 	if narrow.heightFor(400) != narrow.heightFor(4000) {
 		t.Error("a narrow block changes height with the width")
+	}
+}
+
+// TestBigArticleShowsItsStartFirst: opening a big article shows its start
+// before the whole is parsed, then the whole.
+func TestBigArticleShowsItsStartFirst(t *testing.T) {
+	p := showPreview(t)
+	q := uiQueues[p]
+	body := bigTable(20000)
+	p.Update(body, Meta{}, "", 1)
+	q.runUntil(t, func() bool { return len(p.items) > 0 })
+	firstItems := len(p.items)
+	if !strings.Contains(visibleText(p), "第0行") {
+		t.Error("the first screen does not show the table's first rows")
+	}
+	q.runUntil(t, func() bool { return len(p.items) > firstItems })
+	if p.applied == 0 || len(p.items) < 600 {
+		t.Errorf("the whole article was not shown after its start: %d items", len(p.items))
 	}
 }

@@ -59,7 +59,7 @@ type Preview struct {
 	timer   *time.Timer
 
 	work sync.Mutex // serialises parsing; guards doc
-	doc  *document
+	doc  *markdown.Document
 
 	// UI goroutine only.
 	applied   uint64
@@ -72,7 +72,8 @@ type Preview struct {
 	rootSet   bool   // siteRoot was set by SetSiteRoot
 	rootFor   string // the baseDir siteRoot was found for
 	firstLine int
-	built     []*Block // blocks whose widget is cached in ui.obj
+	built     []*Block // blocks whose widget is cached in their state's obj
+	states    map[*Block]*uiState
 	header    uiState
 	themeKey  string
 	scroll    *container.Scroll
@@ -101,9 +102,10 @@ type request struct {
 
 type result struct {
 	gen         uint64
-	blocks      []*topBlock
+	blocks      []*markdown.TopBlock
 	req         *request
 	incremental bool
+	first       bool // only the start of a big article, shown while the rest parses
 }
 
 // New returns an empty preview.
@@ -116,7 +118,7 @@ func New() *Preview {
 		measure:  newMeasureCache(),
 		visible:  map[int]bool{},
 	}
-	p.doc = newDocument(p.md)
+	p.doc = markdown.NewDocument(p.md)
 	p.ExtendBaseWidget(p)
 	return p
 }
@@ -157,20 +159,50 @@ func (p *Preview) process() {
 	if req == nil {
 		return
 	}
+	if first := p.firstScreen(req, gen); first != nil {
+		p.do(func() { p.apply(first) })
+	}
 	res := p.parse(req, gen)
 	p.do(func() { p.apply(res) })
 }
 
+// firstScreenBytes is how much of a big article is parsed first when it
+// is opened, so its start shows at once (a 20,000-row table or a 20 MB
+// article takes goldmark longer than a frame or ten).
+const (
+	firstScreenFrom  = 256 << 10
+	firstScreenBytes = 16 << 10
+)
+
+// firstScreen parses the start of a big article being opened (nothing is
+// parsed yet) into a throwaway document, or returns nil. The start is cut
+// at a line end; a table or code block cut there shows its first rows.
+func (p *Preview) firstScreen(req *request, gen uint64) *result {
+	if p.doc.Blocks() != nil || len(req.body) < firstScreenFrom {
+		return nil
+	}
+	cut := bytes.IndexByte(req.body[firstScreenBytes:], '\n')
+	if cut < 0 {
+		return nil
+	}
+	head := req.body[:firstScreenBytes+cut+1]
+	blocks := markdown.NewDocument(p.md).Set(head)
+	for _, tb := range blocks {
+		markdown.SplitParts(tb.Block)
+	}
+	return &result{gen: gen, blocks: blocks, req: req, first: true}
+}
+
 // parse runs off the UI goroutine (under p.work).
 func (p *Preview) parse(req *request, gen uint64) *result {
-	blocks := p.doc.set(req.body)
+	blocks := p.doc.Set(req.body)
 	for _, tb := range blocks {
-		splitParts(tb.block)
+		markdown.SplitParts(tb.Block)
 	}
 	if req.meta.ReadTime == "" && !req.meta.IsZero() {
 		req.meta.ReadTime = estimateReadTime(req.body)
 	}
-	return &result{gen: gen, blocks: append([]*topBlock(nil), blocks...), req: req, incremental: p.doc.lastIncremental}
+	return &result{gen: gen, blocks: append([]*markdown.TopBlock(nil), blocks...), req: req, incremental: p.doc.LastIncremental()}
 }
 
 // updateNow parses and applies synchronously, on the calling goroutine,
@@ -192,7 +224,9 @@ func (p *Preview) apply(res *result) {
 	if res.gen <= p.applied {
 		return
 	}
-	p.applied = res.gen
+	if !res.first {
+		p.applied = res.gen
+	}
 	req := res.req
 	if req.baseDir != p.baseDir {
 		p.dropBuilt() // image paths resolve differently
@@ -214,32 +248,40 @@ func (p *Preview) apply(res *result) {
 	if !p.meta.IsZero() {
 		items = append(items, vitem{st: &p.header})
 	}
+	// each shown block keeps its state (height, widget) across updates
+	states := make(map[*Block]*uiState, len(res.blocks))
+	add := func(b *Block, line, start int) {
+		st := p.states[b]
+		if st == nil {
+			st = &uiState{}
+		}
+		states[b] = st
+		items = append(items, vitem{block: b, line: line, start: start, st: st})
+	}
 	for _, tb := range res.blocks {
-		if tb.block.Kind == KindNone {
+		if tb.Block.Kind == KindNone {
 			continue
 		}
-		if len(tb.block.parts) > 0 {
-			for _, part := range tb.block.parts {
-				part.ui.seen = res.gen
-				items = append(items, vitem{block: part, line: tb.line + part.lineOff, start: tb.start, st: &part.ui})
+		if parts := tb.Block.Parts(); len(parts) > 0 {
+			for _, part := range parts {
+				add(part, tb.Line+part.LineOff(), tb.Start)
 			}
 			continue
 		}
-		tb.block.ui.seen = res.gen
-		items = append(items, vitem{block: tb.block, line: tb.line, start: tb.start, st: &tb.block.ui})
+		add(tb.Block, tb.Line, tb.Start)
 	}
 	for i := len(items); i < len(p.items); i++ {
 		p.items[i] = vitem{} // let dropped blocks go
 	}
 	p.items = items
+	p.states = states
 	kept := p.built[:0]
 	for _, b := range p.built {
-		if b.ui.seen == res.gen {
+		if states[b] != nil {
 			kept = append(kept, b)
-		} else {
-			b.ui.obj = nil
 		}
 	}
+	clear(p.built[len(kept):])
 	p.built = kept
 	p.offsets = make([]float32, len(items)+1)
 	p.fixOffsets(0)
@@ -414,13 +456,13 @@ func (p *Preview) objectFor(i int) fyne.CanvasObject {
 		}
 		return p.headerObj
 	}
-	if it.block.ui.obj != nil {
-		return it.block.ui.obj
+	if it.st.obj != nil {
+		return it.st.obj
 	}
 	b := p.builder()
 	b.item = it.block
 	o := b.block(it.block)
-	it.block.ui.obj = o
+	it.st.obj = o
 	p.built = append(p.built, it.block)
 	return o
 }
@@ -442,8 +484,8 @@ func (p *Preview) evict() {
 	for _, b := range p.built {
 		if onScreen[b] {
 			kept = append(kept, b)
-		} else {
-			b.ui.obj = nil
+		} else if st := p.states[b]; st != nil {
+			st.obj = nil
 		}
 	}
 	for i := len(kept); i < len(p.built); i++ {
@@ -455,7 +497,9 @@ func (p *Preview) evict() {
 // dropBuilt forgets every built widget (theme or settings changed).
 func (p *Preview) dropBuilt() {
 	for _, b := range p.built {
-		b.ui.obj = nil
+		if st := p.states[b]; st != nil {
+			st.obj = nil
+		}
 	}
 	p.built = nil
 	p.headerObj = nil
@@ -467,7 +511,7 @@ func (p *Preview) gap() float32 { return theme.Padding() * 3 }
 // itemGap is the space below item i: none between the parts of a big code
 // block, a grid line between table parts, a list's gap between list parts.
 func (p *Preview) itemGap(i int) float32 {
-	if b := p.items[i].block; b != nil && b.cont&contBelow != 0 {
+	if b := p.items[i].block; b != nil && b.Cont()&markdown.ContBelow != 0 {
 		switch b.Kind {
 		case KindCode:
 			return 0
@@ -603,7 +647,7 @@ func (p *Preview) ScrollToAnchor(anchor string) bool {
 		if it.block == nil || it.block.Kind != KindHeading {
 			continue
 		}
-		if headingAnchor(it.block.fill(), slugs) == anchor {
+		if headingAnchor(it.block.Fill(), slugs) == anchor {
 			p.ensureOffsets()
 			p.scroll.ScrollToOffset(fyne.NewPos(0, p.offsets[i]))
 			p.refreshVisible()
@@ -635,13 +679,13 @@ func estimateHeight(bl *Block, w, ts float32) float32 {
 		lines := float32(int(units*ts*scale/max(w, 1)) + 1)
 		return lines * line * scale
 	}
-	if bl.lazy != nil { // not converted yet: guess from the source
-		lines := float32(max(bl.lines, 1))
+	if !bl.Converted() { // not converted yet: guess from the source
+		lines := float32(max(bl.Lines(), 1))
 		switch bl.Kind {
 		case KindParagraph:
-			return textH(bl.units, 1)
+			return textH(bl.Units(), 1)
 		case KindHeading:
-			return textH(bl.units, headingScale[min(max(bl.Level, 1), 6)]) + 8
+			return textH(bl.Units(), headingScale[min(max(bl.Level, 1), 6)]) + 8
 		case KindCode, KindHTML:
 			return (lines-1)*ts*1.3 + 16
 		case KindTable:
@@ -649,11 +693,11 @@ func estimateHeight(bl *Block, w, ts float32) float32 {
 		case KindRule:
 			return 10
 		}
-		return max((lines-1)*line, textH(bl.units, 1))
+		return max((lines-1)*line, textH(bl.Units(), 1))
 	}
 	switch bl.Kind {
 	case KindParagraph:
-		h := textH(bl.units, 1)
+		h := textH(bl.Units(), 1)
 		for _, r := range bl.Inlines {
 			if r.Kind == InlineImage {
 				h += 200
@@ -661,7 +705,7 @@ func estimateHeight(bl *Block, w, ts float32) float32 {
 		}
 		return h
 	case KindHeading:
-		return textH(bl.units, headingScale[min(max(bl.Level, 1), 6)]) + 8
+		return textH(bl.Units(), headingScale[min(max(bl.Level, 1), 6)]) + 8
 	case KindQuote:
 		h := float32(0)
 		for _, c := range bl.Children {

@@ -122,7 +122,7 @@ func TestPreviewVirtualisesLongArticle(t *testing.T) {
 		t.Errorf("%d block widgets after scrolling to the end", len(p.built))
 	}
 	last := p.items[len(p.items)-1].block
-	if last.ui.obj == nil {
+	if p.states[last].obj == nil {
 		t.Error("the last block was not built after scrolling to the end")
 	}
 	// Scrolling through everything keeps only a bounded number of widgets.
@@ -140,7 +140,7 @@ func TestPreviewEditRebuildsOnlyTheChangedBlock(t *testing.T) {
 	p.updateNow(body, Meta{}, "", 1)
 	before := map[*Block]fyne.CanvasObject{}
 	for _, b := range p.built {
-		before[b] = b.ui.obj
+		before[b] = p.states[b].obj
 	}
 	i := bytes.Index(body, []byte("人工智能技术正站在"))
 	edited := append(append(append([]byte(nil), body[:i]...), "新的"...), body[i:]...)
@@ -150,7 +150,7 @@ func TestPreviewEditRebuildsOnlyTheChangedBlock(t *testing.T) {
 	}
 	rebuilt := 0
 	for _, b := range p.built {
-		if old, ok := before[b]; !ok || old != b.ui.obj {
+		if old, ok := before[b]; !ok || old != p.states[b].obj {
 			rebuilt++
 		}
 	}
@@ -183,7 +183,7 @@ func TestPreviewUpdateDebouncesAndDropsStale(t *testing.T) {
 		t.Fatalf("shows %q, want the last update", got)
 	}
 	// A result that arrives late must not replace the newer one.
-	stale := &result{gen: 2, req: &request{body: []byte("# stale")}, blocks: newDocument(newMarkdown()).set([]byte("# stale"))}
+	stale := &result{gen: 2, req: &request{body: []byte("# stale")}, blocks: markdown.NewDocument(newMarkdown()).Set([]byte("# stale"))}
 	p.apply(stale)
 	if strings.Contains(visibleText(p), "stale") {
 		t.Error("a stale result overwrote a newer one")
@@ -203,7 +203,7 @@ func TestPreviewScrollToSourceLine(t *testing.T) {
 	p.ScrollToSourceLine(line)
 	idx := p.itemForLine(line)
 	it := p.items[idx]
-	if it.block == nil || it.block.Kind != KindHeading || it.block.fill().Inlines[0].Text != "行业应用前景" {
+	if it.block == nil || it.block.Kind != KindHeading || it.block.Fill().Inlines[0].Text != "行业应用前景" {
 		t.Fatalf("line %d maps to %+v", line, it.block)
 	}
 	if p.scroll.Offset.Y != p.offsets[idx] {
@@ -232,8 +232,8 @@ func TestPreviewScrollToSourceLine(t *testing.T) {
 
 func TestTextFlowAddsNoSpacesAndWrapsCJK(t *testing.T) {
 	test.NewTempApp(t)
-	blocks := newDocument(newMarkdown()).set([]byte("中文**粗体**中文，这是一个很长的句子用来测试换行是否发生在汉字之间而且标点不在行首。"))
-	f := builder{}.block(blocks[0].block).(*textFlow)
+	blocks := markdown.NewDocument(newMarkdown()).Set([]byte("中文**粗体**中文，这是一个很长的句子用来测试换行是否发生在汉字之间而且标点不在行首。"))
+	f := builder{}.block(blocks[0].Block).(*textFlow)
 	f.Resize(fyne.NewSize(2000, 100))
 	if got := strings.Join(texts(f), "|"); got != "中文|粗体|中文，这是一个很长的句子用来测试换行是否发生在汉字之间而且标点不在行首。" {
 		t.Errorf("one line renders as %q", got)
@@ -447,13 +447,13 @@ func TestWidgetGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			var b strings.Builder
-			for _, tb := range newDocument(newMarkdown()).set(src) {
-				if tb.block.Kind == KindNone {
+			for _, tb := range markdown.NewDocument(newMarkdown()).Set(src) {
+				if tb.Block.Kind == KindNone {
 					continue
 				}
-				o := builder{}.block(tb.block)
+				o := builder{}.block(tb.Block)
 				o.Resize(fyne.NewSize(600, heightOf(o, 600)))
-				fmt.Fprintf(&b, "%s: %s\n", tb.block.Kind, strings.Join(texts(o), "|"))
+				fmt.Fprintf(&b, "%s: %s\n", tb.Block.Kind, strings.Join(texts(o), "|"))
 			}
 			checkGolden(t, "widgets-"+name, b.String())
 		})
@@ -567,7 +567,7 @@ func TestAnchorLinkScrollsToHeading(t *testing.T) {
 				break
 			}
 		}
-		if first < 0 || p.items[first].block.Kind != KindHeading || !strings.Contains(strings.Join(texts(p.items[first].block.ui.obj), ""), c.heading) {
+		if first < 0 || p.items[first].block.Kind != KindHeading || !strings.Contains(strings.Join(texts(p.states[p.items[first].block].obj), ""), c.heading) {
 			t.Errorf("%s: first visible item is not the heading %q", c.link, c.heading)
 		}
 	}

@@ -2,8 +2,10 @@ package preview
 
 import (
 	"image/color"
+
+	"folio/editor/textwidth"
+
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
@@ -230,11 +232,10 @@ func (c *measureCache) measure(s string, size float32, style fyne.TextStyle) fyn
 	return v
 }
 
-// fullWidth reports whether r is drawn one em wide by a CJK font: Han
-// ideographs, CJK punctuation (、。「」…) and full-width forms (，：（）…).
-func fullWidth(r rune) bool {
-	return r >= 0x3001 && r <= 0x303F || r >= 0xFF01 && r <= 0xFF5E || unicode.Is(unicode.Han, r)
-}
+// fullWidth reports whether r is drawn one em wide by a CJK font: a wide
+// CJK character (textwidth's rule): ideographs, kana, Hangul, CJK
+// punctuation (、。「」…) and full-width forms (，：（）…).
+func fullWidth(r rune) bool { return textwidth.IsCJK(r) && textwidth.IsWide(r) }
 
 // metrics returns the line height and baseline of a face.
 func (c *measureCache) metrics(drv fyne.Driver, size float32, style fyne.TextStyle) (height, baseline float32) {

@@ -139,11 +139,11 @@ func (ix *Index) Apply(batch []Change) []string {
 			touched = append(touched, u.rel)
 		}
 	}
+	slices.Sort(touched)
 	if len(touched) > 0 {
-		ix.sorted = nil
+		ix.sorted = patchSorted(ix.sorted, ix.rows, touched) // not a full sort per change
 		ix.changed()
 	}
-	slices.Sort(touched)
 	return touched
 }
 
@@ -203,7 +203,7 @@ func (ix *Index) Put(abs string, data []byte) {
 	ix.mu.Lock()
 	ix.rows[rel] = s
 	ix.mod[rel] = mod
-	ix.sorted = nil
+	ix.sorted = patchSorted(ix.sorted, ix.rows, []string{rel})
 	ix.changed()
 	ix.mu.Unlock()
 }

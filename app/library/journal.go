@@ -40,6 +40,10 @@ type Entry struct {
 	Path string
 	// Text is the unsaved text.
 	Text string
+	// Base is the file's text when it was loaded (what Loaded identifies),
+	// kept for a three-way merge when the file changed meanwhile; "" when
+	// not stored.
+	Base string
 	// Loaded is the Sum of the file as it was loaded when the text was
 	// journalled (the zero Sum for an article not yet saved): if the file's
 	// Sum differs now, it changed on disk meanwhile.
@@ -63,7 +67,8 @@ type journalFile struct {
 	Loaded string    `json:"loaded"` // hex Sum, "" for none
 	Time   time.Time `json:"time"`
 	Text   string    `json:"text"`
-	Check  string    `json:"check"` // hex SHA-256 of Text: a damaged file is refused
+	Base   string    `json:"base,omitempty"`
+	Check  string    `json:"check"` // hex SHA-256 of Text and Base: a damaged file is refused
 }
 
 // OpenJournal opens (creating it if need be) the journal folder dir. It
@@ -111,21 +116,28 @@ func journalPath(path string) (string, error) {
 // file had the Sum loaded when it was read. Writing the same text again is
 // skipped.
 func (j *Journal) Write(path, text string, loaded Sum) error {
-	path, err := journalPath(path)
+	return j.Put(Entry{Path: path, Text: text, Loaded: loaded})
+}
+
+// Put journals e (its Time is set to now), with the base text for a later
+// merge. Writing the same entry again is skipped.
+func (j *Journal) Put(e Entry) error {
+	path, err := journalPath(e.Path)
 	if err != nil {
 		return err
 	}
-	sum := SumOf([]byte(text + "\x00" + string(loaded[:])))
+	text, loaded := e.Text, e.Loaded
+	sum := SumOf([]byte(text + "\x00" + string(loaded[:]) + "\x00" + e.Base))
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	if j.written[path] == sum {
 		return nil
 	}
-	jf := journalFile{Format: journalMark, Path: path, Time: j.now().UTC(), Text: text}
+	jf := journalFile{Format: journalMark, Path: path, Time: j.now().UTC(), Text: text, Base: e.Base}
 	if !loaded.IsZero() {
 		jf.Loaded = hex.EncodeToString(loaded[:])
 	}
-	check := sha256.Sum256([]byte(text))
+	check := checkOf(text, e.Base)
 	jf.Check = hex.EncodeToString(check[:])
 	data, err := json.Marshal(jf)
 	if err != nil {
@@ -197,7 +209,8 @@ func (j *Journal) Move(from, to string) error {
 	if err != nil || !ok {
 		return err
 	}
-	if err := j.Write(to, e.Text, e.Loaded); err != nil {
+	e.Path = to
+	if err := j.Put(e); err != nil {
 		return err
 	}
 	return j.Remove(from)
@@ -245,6 +258,23 @@ func (j *Journal) List() ([]Entry, error) {
 	return out, errors.Join(errs...)
 }
 
+// checkOf is the checksum stored with a journal's text and base.
+func checkOf(text, base string) [sha256.Size]byte {
+	if base == "" {
+		return sha256.Sum256([]byte(text))
+	}
+	h := sha256.New()
+	h.Write([]byte(text))
+	h.Write([]byte{0})
+	h.Write([]byte(base))
+	var out [sha256.Size]byte
+	h.Sum(out[:0])
+	return out
+}
+
+// Get returns the journal of the article at path, and whether there is one.
+func (j *Journal) Get(path string) (Entry, bool, error) { return j.read(path) }
+
 // readJournal reads and checks one journal file.
 func readJournal(name string) (Entry, error) {
 	data, err := os.ReadFile(name)
@@ -255,11 +285,11 @@ func readJournal(name string) (Entry, error) {
 	if err := json.Unmarshal(data, &jf); err != nil {
 		return Entry{}, fmt.Errorf("journal %s: damaged: %w", name, err)
 	}
-	check := sha256.Sum256([]byte(jf.Text))
+	check := checkOf(jf.Text, jf.Base)
 	if jf.Format != journalMark || jf.Path == "" || jf.Check != hex.EncodeToString(check[:]) {
 		return Entry{}, fmt.Errorf("journal %s: damaged", name)
 	}
-	e := Entry{Path: jf.Path, Text: jf.Text, Time: jf.Time}
+	e := Entry{Path: jf.Path, Text: jf.Text, Base: jf.Base, Time: jf.Time}
 	if jf.Loaded != "" {
 		b, err := hex.DecodeString(jf.Loaded)
 		if err != nil || len(b) != len(e.Loaded) {

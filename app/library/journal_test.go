@@ -162,14 +162,20 @@ func TestJournalMove(t *testing.T) {
 	dir := t.TempDir()
 	from, to := filepath.Join(dir, "old.md"), filepath.Join(dir, "new.md")
 	sum := SumOf([]byte("x"))
-	if err := j.Write(from, "unsaved", sum); err != nil {
+	if err := j.Put(Entry{Path: from, Text: "unsaved", Base: "x", Loaded: sum}); err != nil {
 		t.Fatal(err)
 	}
 	if err := j.Move(from, to); err != nil {
 		t.Fatal(err)
 	}
-	if es := listJournal(t, j); len(es) != 1 || es[0].Path != to || es[0].Text != "unsaved" || es[0].Loaded != sum {
+	if es := listJournal(t, j); len(es) != 1 || es[0].Path != to || es[0].Text != "unsaved" || es[0].Base != "x" || es[0].Loaded != sum {
 		t.Fatalf("entries = %+v", es)
+	}
+	if e, ok, err := j.Get(to); err != nil || !ok || e.Text != "unsaved" {
+		t.Fatalf("Get = %+v %v %v", e, ok, err)
+	}
+	if _, ok, err := j.Get(from); err != nil || ok {
+		t.Fatalf("Get of the old path = %v %v", ok, err)
 	}
 }
 

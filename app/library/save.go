@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"runtime"
 	"syscall"
+
+	"folio/editor/document"
 )
 
 // ErrChangedOnDisk is returned by Save when the file on disk is no longer
@@ -19,6 +21,12 @@ var ErrChangedOnDisk = errors.New("file changed on disk since it was loaded")
 // ErrReadOnly is returned by Save for a file without write permission:
 // Folio does not replace a file its owner protected.
 var ErrReadOnly = errors.New("file is read-only")
+
+// ErrNotText is returned by Save for a file whose content on disk is not
+// UTF-8 text (binary, UTF-16/32, invalid bytes: see document.CheckText):
+// such a file is opened read-only and never written, in the app as on the
+// command line.
+var ErrNotText = errors.New("the file is not UTF-8 text; Folio does not write it")
 
 // Sum identifies a file's content: the SHA-256 of its bytes. The zero Sum
 // stands for "no file": saving with it creates a file that must not exist.
@@ -308,6 +316,9 @@ func unchanged(path string, loaded Sum) error {
 		return fmt.Errorf("%w (a file was created there)", ErrChangedOnDisk)
 	case SumOf(data) != loaded:
 		return ErrChangedOnDisk
+	}
+	if err := document.CheckText(data); err != nil {
+		return fmt.Errorf("%w (%v)", ErrNotText, err)
 	}
 	return nil
 }

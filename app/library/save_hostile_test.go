@@ -226,3 +226,28 @@ func deadPID(t *testing.T) string {
 	p.Wait()
 	return strconv.Itoa(p.Pid)
 }
+
+// TestSaveRefusesNotText: Save never overwrites a file that is binary or
+// not UTF-8 text, whatever the caller hands it (issue 12: the app's and the
+// command line's one rule; a PNG and a UTF-16 article were overwritten).
+func TestSaveRefusesNotText(t *testing.T) {
+	for name, content := range map[string]string{
+		"png.md":    "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+		"utf16.md":  "\xff\xfe-\x00-\x00-\x00\n\x00",
+		"latin1.md": "---\ntitle: caf\xe9\n---\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			p := filepath.Join(dir, name)
+			os.WriteFile(p, []byte(content), 0o644)
+			err := Save(p, []byte("---\ntitle: x\n---\n"), SumOf([]byte(content)))
+			if !errors.Is(err, ErrNotText) {
+				t.Errorf("Save = %v, want ErrNotText", err)
+			}
+			if got, _ := os.ReadFile(p); string(got) != content {
+				t.Errorf("the file was written")
+			}
+			noTemp(t, dir)
+		})
+	}
+}

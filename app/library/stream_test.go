@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -105,5 +106,91 @@ func TestScanSharesRepeatedStrings(t *testing.T) {
 	}
 	if tags := got[0].Fields[2].Value.Items; cap(tags) != len(tags) {
 		t.Fatalf("a list keeps spare room: len %d cap %d", len(tags), cap(tags))
+	}
+}
+
+func TestPatchSortedMatchesAFullSort(t *testing.T) {
+	rows := map[string]Summary{}
+	var sorted []Summary
+	for _, p := range []string{"a.md", "b/c.md", "d.md", "文章.md"} {
+		rows[p] = Summary{Path: p}
+		sorted = append(sorted, Summary{Path: p})
+	}
+	before := slices.Clone(sorted)
+	rows["b/c.md"] = Summary{Path: "b/c.md", Title: "changed"}
+	rows["c.md"] = Summary{Path: "c.md"}
+	rows["0.md"] = Summary{Path: "0.md"}
+	delete(rows, "d.md")
+	got := patchSorted(sorted, rows, []string{"0.md", "b/c.md", "c.md", "d.md", "gone.md"})
+	var paths []string
+	for _, s := range got {
+		paths = append(paths, s.Path)
+	}
+	if strings.Join(paths, " ") != "0.md a.md b/c.md c.md 文章.md" || got[2].Title != "changed" {
+		t.Fatalf("patched = %q", paths)
+	}
+	for i := range before {
+		if sorted[i].Path != before[i].Path || sorted[i].Title != before[i].Title {
+			t.Fatal("the shared sorted slice was modified")
+		}
+	}
+	if patchSorted(nil, rows, []string{"a.md"}) != nil || patchSorted(sorted, rows, make([]string, maxPatch+1)) != nil {
+		t.Fatal("want a full sort for a stale slice or a large batch")
+	}
+}
+
+func TestScanBriefHasNoFields(t *testing.T) {
+	dir := t.TempDir()
+	genFolder(t, dir, 30, 8)
+	full, err := Scan(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	brief, err := ScanBrief(context.Background(), dir)
+	if err != nil || len(brief) != len(full) {
+		t.Fatalf("%d rows, %v", len(brief), err)
+	}
+	for i := range full {
+		f := full[i]
+		f.Fields = nil
+		if brief[i].Fields != nil || !reflect.DeepEqual(brief[i], f) {
+			t.Fatalf("row %d differs:\n%+v\n%+v", i, brief[i], f)
+		}
+	}
+}
+
+func TestIndexLoadStreamShowsRowsAsTheyCome(t *testing.T) {
+	dir := t.TempDir()
+	genFolder(t, dir, 400, 9)
+	ix := NewIndex(dir)
+	var seen []int
+	err := ix.LoadStream(context.Background(), 0, func() {
+		rows := ix.Summaries()
+		if !slices.IsSortedFunc(rows, func(a, b Summary) int { return strings.Compare(a.Path, b.Path) }) || ix.Len() != len(rows) {
+			t.Fatalf("a partial index is not sorted or not consistent: %d rows, Len %d", len(rows), ix.Len())
+		}
+		seen = append(seen, len(rows))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(seen) < 2 || seen[0] >= 400 || ix.Len() != 400 || len(ix.Summaries()) != 400 {
+		t.Fatalf("progress saw %v rows, index has %d", seen[:min(len(seen), 5)], ix.Len())
+	}
+	full := NewIndex(dir)
+	if err := full.Load(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	for i, s := range full.Summaries() {
+		if ix.Summaries()[i].Path != s.Path || ix.Summaries()[i].Title != s.Title {
+			t.Fatalf("row %d differs from Load", i)
+		}
+	}
+	// Changes after the load are applied as usual.
+	p := filepath.Join(dir, "new.md")
+	write(t, p, "---\ntitle: 新\n---\n")
+	ix.Apply([]Change{{Path: p}})
+	if got, ok := ix.Get(p); !ok || got.Title != "新" || ix.Len() != 401 {
+		t.Fatalf("after Apply: %+v %v", got, ok)
 	}
 }

@@ -48,6 +48,18 @@ func Scan(ctx context.Context, root string) ([]Summary, error) {
 	return Visit(ctx, root, in.summarize)
 }
 
+// ScanBrief is Scan without each Summary's Fields, for listings that
+// need no schema (`folio list`): the rows of a large folder then take a
+// fraction of the memory.
+func ScanBrief(ctx context.Context, root string) ([]Summary, error) {
+	in := newInterner()
+	return Visit(ctx, root, func(f *File) Summary {
+		s := summarize(f, in)
+		s.Fields = nil
+		return s
+	})
+}
+
 // StreamSummaries is Scan delivering each Summary as soon as it is read,
 // in path order (see Stream), so that a list can fill while a large
 // folder is read.

@@ -156,7 +156,7 @@ func (w *Watcher) Changes() <-chan []Change { return w.batches }
 
 // Errors delivers problems the watcher met (a folder it could not watch,
 // the system's event queue overflowing, the watch limit reached); watching
-// goes on.
+// goes on. It is closed by Close.
 func (w *Watcher) Errors() <-chan error { return w.errs }
 
 // Limited returns the error wrapping ErrWatchLimit when some folders are
@@ -344,6 +344,7 @@ func (w *Watcher) report(err error) {
 // loop collects events and sends batches: a lone change after settle, a
 // burst after quiet (or maxDelay after its first change).
 func (w *Watcher) loop() {
+	defer close(w.errs)
 	defer close(w.batches)
 	pending := map[string]bool{} // path → is a removed watched folder
 	var deadline, cool time.Time // cool: until then, changes count as a burst

@@ -60,9 +60,24 @@ func TestWatchCoalescesABurstIntoOneBatch(t *testing.T) {
 	}
 	write(t, filepath.Join(dir, "b.md"), "new")
 	write(t, filepath.Join(dir, "notes.txt"), "not markdown")
+	// The first change may go out alone after the settle time (on a busy
+	// machine the next write can come later than that); the rest of the
+	// burst is one batch.
 	b := next(t, w)
-	if len(b) != 2 || b[0].Path != a || b[1].Path != filepath.Join(dir, "b.md") || b[0].Removed || b[1].Removed {
-		t.Fatalf("batch = %+v, want a.md and b.md changed", b)
+	batches := 1
+	if len(b) == 1 {
+		b = append(b, next(t, w)...)
+		batches++
+	}
+	seen := map[string]bool{}
+	for _, c := range b {
+		if c.Removed {
+			t.Fatalf("batch = %+v, nothing was removed", b)
+		}
+		seen[c.Path] = true
+	}
+	if len(seen) != 2 || !seen[a] || !seen[filepath.Join(dir, "b.md")] {
+		t.Fatalf("%d batches = %+v, want a.md and b.md changed", batches, b)
 	}
 	none(t, w, 300*time.Millisecond)
 }

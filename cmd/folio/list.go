@@ -7,12 +7,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"runtime/debug"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"folio/app/library"
+	"folio/editor/textwidth"
 )
 
 // runList implements `folio list [--json] DIR`: one row per Markdown file
@@ -39,7 +40,8 @@ func runList(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	defer batchGC()()
-	sums, err := library.Scan(context.Background(), dirs[0])
+	debug.SetMemoryLimit(192 << 20)                               // rows without Fields fit: keep `folio list` under 256 MB at 150,000 articles
+	sums, err := library.ScanBrief(context.Background(), dirs[0]) // no Fields: a list infers no schema
 	if err != nil {
 		fmt.Fprintf(stderr, "folio list: %v\n", err)
 		return 1
@@ -251,37 +253,7 @@ func displayWidth(s string) int {
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
-		switch {
-		case unicode.Is(unicode.Mn, r) || r == 0x200B:
-		case isWide(r):
-			n += 2
-		default:
-			n++
-		}
+		n += textwidth.Columns(r)
 	}
 	return n
-}
-
-// isWide reports whether r is East Asian wide or full-width.
-func isWide(r rune) bool {
-	switch {
-	case r < 0x1100:
-		return false
-	case r <= 0x115F, // Hangul Jamo
-		0x2E80 <= r && r <= 0x303E, // CJK radicals, punctuation
-		0x3041 <= r && r <= 0x33FF, // kana, CJK symbols
-		0x3400 <= r && r <= 0x4DBF, // CJK extension A
-		0x4E00 <= r && r <= 0x9FFF, // CJK unified ideographs
-		0xA000 <= r && r <= 0xA4CF, // Yi
-		0xAC00 <= r && r <= 0xD7A3, // Hangul syllables
-		0xF900 <= r && r <= 0xFAFF, // CJK compatibility ideographs
-		0xFE30 <= r && r <= 0xFE4F, // CJK compatibility forms
-		0xFF00 <= r && r <= 0xFF60, // full-width forms
-		0xFFE0 <= r && r <= 0xFFE6,
-		0x1F300 <= r && r <= 0x1F64F, // emoji
-		0x1F900 <= r && r <= 0x1F9FF,
-		0x20000 <= r && r <= 0x3FFFD: // CJK extensions B and beyond
-		return true
-	}
-	return false
 }

@@ -1,29 +1,15 @@
 package buffer
 
-import "unicode"
+import (
+	"unicode"
+
+	"folio/editor/textwidth"
+)
 
 // IsCJK reports whether r is a CJK character or full-width symbol: Han,
 // kana, Hangul, Bopomofo, CJK punctuation and full-width forms. Soft wrap may
 // break between any two of them.
-func IsCJK(r rune) bool {
-	switch {
-	case r < 0x1100:
-		return false
-	case r >= 0x2E80 && r <= 0x303F, // radicals, CJK symbols and punctuation
-		r >= 0x3040 && r <= 0x30FF, // kana
-		r >= 0x3100 && r <= 0x31FF, // bopomofo, kana ext
-		r >= 0x3200 && r <= 0x9FFF, // enclosed, compat, ext A, unified
-		r >= 0xAC00 && r <= 0xD7AF, // hangul syllables
-		r >= 0xF900 && r <= 0xFAFF, // compat ideographs
-		r >= 0xFE30 && r <= 0xFE4F, // compat forms
-		r >= 0xFF00 && r <= 0xFFEF, // half/full-width forms
-		r >= 0x20000 && r <= 0x3FFFF:
-		return true
-	case r >= 0x1100 && r <= 0x11FF: // hangul jamo
-		return true
-	}
-	return false
-}
+func IsCJK(r rune) bool { return textwidth.IsCJK(r) }
 
 // runeSet is a set of runes of the Basic Multilingual Plane, as bits: the
 // wrap asks about every rune of a line, and a map lookup per rune was most

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"unicode"
 	"unicode/utf8"
+
+	"folio/editor/textwidth"
 )
 
 // Reading speeds used by ReadingMinutes.
@@ -526,37 +528,8 @@ func isPunct(b byte) bool {
 }
 
 // isHanzi reports whether r is read as one CJK character: a Han ideograph
-// (with 々 and 〇), kana or hangul.
-func isHanzi(r rune) bool {
-	switch {
-	case r < 0x1100:
-		return false
-	case r <= 0x11FF: // Hangul Jamo
-		return true
-	case r < 0x2E80:
-		return false
-	case r <= 0x2FDF: // CJK and Kangxi radicals
-		return true
-	case r == 0x3005 || r == 0x3007 || (0x3021 <= r && r <= 0x3029): // 々 〇 Hangzhou numerals
-		return true
-	case 0x3041 <= r && r <= 0x3096, // hiragana
-		0x309D <= r && r <= 0x309F,
-		0x30A1 <= r && r <= 0x30FA,   // katakana
-		0x30FC <= r && r <= 0x30FF,   // ー ヽ ヾ ヿ
-		0x3131 <= r && r <= 0x318E,   // Hangul compatibility jamo
-		0x31F0 <= r && r <= 0x31FF,   // katakana phonetic extensions
-		0x3400 <= r && r <= 0x4DBF,   // Han extension A
-		0x4E00 <= r && r <= 0x9FFF,   // Han
-		0xA960 <= r && r <= 0xA97F,   // Hangul Jamo extended A
-		0xAC00 <= r && r <= 0xD7FF,   // Hangul syllables, Jamo extended B
-		0xF900 <= r && r <= 0xFAFF,   // Han compatibility
-		0xFF66 <= r && r <= 0xFF9D,   // halfwidth katakana
-		0x1B000 <= r && r <= 0x1B16F, // kana supplement and extensions
-		0x20000 <= r && r <= 0x3FFFF: // Han extensions B and later
-		return true
-	}
-	return false
-}
+// (with 々 and 〇), kana or hangul (textwidth.IsHan, the one rule).
+func isHanzi(r rune) bool { return textwidth.IsHan(r) }
 
 // cjkPunct marks, for U+3000..U+303F, U+FF00..U+FF3F and U+FF40..U+FF7F,
 // the characters that are not letters, digits, marks, CJK characters or

@@ -30,7 +30,18 @@ type frontMatter interface {
 // It always returns a Document; a malformed front matter gives a *ParseError
 // naming the line, and the Document still returns its text unchanged from
 // Bytes, its body from Body, and refuses edits.
-func Parse(src []byte) (*Document, error) {
+func Parse(src []byte) (doc *Document, err error) {
+	defer func() {
+		if r := recover(); r != nil { // a defect must not take the app (and unsaved work) down
+			doc = &Document{src: src, lay: layout{format: None, nl: "\n", fmLine: 1, bodyLine: 1}}
+			doc.err = &ParseError{Line: 1, Msg: fmt.Sprintf("internal error while reading the front matter (%v); "+
+				"the article is opened read-only", r), Err: ErrInternal}
+			err = doc.err
+		}
+	}()
+	if parseHook != nil {
+		parseHook(src)
+	}
 	d := &Document{src: src}
 	if err := CheckText(src); err != nil {
 		d.lay = layout{format: None, nl: "\n", fmLine: 1, bodyLine: 1}
@@ -113,7 +124,8 @@ var ErrMalformed = errors.New("the front matter is malformed; fix it in the sour
 // line for a new key, or a YAML block to a file with none). Setting a field
 // to the value it has changes nothing. The edit is checked by reading the
 // result back: if any other field or the body would change, Set refuses.
-func (d *Document) Set(key string, v Value) error {
+func (d *Document) Set(key string, v Value) (err error) {
+	defer recoverEdit(key, &err)
 	if key == "" {
 		return errors.New("empty key")
 	}
@@ -137,7 +149,8 @@ func (d *Document) Set(key string, v Value) error {
 }
 
 // Delete removes a top-level key and its value. Comments around it stay.
-func (d *Document) Delete(key string) error {
+func (d *Document) Delete(key string) (err error) {
+	defer recoverEdit(key, &err)
 	if d.err != nil {
 		return d.refusal()
 	}
@@ -151,10 +164,25 @@ func (d *Document) Delete(key string) error {
 	return d.adopt(d.splice(content), key, nil)
 }
 
+// ErrInternal marks a document whose reading hit a defect in Folio (a
+// recovered panic): it is shown read-only rather than crashing.
+var ErrInternal = errors.New("internal error")
+
+// parseHook, when set (by tests), runs at the start of Parse.
+var parseHook func(src []byte)
+
+// recoverEdit turns a panic during an edit into an error; the document is
+// unchanged, since edits adopt their result only at the end.
+func recoverEdit(key string, err *error) {
+	if r := recover(); r != nil {
+		*err = fmt.Errorf("edit of %s hit an internal error (%v); nothing changed: %w", key, r, ErrInternal)
+	}
+}
+
 // refusal is the error of an edit to a document that could not be read:
 // ErrMalformed, or the reason a file that is not UTF-8 text is read-only.
 func (d *Document) refusal() error {
-	if errors.Is(d.err, ErrBinary) || errors.Is(d.err, ErrNotUTF8) {
+	if errors.Is(d.err, ErrBinary) || errors.Is(d.err, ErrNotUTF8) || errors.Is(d.err, ErrInternal) {
 		return d.err
 	}
 	return ErrMalformed

@@ -454,7 +454,14 @@ func TestAgreesWithAdrgFrontmatter(t *testing.T) {
 func FuzzParse(f *testing.F) {
 	seed, _ := os.ReadFile("../../assets/samples/2024-ai-trends.md")
 	for _, s := range []string{string(seed), "---\na: 1\n---\nb", "+++\na = 1\n+++\n", "{\"a\":1}\nx", "\ufeff---\r\na: [1\r\n---\r\n", "---\n",
-		"---\nr: &r [*r]\n---\n", "---\na: &a [x,x]\nb: &b [*a,*a]\nc: [*b,*b]\n---\n"} {
+		"---\nr: &r [*r]\n---\n", "---\na: &a [x,x]\nb: &b [*a,*a]\nc: [*b,*b]\n---\n",
+		// Issue 12's reproductions.
+		"\n---\ntitle: Secret draft\ndraft: true\n---\nbody\n", "\ufeff \n\ufeff---\na: 1\n---\n", "---\ntags:\n-\n---\n",
+		"+++\na = " + strings.Repeat("[", 2000) + strings.Repeat("]", 2000) + "\n+++\n",
+		"+++\nt = " + strings.Repeat("{b = ", 500) + "1" + strings.Repeat("}", 500) + "\n+++\n",
+		"---\np: &p \"" + strings.Repeat("x", 1000) + "\"\nb: &b [*p, *p, *p, *p]\nc: &c [*b, *b, *b, *b]\nd: [*c, *c, *c, *c]\n---\n",
+		"\x89PNG\r\n\x1a\n\x00\x00", "\xff\xfe-\x00-\x00-\x00", "---\ntitle: caf\xe9\n---\n",
+	} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {

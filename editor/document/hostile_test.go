@@ -273,3 +273,23 @@ func TestNotTextIsReadOnly(t *testing.T) {
 		t.Errorf("UTF-8 text refused: %v", err)
 	}
 }
+
+// TestParseRecoversFromAPanic: a defect that panics while reading one
+// article gives a read-only document with a line-numbered error instead of
+// taking the app, and its unsaved work, down.
+func TestParseRecoversFromAPanic(t *testing.T) {
+	parseHook = func([]byte) { panic("boom") }
+	t.Cleanup(func() { parseHook = nil })
+	src := []byte("---\ntitle: a\n---\nbody\n")
+	d, err := Parse(src)
+	pe, ok := errors.AsType[*ParseError](err)
+	if !ok || !errors.Is(err, ErrInternal) || pe.Line != 1 || !strings.Contains(pe.Msg, "boom") {
+		t.Fatalf("err = %v, want a *ParseError wrapping ErrInternal", err)
+	}
+	if !bytes.Equal(d.Bytes(), src) || !bytes.Equal(d.Body(), src) || d.Fields() != nil {
+		t.Errorf("the document does not hold the text unchanged")
+	}
+	if err := d.Set("title", S("x")); !errors.Is(err, ErrInternal) || !bytes.Equal(d.Bytes(), src) {
+		t.Errorf("Set = %v, want a refusal and the text unchanged", err)
+	}
+}

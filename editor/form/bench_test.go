@@ -85,6 +85,25 @@ func BenchmarkRebuild(b *testing.B) {
 	docs := parsed(b, texts)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
+		f.byKey = map[string]row{} // no row to reuse
 		f.SetDocument("2024-ai-trends.md", docs[i%2])
+	}
+}
+
+// BenchmarkSwitchArticle opens another article of the same folder (the
+// seed and reading-time.md share their keys): rows are reused.
+func BenchmarkSwitchArticle(b *testing.B) {
+	f, _ := benchForm(b, false)
+	var docs [2]*document.Document
+	for i, n := range []string{"2024-ai-trends.md", "reading-time.md"} {
+		d, err := document.Parse(readSample(b, n))
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs[i] = d
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		f.SetDocument("a.md", docs[i%2])
 	}
 }

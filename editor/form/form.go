@@ -159,7 +159,7 @@ func (f *Form) sync(fn func()) {
 // SetOptions changes the site options and rebuilds the rows.
 func (f *Form) SetOptions(o Options) {
 	f.opts = o
-	f.rebuild(true)
+	f.rebuild(false)
 }
 
 // SetSchema gives the folder's schema: it decides the widget of keys whose
@@ -169,7 +169,8 @@ func (f *Form) SetSchema(s *document.Schema) {
 	f.rebuild(false)
 }
 
-// SetDocument shows an article, building every row anew.
+// SetDocument shows an article: every row shows its value anew (a row
+// whose key and widget the last article had too is reused).
 func (f *Form) SetDocument(path string, doc *document.Document) {
 	f.path = path
 	f.doc = copyDoc(doc)
@@ -197,6 +198,9 @@ func (f *Form) Update(doc *document.Document) {
 	}
 	f.rebuild(false)
 }
+
+// Path returns the path the header shows.
+func (f *Form) Path() string { return f.path }
 
 // Document returns the form's current document (nil when none).
 func (f *Form) Document() *document.Document { return f.doc }
@@ -257,12 +261,14 @@ func sameValue(a, b document.Value) bool {
 }
 
 // rebuild makes the rows for the document, reusing those whose key and
-// widget stay (so a focused field keeps its focus) unless fresh is set.
-func (f *Form) rebuild(fresh bool) {
-	f.sync(func() { f.build(fresh) })
+// widget stay. A focused row keeps its text and caret unless force is set
+// (another article: every row shows the new value, errors and half-typed
+// items are cleared).
+func (f *Form) rebuild(force bool) {
+	f.sync(func() { f.build(force) })
 }
 
-func (f *Form) build(fresh bool) {
+func (f *Form) build(force bool) {
 	d := f.doc
 	f.pathLabel.SetText(f.path)
 	if d == nil {
@@ -277,6 +283,12 @@ func (f *Form) build(fresh bool) {
 	f.addEntry.Show()
 	if err := d.Err(); err != nil {
 		f.broken = true
+		if force { // another article: the last one's fields are not this one's
+			f.rows, f.byKey = nil, map[string]row{}
+			f.setRowList(nil)
+			f.missing.Objects = nil
+			f.missing.Refresh()
+		}
 		f.showBroken(err)
 		return
 	}
@@ -292,11 +304,17 @@ func (f *Form) build(fresh bool) {
 		}
 		k := f.kindFor(fl.Key, fl.Value)
 		r, ok := f.byKey[fl.Key]
-		if fresh || !ok || r.base().kind != k {
+		if !ok || r.base().kind != k {
 			r = f.newRow(fl.Key, k)
 		}
 		r.base().value = fl.Value
-		if fresh || !r.focused() {
+		if force {
+			r.base().setError(nil)
+			if lr, ok := r.(*listRow); ok {
+				lr.entry.SetText("")
+			}
+		}
+		if force || !r.focused() {
 			r.show(fl.Value)
 		}
 		r.setEnabled(true)

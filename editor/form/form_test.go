@@ -503,3 +503,38 @@ func TestCommitWritesTheFocusedField(t *testing.T) {
 		t.Error("Commit moved the focus")
 	}
 }
+
+func TestArticleWithoutFrontMatter(t *testing.T) {
+	h := newHarness(t, []byte("# 标题\n\n正文。\n"), folderSchema(t))
+	if got := h.f.info.Text; got != "No front matter · 0 fields" {
+		t.Errorf("header %q", got)
+	}
+	tapPill(t, h.f.missing.Objects, "+ title")
+	if got := string(h.text); got != "---\ntitle: \"\"\n---\n# 标题\n\n正文。\n" {
+		t.Fatalf("text %q", got)
+	}
+	h.step("then the title", `title: "新文章"`, func() { h.typeAndEnter(h.entry("title").entry, "新文章") })
+}
+
+func TestSwitchingArticles(t *testing.T) {
+	h := newHarness(t, readSample(t, "2024-ai-trends.md"), nil)
+	tags := h.list("tags")
+	test.Type(tags.entry, "半截")
+	title := h.entry("title")
+	other, _ := document.Parse(readSample(t, "go-fyne-desktop.md"))
+	h.f.SetDocument("go-fyne-desktop.md", other)
+	if h.entry("title") != title {
+		t.Error("a row of the same key and widget was not reused")
+	}
+	if got := title.entry.Text; got != "用 Go + Fyne 写一个跨平台桌面应用" {
+		t.Errorf("title %q", got)
+	}
+	if tags.entry.Text != "" || len(tags.chips.Objects) != 4 {
+		t.Errorf("tags: typed %q, %d chips", tags.entry.Text, len(tags.chips.Objects))
+	}
+	broken, _ := document.Parse([]byte("---\ntitle: \"open\n---\n"))
+	h.f.SetDocument("broken.md", broken)
+	if len(h.f.rows) != 0 || !h.f.errBox.Visible() {
+		t.Errorf("a broken article shows %d rows of the last one", len(h.f.rows))
+	}
+}

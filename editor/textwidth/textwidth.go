@@ -84,8 +84,11 @@ func IsCJK(r rune) bool {
 
 // IsHan reports whether r is read as one CJK character when counting words:
 // a CJK letter (Han, kana, Hangul) rather than CJK punctuation.
+// Full-width Latin letters and digits, half-width Hangul and Bopomofo are
+// not.
 func IsHan(r rune) bool {
-	if !IsCJK(r) {
+	if !IsCJK(r) || 0xFF00 <= r && r <= 0xFF65 || 0xFFA0 <= r && r <= 0xFFEF ||
+		0x3100 <= r && r <= 0x312F || 0x31A0 <= r && r <= 0x31BF {
 		return false
 	}
 	return unicode.IsLetter(r) || r == 0x3007 || 0x3021 <= r && r <= 0x3029 || 0x2E80 <= r && r <= 0x2FDF

@@ -1,9 +1,12 @@
 // Package markdown is Folio's Markdown engine, without Fyne: the one
-// goldmark configuration (New), the outline (Headings), link and image
-// resolution against the article's folder and site (Resolver), code
-// highlighting (Highlight) and the HTML renderer of the export
-// (NewHTMLRenderer). The preview widget, `folio check`, `folio export`
-// and the outline all use it, so they agree on what a document means.
+// goldmark configuration (New) with its budgets (limits.go), the block
+// model (Block, Inline), incremental parsing into top-level blocks
+// (Document), big blocks cut into parts (SplitParts), the outline
+// (Headings), link and image resolution against the article's folder and
+// site (Resolver), raw HTML's safe set (SplitHTML), GitHub alerts and Hugo
+// shortcodes, and code highlighting (Tokens). The preview widget, `folio
+// check`, `folio export` and the outline all use it, so they agree on what
+// a document means.
 package markdown
 
 import (
@@ -17,6 +20,8 @@ import (
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"folio/editor/textwidth"
 )
 
 // New returns the one goldmark configuration Folio uses, for the native
@@ -85,17 +90,7 @@ func SoftBreakIsSpace(before, after rune) bool {
 // EastAsianWide reports whether r is a wide or full-width East Asian
 // character other than Hangul.
 func EastAsianWide(r rune) bool {
-	if unicode.Is(unicode.Hangul, r) {
-		return false
-	}
-	if util.IsEastAsianWideRune(r) {
-		return true
-	}
-	switch util.EastAsianWidth(r) {
-	case "F", "W":
-		return true
-	}
-	return false
+	return !unicode.Is(unicode.Hangul, r) && textwidth.IsWide(r)
 }
 
 // eastAsianBreaks drops the soft line breaks SoftBreakIsSpace says render

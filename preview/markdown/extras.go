@@ -146,8 +146,8 @@ func (shortcodeParser) Parse(parent ast.Node, block text.Reader, pc parser.Conte
 	if end < 0 {
 		return nil
 	}
-	inner := strings.TrimSpace(string(line[3 : 3+end]))
-	inner = strings.TrimSpace(strings.TrimPrefix(strings.TrimSuffix(inner, "*/"), "/*")) // {{</* escaped */>}}
+	inner := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(string(line[3:3+end])), "/")) // {{< x />}}
+	inner = strings.TrimSpace(strings.TrimPrefix(strings.TrimSuffix(inner, "*/"), "/*"))          // {{</* escaped */>}}
 	if inner == "" {
 		return nil
 	}

@@ -30,7 +30,7 @@ func TestAlerts(t *testing.T) {
 }
 
 func TestShortcodes(t *testing.T) {
-	src := []byte("前 {{< figure src=\"a.png\" title=\"图\" >}} 后 {{% notice tip %}}内容{{% /notice %}} and {{<ref \"x.md\">}}\n\n`{{< code >}}` stays code\n")
+	src := []byte("前 {{< figure src=\"a.png\" title=\"图\" >}} 后 {{% notice tip %}}内容{{% /notice %}} and {{<ref \"x.md\">}} {{< new-in 0.140.0 />}}\n\n`{{< code >}}` stays code\n")
 	var out bytes.Buffer
 	if err := New().Convert(src, &out); err != nil {
 		t.Fatal(err)
@@ -38,7 +38,7 @@ func TestShortcodes(t *testing.T) {
 	for _, want := range []string{
 		`前 <span class="shortcode">figure src=&#34;a.png&#34; title=&#34;图&#34;</span> 后`,
 		`<span class="shortcode">notice tip</span>内容<span class="shortcode">/notice</span>`,
-		`<span class="shortcode">ref &#34;x.md&#34;</span>`,
+		`<span class="shortcode">ref &#34;x.md&#34;</span> <span class="shortcode">new-in 0.140.0</span>`,
 		`<code>{{&lt; code &gt;}}</code>`,
 	} {
 		if !strings.Contains(out.String(), want) {

@@ -1,4 +1,4 @@
-package preview
+package markdown
 
 import (
 	"bytes"
@@ -11,37 +11,37 @@ import (
 	"github.com/yuin/goldmark/text"
 )
 
-// topBlock is one top-level block of the body: its source range, the hash
-// of that source and its rendered model. A topBlock is immutable once
+// TopBlock is one top-level block of the body: its source range, the hash
+// of that source and its rendered model. A TopBlock is immutable once
 // published; an update that finds the same source again reuses the same
 // pointer, which is what keeps its widget alive.
-type topBlock struct {
-	start, end int    // byte range in the body, end = next block's start
-	line       int    // 1-based body line of start
-	hash       uint64 // hash of body[start:end]
-	block      *Block
+type TopBlock struct {
+	Start, End int    // byte range in the body, End = next block's Start
+	Line       int    // 1-based body line of Start
+	Hash       uint64 // hash of body[Start:End]
+	Block      *Block
 }
 
-// document is the parsed body, split into top-level blocks, updated
+// Document is the parsed body, split into top-level blocks, updated
 // incrementally. It is not safe for concurrent use.
-type document struct {
+type Document struct {
 	md     goldmark.Markdown
 	seed   maphash.Seed
 	src    []byte
-	blocks []*topBlock
+	blocks []*TopBlock
 	refs   []parser.Reference
 
 	// lastIncremental tells whether the last update reparsed only a region.
 	lastIncremental bool
 }
 
-func newDocument(md goldmark.Markdown) *document {
-	return &document{md: md, seed: maphash.MakeSeed()}
+func NewDocument(md goldmark.Markdown) *Document {
+	return &Document{md: md, seed: maphash.MakeSeed()}
 }
 
-// set replaces the body (which the document now owns) and reparses what
+// Set replaces the body (which the document now owns) and reparses what
 // changed. The returned slice is the new block list.
-func (d *document) set(src []byte) []*topBlock {
+func (d *Document) Set(src []byte) []*TopBlock {
 	if d.blocks != nil && d.incremental(src) {
 		d.lastIncremental = true
 		return d.blocks
@@ -52,10 +52,10 @@ func (d *document) set(src []byte) []*topBlock {
 }
 
 // full parses the whole body, reusing old blocks whose source is unchanged.
-func (d *document) full(src []byte) {
-	reuse := make(map[uint64][]*topBlock, len(d.blocks))
+func (d *Document) full(src []byte) {
+	reuse := make(map[uint64][]*TopBlock, len(d.blocks))
 	for _, b := range d.blocks {
-		reuse[b.hash] = append(reuse[b.hash], b)
+		reuse[b.Hash] = append(reuse[b.Hash], b)
 	}
 	ctx := parser.NewContext()
 	blocks := d.parse(src, 0, 1, ctx, nil)
@@ -70,35 +70,35 @@ func (d *document) full(src []byte) {
 
 // parse parses region (a slice of the body starting at byte base and line
 // baseLine) into top-level blocks.
-func (d *document) parse(region []byte, base, baseLine int, ctx parser.Context, reuse map[uint64][]*topBlock) []*topBlock {
+func (d *Document) parse(region []byte, base, baseLine int, ctx parser.Context, reuse map[uint64][]*TopBlock) []*TopBlock {
 	root := d.md.Parser().Parse(text.NewReader(region), parser.WithContext(ctx))
 	conv := newConverter(region)
-	var out []*topBlock
+	var out []*TopBlock
 	line, lineAt := baseLine, 0
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		start := blockStart(n, region)
-		if len(out) > 0 && start < out[len(out)-1].start-base {
-			start = out[len(out)-1].start - base
+		if len(out) > 0 && start < out[len(out)-1].Start-base {
+			start = out[len(out)-1].Start - base
 		}
 		line += bytes.Count(region[lineAt:start], []byte{'\n'})
 		lineAt = start
-		out = append(out, &topBlock{start: base + start, line: line})
+		out = append(out, &TopBlock{Start: base + start, Line: line})
 		if len(out) > 1 {
-			out[len(out)-2].end = base + start
+			out[len(out)-2].End = base + start
 		}
-		out[len(out)-1].block = conv.lazyBlock(n)
+		out[len(out)-1].Block = conv.lazyBlock(n)
 	}
 	if len(out) > 0 {
-		out[len(out)-1].end = base + len(region)
+		out[len(out)-1].End = base + len(region)
 	}
 	for i, tb := range out {
-		src := region[tb.start-base : tb.end-base]
-		tb.hash = maphash.Bytes(d.seed, src)
-		tb.block.units = sourceUnits(src)
+		src := region[tb.Start-base : tb.End-base]
+		tb.Hash = maphash.Bytes(d.seed, src)
+		tb.Block.units = sourceUnits(src)
 		if i+1 < len(out) {
-			tb.block.lines = out[i+1].line - tb.line
+			tb.Block.lines = out[i+1].Line - tb.Line
 		} else {
-			tb.block.lines = bytes.Count(src, []byte{'\n'}) + 1
+			tb.Block.lines = bytes.Count(src, []byte{'\n'}) + 1
 		}
 	}
 	d.reuse(out, region, base, reuse)
@@ -107,19 +107,19 @@ func (d *document) parse(region []byte, base, baseLine int, ctx parser.Context, 
 
 // reuse swaps in old blocks (and so their widgets) whose source is
 // unchanged. Blocks that depend on footnote numbering are never reused.
-func (d *document) reuse(out []*topBlock, region []byte, base int, reuse map[uint64][]*topBlock) {
+func (d *Document) reuse(out []*TopBlock, region []byte, base int, reuse map[uint64][]*TopBlock) {
 	for i, tb := range out {
-		src := region[tb.start-base : tb.end-base]
-		if olds := reuse[tb.hash]; len(olds) > 0 && tb.block.Kind != KindFootnotes && !bytes.Contains(src, []byte("[^")) {
+		src := region[tb.Start-base : tb.End-base]
+		if olds := reuse[tb.Hash]; len(olds) > 0 && tb.Block.Kind != KindFootnotes && !bytes.Contains(src, []byte("[^")) {
 			old := olds[0]
-			reuse[tb.hash] = olds[1:]
+			reuse[tb.Hash] = olds[1:]
 			// An old block not converted yet has no widget to keep, and it
 			// holds the tree (and body) of the parse that made it: take
 			// the new one.
-			if old.block.Kind == tb.block.Kind && old.block.filled.Load() {
-				if old.start != tb.start || old.line != tb.line || old.end != tb.end {
+			if old.Block.Kind == tb.Block.Kind && old.Block.filled.Load() {
+				if old.Start != tb.Start || old.Line != tb.Line || old.End != tb.End {
 					moved := *old
-					moved.start, moved.end, moved.line = tb.start, tb.end, tb.line
+					moved.Start, moved.End, moved.Line = tb.Start, tb.End, tb.Line
 					// keep the model (and so the widget); only the position moved
 					out[i] = &moved
 					continue
@@ -180,7 +180,7 @@ func firstLine(n ast.Node) int {
 
 // incremental reparses only the top-level blocks around the changed bytes.
 // It reports false when the change needs a full parse.
-func (d *document) incremental(src []byte) bool {
+func (d *Document) incremental(src []byte) bool {
 	old := d.src
 	p := commonPrefix(old, src)
 	if p == len(old) && p == len(src) {
@@ -194,28 +194,28 @@ func (d *document) incremental(src []byte) bool {
 	// The blocks that hold the change, plus one neighbour on each side,
 	// widened until each edge sits after a blank line.
 	n := len(d.blocks)
-	for n > 0 && d.blocks[n-1].block.Kind == KindFootnotes {
+	for n > 0 && d.blocks[n-1].Block.Kind == KindFootnotes {
 		n--
 	}
 	if n == 0 {
 		return false
 	}
 	i := 0
-	for i < n-1 && d.blocks[i].end <= p {
+	for i < n-1 && d.blocks[i].End <= p {
 		i++
 	}
 	j := i
-	for j < n-1 && d.blocks[j].end < oldEnd {
+	for j < n-1 && d.blocks[j].End < oldEnd {
 		j++
 	}
 	i, j = max(i-1, 0), min(j+1, n-1)
-	for i > 0 && !afterBlankLine(old, d.blocks[i].start) {
+	for i > 0 && !afterBlankLine(old, d.blocks[i].Start) {
 		i--
 	}
-	for j < n-1 && !afterBlankLine(old, d.blocks[j+1].start) {
+	for j < n-1 && !afterBlankLine(old, d.blocks[j+1].Start) {
 		j++
 	}
-	rStart, rOldEnd := d.blocks[i].start, d.blocks[j].end
+	rStart, rOldEnd := d.blocks[i].Start, d.blocks[j].End
 	rNewEnd := rOldEnd + delta
 	if rStart > p || rOldEnd < oldEnd || rNewEnd < newEnd {
 		return false
@@ -227,20 +227,20 @@ func (d *document) incremental(src []byte) bool {
 		}
 	}
 
-	reuse := make(map[uint64][]*topBlock, j-i+1)
+	reuse := make(map[uint64][]*TopBlock, j-i+1)
 	for _, b := range d.blocks[i : j+1] {
-		reuse[b.hash] = append(reuse[b.hash], b)
+		reuse[b.Hash] = append(reuse[b.Hash], b)
 	}
 	ctx := parser.NewContext()
 	for _, r := range d.refs {
 		ctx.AddReference(r)
 	}
-	fresh := d.parse(newRegion, rStart, d.blocks[i].line, ctx, reuse)
+	fresh := d.parse(newRegion, rStart, d.blocks[i].Line, ctx, reuse)
 	if len(fresh) == 0 {
 		return false
 	}
 	for _, b := range fresh {
-		if b.block.Kind == KindFootnotes {
+		if b.Block.Kind == KindFootnotes {
 			return false
 		}
 	}
@@ -249,23 +249,23 @@ func (d *document) incremental(src []byte) bool {
 	// opened fence or HTML block swallowing what follows).
 	if j < n-1 {
 		last, oldLast := fresh[len(fresh)-1], d.blocks[j]
-		if last.hash != oldLast.hash || last.start != oldLast.start+delta {
+		if last.Hash != oldLast.Hash || last.Start != oldLast.Start+delta {
 			return false
 		}
 	}
 
 	lineDelta := bytes.Count(src[p:newEnd], []byte{'\n'}) - bytes.Count(old[p:oldEnd], []byte{'\n'})
-	out := make([]*topBlock, 0, len(d.blocks)-(j-i+1)+len(fresh))
+	out := make([]*TopBlock, 0, len(d.blocks)-(j-i+1)+len(fresh))
 	out = append(out, d.blocks[:i]...)
 	out = append(out, fresh...)
 	for _, b := range d.blocks[j+1:] {
 		if delta != 0 || lineDelta != 0 {
 			moved := *b
-			moved.start += delta
-			moved.end += delta
-			moved.line += lineDelta
-			if b.block.Kind == KindFootnotes {
-				moved.start, moved.end = len(src), len(src)
+			moved.Start += delta
+			moved.End += delta
+			moved.Line += lineDelta
+			if b.Block.Kind == KindFootnotes {
+				moved.Start, moved.End = len(src), len(src)
 			}
 			b = &moved
 		}
@@ -312,3 +312,16 @@ func commonSuffix(a, b []byte) int {
 	}
 	return i
 }
+
+// LastIncremental tells whether the last Set reparsed only a region.
+func (d *Document) LastIncremental() bool { return d.lastIncremental }
+
+// Blocks is the current block list (nil before the first Set).
+func (d *Document) Blocks() []*TopBlock { return d.blocks }
+
+// BlockStart is the offset in src of the start of the line where
+// top-level node n begins.
+func BlockStart(n ast.Node, src []byte) int { return blockStart(n, src) }
+
+// Source is the body last given to Set.
+func (d *Document) Source() []byte { return d.src }

@@ -1,4 +1,4 @@
-package preview
+package markdown
 
 import (
 	"bytes"
@@ -9,8 +9,6 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
-
-	"folio/preview/markdown"
 )
 
 // converter turns goldmark nodes into the block model.
@@ -115,7 +113,7 @@ func (c *converter) block(n ast.Node) *Block {
 			text += string(t.ClosureLine.Value(c.src))
 		}
 		text = strings.TrimRight(text, "\n")
-		if markdown.IsComment(text) {
+		if IsComment(text) {
 			return &Block{Kind: KindNone}
 		}
 		if in, ok := c.htmlInlines(text); ok {
@@ -126,14 +124,14 @@ func (c *converter) block(n ast.Node) *Block {
 		}
 		return &Block{Kind: KindHTML, Text: text}
 	case *ast.Blockquote:
-		if c.depth >= markdown.MaxDepth {
+		if c.depth >= MaxDepth {
 			return c.tooDeep(n)
 		}
 		c.depth++
 		defer func() { c.depth-- }()
-		return &Block{Kind: KindQuote, Alert: markdown.AlertOf(n), Children: c.children(n)}
+		return &Block{Kind: KindQuote, Alert: AlertOf(n), Children: c.children(n)}
 	case *ast.List:
-		if c.depth >= markdown.MaxDepth {
+		if c.depth >= MaxDepth {
 			return c.tooDeep(n)
 		}
 		c.depth++
@@ -236,7 +234,7 @@ func (c *converter) lines(n ast.Node, raw bool) string {
 	return s
 }
 
-// tooDeep shows a block nested deeper than markdown.MaxDepth as its
+// tooDeep shows a block nested deeper than MaxDepth as its
 // source text.
 func (c *converter) tooDeep(n ast.Node) *Block {
 	start, end := -1, -1
@@ -307,7 +305,7 @@ func tagStyle(name string) Style {
 
 // htmlTag applies one safe inline tag: it opens or closes formatting, or
 // adds a break, an image or a media placeholder.
-func (c *converter) htmlTag(runs []Inline, t *markdown.Tag, style Style, link string) []Inline {
+func (c *converter) htmlTag(runs []Inline, t *Tag, style Style, link string) []Inline {
 	switch {
 	case t.IsMedia():
 		if src := t.MediaSource(); src != "" && !t.Closing {
@@ -357,7 +355,7 @@ func (c *converter) closeTag(name string) {
 // htmlInlines converts an HTML block made only of safe tags (and
 // comments) into inline runs; ok is false when it holds anything else.
 func (c *converter) htmlInlines(text string) ([]Inline, bool) {
-	pieces, ok := markdown.SplitHTML(text)
+	pieces, ok := SplitHTML(text)
 	if !ok {
 		return nil, false
 	}
@@ -441,14 +439,14 @@ func (c *converter) inline(runs []Inline, n ast.Node, style Style, link string) 
 			b.Write(seg.Value(c.src))
 		}
 		raw := b.String()
-		if markdown.IsComment(raw) {
+		if IsComment(raw) {
 			return runs
 		}
-		if pieces, ok := markdown.SplitHTML(raw); ok && len(pieces) == 1 && pieces[0].Tag != nil {
+		if pieces, ok := SplitHTML(raw); ok && len(pieces) == 1 && pieces[0].Tag != nil {
 			return c.htmlTag(runs, pieces[0].Tag, style, link)
 		}
 		return appendText(runs, Inline{Style: style | Code, Link: link, Text: raw})
-	case *markdown.Shortcode:
+	case *Shortcode:
 		return append(runs, Inline{Style: Chip, Text: t.Label()})
 	case *east.FootnoteLink:
 		n := strconv.Itoa(t.Index)
@@ -571,7 +569,7 @@ func resolveSoftBreaks(runs []Inline) []Inline {
 				break
 			}
 		}
-		if before < 0 || after < 0 || !softBreakIsSpace(before, after) {
+		if before < 0 || after < 0 || !SoftBreakIsSpace(before, after) {
 			continue
 		}
 		out = appendText(out, Inline{Style: r.Style, Link: r.Link, Text: " "})

@@ -1,7 +1,9 @@
-package preview
+package markdown
 
 import (
 	"strings"
+
+	"folio/editor/textwidth"
 )
 
 // A big block (a 1 MB code block, a 20,000-row table, a long list or
@@ -15,9 +17,9 @@ const (
 	partItems     = 20  // list items (or quote blocks) per part
 )
 
-// splitParts converts a big top-level block and cuts it into parts (only
+// SplitParts converts a big top-level block and cuts it into parts (only
 // once per block; it runs before the block is published to the UI).
-func splitParts(b *Block) {
+func SplitParts(b *Block) {
 	if b.split {
 		return
 	}
@@ -30,7 +32,7 @@ func splitParts(b *Block) {
 	default:
 		return
 	}
-	b.fill()
+	b.Fill()
 	var parts []*Block
 	switch b.Kind {
 	case KindCode:
@@ -52,7 +54,7 @@ func splitParts(b *Block) {
 			text = text[end:]
 		}
 	case KindTable:
-		plan := planTable(b)
+		plan := PlanTable(b)
 		for i := 0; i < len(b.Rows) || i == 0; i += partRows {
 			p := &Block{Kind: KindTable, Align: b.Align, Rows: b.Rows[i:min(i+partRows, len(b.Rows))], plan: plan, lineOff: 2 + i}
 			if i == 0 {
@@ -79,10 +81,10 @@ func splitParts(b *Block) {
 	}
 	for i, p := range parts {
 		if i > 0 {
-			p.cont |= contAbove
+			p.cont |= ContAbove
 		}
 		if i < len(parts)-1 {
-			p.cont |= contBelow
+			p.cont |= ContBelow
 		}
 		p.split = true
 		p.units = b.units / float32(len(parts))
@@ -93,12 +95,18 @@ func splitParts(b *Block) {
 	b.parts = parts
 }
 
-// tablePlan is what every part of a table agrees on: its column count and
+// Edges of a part: a big block is shown as several parts.
+const (
+	ContAbove uint8 = 1 << iota // the block continues above this part
+	ContBelow                   // the block continues below
+)
+
+// TablePlan is what every part of a table agrees on: its column count and
 // each column's natural and minimum width in em (estimated from the text,
 // CJK 1, others about 0.55), so parts built apart line up.
-type tablePlan struct {
-	cols             int
-	natural, minimum []float32
+type TablePlan struct {
+	Cols             int
+	Natural, Minimum []float32 // per column, in em
 }
 
 // Column width bounds in em: a column never asks for more than maxColEm
@@ -109,22 +117,22 @@ const (
 	minColEm = 8
 )
 
-// planTable measures a table's columns from its text.
-func planTable(b *Block) *tablePlan {
+// PlanTable measures a table's columns from its text.
+func PlanTable(b *Block) *TablePlan {
 	cols := len(b.Align)
 	for _, r := range b.Rows {
 		cols = max(cols, len(r))
 	}
 	cols = max(cols, len(b.Header))
-	p := &tablePlan{cols: cols, natural: make([]float32, cols), minimum: make([]float32, cols)}
+	p := &TablePlan{Cols: cols, Natural: make([]float32, cols), Minimum: make([]float32, cols)}
 	add := func(row [][]Inline, bold float32) {
 		for c, cell := range row {
 			if c >= cols {
 				break
 			}
 			nat, word := cellUnits(cell)
-			p.natural[c] = max(p.natural[c], min(nat*bold, maxColEm))
-			p.minimum[c] = max(p.minimum[c], min(word*bold, minColEm))
+			p.Natural[c] = max(p.Natural[c], min(nat*bold, maxColEm))
+			p.Minimum[c] = max(p.Minimum[c], min(word*bold, minColEm))
 		}
 	}
 	add(b.Header, 1.08)
@@ -141,14 +149,15 @@ func cellUnits(in []Inline) (natural, word float32) {
 	for _, r := range in {
 		for _, c := range r.Text {
 			w := float32(0.55)
-			if c >= 0x1100 {
+			wide := textwidth.IsWide(c)
+			if wide {
 				w = 1
 			}
 			natural += w
 			switch {
-			case c == ' ' || c >= 0x1100:
+			case c == ' ' || wide:
 				cur = 0
-				if c >= 0x1100 {
+				if wide {
 					word = max(word, w)
 				}
 			default:

@@ -1,0 +1,133 @@
+package app
+
+import (
+	"errors"
+	"io/fs"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	fynetheme "fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"folio/app/library"
+	"folio/editor/merge"
+)
+
+// compareDisk shows the editor's text (mine) against the file on disk
+// (theirs): an inline diff, line by line, with the words and Chinese
+// characters that changed inside a changed line marked.
+func (ws *workspace) compareDisk() {
+	if !ws.art.HasFile() {
+		return
+	}
+	name := filepath.Base(ws.art.Path())
+	data, _, err := library.Read(ws.art.Path())
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		ws.status.problem(lang.L("Could not open {{.Name}}: {{.Err}}", map[string]any{"Name": name, "Err": err}))
+		return
+	}
+	view := diffView(merge.Diff(string(data), ws.art.Text()))
+	title := lang.L("Compare {{.Name}}: on disk (−) and mine (+)", map[string]any{"Name": name})
+	d := dialog.NewCustom(title, lang.L("Close"), container.NewVScroll(view), ws.win)
+	d.Resize(fyne.NewSize(900, 640))
+	d.Show()
+}
+
+// diffView renders line hunks as rich text: deleted lines marked "−" in the
+// error colour, inserted lines "+" in the success colour, and inside a
+// changed pair of lines the changed words and characters in bold.
+func diffView(hunks []merge.Hunk) *widget.RichText {
+	var segs []widget.RichTextSegment
+	add := func(prefix, text string, color fyne.ThemeColorName, bold bool) {
+		segs = append(segs, &widget.TextSegment{Text: prefix + text, Style: widget.RichTextStyle{
+			Inline: true, ColorName: color, TextStyle: fyne.TextStyle{Monospace: true, Bold: bold}}})
+	}
+	line := func(prefix string, color fyne.ThemeColorName, parts []merge.Hunk, keep merge.Op) {
+		add(prefix, "", color, false)
+		for _, p := range parts {
+			if p.Op == merge.Equal {
+				add("", strings.TrimRight(p.Text, "\r\n"), color, false)
+			} else if p.Op == keep {
+				add("", strings.TrimRight(p.Text, "\r\n"), color, true)
+			}
+		}
+		segs = append(segs, &widget.TextSegment{Text: "", Style: widget.RichTextStyleParagraph})
+	}
+	for i := 0; i < len(hunks); i++ {
+		h := hunks[i]
+		switch h.Op {
+		case merge.Equal:
+			for _, l := range merge.SplitLines(h.Text) {
+				line("  ", "", []merge.Hunk{{Op: merge.Equal, Text: l}}, merge.Equal)
+			}
+		case merge.Delete:
+			del := merge.SplitLines(h.Text)
+			var ins []string
+			if i+1 < len(hunks) && hunks[i+1].Op == merge.Insert {
+				i++
+				ins = merge.SplitLines(hunks[i].Text)
+			}
+			// Lines changed in place are compared word by word.
+			for k, l := range del {
+				parts := []merge.Hunk{{Op: merge.Delete, Text: l}}
+				if k < len(ins) {
+					parts = merge.DiffInline(l, ins[k])
+				}
+				line("− ", fynetheme.ColorNameError, parts, merge.Delete)
+			}
+			for k, l := range ins {
+				parts := []merge.Hunk{{Op: merge.Insert, Text: l}}
+				if k < len(del) {
+					parts = merge.DiffInline(del[k], l)
+				}
+				line("+ ", fynetheme.ColorNameSuccess, parts, merge.Insert)
+			}
+		case merge.Insert:
+			for _, l := range merge.SplitLines(h.Text) {
+				line("+ ", fynetheme.ColorNameSuccess, []merge.Hunk{{Op: merge.Insert, Text: l}}, merge.Insert)
+			}
+		}
+	}
+	rt := widget.NewRichText(segs...)
+	rt.Wrapping = fyne.TextWrapWord
+	return rt
+}
+
+// mergeDisk merges the outside change into the editor's text: a three-way
+// merge with the text as last loaded as the base. Changes to different
+// lines are all kept; overlapping ones are marked in the text with both
+// versions (<<<<<<< mine, =======, >>>>>>> theirs) for the user to settle.
+// The file on disk becomes the version the next Save replaces.
+func (ws *workspace) mergeDisk() {
+	art := ws.art
+	if !art.HasFile() {
+		return
+	}
+	name := filepath.Base(art.Path())
+	data, sum, err := library.Read(art.Path())
+	if err != nil {
+		ws.status.problem(lang.L("Could not open {{.Name}}: {{.Err}}", map[string]any{"Name": name, "Err": err}))
+		return
+	}
+	res := merge.Merge(art.Saved(), art.Text(), string(data))
+	art.Merged(res.Text, string(data), sum)
+	mine, theirs := 0, 0
+	for _, r := range res.Regions {
+		switch r.Origin {
+		case merge.Mine:
+			mine++
+		case merge.Theirs:
+			theirs++
+		}
+	}
+	if n := len(res.Conflicts); n > 0 {
+		ws.src.SetCursorOffset(res.Conflicts[0].Start)
+		ws.status.problem(lang.L("Merged {{.Name}}: {{.Count}} conflicts are marked in the text (<<<<<<< mine … >>>>>>> theirs)", map[string]any{"Name": name, "Count": n}))
+	} else {
+		ws.status.say(lang.L("Merged {{.Name}}: {{.Mine}} of your changes and {{.Theirs}} from the other program", map[string]any{"Name": name, "Mine": mine, "Theirs": theirs}))
+	}
+}

@@ -1,0 +1,336 @@
+package app
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"folio/app/article"
+	"folio/app/library"
+)
+
+// prefAutosaveSeconds (int) is the idle time before an autosave (see
+// prefAutosave, set in Preferences).
+const prefAutosaveSeconds = "editor.autosave_seconds"
+
+// journalDelay is how long after the last keystroke the unsaved text is
+// journalled (the promise is 2 s).
+const journalDelay = time.Second
+
+// defaultAutosaveSeconds is the idle time before an autosave when the
+// preference does not say.
+const defaultAutosaveSeconds = 30
+
+// noticeTime is how long the "Reloaded" notice stays.
+const noticeTime = 4 * time.Second
+
+// hotExit keeps the open article's unsaved text in the crash journal,
+// restores it when the article is opened again after a crash, saves after
+// a pause when autosave is on, and shows the notices that go with outside
+// changes: the restored bar and the "Reloaded" notice.
+type hotExit struct {
+	ws      *workspace
+	journal *library.Journal // nil when Folio has no storage
+	delay   time.Duration    // journalDelay; tests shorten it
+
+	mu       sync.Mutex // guards the timers
+	timer    *time.Timer
+	autosave *time.Timer
+
+	// The journal is written on its own goroutine, in order.
+	qmu  sync.Mutex
+	ops  []journalOp
+	wake chan struct{}
+
+	path    string // the article the listener last saw
+	outside bool   // a batch of outside changes is being applied
+
+	restored *fyne.Container // "Restored unsaved changes from …"
+	notice   *fyne.Container // "Reloaded: changed by another program"
+	hideAt   time.Time
+}
+
+// journalOp is one write or removal for the journal goroutine.
+type journalOp struct {
+	remove bool
+	entry  library.Entry
+}
+
+// journalDir is where the crash journal lives: Folio's own storage.
+func journalDir(a fyne.App) string {
+	if u := a.Storage().RootURI(); u != nil && u.Scheme() == "file" {
+		return filepath.Join(u.Path(), "journal")
+	}
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(dir, "Folio", "journal")
+}
+
+func newHotExit(ws *workspace) *hotExit {
+	h := &hotExit{ws: ws, delay: journalDelay, wake: make(chan struct{}, 1),
+		restored: container.NewStack(), notice: container.NewStack()}
+	h.restored.Hide()
+	h.notice.Hide()
+	if dir := journalDir(ws.app); dir != "" {
+		j, err := library.OpenJournal(dir)
+		if err != nil {
+			ws.status.problem(err.Error())
+		} else {
+			h.journal = j
+		}
+	}
+	ws.panes.AddBar(h.restored)
+	ws.panes.AddBar(h.notice)
+	go h.run()
+	ws.art.Listen(h.articleChanged)
+	return h
+}
+
+// run writes and removes journals in the order they were asked for.
+func (h *hotExit) run() {
+	for range h.wake {
+		h.qmu.Lock()
+		ops := h.ops
+		h.ops = nil
+		h.qmu.Unlock()
+		for _, op := range ops {
+			var err error
+			if op.remove {
+				err = h.journal.Remove(op.entry.Path)
+			} else {
+				err = h.journal.Put(op.entry)
+			}
+			if err != nil {
+				h.ws.do(func() { h.ws.status.problem(err.Error()) })
+			}
+		}
+	}
+}
+
+// queue hands an operation to the journal goroutine.
+func (h *hotExit) queue(op journalOp) {
+	if h.journal == nil {
+		return
+	}
+	h.qmu.Lock()
+	h.ops = append(h.ops, op)
+	h.qmu.Unlock()
+	select {
+	case h.wake <- struct{}{}:
+	default:
+	}
+}
+
+// typed runs after every edit: the journal is written after a short pause,
+// and with autosave on the article is saved after a longer one.
+func (h *hotExit) typed() {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.timer != nil {
+		h.timer.Stop()
+	}
+	h.timer = time.AfterFunc(h.delay, func() { h.ws.do(h.write) })
+	if h.autosave != nil {
+		h.autosave.Stop()
+		h.autosave = nil
+	}
+	p := h.ws.app.Preferences()
+	if p.Bool(prefAutosave) {
+		secs := p.IntWithFallback(prefAutosaveSeconds, defaultAutosaveSeconds)
+		h.autosave = time.AfterFunc(time.Duration(max(secs, 1))*time.Second, func() { h.ws.do(h.autosaveNow) })
+	}
+}
+
+// write journals the open article's text if it is unsaved, on the UI
+// goroutine (the write itself happens on the journal goroutine).
+func (h *hotExit) write() {
+	art := h.ws.art
+	if !art.HasFile() || !art.Dirty() {
+		return
+	}
+	h.queue(journalOp{entry: library.Entry{Path: art.Path(), Text: art.Text(), Base: art.Saved(), Loaded: art.Loaded()}})
+}
+
+// autosaveNow saves the article when autosave is on and there is
+// something to save that the disk has not changed under.
+func (h *hotExit) autosaveNow() {
+	art := h.ws.art
+	if !h.ws.app.Preferences().Bool(prefAutosave) || !art.HasFile() || !art.Dirty() || art.Conflict() != article.NoConflict {
+		return
+	}
+	if err := art.Save(); err != nil {
+		h.ws.status.problem(lang.L("Could not save {{.Name}}: {{.Err}}", map[string]any{"Name": filepath.Base(art.Path()), "Err": err}))
+	}
+}
+
+// discarded removes the open article's journal: the user threw its
+// unsaved text away.
+func (h *hotExit) discarded() {
+	if h.ws.art.HasFile() {
+		h.queue(journalOp{remove: true, entry: library.Entry{Path: h.ws.art.Path()}})
+	}
+}
+
+// articleChanged follows the article model: a newly opened article gets
+// its journalled text back, a clean one loses its journal, a reload by an
+// outside change shows a notice.
+func (h *hotExit) articleChanged(w article.What) {
+	art := h.ws.art
+	if art.Path() != h.path {
+		h.path = art.Path()
+		h.hideRestored()
+		if h.ws.watcher != nil && art.HasFile() {
+			h.ws.watcher.Track(art.Path())
+		}
+		if w&article.TextReplaced != 0 && w&article.KeepPlace == 0 && art.HasFile() {
+			h.restore()
+			return
+		}
+	}
+	if w&(article.StateChanged|article.Saved) != 0 && art.HasFile() && !art.Dirty() {
+		h.queue(journalOp{remove: true, entry: library.Entry{Path: art.Path()}})
+		h.hideRestored()
+	}
+	if w&article.TextReplaced != 0 && w&article.KeepPlace != 0 && h.outside {
+		h.showNotice(lang.L("Reloaded: changed by another program"))
+	}
+}
+
+// restore puts the journalled text of the article just opened, if any,
+// into the editor, marked unsaved, with the restored bar; if the file
+// changed on disk meanwhile, the conflict bar takes over.
+func (h *hotExit) restore() {
+	if h.journal == nil {
+		return
+	}
+	art := h.ws.art
+	e, ok, err := h.journal.Get(art.Path())
+	if err != nil {
+		h.ws.status.problem(err.Error())
+		return
+	}
+	if !ok || e.Text == art.Text() && e.Loaded == art.Loaded() {
+		return
+	}
+	base := e.Base
+	if base == "" && e.Loaded == art.Loaded() {
+		base = art.Saved()
+	}
+	art.Restore(e.Text, base, e.Loaded)
+	if art.Conflict() == article.NoConflict {
+		h.showRestored(e.Time)
+	} else {
+		h.ws.status.say(lang.L("Restored unsaved changes from {{.Time}}", map[string]any{"Time": when(e.Time)}))
+	}
+}
+
+// startArticle is the article to open first in the folder root: the most
+// recently journalled one there (its unsaved text comes back), else first.
+func (h *hotExit) startArticle(first string) string {
+	if h.journal == nil {
+		return first
+	}
+	es, _ := h.journal.List()
+	var best library.Entry
+	prefix := strings.TrimSuffix(h.ws.root, string(filepath.Separator)) + string(filepath.Separator)
+	for _, e := range es {
+		if !strings.HasPrefix(e.Path, prefix) || e.Time.Before(best.Time) {
+			continue
+		}
+		if info, err := os.Stat(e.Path); err == nil && info.Mode().IsRegular() {
+			best = e
+		}
+	}
+	if best.Path != "" {
+		return best.Path
+	}
+	return first
+}
+
+// when formats a journal's time: the time of day today, else the date too.
+func when(t time.Time) string {
+	t = t.Local()
+	if y, m, d := time.Now().Date(); t.Year() == y && t.Month() == m && t.Day() == d {
+		return t.Format("15:04")
+	}
+	return t.Format("2006-01-02 15:04")
+}
+
+// showRestored shows the bar "Restored unsaved changes from <time> — Keep /
+// Discard / Compare with the file".
+func (h *hotExit) showRestored(at time.Time) {
+	ws := h.ws
+	label := widget.NewLabel(lang.L("Restored unsaved changes from {{.Time}}", map[string]any{"Time": when(at)}))
+	label.Wrapping = fyne.TextWrapWord
+	keep := widget.NewButton(lang.L("Keep"), h.hideRestored)
+	keep.Importance = widget.HighImportance
+	discard := widget.NewButton(lang.L("Discard"), func() {
+		h.discarded()
+		h.hideRestored()
+		ws.reload()
+	})
+	compare := widget.NewButton(lang.L("Compare with the file"), ws.compareDisk)
+	h.restored.Objects = []fyne.CanvasObject{container.NewBorder(nil, nil, nil, container.NewHBox(compare, discard, keep), label)}
+	h.restored.Show()
+	h.restored.Refresh()
+}
+
+func (h *hotExit) hideRestored() {
+	if h.restored.Visible() {
+		h.restored.Objects = nil
+		h.restored.Hide()
+		h.restored.Refresh()
+	}
+}
+
+// showNotice shows a passing notice above the editor for noticeTime.
+func (h *hotExit) showNotice(msg string) {
+	label := widget.NewLabel(msg)
+	label.Importance = widget.SuccessImportance
+	h.notice.Objects = []fyne.CanvasObject{label}
+	h.notice.Show()
+	h.notice.Refresh()
+	h.hideAt = time.Now().Add(noticeTime)
+	time.AfterFunc(noticeTime, func() {
+		h.ws.do(func() {
+			if !time.Now().Before(h.hideAt) {
+				h.notice.Objects = nil
+				h.notice.Hide()
+				h.notice.Refresh()
+			}
+		})
+	})
+}
+
+// outsideBatch applies a batch of outside changes to the open article:
+// a rename of it by another program is followed first (the text keeps its
+// new name; its journal moves along), then the other changes.
+func (h *hotExit) outsideBatch(batch []library.Change, apply func(library.Change)) {
+	art := h.ws.art
+	for _, c := range batch {
+		if c.From != "" && c.From == art.Path() && !c.Removed {
+			old := art.Path()
+			art.Renamed(c.Path)
+			h.path = c.Path
+			if art.Dirty() {
+				h.queue(journalOp{entry: library.Entry{Path: c.Path, Text: art.Text(), Base: art.Saved(), Loaded: art.Loaded()}})
+			}
+			h.queue(journalOp{remove: true, entry: library.Entry{Path: old}})
+			h.ws.status.say(lang.L("Renamed by another program to {{.Name}}", map[string]any{"Name": filepath.Base(c.Path)}))
+		}
+	}
+	h.outside = true
+	defer func() { h.outside = false }()
+	for _, c := range batch {
+		apply(c)
+	}
+}

@@ -1,0 +1,271 @@
+package app
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"folio/app/article"
+	"folio/app/library"
+	"folio/editor/merge"
+)
+
+// restart makes a second workspace on the same app and folder, as the
+// next start of Folio after a crash finds them (the same storage, so the
+// same journal).
+func restart(t *testing.T, old *workspace) *workspace {
+	t.Helper()
+	w := test.NewWindow(nil)
+	t.Cleanup(w.Close)
+	ws := newWorkspace(old.app, w, old.root)
+	q := make(uiQueue, 64)
+	ws.do = q.do
+	ws.prev.SetUIRunner(q.do)
+	queues[ws] = q
+	t.Cleanup(func() { delete(queues, ws) })
+	ws.install()
+	w.Resize(fyne.NewSize(1200, 800))
+	return ws
+}
+
+// journalled waits until the journal holds text for path.
+func journalled(t *testing.T, ws *workspace, path, text string) {
+	t.Helper()
+	queues[ws].runUntil(t, func() bool {
+		e, ok, _ := ws.hot.journal.Get(path)
+		return ok && e.Text == text
+	})
+}
+
+// noJournal waits until the journal has nothing for path.
+func noJournal(t *testing.T, ws *workspace, path string) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		if _, ok, _ := ws.hot.journal.Get(path); !ok {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the journal was not removed")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+func TestJournalRestoresUnsavedWorkAfterACrash(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	if ws.hot.journal == nil {
+		t.Fatal("no journal: the test app has no storage")
+	}
+	ws.hot.delay = 20 * time.Millisecond
+	path := filepath.Join(dir, "a.md")
+	ws.load(path)
+	ws.src.SetCursorOffset(len(articleText))
+	test.Type(ws.src, "崩溃前打的字")
+	typed := ws.src.Text()
+	journalled(t, ws, path, typed)
+
+	// kill -9: nothing else runs. The next start opens the article.
+	ws2 := restart(t, ws)
+	if got := ws2.hot.startArticle(""); got != path {
+		t.Fatalf("start article = %q, want the journalled %q", got, path)
+	}
+	ws2.load(path)
+	if ws2.src.Text() != typed || !ws2.art.Dirty() || !strings.HasPrefix(ws2.win.Title(), "● ") {
+		t.Fatalf("restored text %q dirty=%v title %q", ws2.src.Text(), ws2.art.Dirty(), ws2.win.Title())
+	}
+	if !ws2.hot.restored.Visible() || ws2.conflict.Visible() {
+		t.Fatal("want the restored bar, not the conflict bar")
+	}
+	if !ws2.save() {
+		t.Fatal("save failed")
+	}
+	if got, _ := os.ReadFile(path); string(got) != typed {
+		t.Fatalf("disk = %q", got)
+	}
+	noJournal(t, ws2, path)
+	if ws2.hot.restored.Visible() {
+		t.Error("the restored bar stays after saving")
+	}
+}
+
+func TestJournalDiscardRemovesIt(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	ws.hot.delay = 20 * time.Millisecond
+	path := filepath.Join(dir, "a.md")
+	ws.load(path)
+	test.Type(ws.src, "不要了")
+	journalled(t, ws, path, ws.src.Text())
+	ws2 := restart(t, ws)
+	ws2.load(path)
+	if !ws2.hot.restored.Visible() {
+		t.Fatal("no restored bar")
+	}
+	ws2.hot.discarded()
+	ws2.reload()
+	if ws2.src.Text() != articleText || ws2.art.Dirty() {
+		t.Fatalf("after Discard: %q dirty=%v", ws2.src.Text(), ws2.art.Dirty())
+	}
+	noJournal(t, ws2, path)
+}
+
+func TestJournalRestoreAfterTheFileChangedGoesToTheConflict(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	ws.hot.delay = 20 * time.Millisecond
+	path := filepath.Join(dir, "a.md")
+	ws.load(path)
+	ws.src.SetCursorOffset(len(articleText))
+	test.Type(ws.src, "我的结尾")
+	journalled(t, ws, path, ws.src.Text())
+	// While Folio was dead, another program changed the title.
+	theirs := strings.Replace(articleText, "旧标题", "别人的标题", 1)
+	write(t, path, theirs)
+
+	ws2 := restart(t, ws)
+	ws2.load(path)
+	if ws2.art.Conflict() != article.ChangedOnDisk || !ws2.conflict.Visible() || !ws2.art.Dirty() {
+		t.Fatalf("conflict=%v bar=%v dirty=%v", ws2.art.Conflict(), ws2.conflict.Visible(), ws2.art.Dirty())
+	}
+	if ws2.save() {
+		t.Fatal("the restored text was saved over the outside change without asking")
+	}
+	ws2.mergeDisk()
+	want := theirs + "我的结尾"
+	if ws2.src.Text() != want || ws2.art.Conflict() != article.NoConflict || !ws2.art.Dirty() {
+		t.Fatalf("merged %q conflict=%v, want %q", ws2.src.Text(), ws2.art.Conflict(), want)
+	}
+	if !ws2.save() {
+		t.Fatal("saving the merge failed")
+	}
+	if got, _ := os.ReadFile(path); string(got) != want {
+		t.Fatalf("disk = %q", got)
+	}
+}
+
+func TestConflictMergeKeepsBothOrMarksTheOverlap(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	path := filepath.Join(dir, "a.md")
+	ws.load(path)
+	ws.src.SetCursorOffset(len(articleText))
+	test.Type(ws.src, "我的一行\n")
+	theirs := strings.Replace(articleText, "# 正文", "# 新的正文", 1)
+	write(t, path, theirs)
+	ws.external([]library.Change{{Path: path}})
+	if !ws.conflict.Visible() {
+		t.Fatal("no conflict bar")
+	}
+	ws.mergeDisk()
+	if want := theirs + "我的一行\n"; ws.src.Text() != want || ws.conflict.Visible() {
+		t.Fatalf("clean merge = %q, want %q", ws.src.Text(), want)
+	}
+	// Now both change the same line.
+	if !ws.save() {
+		t.Fatal("save failed")
+	}
+	saved := ws.src.Text()
+	ws.src.SetText(strings.Replace(saved, "第一段。", "我的第一段。", 1))
+	ws.edited()
+	write(t, path, strings.Replace(saved, "第一段。", "他们的第一段。", 1))
+	ws.external([]library.Change{{Path: path}})
+	ws.mergeDisk()
+	got := ws.src.Text()
+	if !strings.Contains(got, merge.MarkerMine+"\n我的第一段。\n"+merge.MarkerSep+"\n他们的第一段。\n"+merge.MarkerTheirs) {
+		t.Fatalf("overlap not marked with both versions:\n%s", got)
+	}
+	if !ws.art.Dirty() {
+		t.Error("a merge with conflicts is not marked unsaved")
+	}
+}
+
+func TestOutsideRenameFollowsTheNewName(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	ws.hot.delay = 20 * time.Millisecond
+	old, renamed := filepath.Join(dir, "a.md"), filepath.Join(dir, "改名.md")
+	ws.load(old)
+	test.Type(ws.src, "未保存")
+	journalled(t, ws, old, ws.src.Text())
+	if err := os.Rename(old, renamed); err != nil {
+		t.Fatal(err)
+	}
+	ws.external([]library.Change{{Path: old, Removed: true}, {Path: renamed, From: old}})
+	if ws.art.Path() != renamed || ws.art.Conflict() != article.NoConflict || !ws.art.Dirty() {
+		t.Fatalf("path %q conflict %v dirty %v", ws.art.Path(), ws.art.Conflict(), ws.art.Dirty())
+	}
+	journalled(t, ws, renamed, ws.src.Text())
+	noJournal(t, ws, old)
+	if !ws.save() {
+		t.Fatal("save failed")
+	}
+	if _, err := os.Stat(old); err == nil {
+		t.Fatal("the old name was created again")
+	}
+}
+
+func TestOutsideReloadShowsANotice(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	path := filepath.Join(dir, "a.md")
+	ws.load(path)
+	if ws.hot.notice.Visible() {
+		t.Fatal("a notice before any change")
+	}
+	ws.reload() // the user's own reload: no notice
+	if ws.hot.notice.Visible() {
+		t.Fatal("a notice for the user's own reload")
+	}
+	write(t, path, strings.Replace(articleText, "旧标题", "新标题", 1))
+	ws.external([]library.Change{{Path: path}})
+	if !ws.hot.notice.Visible() || !strings.Contains(ws.win.Title(), "新标题") {
+		t.Fatalf("notice=%v title=%q", ws.hot.notice.Visible(), ws.win.Title())
+	}
+}
+
+func TestAutosaveSavesAfterAPause(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	path := filepath.Join(dir, "a.md")
+	ws.load(path)
+	test.Type(ws.src, "自动")
+	time.Sleep(1200 * time.Millisecond)
+	if got, _ := os.ReadFile(path); string(got) != articleText {
+		t.Fatal("saved with autosave off")
+	}
+	ws.app.Preferences().SetBool(prefAutosave, true)
+	ws.app.Preferences().SetInt(prefAutosaveSeconds, 1)
+	test.Type(ws.src, "保存")
+	queues[ws].runUntil(t, func() bool { return !ws.art.Dirty() })
+	if got, _ := os.ReadFile(path); string(got) != ws.src.Text() {
+		t.Fatalf("disk = %q", got)
+	}
+}
+
+func TestDiffViewMarksChangedChineseCharacters(t *testing.T) {
+	rt := diffView(merge.Diff("标题\n随着2024年的到来\n", "标题\n随着2025年的到来\n"))
+	var bold, lines []string
+	line := ""
+	for _, s := range rt.Segments {
+		ts, ok := s.(*widget.TextSegment)
+		if !ok {
+			continue
+		}
+		if !ts.Style.Inline {
+			lines = append(lines, line)
+			line = ""
+			continue
+		}
+		line += ts.Text
+		if ts.Style.TextStyle.Bold {
+			bold = append(bold, ts.Text)
+		}
+	}
+	if strings.Join(lines, "|") != "  标题|− 随着2024年的到来|+ 随着2025年的到来" {
+		t.Fatalf("lines = %q", lines)
+	}
+	if strings.Join(bold, "|") != "2024|2025" {
+		t.Fatalf("bold = %q, want only the changed year", bold)
+	}
+}
