@@ -184,11 +184,36 @@ func TestRemoteImagesAreOffUntilTheUserTurnsThemOn(t *testing.T) {
 	}
 }
 
+// TestUndecodableFilesOpenReadOnly: a file that is not UTF-8 text (issue
+// 12's one rule, document.CheckText) opens read-only; typing changes
+// nothing, save refuses, and the file keeps every byte.
+func TestUndecodableFilesOpenReadOnly(t *testing.T) {
+	for name, text := range map[string]string{
+		"invalid utf-8": "---\ntitle: x\n---\nlatin-1 caf\xe9 and \xff\xfe bytes\n",
+		"utf-16le":      "\xff\xfe-\x00-\x00-\x00\n\x00",
+		"binary":        "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+	} {
+		t.Run(name, func(t *testing.T) {
+			ws, dir := newTestWorkspace(t)
+			path := filepath.Join(dir, "odd.md")
+			write(t, path, text)
+			ws.load(path)
+			ws.src.SetCursorOffset(0)
+			test.Type(ws.src, "X")
+			if ws.save() {
+				t.Error("save of an undecodable file succeeded")
+			}
+			if got, _ := os.ReadFile(path); string(got) != text {
+				t.Errorf("file changed to %q", got)
+			}
+		})
+	}
+}
+
 func TestSaveKeepsEveryByteTheUserDidNotChange(t *testing.T) {
 	for name, text := range map[string]string{
 		"bom-crlf":                  "\ufeff---\r\ntitle: 标题\r\n---\r\n正文\r\n第二行\r\n",
 		"no final newline and tabs": "---\ntitle: x\n---\n\tindented\ttext  \n末尾没有换行",
-		"invalid utf-8":             "---\ntitle: x\n---\nlatin-1 caf\xe9 and \xff\xfe bytes\n",
 	} {
 		t.Run(name, func(t *testing.T) {
 			ws, dir := newTestWorkspace(t)
