@@ -109,10 +109,10 @@ func (ws *workspace) install() {
 		fyne.NewMenu(lang.L("File"), newArt, openFolder, m.recent, fyne.NewMenuItemSeparator(),
 			rename, duplicate, trash, fyne.NewMenuItemSeparator(),
 			save, reload, fyne.NewMenuItemSeparator(), prefs, fyne.NewMenuItemSeparator(), closeWin, quit),
-		fyne.NewMenu(lang.L("Edit"), find, replace, fyne.NewMenuItemSeparator(), findFolder),
+		fyne.NewMenu(lang.L("Edit"), find, replace, fyne.NewMenuItemSeparator(), findFolder,
+			fyne.NewMenuItemSeparator(), revert),
 		fyne.NewMenu(lang.L("View"), filter, goList, group, sortBy, outline, fyne.NewMenuItemSeparator(),
 			m.dark, bigger, smaller, fyne.NewMenuItemSeparator(), m.remote),
-		fyne.NewMenu(lang.L("Edit"), revert),
 		fyne.NewMenu(lang.L("Help"), fyne.NewMenuItem(lang.L("Keyboard Shortcuts"), ws.showShortcuts),
 			fyne.NewMenuItem(lang.L("About Folio"), ws.showAbout)))
 	ws.form.installMenu(m.main)

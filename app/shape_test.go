@@ -188,3 +188,19 @@ func TestTheSameQuestionIsNotStacked(t *testing.T) {
 		t.Errorf("%d Preferences dialogs", n)
 	}
 }
+
+func TestMenusAreNotDuplicated(t *testing.T) {
+	ws, _ := newTestWorkspace(t)
+	seen := map[string]bool{}
+	for _, m := range ws.win.MainMenu().Items {
+		if seen[m.Label] {
+			t.Errorf("two %q menus", m.Label)
+		}
+		seen[m.Label] = true
+	}
+	for _, want := range []string{"File", "Edit", "View", "Help"} {
+		if !seen[want] {
+			t.Errorf("no %q menu", want)
+		}
+	}
+}
