@@ -1,6 +1,7 @@
 package app
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -129,7 +130,24 @@ func (ws *workspace) articleChanged(w article.What) {
 // bodyOffset is the byte offset where an article's body starts: the caret
 // goes there when it is opened.
 func bodyOffset(doc *document.Document) int {
-	return len(doc.Bytes()) - len(doc.Body())
+	start := len(doc.Bytes()) - len(doc.Body())
+	// Skip the blank lines between the front matter and the text: the
+	// caret goes to the first line of writing. A body with nothing but
+	// blank lines keeps the caret at its start.
+	body := doc.Body()
+	for i := 0; i < len(body); {
+		end := bytes.IndexByte(body[i:], '\n')
+		if end < 0 {
+			end = len(body)
+		} else {
+			end += i
+		}
+		if len(bytes.TrimSpace(body[i:end])) > 0 {
+			return start + i
+		}
+		i = end + 1
+	}
+	return start
 }
 
 // open loads an article into the editor, asking first if the open one has
