@@ -244,6 +244,7 @@ func (ws *workspace) renameTo(name string) error {
 		return err
 	}
 	ws.list.show()
+	ws.form.parsed() // the form's header names the file
 	return nil
 }
 

@@ -60,7 +60,9 @@ func (cb *conflictBar) update() {
 	keep := widget.NewButton(lang.L("Keep mine"), art.Dismiss)
 	keep.Importance = widget.HighImportance
 	buttons.Add(keep)
-	cb.box.Objects = []fyne.CanvasObject{container.NewBorder(nil, nil, nil, buttons, label)}
+	// The message on its own line, the buttons under it on the right: a
+	// narrow editor column must not squeeze the message letter by letter.
+	cb.box.Objects = []fyne.CanvasObject{container.NewVBox(label, container.NewHBox(layoutSpacer(), buttons))}
 	cb.box.Show()
 	cb.box.Refresh()
 }

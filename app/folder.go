@@ -93,6 +93,7 @@ func (ws *workspace) switchFolder(dir, first string) {
 	ws.art.Close()
 	ws.root = dir
 	ws.index = library.NewIndex(dir)
+	ws.list.reset() // another folder: the last one's filter would hide everything
 	ws.list.setIndex(ws.index)
 	ws.rememberFolder()
 	ws.follow(first)

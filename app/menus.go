@@ -74,12 +74,14 @@ func (ws *workspace) install() {
 	ws.prev.SetAllowRemoteImages(m.remote.Checked)
 	m.remote.Action = func() { ws.setRemoteImages(!m.remote.Checked) }
 
-	focusList := func() {
+	filter := item(lang.L("Filter Articles"), ctrl(fyne.KeyP), func() {
 		ws.panes.showTab(tabArticles)
 		ws.list.focusFilter(ws.win.Canvas())
-	}
-	filter := item(lang.L("Filter Articles"), ctrl(fyne.KeyP), focusList)
-	goList := item(lang.L("Go to Article List"), ctrl(fyne.KeyL), focusList)
+	})
+	goList := item(lang.L("Go to Article List"), ctrl(fyne.KeyL), func() {
+		ws.panes.showTab(tabArticles)
+		ws.list.focusList(ws.win.Canvas())
+	})
 	group := fyne.NewMenuItem(lang.L("Group by Folder"), nil)
 	group.Checked = ws.list.q.group
 	group.Action = func() {

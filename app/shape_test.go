@@ -221,3 +221,14 @@ func TestMenusAreNotDuplicated(t *testing.T) {
 		}
 	}
 }
+
+func TestCancelInUnsavedChangesGivesTheEditorTheKeyboard(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	ws.load(filepath.Join(dir, "a.md"))
+	test.Type(ws.src, "x")
+	ws.open(filepath.Join(dir, "b.md"))
+	pressButton(t, ws.win.Canvas().Overlays().Top(), "Cancel")
+	if ws.win.Canvas().Focused() != ws.src {
+		t.Errorf("focus on %T after Cancel", ws.win.Canvas().Focused())
+	}
+}
