@@ -190,9 +190,14 @@ func truthy(v any) bool {
 
 // estimateReadTime is the reading time of body as the header card shows
 // it when the front matter gives none, counted as document.CountText
-// counts (Chinese characters and words).
+// counts (Chinese characters and words); "" for a body with nothing to
+// read, so the card and the status bar never disagree (1 min vs 0).
 func estimateReadTime(body []byte) string {
-	return lang.L("{{.Minutes}} min", map[string]any{"Minutes": max(foliodoc.CountText(body).ReadingMinutes(), 1)})
+	m := foliodoc.CountText(body).ReadingMinutes()
+	if m == 0 {
+		return ""
+	}
+	return lang.L("{{.Minutes}} min", map[string]any{"Minutes": m})
 }
 
 // MetaFromFields is MetaFromMap for front matter read by package document:

@@ -43,3 +43,14 @@ func TestEstimateReadTime(t *testing.T) {
 		t.Errorf("two words: %s", got)
 	}
 }
+
+// TestEmptyBodyHasNoReadTime: an empty new article shows no reading time
+// (the card said "1 min" while the status bar said 0; found by QA).
+func TestEmptyBodyHasNoReadTime(t *testing.T) {
+	if got := estimateReadTime([]byte("\n\n")); got != "" {
+		t.Errorf("empty body: %q", got)
+	}
+	if got := estimateReadTime([]byte("一些文字")); got == "" {
+		t.Error("a body with text has no reading time")
+	}
+}

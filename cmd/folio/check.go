@@ -165,6 +165,7 @@ var htmlRef = regexp.MustCompile(`(?is)<(img|a|source|video|audio)\b[^>]*?\s(src
 // raw HTML), with the file line each is on. firstLine is the file line the
 // body starts on. Code spans and code blocks are not read.
 func bodyLinks(body []byte, firstLine int) []link {
+	body = markdown.Sanitize(body)
 	doc := markdown.New().Parser().Parse(text.NewReader(body))
 	lines := lineStarts(body)
 	lineAt := func(off int) int {

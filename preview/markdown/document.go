@@ -71,8 +71,9 @@ func (d *Document) full(src []byte) {
 // parse parses region (a slice of the body starting at byte base and line
 // baseLine) into top-level blocks.
 func (d *Document) parse(region []byte, base, baseLine int, ctx parser.Context, reuse map[uint64][]*TopBlock) []*TopBlock {
-	root := d.md.Parser().Parse(text.NewReader(region), parser.WithContext(ctx))
-	conv := newConverter(region)
+	safe := Sanitize(region) // same length and lines: offsets hold
+	root := d.md.Parser().Parse(text.NewReader(safe), parser.WithContext(ctx))
+	conv := newConverter(safe)
 	var out []*TopBlock
 	line, lineAt := baseLine, 0
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {

@@ -24,6 +24,7 @@ type Heading struct {
 // nested ones (in quotes and lists) included. A trailing "{#id}" sets the
 // anchor, as in Hugo.
 func Headings(src []byte) []Heading {
+	src = Sanitize(src)
 	doc := New().Parser().Parse(text.NewReader(src))
 	starts := lineStarts(src)
 	slugs := NewSlugger()

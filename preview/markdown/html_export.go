@@ -30,6 +30,7 @@ type HTMLOptions struct {
 func RenderHTML(w io.Writer, body []byte, opts HTMLOptions) error {
 	md := New()
 	md.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(&exportRenderer{}, 100)))
+	body = Sanitize(body)
 	doc := md.Parser().Parse(text.NewReader(body))
 	if opts.AssetPrefix != "" {
 		_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
