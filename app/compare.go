@@ -47,13 +47,16 @@ func diffView(hunks []merge.Hunk) *widget.RichText {
 			Inline: true, ColorName: color, TextStyle: fyne.TextStyle{Monospace: true, Bold: bold}}})
 	}
 	line := func(prefix string, color fyne.ThemeColorName, parts []merge.Hunk, keep merge.Op) {
-		add(prefix, "", color, false)
+		// The sign goes with the first piece.
 		for _, p := range parts {
-			if p.Op == merge.Equal {
-				add("", strings.TrimRight(p.Text, "\r\n"), color, false)
-			} else if p.Op == keep {
-				add("", strings.TrimRight(p.Text, "\r\n"), color, true)
+			if p.Op != merge.Equal && p.Op != keep {
+				continue
 			}
+			add(prefix, strings.TrimRight(p.Text, "\r\n"), color, p.Op == keep && keep != merge.Equal)
+			prefix = ""
+		}
+		if prefix != "" {
+			add(prefix, "", color, false) // an empty line
 		}
 		segs = append(segs, &widget.TextSegment{Text: "", Style: widget.RichTextStyleParagraph})
 	}
@@ -62,7 +65,7 @@ func diffView(hunks []merge.Hunk) *widget.RichText {
 		switch h.Op {
 		case merge.Equal:
 			for _, l := range merge.SplitLines(h.Text) {
-				line("  ", "", []merge.Hunk{{Op: merge.Equal, Text: l}}, merge.Equal)
+				line("\u00a0\u00a0", "", []merge.Hunk{{Op: merge.Equal, Text: l}}, merge.Equal)
 			}
 		case merge.Delete:
 			del := merge.SplitLines(h.Text)
@@ -77,23 +80,25 @@ func diffView(hunks []merge.Hunk) *widget.RichText {
 				if k < len(ins) {
 					parts = merge.DiffInline(l, ins[k])
 				}
-				line("− ", fynetheme.ColorNameError, parts, merge.Delete)
+				line("−\u00a0", fynetheme.ColorNameError, parts, merge.Delete)
 			}
 			for k, l := range ins {
 				parts := []merge.Hunk{{Op: merge.Insert, Text: l}}
 				if k < len(del) {
 					parts = merge.DiffInline(del[k], l)
 				}
-				line("+ ", fynetheme.ColorNameSuccess, parts, merge.Insert)
+				line("+\u00a0", fynetheme.ColorNameSuccess, parts, merge.Insert)
 			}
 		case merge.Insert:
 			for _, l := range merge.SplitLines(h.Text) {
-				line("+ ", fynetheme.ColorNameSuccess, []merge.Hunk{{Op: merge.Insert, Text: l}}, merge.Insert)
+				line("+\u00a0", fynetheme.ColorNameSuccess, []merge.Hunk{{Op: merge.Insert, Text: l}}, merge.Insert)
 			}
 		}
 	}
 	rt := widget.NewRichText(segs...)
-	rt.Wrapping = fyne.TextWrapWord
+	// Break anywhere: word wrapping treats a long line of Chinese as one
+	// word and moves it off the line with its sign.
+	rt.Wrapping = fyne.TextWrapBreak
 	return rt
 }
 

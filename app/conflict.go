@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"folio/app/article"
@@ -40,7 +41,7 @@ func (cb *conflictBar) update() {
 	cb.shown, cb.path = c, art.Path()
 	name := filepath.Base(art.Path())
 	var msg string
-	buttons := container.NewHBox()
+	buttons := container.NewHBox(layout.NewSpacer())
 	switch c {
 	case article.NoConflict:
 		cb.box.Objects = nil
@@ -60,8 +61,9 @@ func (cb *conflictBar) update() {
 	keep := widget.NewButton(lang.L("Keep mine"), art.Dismiss)
 	keep.Importance = widget.HighImportance
 	buttons.Add(keep)
-	// The message on its own line, the buttons under it on the right: a
-	// narrow editor column must not squeeze the message letter by letter.
+	// The message on its own line, the buttons under it on the right:
+	// beside the buttons in the editor column it would wrap letter by
+	// letter.
 	cb.box.Objects = []fyne.CanvasObject{container.NewVBox(label, container.NewHBox(layoutSpacer(), buttons))}
 	cb.box.Show()
 	cb.box.Refresh()

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"folio/app/article"
@@ -266,7 +267,7 @@ func when(t time.Time) string {
 }
 
 // showRestored shows the bar "Restored unsaved changes from <time> — Keep /
-// Discard / Compare with the file".
+// Discard / Compare" (Compare: the restored text against the file).
 func (h *hotExit) showRestored(at time.Time) {
 	ws := h.ws
 	label := widget.NewLabel(lang.L("Restored unsaved changes from {{.Time}}", map[string]any{"Time": when(at)}))
@@ -278,8 +279,11 @@ func (h *hotExit) showRestored(at time.Time) {
 		h.hideRestored()
 		ws.reload()
 	})
-	compare := widget.NewButton(lang.L("Compare with the file"), ws.compareDisk)
-	h.restored.Objects = []fyne.CanvasObject{container.NewBorder(nil, nil, nil, container.NewHBox(compare, discard, keep), label)}
+	compare := widget.NewButton(lang.L("Compare"), ws.compareDisk)
+	// The message on its own line: beside three buttons in a narrow
+	// editor pane it would wrap word by word.
+	buttons := container.NewHBox(layout.NewSpacer(), compare, discard, keep)
+	h.restored.Objects = []fyne.CanvasObject{container.NewVBox(label, buttons)}
 	h.restored.Show()
 	h.restored.Refresh()
 }

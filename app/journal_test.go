@@ -262,7 +262,7 @@ func TestDiffViewMarksChangedChineseCharacters(t *testing.T) {
 			bold = append(bold, ts.Text)
 		}
 	}
-	if strings.Join(lines, "|") != "  标题|− 随着2024年的到来|+ 随着2025年的到来" {
+	if strings.Join(lines, "|") != "\u00a0\u00a0标题|−\u00a0随着2024年的到来|+\u00a0随着2025年的到来" {
 		t.Fatalf("lines = %q", lines)
 	}
 	if strings.Join(bold, "|") != "2024|2025" {

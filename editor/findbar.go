@@ -73,6 +73,7 @@ func NewFindBar(src *Source) *FindBar {
 	for _, t := range []*toggle{f.matchCase, f.word, f.regex} {
 		t.button.OnTapped = refocus(t.button.OnTapped)
 	}
+	f.query.ActionItem = container.NewHBox(f.matchCase.button, f.word.button, f.regex.button)
 	f.prev = widget.NewButtonWithIcon("", theme.MoveUpIcon(), refocus(f.Previous))
 	f.next = widget.NewButtonWithIcon("", theme.MoveDownIcon(), refocus(f.Next))
 	f.close = widget.NewButtonWithIcon("", theme.CancelIcon(), f.Close)
@@ -90,8 +91,11 @@ func NewFindBar(src *Source) *FindBar {
 
 // CreateRenderer implements fyne.Widget.
 func (f *FindBar) CreateRenderer() fyne.WidgetRenderer {
-	right := container.NewHBox(f.count, f.matchCase.button, f.word.button, f.regex.button, f.prev, f.next, f.close)
-	findRow := container.NewBorder(nil, nil, nil, right, f.query)
+	// The toggles sit inside the query entry (its action item); when the
+	// pane is too narrow for the entry and the controls on one row, the
+	// controls go under the entry, so the query keeps the pane's width.
+	right := container.NewHBox(f.count, f.prev, f.next, f.close)
+	findRow := container.New(&findRowLayout{}, f.query, right)
 	return widget.NewSimpleRenderer(container.NewVBox(findRow, f.replRow))
 }
 
@@ -438,4 +442,47 @@ func (t *toggle) SetChecked(on bool) {
 	if t.onChange != nil {
 		t.onChange()
 	}
+}
+
+// minQueryWidth is the narrowest the query entry gets beside the controls
+// before the controls move under it.
+const minQueryWidth = 280
+
+// findRowLayout lays out the query entry (objects[0]) and the controls
+// (objects[1]) on one row when the row is wide enough, else on two rows,
+// the controls right-aligned under a full-width entry. Its MinSize follows
+// the width of its last layout, as wrapping text does.
+type findRowLayout struct{ width float32 }
+
+func (l *findRowLayout) oneRow(objs []fyne.CanvasObject) bool {
+	return l.width == 0 || l.width-objs[1].MinSize().Width-theme.Padding() >= minQueryWidth
+}
+
+// Layout implements fyne.Layout.
+func (l *findRowLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	l.width = size.Width
+	entry, controls := objs[0], objs[1]
+	em, cm := entry.MinSize(), controls.MinSize()
+	pad := theme.Padding()
+	if l.oneRow(objs) {
+		h := max(em.Height, cm.Height)
+		entry.Resize(fyne.NewSize(size.Width-cm.Width-pad, h))
+		entry.Move(fyne.NewPos(0, 0))
+		controls.Resize(fyne.NewSize(cm.Width, h))
+		controls.Move(fyne.NewPos(size.Width-cm.Width, 0))
+		return
+	}
+	entry.Resize(fyne.NewSize(size.Width, em.Height))
+	entry.Move(fyne.NewPos(0, 0))
+	controls.Resize(cm)
+	controls.Move(fyne.NewPos(max(size.Width-cm.Width, 0), em.Height+pad))
+}
+
+// MinSize implements fyne.Layout.
+func (l *findRowLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	em, cm := objs[0].MinSize(), objs[1].MinSize()
+	if l.oneRow(objs) {
+		return fyne.NewSize(em.Width+cm.Width+theme.Padding(), max(em.Height, cm.Height))
+	}
+	return fyne.NewSize(max(em.Width, cm.Width), em.Height+theme.Padding()+cm.Height)
 }

@@ -211,3 +211,31 @@ func TestFindBarReadOnly(t *testing.T) {
 		t.Errorf("read-only text changed: %q", s.Text())
 	}
 }
+
+func TestFindBarQueryHasRoomInANarrowPane(t *testing.T) {
+	f, _, w := newTestFindBar(t, "text\n")
+	w.Resize(fyne.NewSize(400, 300)) // the editor pane of a 1400-pixel window
+	f.ShowReplace()
+	f.SetQuery("filter")
+	f.Next()
+	w.Content().Refresh()
+	if q, r := f.query.Size().Width, f.repl.Size().Width; q < 0.8*400 || q < r {
+		t.Errorf("query entry %.0f px wide, replacement %.0f px, in a 400 px bar", q, r)
+	}
+	below := func() bool {
+		d := fyne.CurrentApp().Driver()
+		return d.AbsolutePositionForObject(f.next).Y >= d.AbsolutePositionForObject(f.query).Y+f.query.Size().Height
+	}
+	if !below() {
+		t.Error("in a narrow bar the controls are not under the query")
+	}
+	// A wide bar keeps one row.
+	w.Resize(fyne.NewSize(1000, 300))
+	w.Content().Refresh()
+	if below() {
+		t.Error("in a wide bar the controls are not beside the query")
+	}
+	if q := f.query.Size().Width; q < 700 {
+		t.Errorf("query entry %.0f px wide in a 1000 px bar", q)
+	}
+}

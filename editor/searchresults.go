@@ -2,6 +2,7 @@ package editor
 
 import (
 	"strconv"
+	"strings"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -162,8 +163,14 @@ func (r *SearchResults) showSummary(limited bool) {
 	switch {
 	case r.hits == 0:
 		r.summary.SetText(lang.L("No results"))
+	case limited && len(r.groups) == 1:
+		r.summary.SetText(lang.L("Search stopped at {{.Hits}} matches in 1 file", data))
 	case limited:
 		r.summary.SetText(lang.L("Search stopped at {{.Hits}} matches in {{.Files}} files", data))
+	case r.hits == 1:
+		r.summary.SetText(lang.L("1 match in 1 file"))
+	case len(r.groups) == 1:
+		r.summary.SetText(lang.L("{{.Hits}} matches in 1 file", data))
 	default:
 		r.summary.SetText(lang.L("{{.Hits}} matches in {{.Files}} files", data))
 	}
@@ -205,15 +212,14 @@ func (r *SearchResults) fillRow(row resultRow, left *widget.Label, text *widget.
 	}
 	h := row.group.hits[row.hit]
 	left.SetText("   " + strconv.Itoa(h.Line))
-	a := min(max(h.ContextCol, 0), len(h.Context))
-	b := min(a+h.Len, len(h.Context))
+	before, match, after := hitParts(h)
 	inline := widget.RichTextStyleInline
 	strong := widget.RichTextStyleStrong
 	strong.Inline = true
 	text.Segments = []widget.RichTextSegment{
-		&widget.TextSegment{Text: h.Context[:a], Style: inline},
-		&widget.TextSegment{Text: h.Context[a:b], Style: strong},
-		&widget.TextSegment{Text: h.Context[b:], Style: inline},
+		&widget.TextSegment{Text: before, Style: inline},
+		&widget.TextSegment{Text: match, Style: strong},
+		&widget.TextSegment{Text: after, Style: inline},
 	}
 	text.Refresh()
 }
@@ -271,4 +277,27 @@ func (f *HitFeed) flush() {
 	if f.gen == f.r.gen {
 		f.r.Add(batch...)
 	}
+}
+
+// Lead and tail of a hit row, in characters: the match stays in sight in a
+// narrow pane.
+const (
+	hitLead = 16
+	hitTail = 120
+)
+
+// hitParts splits a hit's context into the text before the match (its
+// last hitLead characters, with "…" when cut), the match, and the text
+// after it (at most hitTail characters, with "…" when cut).
+func hitParts(h SearchHit) (before, match, after string) {
+	a := min(max(h.ContextCol, 0), len(h.Context))
+	b := min(a+max(h.Len, 0), len(h.Context))
+	before, match, after = h.Context[:a], h.Context[a:b], h.Context[b:]
+	if r := []rune(before); len(r) > hitLead {
+		before = "…" + strings.TrimLeft(string(r[len(r)-hitLead:]), " \t")
+	}
+	if r := []rune(after); len(r) > hitTail {
+		after = string(r[:hitTail]) + "…"
+	}
+	return before, match, after
 }

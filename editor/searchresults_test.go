@@ -1,6 +1,7 @@
 package editor
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -150,7 +151,7 @@ func TestHitFeed(t *testing.T) {
 	feed2.Add(SearchHit{Path: "new.md"})
 	feed.Done(true)
 	run()
-	if h, f := r.Count(); h != 1 || f != 1 || r.summary.Text != "1 matches in 1 files" {
+	if h, f := r.Count(); h != 1 || f != 1 || r.summary.Text != "1 match in 1 file" {
 		t.Errorf("stale hits shown: %d hits, %d files, %q", h, f, r.summary.Text)
 	}
 }
@@ -183,5 +184,47 @@ func TestHitFeedConcurrent(t *testing.T) {
 	(<-ui)()
 	if h, f := r.Count(); h != senders*each || f != senders {
 		t.Errorf("%d hits in %d files, want %d in %d", h, f, senders*each, senders)
+	}
+}
+
+func TestSearchSummaryPlurals(t *testing.T) {
+	test.NewTempApp(t)
+	r := NewSearchResults()
+	for _, c := range []struct {
+		hits    []SearchHit
+		limited bool
+		want    string
+	}{
+		{nil, false, "No results"},
+		{[]SearchHit{{Path: "a"}}, false, "1 match in 1 file"},
+		{[]SearchHit{{Path: "a"}, {Path: "a"}}, false, "2 matches in 1 file"},
+		{[]SearchHit{{Path: "a"}, {Path: "b"}}, false, "2 matches in 2 files"},
+		{[]SearchHit{{Path: "a"}, {Path: "a"}}, true, "Search stopped at 2 matches in 1 file"},
+		{[]SearchHit{{Path: "a"}, {Path: "b"}}, true, "Search stopped at 2 matches in 2 files"},
+	} {
+		r.Clear()
+		r.Add(c.hits...)
+		r.Done(c.limited)
+		if r.summary.Text != c.want {
+			t.Errorf("%d hits, limited %v: %q, want %q", len(c.hits), c.limited, r.summary.Text, c.want)
+		}
+	}
+}
+
+func TestHitParts(t *testing.T) {
+	long := strings.Repeat("前", 40)
+	for _, c := range []struct {
+		h                    SearchHit
+		before, match, after string
+	}{
+		{SearchHit{Context: "the Go way", ContextCol: 4, Len: 2}, "the ", "Go", " way"},
+		{SearchHit{Context: "…" + long + "NEEDLE tail", ContextCol: len("…" + long), Len: 6}, "…" + strings.Repeat("前", hitLead), "NEEDLE", " tail"},
+		{SearchHit{Context: "x" + strings.Repeat("后", 200), ContextCol: 0, Len: 1}, "", "x", strings.Repeat("后", hitTail) + "…"},
+		{SearchHit{Context: "short", ContextCol: 99, Len: 5}, "short", "", ""},
+	} {
+		b, m, a := hitParts(c.h)
+		if b != c.before || m != c.match || a != c.after {
+			t.Errorf("hitParts(%q) = %q %q %q", c.h.Context, b, m, a)
+		}
 	}
 }

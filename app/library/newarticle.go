@@ -717,3 +717,18 @@ func folderFormat(dir string) document.Format {
 	}
 	return best
 }
+
+// NewArticleDir returns the folder a new article goes into when the
+// article at selected is the one chosen in the list: the article's own
+// folder, except for a leaf bundle's index.md, whose folder holds that one
+// page and its resources (a Markdown file put there is a page resource
+// Hugo never publishes), where it is the bundle's parent folder. A
+// branch bundle's _index.md keeps its folder: the section.
+func NewArticleDir(selected string) string {
+	dir := filepath.Dir(selected)
+	base := strings.ToLower(filepath.Base(selected))
+	if strings.TrimSuffix(base, filepath.Ext(base)) == "index" && IsMarkdown(base) {
+		return filepath.Dir(dir)
+	}
+	return dir
+}

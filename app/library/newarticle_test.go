@@ -437,3 +437,18 @@ func TestNewArticleSiteTimeZone(t *testing.T) {
 		t.Errorf("date %q, want the site's time zone", got)
 	}
 }
+
+func TestNewArticleDir(t *testing.T) {
+	for in, want := range map[string]string{
+		"/site/content/posts/a.md":                  "/site/content/posts",
+		"/site/content/posts/bundle/index.md":       "/site/content/posts",
+		"/site/content/posts/bundle/INDEX.markdown": "/site/content/posts",
+		"/site/content/posts/_index.md":             "/site/content/posts",
+		"/site/content/posts/indexes.md":            "/site/content/posts",
+	} {
+		in, want = filepath.FromSlash(in), filepath.FromSlash(want)
+		if got := NewArticleDir(in); got != want {
+			t.Errorf("NewArticleDir(%s) = %s, want %s", in, got, want)
+		}
+	}
+}

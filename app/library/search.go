@@ -110,12 +110,14 @@ func Search(ctx context.Context, root, query string, opts SearchOptions, out cha
 		go func() {
 			defer wg.Done()
 			var buf, fold []byte
+			rd := newSearchReader()
+			defer rd.close()
 			var hits []Hit
 			for j := range jobs {
 				if ctx.Err() != nil {
 					continue // drain
 				}
-				data, err := searchRead(j.abs, buf)
+				data, err := rd.read(j.abs, buf)
 				if err != nil {
 					continue
 				}

@@ -15,6 +15,12 @@ func searchRead(path string, buf []byte) ([]byte, error) {
 		return nil, err
 	}
 	defer syscall.Close(fd)
+	return readFD(fd, buf)
+}
+
+// readFD reads the open file fd into buf's memory when it fits, refusing
+// what is not a regular file or is larger than MaxSize.
+func readFD(fd int, buf []byte) ([]byte, error) {
 	var st syscall.Stat_t
 	if err := syscall.Fstat(fd, &st); err != nil {
 		return nil, err
