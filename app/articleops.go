@@ -23,24 +23,16 @@ import (
 // Save, Trash) or one os.Rename, and tells the Index and the article model
 // first, so the watcher's echo changes nothing visible.
 
-// targetDir is where a new article goes: the open article's folder, or the
-// opened folder.
-//
-// The folder of a Hugo leaf bundle (an index.md with its resources) is the
-// page's own: a new article there would be one of its resources, which
-// Hugo never publishes as a page. It goes into the bundle's section
-// instead (the folder holding the bundle), never above the opened folder.
+// targetDir is where a new article goes: the folder library.NewArticleDir
+// chooses for the open article (its own, or a leaf bundle's section), never
+// above the opened folder; the opened folder when nothing is open.
 func (ws *workspace) targetDir() string {
 	if !ws.art.HasFile() {
 		return ws.root
 	}
-	dir := filepath.Dir(ws.art.Path())
-	name := strings.ToLower(filepath.Base(ws.art.Path()))
-	if strings.TrimSuffix(name, filepath.Ext(name)) == "index" && dir != ws.root {
-		section := filepath.Dir(dir)
-		if _, inside := ws.index.Rel(section); inside || section == ws.root {
-			return section
-		}
+	dir := library.NewArticleDir(ws.art.Path())
+	if _, inside := ws.index.Rel(dir); !inside && dir != ws.root {
+		return filepath.Dir(ws.art.Path())
 	}
 	return dir
 }

@@ -92,6 +92,7 @@ func (ws *workspace) switchFolder(dir, first string) {
 	ws.art.Expect = nil
 	ws.art.Close()
 	ws.root = dir
+	ws.setSiteRoot()
 	ws.index = library.NewIndex(dir)
 	ws.list.reset() // another folder: the last one's filter would hide everything
 	ws.list.setIndex(ws.index)

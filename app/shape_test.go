@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"folio/app/library"
+	"folio/preview"
 )
 
 func TestUndoBackToTheSavedTextIsClean(t *testing.T) {
@@ -230,5 +231,28 @@ func TestCancelInUnsavedChangesGivesTheEditorTheKeyboard(t *testing.T) {
 	pressButton(t, ws.win.Canvas().Overlays().Top(), "Cancel")
 	if ws.win.Canvas().Focused() != ws.src {
 		t.Errorf("focus on %T after Cancel", ws.win.Canvas().Focused())
+	}
+}
+
+func TestTaskBoxClickedInThePreviewIsOneUndoStep(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	path := filepath.Join(dir, "t.md")
+	text := "---\ntitle: t\n---\n- [ ] 写测试\n- [x] done\n"
+	write(t, path, text)
+	ws.load(path)
+	body := "- [ ] 写测试\n- [x] done\n"
+	at := strings.Index(body, "[ ]")
+	ws.toggleTask(preview.TaskEdit{Start: at, End: at + 3, Old: "[ ]", New: "[x]"})
+	if want := strings.Replace(text, "[ ]", "[x]", 1); ws.src.Text() != want || !ws.art.Dirty() {
+		t.Fatalf("text %q dirty %v", ws.src.Text(), ws.art.Dirty())
+	}
+	ws.src.Undo()
+	if ws.src.Text() != text || ws.art.Dirty() {
+		t.Error("the toggle is not one undo step back to the saved text")
+	}
+	// A stale click (the text changed there) does nothing.
+	ws.toggleTask(preview.TaskEdit{Start: at, End: at + 3, Old: "[x]", New: "[ ]"})
+	if ws.src.Text() != text {
+		t.Error("a stale toggle changed the text")
 	}
 }

@@ -86,6 +86,8 @@ func newWorkspace(a fyne.App, w fyne.Window, root string) *workspace {
 	ws.src.OnPasteImage = ws.pastedImage
 	ws.src.OnScrolled = func(first int) { ws.prev.ScrollToSourceLine(first + 1) }
 	ws.prev.OnOpenArticle = func(path string) { ws.open(path) }
+	ws.prev.OnToggleTask = ws.toggleTask
+	ws.setSiteRoot()
 	ws.panes = newPanes(ws)
 	ws.hot = newHotExit(ws)
 	ws.form = newFormPane(ws)
@@ -125,6 +127,31 @@ func (ws *workspace) articleChanged(w article.What) {
 		ws.refreshList()
 		ws.status.say(lang.L("Saved {{.Name}}", map[string]any{"Name": filepath.Base(ws.art.Path())}))
 	}
+}
+
+// toggleTask applies a task box clicked in the preview: its offsets are in
+// the body of the last parse, which the editor's text must still hold at
+// that place (else the click is stale and ignored). One undo step.
+func (ws *workspace) toggleTask(e preview.TaskEdit) {
+	doc := ws.art.Doc()
+	start := len(doc.Bytes()) - len(doc.Body()) + e.Start
+	end := start + (e.End - e.Start)
+	text := ws.src.Text()
+	if ws.src.ReadOnly() || start < 0 || end > len(text) || end < start || text[start:end] != e.Old {
+		return
+	}
+	ws.src.ReplaceRange(editor.Range{Start: start, End: end}, e.New)
+	ws.edited() // ReplaceRange does not call OnChanged
+}
+
+// setSiteRoot tells the preview where a leading "/" in links and images
+// points: the site root found from the opened folder, else the folder.
+func (ws *workspace) setSiteRoot() {
+	root := ws.root
+	if site, err := library.FindSite(ws.root, ""); err == nil && site != nil {
+		root = site.Root
+	}
+	ws.prev.SetSiteRoot(root)
 }
 
 // bodyOffset is the byte offset where an article's body starts: the caret
