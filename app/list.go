@@ -311,6 +311,11 @@ func (l *articleList) update(id widget.ListItemID, o fyne.CanvasObject) {
 	}
 	title.SetText(rowTitle(r, l.q.group))
 	sub.Importance = widget.LowImportance
+	if id == l.list.cursor {
+		// On the selection's colour the faint grey is hard to read (light
+		// theme): the selected row's second line is drawn normally.
+		sub.Importance = widget.MediumImportance
+	}
 	if r.s.Err != nil {
 		sub.Importance = widget.DangerImportance
 	}
@@ -372,18 +377,18 @@ func (l *articleList) selectCurrent() {
 			}
 		}
 	}
+	l.list.cursor = -1
 	l.selecting = true
 	l.list.UnselectAll()
 	l.selecting = false
-	l.list.cursor = -1
 }
 
 // moveTo puts the cursor (the selection) on row i without opening it.
 func (l *articleList) moveTo(i int) {
+	l.list.cursor = i // first: Select redraws the rows with it
 	l.selecting = true
 	l.list.Select(i)
 	l.selecting = false
-	l.list.cursor = i
 }
 
 // neighbour is the article shown after abs in the list (or before it, at
