@@ -33,8 +33,10 @@ func newStatusBar() *statusBar {
 func (sb *statusBar) show(stats document.TextStats, line, col int) {
 	// Folio's own count of the body, named as such: the preview's header
 	// shows the front matter's readTime when the article has one, else
-	// the same estimate (at least a minute, as the header rounds it).
-	words := lang.L("Folio counts {{.Words}} words · {{.Minutes}} min read", map[string]any{"Words": stats.Total, "Minutes": max(stats.ReadingMinutes(), 1)})
+	// this same estimate (document's ReadingMinutes; the header leaves it
+	// out at 0).
+	minutes := stats.ReadingMinutes()
+	words := lang.L("Folio counts {{.Words}} words · {{.Minutes}} min read", map[string]any{"Words": stats.Total, "Minutes": minutes})
 	pos := lang.L("Ln {{.Line}}, Col {{.Col}}", map[string]any{"Line": line + 1, "Col": col + 1})
 	sb.label.SetText(words + "    " + pos)
 }
