@@ -23,13 +23,18 @@ import (
 // Save, Trash) or one os.Rename, and tells the Index and the article model
 // first, so the watcher's echo changes nothing visible.
 
-// targetDir is where a new article goes: the open article's folder, or the
-// opened folder.
+// targetDir is where a new article goes: the folder library.NewArticleDir
+// chooses for the open article (its own, or a leaf bundle's section), never
+// above the opened folder; the opened folder when nothing is open.
 func (ws *workspace) targetDir() string {
-	if ws.art.HasFile() {
+	if !ws.art.HasFile() {
+		return ws.root
+	}
+	dir := library.NewArticleDir(ws.art.Path())
+	if _, inside := ws.index.Rel(dir); !inside && dir != ws.root {
 		return filepath.Dir(ws.art.Path())
 	}
-	return ws.root
+	return dir
 }
 
 // commonFields are the folder's common front matter fields, each with a
@@ -66,9 +71,13 @@ func fieldOf(fields []document.Field, key string) (document.Field, bool) {
 // confirms) and calls ok with the entry's text. extra, when set, sits
 // under the entry.
 func (ws *workspace) askText(title, label, text, confirm string, extra fyne.CanvasObject, ok func(string)) (*widget.Entry, dialog.Dialog) {
-	entry := widget.NewEntry()
-	entry.SetText(text)
+	if d, shown := ws.showing[title]; shown {
+		return nil, d // already asked (the shortcut pressed twice)
+	}
 	var d *dialog.CustomDialog
+	esc := newEscEntry(func() { d.Hide() })
+	entry := &esc.Entry
+	entry.SetText(text)
 	done := func() {
 		if strings.TrimSpace(entry.Text) == "" {
 			return
@@ -80,17 +89,38 @@ func (ws *workspace) askText(title, label, text, confirm string, extra fyne.Canv
 	cancel := widget.NewButton(lang.L("Cancel"), func() { d.Hide() })
 	confirmBtn := widget.NewButton(confirm, done)
 	confirmBtn.Importance = widget.HighImportance
-	body := container.NewVBox(widget.NewLabel(label), entry)
+	body := container.NewVBox(widget.NewLabel(label), esc)
 	if extra != nil {
 		body.Add(extra)
 	}
 	body.Add(container.NewHBox(layoutSpacer(), cancel, confirmBtn))
 	d = dialog.NewCustomWithoutButtons(title, body, ws.win)
 	d.Resize(fyne.NewSize(dialogWidth, 1))
-	d.Show()
-	ws.win.Canvas().Focus(entry)
+	ws.showOnce(title, d)
+	ws.win.Canvas().Focus(esc)
 	entry.TypedShortcut(&fyne.ShortcutSelectAll{})
 	return entry, d
+}
+
+// escEntry is an entry whose Escape cancels its dialog.
+type escEntry struct {
+	widget.Entry
+	onEscape func()
+}
+
+func newEscEntry(onEscape func()) *escEntry {
+	e := &escEntry{onEscape: onEscape}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// TypedKey implements fyne.Focusable.
+func (e *escEntry) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape {
+		e.onEscape()
+		return
+	}
+	e.Entry.TypedKey(ev)
 }
 
 // newArticle asks for a title (Ctrl+N) and creates the article.
@@ -206,6 +236,7 @@ func (ws *workspace) renameTo(name string) error {
 		return err
 	}
 	ws.list.show()
+	ws.form.parsed() // the form's header names the file
 	return nil
 }
 

@@ -14,11 +14,14 @@ import (
 // focusedEntry is the entry that has the keyboard focus.
 func focusedEntry(t *testing.T, ws *workspace) *widget.Entry {
 	t.Helper()
-	e, ok := ws.win.Canvas().Focused().(*widget.Entry)
-	if !ok {
-		t.Fatalf("focus is on %T, want the dialog's entry", ws.win.Canvas().Focused())
+	switch e := ws.win.Canvas().Focused().(type) {
+	case *escEntry:
+		return &e.Entry
+	case *widget.Entry:
+		return e
 	}
-	return e
+	t.Fatalf("focus is on %T, want the dialog's entry", ws.win.Canvas().Focused())
+	return nil
 }
 
 func TestNewArticleFromTheHugoArchetype(t *testing.T) {
@@ -153,5 +156,46 @@ func TestDeleteMovesToTrashAndOpensTheNext(t *testing.T) {
 	}
 	if ws.art.Path() != filepath.Join(dir, "b.md") || len(ws.list.articles()) != 1 {
 		t.Errorf("open %s, rows %d", ws.art.Path(), len(ws.list.articles()))
+	}
+}
+
+func TestNewArticleInALeafBundleGoesToItsSection(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	bundle := filepath.Join(dir, "posts", "trip")
+	os.MkdirAll(bundle, 0o755)
+	write(t, filepath.Join(bundle, "index.md"), "---\ntitle: 旅行\n---\n正文\n")
+	write(t, filepath.Join(dir, "posts", "_index.md"), "---\ntitle: Posts\n---\n")
+	ws.load(filepath.Join(bundle, "index.md"))
+	if got := ws.targetDir(); got != filepath.Join(dir, "posts") {
+		t.Errorf("from a leaf bundle: %s, want its section", got)
+	}
+	ws.load(filepath.Join(dir, "posts", "_index.md"))
+	if got := ws.targetDir(); got != filepath.Join(dir, "posts") {
+		t.Errorf("from a section's _index.md: %s", got)
+	}
+	ws.load(filepath.Join(dir, "a.md"))
+	if got := ws.targetDir(); got != dir {
+		t.Errorf("from a.md: %s", got)
+	}
+}
+
+func TestNewArticleDialogIsAskedOnceAndEscapeCloses(t *testing.T) {
+	ws, _ := newTestWorkspace(t)
+	ws.newArticle()
+	ws.newArticle() // Ctrl+N twice
+	if n := len(ws.win.Canvas().Overlays().List()); n != 1 {
+		t.Fatalf("%d dialogs", n)
+	}
+	focused, ok := ws.win.Canvas().Focused().(*escEntry)
+	if !ok {
+		t.Fatalf("focus on %T", ws.win.Canvas().Focused())
+	}
+	focused.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if n := len(ws.win.Canvas().Overlays().List()); n != 0 {
+		t.Errorf("Escape left %d dialogs", n)
+	}
+	ws.newArticle()
+	if n := len(ws.win.Canvas().Overlays().List()); n != 1 {
+		t.Errorf("after Escape Ctrl+N shows %d dialogs", n)
 	}
 }

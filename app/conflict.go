@@ -61,9 +61,10 @@ func (cb *conflictBar) update() {
 	keep := widget.NewButton(lang.L("Keep mine"), art.Dismiss)
 	keep.Importance = widget.HighImportance
 	buttons.Add(keep)
-	// The message on its own line, the buttons under it: beside four
-	// buttons in the editor column it would wrap letter by letter.
-	cb.box.Objects = []fyne.CanvasObject{container.NewVBox(label, buttons)}
+	// The message on its own line, the buttons under it on the right:
+	// beside the buttons in the editor column it would wrap letter by
+	// letter.
+	cb.box.Objects = []fyne.CanvasObject{container.NewVBox(label, container.NewHBox(layoutSpacer(), buttons))}
 	cb.box.Show()
 	cb.box.Refresh()
 }

@@ -78,6 +78,13 @@ func (ws *workspace) confirmLeave(next, cancelled func()) {
 		next()
 		return
 	}
+	stay := cancelled
+	cancelled = func() {
+		ws.win.Canvas().Focus(ws.src) // back to writing: the keyboard must work at once
+		if stay != nil {
+			stay()
+		}
+	}
 	name := filepath.Base(ws.art.Path())
 	ws.ask(lang.L("Unsaved changes"),
 		lang.L("Save changes to {{.Name}} before leaving it?", map[string]any{"Name": name}),

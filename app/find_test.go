@@ -36,6 +36,17 @@ func TestFindBarSitsAboveTheEditor(t *testing.T) {
 	if len(ws.find.Matches()) != 1 {
 		t.Errorf("matches = %v", ws.find.Matches())
 	}
+	ws.win.Canvas().Focus(ws.src)
+	ws.src.SetCursorOffset(ws.src.Len())
+	test.Type(ws.src, "新段")
+	ws.art.Parse() // the debounced parse
+	if len(ws.find.Matches()) != 2 {
+		t.Errorf("after typing another match: %d matches", len(ws.find.Matches()))
+	}
+	ws.load(filepath.Join(dir, "b.md"))
+	if len(ws.find.Matches()) != 0 {
+		t.Errorf("another article keeps %d matches", len(ws.find.Matches()))
+	}
 }
 
 func TestOutlineFollowsTheArticleAndJumps(t *testing.T) {

@@ -92,7 +92,9 @@ func (ws *workspace) switchFolder(dir, first string) {
 	ws.art.Expect = nil
 	ws.art.Close()
 	ws.root = dir
+	ws.setSiteRoot()
 	ws.index = library.NewIndex(dir)
+	ws.list.reset() // another folder: the last one's filter would hide everything
 	ws.list.setIndex(ws.index)
 	ws.rememberFolder()
 	ws.follow(first)

@@ -40,6 +40,7 @@ type articleList struct {
 	rows    []listRow
 
 	list     *keyList
+	empty    *widget.Label // shown when the filter hides every article
 	filter   *filterEntry
 	count    *widget.Label
 	chips    [3]*widget.Button // draft, featured, has errors
@@ -80,6 +81,9 @@ func newArticleList(ix *library.Index, prefs fyne.Preferences, onOpen func(abs s
 		l.q.text = text
 		l.apply()
 	}
+	l.empty = widget.NewLabel(lang.L("No matching articles"))
+	l.empty.Alignment = fyne.TextAlignCenter
+	l.empty.Hide()
 	l.count = widget.NewLabel("")
 	l.count.SizeName = fynetheme.SizeNameCaptionText
 	l.count.Importance = widget.LowImportance
@@ -94,11 +98,11 @@ func newArticleList(ix *library.Index, prefs fyne.Preferences, onOpen func(abs s
 	l.paintChips()
 
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, nil, l.count, l.filter),
-		container.NewBorder(nil, nil, nil, l.groupBtn, l.sortSel),
+		l.filter,
+		container.NewBorder(nil, nil, nil, container.NewHBox(l.count, l.groupBtn), l.sortSel),
 		container.NewGridWithColumns(3, l.chips[0], l.chips[1], l.chips[2]),
 	)
-	l.box = container.NewBorder(top, nil, nil, nil, l.list)
+	l.box = container.NewBorder(top, nil, nil, nil, container.NewStack(l.list, container.NewVBox(l.empty)))
 	return l
 }
 
@@ -155,6 +159,8 @@ func (l *articleList) apply() {
 	idx := l.cat.filter(q, l.lastQ, l.lastIdx)
 	l.lastQ, l.lastIdx = &q, idx
 	l.rows = l.cat.rows(q, idx)
+	l.empty.Hidden = len(idx) > 0 || len(l.cat.items) == 0
+	l.empty.Refresh()
 	if len(idx) == len(l.cat.items) {
 		l.count.SetText(fmt.Sprint(len(idx)))
 	} else {
@@ -248,6 +254,24 @@ func (l *articleList) setGroup(on bool) {
 	l.apply()
 }
 
+// reset clears the filter text and chips (for another folder).
+func (l *articleList) reset() {
+	l.q.text, l.q.draft, l.q.featured, l.q.broken = "", false, false, false
+	l.filter.Text = ""
+	l.filter.Refresh()
+	l.paintChips()
+	l.lastQ, l.lastIdx = nil, nil
+}
+
+// focusList puts the keyboard on the list itself: its keys then move the
+// cursor (Home/End included) and Enter opens.
+func (l *articleList) focusList(c fyne.Canvas) {
+	c.Focus(l.list)
+	if l.list.cursor < 0 {
+		l.moveTo(l.step(-1, 1))
+	}
+}
+
 // focusFilter puts the keyboard in the filter box, its text selected.
 func (l *articleList) focusFilter(c fyne.Canvas) {
 	c.Focus(l.filter)
@@ -278,11 +302,20 @@ func (l *articleList) update(id widget.ListItemID, o fyne.CanvasObject) {
 		}
 		title.SetText("▾ " + folder)
 		sub.Importance = widget.LowImportance
-		sub.SetText(lang.L("{{.Count}} articles", map[string]any{"Count": r.count}))
+		if r.count == 1 {
+			sub.SetText(lang.L("1 article"))
+		} else {
+			sub.SetText(lang.L("{{.Count}} articles", map[string]any{"Count": r.count}))
+		}
 		return
 	}
 	title.SetText(rowTitle(r, l.q.group))
 	sub.Importance = widget.LowImportance
+	if id == l.list.cursor {
+		// On the selection's colour the faint grey is hard to read (light
+		// theme): the selected row's second line is drawn normally.
+		sub.Importance = widget.MediumImportance
+	}
 	if r.s.Err != nil {
 		sub.Importance = widget.DangerImportance
 	}
@@ -344,18 +377,18 @@ func (l *articleList) selectCurrent() {
 			}
 		}
 	}
+	l.list.cursor = -1
 	l.selecting = true
 	l.list.UnselectAll()
 	l.selecting = false
-	l.list.cursor = -1
 }
 
 // moveTo puts the cursor (the selection) on row i without opening it.
 func (l *articleList) moveTo(i int) {
+	l.list.cursor = i // first: Select redraws the rows with it
 	l.selecting = true
 	l.list.Select(i)
 	l.selecting = false
-	l.list.cursor = i
 }
 
 // neighbour is the article shown after abs in the list (or before it, at

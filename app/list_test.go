@@ -172,3 +172,41 @@ func TestListFollowsTheOpenArticleWhenFilteredOut(t *testing.T) {
 		t.Error("the open article is not highlighted again")
 	}
 }
+
+func TestCtrlLFocusesTheListAndHomeEndWork(t *testing.T) {
+	ws, _ := listWorkspace(t)
+	ws.list.sortSel.SetSelectedIndex(int(byPath))
+	ws.list.focusList(ws.win.Canvas())
+	if ws.win.Canvas().Focused() != ws.list.list {
+		t.Fatalf("focus on %T", ws.win.Canvas().Focused())
+	}
+	ws.win.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEnd})
+	if ws.list.list.cursor != len(ws.list.rows)-1 {
+		t.Errorf("End: cursor %d", ws.list.list.cursor)
+	}
+}
+
+func TestFilterHidingEverythingSaysSoAndAnotherFolderClearsIt(t *testing.T) {
+	ws, _ := listWorkspace(t)
+	ws.list.filter.SetText("zzz")
+	if !ws.list.empty.Visible() {
+		t.Error("no 'No matching articles'")
+	}
+	ws.list.filter.SetText("")
+	if ws.list.empty.Visible() {
+		t.Error("'No matching articles' over a full list")
+	}
+	ws.list.filter.SetText("zzz")
+	other := t.TempDir()
+	write(t, filepath.Join(other, "z.md"), "# z\n")
+	ws.openFolder(other)
+	t.Cleanup(func() {
+		if ws.watcher != nil {
+			ws.watcher.Close()
+		}
+	})
+	queues[ws].runUntil(t, func() bool { return len(ws.list.articles()) == 1 })
+	if ws.list.filter.Text != "" {
+		t.Errorf("filter %q kept for another folder", ws.list.filter.Text)
+	}
+}

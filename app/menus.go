@@ -74,12 +74,14 @@ func (ws *workspace) install() {
 	ws.prev.SetAllowRemoteImages(m.remote.Checked)
 	m.remote.Action = func() { ws.setRemoteImages(!m.remote.Checked) }
 
-	focusList := func() {
+	filter := item(lang.L("Filter Articles"), ctrl(fyne.KeyP), func() {
 		ws.panes.showTab(tabArticles)
 		ws.list.focusFilter(ws.win.Canvas())
-	}
-	filter := item(lang.L("Filter Articles"), ctrl(fyne.KeyP), focusList)
-	goList := item(lang.L("Go to Article List"), ctrl(fyne.KeyL), focusList)
+	})
+	goList := item(lang.L("Go to Article List"), ctrl(fyne.KeyL), func() {
+		ws.panes.showTab(tabArticles)
+		ws.list.focusList(ws.win.Canvas())
+	})
 	group := fyne.NewMenuItem(lang.L("Group by Folder"), nil)
 	group.Checked = ws.list.q.group
 	group.Action = func() {
@@ -109,10 +111,10 @@ func (ws *workspace) install() {
 		fyne.NewMenu(lang.L("File"), newArt, openFolder, m.recent, fyne.NewMenuItemSeparator(),
 			rename, duplicate, trash, fyne.NewMenuItemSeparator(),
 			save, reload, fyne.NewMenuItemSeparator(), prefs, fyne.NewMenuItemSeparator(), closeWin, quit),
-		fyne.NewMenu(lang.L("Edit"), find, replace, fyne.NewMenuItemSeparator(), findFolder),
+		fyne.NewMenu(lang.L("Edit"), find, replace, fyne.NewMenuItemSeparator(), findFolder,
+			fyne.NewMenuItemSeparator(), revert),
 		fyne.NewMenu(lang.L("View"), filter, goList, group, sortBy, outline, fyne.NewMenuItemSeparator(),
 			m.dark, bigger, smaller, fyne.NewMenuItemSeparator(), m.remote),
-		fyne.NewMenu(lang.L("Edit"), revert),
 		fyne.NewMenu(lang.L("Help"), fyne.NewMenuItem(lang.L("Keyboard Shortcuts"), ws.showShortcuts),
 			fyne.NewMenuItem(lang.L("About Folio"), ws.showAbout)))
 	ws.form.installMenu(m.main)

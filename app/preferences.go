@@ -141,8 +141,7 @@ func (ws *workspace) showPreferences() {
 			langSel.SetSelectedIndex(i)
 		}
 	}
-	langNote := widget.NewLabel("")
-	langNote.Importance = widget.LowImportance
+	langNote := widget.NewLabel("") // normal contrast: it must be read in the light theme too
 	langSel.OnChanged = func(string) {
 		p.SetString(prefLanguage, languages[langSel.SelectedIndex()])
 		langNote.SetText(lang.L("Restart Folio to change the language."))

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"folio/app/library"
+	"folio/preview"
 )
 
 func TestUndoBackToTheSavedTextIsClean(t *testing.T) {
@@ -39,6 +40,24 @@ func TestOpeningPutsTheCaretAtTheBodyWithFocus(t *testing.T) {
 	}
 	if ws.win.Canvas().Focused() != ws.src {
 		t.Error("the editor does not have the keyboard focus")
+	}
+}
+
+func TestCaretGoesToTheFirstLineOfWriting(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	for text, want := range map[string]string{
+		"---\ntitle: x\n---\n\n\nFirst line.\n": "First line.",
+		"+++\ntitle = 'x'\n+++\n  \r\n# 标题\n":   "# 标题",
+		"---\ntitle: x\n---\n":                  "",
+		"no front matter\n":                     "no front matter",
+	} {
+		path := filepath.Join(dir, "c.md")
+		write(t, path, text)
+		ws.art.Close()
+		ws.load(path)
+		if got := text[ws.src.CursorOffset():]; !strings.HasPrefix(got, want) || (want == "" && got != "") {
+			t.Errorf("%q: caret before %q, want before %q", text, got, want)
+		}
 	}
 }
 
@@ -137,10 +156,9 @@ func TestFollowAppliesOutsideChangesToTheList(t *testing.T) {
 	q := queues[ws]
 	q.runUntil(t, func() bool { return len(ws.list.articles()) == 2 && ws.art.HasFile() })
 	write(t, filepath.Join(dir, "c.md"), "---\ntitle: 外来的\n---\n")
-	q.runUntil(t, func() bool { return len(ws.list.articles()) == 3 })
-	if ws.list.articles()[2].Title != "外来的" {
-		t.Errorf("row = %+v", ws.list.articles()[2])
-	}
+	// The file may be seen empty first (created, then written): wait for
+	// the row to carry its title.
+	q.runUntil(t, func() bool { a := ws.list.articles(); return len(a) == 3 && a[2].Title == "外来的" })
 	// Folio's own save is not reported back as an outside change.
 	test.Type(ws.src, "mine")
 	if !ws.save() {
@@ -186,5 +204,55 @@ func TestTheSameQuestionIsNotStacked(t *testing.T) {
 	ws.showPreferences()
 	if n := len(ws.win.Canvas().Overlays().List()); n != 1 {
 		t.Errorf("%d Preferences dialogs", n)
+	}
+}
+
+func TestMenusAreNotDuplicated(t *testing.T) {
+	ws, _ := newTestWorkspace(t)
+	seen := map[string]bool{}
+	for _, m := range ws.win.MainMenu().Items {
+		if seen[m.Label] {
+			t.Errorf("two %q menus", m.Label)
+		}
+		seen[m.Label] = true
+	}
+	for _, want := range []string{"File", "Edit", "View", "Help"} {
+		if !seen[want] {
+			t.Errorf("no %q menu", want)
+		}
+	}
+}
+
+func TestCancelInUnsavedChangesGivesTheEditorTheKeyboard(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	ws.load(filepath.Join(dir, "a.md"))
+	test.Type(ws.src, "x")
+	ws.open(filepath.Join(dir, "b.md"))
+	pressButton(t, ws.win.Canvas().Overlays().Top(), "Cancel")
+	if ws.win.Canvas().Focused() != ws.src {
+		t.Errorf("focus on %T after Cancel", ws.win.Canvas().Focused())
+	}
+}
+
+func TestTaskBoxClickedInThePreviewIsOneUndoStep(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	path := filepath.Join(dir, "t.md")
+	text := "---\ntitle: t\n---\n- [ ] 写测试\n- [x] done\n"
+	write(t, path, text)
+	ws.load(path)
+	body := "- [ ] 写测试\n- [x] done\n"
+	at := strings.Index(body, "[ ]")
+	ws.toggleTask(preview.TaskEdit{Start: at, End: at + 3, Old: "[ ]", New: "[x]"})
+	if want := strings.Replace(text, "[ ]", "[x]", 1); ws.src.Text() != want || !ws.art.Dirty() {
+		t.Fatalf("text %q dirty %v", ws.src.Text(), ws.art.Dirty())
+	}
+	ws.src.Undo()
+	if ws.src.Text() != text || ws.art.Dirty() {
+		t.Error("the toggle is not one undo step back to the saved text")
+	}
+	// A stale click (the text changed there) does nothing.
+	ws.toggleTask(preview.TaskEdit{Start: at, End: at + 3, Old: "[x]", New: "[ ]"})
+	if ws.src.Text() != text {
+		t.Error("a stale toggle changed the text")
 	}
 }

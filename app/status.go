@@ -32,8 +32,11 @@ func newStatusBar() *statusBar {
 // show puts the counts and the caret position in the bar.
 func (sb *statusBar) show(stats document.TextStats, line, col int) {
 	// Folio's own count of the body, named as such: the preview's header
-	// shows the front matter's readTime when the article has one.
-	words := lang.L("Folio counts {{.Words}} words · {{.Minutes}} min read", map[string]any{"Words": stats.Total, "Minutes": stats.ReadingMinutes()})
+	// shows the front matter's readTime when the article has one, else
+	// this same estimate (document's ReadingMinutes; the header leaves it
+	// out at 0).
+	minutes := stats.ReadingMinutes()
+	words := lang.L("Folio counts {{.Words}} words · {{.Minutes}} min read", map[string]any{"Words": stats.Total, "Minutes": minutes})
 	pos := lang.L("Ln {{.Line}}, Col {{.Col}}", map[string]any{"Line": line + 1, "Col": col + 1})
 	sb.label.SetText(words + "    " + pos)
 }

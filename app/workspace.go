@@ -1,6 +1,7 @@
 package app
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -86,6 +87,8 @@ func newWorkspace(a fyne.App, w fyne.Window, root string) *workspace {
 	ws.src.OnScrolled = func(first int) { ws.prev.ScrollToSourceLine(first + 1) }
 	ws.prev.OnOpenArticle = func(path string) { ws.open(path) }
 	ws.prev.OnError = func(err error) { ws.status.problem(filepath.Base(ws.art.Path()) + ": " + err.Error()) } // harden: a preview defect is shown, not fatal
+	ws.prev.OnToggleTask = ws.toggleTask
+	ws.setSiteRoot()
 	ws.panes = newPanes(ws)
 	ws.hot = newHotExit(ws)
 	ws.form = newFormPane(ws)
@@ -127,10 +130,52 @@ func (ws *workspace) articleChanged(w article.What) {
 	}
 }
 
+// toggleTask applies a task box clicked in the preview: its offsets are in
+// the body of the last parse, which the editor's text must still hold at
+// that place (else the click is stale and ignored). One undo step.
+func (ws *workspace) toggleTask(e preview.TaskEdit) {
+	doc := ws.art.Doc()
+	start := len(doc.Bytes()) - len(doc.Body()) + e.Start
+	end := start + (e.End - e.Start)
+	text := ws.src.Text()
+	if ws.src.ReadOnly() || start < 0 || end > len(text) || end < start || text[start:end] != e.Old {
+		return
+	}
+	ws.src.ReplaceRange(editor.Range{Start: start, End: end}, e.New)
+	ws.edited() // ReplaceRange does not call OnChanged
+}
+
+// setSiteRoot tells the preview where a leading "/" in links and images
+// points: the site root found from the opened folder, else the folder.
+func (ws *workspace) setSiteRoot() {
+	root := ws.root
+	if site, err := library.FindSite(ws.root, ""); err == nil && site != nil {
+		root = site.Root
+	}
+	ws.prev.SetSiteRoot(root)
+}
+
 // bodyOffset is the byte offset where an article's body starts: the caret
 // goes there when it is opened.
 func bodyOffset(doc *document.Document) int {
-	return len(doc.Bytes()) - len(doc.Body())
+	start := len(doc.Bytes()) - len(doc.Body())
+	// Skip the blank lines between the front matter and the text: the
+	// caret goes to the first line of writing. A body with nothing but
+	// blank lines keeps the caret at its start.
+	body := doc.Body()
+	for i := 0; i < len(body); {
+		end := bytes.IndexByte(body[i:], '\n')
+		if end < 0 {
+			end = len(body)
+		} else {
+			end += i
+		}
+		if len(bytes.TrimSpace(body[i:end])) > 0 {
+			return start + i
+		}
+		i = end + 1
+	}
+	return start
 }
 
 // open loads an article into the editor, asking first if the open one has
@@ -205,6 +250,7 @@ func (ws *workspace) parsed() {
 	ws.updateTitle()
 	ws.form.parsed()
 	ws.outlineParsed()
+	ws.find.Update() // the matches of an open find bar follow the text
 }
 
 func (ws *workspace) showStatus(line, col int) { ws.status.show(ws.stats, line, col) }

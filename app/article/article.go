@@ -73,6 +73,9 @@ type Article struct {
 	length   int // len of the text
 	dirty    bool
 	conflict Conflict
+	// kept is set by Dismiss ("keep mine"): a refused Save then does not
+	// raise the same conflict again (the caller asks to overwrite).
+	kept bool
 
 	doc       *document.Document
 	perr      error
@@ -173,7 +176,7 @@ func (a *Article) Load(path string) error {
 func (a *Article) replace(text string, sum library.Sum) {
 	a.text, a.pending, a.length = text, nil, len(text)
 	a.saved, a.loaded = text, sum
-	a.dirty, a.conflict = false, NoConflict
+	a.dirty, a.conflict, a.kept = false, NoConflict, false
 	a.version++
 	a.parse()
 }
@@ -250,7 +253,7 @@ func (a *Article) Save() error {
 				c = DeletedOnDisk
 				a.loaded = library.Sum{}
 			}
-			if c != a.conflict {
+			if c != a.conflict && !(a.kept && c == ChangedOnDisk) {
 				a.conflict = c
 				a.notify(StateChanged)
 			}
@@ -258,7 +261,7 @@ func (a *Article) Save() error {
 		return err
 	}
 	a.saved, a.loaded = text, library.SumOf(data)
-	a.dirty, a.conflict = false, NoConflict
+	a.dirty, a.conflict, a.kept = false, NoConflict, false
 	a.notify(StateChanged | Saved)
 	return nil
 }
@@ -324,6 +327,7 @@ func (a *Article) Dismiss() {
 		return
 	}
 	a.conflict = NoConflict
+	a.kept = true
 	a.notify(StateChanged)
 }
 
