@@ -66,6 +66,7 @@ type Form struct {
 	rows       []row
 	byKey      map[string]row
 	width      float32 // for the flowing chips
+	labelW     float32 // the key column's width
 	broken     bool
 	syncing    bool // rows are being set from the text: no edits
 	needLayout bool // a row changed size while syncing
@@ -84,7 +85,7 @@ type Form struct {
 
 // New returns an empty form.
 func New(opts Options) *Form {
-	f := &Form{opts: opts, byKey: map[string]row{}, width: 300}
+	f := &Form{opts: opts, byKey: map[string]row{}, width: 300, labelW: labelWidth}
 	f.ExtendBaseWidget(f)
 	f.pathLabel = widget.NewLabel("")
 	f.pathLabel.Truncation = fyne.TextTruncateEllipsis
@@ -119,7 +120,11 @@ func (f *Form) CreateRenderer() fyne.WidgetRenderer {
 // the rows fill the form's width, so a flow's minimum height is known.
 func (f *Form) Resize(s fyne.Size) {
 	th := f.Theme()
-	f.width = s.Width - labelWidth - th.Size(theme.SizeNameInlineIcon) - 2*th.Size(theme.SizeNamePadding)
+	f.labelW = labelWidth
+	if s.Width < narrowForm {
+		f.labelW = narrowLabelWidth
+	}
+	f.width = s.Width - f.labelW - th.Size(theme.SizeNameInlineIcon) - 2*th.Size(theme.SizeNamePadding)
 	f.BaseWidget.Resize(s)
 }
 
