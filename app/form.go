@@ -69,14 +69,31 @@ func (p *formPane) parsed() {
 	}
 	if path := ws.art.Path(); path != p.path {
 		p.path = path
-		rel, ok := ws.index.Rel(path)
-		if !ok {
-			rel = filepath.Base(path)
-		}
-		p.f.SetDocument(rel, ws.art.Doc())
+		p.f.SetDocument(p.rel(path), ws.art.Doc())
 		return
 	}
 	p.f.Update(ws.art.Doc())
+}
+
+// rel is the header's name of an article: its path in the opened folder.
+func (p *formPane) rel(path string) string {
+	if rel, ok := p.ws.index.Rel(path); ok {
+		return rel
+	}
+	return filepath.Base(path)
+}
+
+// stateChanged follows a rename or move of the open article: the header
+// shows its new path; the fields are the same text's.
+func (p *formPane) stateChanged() {
+	ws := p.ws
+	if !ws.art.HasFile() || p.path == "" {
+		return
+	}
+	if path := ws.art.Path(); path != p.path {
+		p.path = path
+		p.f.SetPath(p.rel(path))
+	}
 }
 
 // indexChanged gives the form the folder's new schema, inferred off the

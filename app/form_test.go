@@ -127,3 +127,25 @@ func TestSaveWritesTheFieldBeingTyped(t *testing.T) {
 		t.Errorf("file = %q", got)
 	}
 }
+
+// TestFormHeaderFollowsARename checks that the form's header shows the
+// article's new path at once after a rename, without a new parse.
+func TestFormHeaderFollowsARename(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	ws.load(filepath.Join(dir, "a.md"))
+	if got := ws.form.f.Path(); got != "a.md" {
+		t.Fatalf("header before the rename: %q", got)
+	}
+	if err := ws.renameTo("renamed"); err != nil {
+		t.Fatal(err)
+	}
+	if got := ws.form.f.Path(); got != "renamed.md" {
+		t.Errorf("header after the rename: %q, want renamed.md", got)
+	}
+	if !ws.save() {
+		t.Fatal("save failed")
+	}
+	if got := ws.form.f.Path(); got != "renamed.md" {
+		t.Errorf("header after saving: %q, want renamed.md", got)
+	}
+}

@@ -204,6 +204,13 @@ func (f *Form) Update(doc *document.Document) {
 	f.rebuild(false)
 }
 
+// SetPath changes the path the header shows (the article was renamed or
+// moved); the rows stay as they are.
+func (f *Form) SetPath(path string) {
+	f.path = path
+	f.pathLabel.SetText(path)
+}
+
 // Path returns the path the header shows.
 func (f *Form) Path() string { return f.path }
 
