@@ -307,7 +307,7 @@ func (f *Form) build(force bool) {
 	f.broken = false
 	f.errBox.Hide()
 	fields := d.Fields()
-	f.info.SetText(formatName(d.Format()) + " · " + lang.L("{{.Count}} fields", map[string]any{"Count": len(fields)}))
+	f.info.SetText(formatName(d.Format()) + " · " + fieldCount(len(fields)))
 	rows := make([]row, 0, len(fields))
 	byKey := make(map[string]row, len(fields))
 	for _, fl := range fields {
@@ -378,6 +378,15 @@ func (f *Form) showBroken(err error) {
 		}
 	}
 	f.addEntry.Disable()
+}
+
+// fieldCount is the header's "1 field" / "8 fields" (one key each: a
+// language may have one form for both).
+func fieldCount(n int) string {
+	if n == 1 {
+		return lang.L("{{.Count}} field", map[string]any{"Count": n})
+	}
+	return lang.L("{{.Count}} fields", map[string]any{"Count": n})
 }
 
 func formatName(ft document.Format) string {

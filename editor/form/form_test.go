@@ -538,3 +538,24 @@ func TestSwitchingArticles(t *testing.T) {
 		t.Errorf("a broken article shows %d rows of the last one", len(h.f.rows))
 	}
 }
+
+func TestHeaderCountsFieldsInTheSingularAndPlural(t *testing.T) {
+	test.NewTempApp(t)
+	f := New(Options{})
+	for _, c := range []struct {
+		text, want string
+	}{
+		{"---\ntitle: a\n---\n", "YAML · 1 field"},
+		{"---\ntitle: a\ndraft: true\n---\n", "YAML · 2 fields"},
+		{"+++\n+++\n", "TOML · 0 fields"},
+	} {
+		d, err := document.Parse([]byte(c.text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.SetDocument("x", d)
+		if got := f.info.Text; got != c.want {
+			t.Errorf("%q: header %q, want %q", c.text, got, c.want)
+		}
+	}
+}
