@@ -149,3 +149,36 @@ func TestFormHeaderFollowsARename(t *testing.T) {
 		t.Errorf("header after saving: %q, want renamed.md", got)
 	}
 }
+
+// TestListCollapsesOnANarrowWindow checks the automatic collapse of the
+// article list below narrowWindow, its return when the window is wide
+// again, and that a user's toggle turns it off.
+func TestListCollapsesOnANarrowWindow(t *testing.T) {
+	ws, _ := newTestWorkspace(t)
+	side := ws.panes.side
+	if !side.Visible() {
+		t.Fatal("the list is hidden at 1200 px")
+	}
+	ws.win.Resize(fyne.NewSize(900, 600))
+	if side.Visible() || ws.form.list.Checked {
+		t.Error("the list did not collapse at 900 px")
+	}
+	if !ws.app.Preferences().BoolWithFallback(prefShowList, true) {
+		t.Error("the automatic collapse was remembered as the user's choice")
+	}
+	ws.win.Resize(fyne.NewSize(1400, 880))
+	if !side.Visible() || !ws.form.list.Checked {
+		t.Error("the list did not come back at 1400 px")
+	}
+	// The user hides it: it stays hidden when wide, and shown when narrow.
+	ws.form.list.Action()
+	ws.win.Resize(fyne.NewSize(1500, 880))
+	if side.Visible() {
+		t.Error("the list came back against the user's toggle")
+	}
+	ws.form.list.Action()
+	ws.win.Resize(fyne.NewSize(800, 600))
+	if !side.Visible() {
+		t.Error("the list collapsed after the user showed it")
+	}
+}
