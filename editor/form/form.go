@@ -105,7 +105,8 @@ func New(opts Options) *Form {
 	f.addEntry.onCommit = f.addTyped
 	f.addEntry.onEscape = f.escape
 	f.addEntry.FocusLost() // no commit on an empty entry; clears the focus flag
-	f.scroll = container.NewVScroll(container.NewVBox(f.list, widget.NewSeparator(), f.missing, f.addEntry))
+	f.scroll = container.NewVScroll(nil)
+	f.scroll.Content = container.NewVBox(f.list, widget.NewSeparator(), f.missing, f.wheel(f.addEntry))
 	header := container.NewVBox(f.pathLabel, f.info, f.errBox)
 	f.content = container.NewBorder(header, nil, nil, nil, f.scroll)
 	return f

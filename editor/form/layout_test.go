@@ -105,3 +105,25 @@ func TestRowsFitThePaneWidth(t *testing.T) {
 		}
 	}
 }
+
+// TestWheelOverAFieldScrollsTheForm checks that the mouse wheel over a
+// one-line field (the title, a list's entry) scrolls the form, instead of
+// being swallowed by the entry's own scroller.
+func TestWheelOverAFieldScrollsTheForm(t *testing.T) {
+	test.NewTempApp(t)
+	f := New(Options{})
+	d, _ := document.Parse(readSample(t, "2024-ai-trends.md"))
+	f.OnEdit = func(e document.Edit) {}
+	f.SetDocument("x", d)
+	w := test.NewTempWindow(t, f)
+	w.Resize(fyne.NewSize(360, 260))
+	for _, key := range []string{"title", "tags"} {
+		f.scroll.ScrollToTop()
+		var e fyne.CanvasObject = f.byKey[key].focusTarget().(fyne.CanvasObject)
+		pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(e).Add(fyne.NewPos(10, 10))
+		test.Scroll(w.Canvas(), pos, 0, -60)
+		if f.scroll.Offset.Y <= 0 {
+			t.Errorf("the wheel over %s's entry did not scroll the form", key)
+		}
+	}
+}

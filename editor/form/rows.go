@@ -213,17 +213,20 @@ func (f *Form) newEntryRow(key string, k rowKind) *entryRow {
 	r.flag.Importance = widget.WarningImportance
 	r.flag.Hide()
 	field := fyne.CanvasObject(r.entry)
+	if k != kLong {
+		field = f.wheel(r.entry)
+	}
 	var extra []fyne.CanvasObject
 	switch k {
 	case kDate:
 		pick := newTapIcon(theme.CalendarIcon(), r.pickDate)
 		r.action = newPill(lang.L("Now"), r.setNow, nil, false)
-		field = container.New(&sideLayout{entry: r.entry, width: &f.width, gap: 4}, r.entry, container.NewHBox(pick, r.action))
+		field = container.New(&sideLayout{entry: r.entry, width: &f.width, gap: 4}, field, container.NewHBox(pick, r.action))
 		r.entry.SetPlaceHolder("YYYY-MM-DD")
 	case kReadTime:
 		r.action = newPill(lang.L("Update from text"), r.updateReadTime, nil, false)
 		r.action.maxW = &f.width
-		field = container.New(&sideLayout{entry: r.entry, width: &f.width, gap: 4}, r.entry, container.NewCenter(r.action))
+		field = container.New(&sideLayout{entry: r.entry, width: &f.width, gap: 4}, field, container.NewCenter(r.action))
 	case kSelect:
 		r.suggest = container.New(f.flow())
 		r.entry.OnChanged = func(string) { r.showSuggestions() }
@@ -496,7 +499,7 @@ func (f *Form) newListRow(key string) *listRow {
 		return false
 	}
 	r.entry.OnChanged = func(string) { r.showSuggestions() }
-	r.layoutRow(r.chips, r.entry, r.suggest)
+	r.layoutRow(r.chips, f.wheel(r.entry), r.suggest)
 	return r
 }
 

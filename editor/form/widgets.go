@@ -376,3 +376,29 @@ func (l *sideLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	objs[1].Resize(fyne.NewSize(b.Width, h))
 	objs[1].Move(fyne.NewPos(size.Width-b.Width, 0))
 }
+
+// wheelPass lies over a one-line entry and hands the mouse wheel to the
+// form's scroller: the entry's own (horizontal) scroller would swallow it.
+// It takes nothing else, so taps, the caret and the cursor reach the entry.
+type wheelPass struct {
+	widget.BaseWidget
+	to fyne.Scrollable
+}
+
+// Scrolled scrolls the form.
+func (w *wheelPass) Scrolled(ev *fyne.ScrollEvent) { w.to.Scrolled(ev) }
+
+// CreateRenderer draws nothing.
+func (w *wheelPass) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(canvas.NewRectangle(color.Transparent))
+}
+
+// MinSize is zero: the entry decides the size.
+func (w *wheelPass) MinSize() fyne.Size { return fyne.Size{} }
+
+// wheel stacks a wheelPass over a one-line entry.
+func (f *Form) wheel(e *fieldEntry) fyne.CanvasObject {
+	p := &wheelPass{to: f.scroll}
+	p.ExtendBaseWidget(p)
+	return container.NewStack(e, p)
+}
