@@ -149,7 +149,7 @@ func (b *rowBase) setError(err error) {
 const (
 	labelWidth       = 104
 	narrowLabelWidth = 72
-	narrowForm       = 320
+	narrowForm       = 260
 )
 
 // layoutRow puts the key on the left, the remove icon on the right and
