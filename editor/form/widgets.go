@@ -348,7 +348,7 @@ func (l *sideLayout) wraps(objs []fyne.CanvasObject, w float32) bool {
 		text = l.entry.PlaceHolder
 	}
 	need := fyne.MeasureText(text, th.Size(theme.SizeNameText), l.entry.TextStyle).Width +
-		4*th.Size(theme.SizeNameInnerPadding)
+		6*th.Size(theme.SizeNameInnerPadding)
 	need = max(need, objs[0].MinSize().Width)
 	return need+l.gap+objs[1].MinSize().Width > w
 }
