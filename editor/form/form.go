@@ -38,7 +38,10 @@ type Options struct {
 var (
 	defaultTaxonomies = []string{"tags", "categories", "keywords", "aliases"}
 	defaultSelects    = []string{"category", "series", "author", "authors", "layout", "type", "lang", "language"}
-	longKeys          = []string{"summary", "description", "excerpt", "abstract", "subtitle"}
+	// uniqueKeys hold one page's own values (Hugo's aliases, url, slug…):
+	// the folder's values are not suggested for them.
+	uniqueKeys = []string{"aliases", "alias", "url", "urls", "slug", "permalink", "permalinks", "id", "uid", "uuid", "guid"}
+	longKeys   = []string{"summary", "description", "excerpt", "abstract", "subtitle"}
 )
 
 // Form is the front matter form widget.
@@ -381,6 +384,12 @@ func (f *Form) showBroken(err error) {
 	f.addEntry.Disable()
 }
 
+// uniqueKey reports whether key's values belong to one page (no
+// suggestions from the folder).
+func uniqueKey(key string) bool {
+	return contains(uniqueKeys, strings.ToLower(key))
+}
+
 // fieldCount is the header's "1 field" / "8 fields" (one key each: a
 // language may have one form for both).
 func fieldCount(n int) string {
@@ -607,6 +616,9 @@ func contains(list []string, s string) bool {
 
 // values returns the folder's values of key, most used first.
 func (f *Form) values(key string) []document.ValueCount {
+	if uniqueKey(key) {
+		return nil // another page's alias or URL is never this page's
+	}
 	if ks, ok := f.schema.Key(key); ok {
 		return ks.Values
 	}

@@ -559,3 +559,29 @@ func TestHeaderCountsFieldsInTheSingularAndPlural(t *testing.T) {
 		}
 	}
 }
+
+func TestNoFolderSuggestionsForAPagesOwnKeys(t *testing.T) {
+	test.NewTempApp(t)
+	var docs [][]document.Field
+	for i := 0; i < 3; i++ {
+		d, err := document.Parse([]byte(fmt.Sprintf("---\ntitle: t%d\naliases: [/old/%d/]\ntags: [go]\nslug: s%d\n---\n", i, i, i)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, d.Fields())
+	}
+	f := New(Options{})
+	f.SetSchema(document.InferSchema(docs))
+	d, _ := document.Parse([]byte("---\ntitle: x\naliases: []\ntags: []\nslug: \"\"\n---\n"))
+	f.OnEdit = func(document.Edit) {}
+	f.SetDocument("x.md", d)
+	if n := len(f.byKey["aliases"].(*listRow).suggest.Objects); n != 0 {
+		t.Errorf("aliases suggests %d other pages' aliases", n)
+	}
+	if n := len(f.byKey["tags"].(*listRow).suggest.Objects); n == 0 {
+		t.Error("tags suggests nothing (the test is broken)")
+	}
+	if r, ok := f.byKey["slug"].(*entryRow); ok && r.suggest != nil && len(r.suggest.Objects) != 0 {
+		t.Errorf("slug suggests %d other pages' slugs", len(r.suggest.Objects))
+	}
+}
