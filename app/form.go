@@ -50,6 +50,7 @@ func newFormPane(ws *workspace) *formPane {
 	p.f.BeforeEdit = func() { ws.art.Parse() } // a pending parse first: edits match the editor's text
 	p.f.OnGotoLine = p.gotoLine
 	p.f.OnEscape = func() { p.focusEditor() }
+	p.f.OnUndo = p.undo
 	ws.panes.SetForm(p.f)
 	// The window's content is watched for its width (the list's
 	// automatic collapse); it is laid out exactly as before.
@@ -107,6 +108,26 @@ func (p *formPane) edit(e document.Edit) {
 	}
 	src.ReplaceRange(editor.Range{Start: e.Start, End: e.End}, e.Text)
 	p.ws.edited() // ReplaceRange does not call OnChanged
+}
+
+// undo takes the editor's last step back (or redoes it) for Ctrl+Z in a
+// form field, and shows the new text in the form at once.
+func (p *formPane) undo(redo bool) {
+	src := p.ws.src
+	if src.ReadOnly() {
+		return
+	}
+	before := src.Text()
+	if redo {
+		src.Redo()
+	} else {
+		src.Undo()
+	}
+	if src.Text() == before {
+		return
+	}
+	p.ws.edited()
+	p.ws.art.Parse()
 }
 
 // parsed shows the article's newest parse in the form.

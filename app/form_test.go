@@ -182,3 +182,38 @@ func TestListCollapsesOnANarrowWindow(t *testing.T) {
 		t.Error("the list collapsed after the user showed it")
 	}
 }
+
+// TestUndoInAFormField checks Ctrl+Z while a form field has the focus:
+// first the field's own unwritten typing goes, then the last written form
+// edit is taken back in the editor (one step) and the field shows it.
+func TestUndoInAFormField(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	ws.load(filepath.Join(dir, "a.md"))
+	pressShortcut(t, ws, focusFormShortcut)
+	retypeFocused(t, ws, "新标题")
+	edited := ws.src.Text()
+	f := ws.win.Canvas().Focused()
+	f.(fyne.Shortcutable).TypedShortcut(&fyne.ShortcutSelectAll{})
+	test.Type(f, "打字中")
+	undo := func() { f.(fyne.Shortcutable).TypedShortcut(&fyne.ShortcutUndo{}) }
+	for i := 0; i < 5 && ws.form.f.FieldText("title") != "新标题"; i++ {
+		undo()
+	}
+	if got := ws.form.f.FieldText("title"); got != "新标题" {
+		t.Fatalf("undo did not drop the unwritten typing: %q", got)
+	}
+	if ws.src.Text() != edited {
+		t.Fatal("undoing the field's typing changed the editor")
+	}
+	undo()
+	if ws.src.Text() != articleText {
+		t.Fatalf("Ctrl+Z in the field did not take the form edit back:\n%s", ws.src.Text())
+	}
+	if got := ws.form.f.FieldText("title"); got != "旧标题" {
+		t.Errorf("the field shows %q after the undo, want 旧标题", got)
+	}
+	f.(fyne.Shortcutable).TypedShortcut(&fyne.ShortcutRedo{})
+	if ws.src.Text() != edited {
+		t.Errorf("redo in the field did not bring the edit back")
+	}
+}

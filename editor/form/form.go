@@ -60,6 +60,10 @@ type Form struct {
 	// can hand it the newest text first (Update) when a parse is pending:
 	// an edit is only ever made against the text the editor holds.
 	BeforeEdit func()
+	// OnUndo is called for Ctrl+Z (redo false) or redo in a field that has
+	// no typing of its own to undo: the app undoes the text's last step
+	// and gives the form the new text (Update) before it returns.
+	OnUndo func(redo bool)
 
 	opts   Options
 	schema *document.Schema
@@ -213,6 +217,17 @@ func (f *Form) Update(doc *document.Document) {
 func (f *Form) SetPath(path string) {
 	f.path = path
 	f.pathLabel.SetText(path)
+}
+
+// FieldText returns the text the entry of key's field shows ("" when the
+// field has no entry).
+func (f *Form) FieldText(key string) string {
+	if r, ok := f.byKey[key]; ok {
+		if e, ok := r.focusTarget().(*fieldEntry); ok {
+			return e.Text
+		}
+	}
+	return ""
 }
 
 // Path returns the path the header shows.
@@ -382,6 +397,46 @@ func (f *Form) showBroken(err error) {
 		}
 	}
 	f.addEntry.Disable()
+}
+
+// undo handles Ctrl+Z / redo in row r's entry: typing not yet written
+// to the text is undone in the entry (all of it when the entry's history
+// has no step), else the text's last step is undone (or redone) and the
+// field shows the value it brought.
+func (f *Form) undo(r row, redo bool) {
+	b := r.base()
+	var e *fieldEntry
+	pending := ""
+	switch r := r.(type) {
+	case *entryRow:
+		e, pending = r.entry, r.shown
+	case *rawRow:
+		e, pending = r.entry, r.shown
+	case *listRow:
+		e = r.entry
+	}
+	if e != nil && e.Text != pending {
+		before := e.Text
+		if redo {
+			e.Entry.Redo()
+			return
+		}
+		e.Entry.Undo()
+		if e.Text == before {
+			e.SetText(pending)
+		}
+		if er, ok := r.(*entryRow); ok {
+			er.check(e.Text)
+		}
+		return
+	}
+	if f.OnUndo == nil || f.broken {
+		return
+	}
+	f.OnUndo(redo)
+	if b.live() {
+		r.show(b.value)
+	}
 }
 
 // uniqueKey reports whether key's values belong to one page (no

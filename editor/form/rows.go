@@ -209,6 +209,7 @@ func (f *Form) newEntryRow(key string, k rowKind) *entryRow {
 	}
 	r.entry.onCommit = r.commit
 	r.entry.onEscape = f.escape
+	r.entry.onUndo = func(redo bool) { f.undo(r, redo) }
 	r.flag = widget.NewLabel("")
 	r.flag.Importance = widget.WarningImportance
 	r.flag.Hide()
@@ -491,6 +492,7 @@ func (f *Form) newListRow(key string) *listRow {
 		}
 	}
 	r.entry.onEscape = f.escape
+	r.entry.onUndo = func(redo bool) { f.undo(r, redo) }
 	r.entry.onRune = func(c rune) bool {
 		if c == ',' || c == '，' || c == '、' {
 			r.addTyped()
@@ -609,6 +611,7 @@ func (f *Form) newRawRow(key string) *rawRow {
 	r.entry.TextStyle = fyne.TextStyle{Monospace: true}
 	r.entry.onCommit = r.commit
 	r.entry.onEscape = f.escape
+	r.entry.onUndo = func(redo bool) { f.undo(r, redo) }
 	r.apply = newPill(lang.L("Apply"), r.commit, nil, false)
 	r.layoutRow(r.entry, container.NewHBox(layout.NewSpacer(), r.apply))
 	return r

@@ -19,7 +19,22 @@ type fieldEntry struct {
 	onCommit func()
 	onEscape func()
 	onRune   func(r rune) bool // true: the rune was taken
+	onUndo   func(redo bool)   // Ctrl+Z / redo
 	hasFocus bool
+}
+
+// TypedShortcut hands undo and redo to the row (onUndo): the entry's own
+// history only covers typing not yet written to the text.
+func (e *fieldEntry) TypedShortcut(s fyne.Shortcut) {
+	switch s.(type) {
+	case *fyne.ShortcutUndo, *fyne.ShortcutRedo:
+		if e.onUndo != nil && !e.Disabled() {
+			_, redo := s.(*fyne.ShortcutRedo)
+			e.onUndo(redo)
+			return
+		}
+	}
+	e.Entry.TypedShortcut(s)
 }
 
 func newFieldEntry(multi bool) *fieldEntry {
