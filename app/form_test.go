@@ -216,4 +216,9 @@ func TestUndoInAFormField(t *testing.T) {
 	if ws.src.Text() != edited {
 		t.Errorf("redo in the field did not bring the edit back")
 	}
+	undo()
+	f.(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift})
+	if ws.src.Text() != edited || ws.form.f.FieldText("title") != "新标题" {
+		t.Errorf("Ctrl+Shift+Z in the field did not redo the edit")
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -31,6 +32,12 @@ func (e *fieldEntry) TypedShortcut(s fyne.Shortcut) {
 		if e.onUndo != nil && !e.Disabled() {
 			_, redo := s.(*fyne.ShortcutRedo)
 			e.onUndo(redo)
+			return
+		}
+	case *desktop.CustomShortcut: // Ctrl+Shift+Z redoes too
+		if c := s.(*desktop.CustomShortcut); c.KeyName == fyne.KeyZ &&
+			c.Modifier == fyne.KeyModifierShortcutDefault|fyne.KeyModifierShift && e.onUndo != nil && !e.Disabled() {
+			e.onUndo(true)
 			return
 		}
 	}
