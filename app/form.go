@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 
@@ -33,7 +34,15 @@ type formPane struct {
 	ver  uint64 // the index version the schema came from
 
 	list, formItem, preview *fyne.MenuItem
+
+	winWidth   float32 // the window's width at the last layout
+	listAuto   bool    // the list is hidden because the window is narrow
+	listByUser bool    // the user toggled the list: no automatic collapse
 }
+
+// narrowWindow is the window width below which the article list
+// collapses by itself (until the user toggles it).
+const narrowWindow = 1000
 
 func newFormPane(ws *workspace) *formPane {
 	p := &formPane{ws: ws, f: form.New(form.Options{})}
@@ -41,8 +50,52 @@ func newFormPane(ws *workspace) *formPane {
 	p.f.BeforeEdit = func() { ws.art.Parse() } // a pending parse first: edits match the editor's text
 	p.f.OnGotoLine = p.gotoLine
 	p.f.OnEscape = func() { p.focusEditor() }
+	p.f.OnUndo = p.undo
 	ws.panes.SetForm(p.f)
+	// The window's content is watched for its width (the list's
+	// automatic collapse); it is laid out exactly as before.
+	ws.panes.content = container.New(&windowWidth{p: p}, ws.panes.content)
 	return p
+}
+
+// windowWidth lays out the window's content at the window's size and tells
+// the form pane the width.
+type windowWidth struct{ p *formPane }
+
+func (l *windowWidth) MinSize(objs []fyne.CanvasObject) fyne.Size { return objs[0].MinSize() }
+
+func (l *windowWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	l.p.windowResized(size.Width)
+	objs[0].Move(fyne.Position{})
+	objs[0].Resize(size)
+}
+
+// windowResized collapses the article list when the window becomes
+// narrower than narrowWindow and brings it back when it is wide again,
+// unless the user toggled the list. It acts on crossing the width only,
+// so a list the user (or a tab) shows stays.
+func (p *formPane) windowResized(w float32) {
+	was := p.winWidth
+	p.winWidth = w
+	if p.listByUser || p.list == nil {
+		return
+	}
+	side := p.ws.panes.side
+	switch {
+	case w < narrowWindow && (was == 0 || was >= narrowWindow) && side.Visible():
+		side.Hide()
+		p.listAuto = true
+	case w >= narrowWindow && was < narrowWindow && p.listAuto:
+		side.Show()
+		p.listAuto = false
+	default:
+		return
+	}
+	p.list.Checked = side.Visible()
+	p.ws.panes.outer.Refresh()
+	if p.ws.menu != nil {
+		p.ws.menu.refresh()
+	}
 }
 
 // edit applies one form edit to the editor as one undoable replacement.
@@ -57,6 +110,26 @@ func (p *formPane) edit(e document.Edit) {
 	p.ws.edited() // ReplaceRange does not call OnChanged
 }
 
+// undo takes the editor's last step back (or redoes it) for Ctrl+Z in a
+// form field, and shows the new text in the form at once.
+func (p *formPane) undo(redo bool) {
+	src := p.ws.src
+	if src.ReadOnly() {
+		return
+	}
+	before := src.Text()
+	if redo {
+		src.Redo()
+	} else {
+		src.Undo()
+	}
+	if src.Text() == before {
+		return
+	}
+	p.ws.edited()
+	p.ws.art.Parse()
+}
+
 // parsed shows the article's newest parse in the form.
 func (p *formPane) parsed() {
 	ws := p.ws
@@ -69,14 +142,31 @@ func (p *formPane) parsed() {
 	}
 	if path := ws.art.Path(); path != p.path {
 		p.path = path
-		rel, ok := ws.index.Rel(path)
-		if !ok {
-			rel = filepath.Base(path)
-		}
-		p.f.SetDocument(rel, ws.art.Doc())
+		p.f.SetDocument(p.rel(path), ws.art.Doc())
 		return
 	}
 	p.f.Update(ws.art.Doc())
+}
+
+// rel is the header's name of an article: its path in the opened folder.
+func (p *formPane) rel(path string) string {
+	if rel, ok := p.ws.index.Rel(path); ok {
+		return rel
+	}
+	return filepath.Base(path)
+}
+
+// stateChanged follows a rename or move of the open article: the header
+// shows its new path; the fields are the same text's.
+func (p *formPane) stateChanged() {
+	ws := p.ws
+	if !ws.art.HasFile() || p.path == "" {
+		return
+	}
+	if path := ws.art.Path(); path != p.path {
+		p.path = path
+		p.f.SetPath(p.rel(path))
+	}
 }
 
 // indexChanged gives the form the folder's new schema, inferred off the
@@ -163,7 +253,10 @@ func (p *formPane) installMenu(main *fyne.MainMenu) {
 	prefs := ws.app.Preferences()
 	p.list = fyne.NewMenuItem(lang.L("Article List"), nil)
 	p.list.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyL, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
-	p.list.Action = func() { p.setShown(p.list, ws.panes.side, prefShowList, !ws.panes.side.Visible()) }
+	p.list.Action = func() {
+		p.listByUser, p.listAuto = true, false
+		p.setShown(p.list, ws.panes.side, prefShowList, !ws.panes.side.Visible())
+	}
 	p.formItem = fyne.NewMenuItem(lang.L("Front Matter Form"), nil)
 	p.formItem.Action = func() { p.setShown(p.formItem, ws.panes.form, prefShowForm, !ws.panes.form.Visible()) }
 	p.preview = fyne.NewMenuItem(lang.L("Preview"), nil)

@@ -127,3 +127,98 @@ func TestSaveWritesTheFieldBeingTyped(t *testing.T) {
 		t.Errorf("file = %q", got)
 	}
 }
+
+// TestFormHeaderFollowsARename checks that the form's header shows the
+// article's new path at once after a rename, without a new parse.
+func TestFormHeaderFollowsARename(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	ws.load(filepath.Join(dir, "a.md"))
+	if got := ws.form.f.Path(); got != "a.md" {
+		t.Fatalf("header before the rename: %q", got)
+	}
+	if err := ws.renameTo("renamed"); err != nil {
+		t.Fatal(err)
+	}
+	if got := ws.form.f.Path(); got != "renamed.md" {
+		t.Errorf("header after the rename: %q, want renamed.md", got)
+	}
+	if !ws.save() {
+		t.Fatal("save failed")
+	}
+	if got := ws.form.f.Path(); got != "renamed.md" {
+		t.Errorf("header after saving: %q, want renamed.md", got)
+	}
+}
+
+// TestListCollapsesOnANarrowWindow checks the automatic collapse of the
+// article list below narrowWindow, its return when the window is wide
+// again, and that a user's toggle turns it off.
+func TestListCollapsesOnANarrowWindow(t *testing.T) {
+	ws, _ := newTestWorkspace(t)
+	side := ws.panes.side
+	if !side.Visible() {
+		t.Fatal("the list is hidden at 1200 px")
+	}
+	ws.win.Resize(fyne.NewSize(900, 600))
+	if side.Visible() || ws.form.list.Checked {
+		t.Error("the list did not collapse at 900 px")
+	}
+	if !ws.app.Preferences().BoolWithFallback(prefShowList, true) {
+		t.Error("the automatic collapse was remembered as the user's choice")
+	}
+	ws.win.Resize(fyne.NewSize(1400, 880))
+	if !side.Visible() || !ws.form.list.Checked {
+		t.Error("the list did not come back at 1400 px")
+	}
+	// The user hides it: it stays hidden when wide, and shown when narrow.
+	ws.form.list.Action()
+	ws.win.Resize(fyne.NewSize(1500, 880))
+	if side.Visible() {
+		t.Error("the list came back against the user's toggle")
+	}
+	ws.form.list.Action()
+	ws.win.Resize(fyne.NewSize(800, 600))
+	if !side.Visible() {
+		t.Error("the list collapsed after the user showed it")
+	}
+}
+
+// TestUndoInAFormField checks Ctrl+Z while a form field has the focus:
+// first the field's own unwritten typing goes, then the last written form
+// edit is taken back in the editor (one step) and the field shows it.
+func TestUndoInAFormField(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	ws.load(filepath.Join(dir, "a.md"))
+	pressShortcut(t, ws, focusFormShortcut)
+	retypeFocused(t, ws, "新标题")
+	edited := ws.src.Text()
+	f := ws.win.Canvas().Focused()
+	f.(fyne.Shortcutable).TypedShortcut(&fyne.ShortcutSelectAll{})
+	test.Type(f, "打字中")
+	undo := func() { f.(fyne.Shortcutable).TypedShortcut(&fyne.ShortcutUndo{}) }
+	for i := 0; i < 5 && ws.form.f.FieldText("title") != "新标题"; i++ {
+		undo()
+	}
+	if got := ws.form.f.FieldText("title"); got != "新标题" {
+		t.Fatalf("undo did not drop the unwritten typing: %q", got)
+	}
+	if ws.src.Text() != edited {
+		t.Fatal("undoing the field's typing changed the editor")
+	}
+	undo()
+	if ws.src.Text() != articleText {
+		t.Fatalf("Ctrl+Z in the field did not take the form edit back:\n%s", ws.src.Text())
+	}
+	if got := ws.form.f.FieldText("title"); got != "旧标题" {
+		t.Errorf("the field shows %q after the undo, want 旧标题", got)
+	}
+	f.(fyne.Shortcutable).TypedShortcut(&fyne.ShortcutRedo{})
+	if ws.src.Text() != edited {
+		t.Errorf("redo in the field did not bring the edit back")
+	}
+	undo()
+	f.(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift})
+	if ws.src.Text() != edited || ws.form.f.FieldText("title") != "新标题" {
+		t.Errorf("Ctrl+Shift+Z in the field did not redo the edit")
+	}
+}

@@ -122,6 +122,7 @@ func (ws *workspace) articleChanged(w article.What) {
 	if w&article.StateChanged != 0 {
 		ws.conflict.update()
 		ws.updateTitle()
+		ws.form.stateChanged()
 	}
 	if w&article.Saved != 0 {
 		ws.index.Put(ws.art.Path(), []byte(ws.art.Text()))

@@ -33,6 +33,8 @@ type Index struct {
 	sorted  []Summary            // rows sorted by Path; nil when stale
 	schema  *document.Schema     // nil when stale
 	version uint64
+	// infer is document.InferSchema (tests slow it down).
+	infer func([][]document.Field) *document.Schema
 }
 
 // NewIndex returns an empty index of the folder root (call Load).
@@ -296,16 +298,30 @@ func (ix *Index) summaries() []Summary {
 // computed once per change.
 func (ix *Index) Schema() *document.Schema {
 	ix.mu.Lock()
-	defer ix.mu.Unlock()
-	if ix.schema == nil {
-		rows := ix.summaries()
-		docs := make([][]document.Field, 0, len(rows))
-		for _, s := range rows {
-			if s.Err == nil || s.Fields != nil {
-				docs = append(docs, s.Fields)
-			}
-		}
-		ix.schema = document.InferSchema(docs)
+	if s := ix.schema; s != nil {
+		ix.mu.Unlock()
+		return s
 	}
-	return ix.schema
+	v := ix.version
+	rows := slices.Clone(ix.summaries())
+	infer := ix.infer
+	ix.mu.Unlock()
+	// Inferred without the lock: a big folder takes a while, and the UI
+	// goroutine asks the index for rows and versions meanwhile.
+	docs := make([][]document.Field, 0, len(rows))
+	for _, s := range rows {
+		if s.Err == nil || s.Fields != nil {
+			docs = append(docs, s.Fields)
+		}
+	}
+	if infer == nil {
+		infer = document.InferSchema
+	}
+	schema := infer(docs)
+	ix.mu.Lock()
+	if ix.version == v {
+		ix.schema = schema
+	}
+	ix.mu.Unlock()
+	return schema
 }

@@ -38,7 +38,10 @@ type Options struct {
 var (
 	defaultTaxonomies = []string{"tags", "categories", "keywords", "aliases"}
 	defaultSelects    = []string{"category", "series", "author", "authors", "layout", "type", "lang", "language"}
-	longKeys          = []string{"summary", "description", "excerpt", "abstract", "subtitle"}
+	// uniqueKeys hold one page's own values (Hugo's aliases, url, slug…):
+	// the folder's values are not suggested for them.
+	uniqueKeys = []string{"aliases", "alias", "url", "urls", "slug", "permalink", "permalinks", "id", "uid", "uuid", "guid"}
+	longKeys   = []string{"summary", "description", "excerpt", "abstract", "subtitle"}
 )
 
 // Form is the front matter form widget.
@@ -57,6 +60,10 @@ type Form struct {
 	// can hand it the newest text first (Update) when a parse is pending:
 	// an edit is only ever made against the text the editor holds.
 	BeforeEdit func()
+	// OnUndo is called for Ctrl+Z (redo false) or redo in a field that has
+	// no typing of its own to undo: the app undoes the text's last step
+	// and gives the form the new text (Update) before it returns.
+	OnUndo func(redo bool)
 
 	opts   Options
 	schema *document.Schema
@@ -66,6 +73,7 @@ type Form struct {
 	rows       []row
 	byKey      map[string]row
 	width      float32 // for the flowing chips
+	labelW     float32 // the key column's width
 	broken     bool
 	syncing    bool // rows are being set from the text: no edits
 	needLayout bool // a row changed size while syncing
@@ -84,7 +92,7 @@ type Form struct {
 
 // New returns an empty form.
 func New(opts Options) *Form {
-	f := &Form{opts: opts, byKey: map[string]row{}, width: 300}
+	f := &Form{opts: opts, byKey: map[string]row{}, width: 300, labelW: labelWidth}
 	f.ExtendBaseWidget(f)
 	f.pathLabel = widget.NewLabel("")
 	f.pathLabel.Truncation = fyne.TextTruncateEllipsis
@@ -104,7 +112,8 @@ func New(opts Options) *Form {
 	f.addEntry.onCommit = f.addTyped
 	f.addEntry.onEscape = f.escape
 	f.addEntry.FocusLost() // no commit on an empty entry; clears the focus flag
-	f.scroll = container.NewVScroll(container.NewVBox(f.list, widget.NewSeparator(), f.missing, f.addEntry))
+	f.scroll = container.NewVScroll(nil)
+	f.scroll.Content = container.NewVBox(f.list, widget.NewSeparator(), f.missing, f.wheel(f.addEntry))
 	header := container.NewVBox(f.pathLabel, f.info, f.errBox)
 	f.content = container.NewBorder(header, nil, nil, nil, f.scroll)
 	return f
@@ -119,7 +128,11 @@ func (f *Form) CreateRenderer() fyne.WidgetRenderer {
 // the rows fill the form's width, so a flow's minimum height is known.
 func (f *Form) Resize(s fyne.Size) {
 	th := f.Theme()
-	f.width = s.Width - labelWidth - th.Size(theme.SizeNameInlineIcon) - 2*th.Size(theme.SizeNamePadding)
+	f.labelW = labelWidth
+	if s.Width < narrowForm {
+		f.labelW = narrowLabelWidth
+	}
+	f.width = s.Width - f.labelW - th.Size(theme.SizeNameInlineIcon) - 2*th.Size(theme.SizeNamePadding)
 	f.BaseWidget.Resize(s)
 }
 
@@ -197,6 +210,24 @@ func (f *Form) Update(doc *document.Document) {
 		return
 	}
 	f.rebuild(false)
+}
+
+// SetPath changes the path the header shows (the article was renamed or
+// moved); the rows stay as they are.
+func (f *Form) SetPath(path string) {
+	f.path = path
+	f.pathLabel.SetText(path)
+}
+
+// FieldText returns the text the entry of key's field shows ("" when the
+// field has no entry).
+func (f *Form) FieldText(key string) string {
+	if r, ok := f.byKey[key]; ok {
+		if e, ok := r.focusTarget().(*fieldEntry); ok {
+			return e.Text
+		}
+	}
+	return ""
 }
 
 // Path returns the path the header shows.
@@ -295,7 +326,7 @@ func (f *Form) build(force bool) {
 	f.broken = false
 	f.errBox.Hide()
 	fields := d.Fields()
-	f.info.SetText(formatName(d.Format()) + " · " + lang.L("{{.Count}} fields", map[string]any{"Count": len(fields)}))
+	f.info.SetText(formatName(d.Format()) + " · " + fieldCount(len(fields)))
 	rows := make([]row, 0, len(fields))
 	byKey := make(map[string]row, len(fields))
 	for _, fl := range fields {
@@ -366,6 +397,61 @@ func (f *Form) showBroken(err error) {
 		}
 	}
 	f.addEntry.Disable()
+}
+
+// undo handles Ctrl+Z / redo in row r's entry: typing not yet written
+// to the text is undone in the entry (all of it when the entry's history
+// has no step), else the text's last step is undone (or redone) and the
+// field shows the value it brought.
+func (f *Form) undo(r row, redo bool) {
+	b := r.base()
+	var e *fieldEntry
+	pending := ""
+	switch r := r.(type) {
+	case *entryRow:
+		e, pending = r.entry, r.shown
+	case *rawRow:
+		e, pending = r.entry, r.shown
+	case *listRow:
+		e = r.entry
+	}
+	if e != nil && e.Text != pending {
+		before := e.Text
+		if redo {
+			e.Entry.Redo()
+			return
+		}
+		e.Entry.Undo()
+		if e.Text == before {
+			e.SetText(pending)
+		}
+		if er, ok := r.(*entryRow); ok {
+			er.check(e.Text)
+		}
+		return
+	}
+	if f.OnUndo == nil || f.broken {
+		return
+	}
+	f.OnUndo(redo)
+	if b.live() {
+		r.show(b.value)
+	}
+}
+
+// uniqueKey reports whether key's values belong to one page (no
+// suggestions from the folder).
+func uniqueKey(key string) bool {
+	return contains(uniqueKeys, strings.ToLower(key))
+}
+
+// fieldCount is the header's "1 field" / "8 fields" (one key each: a
+// language may have one form for both).
+func fieldCount(n int) string {
+	if n == 1 {
+		return lang.L("{{.Count}} field", map[string]any{"Count": n})
+	}
+	return lang.L("{{.Count}} fields", map[string]any{"Count": n})
 }
 
 func formatName(ft document.Format) string {
@@ -585,6 +671,9 @@ func contains(list []string, s string) bool {
 
 // values returns the folder's values of key, most used first.
 func (f *Form) values(key string) []document.ValueCount {
+	if uniqueKey(key) {
+		return nil // another page's alias or URL is never this page's
+	}
 	if ks, ok := f.schema.Key(key); ok {
 		return ks.Values
 	}

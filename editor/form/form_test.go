@@ -538,3 +538,50 @@ func TestSwitchingArticles(t *testing.T) {
 		t.Errorf("a broken article shows %d rows of the last one", len(h.f.rows))
 	}
 }
+
+func TestHeaderCountsFieldsInTheSingularAndPlural(t *testing.T) {
+	test.NewTempApp(t)
+	f := New(Options{})
+	for _, c := range []struct {
+		text, want string
+	}{
+		{"---\ntitle: a\n---\n", "YAML · 1 field"},
+		{"---\ntitle: a\ndraft: true\n---\n", "YAML · 2 fields"},
+		{"+++\n+++\n", "TOML · 0 fields"},
+	} {
+		d, err := document.Parse([]byte(c.text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.SetDocument("x", d)
+		if got := f.info.Text; got != c.want {
+			t.Errorf("%q: header %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
+func TestNoFolderSuggestionsForAPagesOwnKeys(t *testing.T) {
+	test.NewTempApp(t)
+	var docs [][]document.Field
+	for i := 0; i < 3; i++ {
+		d, err := document.Parse([]byte(fmt.Sprintf("---\ntitle: t%d\naliases: [/old/%d/]\ntags: [go]\nslug: s%d\n---\n", i, i, i)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, d.Fields())
+	}
+	f := New(Options{})
+	f.SetSchema(document.InferSchema(docs))
+	d, _ := document.Parse([]byte("---\ntitle: x\naliases: []\ntags: []\nslug: \"\"\n---\n"))
+	f.OnEdit = func(document.Edit) {}
+	f.SetDocument("x.md", d)
+	if n := len(f.byKey["aliases"].(*listRow).suggest.Objects); n != 0 {
+		t.Errorf("aliases suggests %d other pages' aliases", n)
+	}
+	if n := len(f.byKey["tags"].(*listRow).suggest.Objects); n == 0 {
+		t.Error("tags suggests nothing (the test is broken)")
+	}
+	if r, ok := f.byKey["slug"].(*entryRow); ok && r.suggest != nil && len(r.suggest.Objects) != 0 {
+		t.Errorf("slug suggests %d other pages' slugs", len(r.suggest.Objects))
+	}
+}

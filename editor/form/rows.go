@@ -123,7 +123,7 @@ func (f *Form) newBase(key string, kind rowKind) *rowBase {
 	label := widget.NewLabelWithStyle(key, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	label.Truncation = fyne.TextTruncateEllipsis
 	b.remove = newTapIcon(theme.DeleteIcon(), func() { f.remove(key) })
-	b.label = container.New(fixedWidth{labelWidth}, label)
+	b.label = container.New(fixedWidth{&f.labelW}, label)
 	b.errMsg = widget.NewLabel("")
 	b.errMsg.Importance = widget.DangerImportance
 	b.errMsg.Wrapping = fyne.TextWrapWord
@@ -144,8 +144,13 @@ func (b *rowBase) setError(err error) {
 	b.f.relayout()
 }
 
-// labelWidth is the width of the key column.
-const labelWidth = 104
+// labelWidth is the width of the key column; narrowLabelWidth when the
+// form is narrower than narrowForm.
+const (
+	labelWidth       = 104
+	narrowLabelWidth = 72
+	narrowForm       = 260
+)
 
 // layoutRow puts the key on the left, the remove icon on the right and
 // between them the field over its extras and the error line.
@@ -156,14 +161,14 @@ func (b *rowBase) layoutRow(field fyne.CanvasObject, extra ...fyne.CanvasObject)
 }
 
 // fixedWidth lays out one object at a fixed width (the key column).
-type fixedWidth struct{ w float32 }
+type fixedWidth struct{ w *float32 }
 
 func (l fixedWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	h := float32(0)
 	for _, o := range objs {
 		h = max(h, o.MinSize().Height)
 	}
-	return fyne.NewSize(l.w, h)
+	return fyne.NewSize(*l.w, h)
 }
 
 func (l fixedWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
@@ -204,20 +209,25 @@ func (f *Form) newEntryRow(key string, k rowKind) *entryRow {
 	}
 	r.entry.onCommit = r.commit
 	r.entry.onEscape = f.escape
+	r.entry.onUndo = func(redo bool) { f.undo(r, redo) }
 	r.flag = widget.NewLabel("")
 	r.flag.Importance = widget.WarningImportance
 	r.flag.Hide()
 	field := fyne.CanvasObject(r.entry)
+	if k != kLong {
+		field = f.wheel(r.entry)
+	}
 	var extra []fyne.CanvasObject
 	switch k {
 	case kDate:
 		pick := newTapIcon(theme.CalendarIcon(), r.pickDate)
 		r.action = newPill(lang.L("Now"), r.setNow, nil, false)
-		field = container.NewBorder(nil, nil, nil, container.NewHBox(pick, r.action), r.entry)
+		field = container.New(&sideLayout{entry: r.entry, width: &f.width, gap: 4}, field, container.NewHBox(pick, r.action))
 		r.entry.SetPlaceHolder("YYYY-MM-DD")
 	case kReadTime:
 		r.action = newPill(lang.L("Update from text"), r.updateReadTime, nil, false)
-		field = container.NewBorder(nil, nil, nil, r.action, r.entry)
+		r.action.maxW = &f.width
+		field = container.New(&sideLayout{entry: r.entry, width: &f.width, gap: 4}, field, container.NewCenter(r.action))
 	case kSelect:
 		r.suggest = container.New(f.flow())
 		r.entry.OnChanged = func(string) { r.showSuggestions() }
@@ -407,7 +417,9 @@ func (r *entryRow) showSuggestions() {
 	objs := make([]fyne.CanvasObject, len(vals))
 	for i, v := range vals {
 		v := v
-		objs[i] = newPill(v, func() { r.setText(v) }, nil, true)
+		p := newPill(v, func() { r.setText(v) }, nil, true)
+		p.maxW = &r.f.width
+		objs[i] = p
 	}
 	r.suggest.Objects = objs
 	r.suggest.Refresh()
@@ -480,6 +492,7 @@ func (f *Form) newListRow(key string) *listRow {
 		}
 	}
 	r.entry.onEscape = f.escape
+	r.entry.onUndo = func(redo bool) { f.undo(r, redo) }
 	r.entry.onRune = func(c rune) bool {
 		if c == ',' || c == '，' || c == '、' {
 			r.addTyped()
@@ -488,7 +501,7 @@ func (f *Form) newListRow(key string) *listRow {
 		return false
 	}
 	r.entry.OnChanged = func(string) { r.showSuggestions() }
-	r.layoutRow(r.chips, r.entry, r.suggest)
+	r.layoutRow(r.chips, f.wheel(r.entry), r.suggest)
 	return r
 }
 
@@ -512,6 +525,7 @@ func (r *listRow) show(v document.Value) {
 	for i, it := range r.items {
 		i := i
 		p := newPill(it.Plain(), nil, func() { r.removeAt(i) }, false)
+		p.maxW = &r.f.width
 		p.disabled = !r.enabled
 		objs[i] = p
 	}
@@ -539,6 +553,7 @@ func (r *listRow) showSuggestions() {
 	for i, v := range vals {
 		v := v
 		p := newPill(v, func() { r.add(v) }, nil, true)
+		p.maxW = &r.f.width
 		p.disabled = !r.enabled
 		objs[i] = p
 	}
@@ -596,6 +611,7 @@ func (f *Form) newRawRow(key string) *rawRow {
 	r.entry.TextStyle = fyne.TextStyle{Monospace: true}
 	r.entry.onCommit = r.commit
 	r.entry.onEscape = f.escape
+	r.entry.onUndo = func(redo bool) { f.undo(r, redo) }
 	r.apply = newPill(lang.L("Apply"), r.commit, nil, false)
 	r.layoutRow(r.entry, container.NewHBox(layout.NewSpacer(), r.apply))
 	return r

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -19,7 +20,28 @@ type fieldEntry struct {
 	onCommit func()
 	onEscape func()
 	onRune   func(r rune) bool // true: the rune was taken
+	onUndo   func(redo bool)   // Ctrl+Z / redo
 	hasFocus bool
+}
+
+// TypedShortcut hands undo and redo to the row (onUndo): the entry's own
+// history only covers typing not yet written to the text.
+func (e *fieldEntry) TypedShortcut(s fyne.Shortcut) {
+	switch s.(type) {
+	case *fyne.ShortcutUndo, *fyne.ShortcutRedo:
+		if e.onUndo != nil && !e.Disabled() {
+			_, redo := s.(*fyne.ShortcutRedo)
+			e.onUndo(redo)
+			return
+		}
+	case *desktop.CustomShortcut: // Ctrl+Shift+Z redoes too
+		if c := s.(*desktop.CustomShortcut); c.KeyName == fyne.KeyZ &&
+			c.Modifier == fyne.KeyModifierShortcutDefault|fyne.KeyModifierShift && e.onUndo != nil && !e.Disabled() {
+			e.onUndo(true)
+			return
+		}
+	}
+	e.Entry.TypedShortcut(s)
 }
 
 func newFieldEntry(multi bool) *fieldEntry {
@@ -119,6 +141,9 @@ type pill struct {
 	onRemove func()
 	muted    bool // greyed: a suggestion or a key the article lacks
 	disabled bool
+	// maxW, when set, caps the pill's width (the field's width): a longer
+	// text is cut with "…" so a long chip never widens the form.
+	maxW *float32
 }
 
 func newPill(text string, onTap, onRemove func(), muted bool) *pill {
@@ -153,7 +178,7 @@ func (p *pill) CreateRenderer() fyne.WidgetRenderer {
 			}
 		})})
 	}
-	r.inner = container.New(&pillLayout{}, objs...)
+	r.inner = container.New(&pillLayout{p: p}, objs...)
 	r.stack = container.NewStack(r.bg, r.inner)
 	r.Refresh()
 	return r
@@ -208,22 +233,52 @@ func (r *removeIcon) MinSize() fyne.Size {
 }
 
 // pillLayout places the label and an optional icon on one padded line.
-type pillLayout struct{ pad float32 }
+// The label (objs[0], a canvas.Text) shows the pill's whole text when it
+// fits and is cut with "…" when the pill is narrower.
+type pillLayout struct {
+	p   *pill
+	pad float32
+}
 
-func (l *pillLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	w, h := 2*l.pad*2, float32(0)
+// sizes returns the whole text's size and the width of the rest (padding
+// and the icon).
+func (l *pillLayout) sizes(objs []fyne.CanvasObject) (text fyne.Size, rest, h float32) {
+	rest = 2 * l.pad * 2
 	for i, o := range objs {
 		m := o.MinSize()
-		if i > 0 {
-			w += l.pad
+		if i == 0 {
+			if t, ok := o.(*canvas.Text); ok {
+				m = fyne.MeasureText(l.p.text, t.TextSize, t.TextStyle)
+			}
+			text = m
+		} else {
+			rest += l.pad + m.Width
 		}
-		w += m.Width
 		h = max(h, m.Height)
+	}
+	return text, rest, h
+}
+
+func (l *pillLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	text, rest, h := l.sizes(objs)
+	w := text.Width + rest
+	if l.p.maxW != nil && *l.p.maxW > 0 {
+		w = min(w, max(*l.p.maxW, rest+text.Height)) // room for at least "…"
 	}
 	return fyne.NewSize(w, h+l.pad*2)
 }
 
 func (l *pillLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	if len(objs) == 0 {
+		return
+	}
+	_, rest, _ := l.sizes(objs)
+	if t, ok := objs[0].(*canvas.Text); ok {
+		if s := ellipsize(l.p.text, size.Width-rest, t.TextSize, t.TextStyle); s != t.Text {
+			t.Text = s
+			t.Refresh()
+		}
+	}
 	x := l.pad * 2
 	for _, o := range objs {
 		m := o.MinSize()
@@ -231,6 +286,25 @@ func (l *pillLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		o.Move(fyne.NewPos(x, (size.Height-m.Height)/2))
 		x += m.Width + l.pad
 	}
+}
+
+// ellipsize returns text, or its longest prefix ending in "…", that is
+// no wider than w.
+func ellipsize(text string, w, size float32, style fyne.TextStyle) string {
+	if fyne.MeasureText(text, size, style).Width <= w {
+		return text
+	}
+	runes := []rune(text)
+	lo, hi := 0, len(runes) // the longest prefix that fits is in [lo, hi)
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if fyne.MeasureText(string(runes[:mid])+"…", size, style).Width <= w {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return string(runes[:lo]) + "…"
 }
 
 // flowLayout wraps its objects onto lines no wider than *width (the form's
@@ -276,4 +350,77 @@ func (l *flowLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		o.Resize(o.MinSize())
 		o.Move(pos[i])
 	}
+}
+
+// sideLayout puts a field (objs[0]) and its actions (objs[1]: the date's
+// picker and "now", the reading time's update) on one line when the
+// field's text fits beside them, and the actions below the field,
+// right-aligned, when the form is narrower (*width, as in flowLayout).
+type sideLayout struct {
+	entry *fieldEntry
+	width *float32
+	gap   float32
+}
+
+// wraps reports whether the actions go below the field at width w.
+func (l *sideLayout) wraps(objs []fyne.CanvasObject, w float32) bool {
+	th := l.entry.Theme()
+	text := l.entry.Text
+	if text == "" {
+		text = l.entry.PlaceHolder
+	}
+	need := fyne.MeasureText(text, th.Size(theme.SizeNameText), l.entry.TextStyle).Width +
+		6*th.Size(theme.SizeNameInnerPadding)
+	need = max(need, objs[0].MinSize().Width)
+	return need+l.gap+objs[1].MinSize().Width > w
+}
+
+func (l *sideLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	a, b := objs[0].MinSize(), objs[1].MinSize()
+	if l.wraps(objs, *l.width) {
+		return fyne.NewSize(max(a.Width, b.Width), a.Height+l.gap+b.Height)
+	}
+	return fyne.NewSize(a.Width+l.gap+b.Width, max(a.Height, b.Height))
+}
+
+func (l *sideLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	a, b := objs[0].MinSize(), objs[1].MinSize()
+	if l.wraps(objs, size.Width) {
+		objs[0].Resize(fyne.NewSize(size.Width, a.Height))
+		objs[0].Move(fyne.Position{})
+		objs[1].Resize(b)
+		objs[1].Move(fyne.NewPos(size.Width-b.Width, a.Height+l.gap))
+		return
+	}
+	h := max(a.Height, b.Height)
+	objs[0].Resize(fyne.NewSize(size.Width-b.Width-l.gap, h))
+	objs[0].Move(fyne.Position{})
+	objs[1].Resize(fyne.NewSize(b.Width, h))
+	objs[1].Move(fyne.NewPos(size.Width-b.Width, 0))
+}
+
+// wheelPass lies over a one-line entry and hands the mouse wheel to the
+// form's scroller: the entry's own (horizontal) scroller would swallow it.
+// It takes nothing else, so taps, the caret and the cursor reach the entry.
+type wheelPass struct {
+	widget.BaseWidget
+	to fyne.Scrollable
+}
+
+// Scrolled scrolls the form.
+func (w *wheelPass) Scrolled(ev *fyne.ScrollEvent) { w.to.Scrolled(ev) }
+
+// CreateRenderer draws nothing.
+func (w *wheelPass) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(canvas.NewRectangle(color.Transparent))
+}
+
+// MinSize is zero: the entry decides the size.
+func (w *wheelPass) MinSize() fyne.Size { return fyne.Size{} }
+
+// wheel stacks a wheelPass over a one-line entry.
+func (f *Form) wheel(e *fieldEntry) fyne.CanvasObject {
+	p := &wheelPass{to: f.scroll}
+	p.ExtendBaseWidget(p)
+	return container.NewStack(e, p)
 }
