@@ -205,29 +205,7 @@ func estimateReadTime(body []byte) string {
 func MetaFromFields(fields []foliodoc.Field) Meta {
 	m := make(map[string]any, len(fields))
 	for _, f := range fields {
-		m[f.Key] = fieldValue(f.Value)
+		m[f.Key] = f.Value.Data()
 	}
 	return MetaFromMap(m)
-}
-
-func fieldValue(v foliodoc.Value) any {
-	switch v.Kind {
-	case foliodoc.Null:
-		return nil
-	case foliodoc.Bool:
-		return strings.EqualFold(v.Text, "true")
-	case foliodoc.List:
-		out := make([]any, len(v.Items))
-		for i, it := range v.Items {
-			out[i] = fieldValue(it)
-		}
-		return out
-	case foliodoc.Map:
-		out := make(map[string]any, len(v.Fields))
-		for _, f := range v.Fields {
-			out[f.Key] = fieldValue(f.Value)
-		}
-		return out
-	}
-	return v.Text
 }

@@ -188,33 +188,9 @@ func configMap(name string, data []byte) map[string]any {
 	}
 	m := map[string]any{}
 	for _, f := range doc.Fields() {
-		m[f.Key] = nativeValue(f.Value)
+		m[f.Key] = f.Value.Data()
 	}
 	return m
-}
-
-// nativeValue turns a front matter value into strings, bools, numbers,
-// slices and maps for a template.
-func nativeValue(v document.Value) any {
-	switch v.Kind {
-	case document.Null:
-		return nil
-	case document.Bool:
-		return strings.EqualFold(v.Text, "true")
-	case document.List:
-		out := make([]any, len(v.Items))
-		for i, it := range v.Items {
-			out[i] = nativeValue(it)
-		}
-		return out
-	case document.Map:
-		m := make(map[string]any, len(v.Fields))
-		for _, f := range v.Fields {
-			m[f.Key] = nativeValue(f.Value)
-		}
-		return m
-	}
-	return v.Text
 }
 
 // configString returns a top-level string setting of the site.
