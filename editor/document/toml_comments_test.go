@@ -77,3 +77,42 @@ func TestTOMLSetKeepsArrayItemsOfOtherKinds(t *testing.T) {
 		})
 	}
 }
+
+// FuzzTOMLArrayKeeping sets a fuzzed value on each list field of TOML
+// front matter (seeded with multi-line arrays with comments): every accepted
+// edit reads back as asked and keeps the body; a refused one changes nothing.
+func FuzzTOMLArrayKeeping(f *testing.F) {
+	f.Add("+++\ntags = [\n  \"a\", # first\n  # about b\n  \"b\",\n  \"c\",\n]\nt = 1\n+++\nbody\n", "[a, c, d]")
+	f.Add("+++\r\nn = [ # x\r\n  1_000,\r\n  [2, 3] # y\r\n  ]\r\n+++\r\n", "[[2, 3], 5]")
+	f.Add("+++\ntags = [\n  '''x''', # x\n  \"\"\"a\nb\"\"\",\n]\n+++\n", "[x, '中文']")
+	f.Fuzz(func(t *testing.T, src, flow string) {
+		d, err := Parse([]byte(src))
+		if err != nil || d.Format() != TOML {
+			return
+		}
+		fields := d.Fields()
+		for _, fl := range fields {
+			if fl.Value.Kind != List {
+				continue
+			}
+			e := mustParse(t, src)
+			if err := e.SetFlow(fl.Key, flow); err != nil {
+				if string(e.Bytes()) != src {
+					t.Fatalf("a failed set changed the text")
+				}
+				continue
+			}
+			again, err := Parse(e.Bytes())
+			if err != nil {
+				t.Fatalf("result does not parse: %v\n%q", err, e.Bytes())
+			}
+			want, _ := ParseFlow(flow)
+			if got, ok := again.Get(fl.Key); !ok || !equalValue(got, want) {
+				t.Fatalf("read back %+v, want %+v\n%q", got, want, e.Bytes())
+			}
+			if string(again.Body()) != string(d.Body()) {
+				t.Fatalf("body changed")
+			}
+		}
+	})
+}
