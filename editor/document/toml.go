@@ -378,10 +378,10 @@ type tomlItem struct {
 
 // arrayKeeping renders the list v in place of entry e's value when that is
 // a multi-line array with one element to a line: the lines of elements that
-// stay (same value, each once) are kept with their comments and the comment
-// lines just above them, removed elements go with those lines, and new
-// elements are written with the indentation, quoting and trailing comma of
-// the array. ok is false when the array has another shape.
+// stay (same value, each once) are kept with their comments and the blank
+// and comment lines just above them, removed elements go with those lines,
+// and new elements are written with the indentation, quoting and trailing
+// comma of the array. ok is false when the array has another shape.
 func (t *tomlFM) arrayKeeping(e tomlEntry, key string, v Value) (string, bool) {
 	src := t.src
 	if v.Kind != List || len(v.Items) == 0 || e.valEnd-e.valStart < 2 || src[e.valStart] != '[' || src[e.valEnd-1] != ']' ||
@@ -399,7 +399,7 @@ func (t *tomlFM) arrayKeeping(e tomlEntry, key string, v Value) (string, bool) {
 	lineStartAt := -1 // start of the current line if only spaces are before p on it, else -1
 	open := false     // an element's line has not ended yet
 	headEnd := -1     // after the line ending of the '[' line
-	from := -1        // start of the first comment line since the last element line
+	from := -1        // start of the first blank or comment line since the last element line
 	for p := e.valStart + 1; p < closing; {
 		switch c := src[p]; {
 		case c == ' ' || c == '\t':
@@ -413,6 +413,9 @@ func (t *tomlFM) arrayKeeping(e tomlEntry, key string, v Value) (string, bool) {
 				p++
 			}
 		case c == '\r' || c == '\n':
+			if lineStartAt >= 0 && from < 0 { // a blank line goes with the element below it
+				from = lineStartAt
+			}
 			p = lineEndAfter(src, p)
 			if headEnd < 0 {
 				headEnd = p

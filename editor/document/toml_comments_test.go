@@ -30,6 +30,8 @@ func TestTOMLSetKeepsCommentsOfArrayItemsThatStay(t *testing.T) {
 			"+++\ntags = [\n  \"人工智能\", # 主题\n  \"大模型\",\n]\n+++\n正文\n"},
 		{"crlf", "+++\r\ntags = [\r\n  \"a\", # first\r\n  # about b\r\n  \"b\",\r\n  \"c\",\r\n]\r\n+++\r\nbody\r\n", []string{"a", "c", "d"},
 			"+++\r\ntags = [\r\n  \"a\", # first\r\n  \"c\",\r\n  \"d\",\r\n]\r\n+++\r\nbody\r\n"},
+		{"blank lines go with the item below", "+++\ntags = [\n  \"a\",\n\n  # B\n  \"b\",\n  \n  \"c\",\n\n]\n+++\n", []string{"c", "b", "x"},
+			"+++\ntags = [\n  \n  \"c\",\n\n  # B\n  \"b\",\n  \"x\",\n\n]\n+++\n"},
 		{"duplicates: each old line is used once", "+++\ntags = [\n  \"a\", # 1\n  \"a\", # 2\n]\n+++\n", []string{"b", "a"},
 			"+++\ntags = [\n  \"b\",\n  \"a\", # 1\n]\n+++\n"},
 		{"two items on a line: written anew", "+++\ntags = [\n  \"a\", \"b\", # ab\n]\n+++\n", []string{"a"},
