@@ -190,7 +190,7 @@ func TestSetIsAMinimalDiff(t *testing.T) {
 		{"toml literal string", "+++\ntitle = 'A'\n+++\n", "title", "B", "+++\ntitle = 'B'\n+++\n"},
 		{"toml date", "+++\ndate = 2025-06-02\n+++\n", "date", "2026-07-08", "+++\ndate = 2026-07-08\n+++\n"},
 		{"toml new key before tables", "+++\na = 1\n\n[t]\nb = 2\n+++\n", "tags", "[x, y]", "+++\na = 1\ntags = [\"x\", \"y\"]\n\n[t]\nb = 2\n+++\n"},
-		{"toml multi-line array", "+++\ntags = [\n  \"a\",\n  \"b\",\n]\nz = 1\n+++\n", "tags", "[c]", "+++\ntags = [\"c\"]\nz = 1\n+++\n"},
+		{"toml multi-line array", "+++\ntags = [\n  \"a\",\n  \"b\",\n]\nz = 1\n+++\n", "tags", "[c]", "+++\ntags = [\n  \"c\",\n]\nz = 1\n+++\n"},
 		{"json string", "{\n  \"title\": \"A\",\n  \"n\": 1\n}\n", "title", "新", "{\n  \"title\": \"新\",\n  \"n\": 1\n}\n"},
 		{"json list one a line", "{\n  \"tags\": [\n    \"a\",\n    \"b\"\n  ]\n}\n", "tags", "[c, d]", "{\n  \"tags\": [\n    \"c\",\n    \"d\"\n  ]\n}\n"},
 		{"json new key", "{\n  \"title\": \"A\"\n}\n", "featured", "true", "{\n  \"title\": \"A\",\n  \"featured\": true\n}\n"},

@@ -356,10 +356,161 @@ func (t *tomlFM) set(key string, v Value) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	if kept, ok := t.arrayKeeping(e, key, v); ok {
+		text = kept
+	}
 	out := make([]byte, 0, len(t.src)+len(text))
 	out = append(out, t.src[:e.valStart]...)
 	out = append(out, text...)
 	return append(out, t.src[e.valEnd:]...), nil
+}
+
+// tomlItem is one element of a multi-line array, one element to a line.
+type tomlItem struct {
+	val    Value
+	from   int // start of the comment lines just above the element, or of its line
+	end    int // just after the element's text
+	after  int // just after its comma, or end if it has none
+	next   int // after the line ending of the element's last line
+	comma  bool
+	indent string
+}
+
+// arrayKeeping renders the list v in place of entry e's value when that is
+// a multi-line array with one element to a line: the lines of elements that
+// stay (same value, each once) are kept with their comments and the blank
+// and comment lines just above them, removed elements go with those lines,
+// and new elements are written with the indentation, quoting and trailing
+// comma of the array. ok is false when the array has another shape.
+func (t *tomlFM) arrayKeeping(e tomlEntry, key string, v Value) (string, bool) {
+	src := t.src
+	if v.Kind != List || len(v.Items) == 0 || e.valEnd-e.valStart < 2 || src[e.valStart] != '[' || src[e.valEnd-1] != ']' ||
+		bytes.IndexByte(src[e.valStart:e.valEnd], '\n') < 0 {
+		return "", false
+	}
+	var old Value
+	for _, f := range t.flds {
+		if f.Key == key {
+			old = f.Value
+		}
+	}
+	closing := e.valEnd - 1
+	var items []tomlItem
+	lineStartAt := -1 // start of the current line if only spaces are before p on it, else -1
+	open := false     // an element's line has not ended yet
+	headEnd := -1     // after the line ending of the '[' line
+	from := -1        // start of the first blank or comment line since the last element line
+	for p := e.valStart + 1; p < closing; {
+		switch c := src[p]; {
+		case c == ' ' || c == '\t':
+			p++
+		case c == '#':
+			if lineStartAt >= 0 && from < 0 {
+				from = lineStartAt
+			}
+			lineStartAt = -1
+			for p < closing && src[p] != '\n' && src[p] != '\r' {
+				p++
+			}
+		case c == '\r' || c == '\n':
+			if lineStartAt >= 0 && from < 0 { // a blank line goes with the element below it
+				from = lineStartAt
+			}
+			p = lineEndAfter(src, p)
+			if headEnd < 0 {
+				headEnd = p
+			}
+			if open {
+				items[len(items)-1].next = p
+				open = false
+			}
+			lineStartAt = p
+		case c == ',':
+			if !open || len(items) == 0 || items[len(items)-1].comma {
+				return "", false
+			}
+			it := &items[len(items)-1]
+			it.comma, it.after = true, p+1
+			p++
+		default:
+			if lineStartAt < 0 || open || headEnd < 0 {
+				return "", false // not one element to a line
+			}
+			end := scanTOMLArrayElement(src, p, closing)
+			if end > closing || end <= p {
+				return "", false
+			}
+			if from < 0 {
+				from = lineStartAt
+			}
+			items = append(items, tomlItem{from: from, end: end, after: end, indent: string(src[lineStartAt:p])})
+			from, lineStartAt, open = -1, -1, true
+			p = end
+		}
+	}
+	// The closing bracket must open its line; every element line has ended.
+	if open || len(items) == 0 || len(items) != len(old.Items) || lineStartAt < 0 {
+		return "", false
+	}
+	literal := false
+	for i := range items {
+		items[i].val = old.Items[i]
+		if i == 0 {
+			literal = src[items[i].end-1] == '\''
+		}
+	}
+	trailing := items[len(items)-1].comma
+	used := make([]bool, len(items))
+	var b strings.Builder
+	b.Write(src[e.valStart:headEnd])
+	for n, it := range v.Items {
+		comma := n < len(v.Items)-1 || trailing
+		reused := false
+		for i := range items {
+			if used[i] || !equalValue(items[i].val, it) {
+				continue
+			}
+			used[i], reused = true, true
+			o := items[i]
+			b.Write(src[o.from:o.end])
+			if comma {
+				b.WriteByte(',')
+			}
+			b.Write(src[o.after:o.next])
+			break
+		}
+		if reused {
+			continue
+		}
+		s, err := renderTOML(it, literal)
+		if err != nil {
+			return "", false
+		}
+		b.WriteString(items[len(items)-1].indent + s)
+		if comma {
+			b.WriteByte(',')
+		}
+		b.WriteString(t.nl)
+	}
+	b.Write(src[items[len(items)-1].next:e.valEnd])
+	return b.String(), true
+}
+
+// scanTOMLArrayElement returns the offset after an array element starting
+// at i, before limit (the array's closing bracket).
+func scanTOMLArrayElement(src []byte, i, limit int) int {
+	switch src[i] {
+	case '"', '\'', '[', '{':
+		return scanTOMLValue(src, i)
+	}
+	j := i
+	for j < limit && bytes.IndexByte([]byte(",#\r\n]"), src[j]) < 0 {
+		j++
+	}
+	for j > i && (src[j-1] == ' ' || src[j-1] == '\t') {
+		j--
+	}
+	return j
 }
 
 func (t *tomlFM) insert(key string, v Value) ([]byte, error) {
