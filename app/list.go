@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"path"
 	"strings"
@@ -12,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"folio/app/library"
+	"folio/editor/document"
 )
 
 // Preference keys of the list.
@@ -350,7 +352,11 @@ func rowTitle(r listRow, grouped bool) string {
 func summaryLine(s library.Summary) string {
 	if s.Err != nil {
 		if s.Line > 0 {
-			return fmt.Sprintf("⚠ %s:%d: %v", s.Path, s.Line, s.Err)
+			msg := s.Err.Error()
+			if pe, ok := errors.AsType[*document.ParseError](s.Err); ok {
+				msg = pe.Msg // its Error() says "line N: " again
+			}
+			return fmt.Sprintf("⚠ %s:%d: %s", s.Path, s.Line, msg)
 		}
 		return fmt.Sprintf("⚠ %s: %v", s.Path, s.Err)
 	}

@@ -210,3 +210,22 @@ func TestFilterHidingEverythingSaysSoAndAnotherFolderClearsIt(t *testing.T) {
 		t.Errorf("filter %q kept for another folder", ws.list.filter.Text)
 	}
 }
+
+// TestListShowsAParseErrorsLineOnce: a broken article's row reads
+// "FILE:LINE: message", the line not repeated by the error's own text.
+func TestListShowsAParseErrorsLineOnce(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	write(t, filepath.Join(dir, "broken.md"), "---\ntitle: \"unclosed\n---\nbody\n")
+	ws.scan("")
+	queues[ws].runUntil(t, func() bool { return len(ws.list.articles()) == 3 })
+	for _, s := range ws.list.articles() {
+		if s.Path != "broken.md" {
+			continue
+		}
+		if got, want := summaryLine(s), "⚠ broken.md:2: YAML: unclosed quote"; got != want {
+			t.Errorf("summary line = %q, want %q", got, want)
+		}
+		return
+	}
+	t.Fatal("broken.md is not listed")
+}

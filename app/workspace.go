@@ -47,6 +47,9 @@ type workspace struct {
 
 	// showing are the dialogs open now, by title (see showOnce).
 	showing map[string]dialog.Dialog
+	// allowedLinks are the articles leading out of the folder that the
+	// user chose to open, with the target confirmed (see mayOpen).
+	allowedLinks map[string]string
 
 	stats document.TextStats
 
@@ -191,6 +194,9 @@ func (ws *workspace) open(abs string) {
 // load opens abs at once (unsaved changes are discarded) and puts the
 // keyboard focus in the editor.
 func (ws *workspace) load(abs string) {
+	if !ws.mayOpen(abs, func() { ws.load(abs) }) {
+		return
+	}
 	if err := ws.art.Load(abs); err != nil {
 		ws.status.problem(lang.L("Could not open {{.Name}}: {{.Err}}", map[string]any{"Name": filepath.Base(abs), "Err": err}))
 		ws.list.selectCurrent()

@@ -176,6 +176,10 @@ func (ix *Index) ModTime(rel string) time.Time {
 // file is gone (the row must go).
 func summarizeFile(abs, rel string) (s Summary, exists bool) {
 	f := &File{Path: rel, Abs: abs}
+	if err := checkLink(abs); err != nil {
+		f.Err = err
+		return Summarize(f), true
+	}
 	data, err := readFile(abs)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {

@@ -39,8 +39,13 @@ func SumOf(data []byte) Sum { return sha256.Sum256(data) }
 func (s Sum) IsZero() bool { return s == Sum{} }
 
 // Read reads an article and returns its bytes with their Sum, to hand back
-// to Save.
+// to Save. It reads only a regular file of at most MaxSize bytes, opened
+// without blocking, and never through a symbolic link into /proc, /sys or
+// /dev (ErrSystemFile).
 func Read(path string) ([]byte, Sum, error) {
+	if err := checkLink(path); err != nil {
+		return nil, Sum{}, fmt.Errorf("%s: %w", path, err)
+	}
 	data, err := readFile(path)
 	if err != nil {
 		if _, ok := errors.AsType[*fs.PathError](err); !ok {

@@ -244,12 +244,18 @@ func (w *walker) walk(abs, rel string) error {
 				continue
 			}
 			typ = info.Mode().Type()
+			if !typ.IsDir() && IsMarkdown(name) {
+				if err := checkLinkTarget(childAbs); err != nil {
+					w.emit(childRel, childAbs, err)
+					continue
+				}
+			}
 			if typ.IsDir() {
 				if real, err = filepath.EvalSymlinks(childAbs); err != nil {
 					continue
 				}
-				if slices.Contains(w.stack, real) {
-					continue // a loop back to a folder being walked
+				if slices.Contains(w.stack, real) || IsSystemPath(real) {
+					continue // a loop back to a folder being walked, or /proc
 				}
 			}
 		}

@@ -126,7 +126,13 @@ func checkFile(f *library.File, roots *siteRoots) checked {
 		}
 		switch {
 		case errors.Is(f.Err, library.ErrBinary):
-			d.isErr, d.msg = false, "binary file (a NUL byte in its first 8 KB), not checked"
+			// The line is that of the first NUL byte, wherever it is (the
+			// one rule of document.CheckText); a guess of UTF-16 text
+			// without a byte order mark keeps its own message.
+			d.isErr = false
+			if d.msg == document.ErrBinary.Error() {
+				d.msg = "binary file (a NUL byte on this line), not checked"
+			}
 		case errors.Is(f.Err, library.ErrTooLarge):
 			d.isErr, d.msg = false, "file larger than 16 MB, not checked"
 		}

@@ -3,6 +3,7 @@ package main
 import (
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"folio/preview/markdown"
@@ -13,7 +14,7 @@ func TestCheck(t *testing.T) {
 	out, errOut, code := runCLI("check", ".")
 	want := lines(
 		`bad.md:3: error: YAML: unclosed quote`,
-		`binary.md:1: warning: binary file (a NUL byte in its first 8 KB), not checked`,
+		`binary.md:1: warning: binary file (a NUL byte on this line), not checked`,
 		`bom.md:1: warning: missing key "tags" (present in 5 of 6 articles)`,
 		`bom.md:1: warning: missing key "date" (present in 4 of 6 articles)`,
 		`noend.md:1: error: front matter opened with "---" is never closed`,
@@ -29,6 +30,17 @@ func TestCheck(t *testing.T) {
 	}
 	if want := "folio check: 10 articles, 5 errors, 6 warnings\n"; errOut != want {
 		t.Errorf("stderr %q, want %q", errOut, want)
+	}
+}
+
+// TestCheckReportsANULByteAnywhere: a NUL byte far past the first 8 KB
+// still makes the file binary, reported on the line where it is.
+func TestCheckReportsANULByteAnywhere(t *testing.T) {
+	text := "---\ntitle: Late\n---\n" + strings.Repeat("text line\n", 2000) + "a\x00b\n"
+	fixtureDir(t, map[string]string{"late.md": text})
+	out, _, code := runCLI("check", ".")
+	if want := "late.md:2004: warning: binary file (a NUL byte on this line), not checked\n"; out != want || code != 0 {
+		t.Errorf("stdout %q exit %d, want %q exit 0", out, code, want)
 	}
 }
 

@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"folio/app/library"
 )
@@ -66,10 +65,8 @@ func checkArticlePath(file string, follow bool) error {
 	if abs, err := filepath.Abs(real); err == nil {
 		real = abs
 	}
-	for _, sys := range []string{"/proc", "/sys", "/dev"} {
-		if real == sys || strings.HasPrefix(real, sys+"/") {
-			return fmt.Errorf("%s: leads to %s, a system file; not read", file, real)
-		}
+	if library.IsSystemPath(real) {
+		return fmt.Errorf("%s: leads to %s, a system file; not read", file, real)
 	}
 	if info.Mode()&fs.ModeSymlink == 0 || follow {
 		return nil
@@ -81,7 +78,7 @@ func checkArticlePath(file string, follow bool) error {
 	if dir, err = filepath.Abs(dir); err != nil {
 		return fmt.Errorf("%s: %w", file, err)
 	}
-	if within(real, dir) || within(real, siteRoot(dir)) {
+	if library.Within(real, dir) || library.Within(real, siteRoot(dir)) {
 		return nil
 	}
 	return fmt.Errorf("%s: %w (to %s); not read: add %s to read it anyway", file, errLeavesFolder, real, followLinksFlag)
@@ -103,13 +100,6 @@ func siteRoot(dir string) string {
 		}
 		d = parent
 	}
-}
-
-// within reports whether path is root or inside it (both absolute and
-// clean).
-func within(path, root string) bool {
-	rel, err := filepath.Rel(root, path)
-	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
 }
 
 // checkOutput refuses an export destination that is a symbolic link (it
