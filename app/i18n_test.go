@@ -12,7 +12,7 @@ import (
 // and checks both bundled languages have each of them.
 func TestEveryUIStringIsTranslated(t *testing.T) {
 	var files []string
-	for _, pattern := range []string{"*.go", "../preview/*.go", "../editor/*.go"} {
+	for _, pattern := range []string{"*.go", "../preview/*.go", "../editor/*.go", "../editor/form/*.go"} {
 		m, _ := filepath.Glob(pattern)
 		files = append(files, m...)
 	}
