@@ -305,8 +305,13 @@ func (p *Preview) apply(res *result) {
 			continue
 		}
 		if parts := tb.Block.Parts(); len(parts) > 0 {
+			line := tb.Line + 1 // a code block's first part starts after its fence
 			for _, part := range parts {
-				add(part, tb.Line+part.LineOff(), tb.Start)
+				if part.Kind != KindCode {
+					line = tb.Line + part.LineOff()
+				}
+				add(part, line, tb.Start)
+				line += part.Lines()
 			}
 			continue
 		}

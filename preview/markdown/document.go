@@ -33,6 +33,9 @@ type Document struct {
 
 	// lastIncremental tells whether the last update reparsed only a region.
 	lastIncremental bool
+	// lastCodeEdit tells whether it was an edit inside a code block,
+	// applied without parsing (codeedit.go).
+	lastCodeEdit bool
 }
 
 func NewDocument(md goldmark.Markdown) *Document {
@@ -42,6 +45,7 @@ func NewDocument(md goldmark.Markdown) *Document {
 // Set replaces the body (which the document now owns) and reparses what
 // changed. The returned slice is the new block list.
 func (d *Document) Set(src []byte) []*TopBlock {
+	d.lastCodeEdit = false
 	if d.blocks != nil && d.incremental(src) {
 		d.lastIncremental = true
 		return d.blocks
@@ -191,6 +195,10 @@ func (d *Document) incremental(src []byte) bool {
 	s := commonSuffix(old[p:], src[p:])
 	oldEnd, newEnd := len(old)-s, len(src)-s
 	delta := len(src) - len(old)
+	if d.codeEdit(src, p, oldEnd, newEnd) {
+		d.lastCodeEdit = true
+		return true
+	}
 
 	// The blocks that hold the change, plus one neighbour on each side,
 	// widened until each edge sits after a blank line.

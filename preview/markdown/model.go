@@ -81,6 +81,12 @@ type Block struct {
 	lineOff int
 	plan    *TablePlan
 
+	// codeFrom and codeTo are a fenced code block's content as a byte
+	// range of its top-level block's source, set when the content is
+	// the source verbatim (so an edit inside it needs no parse, see
+	// codeedit.go); codeTo is 0 otherwise.
+	codeFrom, codeTo int
+
 	// lazy holds the goldmark node of a top-level block whose content is
 	// not converted yet: only blocks that are shown (or dumped) are.
 	lazy *lazySource
@@ -106,6 +112,9 @@ func (b *Block) Fill() *Block {
 	}
 	l.conv.top = blockStart(l.node, l.conv.src)
 	full := l.conv.block(l.node)
+	if full.Kind == KindCode {
+		b.codeFrom, b.codeTo = verbatimCode(l.node, l.conv.src, l.conv.top)
+	}
 	b.Inlines, b.Children, b.Items = full.Inlines, full.Children, full.Items
 	b.Ordered, b.Start, b.Tight = full.Ordered, full.Start, full.Tight
 	b.Lang, b.Text, b.Alert = full.Lang, full.Text, full.Alert

@@ -12,7 +12,7 @@ import (
 // only those. The parts are cut on the parsing goroutine.
 const (
 	partMinLines  = 300 // source lines from which a block is cut into parts
-	partCodeLines = 60  // lines of code per part
+	partCodeLines = 24  // lines of code per part (an edit re-highlights one)
 	partRows      = 30  // table rows per part
 	partItems     = 20  // list items (or quote blocks) per part
 )
@@ -36,23 +36,7 @@ func SplitParts(b *Block) {
 	var parts []*Block
 	switch b.Kind {
 	case KindCode:
-		text := b.Text
-		line := 1 // the fence
-		for len(text) > 0 {
-			end := 0
-			for n := 0; n < partCodeLines && end < len(text); n++ {
-				i := strings.IndexByte(text[end:], '\n')
-				if i < 0 {
-					end = len(text)
-					break
-				}
-				end += i + 1
-			}
-			chunk := strings.TrimSuffix(text[:end], "\n")
-			parts = append(parts, &Block{Kind: KindCode, Lang: b.Lang, Text: chunk, lineOff: line, lines: partCodeLines})
-			line += strings.Count(text[:end], "\n")
-			text = text[end:]
-		}
+		parts = cutCode(b.Lang, b.Text)
 	case KindTable:
 		plan := PlanTable(b)
 		for i := 0; i < len(b.Rows) || i == 0; i += partRows {
@@ -87,12 +71,38 @@ func SplitParts(b *Block) {
 			p.cont |= ContBelow
 		}
 		p.split = true
-		p.units = b.units / float32(len(parts))
+		if p.Kind != KindCode {
+			p.units = b.units / float32(len(parts))
+		}
 		if p.lines == 0 {
 			p.lines = max(b.lines/len(parts), 1)
 		}
 	}
 	b.parts = parts
+}
+
+// cutCode cuts a code block's text into parts of partCodeLines lines.
+// Each part's text is its own copy (a part kept across edits must not pin
+// the text of the version that made it); its lines are exact.
+func cutCode(lang, text string) []*Block {
+	var parts []*Block
+	for len(text) > 0 {
+		end, n := 0, 0
+		for ; n < partCodeLines && end < len(text); n++ {
+			i := strings.IndexByte(text[end:], '\n')
+			if i < 0 {
+				end = len(text)
+				n++
+				break
+			}
+			end += i + 1
+		}
+		chunk := strings.TrimSuffix(text[:end], "\n")
+		n = strings.Count(chunk, "\n") + 1
+		parts = append(parts, &Block{Kind: KindCode, Lang: lang, Text: strings.Clone(chunk), lines: n, split: true})
+		text = text[end:]
+	}
+	return parts
 }
 
 // Edges of a part: a big block is shown as several parts.
