@@ -146,6 +146,8 @@ func BenchmarkPreviewEditBig(b *testing.B) {
 			w := test.NewTempWindow(b, p)
 			w.Resize(fyne.NewSize(800, 600))
 			p.updateNow(bytes.Clone(body), Meta{}, "", 1)
+			// as after the worker's pass that follows opening
+			markdown.HighlightParts(p.doc.Blocks(), false, func() bool { return false })
 			p.ScrollToSourceLine(bytes.Count(body, []byte{'\n'}) - 4)
 			versions := [][]byte{edited, body}
 			i := 0

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
+	"github.com/alecthomas/chroma/v2"
 
 	foliotheme "folio/app/theme"
 )
@@ -231,5 +232,55 @@ func TestBigArticleShowsItsStartFirst(t *testing.T) {
 	q.runUntil(t, func() bool { return len(p.items) > firstItems })
 	if p.applied == 0 || len(p.items) < 600 {
 		t.Errorf("the whole article was not shown after its start: %d items", len(p.items))
+	}
+}
+
+// TestCodePartsColourAcrossBoundaries: in a big code block, a Python
+// string that runs over a part boundary is coloured as a string in the
+// part it runs into (highlighting each part on its own, as before, lexed
+// its lines as code), once the worker has highlighted the parts.
+func TestCodePartsColourAcrossBoundaries(t *testing.T) {
+	p := showPreview(t)
+	q := uiQueues[p]
+	var b strings.Builder
+	b.WriteString("```python\n")
+	for i := 0; i < 400; i++ {
+		if i%23 == 13 {
+			b.WriteString("s = \"\"\"a string\nthat runs\nover lines\nand parts\n\"\"\"\n")
+			i += 4
+			continue
+		}
+		fmt.Fprintf(&b, "x = f(%d)\n", i)
+	}
+	b.WriteString("```\n")
+	p.Update([]byte(b.String()), Meta{}, "", 1)
+	// the worker shows the result, then highlights the rest
+	q.runUntil(t, func() bool {
+		for _, it := range p.items {
+			if it.block != nil && it.block.CodeHighlight() == nil {
+				return false
+			}
+		}
+		return len(p.items) > 10
+	})
+	style := codeStyle(p.isDark())
+	stringColour := chromaColour(style.Get(chroma.LiteralStringDoc).Colour, nil)
+	checked := 0
+	for _, it := range p.items {
+		first, _, _ := strings.Cut(it.block.Text, "\n")
+		if first != "that runs" && first != "over lines" && first != "and parts" {
+			continue
+		}
+		texts := codeTexts(t, p.builder().block(it.block))
+		if len(texts) == 0 {
+			t.Fatal("a part shows no text")
+		}
+		if texts[0].Color != stringColour {
+			t.Errorf("%q at a part's start is %v; want the string colour %v", texts[0].Text, texts[0].Color, stringColour)
+		}
+		checked++
+	}
+	if checked == 0 {
+		t.Fatal("no part starts inside a string: the test text does not cross a boundary")
 	}
 }

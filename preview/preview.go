@@ -182,6 +182,7 @@ func (p *Preview) process() {
 		return
 	}
 	show(res)
+	p.highlightRest(res.blocks, gen)
 }
 
 // safeParse runs parse with a panic turned into an error (the incremental
@@ -241,6 +242,7 @@ func (p *Preview) parse(req *request, gen uint64) *result {
 	for _, tb := range blocks {
 		markdown.SplitParts(tb.Block)
 	}
+	markdown.HighlightParts(blocks, true, within(highlightBudget))
 	if req.meta.ReadTime == "" && !req.meta.IsZero() {
 		req.meta.ReadTime = estimateReadTime(req.body)
 	}

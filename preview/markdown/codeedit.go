@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"hash/maphash"
 	"sort"
-	"strings"
 
 	"github.com/yuin/goldmark/ast"
 )
@@ -93,6 +92,9 @@ func (d *Document) codeEdit(src []byte, p, oldEnd, newEnd int) bool {
 	if len(fresh) == 0 {
 		return false
 	}
+	if k0 > 0 {
+		b.parts[k0-1].recheck.Store(true) // its last token may reach into the change
+	}
 	parts := make([]*Block, 0, len(b.parts)-(k1-k0+1)+len(fresh))
 	parts = append(parts, b.parts[:k0]...)
 	parts = append(parts, fresh...)
@@ -111,7 +113,7 @@ func (d *Document) codeEdit(src []byte, p, oldEnd, newEnd int) bool {
 	lineDelta := bytes.Count(src[p:newEnd], []byte{'\n'}) - bytes.Count(old[p:oldEnd], []byte{'\n'})
 	nb := &Block{
 		Kind: KindCode, Lang: b.Lang,
-		Text:  strings.Clone(string(src[from : to-1+delta])),
+		Text:  string(src[from : to-1+delta]),
 		units: b.units - sourceUnits(old[ls:oldLe]) + sourceUnits(changed),
 		lines: b.lines + lineDelta,
 		parts: parts, split: true,

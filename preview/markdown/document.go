@@ -298,11 +298,15 @@ func afterBlankLine(src []byte, off int) bool {
 	return len(bytes.TrimSpace(src[prev:off-1])) == 0
 }
 
+// commonPrefix is the length of the common start of a and b: whole
+// blocks are compared first (bytes.Equal is vectorised), then bytes.
 func commonPrefix(a, b []byte) int {
 	n := min(len(a), len(b))
 	i := 0
-	for i+8 <= n && string(a[i:i+8]) == string(b[i:i+8]) {
-		i += 8
+	for step := 4096; step >= 8; step /= 8 {
+		for i+step <= n && bytes.Equal(a[i:i+step], b[i:i+step]) {
+			i += step
+		}
 	}
 	for i < n && a[i] == b[i] {
 		i++
@@ -310,11 +314,14 @@ func commonPrefix(a, b []byte) int {
 	return i
 }
 
+// commonSuffix is the length of the common end of a and b.
 func commonSuffix(a, b []byte) int {
 	n := min(len(a), len(b))
 	i := 0
-	for i+8 <= n && string(a[len(a)-i-8:len(a)-i]) == string(b[len(b)-i-8:len(b)-i]) {
-		i += 8
+	for step := 4096; step >= 8; step /= 8 {
+		for i+step <= n && bytes.Equal(a[len(a)-i-step:len(a)-i], b[len(b)-i-step:len(b)-i]) {
+			i += step
+		}
 	}
 	for i < n && a[len(a)-1-i] == b[len(b)-1-i] {
 		i++

@@ -87,6 +87,12 @@ type Block struct {
 	// codeedit.go); codeTo is 0 otherwise.
 	codeFrom, codeTo int
 
+	// hl is a code part's highlighting, set on the parsing goroutine
+	// (codehl.go); recheck asks for it to be made again (the text after
+	// the part changed, which its last token may reach into).
+	hl      atomic.Pointer[partHL]
+	recheck atomic.Bool
+
 	// lazy holds the goldmark node of a top-level block whose content is
 	// not converted yet: only blocks that are shown (or dumped) are.
 	lazy *lazySource

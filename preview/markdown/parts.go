@@ -12,7 +12,7 @@ import (
 // only those. The parts are cut on the parsing goroutine.
 const (
 	partMinLines  = 300 // source lines from which a block is cut into parts
-	partCodeLines = 24  // lines of code per part (an edit re-highlights one)
+	partCodeLines = 16  // lines of code per part (an edit re-highlights one)
 	partRows      = 30  // table rows per part
 	partItems     = 20  // list items (or quote blocks) per part
 )
