@@ -307,13 +307,26 @@ func (p *Preview) apply(res *result) {
 			continue
 		}
 		if parts := tb.Block.Parts(); len(parts) > 0 {
+			// a part's line is counted from the parts before it (they
+			// are kept across edits that move them)
 			line := tb.Line + 1 // a code block's first part starts after its fence
 			for _, part := range parts {
-				if part.Kind != KindCode {
-					line = tb.Line + part.LineOff()
+				switch part.Kind {
+				case KindCode:
+					add(part, line, tb.Start)
+					line += part.Lines()
+				case KindTable:
+					if part.Header != nil {
+						line = tb.Line
+					}
+					add(part, line, tb.Start)
+					if part.Header != nil {
+						line += 2
+					}
+					line += len(part.Rows)
+				default:
+					add(part, tb.Line+part.LineOff(), tb.Start)
 				}
-				add(part, line, tb.Start)
-				line += part.Lines()
 			}
 			continue
 		}

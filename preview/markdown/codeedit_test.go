@@ -94,7 +94,7 @@ func TestCodeEditEqualsFullParse(t *testing.T) {
 			if !d.LastIncremental() {
 				t.Error("not incremental")
 			}
-			if free := d.lastCodeEdit; free != e.parseFree {
+			if free := d.lastQuickEdit; free != e.parseFree {
 				t.Errorf("parse-free = %v, want %v", free, e.parseFree)
 			}
 			if e.wantInText != "" && !strings.Contains(got[2].Block.Text, e.wantInText) {

@@ -136,7 +136,7 @@ func TestEditRehighlightsOnlyWhatChanged(t *testing.T) {
 	at := strings.Index(string(src), "f(500,")
 	edited := append(append([]byte(nil), src[:at]...), append([]byte("g"), src[at:]...)...)
 	blocks = d.Set(edited)
-	if !d.lastCodeEdit {
+	if !d.lastQuickEdit {
 		t.Fatal("the edit was parsed")
 	}
 	HighlightParts(blocks, false, count)

@@ -33,9 +33,10 @@ type Document struct {
 
 	// lastIncremental tells whether the last update reparsed only a region.
 	lastIncremental bool
-	// lastCodeEdit tells whether it was an edit inside a code block,
-	// applied without parsing (codeedit.go).
-	lastCodeEdit bool
+	// lastQuickEdit tells whether it was an edit inside a big code block
+	// or table, applied without parsing the block (codeedit.go,
+	// tableedit.go).
+	lastQuickEdit bool
 }
 
 func NewDocument(md goldmark.Markdown) *Document {
@@ -45,7 +46,7 @@ func NewDocument(md goldmark.Markdown) *Document {
 // Set replaces the body (which the document now owns) and reparses what
 // changed. The returned slice is the new block list.
 func (d *Document) Set(src []byte) []*TopBlock {
-	d.lastCodeEdit = false
+	d.lastQuickEdit = false
 	if d.blocks != nil && d.incremental(src) {
 		d.lastIncremental = true
 		return d.blocks
@@ -195,8 +196,8 @@ func (d *Document) incremental(src []byte) bool {
 	s := commonSuffix(old[p:], src[p:])
 	oldEnd, newEnd := len(old)-s, len(src)-s
 	delta := len(src) - len(old)
-	if d.codeEdit(src, p, oldEnd, newEnd) {
-		d.lastCodeEdit = true
+	if d.codeEdit(src, p, oldEnd, newEnd) || d.tableEdit(src, p, oldEnd, newEnd) {
+		d.lastQuickEdit = true
 		return true
 	}
 

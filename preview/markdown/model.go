@@ -86,6 +86,11 @@ type Block struct {
 	// the source verbatim (so an edit inside it needs no parse, see
 	// codeedit.go); codeTo is 0 otherwise.
 	codeFrom, codeTo int
+	// rowsFrom and rowsTo are a table's body rows as a byte range of its
+	// source, one line each, set when its first two lines are the header
+	// and the delimiter row (tableedit.go); rowsTo is 0 otherwise.
+	rowsFrom, rowsTo int
+	asks             *asks // a split table's rows' asks (parts.go)
 
 	// hl is a code part's highlighting, set on the parsing goroutine
 	// (codehl.go); recheck asks for it to be made again (the text after
@@ -118,8 +123,11 @@ func (b *Block) Fill() *Block {
 	}
 	l.conv.top = blockStart(l.node, l.conv.src)
 	full := l.conv.block(l.node)
-	if full.Kind == KindCode {
+	switch full.Kind {
+	case KindCode:
 		b.codeFrom, b.codeTo = verbatimCode(l.node, l.conv.src, l.conv.top)
+	case KindTable:
+		b.rowsFrom, b.rowsTo = tableRows(l.conv.src, l.conv.top, len(full.Rows))
 	}
 	b.Inlines, b.Children, b.Items = full.Inlines, full.Children, full.Items
 	b.Ordered, b.Start, b.Tight = full.Ordered, full.Start, full.Tight

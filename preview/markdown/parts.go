@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"slices"
 	"strings"
 
 	"folio/editor/textwidth"
@@ -38,9 +39,12 @@ func SplitParts(b *Block) {
 	case KindCode:
 		parts = cutCode(b.Lang, b.Text)
 	case KindTable:
-		plan := PlanTable(b)
+		b.asks = tableAsks(b, tableCols(b))
+		plan := planOf(tableCols(b), b.asks)
 		for i := 0; i < len(b.Rows) || i == 0; i += partRows {
-			p := &Block{Kind: KindTable, Align: b.Align, Rows: b.Rows[i:min(i+partRows, len(b.Rows))], plan: plan, lineOff: 2 + i}
+			// its own rows: a part kept across edits must not pin the
+			// row list of the version that made it
+			p := &Block{Kind: KindTable, Align: b.Align, Rows: slices.Clone(b.Rows[i:min(i+partRows, len(b.Rows))]), plan: plan, lineOff: 2 + i}
 			if i == 0 {
 				p.Header = b.Header
 				p.lineOff = 0
@@ -129,25 +133,59 @@ const (
 
 // PlanTable measures a table's columns from its text.
 func PlanTable(b *Block) *TablePlan {
+	cols := tableCols(b)
+	return planOf(cols, tableAsks(b, cols))
+}
+
+func tableCols(b *Block) int {
 	cols := len(b.Align)
 	for _, r := range b.Rows {
 		cols = max(cols, len(r))
 	}
-	cols = max(cols, len(b.Header))
-	p := &TablePlan{Cols: cols, Natural: make([]float32, cols), Minimum: make([]float32, cols)}
-	add := func(row [][]Inline, bold float32) {
-		for c, cell := range row {
-			if c >= cols {
-				break
-			}
-			nat, word := cellUnits(cell)
-			p.Natural[c] = max(p.Natural[c], min(nat*bold, maxColEm))
-			p.Minimum[c] = max(p.Minimum[c], min(word*bold, minColEm))
-		}
-	}
-	add(b.Header, 1.08)
+	return max(cols, len(b.Header))
+}
+
+// asks is what each row of a table asks of each column, row-major (the
+// header first): the width on one line, and the longest unbreakable piece,
+// in em. A big table keeps it, so an edit measures only the rows it
+// changed.
+type asks struct {
+	natural, word []float32
+}
+
+// tableAsks measures every row of a table.
+func tableAsks(b *Block, cols int) *asks {
+	a := &asks{natural: make([]float32, 0, (len(b.Rows)+1)*cols), word: make([]float32, 0, (len(b.Rows)+1)*cols)}
+	a.add(b.Header, cols, 1.08)
 	for _, r := range b.Rows {
-		add(r, 1)
+		a.add(r, cols, 1)
+	}
+	return a
+}
+
+// add appends one row's asks (bold: the header's text is wider).
+func (a *asks) add(row [][]Inline, cols int, bold float32) {
+	for c := range cols {
+		var n, w float32
+		if c < len(row) {
+			n, w = cellUnits(row[c])
+		}
+		a.natural = append(a.natural, min(n*bold, maxColEm))
+		a.word = append(a.word, min(w*bold, minColEm))
+	}
+}
+
+// planOf is the plan for rows' asks: each column's widest.
+func planOf(cols int, a *asks) *TablePlan {
+	p := &TablePlan{Cols: cols, Natural: make([]float32, cols), Minimum: make([]float32, cols)}
+	if cols == 0 {
+		return p
+	}
+	for i := 0; i+cols <= len(a.natural); i += cols {
+		for c := range cols {
+			p.Natural[c] = max(p.Natural[c], a.natural[i+c])
+			p.Minimum[c] = max(p.Minimum[c], a.word[i+c])
+		}
 	}
 	return p
 }
