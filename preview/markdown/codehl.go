@@ -18,6 +18,9 @@ import (
 // than this after it is lexed as if the block ended there.
 const lookaheadBytes = 32 << 10
 
+// quickParts is how many parts of a block a quick HighlightParts lexes.
+const quickParts = 3
+
 // partHL is a code part's highlighting: the lexer's state at the part's
 // start and end, and the part's tokens.
 type partHL struct {
@@ -113,8 +116,9 @@ func lookahead(next []*Block) string {
 // highlighting changed.
 //
 // A part before an edit is lexed again too (its last token may reach
-// into the change), unless quick is set: a keystroke's parse lexes only
-// what changed, and the pass after it checks the neighbour.
+// into the change), unless quick is set: a parse lexes at most
+// quickParts parts of a block (what a keystroke changed, or the first
+// screen of a block just opened), and the pass after it does the rest.
 //
 // It runs on the parsing goroutine; the preview shows a part's tokens
 // (Block.CodeHighlight) once they are there.
@@ -129,15 +133,17 @@ func HighlightParts(blocks []*TopBlock, quick bool, stop func() bool) (changed, 
 			continue
 		}
 		var cur *LexState
+		lexed := 0
 		for k, part := range b.parts {
 			old := part.hl.Load()
 			if old != nil && old.start.Equal(cur) && (quick || !part.recheck.Load()) {
 				cur = old.end
 				continue
 			}
-			if stop() {
+			if stop() || quick && lexed >= quickParts {
 				return changed, false
 			}
+			lexed++
 			hl := lexPart(f, part.Text, lookahead(b.parts[k+1:]), cur)
 			part.recheck.Store(false)
 			if old == nil || !old.start.Equal(cur) || !old.end.Equal(hl.end) || !sameTokens(old.tokens, hl.tokens) {

@@ -134,7 +134,9 @@ func (b *Block) Fill() *Block {
 	b.Lang, b.Text, b.Alert = full.Lang, full.Text, full.Alert
 	b.Align, b.Header, b.Rows = full.Align, full.Header, full.Rows
 	b.lazy = nil
-	compact(b)
+	if b.Kind != KindCode && b.Kind != KindHTML { // their text is a copy already
+		compact(b)
+	}
 	b.filled.Store(true)
 	return b
 }

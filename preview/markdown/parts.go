@@ -85,9 +85,10 @@ func SplitParts(b *Block) {
 	b.parts = parts
 }
 
-// cutCode cuts a code block's text into parts of partCodeLines lines.
-// Each part's text is its own copy (a part kept across edits must not pin
-// the text of the version that made it); its lines are exact.
+// cutCode cuts a code block's text into parts of partCodeLines lines
+// (their texts are slices of text; an edit cuts its parts from a string
+// of their own, so kept parts pin only the text of the full parse that
+// made them). Their line counts are exact.
 func cutCode(lang, text string) []*Block {
 	var parts []*Block
 	for len(text) > 0 {
@@ -103,7 +104,7 @@ func cutCode(lang, text string) []*Block {
 		}
 		chunk := strings.TrimSuffix(text[:end], "\n")
 		n = strings.Count(chunk, "\n") + 1
-		parts = append(parts, &Block{Kind: KindCode, Lang: lang, Text: strings.Clone(chunk), lines: n, split: true})
+		parts = append(parts, &Block{Kind: KindCode, Lang: lang, Text: chunk, lines: n, split: true})
 		text = text[end:]
 	}
 	return parts
