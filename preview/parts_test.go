@@ -284,3 +284,44 @@ func TestCodePartsColourAcrossBoundaries(t *testing.T) {
 		t.Fatal("no part starts inside a string: the test text does not cross a boundary")
 	}
 }
+
+// TestTypingInBigBlocksRebuildsOnlyTheChangedPart: a keystroke near the
+// end of a 1 MB code block or a 20,000-row table is applied without a
+// parse of the block, the edit shows, and the other parts on screen keep
+// their widgets.
+func TestTypingInBigBlocksRebuildsOnlyTheChangedPart(t *testing.T) {
+	for name, body := range map[string][]byte{"code": bigCode(1 << 20), "table": bigTable(20000)} {
+		t.Run(name, func(t *testing.T) {
+			p := showPreview(t)
+			p.updateNow(bytes.Clone(body), Meta{}, "", 1)
+			lines := bytes.Count(body, []byte{'\n'})
+			p.ScrollToSourceLine(lines - 12)
+			before := map[*Block]fyne.CanvasObject{}
+			for i := range p.visible {
+				before[p.items[i].block] = p.items[i].st.obj
+			}
+			at := bytes.LastIndex(body[:len(body)-30], []byte("\n")) - 5
+			edited := append(append(append([]byte(nil), body[:at]...), 'X'), body[at:]...)
+			res := p.updateNow(edited, Meta{}, "", 1)
+			if !res.incremental || !p.doc.LastQuickEdit() {
+				t.Fatalf("the keystroke was parsed (incremental %v)", res.incremental)
+			}
+			p.ScrollToSourceLine(lines - 12)
+			if got := visibleText(p); !strings.Contains(got, "X") {
+				t.Fatalf("the edit is not shown; visible:\n%.300s", got)
+			}
+			kept, rebuilt := 0, 0
+			for i := range p.visible {
+				it := p.items[i]
+				if obj, ok := before[it.block]; ok && obj == it.st.obj {
+					kept++
+				} else {
+					rebuilt++
+				}
+			}
+			if kept == 0 || rebuilt > 2 {
+				t.Errorf("%d parts on screen kept their widget, %d were rebuilt", kept, rebuilt)
+			}
+		})
+	}
+}

@@ -342,3 +342,7 @@ func BlockStart(n ast.Node, src []byte) int { return blockStart(n, src) }
 
 // Source is the body last given to Set.
 func (d *Document) Source() []byte { return d.src }
+
+// LastQuickEdit tells whether the last Set was an edit inside a big code
+// block or table applied without parsing the block.
+func (d *Document) LastQuickEdit() bool { return d.lastQuickEdit }
