@@ -12,10 +12,13 @@ import (
 // preview, so only the parts on screen are built, and an edit rebuilds
 // only those. The parts are cut on the parsing goroutine.
 const (
-	partMinLines  = 300 // source lines from which a block is cut into parts
-	partCodeLines = 16  // lines of code per part (an edit re-highlights one)
-	partRows      = 30  // table rows per part
-	partItems     = 20  // list items (or quote blocks) per part
+	partMinLines = 300 // source lines from which a block is cut into parts
+	// a code block is cut from fewer: its parts are highlighted on the
+	// parsing goroutine, a whole block on the UI one (~2 µs a byte)
+	partMinCodeLines = 100
+	partCodeLines    = 16 // lines of code per part (an edit re-highlights one)
+	partRows         = 30 // table rows per part
+	partItems        = 20 // list items (or quote blocks) per part
 )
 
 // SplitParts converts a big top-level block and cuts it into parts (only
@@ -25,11 +28,15 @@ func SplitParts(b *Block) {
 		return
 	}
 	b.split = true
-	if b.lines < partMinLines {
-		return
-	}
 	switch b.Kind {
-	case KindCode, KindTable, KindList, KindQuote:
+	case KindCode:
+		if b.lines < partMinCodeLines {
+			return
+		}
+	case KindTable, KindList, KindQuote:
+		if b.lines < partMinLines {
+			return
+		}
 	default:
 		return
 	}
