@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 
@@ -55,9 +56,25 @@ var samples = map[string]string{
 	"":           "plain text\n  with lines\n",
 }
 
-// TestCodeTokensAsChroma: Folio's lexer loop gives the tokens chroma's
-// gives.
+// TestCodeTokensAsChroma: Folio's lexer loop (with its first-character
+// filter) gives the tokens chroma's gives, on samples and on real files
+// of the repository (Go, JSON, XML, Markdown with code blocks in it).
 func TestCodeTokensAsChroma(t *testing.T) {
+	files := map[string]string{"go": "lex.go", "json": "../../assets/i18n/zh_Hans.json", "xml": "chromastyles/github.xml", "markdown": "../../README.md"}
+	for lang, path := range files {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		code := string(data)
+		if len(code) > 12000 { // chroma's own loop is quadratic in the length
+			code = code[:strings.LastIndexByte(code[:12000], '\n')+1]
+		}
+		got, want := merged(CodeTokens(lang, code)), merged(chromaTokens(lang, code))
+		if g, w := fmt.Sprint(got), fmt.Sprint(want); g != w {
+			t.Errorf("%s (%s):\n%s", lang, path, firstDiff(g, w))
+		}
+	}
 	for lang, code := range samples {
 		got, want := merged(CodeTokens(lang, code)), merged(chromaTokens(lang, code))
 		if fmt.Sprint(got) != fmt.Sprint(want) {

@@ -3,9 +3,11 @@ package markdown
 import (
 	"fmt"
 	"maps"
+	"regexp/syntax"
 	"slices"
 	"sync"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/alecthomas/chroma/v2"
@@ -81,6 +83,30 @@ type fastLexer struct {
 	lexer    *chroma.RegexLexer
 	rules    chroma.CompiledRules
 	ensureNL bool
+	// first holds, per state and rule, the ASCII characters a match of
+	// the rule can start with (see firstSet): at another ASCII character
+	// the rule is not tried. Most rules fail on their first character,
+	// and asking regexp2 costs far more than a bit test.
+	first map[string][]asciiSet
+}
+
+// asciiSet is a set of ASCII characters; all means the rule is always
+// tried.
+type asciiSet struct {
+	bits [2]uint64
+	all  bool
+}
+
+func (a *asciiSet) add(r rune) {
+	if r >= 0 && r < 128 {
+		a.bits[r/64] |= 1 << (r % 64)
+	}
+}
+
+// may reports whether a match may start with r (any non-ASCII character
+// may: .NET's \w, \s and \d are Unicode where Go's are ASCII).
+func (a *asciiSet) may(r rune) bool {
+	return a.all || r >= 128 || r < 0 || a.bits[r/64]&(1<<(r%64)) != 0
 }
 
 var fastLexers sync.Map // lang → *fastLexer, or nil when the lexer is not a plain regex lexer
@@ -102,7 +128,7 @@ func fastLexerFor(lang string) *fastLexer {
 	}
 	if rl, ok := l.(*chroma.RegexLexer); ok {
 		if rules, err := compileRules(rl); err == nil {
-			f = &fastLexer{lexer: rl, rules: rules, ensureNL: rl.Config().EnsureNL}
+			f = &fastLexer{lexer: rl, rules: rules, ensureNL: rl.Config().EnsureNL, first: firstSets(rules, rl.Config())}
 		}
 	}
 	fastLexers.Store(lang, f)
@@ -216,7 +242,7 @@ func (f *fastLexer) run(r *lexRun, rs []rune, pos, stop int, st *LexState, atLin
 		if !ok {
 			panic("unknown state " + l.State)
 		}
-		idx, m := matchAt(rs, l.Pos, rules)
+		idx, m := matchAt(rs, l.Pos, rules, f.first[l.State])
 		if m == nil {
 			// as chroma (and Pygments): an unmatched newline outside the
 			// root state resets the stack
@@ -264,9 +290,14 @@ func (f *fastLexer) run(r *lexRun, rs []rune, pos, stop int, st *LexState, atLin
 	return l.Pos
 }
 
-// matchAt is the first rule matching at pos, as chroma's matchRules.
-func matchAt(rs []rune, pos int, rules []*chroma.CompiledRule) (int, *regexp2.Match) {
+// matchAt is the first rule matching at pos, as chroma's matchRules;
+// first (when as long as rules) skips rules that cannot start there.
+func matchAt(rs []rune, pos int, rules []*chroma.CompiledRule, first []asciiSet) (int, *regexp2.Match) {
+	filter := len(first) == len(rules)
 	for i, rule := range rules {
+		if filter && !first[i].may(rs[pos]) {
+			continue
+		}
 		m, err := rule.Regexp.FindRunesMatchStartingAt(rs, pos)
 		if m != nil && err == nil && m.RuneIndex == pos {
 			return i, m
@@ -335,4 +366,116 @@ func (r *lexRun) state() *LexState {
 		st.ctx = maps.Clone(l.MutatorContext)
 	}
 	return st
+}
+
+// firstSets computes the first characters of every rule (firstSet).
+func firstSets(rules chroma.CompiledRules, cfg *chroma.Config) map[string][]asciiSet {
+	flags := ""
+	if !cfg.NotMultiline {
+		flags += "m"
+	}
+	if cfg.CaseInsensitive {
+		flags += "i"
+	}
+	if cfg.DotAll {
+		flags += "s"
+	}
+	out := make(map[string][]asciiSet, len(rules))
+	for state, rs := range rules {
+		sets := make([]asciiSet, len(rs))
+		for i, r := range rs {
+			sets[i] = firstSet(r.Pattern, flags)
+		}
+		out[state] = sets
+	}
+	return out
+}
+
+// firstSet is the set of ASCII characters a match of a chroma pattern can
+// start with, read from Go's parse of it. A pattern Go cannot parse (a
+// lookaround, a backreference: .NET syntax), or that can match nothing,
+// is always tried. Where Go parses a .NET pattern otherwise, its reading
+// is wider, never narrower, at the first character (non-ASCII characters
+// are never filtered).
+func firstSet(pattern, flags string) asciiSet {
+	all := asciiSet{all: true}
+	if flags != "" {
+		pattern = "(?" + flags + ")(?:" + pattern + ")"
+	}
+	re, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil {
+		return all
+	}
+	var set asciiSet
+	ok := true
+	if nullable := firstOf(re.Simplify(), &set, &ok); nullable || !ok {
+		return all
+	}
+	return set
+}
+
+// firstOf adds the characters re's matches can start with to set and
+// reports whether re can match the empty string; ok turns false on an
+// operator it does not know.
+func firstOf(re *syntax.Regexp, set *asciiSet, ok *bool) (nullable bool) {
+	switch re.Op {
+	case syntax.OpNoMatch:
+		return false
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText,
+		syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return true
+	case syntax.OpLiteral:
+		if len(re.Rune) == 0 {
+			return true
+		}
+		r := re.Rune[0]
+		set.add(r)
+		if re.Flags&syntax.FoldCase != 0 {
+			for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+				set.add(f)
+			}
+		}
+		return false
+	case syntax.OpCharClass:
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			for r := re.Rune[i]; r <= re.Rune[i+1] && r < 128; r++ {
+				set.add(r)
+			}
+		}
+		return false
+	case syntax.OpAnyCharNotNL:
+		for r := rune(0); r < 128; r++ {
+			if r != '\n' {
+				set.add(r)
+			}
+		}
+		return false
+	case syntax.OpAnyChar:
+		set.all = true
+		return false
+	case syntax.OpCapture, syntax.OpPlus:
+		return firstOf(re.Sub[0], set, ok)
+	case syntax.OpStar, syntax.OpQuest:
+		firstOf(re.Sub[0], set, ok)
+		return true
+	case syntax.OpRepeat:
+		return firstOf(re.Sub[0], set, ok) || re.Min == 0
+	case syntax.OpConcat:
+		for _, sub := range re.Sub {
+			if !firstOf(sub, set, ok) {
+				return false
+			}
+		}
+		return true
+	case syntax.OpAlternate:
+		nullable := false
+		for _, sub := range re.Sub {
+			if firstOf(sub, set, ok) {
+				nullable = true
+			}
+		}
+		return nullable
+	}
+	*ok = false
+	return true
 }
