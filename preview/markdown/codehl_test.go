@@ -5,6 +5,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/alecthomas/chroma/v2"
 )
@@ -184,4 +185,26 @@ func checkWhole(t *testing.T, b *Block) {
 	if got := fmt.Sprint(merged(all)); got != want {
 		t.Errorf("parts highlight otherwise than the whole:\n%s", firstDiff(got, want))
 	}
+}
+
+// FuzzCodeTokens: on any text, Folio's lexer loop gives chroma's tokens.
+func FuzzCodeTokens(f *testing.F) {
+	langs := []string{"go", "python", "sql", "bash", "c", "yaml", "html", "javascript", "markdown", "toml"}
+	for lang, code := range samples {
+		for i, l := range langs {
+			if l == lang {
+				f.Add(uint8(i), code)
+			}
+		}
+	}
+	f.Fuzz(func(t *testing.T, which uint8, code string) {
+		if len(code) > 2000 || !utf8.ValidString(code) {
+			return
+		}
+		lang := langs[int(which)%len(langs)]
+		got, want := merged(CodeTokens(lang, code)), merged(chromaTokens(lang, code))
+		if g, w := fmt.Sprint(got), fmt.Sprint(want); g != w {
+			t.Errorf("%s %q:\n%s", lang, code, firstDiff(g, w))
+		}
+	})
 }
