@@ -99,6 +99,16 @@ type codeBlock struct {
 	// tokens is a part's highlighting from the parsing goroutine
 	// (markdown.Block.CodeHighlight); nil: highlight the text here
 	tokens []chroma.Token
+	scroll *pageScroll // set by CreateRenderer
+}
+
+// scrollX is how far the block is scrolled sideways (for hit-testing and
+// selection highlights, which place text by its unscrolled position).
+func (c *codeBlock) scrollX() float32 {
+	if c.scroll == nil {
+		return 0
+	}
+	return c.scroll.Offset.X
 }
 
 func newCodeBlock(lang, text string, dark bool) *codeBlock {
@@ -216,6 +226,7 @@ func (c *codeBlock) CreateRenderer() fyne.WidgetRenderer {
 	spacer.SetMinSize(fyne.NewSize(float32(cols)*cell.Width, float32(n)*cell.Height))
 	content := &fyne.Container{Layout: &fixedLayout{}, Objects: []fyne.CanvasObject{spacer, body}}
 	scroll := newPageScroll(content, c.outer)
+	c.scroll = scroll
 	pad := theme.Padding() * 2
 	panel := &fyne.Container{Layout: &codePanelLayout{pad: pad, cont: c.cont}, Objects: []fyne.CanvasObject{bg, scroll}}
 	return widget.NewSimpleRenderer(panel)

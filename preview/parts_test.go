@@ -325,3 +325,19 @@ func TestTypingInBigBlocksRebuildsOnlyTheChangedPart(t *testing.T) {
 		})
 	}
 }
+
+// TestCodeBlockScrollX: a code block tells how far it is scrolled
+// sideways (selection places text by it).
+func TestCodeBlockScrollX(t *testing.T) {
+	test.NewTempApp(t)
+	cb := newCodeBlock("text", strings.Repeat("wide ", 200), false)
+	if cb.scrollX() != 0 {
+		t.Error("scrolled before it is shown")
+	}
+	w := test.NewTempWindow(t, cb)
+	w.Resize(fyne.NewSize(300, 100))
+	cb.scroll.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.Delta{DX: -50}})
+	if cb.scrollX() <= 0 {
+		t.Errorf("scrolled sideways, scrollX is %v", cb.scrollX())
+	}
+}
