@@ -279,7 +279,11 @@ func (l *codePanelLayout) Layout(objs []fyne.CanvasObject, s fyne.Size) {
 		bottom = 0
 	}
 	objs[0].Move(fyne.NewPos(0, 0))
-	objs[0].Resize(s)
+	bg := s
+	if l.cont&markdown.ContBelow != 0 {
+		bg.Height++ // over the next part's edge: no seam where positions round apart
+	}
+	objs[0].Resize(bg)
 	objs[1].Move(fyne.NewPos(l.pad, top))
 	objs[1].Resize(fyne.NewSize(s.Width-2*l.pad, s.Height-top-bottom))
 }
