@@ -10,6 +10,9 @@ import (
 	"folio/app"
 )
 
+// quickBuild tells which build this is: the full one.
+const quickBuild = false
+
 // runApp opens the desktop app on args (folders or files; none: the
 // built-in samples). The hand-over mark of a quick build is cleared, so
 // that a folio the app starts (say, in a terminal opened from it) may

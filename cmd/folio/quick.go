@@ -9,6 +9,9 @@ import "io"
 // handover.go), which links the Markdown engine and the desktop toolkit
 // this one leaves out.
 
+// quickBuild tells which build this is: the quick command line.
+const quickBuild = true
+
 // runCheck hands `folio check` over to the full build.
 func runCheck(args []string, stdout, stderr io.Writer) int {
 	return handOver("folio check", append([]string{"check"}, args...), stdout, stderr)
