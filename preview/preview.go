@@ -86,6 +86,7 @@ type Preview struct {
 	width     float32
 	visible   map[int]bool
 	measure   *measureCache
+	sel       selection // the selected text (selection.go)
 }
 
 type vitem struct {
@@ -327,6 +328,7 @@ func (p *Preview) apply(res *result) {
 	p.built = kept
 	p.offsets = make([]float32, len(items)+1)
 	p.fixOffsets(0)
+	p.remapSelection()
 	p.refreshVisible()
 }
 
@@ -641,6 +643,7 @@ func (p *Preview) refreshVisible() {
 	}
 	p.visible = visible
 	p.content.objs = objs
+	p.paintSelection()
 	p.evict()
 	if p.offsets[len(p.items)] != oldTotal || p.content.Size().Height < p.total() {
 		p.content.Resize(fyne.NewSize(size.Width, max(p.total(), size.Height)))
