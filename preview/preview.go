@@ -620,6 +620,14 @@ func (p *Preview) refreshVisible() {
 		p.offsets = nil
 	}
 	p.ensureOffsets()
+	if want := max(p.total(), size.Height); p.content.Size().Height > want+0.5 {
+		// the article got shorter: shrink the content first, so the
+		// offset is clamped before the visible blocks are found
+		p.content.Resize(fyne.NewSize(size.Width, want))
+		if maxY := max(want-size.Height, 0); p.scroll.Offset.Y > maxY {
+			p.scroll.ScrollToOffset(fyne.NewPos(0, maxY))
+		}
+	}
 	x := max((size.Width-w)/2, pad)
 	top := p.scroll.Offset.Y
 	bottom := top + size.Height

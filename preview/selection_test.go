@@ -390,3 +390,20 @@ func TestTableCellsAndCodeHitTesting(t *testing.T) {
 		t.Errorf("boxes for 中: %+v (cell %v)", boxes, cell)
 	}
 }
+
+// TestShorterArticleAfterScrollingShowsItsStart: after scrolling far down
+// (the keys, a drag at the edge), a shorter article is shown from its
+// start, not as an empty page at the old offset.
+func TestShorterArticleAfterScrollingShowsItsStart(t *testing.T) {
+	p := showPreview(t)
+	p.updateNow(seedOfSize(t, 20<<10), Meta{}, "", 1)
+	p.content.TypedKey(&fyne.KeyEvent{Name: fyne.KeyPageDown})
+	p.content.TypedKey(&fyne.KeyEvent{Name: fyne.KeyPageDown})
+	if p.scroll.Offset.Y < 500 {
+		t.Fatalf("two pages down scrolled to %v", p.scroll.Offset.Y)
+	}
+	p.updateNow([]byte(selDoc), Meta{}, "", 1)
+	if !p.visible[0] || p.scroll.Offset.Y != 0 {
+		t.Errorf("the short article is shown at offset %v with items %v on screen", p.scroll.Offset.Y, p.visible)
+	}
+}
