@@ -519,6 +519,16 @@ func codeInset(c *codeBlock) fyne.Position {
 	return fyne.NewPos(pad, top)
 }
 
+// codeScrollX is how far a wide code block is scrolled sideways. The
+// code block tells it if it has a scrollX method (its renderer owns the
+// scroller); without one it is taken as not scrolled.
+func codeScrollX(c *codeBlock) float32 {
+	if s, ok := any(c).(interface{ scrollX() float32 }); ok {
+		return s.scrollX()
+	}
+	return 0
+}
+
 // codeColumn is the monospace column at which byte off of line starts
 // (tabs go to the next tab stop, wide characters take two columns).
 func codeColumn(line string, off int) int {
@@ -540,7 +550,7 @@ func codeColumn(line string, off int) int {
 func codeOffsetAt(c *codeBlock, local fyne.Position) int {
 	_, cell := codeCell()
 	in := codeInset(c)
-	x, y := local.X-in.X, local.Y-in.Y
+	x, y := local.X-in.X+codeScrollX(c), local.Y-in.Y
 	if y < 0 {
 		return 0
 	}
@@ -581,7 +591,8 @@ func codeOffsetAt(c *codeBlock, local fyne.Position) int {
 func codeBoxes(c *codeBlock, from, to int) []selBox {
 	_, cell := codeCell()
 	in := codeInset(c)
-	right := c.Size().Width - in.X
+	left, right := in.X, c.Size().Width-in.X
+	in.X -= codeScrollX(c)
 	var out []selBox
 	start := 0
 	for row := 0; start <= len(c.text); row++ {
@@ -600,7 +611,7 @@ func codeBoxes(c *codeBlock, from, to int) []selBox {
 			if to > end && end < len(c.text) {
 				x1 += cell.Width / 2 // the line break
 			}
-			x0, x1 = min(x0, right), min(x1, right)
+			x0, x1 = min(max(x0, left), right), min(max(x1, left), right)
 			if x1 > x0 {
 				out = append(out, selBox{fyne.NewPos(x0, in.Y+float32(row)*cell.Height), fyne.NewSize(x1-x0, cell.Height)})
 			}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -406,4 +407,39 @@ func TestShorterArticleAfterScrollingShowsItsStart(t *testing.T) {
 	if !p.visible[0] || p.scroll.Offset.Y != 0 {
 		t.Errorf("the short article is shown at offset %v with items %v on screen", p.scroll.Offset.Y, p.visible)
 	}
+}
+
+func FuzzWordAt(f *testing.F) {
+	for _, s := range []string{"hello world", "随着2024年的到来，AI技术", "a\n\nb", "  ", "é́x"} {
+		f.Add(s, 3)
+	}
+	f.Fuzz(func(t *testing.T, text string, off int) {
+		if !utf8.ValidString(text) {
+			return // the preview's text is UTF-8
+		}
+		if off < 0 || len(text) == 0 {
+			off = 0
+		} else {
+			off %= len(text) + 1
+		}
+		for off > 0 && off < len(text) && !utf8.RuneStart(text[off]) {
+			off--
+		}
+		a, b := wordAt(text, off)
+		if text == "" {
+			if a != 0 || b != 0 {
+				t.Fatalf("empty text gave %d..%d", a, b)
+			}
+			return
+		}
+		if a < 0 || b > len(text) || a >= b {
+			t.Fatalf("wordAt(%q, %d) = %d..%d", text, off, a, b)
+		}
+		if !(a <= off && off <= b) {
+			t.Fatalf("wordAt(%q, %d) = %d..%d does not hold the offset", text, off, a, b)
+		}
+		if a < len(text) && !utf8.RuneStart(text[a]) || b < len(text) && !utf8.RuneStart(text[b]) {
+			t.Fatalf("wordAt(%q, %d) = %d..%d cuts a character", text, off, a, b)
+		}
+	})
 }

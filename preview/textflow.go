@@ -463,10 +463,13 @@ func (t *textFlow) Tapped(ev *fyne.PointEvent) {
 	}
 }
 
-// Cursor shows a hand over links.
+// Cursor shows a hand over links, a text cursor over selectable text.
 func (t *textFlow) Cursor() desktop.Cursor {
-	if t.hovering {
+	switch {
+	case t.hovering:
 		return desktop.PointerCursor
+	case t.host != nil:
+		return desktop.TextCursor
 	}
 	return desktop.DefaultCursor
 }
