@@ -443,3 +443,49 @@ func FuzzWordAt(f *testing.F) {
 		}
 	})
 }
+
+// TestSelectionSurvivesRelayout: a narrower pane wraps the paragraph
+// onto more lines; the selection is the same text, drawn on every line.
+func TestSelectionSurvivesRelayout(t *testing.T) {
+	p := showPreview(t)
+	para := strings.Repeat("随着2024年的到来，人工智能技术正站在一个新的历史节点上。", 4)
+	p.updateNow([]byte("# 标题\n\n"+para+"\n"), Meta{}, "", 1)
+	f := findFlow(t, p, para)
+	lines := func() int {
+		n := 0
+		for _, o := range test.WidgetRenderer(f).Objects() {
+			if r, ok := o.(*canvas.Rectangle); ok && r.FillColor == theme.Color(theme.ColorNameSelection) {
+				n++
+			}
+		}
+		return n
+	}
+	p.SelectAll()
+	if got := p.SelectedText(); got != "标题\n\n"+para {
+		t.Fatalf("select all: %q", got)
+	}
+	wide := lines()
+	fyne.CurrentApp().Driver().CanvasForObject(p).Content().Resize(fyne.NewSize(400, 600))
+	p.Resize(fyne.NewSize(400, 600))
+	p.refreshVisible()
+	f = findFlow(t, p, para)
+	f.laid()
+	if narrow := lines(); narrow <= wide || narrow != len(f.lines) {
+		t.Errorf("%d highlighted lines at 400 wide (%d lines), %d at 800", narrow, len(f.lines), wide)
+	}
+	if got := p.SelectedText(); got != "标题\n\n"+para {
+		t.Errorf("after re-layout: %q", got)
+	}
+}
+
+func BenchmarkSelectAllCopy1MB(b *testing.B) {
+	p := showPreview(b)
+	p.updateNow(seedOfSize(b, 1<<20), Meta{}, "", 1)
+	b.ResetTimer()
+	for range b.N {
+		p.SelectAll()
+		if p.SelectedText() == "" {
+			b.Fatal("nothing selected")
+		}
+	}
+}
