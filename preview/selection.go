@@ -659,6 +659,14 @@ func (p *Preview) paintSelection() {
 			p.itemTargets(i) // the flows learn where to send presses
 		}
 	}
+	if len(s.targets) > maxBuilt+len(p.visible) {
+		// let the widgets the preview dropped go
+		for b, c := range s.targets {
+			if st := p.states[b]; st == nil || st.obj != c.obj {
+				delete(s.targets, b)
+			}
+		}
+	}
 	if !s.shown && s.empty() {
 		return
 	}

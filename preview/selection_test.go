@@ -489,3 +489,21 @@ func BenchmarkSelectAllCopy1MB(b *testing.B) {
 		}
 	}
 }
+
+// TestSelectionLetsDroppedWidgetsGo: the selection's map of objects does
+// not keep the widgets of blocks scrolled away alive.
+func TestSelectionLetsDroppedWidgetsGo(t *testing.T) {
+	p := showPreview(t)
+	body := seedOfSize(t, 1<<20)
+	p.updateNow(body, Meta{}, "", 1)
+	lines := strings.Count(string(body), "\n")
+	for l := 1; l < lines; l += lines / 60 {
+		p.ScrollToSourceLine(l)
+	}
+	if len(p.built) > maxBuilt+len(p.visible) {
+		t.Fatalf("%d widgets built", len(p.built))
+	}
+	if n := len(p.sel.targets); n > maxBuilt+len(p.visible)+1 {
+		t.Errorf("the selection holds the objects of %d blocks, the preview %d", n, len(p.built))
+	}
+}
