@@ -986,16 +986,20 @@ func (p *Preview) copySelection(cb fyne.Clipboard) {
 	cb.SetContent(txt)
 }
 
-// showMenu pops up the preview's context menu at abs.
-func (p *Preview) showMenu(abs fyne.Position) {
-	c := fyne.CurrentApp().Driver().CanvasForObject(p)
-	if c == nil {
-		return
-	}
+// contextMenu is the preview's right-click menu: Copy (when something is
+// selected) and Select All.
+func (p *Preview) contextMenu() *fyne.Menu {
 	cp := fyne.NewMenuItem(lang.L("Copy"), func() { p.copySelection(nil) })
 	cp.Disabled = p.sel.empty()
 	all := fyne.NewMenuItem(lang.L("Select All"), p.SelectAll)
-	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", cp, all), c, abs)
+	return fyne.NewMenu("", cp, all)
+}
+
+// showMenu pops up the preview's context menu at abs.
+func (p *Preview) showMenu(abs fyne.Position) {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(p); c != nil {
+		widget.ShowPopUpMenuAtPosition(p.contextMenu(), c, abs)
+	}
 }
 
 // scrollBy scrolls the preview by dy.

@@ -507,3 +507,30 @@ func TestSelectionLetsDroppedWidgetsGo(t *testing.T) {
 		t.Errorf("the selection holds the objects of %d blocks, the preview %d", n, len(p.built))
 	}
 }
+
+func TestContextMenuCopiesAndSelectsAll(t *testing.T) {
+	p := showPreview(t)
+	p.updateNow([]byte(selDoc), Meta{}, "", 1)
+	m := p.contextMenu()
+	if len(m.Items) != 2 || m.Items[0].Label != "Copy" || m.Items[1].Label != "Select All" {
+		t.Fatalf("menu %+v", m.Items)
+	}
+	if !m.Items[0].Disabled {
+		t.Errorf("Copy is enabled with nothing selected")
+	}
+	m.Items[1].Action()
+	m = p.contextMenu()
+	if m.Items[0].Disabled {
+		t.Fatalf("Copy is disabled after Select All")
+	}
+	m.Items[0].Action()
+	if got := fyne.CurrentApp().Clipboard().Content(); got != selDocText {
+		t.Errorf("menu Copy copied %q", got)
+	}
+	// the right click on the page shows it
+	f := findFlow(t, p, "最后一段。")
+	f.TappedSecondary(&fyne.PointEvent{AbsolutePosition: flowPoint(f, 2)})
+	if fyne.CurrentApp().Driver().CanvasForObject(p).Overlays().Top() == nil {
+		t.Errorf("a right click on text shows no menu")
+	}
+}
