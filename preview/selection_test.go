@@ -534,3 +534,19 @@ func TestContextMenuCopiesAndSelectsAll(t *testing.T) {
 		t.Errorf("a right click on text shows no menu")
 	}
 }
+
+// BenchmarkDragStep is one mouse move of a drag over the seed: finding the
+// point under the pointer and repainting the selection.
+func BenchmarkDragStep(b *testing.B) {
+	p := showPreview(b)
+	fm, body, first := splitSeed(b)
+	p.updateNow(body, MetaFromMap(fm), "", first)
+	h := p.scroll.Size().Height
+	p.press(fyne.NewPos(100, 300), fyne.NewPos(100, 300), 0)
+	b.ResetTimer()
+	for i := range b.N {
+		q := fyne.NewPos(float32(50+i%400), float32(200+(i*37)%int(h-250)))
+		p.drag(q, fyne.NewDelta(1, 1))
+	}
+	p.release()
+}
