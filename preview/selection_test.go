@@ -1,6 +1,7 @@
 package preview
 
 import (
+	"image/color"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -12,6 +13,8 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
+
+	foliotheme "folio/app/theme"
 )
 
 func TestWordAt(t *testing.T) {
@@ -549,4 +552,69 @@ func BenchmarkDragStep(b *testing.B) {
 		p.drag(q, fyne.NewDelta(1, 1))
 	}
 	p.release()
+}
+
+// TestSelectionColourFollowsTheTheme: the highlight is the theme's
+// selection colour, dark or light, and changes with the theme.
+func TestSelectionColourFollowsTheTheme(t *testing.T) {
+	p := showPreview(t)
+	settings := fyne.CurrentApp().Settings()
+	settings.SetTheme(foliotheme.New(foliotheme.Options{Variant: foliotheme.VariantDark}))
+	p.Refresh()
+	p.updateNow([]byte(selDoc), Meta{}, "", 1)
+	fill := func() color.Color {
+		f := findFlow(t, p, "最后一段。")
+		r, ok := test.WidgetRenderer(f).Objects()[0].(*canvas.Rectangle)
+		if !ok {
+			t.Fatalf("no highlight behind the selected flow")
+		}
+		return r.FillColor
+	}
+	p.SelectAll()
+	dark := fill()
+	if want := theme.Color(theme.ColorNameSelection); dark != want {
+		t.Errorf("dark highlight %v, want the theme's %v", dark, want)
+	}
+	settings.SetTheme(foliotheme.New(foliotheme.Options{Variant: foliotheme.VariantLight}))
+	p.Refresh()
+	if light, want := fill(), theme.Color(theme.ColorNameSelection); light != want {
+		t.Errorf("light highlight %v, want the theme's %v", light, want)
+	}
+	settings.SetTheme(test.NewTheme()) // a theme with a selection colour of its own
+	p.Refresh()
+	if other, want := fill(), theme.Color(theme.ColorNameSelection); other != want || other == dark {
+		t.Errorf("highlight %v after a theme change, want the theme's %v (was %v)", other, want, dark)
+	}
+	if p.SelectedText() != selDocText {
+		t.Errorf("the theme change lost the selection")
+	}
+}
+
+// TestCopyAcrossCodeParts: a big code block shown as parts copies back
+// verbatim.
+func TestCopyAcrossCodeParts(t *testing.T) {
+	p := showPreview(t)
+	body := bigCode(64 << 10)
+	p.updateNow(body, Meta{}, "", 1)
+	parts := 0
+	for _, it := range p.items {
+		if it.block != nil && it.block.Kind == KindCode {
+			parts++
+		}
+	}
+	if parts < 2 {
+		t.Fatalf("the code block is %d parts", parts)
+	}
+	p.SelectAll()
+	s := string(body)
+	code := s[strings.Index(s, "```go\n")+6 : strings.LastIndex(s, "\n```")]
+	if want := "Big code\n\nbefore\n\n" + code + "\n\nafter"; p.SelectedText() != want {
+		got := p.SelectedText()
+		for i := range min(len(got), len(want)) {
+			if got[i] != want[i] {
+				t.Fatalf("copy differs at %d: %q vs %q", i, got[max(0, i-20):min(len(got), i+20)], want[max(0, i-20):min(len(want), i+20)])
+			}
+		}
+		t.Fatalf("copy is %d bytes, want %d", len(got), len(want))
+	}
 }
