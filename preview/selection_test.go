@@ -618,3 +618,35 @@ func TestCopyAcrossCodeParts(t *testing.T) {
 		t.Fatalf("copy is %d bytes, want %d", len(got), len(want))
 	}
 }
+
+// TestDragAtTheEdgeScrolls: holding a drag below the pane scrolls it and
+// the selection follows; letting go stops.
+func TestDragAtTheEdgeScrolls(t *testing.T) {
+	p := showPreview(t)
+	p.updateNow(seedOfSize(t, 40<<10), Meta{}, "", 1)
+	h := p.scroll.Size().Height
+	p.press(fyne.NewPos(100, 200), fyne.NewPos(100, 200), 0)
+	p.drag(fyne.NewPos(200, h+30), fyne.NewDelta(100, h-170))
+	if p.sel.scrollDY <= 0 || p.sel.stopTicks == nil {
+		t.Fatalf("a drag below the pane does not scroll down (speed %v)", p.sel.scrollDY)
+	}
+	before, text := p.sel.focus, p.SelectedText()
+	for range 10 {
+		p.autoScroll() // what the ticker hands to the UI goroutine
+	}
+	if p.scroll.Offset.Y <= 0 {
+		t.Errorf("autoscroll left the offset at %v", p.scroll.Offset.Y)
+	}
+	if !before.less(p.sel.focus) || len(p.SelectedText()) <= len(text) {
+		t.Errorf("the selection did not follow the scroll: %+v → %+v", before, p.sel.focus)
+	}
+	p.release()
+	if p.sel.stopTicks != nil || p.sel.pressed {
+		t.Errorf("letting go left the autoscroll running")
+	}
+	y := p.scroll.Offset.Y
+	p.autoScroll()
+	if p.scroll.Offset.Y != y {
+		t.Errorf("a tick after letting go scrolled")
+	}
+}
