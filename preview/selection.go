@@ -2,6 +2,7 @@ package preview
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -302,12 +303,44 @@ func (p *Preview) segments(b *Block) []segment {
 	return segs
 }
 
+// itemSegments is item i's segments: its block's, or the header card's
+// (its title, summary and byline).
+func (p *Preview) itemSegments(i int) []segment {
+	b := p.items[i].block
+	if b != nil {
+		return p.segments(b)
+	}
+	if segs, ok := p.sel.segs[nil]; ok {
+		return segs
+	}
+	var segs []segment
+	for _, txt := range []string{p.meta.Title, p.meta.Summary, p.meta.byline()} {
+		if txt != "" {
+			segs = append(segs, segment{text: txt, sep: "\n"})
+		}
+	}
+	if p.sel.segs == nil {
+		p.sel.segs = map[*Block][]segment{}
+	}
+	p.sel.segs[nil] = segs
+	return segs
+}
+
+// itemObject is item i's built object, or nil.
+func (p *Preview) itemObject(i int) fyne.CanvasObject {
+	if p.items[i].block == nil {
+		return p.headerObj
+	}
+	return p.items[i].st.obj
+}
+
 // remapSelection runs after an update: the selection's points find their
 // blocks' new places, or the selection goes when a block did.
 func (p *Preview) remapSelection() {
 	s := &p.sel
+	oldHeader, hadHeader := s.segs[nil]
 	for b := range s.segs {
-		if p.states[b] == nil {
+		if b == nil || p.states[b] == nil { // the header's too: the meta may have changed
 			delete(s.segs, b)
 		}
 	}
@@ -333,6 +366,13 @@ func (p *Preview) remapSelection() {
 	}
 	if !find(&s.anchor) || !find(&s.focus) || !find(&s.unitLo) || !find(&s.unitHi) {
 		s.on, s.pressed = false, false
+		return
+	}
+	for _, pt := range []selPoint{s.anchor, s.focus, s.unitLo, s.unitHi} {
+		if pt.block == nil && (!hadHeader || !slices.Equal(oldHeader, p.itemSegments(pt.item))) {
+			s.on, s.pressed = false, false // the header card's text changed
+			return
+		}
 	}
 }
 
@@ -370,16 +410,17 @@ func selectableTargets(o fyne.CanvasObject, at fyne.Position, fn func(o fyne.Can
 // text, in order (an object whose text is no segment's is skipped).
 func (p *Preview) itemTargets(i int) *itemTargets {
 	it := p.items[i]
-	if it.block == nil || it.st.obj == nil {
+	obj := p.itemObject(i)
+	if obj == nil {
 		return nil
 	}
-	if c := p.sel.targets[it.block]; c != nil && c.obj == it.st.obj {
+	if c := p.sel.targets[it.block]; c != nil && c.obj == obj {
 		return c
 	}
-	segs := p.segments(it.block)
-	c := &itemTargets{obj: it.st.obj, seg: map[fyne.CanvasObject]int{}}
+	segs := p.itemSegments(i)
+	c := &itemTargets{obj: obj, seg: map[fyne.CanvasObject]int{}}
 	j := 0
-	selectableTargets(it.st.obj, fyne.Position{}, func(o fyne.CanvasObject, _ fyne.Position, marker bool) {
+	selectableTargets(obj, fyne.Position{}, func(o fyne.CanvasObject, _ fyne.Position, marker bool) {
 		var txt string
 		code := false
 		switch t := o.(type) {
@@ -426,8 +467,8 @@ func (p *Preview) placedTargets(i int) []placed {
 // startOf is the first selectable point at or after item i.
 func (p *Preview) startOf(i int) (selPoint, bool) {
 	for ; i < len(p.items); i++ {
-		if b := p.items[i].block; b != nil && len(p.segments(b)) > 0 {
-			return selPoint{block: b, item: i}, true
+		if len(p.itemSegments(i)) > 0 {
+			return selPoint{block: p.items[i].block, item: i}, true
 		}
 	}
 	return selPoint{}, false
@@ -436,10 +477,8 @@ func (p *Preview) startOf(i int) (selPoint, bool) {
 // endOf is the last selectable point at or before item i.
 func (p *Preview) endOf(i int) (selPoint, bool) {
 	for i = min(i, len(p.items)-1); i >= 0; i-- {
-		if b := p.items[i].block; b != nil {
-			if segs := p.segments(b); len(segs) > 0 {
-				return selPoint{block: b, item: i, seg: len(segs) - 1, off: len(segs[len(segs)-1].text)}, true
-			}
+		if segs := p.itemSegments(i); len(segs) > 0 {
+			return selPoint{block: p.items[i].block, item: i, seg: len(segs) - 1, off: len(segs[len(segs)-1].text)}, true
 		}
 	}
 	return selPoint{}, false
@@ -469,7 +508,7 @@ func (p *Preview) pointAt(q fyne.Position) (selPoint, bool) {
 		// not on screen: the end of what is above or the start of what is
 		// below, by which half of the item q is in
 		upper := q.Y < (p.offsets[i]+p.offsets[i+1])/2
-		if b := p.items[i].block; b != nil && len(p.segments(b)) > 0 {
+		if len(p.itemSegments(i)) > 0 {
 			if upper {
 				return p.startOf(i)
 			}
@@ -638,12 +677,12 @@ func (p *Preview) segRange(i, j int, text string) (int, int) {
 	}
 	a, b := 0, len(text)
 	if i == lo.item && j == lo.seg {
-		a = lo.off
+		a = min(lo.off, b)
 	}
 	if i == hi.item && j == hi.seg {
-		b = hi.off
+		b = min(hi.off, b)
 	}
-	return a, b
+	return min(a, b), b
 }
 
 // paintSelection shows the selection on the objects on screen: text flows
@@ -689,7 +728,7 @@ func (p *Preview) paintSelection() {
 		if c == nil {
 			continue
 		}
-		segs := p.segments(p.items[i].block)
+		segs := p.itemSegments(i)
 		for o, k := range c.seg {
 			if f, ok := o.(*textFlow); ok {
 				f.setSelection(p.segRange(i, k, segs[k].text))
@@ -738,10 +777,10 @@ func (p *Preview) paintSelection() {
 // unitAround is the unit (1 character, 2 word, 3 paragraph or code line)
 // around pt.
 func (p *Preview) unitAround(pt selPoint, unit int) (selPoint, selPoint) {
-	if unit <= 1 || pt.block == nil {
+	if unit <= 1 || pt.item >= len(p.items) {
 		return pt, pt
 	}
-	segs := p.segments(pt.block)
+	segs := p.itemSegments(pt.item)
 	if pt.seg >= len(segs) {
 		return pt, pt
 	}
@@ -900,7 +939,7 @@ func (p *Preview) release() {
 	}
 }
 
-// SelectAll selects the whole article's text (not the header card).
+// SelectAll selects the whole article's text, the header card's included.
 // Call it on the UI goroutine.
 func (p *Preview) SelectAll() {
 	lo, ok1 := p.startOf(0)
@@ -934,12 +973,13 @@ func (p *Preview) SelectedText() string {
 	wrote := false
 	for i := lo.item; i <= hi.item && i < len(p.items); i++ {
 		bl := p.items[i].block
-		if bl == nil {
-			continue
-		}
 		segs, ok := p.sel.segs[bl]
 		if !ok {
-			segs = blockSegments(bl) // not cached: off screen
+			if bl == nil {
+				segs = p.itemSegments(i)
+			} else {
+				segs = blockSegments(bl) // not cached: off screen
+			}
 		}
 		for j, sg := range segs {
 			if i == lo.item && j < lo.seg {

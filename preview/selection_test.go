@@ -650,3 +650,31 @@ func TestDragAtTheEdgeScrolls(t *testing.T) {
 		t.Errorf("a tick after letting go scrolled")
 	}
 }
+
+// TestHeaderCardTextIsSelectable: the card's title, summary and byline
+// are text like the body's.
+func TestHeaderCardTextIsSelectable(t *testing.T) {
+	p := showPreview(t)
+	fm, body, first := splitSeed(t)
+	meta := MetaFromMap(fm)
+	p.updateNow(body, meta, "../assets/samples", first)
+	p.SelectAll()
+	want := meta.Title + "\n" + meta.Summary + "\n" + meta.byline() + "\n\n2024年AI技术发展趋势预测：机遇与挑战并存\n\n随着"
+	if got := p.SelectedText(); !strings.HasPrefix(got, want) {
+		t.Errorf("select all starts %q, want %q", got[:min(len(got), len(want)+20)], want)
+	}
+	title := findFlow(t, p, meta.Title)
+	at := flowPoint(title, 0).AddXY(title.Size().Width/2, 0)
+	pressOn(p, title, at, 0)
+	pressOn(p, title, at, 0)
+	pressOn(p, title, at, 0)
+	if got := p.SelectedText(); got != meta.Title {
+		t.Errorf("triple click on the title selected %q", got)
+	}
+	// a new title drops a selection in the old one
+	meta.Title = "新标题"
+	p.updateNow(body, meta, "../assets/samples", first)
+	if got := p.SelectedText(); got != "" {
+		t.Errorf("the old title's selection outlived it: %q", got)
+	}
+}
