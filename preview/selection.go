@@ -385,7 +385,7 @@ func selectableTargets(o fyne.CanvasObject, at fyne.Position, fn func(o fyne.Can
 	}
 	switch t := o.(type) {
 	case *textFlow:
-		fn(t, at, t.noWrap && t.onLink == nil)
+		fn(t, at, t.isMarker())
 	case *codeBlock:
 		fn(t, at, false)
 	case *tableBox:

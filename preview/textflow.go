@@ -468,7 +468,7 @@ func (t *textFlow) Cursor() desktop.Cursor {
 	switch {
 	case t.hovering:
 		return desktop.PointerCursor
-	case t.host != nil:
+	case t.host != nil && !t.isMarker():
 		return desktop.TextCursor
 	}
 	return desktop.DefaultCursor
@@ -638,6 +638,10 @@ func (t *textFlow) TappedSecondary(ev *fyne.PointEvent) {
 		t.host.flowSecondaryTap(ev)
 	}
 }
+
+// isMarker reports whether the flow is a list or footnote marker or a
+// chip's label (no link, never wrapped): it has no selectable text.
+func (t *textFlow) isMarker() bool { return t.noWrap && t.onLink == nil }
 
 // runStarts is the offset in plainText where each run starts (a hard
 // break's "\n" is at its run's start).
