@@ -706,6 +706,13 @@ func (p *Preview) paintSelection() {
 			}
 		}
 	}
+	if len(s.segs) > 2*maxBuilt+len(p.visible) {
+		for b := range s.segs {
+			if s.targets[b] == nil {
+				delete(s.segs, b) // computed again if it is shown again
+			}
+		}
+	}
 	if !s.shown && s.empty() {
 		return
 	}

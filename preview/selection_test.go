@@ -509,6 +509,9 @@ func TestSelectionLetsDroppedWidgetsGo(t *testing.T) {
 	if n := len(p.sel.targets); n > maxBuilt+len(p.visible)+1 {
 		t.Errorf("the selection holds the objects of %d blocks, the preview %d", n, len(p.built))
 	}
+	if n := len(p.sel.segs); n > 2*maxBuilt+len(p.visible)+1 {
+		t.Errorf("the selection holds the text of %d blocks", n)
+	}
 }
 
 func TestContextMenuCopiesAndSelectsAll(t *testing.T) {
