@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"folio/app/library"
+	"folio/editor"
 	"folio/editor/merge"
 )
 
@@ -106,7 +107,9 @@ func diffView(hunks []merge.Hunk) *widget.RichText {
 // merge with the text as last loaded as the base. Changes to different
 // lines are all kept; overlapping ones are marked in the text with both
 // versions (<<<<<<< mine, =======, >>>>>>> theirs) for the user to settle.
-// The file on disk becomes the version the next Save replaces.
+// The editor tints the lines that came from each side and the conflict
+// blocks (see mergeMarks), and the merged bar counts them with Next
+// conflict. The file on disk becomes the version the next Save replaces.
 func (ws *workspace) mergeDisk() {
 	art := ws.art
 	if !art.HasFile() {
@@ -129,10 +132,44 @@ func (ws *workspace) mergeDisk() {
 			theirs++
 		}
 	}
+	ws.src.SetMarks(mergeMarks(res))
+	ws.conflict.showMerged(len(res.Conflicts))
 	if n := len(res.Conflicts); n > 0 {
 		ws.src.SetCursorOffset(res.Conflicts[0].Start)
 		ws.status.problem(lang.L("Merged {{.Name}}: {{.Count}} conflicts are marked in the text (<<<<<<< mine … >>>>>>> theirs)", map[string]any{"Name": name, "Count": n}))
 	} else {
 		ws.status.say(lang.L("Merged {{.Name}}: {{.Mine}} of your changes and {{.Theirs}} from the other program", map[string]any{"Name": name, "Mine": mine, "Theirs": theirs}))
 	}
+}
+
+// mergeMarks maps a merge's regions to the editor's line marks: the lines
+// only I changed, the lines only they changed, and each conflict block,
+// its markers included. Lines both sides left alone or changed alike are
+// not marked. Line endings may be LF or CRLF (both end in "\n").
+func mergeMarks(res merge.Result) []editor.Mark {
+	var out []editor.Mark
+	line, at := 0, 0 // the line that starts at byte at of the merged text
+	for _, r := range res.Regions {
+		from := line + strings.Count(res.Text[at:r.Start], "\n")
+		to := from + strings.Count(res.Text[r.Start:r.End], "\n")
+		line, at = to, r.End
+		if r.End > r.Start && res.Text[r.End-1] != '\n' {
+			to++ // the last line, without a line ending
+		}
+		var k editor.MarkKind
+		switch r.Origin {
+		case merge.Mine:
+			k = editor.MarkMine
+		case merge.Theirs:
+			k = editor.MarkTheirs
+		case merge.Conflicted:
+			k = editor.MarkConflict
+		default:
+			continue
+		}
+		if to > from {
+			out = append(out, editor.Mark{FromLine: from, ToLine: to, Kind: k})
+		}
+	}
+	return out
 }

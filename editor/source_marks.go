@@ -181,7 +181,7 @@ func (r *sourceRenderer) drawMark(line int, y, lh float32, nr int) int {
 	if !ok {
 		return nr
 	}
-	band, edge := markColors(r.s.Theme(), fyne.CurrentApp().Settings().ThemeVariant(), m.Kind)
+	band, edge := MarkColors(r.s.Theme(), fyne.CurrentApp().Settings().ThemeVariant(), m.Kind)
 	w := r.s.viewSize.Width - barSize
 	rc := r.rect(nr)
 	rc.FillColor = band
@@ -192,11 +192,11 @@ func (r *sourceRenderer) drawMark(line int, y, lh float32, nr int) int {
 	return nr + 2
 }
 
-// markColors returns a mark kind's band (the theme colour, translucent)
+// MarkColors returns a mark kind's band (the theme colour, translucent)
 // and stripe (the theme colour) for the theme and variant: conflicts in
 // the error colour, mine in the primary colour, theirs in the success
 // colour. The band is a little stronger on a dark background.
-func markColors(th fyne.Theme, v fyne.ThemeVariant, k MarkKind) (band, edge color.Color) {
+func MarkColors(th fyne.Theme, v fyne.ThemeVariant, k MarkKind) (band, edge color.Color) {
 	name := theme.ColorNamePrimary
 	switch k {
 	case MarkTheirs:

@@ -35,9 +35,9 @@ func TestMarksAreDrawnAsTintedLines(t *testing.T) {
 	s.SetMarks([]Mark{{FromLine: 1, ToLine: 2, Kind: MarkMine}, {FromLine: 2, ToLine: 7, Kind: MarkConflict}, {FromLine: 7, ToLine: 8, Kind: MarkTheirs}})
 	v := fyne.CurrentApp().Settings().ThemeVariant()
 	want := map[int]color.Color{}
-	mine, _ := markColors(s.Theme(), v, MarkMine)
-	conflict, _ := markColors(s.Theme(), v, MarkConflict)
-	theirs, _ := markColors(s.Theme(), v, MarkTheirs)
+	mine, _ := MarkColors(s.Theme(), v, MarkMine)
+	conflict, _ := MarkColors(s.Theme(), v, MarkConflict)
+	theirs, _ := MarkColors(s.Theme(), v, MarkTheirs)
 	want[1] = mine
 	for i := 2; i < 7; i++ {
 		want[i] = conflict
@@ -79,7 +79,7 @@ func TestMarkColoursFollowTheThemeVariant(t *testing.T) {
 	for _, v := range []fyne.ThemeVariant{theme.VariantLight, theme.VariantDark} {
 		fyne.CurrentApp().Settings().SetTheme(variantTheme{theme.DefaultTheme(), v})
 		s.Refresh()
-		want, _ := markColors(theme.DefaultTheme(), v, MarkConflict)
+		want, _ := MarkColors(theme.DefaultTheme(), v, MarkConflict)
 		if got := bandRows(t, s)[0]; got != want {
 			t.Errorf("variant %d: band %v, want %v", v, got, want)
 		}
@@ -107,7 +107,10 @@ func TestMarksFollowEdits(t *testing.T) {
 			key(s, fyne.KeyDelete)
 		}, []Mark{{FromLine: 1, ToLine: 6, Kind: MarkConflict}}},
 		{"typing below", func(s *Source) { s.SetCursorOffset(len(marksText)); test.Type(s, "尾") }, conflict},
-		{"typing inside", func(s *Source) { s.SetCursorOffset(len("第一行\n第二行\n<<<<<<< mine\n我")); test.Type(s, "们") }, nil},
+		{"typing inside", func(s *Source) {
+			s.SetCursorOffset(len("第一行\n第二行\n<<<<<<< mine\n我"))
+			test.Type(s, "们")
+		}, nil},
 		{"typing at its first column", func(s *Source) { s.SetCursorOffset(len("第一行\n第二行\n")); test.Type(s, "x") }, nil},
 		{"joining the line above onto it", func(s *Source) { s.SetCursorOffset(len("第一行\n第二行\n")); key(s, fyne.KeyBackspace) }, nil},
 		{"joining the line below onto it", func(s *Source) {

@@ -1,0 +1,167 @@
+package app
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"folio/app/library"
+	"folio/editor"
+	"folio/editor/merge"
+)
+
+func TestMergeMarks(t *testing.T) {
+	type m = editor.Mark
+	tests := []struct {
+		name                string
+		base, mine, theirs  string
+		want                []m
+		wantText, wantLines string // wantLines: the marked lines, "|"-joined, to check the mapping against the text
+	}{
+		{
+			name:      "Chinese, disjoint lines",
+			base:      "标题\n第一段\n第二段\n第三段\n",
+			mine:      "标题\n第一段（我改的）\n第二段\n第三段\n",
+			theirs:    "标题\n第一段\n第二段\n第三段（他们改的）\n",
+			want:      []m{{FromLine: 1, ToLine: 2, Kind: editor.MarkMine}, {FromLine: 3, ToLine: 4, Kind: editor.MarkTheirs}},
+			wantLines: "第一段（我改的）|第三段（他们改的）",
+		},
+		{
+			name:      "CRLF conflict keeps CRLF markers",
+			base:      "甲\r\n乙\r\n丙\r\n",
+			mine:      "甲\r\n我的乙\r\n丙\r\n",
+			theirs:    "甲\r\n他们的乙\r\n丙\r\n",
+			want:      []m{{FromLine: 1, ToLine: 6, Kind: editor.MarkConflict}},
+			wantText:  "甲\r\n<<<<<<< mine\r\n我的乙\r\n=======\r\n他们的乙\r\n>>>>>>> theirs\r\n丙\r\n",
+			wantLines: "<<<<<<< mine\r|我的乙\r|=======\r|他们的乙\r|>>>>>>> theirs\r",
+		},
+		{
+			name:      "CRLF, disjoint, the last line without an ending",
+			base:      "一\r\n二\r\n三\r\n四",
+			mine:      "一改\r\n二\r\n三\r\n四",
+			theirs:    "一\r\n二\r\n三\r\n四改",
+			want:      []m{{FromLine: 0, ToLine: 1, Kind: editor.MarkMine}, {FromLine: 3, ToLine: 4, Kind: editor.MarkTheirs}},
+			wantLines: "一改\r|四改",
+		},
+		{
+			name:      "an insertion of mine and a deletion of theirs",
+			base:      "a\nb\nc\nd\n",
+			mine:      "a\n新的一行\n另一行\nb\nc\nd\n",
+			theirs:    "a\nb\nc\n",
+			want:      []m{{FromLine: 1, ToLine: 3, Kind: editor.MarkMine}},
+			wantText:  "a\n新的一行\n另一行\nb\nc\n",
+			wantLines: "新的一行|另一行",
+		},
+		{
+			name:   "the same change on both sides is not marked",
+			base:   "一\n二\n",
+			mine:   "一\n二改\n",
+			theirs: "一\n二改\n",
+		},
+		{
+			name:      "a conflict and a clean change of theirs after it",
+			base:      "标题\n正文\n\n中\n\n结尾\n",
+			mine:      "标题\n我的正文\n\n中\n\n结尾\n",
+			theirs:    "标题\n他们的正文\n\n中\n\n他们的结尾\n",
+			want:      []m{{FromLine: 1, ToLine: 6, Kind: editor.MarkConflict}, {FromLine: 9, ToLine: 10, Kind: editor.MarkTheirs}},
+			wantLines: "<<<<<<< mine|我的正文|=======|他们的正文|>>>>>>> theirs|他们的结尾",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := merge.Merge(tt.base, tt.mine, tt.theirs)
+			if tt.wantText != "" && res.Text != tt.wantText {
+				t.Fatalf("merged %q, want %q", res.Text, tt.wantText)
+			}
+			got := mergeMarks(res)
+			if !reflect.DeepEqual(got, tt.want) && !(len(got) == 0 && len(tt.want) == 0) {
+				t.Fatalf("marks %v, want %v\n%q", got, tt.want, res.Text)
+			}
+			lines := strings.Split(res.Text, "\n")
+			var marked []string
+			for _, mk := range got {
+				marked = append(marked, lines[mk.FromLine:mk.ToLine]...)
+			}
+			if g := strings.Join(marked, "|"); g != tt.wantLines {
+				t.Errorf("marked lines %q, want %q", g, tt.wantLines)
+			}
+		})
+	}
+}
+
+func TestMergeMarksTheEditorAndSaveClearsThem(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	path := filepath.Join(dir, "a.md")
+	ws.load(path)
+	// Mine: the title and the first paragraph; theirs: the first paragraph
+	// (a conflict) and the tags (clean).
+	ws.src.SetText(strings.Replace(strings.Replace(articleText, "第一段。", "我的第一段。", 1), "# 正文", "# 我的正文", 1))
+	ws.edited()
+	theirs := strings.Replace(strings.Replace(articleText, "第一段。", "他们的第一段。", 1), "tags: [a]", "tags: [a, 他们的]", 1)
+	write(t, path, theirs)
+	ws.external([]library.Change{{Path: path}})
+	ws.mergeDisk()
+
+	marks := ws.src.Marks()
+	kinds := map[editor.MarkKind]int{}
+	for _, mk := range marks {
+		kinds[mk.Kind]++
+	}
+	if kinds[editor.MarkMine] != 1 || kinds[editor.MarkConflict] != 1 || kinds[editor.MarkTheirs] != 1 {
+		t.Fatalf("marks %v in\n%s", marks, ws.src.Text())
+	}
+	for _, mk := range marks {
+		first := ws.src.Line(mk.FromLine)
+		switch mk.Kind {
+		case editor.MarkMine:
+			if first != "# 我的正文" {
+				t.Errorf("mine mark on %q", first)
+			}
+		case editor.MarkTheirs:
+			if first != "tags: [a, 他们的]" || mk.ToLine != mk.FromLine+1 {
+				t.Errorf("theirs mark on %q (%d lines)", first, mk.ToLine-mk.FromLine)
+			}
+		case editor.MarkConflict:
+			if first != merge.MarkerMine || ws.src.Line(mk.ToLine-1) != merge.MarkerTheirs {
+				t.Errorf("conflict mark on %q … %q", first, ws.src.Line(mk.ToLine-1))
+			}
+		}
+	}
+	if ws.conflict.merged == nil || !ws.conflict.merged.Visible() {
+		t.Fatal("no merged bar")
+	}
+	// Next conflict goes to the conflict block.
+	ws.src.SetCursorOffset(0)
+	ws.conflict.nextConflict()
+	if got := ws.src.Line(ws.src.CursorLine()); got != merge.MarkerMine {
+		t.Errorf("Next conflict put the cursor on %q", got)
+	}
+	// Settling the conflict by editing it removes its mark, not the others.
+	ws.src.SetCursorOffset(ws.src.Len())
+	for _, mk := range ws.src.Marks() {
+		if mk.Kind == editor.MarkConflict {
+			ws.src.SetCursorOffset(len(strings.Join(strings.SplitAfter(ws.src.Text(), "\n")[:mk.FromLine+1], "")))
+		}
+	}
+	test.Type(ws.src, "x")
+	kinds = map[editor.MarkKind]int{}
+	for _, mk := range ws.src.Marks() {
+		kinds[mk.Kind]++
+	}
+	if kinds[editor.MarkConflict] != 0 || kinds[editor.MarkMine] != 1 || kinds[editor.MarkTheirs] != 1 {
+		t.Errorf("after editing the conflict: %v", ws.src.Marks())
+	}
+	if !ws.save() {
+		t.Fatal("save failed")
+	}
+	if got, _ := os.ReadFile(path); string(got) != ws.src.Text() {
+		t.Fatal("the merge was not saved")
+	}
+	if len(ws.src.Marks()) != 0 || ws.conflict.merged.Visible() {
+		t.Errorf("after save: marks %v, bar %v", ws.src.Marks(), ws.conflict.merged.Visible())
+	}
+}
