@@ -131,6 +131,9 @@ func TestMergeMarksTheEditorAndSaveClearsThem(t *testing.T) {
 			}
 		}
 	}
+	// The merged text is journalled at once: a crash now must not bring
+	// back the text from before the merge.
+	journalled(t, ws, path, ws.src.Text())
 	if ws.conflict.merged == nil || !ws.conflict.merged.Visible() {
 		t.Fatal("no merged bar")
 	}

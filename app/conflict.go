@@ -99,9 +99,12 @@ func (cb *conflictBar) showMerged(conflicts int) {
 		legend.Add(widget.NewLabel(k.label))
 	}
 	var msg string
-	if conflicts == 0 {
+	switch conflicts {
+	case 0:
 		msg = lang.L("Merged cleanly: the tinted lines show where each change came from. Save to keep the merge.")
-	} else {
+	case 1:
+		msg = lang.L("Merged with 1 conflict: both versions are kept between the markers. Settle it, then save.")
+	default:
 		msg = lang.L("Merged with {{.Count}} conflicts: both versions are kept between the markers. Settle each, then save.", map[string]any{"Count": conflicts})
 	}
 	label := widget.NewLabel(msg)
@@ -113,7 +116,9 @@ func (cb *conflictBar) showMerged(conflicts int) {
 		buttons.Add(next)
 	}
 	buttons.Add(widget.NewButton(lang.L("Hide"), cb.hideMerged))
-	cb.merged.Objects = []fyne.CanvasObject{container.NewVBox(label, container.NewBorder(nil, nil, legend, nil, buttons))}
+	// The legend on its own line: beside the buttons in a narrow editor
+	// column they would overlap.
+	cb.merged.Objects = []fyne.CanvasObject{container.NewVBox(label, legend, buttons)}
 	cb.merged.Show()
 	cb.merged.Refresh()
 }

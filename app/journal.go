@@ -60,6 +60,7 @@ type hotExit struct {
 	others       map[string]library.Entry
 	restoredOpen bool
 	announced    bool
+	restoring    bool      // restore is putting journalled text in
 	restoredOwn  bool      // the bar shown speaks of the open article
 	restoredAt   time.Time // and of its journal's time
 
@@ -222,6 +223,11 @@ func (h *hotExit) articleChanged(w article.What) {
 	if w&article.StateChanged != 0 {
 		h.ws.list.list.Refresh() // the open row's ●
 	}
+	if w&article.TextReplaced != 0 && art.HasFile() && art.Dirty() && !h.restoring {
+		// Text put in by Folio, not typed (a merge): journalled at once,
+		// or a crash now would bring back the text from before it.
+		h.write()
+	}
 	if w&article.TextReplaced != 0 && w&article.KeepPlace != 0 && h.outside {
 		h.showNotice(lang.L("Reloaded: changed by another program"))
 	}
@@ -259,7 +265,9 @@ func (h *hotExit) restore() {
 	if base == "" && e.Loaded == art.Loaded() {
 		base = art.Saved()
 	}
+	h.restoring = true // the journal has this text already
 	art.Restore(e.Text, base, e.Loaded)
+	h.restoring = false
 	h.restoredOpen = art.Dirty()
 	if art.Conflict() == article.NoConflict {
 		h.showRestored(e.Time, true)
