@@ -173,3 +173,24 @@ func mergeMarks(res merge.Result) []editor.Mark {
 	}
 	return out
 }
+
+// conflictMarks finds the conflict blocks a merge left in text
+// (<<<<<<< mine … >>>>>>> theirs, each marker a whole line) and returns
+// them as conflict marks: text restored from the journal after a crash
+// shows its unsettled conflicts again.
+func conflictMarks(text string) []editor.Mark {
+	var out []editor.Mark
+	open := -1
+	for i, l := range strings.Split(text, "\n") {
+		switch strings.TrimSuffix(l, "\r") {
+		case merge.MarkerMine:
+			open = i
+		case merge.MarkerTheirs:
+			if open >= 0 {
+				out = append(out, editor.Mark{FromLine: open, ToLine: i + 1, Kind: editor.MarkConflict})
+				open = -1
+			}
+		}
+	}
+	return out
+}

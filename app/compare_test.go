@@ -168,3 +168,22 @@ func TestMergeMarksTheEditorAndSaveClearsThem(t *testing.T) {
 		t.Errorf("after save: marks %v, bar %v", ws.src.Marks(), ws.conflict.merged.Visible())
 	}
 }
+
+func TestConflictMarksFindTheBlocksLeftInTheText(t *testing.T) {
+	res := merge.Merge("甲\r\n乙\r\n丙\r\n丁\r\n戊\r\n", "甲\r\n我的乙\r\n丙\r\n丁\r\n我的戊\r\n", "甲\r\n他们的乙\r\n丙\r\n丁\r\n他们的戊\r\n")
+	if len(res.Conflicts) != 2 {
+		t.Fatalf("want two conflicts: %q", res.Text)
+	}
+	var want []editor.Mark
+	for _, mk := range mergeMarks(res) {
+		if mk.Kind == editor.MarkConflict {
+			want = append(want, mk)
+		}
+	}
+	if got := conflictMarks(res.Text); !reflect.DeepEqual(got, want) {
+		t.Fatalf("conflictMarks %v, mergeMarks' conflicts %v", got, want)
+	}
+	if got := conflictMarks("<<<<<<< mine\n没有结尾\n"); len(got) != 0 {
+		t.Errorf("an unclosed block is marked: %v", got)
+	}
+}

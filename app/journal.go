@@ -269,11 +269,11 @@ func (h *hotExit) restore() {
 	art.Restore(e.Text, base, e.Loaded)
 	h.restoring = false
 	h.restoredOpen = art.Dirty()
+	h.ws.src.SetMarks(conflictMarks(e.Text)) // a merge's unsettled conflicts
 	if art.Conflict() == article.NoConflict {
 		h.showRestored(e.Time, true)
 	} else {
-		h.ws.status.say(lang.L("Restored unsaved changes from {{.Time}}", map[string]any{"Time": when(e.Time)}))
-		h.showRestored(e.Time, false) // the conflict bar speaks for this one
+		h.showRestored(e.Time, false) // the conflict bar offers the choices
 	}
 }
 
@@ -331,6 +331,13 @@ func (h *hotExit) showRestored(at time.Time, own bool) {
 		// editor pane it would wrap word by word.
 		box.Add(label)
 		box.Add(container.NewHBox(layout.NewSpacer(), compare, discard, keep))
+	}
+	if !own && !at.IsZero() {
+		// Restored, but the file changed meanwhile: the conflict bar
+		// offers the choices; this says where the text came from.
+		label := widget.NewLabel(lang.L("Restored unsaved changes from {{.Time}}; the file changed on disk since then", map[string]any{"Time": when(at)}))
+		label.Wrapping = fyne.TextWrapWord
+		box.Add(label)
 	}
 	if o := h.othersBox(); o != nil {
 		box.Add(o)

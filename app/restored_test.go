@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -14,6 +15,8 @@ import (
 
 	"folio/app/article"
 	"folio/app/library"
+	"folio/editor"
+	"folio/editor/merge"
 )
 
 // rowTitleOf returns the list row title drawn for the article abs, and
@@ -229,5 +232,20 @@ func TestJournalsOfOtherFoldersAndDeletedFilesAreOffered(t *testing.T) {
 	// The outside one is still journalled: it is not lost by being elsewhere.
 	if _, ok, _ := ws2.hot.journal.Get(outside); !ok {
 		t.Fatal("the journal of a file outside the folder went")
+	}
+}
+
+func TestRestoredMergeShowsItsConflictsAgain(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	path := filepath.Join(dir, "a.md")
+	res := merge.Merge(articleText, strings.Replace(articleText, "第一段。", "我的。", 1), strings.Replace(articleText, "第一段。", "他们的。", 1))
+	if err := ws.hot.journal.Put(library.Entry{Path: path, Text: res.Text, Base: articleText, Loaded: library.SumOf([]byte(articleText))}); err != nil {
+		t.Fatal(err)
+	}
+	ws2 := restart(t, ws)
+	ws2.load(path)
+	want := []editor.Mark{{FromLine: res.Conflicts[0].Line, ToLine: res.Conflicts[0].Line + 5, Kind: editor.MarkConflict}}
+	if ws2.src.Text() != res.Text || !reflect.DeepEqual(ws2.src.Marks(), want) {
+		t.Fatalf("text %q marks %v, want %v", ws2.src.Text(), ws2.src.Marks(), want)
 	}
 }
