@@ -137,22 +137,28 @@ func (h *hotExit) nextRestored() {
 // saveAllRestored saves every restored article of the folder through
 // library.Save with the same check as Save: an article whose file changed
 // on disk since it was journalled is not written but opened, so its
-// conflict bar offers compare and merge. The open article is saved as
-// Ctrl+S does.
+// conflict bar offers compare and merge; one whose text still holds a
+// merge's conflict blocks is not written either (the user settles them
+// first). The open article is saved as Ctrl+S does.
 func (h *hotExit) saveAllRestored() {
 	ws := h.ws
 	saved := 0
 	var changed []string
 	if art := ws.art; h.restoredOpen && art.Dirty() {
-		if art.Conflict() == article.NoConflict && ws.save() {
-			saved++
-		} else if art.Conflict() != article.NoConflict {
+		switch {
+		case art.Conflict() != article.NoConflict || len(conflictMarks(art.Text())) > 0:
 			changed = append(changed, art.Path())
+		case ws.save():
+			saved++
 		}
 	}
 	inside, _ := h.waiting()
 	for _, p := range inside {
 		e := h.others[p]
+		if len(conflictMarks(e.Text)) > 0 {
+			changed = append(changed, p)
+			continue
+		}
 		data := []byte(e.Text)
 		if ws.watcher != nil {
 			ws.watcher.Expect(p, data)
@@ -176,9 +182,9 @@ func (h *hotExit) saveAllRestored() {
 		ws.status.say(lang.L("Saved {{.Count}} restored articles", map[string]any{"Count": saved}))
 		return
 	}
-	ws.status.problem(lang.L("Saved {{.Count}} restored articles; {{.Changed}} changed on disk meanwhile and were not saved", map[string]any{"Count": saved, "Changed": len(changed)}))
+	ws.status.problem(lang.L("Saved {{.Count}} restored articles; {{.Changed}} need you first (changed on disk meanwhile, or unsettled conflicts) and were not saved", map[string]any{"Count": saved, "Changed": len(changed)}))
 	if changed[0] != ws.art.Path() {
-		ws.open(changed[0]) // its conflict bar: compare, merge, keep mine
+		ws.open(changed[0]) // its conflict bar (compare, merge, keep mine) or its marked conflicts
 	}
 }
 

@@ -249,3 +249,29 @@ func TestRestoredMergeShowsItsConflictsAgain(t *testing.T) {
 		t.Fatalf("text %q marks %v, want %v", ws2.src.Text(), ws2.src.Marks(), want)
 	}
 }
+
+func TestSaveAllRestoredLeavesUnsettledConflicts(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	a, b := filepath.Join(dir, "a.md"), filepath.Join(dir, "b.md")
+	res := merge.Merge(articleText, strings.Replace(articleText, "第一段。", "我的。", 1), strings.Replace(articleText, "第一段。", "他们的。", 1))
+	for _, e := range []library.Entry{
+		{Path: a, Text: res.Text, Base: articleText, Loaded: library.SumOf([]byte(articleText))},
+		{Path: b, Text: "# B\n已解决\n", Base: "# B\n", Loaded: library.SumOf([]byte("# B\n"))},
+	} {
+		if err := ws.hot.journal.Put(e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ws2 := restart(t, ws)
+	ws2.load(b)
+	ws2.hot.saveAllRestored()
+	if got, _ := os.ReadFile(b); string(got) != "# B\n已解决\n" {
+		t.Errorf("b = %q", got)
+	}
+	if got, _ := os.ReadFile(a); string(got) != articleText {
+		t.Fatalf("a was saved with its conflict markers: %q", got)
+	}
+	if ws2.art.Path() != a || ws2.src.Text() != res.Text || len(ws2.src.Marks()) != 1 {
+		t.Fatalf("a is not opened with its conflict marked: %q %v", ws2.art.Path(), ws2.src.Marks())
+	}
+}
