@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io/fs"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -132,8 +133,11 @@ func (ws *workspace) mergeDisk() {
 			theirs++
 		}
 	}
-	ws.src.SetMarks(mergeMarks(res))
-	ws.conflict.showMerged(len(res.Conflicts))
+	// Conflict blocks already in the text (an earlier merge not settled
+	// yet) came from one side as plain lines: they are conflicts still.
+	old := conflictMarks(res.Text)
+	ws.src.SetMarks(withConflicts(mergeMarks(res), old))
+	ws.conflict.showMerged(len(old))
 	if n := len(res.Conflicts); n > 0 {
 		ws.src.SetCursorOffset(res.Conflicts[0].Start)
 		ws.status.problem(lang.L("Merged {{.Name}}: {{.Count}} conflicts are marked in the text (<<<<<<< mine … >>>>>>> theirs)", map[string]any{"Name": name, "Count": n}))
@@ -192,5 +196,35 @@ func conflictMarks(text string) []editor.Mark {
 			}
 		}
 	}
+	return out
+}
+
+// withConflicts returns marks with the conflict blocks over them: a mark
+// overlapping a block loses the lines the block covers (it may split in
+// two), and the blocks are added.
+func withConflicts(marks, blocks []editor.Mark) []editor.Mark {
+	out := make([]editor.Mark, 0, len(marks)+len(blocks))
+	for _, m := range marks {
+		parts := []editor.Mark{m}
+		for _, b := range blocks {
+			var next []editor.Mark
+			for _, p := range parts {
+				if p.ToLine <= b.FromLine || p.FromLine >= b.ToLine {
+					next = append(next, p)
+					continue
+				}
+				if p.FromLine < b.FromLine {
+					next = append(next, editor.Mark{FromLine: p.FromLine, ToLine: b.FromLine, Kind: p.Kind})
+				}
+				if p.ToLine > b.ToLine {
+					next = append(next, editor.Mark{FromLine: b.ToLine, ToLine: p.ToLine, Kind: p.Kind})
+				}
+			}
+			parts = next
+		}
+		out = append(out, parts...)
+	}
+	out = append(out, blocks...)
+	sort.Slice(out, func(i, j int) bool { return out[i].FromLine < out[j].FromLine })
 	return out
 }

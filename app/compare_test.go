@@ -187,3 +187,46 @@ func TestConflictMarksFindTheBlocksLeftInTheText(t *testing.T) {
 		t.Errorf("an unclosed block is marked: %v", got)
 	}
 }
+
+func TestWithConflictsPutsTheBlocksOverTheOtherMarks(t *testing.T) {
+	mk := func(from, to int, k editor.MarkKind) editor.Mark {
+		return editor.Mark{FromLine: from, ToLine: to, Kind: k}
+	}
+	type m = editor.Mark
+	mine, theirs, conflict := editor.MarkMine, editor.MarkTheirs, editor.MarkConflict
+	got := withConflicts(
+		[]m{mk(0, 2, theirs), mk(3, 10, mine), mk(12, 14, mine)},
+		[]m{mk(1, 2, conflict), mk(5, 7, conflict), mk(20, 25, conflict)})
+	want := []m{mk(0, 1, theirs), mk(1, 2, conflict), mk(3, 5, mine), mk(5, 7, conflict), mk(7, 10, mine), mk(12, 14, mine), mk(20, 25, conflict)}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("got %v\nwant %v", got, want)
+	}
+}
+
+func TestMergeAgainKeepsTheUnsettledConflictsMarked(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	path := filepath.Join(dir, "a.md")
+	ws.load(path)
+	ws.src.SetText(strings.Replace(articleText, "第一段。", "我的第一段。", 1))
+	ws.edited()
+	write(t, path, strings.Replace(articleText, "第一段。", "他们的第一段。", 1))
+	ws.external([]library.Change{{Path: path}})
+	ws.mergeDisk()
+	// The other program changes the title; the first conflict is not settled.
+	write(t, path, strings.Replace(strings.Replace(articleText, "第一段。", "他们的第一段。", 1), "旧标题", "新标题", 1))
+	ws.external([]library.Change{{Path: path}})
+	ws.mergeDisk()
+	want := conflictMarks(ws.src.Text())
+	if len(want) != 1 {
+		t.Fatalf("the text lost its conflict block:\n%s", ws.src.Text())
+	}
+	var got []editor.Mark
+	for _, mk := range ws.src.Marks() {
+		if mk.Kind == editor.MarkConflict {
+			got = append(got, mk)
+		}
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("conflict marks %v, want %v (all: %v)", got, want, ws.src.Marks())
+	}
+}
