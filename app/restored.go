@@ -213,7 +213,11 @@ func (h *hotExit) othersBox() fyne.CanvasObject {
 		box.Add(container.NewHBox(layout.NewSpacer(), all, next))
 	}
 	if n := len(strays); n > 0 {
-		label := widget.NewLabel(lang.L("{{.Count}} restored texts belong to files outside this folder or deleted", map[string]any{"Count": n}))
+		msg := lang.L("1 restored text belongs to a file outside this folder or deleted")
+		if n > 1 {
+			msg = lang.L("{{.Count}} restored texts belong to files outside this folder or deleted", map[string]any{"Count": n})
+		}
+		label := widget.NewLabel(msg)
 		label.Wrapping = fyne.TextWrapWord
 		box.Add(label)
 		box.Add(container.NewHBox(layout.NewSpacer(), widget.NewButton(lang.L("Recover…"), h.showStrays)))
@@ -248,7 +252,7 @@ func (h *hotExit) showStrays() {
 		if exists {
 			buttons.Add(widget.NewButton(lang.L("Open its folder"), func() {
 				d.Hide()
-				ws.confirmLeave(func() { ws.switchFolder(filepath.Dir(p), p) }, nil)
+				h.openStray(p)
 			}))
 		} else {
 			buttons.Add(widget.NewButton(lang.L("Save into this folder"), func() {
@@ -267,6 +271,18 @@ func (h *hotExit) showStrays() {
 	d = dialog.NewCustom(lang.L("Restored texts of other files"), lang.L("Close"), container.NewVScroll(rows), ws.win)
 	d.Resize(fyne.NewSize(760, 420))
 	d.Show()
+}
+
+// openStray opens the folder of path (a journalled file outside the
+// opened folder) with path open, its text restored. Restored text of the
+// open article stays journalled; other unsaved text is asked about.
+func (h *hotExit) openStray(path string) {
+	ws := h.ws
+	if h.park() {
+		ws.switchFolder(filepath.Dir(path), path)
+		return
+	}
+	ws.confirmLeave(func() { ws.switchFolder(filepath.Dir(path), path) }, nil)
 }
 
 // recover saves the journalled text of path (whose file is gone) as a new

@@ -233,6 +233,27 @@ func TestJournalsOfOtherFoldersAndDeletedFilesAreOffered(t *testing.T) {
 	if _, ok, _ := ws2.hot.journal.Get(outside); !ok {
 		t.Fatal("the journal of a file outside the folder went")
 	}
+	// Open its folder: the file opens with its text restored.
+	ws2.hot.openStray(outside)
+	if ws2.root != elsewhere || ws2.art.Path() != outside || ws2.src.Text() != "# 外面\n改过\n" || !ws2.art.Dirty() {
+		t.Fatalf("after Open its folder: root %q open %q text %q", ws2.root, ws2.art.Path(), ws2.src.Text())
+	}
+}
+
+func TestOpeningAStrayFolderKeepsTheRestoredTextHere(t *testing.T) {
+	ws, a, _, textA, _ := twoJournalled(t)
+	elsewhere := t.TempDir()
+	outside := filepath.Join(elsewhere, "外面.md")
+	write(t, outside, "# 外面\n")
+	ws.hot.others[outside] = library.Entry{Path: outside, Text: "# 外面\n改过\n", Loaded: library.SumOf([]byte("# 外面\n"))}
+	ws.load(a)
+	ws.hot.openStray(outside)
+	if ws.showing["Unsaved changes"] != nil || ws.art.Path() != outside {
+		t.Fatalf("asked, or did not switch: open %q", ws.art.Path())
+	}
+	if e, ok, _ := ws.hot.journal.Get(a); !ok || e.Text != textA {
+		t.Fatalf("a's restored text left the journal: %q %v", e.Text, ok)
+	}
 }
 
 func TestRestoredMergeShowsItsConflictsAgain(t *testing.T) {
