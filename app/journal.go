@@ -402,6 +402,14 @@ func (h *hotExit) outsideBatch(batch []library.Change, apply func(library.Change
 			h.queue(journalOp{remove: true, entry: library.Entry{Path: old}})
 			h.ws.status.say(lang.L("Renamed by another program to {{.Name}}", map[string]any{"Name": filepath.Base(c.Path)}))
 		}
+		if e, ok := h.others[c.From]; ok && c.From != "" && !c.Removed {
+			// A restored article not open was renamed: its text follows.
+			e.Path = c.Path
+			delete(h.others, c.From)
+			h.others[c.Path] = e
+			h.queue(journalOp{entry: e})
+			h.queue(journalOp{remove: true, entry: library.Entry{Path: c.From}})
+		}
 	}
 	h.outside = true
 	defer func() { h.outside = false }()

@@ -296,3 +296,19 @@ func TestSaveAllRestoredLeavesUnsettledConflicts(t *testing.T) {
 		t.Fatalf("a is not opened with its conflict marked: %q %v", ws2.art.Path(), ws2.src.Marks())
 	}
 }
+
+func TestARestoredArticleRenamedOutsideKeepsItsText(t *testing.T) {
+	ws, a, b, textA, _ := twoJournalled(t)
+	ws.load(b)
+	renamed := filepath.Join(filepath.Dir(a), "改名.md")
+	if err := os.Rename(a, renamed); err != nil {
+		t.Fatal(err)
+	}
+	ws.external([]library.Change{{Path: a, Removed: true}, {Path: renamed, From: a}})
+	journalled(t, ws, renamed, textA)
+	noJournal(t, ws, a)
+	ws.open(renamed)
+	if ws.src.Text() != textA || !ws.art.Dirty() {
+		t.Fatalf("renamed article = %q", ws.src.Text())
+	}
+}
