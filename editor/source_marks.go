@@ -137,6 +137,7 @@ func (s *Source) marksEdited(chs ...buffer.Change) {
 	}
 	ch := chs[0]
 	delta := (ch.NewEnd - ch.Start) - (ch.OldEnd - ch.Start)
+	lines := ch.NewLines - ch.OldLines
 	// The edit ends at a line start of the new text (a whole-line
 	// insertion or deletion): the line that follows it is untouched.
 	endsAtLineStart := s.buf.OffsetToPos(ch.NewEnd).Col == 0
@@ -146,9 +147,10 @@ func (s *Source) marksEdited(chs ...buffer.Change) {
 		case ch.Start > m.end:
 			// below the mark (or on a later line): nothing moves
 		case ch.OldEnd < m.start || ch.OldEnd == m.start && endsAtLineStart:
+			// The edit's old lines end at or before the mark's first line
+			// (which it kept whole): the mark moves by the lines it added.
 			m.start += delta
 			m.end += delta
-			lines := s.buf.OffsetToPos(m.start).Line - m.FromLine
 			m.FromLine += lines
 			m.ToLine += lines
 		default:

@@ -175,3 +175,46 @@ func TestSetMarksCleansUpAndNextMarkWraps(t *testing.T) {
 		t.Fatalf("GoToNextMark again: cursor on line %d", s.CursorLine())
 	}
 }
+
+// BenchmarkMarks scrolls a 1 MB document and types into it, with no marks
+// and with every other line marked (far more marks than a merge makes):
+// the cost of drawing and moving marks, against the same work without.
+func BenchmarkMarks(b *testing.B) {
+	for _, marked := range []bool{false, true} {
+		name := "none"
+		if marked {
+			name = "everyOtherLine"
+		}
+		s, _ := newTestSource(b, repeatTo(seedText(b), 1<<20))
+		setMarks := func() {
+			if !marked {
+				return
+			}
+			var ms []Mark
+			for i := 0; i < s.LineCount(); i += 2 {
+				ms = append(ms, Mark{FromLine: i, ToLine: i + 1, Kind: MarkKind(1 + i%3)})
+			}
+			s.SetMarks(ms)
+		}
+		setMarks()
+		b.Run("scroll/"+name, func(b *testing.B) {
+			for i := range b.N {
+				dy := float32(-60)
+				if (i/500)%2 == 1 {
+					dy = 60
+				}
+				s.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.Delta{DY: dy}})
+			}
+		})
+		b.Run("enterAtTop/"+name, func(b *testing.B) {
+			s.SetCursorOffset(0)
+			for range b.N {
+				s.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+			}
+			b.StopTimer()
+			if marked && len(s.Marks()) == 0 {
+				b.Fatal("the marks went")
+			}
+		})
+	}
+}
