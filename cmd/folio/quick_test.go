@@ -53,6 +53,18 @@ func quickPackageOK(pkg string) bool {
 	return matchPackage(pkg, quickAllowed)
 }
 
+// runAsFolioEnv set to 1 makes the test binary run as the full build
+// (this package's run) instead of running tests: the hand-over tests use
+// it as folio-app, which saves linking the full build again.
+const runAsFolioEnv = "FOLIO_TEST_RUN_AS_FOLIO"
+
+func TestMain(m *testing.M) {
+	if os.Getenv(runAsFolioEnv) == "1" {
+		os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	}
+	os.Exit(m.Run())
+}
+
 // pkgDir is this package's folder, taken before any test changes directory.
 var pkgDir, _ = os.Getwd()
 
@@ -289,16 +301,17 @@ func TestQuickBuild(t *testing.T) {
 		}
 	})
 
-	t.Run("hands over to the real full build", func(t *testing.T) {
-		if testing.Short() {
-			t.Skip("links the full build (-short)")
-		}
+	t.Run("hands over to the full build", func(t *testing.T) {
 		if quickBuild {
 			t.Skip("the tests run in the quick build: runCLI would hand over too")
 		}
-		full := buildFolio(t, t.TempDir(), appName, "")
+		self, err := os.Executable()
+		if err != nil {
+			t.Skip("no path to this test binary:", err)
+		}
+		env := append(noApp, appEnv+"="+self, runAsFolioEnv+"=1")
 		for _, args := range [][]string{{"check", "."}, {"export", "yaml.md"}, {"export", "missing.md"}, {"check"}} {
-			out, errOut, code := runBin(t, dir, "", quick, append(noApp, appEnv+"="+full), args...)
+			out, errOut, code := runBin(t, dir, "", quick, env, args...)
 			wantOut, wantErr, wantCode := runCLI(args...)
 			if out != wantOut || errOut != wantErr || code != wantCode {
 				t.Errorf("quick folio %q = %q, %q, %d; the full build gives %q, %q, %d",
