@@ -1,9 +1,11 @@
 package app
 
 import (
+	"maps"
 	"path"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -105,23 +107,47 @@ type listRow struct {
 // article's searchable text lower-cased once, and its orders computed once,
 // so a keystroke costs one substring search per article and no sort.
 type catalog struct {
-	items  []library.Summary
-	hay    []string    // per item: title, path, tags, category, summary; lower-cased
-	mod    []time.Time // per item
+	items []library.Summary
+	hay   []string    // per item: title, path, tags, category, summary; lower-cased
+	mod   []time.Time // per item
+	same  []bool      // per item: another article has the same title
+	title []string    // per item: folded display title, the title order's key
+	// titles maps a folded title to its first item, kept while a streamed
+	// load extends the catalog (see extend), nil afterwards.
+	titles map[string]int
+
+	mu     sync.Mutex // guards orders and groups: the UI and a list filler share them
 	orders map[sortKey][]int
 	groups map[sortKey][]int // by folder, then the key
-	same   []bool            // per item: another article has the same title
-	title  []string          // per item: folded display title, the title order's key
 }
 
 // newCatalog prepares items (sorted by path) for filtering; mod gives a
 // relative path's modification time.
 func newCatalog(items []library.Summary, mod func(rel string) time.Time) *catalog {
-	c := &catalog{items: items, hay: make([]string, len(items)), mod: make([]time.Time, len(items)),
-		orders: map[sortKey][]int{}, groups: map[sortKey][]int{}, same: make([]bool, len(items)), title: make([]string, len(items))}
-	titles := make(map[string]int, len(items)) // lower-cased title → first item with it
+	c := (&catalog{}).extend(items, mod)
+	c.titles = nil
+	return c
+}
+
+// extend returns the catalog of items, which are c's items followed by
+// more (a streamed load appends rows in path order): only the new items
+// are lower-cased, and the orders c computed are merged with the new
+// items' instead of sorted afresh. c is not modified (the UI may be using
+// it) and stays usable; only one catalog may be extended from c.
+func (c *catalog) extend(items []library.Summary, mod func(rel string) time.Time) *catalog {
+	n := len(c.items)
+	if n > len(items) || (n > 0 && items[n-1].Path != c.items[n-1].Path) || (n > 0 && c.titles == nil) {
+		return (&catalog{}).extend(items, mod) // not an extension: build afresh
+	}
+	m := len(items)
+	x := &catalog{items: items, titles: c.titles,
+		hay: grown(c.hay, m), mod: grown(c.mod, m), same: grown(c.same, m), title: grown(c.title, m),
+		orders: map[sortKey][]int{}, groups: map[sortKey][]int{}}
+	if x.titles == nil {
+		x.titles = make(map[string]int, m)
+	}
 	var b strings.Builder
-	for i := range items {
+	for i := n; i < m; i++ {
 		s := &items[i]
 		b.Reset()
 		b.WriteString(s.Title)
@@ -137,19 +163,66 @@ func newCatalog(items []library.Summary, mod func(rel string) time.Time) *catalo
 			b.WriteByte('\n')
 			b.WriteString(sum)
 		}
-		c.hay[i] = fold(b.String())
+		x.hay = append(x.hay, fold(b.String()))
+		var t time.Time
 		if mod != nil {
-			c.mod[i] = mod(s.Path)
+			t = mod(s.Path)
 		}
-		t := fold(displayTitle(s))
-		c.title[i] = t
-		if j, ok := titles[t]; ok {
-			c.same[i], c.same[j] = true, true
+		x.mod = append(x.mod, t)
+		ft := fold(displayTitle(s))
+		x.title = append(x.title, ft)
+		x.same = append(x.same, false)
+		if j, ok := x.titles[ft]; ok {
+			x.same[i], x.same[j] = true, true
 		} else {
-			titles[t] = i
+			x.titles[ft] = i
 		}
 	}
-	return c
+	if n == 0 {
+		return x
+	}
+	c.mu.Lock()
+	orders, groups := maps.Clone(c.orders), maps.Clone(c.groups)
+	c.mu.Unlock()
+	fresh := make([]int, m-n)
+	for i := range fresh {
+		fresh[i] = n + i
+	}
+	merge := func(o []int, cmp func(a, b int) int) []int {
+		add := slices.Clone(fresh)
+		slices.SortStableFunc(add, cmp)
+		return mergeOrders(o, add, cmp)
+	}
+	for k, o := range orders {
+		x.orders[k] = merge(o, x.compare(k, false))
+	}
+	for k, o := range groups {
+		x.groups[k] = merge(o, x.compare(k, true))
+	}
+	return x
+}
+
+// grown returns a copy of s with room for n elements.
+func grown[T any](s []T, n int) []T {
+	return append(make([]T, 0, n), s...)
+}
+
+// mergeOrders merges two orders of disjoint items, each sorted by cmp;
+// on ties a's items come first (they have the smaller paths).
+func mergeOrders(a, b []int, cmp func(x, y int) int) []int {
+	out := make([]int, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		if cmp(b[j], a[i]) < 0 {
+			out = append(out, b[j])
+			j++
+		} else {
+			out = append(out, a[i])
+			i++
+		}
+	}
+	out = append(out, a[i:]...)
+	return append(out, b[j:]...)
 }
 
 // summaryField is the article's summary or description field.
@@ -186,6 +259,11 @@ func folderOf(rel string) string {
 // order returns the item indices in the order k (grouped: by folder
 // first), computed once per catalog.
 func (c *catalog) order(k sortKey, group bool) []int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.orders == nil {
+		c.orders, c.groups = map[sortKey][]int{}, map[sortKey][]int{}
+	}
 	cache := c.orders
 	if group {
 		cache = c.groups
@@ -197,23 +275,27 @@ func (c *catalog) order(k sortKey, group bool) []int {
 	for i := range o {
 		o[i] = i
 	}
-	cmp := c.compare(k)
-	if group {
-		slices.SortStableFunc(o, func(a, b int) int {
-			if r := strings.Compare(folderOf(c.items[a].Path), folderOf(c.items[b].Path)); r != 0 {
-				return r
-			}
-			return cmp(a, b)
-		})
-	} else {
-		slices.SortStableFunc(o, cmp)
-	}
+	slices.SortStableFunc(o, c.compare(k, group))
 	cache[k] = o
 	return o
 }
 
-// compare orders two items by k, then by path.
-func (c *catalog) compare(k sortKey) func(a, b int) int {
+// compare orders two items by k (grouped: by folder first), then by path.
+func (c *catalog) compare(k sortKey, group bool) func(a, b int) int {
+	cmp := c.compareKey(k)
+	if !group {
+		return cmp
+	}
+	return func(a, b int) int {
+		if r := strings.Compare(folderOf(c.items[a].Path), folderOf(c.items[b].Path)); r != 0 {
+			return r
+		}
+		return cmp(a, b)
+	}
+}
+
+// compareKey orders two items by k, then by path.
+func (c *catalog) compareKey(k sortKey) func(a, b int) int {
 	byPathCmp := func(a, b int) int { return strings.Compare(c.items[a].Path, c.items[b].Path) }
 	switch k {
 	case byDate:

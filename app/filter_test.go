@@ -269,3 +269,43 @@ func TestFold(t *testing.T) {
 		}
 	}
 }
+
+// TestCatalogExtendMatchesAFreshCatalog grows a catalog in steps, as a
+// streamed load does, with orders asked for on the way, and checks that
+// every step shows what a catalog built afresh shows, and that extending
+// leaves the earlier catalog as it was.
+func TestCatalogExtendMatchesAFreshCatalog(t *testing.T) {
+	items := bigCatalog()[:3000]
+	items[2999].Title = items[5].Title // a same title across steps
+	mod := func(rel string) time.Time { return time.Unix(int64(len(rel)*7%13), 0) }
+	c := (&catalog{}).extend(nil, mod)
+	for _, n := range []int{1, 2, 50, 51, 700, 2000, 3000, 3000} {
+		before := slices.Clone(c.order(byDate, false))
+		prevSame := slices.Clone(c.same)
+		x := c.extend(items[:n], mod)
+		if !slices.Equal(c.order(byDate, false), before) || !slices.Equal(c.same, prevSame) {
+			t.Fatalf("extending to %d changed the earlier catalog", n)
+		}
+		c = x
+		c.order(byTitle, true) // asked for on the way: merged from now on
+		fresh := newCatalog(items[:n], mod)
+		if !slices.Equal(c.hay, fresh.hay) || !slices.Equal(c.same, fresh.same) || !slices.Equal(c.title, fresh.title) {
+			t.Fatalf("%d items: per-item data differs from a fresh catalog", n)
+		}
+		for _, k := range []sortKey{byDate, byTitle, byModified, byPath} {
+			for _, g := range []bool{false, true} {
+				if got, want := c.order(k, g), fresh.order(k, g); !slices.Equal(got, want) {
+					t.Fatalf("%d items, order %d group %v: %v…, want %v…", n, k, g, got[:min(5, len(got))], want[:min(5, len(want))])
+				}
+			}
+		}
+	}
+	if !c.same[5] || !c.same[2999] {
+		t.Fatal("a title seen again in a later step is not marked same")
+	}
+	// Not an extension (other rows): built afresh, still right.
+	other := bigCatalog()[3000:3100]
+	if x := c.extend(other, nil); !slices.Equal(paths(x, x.order(byPath, false)), paths(newCatalog(other, nil), newCatalog(other, nil).order(byPath, false))) {
+		t.Fatal("a catalog of other rows is wrong")
+	}
+}

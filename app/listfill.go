@@ -1,0 +1,114 @@
+package app
+
+import (
+	"log"
+	"os"
+	"sync"
+	"time"
+
+	"folio/app/library"
+)
+
+// listFiller shows a streamed load's rows in the list as they come without
+// holding the load up: the load's progress only wakes the filler, which
+// extends its last catalog with the new rows (see catalog.extend) on its
+// own goroutine and hands it to the UI goroutine, and builds the next one
+// only once the UI has taken it. So at most one catalog waits for the UI,
+// and the UI goroutine neither lower-cases nor sorts the folder.
+type listFiller struct {
+	ws   *workspace
+	ix   *library.Index
+	wake chan struct{} // a progress not yet shown
+	stop chan struct{}
+
+	start time.Time // when the load started, for FOLIO_DEBUG
+	shown bool      // rows were shown (UI goroutine)
+
+	mu   sync.Mutex // held while a catalog is built
+	last *catalog   // the newest catalog built, to extend; nil once finished
+}
+
+// startFill starts the list filler of a streamed load of ix; pass its
+// progress to LoadStream and call finish when the load is done.
+func (ws *workspace) startFill(ix *library.Index) *listFiller {
+	f := &listFiller{ws: ws, ix: ix, wake: make(chan struct{}, 1), stop: make(chan struct{}), last: &catalog{}, start: time.Now()}
+	go f.run()
+	return f
+}
+
+// progress tells the filler that more rows were read (on the loading
+// goroutine; it never waits).
+func (f *listFiller) progress() {
+	select {
+	case f.wake <- struct{}{}:
+	default: // already woken: it will take every row read so far
+	}
+}
+
+func (f *listFiller) run() {
+	for {
+		select {
+		case <-f.wake:
+		case <-f.stop:
+			return
+		}
+		p, ok := f.next()
+		if !ok {
+			return
+		}
+		taken := make(chan struct{})
+		f.ws.do(func() {
+			defer close(taken)
+			if f.ix == f.ws.index {
+				f.ws.list.offer(p)
+				f.ws.list.apply() // this catalog even if the load went on meanwhile
+				if !f.shown {
+					f.shown = true
+					f.debug("list shows its first %d rows", len(p.cat.items))
+				}
+			}
+		})
+		select {
+		case <-taken:
+		case <-f.stop:
+			return
+		}
+	}
+}
+
+// next extends the last catalog with the rows read since; ok is false
+// once the load finished.
+func (f *listFiller) next() (p preparedCatalog, ok bool) {
+	f.mu.Lock() // held while building: finish extends the newest catalog, never the same one twice
+	defer f.mu.Unlock()
+	if f.last == nil {
+		return p, false
+	}
+	ver := f.ix.Version() // before reading: a later change makes it stale, never wrongly current
+	f.last = f.last.extend(f.ix.Summaries(), f.ix.ModTime)
+	return preparedCatalog{ix: f.ix, cat: f.last, ver: ver}, true
+}
+
+// finish stops the filler and returns the catalog of all of ix's rows,
+// extending the last one shown.
+func (f *listFiller) finish() preparedCatalog {
+	close(f.stop)
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	ver := f.ix.Version()
+	c := f.last.extend(f.ix.Summaries(), f.ix.ModTime)
+	c.titles = nil // the list's now: no more extensions
+	f.last = nil
+	return preparedCatalog{ix: f.ix, cat: c, ver: ver}
+}
+
+// debug logs a step of the fill with the time since the load started,
+// when FOLIO_DEBUG is set (for measuring a large folder from outside).
+func (f *listFiller) debug(format string, args ...any) {
+	if os.Getenv("FOLIO_DEBUG") != "" {
+		log.Printf("folio: "+format+" (%d ms after the load started)", append(args, time.Since(f.start).Milliseconds())...)
+	}
+}
+
+// filled logs, on the UI goroutine, that the list shows every row.
+func (f *listFiller) filled(n int) { f.debug("list filled: %d articles", n) }
