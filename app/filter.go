@@ -159,9 +159,9 @@ func (c *catalog) extend(items []library.Summary, mod func(rel string) time.Time
 		}
 		b.WriteByte('\n')
 		b.WriteString(s.Category)
-		if sum := summaryField(s); sum != "" {
+		if s.Description != "" {
 			b.WriteByte('\n')
-			b.WriteString(sum)
+			b.WriteString(s.Description)
 		}
 		x.hay = append(x.hay, fold(b.String()))
 		var t time.Time
@@ -223,16 +223,6 @@ func mergeOrders(a, b []int, cmp func(x, y int) int) []int {
 	}
 	out = append(out, a[i:]...)
 	return append(out, b[j:]...)
-}
-
-// summaryField is the article's summary or description field.
-func summaryField(s *library.Summary) string {
-	for _, f := range s.Fields {
-		if strings.EqualFold(f.Key, "summary") || strings.EqualFold(f.Key, "description") {
-			return f.Value.Plain()
-		}
-	}
-	return ""
 }
 
 // displayTitle is the title the list shows: the title field, or the file

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"folio/app/library"
-	"folio/editor/document"
 )
 
 func sum(path, title, date string, opts ...func(*library.Summary)) library.Summary {
@@ -22,7 +21,7 @@ func sum(path, title, date string, opts ...func(*library.Summary)) library.Summa
 func withTags(t ...string) func(*library.Summary) { return func(s *library.Summary) { s.Tags = t } }
 func withSummary(text string) func(*library.Summary) {
 	return func(s *library.Summary) {
-		s.Fields = append(s.Fields, document.Field{Key: "summary", Value: document.S(text)})
+		s.Description = text
 	}
 }
 func draft(s *library.Summary)    { s.Draft = true }
@@ -184,7 +183,7 @@ func BenchmarkFilterKeystrokeNaive(b *testing.B) {
 			for i := range items {
 				s := &items[i]
 				fields := []string{strings.ToLower(s.Title), strings.ToLower(s.Path), strings.ToLower(strings.Join(s.Tags, " ")),
-					strings.ToLower(s.Category), strings.ToLower(summaryField(s))}
+					strings.ToLower(s.Category), strings.ToLower(s.Description)}
 				ok := true
 				for _, t := range ts {
 					found := false

@@ -31,10 +31,9 @@ type Index struct {
 	rows    map[string]Summary   // by slash-separated relative path
 	mod     map[string]time.Time // modification times, by relative path
 	sorted  []Summary            // rows sorted by Path; nil when stale
-	schema  *document.Schema     // nil when stale
+	counts  *schemaCounts        // every row's front matter folded in
+	schema  *document.Schema     // made from counts; nil when stale
 	version uint64
-	// infer is document.InferSchema (tests slow it down).
-	infer func([][]document.Field) *document.Schema
 }
 
 // NewIndex returns an empty index of the folder root (call Load).
@@ -43,7 +42,7 @@ func NewIndex(root string) *Index {
 	if err != nil {
 		abs = root
 	}
-	return &Index{root: abs, rows: map[string]Summary{}, mod: map[string]time.Time{}}
+	return &Index{root: abs, rows: map[string]Summary{}, mod: map[string]time.Time{}, counts: newSchemaCounts()}
 }
 
 // Root is the indexed folder's absolute path.
@@ -57,13 +56,16 @@ func (ix *Index) Load(ctx context.Context) error {
 	}
 	rows := make(map[string]Summary, len(items))
 	mod := make(map[string]time.Time, len(items))
+	counts := newSchemaCounts()
 	for _, s := range items {
 		rows[s.Path] = s
 		mod[s.Path] = modTime(ix.Abs(s.Path))
+		counts.add(s.Path, s.fm, +1)
 	}
 	ix.mu.Lock()
 	ix.rows = rows
 	ix.mod = mod
+	ix.counts = counts
 	ix.sorted = items
 	ix.changed()
 	ix.mu.Unlock()
@@ -136,8 +138,7 @@ func (ix *Index) Apply(batch []Change) []string {
 				touched = append(touched, u.rel)
 			}
 		default:
-			ix.rows[u.rel] = u.sum
-			ix.mod[u.rel] = u.mod
+			ix.set(u.sum, u.mod)
 			touched = append(touched, u.rel)
 		}
 	}
@@ -149,8 +150,21 @@ func (ix *Index) Apply(batch []Change) []string {
 	return touched
 }
 
+// set adds or replaces the row of s.Path; ix.mu must be held.
+func (ix *Index) set(s Summary, mod time.Time) {
+	if old, ok := ix.rows[s.Path]; ok {
+		ix.counts.add(old.Path, old.fm, -1)
+	}
+	ix.counts.add(s.Path, s.fm, +1)
+	ix.rows[s.Path] = s
+	ix.mod[s.Path] = mod
+}
+
 // drop deletes a row; ix.mu must be held.
 func (ix *Index) drop(rel string) {
+	if old, ok := ix.rows[rel]; ok {
+		ix.counts.add(old.Path, old.fm, -1)
+	}
 	delete(ix.rows, rel)
 	delete(ix.mod, rel)
 }
@@ -207,8 +221,7 @@ func (ix *Index) Put(abs string, data []byte) {
 	s := Summarize(f)
 	mod := modTime(abs)
 	ix.mu.Lock()
-	ix.rows[rel] = s
-	ix.mod[rel] = mod
+	ix.set(s, mod)
 	ix.sorted = patchSorted(ix.sorted, ix.rows, []string{rel})
 	ix.changed()
 	ix.mu.Unlock()
@@ -244,8 +257,7 @@ func (ix *Index) Rename(oldAbs, newAbs string) {
 	}
 	if ok2 && had {
 		s.Path = newRel
-		ix.rows[newRel] = s
-		ix.mod[newRel] = mod
+		ix.set(s, mod)
 	}
 	if had {
 		ix.sorted = nil
@@ -298,34 +310,30 @@ func (ix *Index) summaries() []Summary {
 	return ix.sorted
 }
 
-// Schema is the schema inferred from every article's front matter,
-// computed once per change.
+// Schema is the schema inferred from every article's front matter (see
+// document.InferSchema). The Index keeps it as counts that each row is
+// folded into when it is added and taken from when it is replaced or
+// removed, so it costs no pass over the folder; it is put together once
+// per change.
 func (ix *Index) Schema() *document.Schema {
 	ix.mu.Lock()
-	if s := ix.schema; s != nil {
-		ix.mu.Unlock()
-		return s
+	defer ix.mu.Unlock()
+	if ix.schema == nil {
+		ix.schema = ix.counts.schema()
 	}
-	v := ix.version
-	rows := slices.Clone(ix.summaries())
-	infer := ix.infer
-	ix.mu.Unlock()
-	// Inferred without the lock: a big folder takes a while, and the UI
-	// goroutine asks the index for rows and versions meanwhile.
-	docs := make([][]document.Field, 0, len(rows))
-	for _, s := range rows {
-		if s.Err == nil || s.Fields != nil {
-			docs = append(docs, s.Fields)
-		}
-	}
-	if infer == nil {
-		infer = document.InferSchema
-	}
-	schema := infer(docs)
+	return ix.schema
+}
+
+// Sample returns a field of the first article (by path) that has key,
+// with its value's kind and scalar text (a list's items are left out):
+// what a new article's field of that key is made like. When that article
+// is removed, its value stays the sample until another article comes.
+func (ix *Index) Sample(key string) (document.Field, bool) {
 	ix.mu.Lock()
-	if ix.version == v {
-		ix.schema = schema
+	defer ix.mu.Unlock()
+	k, ok := ix.counts.keys[key]
+	if !ok {
+		return document.Field{}, false
 	}
-	ix.mu.Unlock()
-	return schema
+	return document.Field{Key: key, Value: k.sample}, true
 }

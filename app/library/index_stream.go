@@ -17,14 +17,13 @@ func (ix *Index) LoadStream(ctx context.Context, every time.Duration, progress f
 	var sorted, fresh []Summary
 	var freshMod []time.Time
 	ix.mu.Lock()
-	ix.rows, ix.mod, ix.sorted = rows, mod, []Summary{}
+	ix.rows, ix.mod, ix.sorted, ix.counts = rows, mod, []Summary{}, newSchemaCounts()
 	ix.changed()
 	ix.mu.Unlock()
 	publish := func() {
 		ix.mu.Lock()
 		for i, s := range fresh {
-			rows[s.Path] = s
-			mod[s.Path] = freshMod[i]
+			ix.set(s, freshMod[i])
 		}
 		// Readers keep the slice they got: they never see later appends,
 		// which go beyond its length.

@@ -7,7 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"folio/editor/document"
 )
 
 // indexWatch starts a watcher on dir whose batches the test applies by hand.
@@ -194,39 +193,5 @@ func TestIndexModTime(t *testing.T) {
 	ix.Rename(a, filepath.Join(dir, "b.md"))
 	if !ix.ModTime("b.md").Equal(old) || !ix.ModTime("a.md").IsZero() {
 		t.Error("Rename did not carry the modification time")
-	}
-}
-
-// TestIndexSchemaDoesNotHoldTheLock checks that while a schema is being
-// inferred (slow for a big folder, on a background goroutine) the index
-// still answers the UI goroutine at once.
-func TestIndexSchemaDoesNotHoldTheLock(t *testing.T) {
-	ix, _ := loadedIndex(t, map[string]string{"a.md": "---\ntitle: A\n---\n"})
-	started, release := make(chan struct{}), make(chan struct{})
-	ix.infer = func(docs [][]document.Field) *document.Schema {
-		close(started)
-		<-release
-		return document.InferSchema(docs)
-	}
-	done := make(chan *document.Schema)
-	go func() { done <- ix.Schema() }()
-	<-started
-	answered := make(chan struct{})
-	go func() {
-		ix.Version()
-		ix.Len()
-		close(answered)
-	}()
-	select {
-	case <-answered:
-	case <-time.After(2 * time.Second):
-		t.Error("Version and Len waited for the schema's inference")
-	}
-	close(release)
-	if s := <-done; s == nil || s.Docs != 1 {
-		t.Fatalf("schema %+v", s)
-	}
-	if ix.Schema() == nil {
-		t.Error("no schema kept")
 	}
 }

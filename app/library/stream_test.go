@@ -101,11 +101,11 @@ func TestScanSharesRepeatedStrings(t *testing.T) {
 		t.Fatalf("summaries = %+v", got)
 	}
 	same := func(a, b string) bool { return unsafe.StringData(a) == unsafe.StringData(b) }
-	if !same(got[0].Fields[0].Key, got[1].Fields[0].Key) || !same(got[0].Category, got[1].Category) || !same(got[0].Tags[1], got[1].Tags[1]) {
-		t.Fatal("repeated names and values are not shared")
+	if got[0].fm.shape != got[1].fm.shape || !same(got[0].Category, got[1].Category) || !same(got[0].Tags[1], got[1].Tags[1]) {
+		t.Fatal("repeated names, shapes and values are not shared")
 	}
-	if tags := got[0].Fields[2].Value.Items; cap(tags) != len(tags) {
-		t.Fatalf("a list keeps spare room: len %d cap %d", len(tags), cap(tags))
+	if vals := got[0].fm.vals; cap(vals) != len(vals) {
+		t.Fatalf("the schema's values keep spare room: len %d cap %d", len(vals), cap(vals))
 	}
 }
 
@@ -139,7 +139,7 @@ func TestPatchSortedMatchesAFullSort(t *testing.T) {
 	}
 }
 
-func TestScanBriefHasNoFields(t *testing.T) {
+func TestScanBriefHasNoSchemaPart(t *testing.T) {
 	dir := t.TempDir()
 	genFolder(t, dir, 30, 8)
 	full, err := Scan(context.Background(), dir)
@@ -152,8 +152,8 @@ func TestScanBriefHasNoFields(t *testing.T) {
 	}
 	for i := range full {
 		f := full[i]
-		f.Fields = nil
-		if brief[i].Fields != nil || !reflect.DeepEqual(brief[i], f) {
+		f.fm = frontMatter{}
+		if brief[i].fm.shape != nil || full[i].fm.shape == nil || !reflect.DeepEqual(brief[i], f) {
 			t.Fatalf("row %d differs:\n%+v\n%+v", i, brief[i], f)
 		}
 	}
