@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
-
 )
 
 // indexWatch starts a watcher on dir whose batches the test applies by hand.
