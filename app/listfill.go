@@ -3,6 +3,7 @@ package app
 import (
 	"log"
 	"os"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -13,8 +14,10 @@ import (
 // holding the load up: the load's progress only wakes the filler, which
 // extends its last catalog with the new rows (see catalog.extend) on its
 // own goroutine and hands it to the UI goroutine, and builds the next one
-// only once the UI has taken it. So at most one catalog waits for the UI,
-// and the UI goroutine neither lower-cases nor sorts the folder.
+// only once the UI has taken it, listFillEvery later at the earliest and
+// when enough new rows came (listFillGrowth). So at most one catalog waits
+// for the UI, the UI goroutine neither lower-cases nor sorts the folder,
+// and a large folder's catalog is extended a few dozen times.
 type listFiller struct {
 	ws   *workspace
 	ix   *library.Index
@@ -27,6 +30,11 @@ type listFiller struct {
 	mu   sync.Mutex // held while a catalog is built
 	last *catalog   // the newest catalog built, to extend; nil once finished
 }
+
+// listFillGrowth paces the filler: it shows more rows only when they are
+// at least 1/listFillGrowth of those shown, so that the catalogs of a large
+// folder are built a few dozen times, not once per progress.
+const listFillGrowth = 8
 
 // startFill starts the list filler of a streamed load of ix; pass its
 // progress to LoadStream and call finish when the load is done.
@@ -46,16 +54,30 @@ func (f *listFiller) progress() {
 }
 
 func (f *listFiller) run() {
+	var last time.Time // when the last catalog was built
+	shown := 0         // its rows
 	for {
 		select {
 		case <-f.wake:
 		case <-f.stop:
 			return
 		}
+		if wait := listFillEvery - time.Since(last); wait > 0 {
+			select {
+			case <-time.After(wait):
+			case <-f.stop:
+				return
+			}
+		}
+		if n := f.ix.Len(); n-shown < shown/listFillGrowth {
+			continue // too few new rows for a list this long: the next progress brings more
+		}
+		last = time.Now()
 		p, ok := f.next()
 		if !ok {
 			return
 		}
+		shown = len(p.cat.items)
 		taken := make(chan struct{})
 		f.ws.do(func() {
 			defer close(taken)
@@ -110,5 +132,10 @@ func (f *listFiller) debug(format string, args ...any) {
 	}
 }
 
-// filled logs, on the UI goroutine, that the list shows every row.
-func (f *listFiller) filled(n int) { f.debug("list filled: %d articles", n) }
+// filled is called on the UI goroutine once the list shows every row: the
+// memory the load went through (file buffers, parses, the catalogs shown
+// while filling) is handed back to the system, off the UI goroutine.
+func (f *listFiller) filled(n int) {
+	f.debug("list filled: %d articles", n)
+	go debug.FreeOSMemory()
+}
