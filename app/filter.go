@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -108,10 +107,9 @@ type listRow struct {
 // so a keystroke costs one substring search per article and no sort.
 type catalog struct {
 	items []library.Summary
-	hay   []string    // per item: title, path, tags, category, summary; lower-cased
-	mod   []time.Time // per item
-	same  []bool      // per item: another article has the same title
-	title []string    // per item: folded display title, the title order's key
+	hay   []string // per item: title, path, tags, category, summary; lower-cased
+	same  []bool   // per item: another article has the same title
+	title []string // per item: folded display title, the title order's key
 	// titles maps a folded title to its first item, kept while a streamed
 	// load extends the catalog (see extend), nil afterwards.
 	titles map[string]int
@@ -123,8 +121,8 @@ type catalog struct {
 
 // newCatalog prepares items (sorted by path) for filtering; mod gives a
 // relative path's modification time.
-func newCatalog(items []library.Summary, mod func(rel string) time.Time) *catalog {
-	c := (&catalog{}).extend(items, mod)
+func newCatalog(items []library.Summary) *catalog {
+	c := (&catalog{}).extend(items)
 	c.titles = nil
 	return c
 }
@@ -134,14 +132,14 @@ func newCatalog(items []library.Summary, mod func(rel string) time.Time) *catalo
 // are lower-cased, and the orders c computed are merged with the new
 // items' instead of sorted afresh. c is not modified (the UI may be using
 // it) and stays usable; only one catalog may be extended from c.
-func (c *catalog) extend(items []library.Summary, mod func(rel string) time.Time) *catalog {
+func (c *catalog) extend(items []library.Summary) *catalog {
 	n := len(c.items)
 	if n > len(items) || (n > 0 && items[n-1].Path != c.items[n-1].Path) || (n > 0 && c.titles == nil) {
-		return (&catalog{}).extend(items, mod) // not an extension: build afresh
+		return (&catalog{}).extend(items) // not an extension: build afresh
 	}
 	m := len(items)
 	x := &catalog{items: items, titles: c.titles,
-		hay: grown(c.hay, m), mod: grown(c.mod, m), same: grown(c.same, m), title: grown(c.title, m),
+		hay: grown(c.hay, m), same: grown(c.same, m), title: grown(c.title, m),
 		orders: map[sortKey][]int{}, groups: map[sortKey][]int{}}
 	if x.titles == nil {
 		x.titles = make(map[string]int, m)
@@ -164,11 +162,6 @@ func (c *catalog) extend(items []library.Summary, mod func(rel string) time.Time
 			b.WriteString(s.Description)
 		}
 		x.hay = append(x.hay, fold(b.String()))
-		var t time.Time
-		if mod != nil {
-			t = mod(s.Path)
-		}
-		x.mod = append(x.mod, t)
 		ft := fold(displayTitle(s))
 		x.title = append(x.title, ft)
 		x.same = append(x.same, false)
@@ -310,7 +303,7 @@ func (c *catalog) compareKey(k sortKey) func(a, b int) int {
 		}
 	case byModified:
 		return func(a, b int) int {
-			if r := c.mod[b].Compare(c.mod[a]); r != 0 {
+			if r := c.items[b].Modified.Compare(c.items[a].Modified); r != 0 {
 				return r
 			}
 			return byPathCmp(a, b)

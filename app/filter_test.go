@@ -49,7 +49,11 @@ func paths(c *catalog, idx []int) []string {
 
 func TestCatalogFilterAndSort(t *testing.T) {
 	mods := map[string]time.Time{"posts/bad.md": time.Unix(300, 0), "about.md": time.Unix(200, 0)}
-	c := newCatalog(fixture, func(rel string) time.Time { return mods[rel] })
+	items := slices.Clone(fixture)
+	for i := range items {
+		items[i].Modified = mods[items[i].Path]
+	}
+	c := newCatalog(items)
 	tests := []struct {
 		name string
 		q    listQuery
@@ -82,7 +86,7 @@ func TestCatalogFilterAndSort(t *testing.T) {
 }
 
 func TestCatalogRefinesThePreviousResult(t *testing.T) {
-	c := newCatalog(fixture, nil)
+	c := newCatalog(fixture)
 	q1 := listQuery{text: "h", sort: byPath}
 	r1 := c.filter(q1, nil, nil)
 	q2 := listQuery{text: "he", sort: byPath}
@@ -102,7 +106,7 @@ func TestCatalogRefinesThePreviousResult(t *testing.T) {
 }
 
 func TestCatalogRowsGroupAndTellSameTitlesApart(t *testing.T) {
-	c := newCatalog(fixture, nil)
+	c := newCatalog(fixture)
 	q := listQuery{group: true, sort: byPath}
 	rows := c.rows(q, c.filter(q, nil, nil))
 	var got []string
@@ -152,7 +156,7 @@ var typed = keystrokes("大模型 设计 tag4")
 // BenchmarkFilterKeystroke is one keystroke in the filter box on 10,000
 // articles: the list's filter (ns/op is per keystroke).
 func BenchmarkFilterKeystroke(b *testing.B) {
-	c := newCatalog(bigCatalog(), nil)
+	c := newCatalog(bigCatalog())
 	c.order(byDate, false)
 	b.ResetTimer()
 	n := 0
@@ -215,7 +219,7 @@ func TestFilterKeystrokeBudget(t *testing.T) {
 	if testing.Short() {
 		t.Skip("timing")
 	}
-	c := newCatalog(bigCatalog(), nil)
+	c := newCatalog(bigCatalog())
 	c.order(byDate, false)
 	// Each keystroke's best of 5 runs (the machine is shared), the worst
 	// keystroke of the query.
@@ -245,7 +249,7 @@ func TestFilterKeystrokeBudget(t *testing.T) {
 func BenchmarkNewCatalog(b *testing.B) {
 	items := bigCatalog()
 	for b.Loop() {
-		c := newCatalog(items, nil)
+		c := newCatalog(items)
 		c.order(byDate, false)
 	}
 }
@@ -276,18 +280,20 @@ func TestFold(t *testing.T) {
 func TestCatalogExtendMatchesAFreshCatalog(t *testing.T) {
 	items := bigCatalog()[:3000]
 	items[2999].Title = items[5].Title // a same title across steps
-	mod := func(rel string) time.Time { return time.Unix(int64(len(rel)*7%13), 0) }
-	c := (&catalog{}).extend(nil, mod)
+	for i := range items {
+		items[i].Modified = time.Unix(int64(len(items[i].Path)*7%13+i%3), 0)
+	}
+	c := (&catalog{}).extend(nil)
 	for _, n := range []int{1, 2, 50, 51, 700, 2000, 3000, 3000} {
 		before := slices.Clone(c.order(byDate, false))
 		prevSame := slices.Clone(c.same)
-		x := c.extend(items[:n], mod)
+		x := c.extend(items[:n])
 		if !slices.Equal(c.order(byDate, false), before) || !slices.Equal(c.same, prevSame) {
 			t.Fatalf("extending to %d changed the earlier catalog", n)
 		}
 		c = x
 		c.order(byTitle, true) // asked for on the way: merged from now on
-		fresh := newCatalog(items[:n], mod)
+		fresh := newCatalog(items[:n])
 		if !slices.Equal(c.hay, fresh.hay) || !slices.Equal(c.same, fresh.same) || !slices.Equal(c.title, fresh.title) {
 			t.Fatalf("%d items: per-item data differs from a fresh catalog", n)
 		}
@@ -304,7 +310,7 @@ func TestCatalogExtendMatchesAFreshCatalog(t *testing.T) {
 	}
 	// Not an extension (other rows): built afresh, still right.
 	other := bigCatalog()[3000:3100]
-	if x := c.extend(other, nil); !slices.Equal(paths(x, x.order(byPath, false)), paths(newCatalog(other, nil), newCatalog(other, nil).order(byPath, false))) {
+	if x := c.extend(other); !slices.Equal(paths(x, x.order(byPath, false)), paths(newCatalog(other), newCatalog(other).order(byPath, false))) {
 		t.Fatal("a catalog of other rows is wrong")
 	}
 }

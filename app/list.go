@@ -127,7 +127,7 @@ type preparedCatalog struct {
 // lower-casing and sorting of a large folder stay off the UI goroutine.
 func prepareCatalog(ix *library.Index) preparedCatalog {
 	ver := ix.Version() // before reading: a later change makes it stale, never wrongly current
-	return preparedCatalog{ix: ix, cat: newCatalog(ix.Summaries(), ix.ModTime), ver: ver}
+	return preparedCatalog{ix: ix, cat: newCatalog(ix.Summaries()), ver: ver}
 }
 
 // offer takes a prepared catalog if it is of the Index shown and newer
@@ -145,7 +145,7 @@ func (l *articleList) offer(p preparedCatalog) {
 func (l *articleList) show() {
 	if l.cat == nil || l.catVer != l.index.Version() {
 		l.catVer = l.index.Version()
-		l.cat = newCatalog(l.index.Summaries(), l.index.ModTime)
+		l.cat = newCatalog(l.index.Summaries())
 		l.lastQ, l.lastIdx = nil, nil
 	}
 	l.apply()

@@ -107,7 +107,7 @@ func (f *listFiller) next() (p preparedCatalog, ok bool) {
 		return p, false
 	}
 	ver := f.ix.Version() // before reading: a later change makes it stale, never wrongly current
-	f.last = f.last.extend(f.ix.Summaries(), f.ix.ModTime)
+	f.last = f.last.extend(f.ix.Summaries())
 	return preparedCatalog{ix: f.ix, cat: f.last, ver: ver}, true
 }
 
@@ -118,7 +118,7 @@ func (f *listFiller) finish() preparedCatalog {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	ver := f.ix.Version()
-	c := f.last.extend(f.ix.Summaries(), f.ix.ModTime)
+	c := f.last.extend(f.ix.Summaries())
 	c.titles = nil // the list's now: no more extensions
 	f.last = nil
 	return preparedCatalog{ix: f.ix, cat: c, ver: ver}

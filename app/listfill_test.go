@@ -75,7 +75,7 @@ wait:
 		t.Fatalf("the list showed %d catalogs of sizes %v…: want growing prefixes", len(sizes), sizes[:min(len(sizes), 8)])
 	}
 	got := ws.list.articles()
-	fresh := newCatalog(ix.Summaries(), ix.ModTime)
+	fresh := newCatalog(ix.Summaries())
 	want := fresh.rows(ws.list.q, fresh.filter(ws.list.q, nil, nil))
 	if len(got) != 1502 || len(want) != len(ws.list.rows) {
 		t.Fatalf("the full list has %d articles, want 1502", len(got))

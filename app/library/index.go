@@ -27,12 +27,13 @@ import (
 type Index struct {
 	root string
 
-	mu      sync.Mutex
-	rows    map[string]Summary   // by slash-separated relative path
-	mod     map[string]time.Time // modification times, by relative path
-	sorted  []Summary            // rows sorted by Path; nil when stale
-	counts  *schemaCounts        // every row's front matter folded in
-	schema  *document.Schema     // made from counts; nil when stale
+	mu sync.Mutex
+	// rows are the articles sorted by Path, each row once: looked up by
+	// binary search, never modified in place (Summaries hands the slice
+	// out), replaced by an edited copy on a change.
+	rows    []Summary
+	counts  *schemaCounts    // every row's front matter folded in
+	schema  *document.Schema // made from counts; nil when stale
 	version uint64
 }
 
@@ -42,7 +43,7 @@ func NewIndex(root string) *Index {
 	if err != nil {
 		abs = root
 	}
-	return &Index{root: abs, rows: map[string]Summary{}, mod: map[string]time.Time{}, counts: newSchemaCounts()}
+	return &Index{root: abs, counts: newSchemaCounts()}
 }
 
 // Root is the indexed folder's absolute path.
@@ -54,19 +55,14 @@ func (ix *Index) Load(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("index: %w", err)
 	}
-	rows := make(map[string]Summary, len(items))
-	mod := make(map[string]time.Time, len(items))
 	counts := newSchemaCounts()
-	for _, s := range items {
-		rows[s.Path] = s
-		mod[s.Path] = modTime(ix.Abs(s.Path))
-		counts.add(s.Path, s.fm, +1)
+	for i := range items {
+		items[i].Modified = modTime(ix.Abs(items[i].Path))
+		counts.add(items[i].Path, items[i].fm, +1)
 	}
 	ix.mu.Lock()
-	ix.rows = rows
-	ix.mod = mod
+	ix.rows = items
 	ix.counts = counts
-	ix.sorted = items
 	ix.changed()
 	ix.mu.Unlock()
 	return nil
@@ -117,56 +113,74 @@ func (ix *Index) Apply(batch []Change) []string {
 	}
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	var touched []string
+	// The batch's net effect, in order: for each path its new row, or nil.
+	edits := map[string]*Summary{}
+	exists := func(rel string) bool {
+		if row, ok := edits[rel]; ok {
+			return row != nil
+		}
+		_, found := findRow(ix.rows, rel)
+		return found
+	}
 	for _, u := range ups {
 		switch {
 		case u.folder:
 			prefix := u.rel + "/"
-			for p := range ix.rows {
-				if strings.HasPrefix(p, prefix) {
-					ix.drop(p)
-					touched = append(touched, p)
+			lo, hi := prefixRange(ix.rows, prefix)
+			for _, r := range ix.rows[lo:hi] {
+				if exists(r.Path) {
+					edits[r.Path] = nil
 				}
 			}
-			if _, ok := ix.rows[u.rel]; ok { // a file that was a folder's name
-				ix.drop(u.rel)
-				touched = append(touched, u.rel)
+			for p, row := range edits {
+				if row != nil && strings.HasPrefix(p, prefix) {
+					edits[p] = nil
+				}
+			}
+			if exists(u.rel) { // a file that was a folder's name
+				edits[u.rel] = nil
 			}
 		case u.remove:
-			if _, ok := ix.rows[u.rel]; ok {
-				ix.drop(u.rel)
-				touched = append(touched, u.rel)
+			if exists(u.rel) {
+				edits[u.rel] = nil
 			}
 		default:
-			ix.set(u.sum, u.mod)
-			touched = append(touched, u.rel)
+			s := u.sum
+			s.Modified = u.mod
+			edits[u.rel] = &s
 		}
 	}
+	return ix.edit(edits)
+}
+
+// edit applies edits to the rows (a new row, or nil to remove one; a
+// removal of an absent row changes nothing), folds the changes into the
+// schema counts and returns the relative paths changed, sorted; ix.mu
+// must be held.
+func (ix *Index) edit(edits map[string]*Summary) []string {
+	var touched []string
+	for rel, row := range edits {
+		i, found := findRow(ix.rows, rel)
+		if !found && row == nil {
+			delete(edits, rel)
+			continue
+		}
+		if found {
+			old := &ix.rows[i]
+			ix.counts.add(old.Path, old.fm, -1)
+		}
+		if row != nil {
+			ix.counts.add(row.Path, row.fm, +1)
+		}
+		touched = append(touched, rel)
+	}
+	if len(touched) == 0 {
+		return nil
+	}
 	slices.Sort(touched)
-	if len(touched) > 0 {
-		ix.sorted = patchSorted(ix.sorted, ix.rows, touched) // not a full sort per change
-		ix.changed()
-	}
+	ix.rows = editSorted(ix.rows, edits)
+	ix.changed()
 	return touched
-}
-
-// set adds or replaces the row of s.Path; ix.mu must be held.
-func (ix *Index) set(s Summary, mod time.Time) {
-	if old, ok := ix.rows[s.Path]; ok {
-		ix.counts.add(old.Path, old.fm, -1)
-	}
-	ix.counts.add(s.Path, s.fm, +1)
-	ix.rows[s.Path] = s
-	ix.mod[s.Path] = mod
-}
-
-// drop deletes a row; ix.mu must be held.
-func (ix *Index) drop(rel string) {
-	if old, ok := ix.rows[rel]; ok {
-		ix.counts.add(old.Path, old.fm, -1)
-	}
-	delete(ix.rows, rel)
-	delete(ix.mod, rel)
 }
 
 // modTime is a file's modification time, or the zero time.
@@ -183,7 +197,10 @@ func modTime(abs string) time.Time {
 func (ix *Index) ModTime(rel string) time.Time {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	return ix.mod[rel]
+	if i, ok := findRow(ix.rows, rel); ok {
+		return ix.rows[i].Modified
+	}
+	return time.Time{}
 }
 
 // summarizeFile reads and summarizes one article; exists is false when the
@@ -219,11 +236,9 @@ func (ix *Index) Put(abs string, data []byte) {
 	f := &File{Path: rel, Abs: abs}
 	parse(f, data)
 	s := Summarize(f)
-	mod := modTime(abs)
+	s.Modified = modTime(abs)
 	ix.mu.Lock()
-	ix.set(s, mod)
-	ix.sorted = patchSorted(ix.sorted, ix.rows, []string{rel})
-	ix.changed()
+	ix.edit(map[string]*Summary{rel: &s})
 	ix.mu.Unlock()
 }
 
@@ -235,11 +250,7 @@ func (ix *Index) Remove(abs string) {
 	}
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	if _, ok := ix.rows[rel]; ok {
-		ix.drop(rel)
-		ix.sorted = nil
-		ix.changed()
-	}
+	ix.edit(map[string]*Summary{rel: nil})
 }
 
 // Rename moves the row of the article at oldAbs to newAbs (Folio renamed
@@ -250,19 +261,17 @@ func (ix *Index) Rename(oldAbs, newAbs string) {
 	newRel, ok2 := ix.Rel(newAbs)
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	s, had := ix.rows[oldRel]
-	mod := ix.mod[oldRel]
-	if ok1 && had {
-		ix.drop(oldRel)
+	i, had := findRow(ix.rows, oldRel)
+	if !ok1 || !had || oldRel == newRel {
+		return
 	}
-	if ok2 && had {
+	edits := map[string]*Summary{oldRel: nil}
+	if ok2 {
+		s := ix.rows[i]
 		s.Path = newRel
-		ix.set(s, mod)
+		edits[newRel] = &s
 	}
-	if had {
-		ix.sorted = nil
-		ix.changed()
-	}
+	ix.edit(edits)
 }
 
 // Version increases with every change of the rows.
@@ -287,8 +296,10 @@ func (ix *Index) Get(abs string) (Summary, bool) {
 	}
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	s, ok := ix.rows[rel]
-	return s, ok
+	if i, ok := findRow(ix.rows, rel); ok {
+		return ix.rows[i], true
+	}
+	return Summary{}, false
 }
 
 // Summaries returns the rows sorted by Path. The slice is shared by later
@@ -296,18 +307,7 @@ func (ix *Index) Get(abs string) (Summary, bool) {
 func (ix *Index) Summaries() []Summary {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	return ix.summaries()
-}
-
-func (ix *Index) summaries() []Summary {
-	if ix.sorted == nil {
-		ix.sorted = make([]Summary, 0, len(ix.rows))
-		for _, s := range ix.rows {
-			ix.sorted = append(ix.sorted, s)
-		}
-		slices.SortFunc(ix.sorted, func(a, b Summary) int { return strings.Compare(a.Path, b.Path) })
-	}
-	return ix.sorted
+	return ix.rows
 }
 
 // Schema is the schema inferred from every article's front matter (see

@@ -3,6 +3,7 @@ package library
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 )
 
@@ -12,31 +13,28 @@ import (
 // Get) and progress is called, on the loading goroutine. A list can so
 // fill while a large folder is read. On error the rows read so far stay.
 func (ix *Index) LoadStream(ctx context.Context, every time.Duration, progress func()) error {
-	rows := map[string]Summary{}
-	mod := map[string]time.Time{}
-	var sorted, fresh []Summary
-	var freshMod []time.Time
+	var sorted []Summary
+	folded := 0 // rows of sorted folded into the schema counts
 	ix.mu.Lock()
-	ix.rows, ix.mod, ix.sorted, ix.counts = rows, mod, []Summary{}, newSchemaCounts()
+	ix.rows, ix.counts = []Summary{}, newSchemaCounts()
 	ix.changed()
 	ix.mu.Unlock()
 	publish := func() {
 		ix.mu.Lock()
-		for i, s := range fresh {
-			ix.set(s, freshMod[i])
+		for _, s := range sorted[folded:] {
+			ix.counts.add(s.Path, s.fm, +1)
 		}
+		folded = len(sorted)
 		// Readers keep the slice they got: they never see later appends,
 		// which go beyond its length.
-		ix.sorted = sorted[:len(sorted):len(sorted)]
+		ix.rows = sorted[:len(sorted):len(sorted)]
 		ix.changed()
 		ix.mu.Unlock()
-		fresh, freshMod = fresh[:0], freshMod[:0]
 	}
 	last := time.Now()
 	err := StreamSummaries(ctx, ix.root, func(s Summary) {
+		s.Modified = modTime(ix.Abs(s.Path))
 		sorted = append(sorted, s)
-		fresh = append(fresh, s)
-		freshMod = append(freshMod, modTime(ix.Abs(s.Path)))
 		if time.Since(last) >= every {
 			publish()
 			last = time.Now()
@@ -45,6 +43,8 @@ func (ix *Index) LoadStream(ctx context.Context, every time.Duration, progress f
 			}
 		}
 	})
+	sorted = slices.Clip(append(make([]Summary, 0, len(sorted)), sorted...)) // without the room appending left
+	folded = min(folded, len(sorted))
 	publish()
 	if err != nil {
 		return fmt.Errorf("index: %w", err)

@@ -3,6 +3,8 @@ package library
 import (
 	"context"
 	"errors"
+	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -109,33 +111,49 @@ func TestScanSharesRepeatedStrings(t *testing.T) {
 	}
 }
 
-func TestPatchSortedMatchesAFullSort(t *testing.T) {
-	rows := map[string]Summary{}
-	var sorted []Summary
-	for _, p := range []string{"a.md", "b/c.md", "d.md", "文章.md"} {
-		rows[p] = Summary{Path: p}
-		sorted = append(sorted, Summary{Path: p})
-	}
-	before := slices.Clone(sorted)
-	rows["b/c.md"] = Summary{Path: "b/c.md", Title: "changed"}
-	rows["c.md"] = Summary{Path: "c.md"}
-	rows["0.md"] = Summary{Path: "0.md"}
-	delete(rows, "d.md")
-	got := patchSorted(sorted, rows, []string{"0.md", "b/c.md", "c.md", "d.md", "gone.md"})
-	var paths []string
-	for _, s := range got {
-		paths = append(paths, s.Path)
-	}
-	if strings.Join(paths, " ") != "0.md a.md b/c.md c.md 文章.md" || got[2].Title != "changed" {
-		t.Fatalf("patched = %q", paths)
-	}
-	for i := range before {
-		if sorted[i].Path != before[i].Path || sorted[i].Title != before[i].Title {
-			t.Fatal("the shared sorted slice was modified")
+// TestEditSortedMatchesAFullSort checks both ways of editing the sorted
+// rows (one by one, and merged for a large batch) against a full sort, and
+// that the slice edited is left as it was.
+func TestEditSortedMatchesAFullSort(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for _, n := range []int{0, 1, 5, maxPatch, maxPatch + 1, 300} {
+		for range 20 {
+			all := map[string]Summary{}
+			var rows []Summary
+			for range 200 {
+				p := fmt.Sprintf("%c/%d.md", 'a'+r.IntN(5), r.IntN(100))
+				all[p] = Summary{Path: p}
+			}
+			for _, s := range all {
+				rows = append(rows, s)
+			}
+			slices.SortFunc(rows, func(a, b Summary) int { return strings.Compare(a.Path, b.Path) })
+			before := slices.Clone(rows)
+			edits := map[string]*Summary{}
+			for range n {
+				p := fmt.Sprintf("%c/%d.md", 'a'+r.IntN(6), r.IntN(120))
+				if r.IntN(3) == 0 {
+					edits[p] = nil
+					delete(all, p)
+				} else {
+					s := Summary{Path: p, Title: "changed"}
+					edits[p] = &s
+					all[p] = s
+				}
+			}
+			got := editSorted(rows, edits)
+			var want []Summary
+			for _, s := range all {
+				want = append(want, s)
+			}
+			slices.SortFunc(want, func(a, b Summary) int { return strings.Compare(a.Path, b.Path) })
+			if !reflect.DeepEqual(slices.Clip(got), slices.Clip(want)) && !(len(got) == 0 && len(want) == 0) {
+				t.Fatalf("%d edits: got %d rows, want %d", n, len(got), len(want))
+			}
+			if !reflect.DeepEqual(rows, before) {
+				t.Fatal("the shared rows were modified")
+			}
 		}
-	}
-	if patchSorted(nil, rows, []string{"a.md"}) != nil || patchSorted(sorted, rows, make([]string, maxPatch+1)) != nil {
-		t.Fatal("want a full sort for a stale slice or a large batch")
 	}
 }
 

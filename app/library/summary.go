@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 	"sync"
+	"time"
 
 	"folio/editor/document"
 )
@@ -38,6 +39,9 @@ type Summary struct {
 	Err error
 	// Line is the 1-based line of Err in the file, or 0 when unknown.
 	Line int
+	// Modified is the file's modification time when the Index read it
+	// (zero in a Scan's rows).
+	Modified time.Time
 
 	// fm is what the article adds to its folder's schema (the Index keeps
 	// the schema up to date from it, without the article's fields).
