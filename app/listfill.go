@@ -3,6 +3,7 @@ package app
 import (
 	"log"
 	"os"
+	"runtime"
 	"runtime/debug"
 	"sync"
 	"time"
@@ -137,5 +138,12 @@ func (f *listFiller) debug(format string, args ...any) {
 // while filling) is handed back to the system, off the UI goroutine.
 func (f *listFiller) filled(n int) {
 	f.debug("list filled: %d articles", n)
-	go debug.FreeOSMemory()
+	go func() {
+		debug.FreeOSMemory()
+		if os.Getenv("FOLIO_DEBUG") != "" {
+			var m runtime.MemStats
+			runtime.ReadMemStats(&m)
+			f.debug("Go heap after the load: %d MB in use, %d MB from the system", m.HeapInuse>>20, m.Sys>>20)
+		}
+	}()
 }

@@ -57,13 +57,14 @@ func Scan(ctx context.Context, root string) ([]Summary, error) {
 }
 
 // ScanBrief is Scan without what each Summary adds to the folder's
-// schema, for listings that infer none (`folio list`): the rows of a large
-// folder then take less memory.
+// schema and without its Description, for listings that infer no schema
+// and search nothing (`folio list`): the rows of a large folder then take
+// less memory.
 func ScanBrief(ctx context.Context, root string) ([]Summary, error) {
 	in := newInterner()
 	return Visit(ctx, root, func(f *File) Summary {
 		s := summarize(f, in)
-		s.fm = frontMatter{}
+		s.fm, s.Description = frontMatter{}, ""
 		return s
 	})
 }
