@@ -57,7 +57,9 @@ func (ix *Index) Load(ctx context.Context) error {
 	}
 	counts := newSchemaCounts()
 	for i := range items {
-		items[i].Modified = modTime(ix.Abs(items[i].Path))
+		if items[i].Modified.IsZero() { // not read: a stat may still tell
+			items[i].Modified = modTime(ix.Abs(items[i].Path))
+		}
 		counts.add(items[i].Path, items[i].fm, +1)
 	}
 	ix.mu.Lock()

@@ -33,7 +33,9 @@ func (ix *Index) LoadStream(ctx context.Context, every time.Duration, progress f
 	}
 	last := time.Now()
 	err := StreamSummaries(ctx, ix.root, func(s Summary) {
-		s.Modified = modTime(ix.Abs(s.Path))
+		if s.Modified.IsZero() { // not read: a stat may still tell
+			s.Modified = modTime(ix.Abs(s.Path))
+		}
 		sorted = append(sorted, s)
 		if time.Since(last) >= every {
 			publish()

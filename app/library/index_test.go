@@ -194,3 +194,33 @@ func TestIndexModTime(t *testing.T) {
 		t.Error("Rename did not carry the modification time")
 	}
 }
+
+// TestIndexLoadsModTimesFromTheRead checks that both loads give each row
+// the file's modification time (taken from the read's fstat).
+func TestIndexLoadsModTimesFromTheRead(t *testing.T) {
+	dir := t.TempDir()
+	old := time.Date(2020, 5, 6, 7, 8, 9, 0, time.UTC)
+	for _, name := range []string{"a.md", "b/c.md"} {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		write(t, p, "---\ntitle: x\n---\n")
+		os.Chtimes(p, old, old)
+	}
+	for _, stream := range []bool{false, true} {
+		ix := NewIndex(dir)
+		var err error
+		if stream {
+			err = ix.LoadStream(context.Background(), 0, nil)
+		} else {
+			err = ix.Load(context.Background())
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range ix.Summaries() {
+			if !s.Modified.Equal(old) || !ix.ModTime(s.Path).Equal(old) {
+				t.Errorf("stream %v: %s modified %v, want %v", stream, s.Path, s.Modified, old)
+			}
+		}
+	}
+}

@@ -39,8 +39,8 @@ type Summary struct {
 	Err error
 	// Line is the 1-based line of Err in the file, or 0 when unknown.
 	Line int
-	// Modified is the file's modification time when the Index read it
-	// (zero in a Scan's rows).
+	// Modified is the file's modification time when it was read (zero
+	// when unknown).
 	Modified time.Time
 
 	// fm is what the article adds to its folder's schema (the Index keeps
@@ -83,7 +83,7 @@ func Summarize(f *File) Summary { return summarize(f, nil) }
 // summarize makes the Summary of a visited file, sharing the strings that
 // repeat across articles through in (when not nil).
 func summarize(f *File, in *interner) Summary {
-	s := Summary{Path: f.Path, Err: f.Err}
+	s := Summary{Path: f.Path, Err: f.Err, Modified: f.Modified}
 	if pe, ok := errors.AsType[*document.ParseError](f.Err); ok {
 		s.Line = pe.Line
 	}
