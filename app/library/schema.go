@@ -32,7 +32,8 @@ type fmShape struct {
 // each key's type, and the values a list's scalar items or a scalar's text
 // add.
 func frontMatterOf(fields []document.Field) frontMatter {
-	sh := &fmShape{}
+	sh := &fmShape{keys: make([]string, 0, len(fields)), types: make([]document.FieldType, 0, len(fields)),
+		kinds: make([]document.Kind, 0, len(fields)), nvals: make([]int32, 0, len(fields))}
 	var vals []string
 	n := 0
 	for _, f := range fields {
@@ -84,7 +85,7 @@ func valueType(v document.Value) document.FieldType {
 		switch {
 		case dateShaped(v.Text):
 			return document.TypeDate
-		case strings.ContainsAny(v.Text, "\n\r") || textWidth(v.Text) > document.LongTextWidth:
+		case strings.ContainsAny(v.Text, "\n\r") || wider(v.Text, document.LongTextWidth):
 			return document.TypeLongText
 		}
 		return document.TypeText
@@ -129,17 +130,24 @@ func dateShaped(s string) bool {
 	return (s[k] == 'T' || s[k] == 't' || s[k] == ' ') && k+1 < len(s) && '0' <= s[k+1] && s[k+1] <= '9'
 }
 
-// textWidth is the display width of s: two columns for a CJK, fullwidth
-// or CJK punctuation character, one for any other.
-func textWidth(s string) int {
+// wider reports whether the display width of s is more than limit
+// columns: two for a CJK, fullwidth or CJK punctuation character, one for
+// any other. It stops counting once it knows.
+func wider(s string, limit int) bool {
+	if len(s) <= limit {
+		return false // a two-column character takes three bytes
+	}
 	w := 0
 	for _, r := range s {
 		w++
 		if textwidth.IsHan(r) || (0x3000 <= r && r <= 0x303F) || (0xFF01 <= r && r <= 0xFF60) || (0xFFE0 <= r && r <= 0xFFE6) {
 			w++
 		}
+		if w > limit {
+			return true
+		}
 	}
-	return w
+	return false
 }
 
 // schemaCounts is a folder's schema as counts that each article's
