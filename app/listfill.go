@@ -28,8 +28,9 @@ type listFiller struct {
 	start time.Time // when the load started, for FOLIO_DEBUG
 	shown bool      // rows were shown (UI goroutine)
 
-	mu   sync.Mutex // held while a catalog is built
-	last *catalog   // the newest catalog built, to extend; nil once finished
+	mu    sync.Mutex // held while a catalog is built
+	last  *catalog   // the newest catalog built, to extend; nil once finished
+	edits uint64     // ix.Edits() when last was built
 }
 
 // listFillGrowth paces the filler: it shows more rows only when they are
@@ -40,7 +41,7 @@ const listFillGrowth = 8
 // startFill starts the list filler of a streamed load of ix; pass its
 // progress to LoadStream and call finish when the load is done.
 func (ws *workspace) startFill(ix *library.Index) *listFiller {
-	f := &listFiller{ws: ws, ix: ix, wake: make(chan struct{}, 1), stop: make(chan struct{}), last: &catalog{}, start: time.Now()}
+	f := &listFiller{ws: ws, ix: ix, wake: make(chan struct{}, 1), stop: make(chan struct{}), last: &catalog{}, start: time.Now(), edits: ix.Edits()}
 	go f.run()
 	return f
 }
@@ -108,8 +109,19 @@ func (f *listFiller) next() (p preparedCatalog, ok bool) {
 		return p, false
 	}
 	ver := f.ix.Version() // before reading: a later change makes it stale, never wrongly current
-	f.last = f.last.extend(f.ix.Summaries())
+	f.last = f.extendLast()
 	return preparedCatalog{ix: f.ix, cat: f.last, ver: ver}, true
+}
+
+// extendLast returns the catalog of ix's rows, extending the last one
+// unless Folio changed a row meanwhile (a save during the load): the rows
+// then did not only grow at the end. f.mu must be held.
+func (f *listFiller) extendLast() *catalog {
+	last := f.last
+	if e := f.ix.Edits(); e != f.edits {
+		f.edits, last = e, &catalog{}
+	}
+	return last.extend(f.ix.Summaries())
 }
 
 // finish stops the filler and returns the catalog of all of ix's rows,
@@ -119,7 +131,7 @@ func (f *listFiller) finish() preparedCatalog {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	ver := f.ix.Version()
-	c := f.last.extend(f.ix.Summaries())
+	c := f.extendLast()
 	c.titles = nil // the list's now: no more extensions
 	f.last = nil
 	return preparedCatalog{ix: f.ix, cat: c, ver: ver}

@@ -35,6 +35,10 @@ type Index struct {
 	counts  *schemaCounts    // every row's front matter folded in
 	schema  *document.Schema // made from counts; nil when stale
 	version uint64
+	edits   uint64 // changes other than a load's (see Edits)
+	// during holds the edits made while LoadStream runs (nil otherwise):
+	// each of its rows is published instead of what the load read.
+	during map[string]*Summary
 }
 
 // NewIndex returns an empty index of the folder root (call Load).
@@ -162,6 +166,9 @@ func (ix *Index) Apply(batch []Change) []string {
 func (ix *Index) edit(edits map[string]*Summary) []string {
 	var touched []string
 	for rel, row := range edits {
+		if ix.during != nil {
+			ix.during[rel] = row
+		}
 		i, found := findRow(ix.rows, rel)
 		if !found && row == nil {
 			delete(edits, rel)
@@ -182,7 +189,17 @@ func (ix *Index) edit(edits map[string]*Summary) []string {
 	slices.Sort(touched)
 	ix.rows = editSorted(ix.rows, edits)
 	ix.changed()
+	ix.edits++
 	return touched
+}
+
+// Edits counts the changes made to the rows other than by a load (Apply,
+// Put, Remove, Rename): while it stays the same, a streamed load's rows
+// only grow at the end.
+func (ix *Index) Edits() uint64 {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	return ix.edits
 }
 
 // modTime is a file's modification time, or the zero time.
@@ -261,19 +278,36 @@ func (ix *Index) Remove(abs string) {
 func (ix *Index) Rename(oldAbs, newAbs string) {
 	oldRel, ok1 := ix.Rel(oldAbs)
 	newRel, ok2 := ix.Rel(newAbs)
+	if !ok1 || oldRel == newRel {
+		return
+	}
 	ix.mu.Lock()
-	defer ix.mu.Unlock()
 	i, had := findRow(ix.rows, oldRel)
-	if !ok1 || !had || oldRel == newRel {
+	loading := ix.during != nil
+	var s Summary
+	if had {
+		s = ix.rows[i]
+	}
+	ix.mu.Unlock()
+	if !had && loading && ok2 {
+		// Not read yet by the running load, which may no longer find it
+		// under either name: read it under the new one.
+		var exists bool
+		if s, exists = summarizeFile(newAbs, newRel); !exists {
+			return
+		}
+		s.Modified = modTime(newAbs)
+	} else if !had {
 		return
 	}
 	edits := map[string]*Summary{oldRel: nil}
 	if ok2 {
-		s := ix.rows[i]
 		s.Path = newRel
 		edits[newRel] = &s
 	}
+	ix.mu.Lock()
 	ix.edit(edits)
+	ix.mu.Unlock()
 }
 
 // Version increases with every change of the rows.

@@ -12,22 +12,27 @@ import (
 // rows come in the rows read so far become the index's (Summaries, Len,
 // Get) and progress is called, on the loading goroutine. A list can so
 // fill while a large folder is read. On error the rows read so far stay.
+//
+// Folio's own changes meanwhile (Put, Remove, Rename) are kept: they win
+// over the rows the load reads of the same paths.
 func (ix *Index) LoadStream(ctx context.Context, every time.Duration, progress func()) error {
 	var sorted []Summary
 	folded := 0 // rows of sorted folded into the schema counts
 	ix.mu.Lock()
-	ix.rows, ix.counts = []Summary{}, newSchemaCounts()
+	ix.rows, ix.counts, ix.during = []Summary{}, newSchemaCounts(), map[string]*Summary{}
 	ix.changed()
 	ix.mu.Unlock()
 	publish := func() {
 		ix.mu.Lock()
 		for _, s := range sorted[folded:] {
-			ix.counts.add(s.Path, s.fm, +1)
+			if _, edited := ix.during[s.Path]; !edited {
+				ix.counts.add(s.Path, s.fm, +1)
+			}
 		}
 		folded = len(sorted)
 		// Readers keep the slice they got: they never see later appends,
 		// which go beyond its length.
-		ix.rows = sorted[:len(sorted):len(sorted)]
+		ix.rows = editSorted(sorted[:len(sorted):len(sorted)], ix.during)
 		ix.changed()
 		ix.mu.Unlock()
 	}
@@ -48,6 +53,9 @@ func (ix *Index) LoadStream(ctx context.Context, every time.Duration, progress f
 	sorted = slices.Clip(append(make([]Summary, 0, len(sorted)), sorted...)) // without the room appending left
 	folded = min(folded, len(sorted))
 	publish()
+	ix.mu.Lock()
+	ix.during = nil
+	ix.mu.Unlock()
 	if err != nil {
 		return fmt.Errorf("index: %w", err)
 	}

@@ -212,3 +212,48 @@ func TestIndexLoadStreamShowsRowsAsTheyCome(t *testing.T) {
 		t.Fatalf("after Apply: %+v %v", got, ok)
 	}
 }
+
+// TestIndexKeepsOwnChangesDuringALoad saves, creates, renames and removes
+// articles while a streamed load runs: the rows and the schema end as if
+// the changes came after the load, and the load never brings back what
+// Folio removed or replaced.
+func TestIndexKeepsOwnChangesDuringALoad(t *testing.T) {
+	dir := t.TempDir()
+	genFolder(t, dir, 300, 11)
+	paths, _ := visitPaths(t, dir)
+	ix := NewIndex(dir)
+	early, late := paths[5], paths[len(paths)-3] // read before and after the changes
+	gone, moved := paths[len(paths)-2], paths[len(paths)-1]
+	calls := 0
+	err := ix.LoadStream(context.Background(), 0, func() {
+		if calls++; calls != 20 {
+			return
+		}
+		for _, p := range []string{early, late} {
+			abs := ix.Abs(p)
+			write(t, abs, "---\ntitle: 改了\nweight: 1\n---\n")
+			ix.Put(abs, []byte("---\ntitle: 改了\nweight: 1\n---\n"))
+		}
+		os.Remove(ix.Abs(gone))
+		ix.Remove(ix.Abs(gone))
+		os.Rename(ix.Abs(moved), ix.Abs("zz-moved.md"))
+		ix.Rename(ix.Abs(moved), ix.Abs("zz-moved.md"))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fresh := NewIndex(dir)
+	if err := fresh.Load(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	got, want := ix.Summaries(), fresh.Summaries()
+	if len(got) != len(want) {
+		t.Fatalf("%d rows, want %d", len(got), len(want))
+	}
+	for i := range want {
+		if got[i].Path != want[i].Path || got[i].Title != want[i].Title {
+			t.Fatalf("row %d: %s %q, want %s %q", i, got[i].Path, got[i].Title, want[i].Path, want[i].Title)
+		}
+	}
+	sameSchema(t, "after a load with changes", ix.Schema(), fresh.Schema(), true)
+}
