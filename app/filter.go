@@ -147,21 +147,7 @@ func (c *catalog) extend(items []library.Summary) *catalog {
 	var b strings.Builder
 	for i := n; i < m; i++ {
 		s := &items[i]
-		b.Reset()
-		b.WriteString(s.Title)
-		b.WriteByte('\n')
-		b.WriteString(s.Path)
-		for _, t := range s.Tags {
-			b.WriteByte('\n')
-			b.WriteString(t)
-		}
-		b.WriteByte('\n')
-		b.WriteString(s.Category)
-		if s.Description != "" {
-			b.WriteByte('\n')
-			b.WriteString(s.Description)
-		}
-		x.hay = append(x.hay, fold(b.String()))
+		x.hay = append(x.hay, hayOf(s, &b))
 		ft := fold(displayTitle(s))
 		x.title = append(x.title, ft)
 		x.same = append(x.same, false)
@@ -193,6 +179,103 @@ func (c *catalog) extend(items []library.Summary) *catalog {
 		x.groups[k] = merge(o, x.compare(k, true))
 	}
 	return x
+}
+
+// hayOf is the text the filter searches in an article: its title, path,
+// tags, category and summary, lower-cased (b is scratch space).
+func hayOf(s *library.Summary, b *strings.Builder) string {
+	b.Reset()
+	b.WriteString(s.Title)
+	b.WriteByte('\n')
+	b.WriteString(s.Path)
+	for _, t := range s.Tags {
+		b.WriteByte('\n')
+		b.WriteString(t)
+	}
+	b.WriteByte('\n')
+	b.WriteString(s.Category)
+	if s.Description != "" {
+		b.WriteByte('\n')
+		b.WriteString(s.Description)
+	}
+	return fold(b.String())
+}
+
+// update returns the catalog of items, the Index's rows after a change
+// (sorted by path, as c's): the rows the catalog sees unchanged keep their
+// lower-cased text and their places in the orders c computed, and only the
+// changed rows are prepared and sorted in, so an outside write to one
+// article of a large folder costs one pass over the rows, not a sort. c is
+// not modified.
+func (c *catalog) update(items []library.Summary) *catalog {
+	if len(c.items) == 0 {
+		return newCatalog(items)
+	}
+	n := len(items)
+	x := &catalog{items: items, hay: make([]string, n), same: make([]bool, n), title: make([]string, n),
+		orders: map[sortKey][]int{}, groups: map[sortKey][]int{}}
+	moved := make([]int32, len(c.items)) // old item → new item, or -1
+	var fresh []int
+	var b strings.Builder
+	i := 0
+	for j := range items {
+		s := &items[j]
+		for i < len(c.items) && c.items[i].Path < s.Path {
+			moved[i] = -1
+			i++
+		}
+		if i < len(c.items) && c.items[i].Path == s.Path {
+			if sameForCatalog(&c.items[i], s) {
+				x.hay[j], x.title[j] = c.hay[i], c.title[i]
+				moved[i] = int32(j)
+				i++
+				continue
+			}
+			moved[i] = -1
+			i++
+		}
+		x.hay[j], x.title[j] = hayOf(s, &b), fold(displayTitle(s))
+		fresh = append(fresh, j)
+	}
+	for ; i < len(c.items); i++ {
+		moved[i] = -1
+	}
+	first := make(map[string]int, n)
+	for j, t := range x.title {
+		if k, ok := first[t]; ok {
+			x.same[j], x.same[k] = true, true
+		} else {
+			first[t] = j
+		}
+	}
+	c.mu.Lock()
+	orders, groups := maps.Clone(c.orders), maps.Clone(c.groups)
+	c.mu.Unlock()
+	remap := func(o []int, cmp func(a, b int) int) []int {
+		kept := make([]int, 0, n)
+		for _, oi := range o {
+			if j := moved[oi]; j >= 0 {
+				kept = append(kept, int(j))
+			}
+		}
+		add := slices.Clone(fresh)
+		slices.SortStableFunc(add, cmp)
+		return mergeOrders(kept, add, cmp)
+	}
+	for k, o := range orders {
+		x.orders[k] = remap(o, x.compare(k, false))
+	}
+	for k, o := range groups {
+		x.groups[k] = remap(o, x.compare(k, true))
+	}
+	return x
+}
+
+// sameForCatalog reports whether two rows of one path are prepared and
+// ordered alike (what the list shows is read from the row itself).
+func sameForCatalog(a, b *library.Summary) bool {
+	return a.Title == b.Title && a.Category == b.Category && a.Description == b.Description && a.Date == b.Date &&
+		a.Modified.Equal(b.Modified) && slices.Equal(a.Tags, b.Tags)
 }
 
 // grown returns a copy of s with room for n elements.

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -312,5 +313,57 @@ func TestCatalogExtendMatchesAFreshCatalog(t *testing.T) {
 	other := bigCatalog()[3000:3100]
 	if x := c.extend(other); !slices.Equal(paths(x, x.order(byPath, false)), paths(newCatalog(other), newCatalog(other).order(byPath, false))) {
 		t.Fatal("a catalog of other rows is wrong")
+	}
+}
+
+// TestCatalogUpdateMatchesAFreshCatalog changes, adds and removes random
+// rows, as outside writes and a checkout do, and checks that the updated
+// catalog shows what a catalog built afresh shows, and leaves the one it
+// updated as it was.
+func TestCatalogUpdateMatchesAFreshCatalog(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	items := bigCatalog()[:2000]
+	c := newCatalog(items)
+	c.order(byDate, false)
+	c.order(byTitle, true)
+	for step := range 30 {
+		next := slices.Clone(items)
+		for range 1 + r.IntN(3)*r.IntN(60) {
+			i := r.IntN(len(next))
+			switch r.IntN(5) {
+			case 0:
+				next[i].Title = next[r.IntN(len(next))].Title // a same title, maybe
+			case 1:
+				next[i].Date = fmt.Sprintf("20%02d-01-01", r.IntN(30))
+			case 2:
+				next[i].Modified = time.Unix(int64(r.IntN(1000)), 0)
+			case 3:
+				next = slices.Delete(next, i, i+1)
+			case 4:
+				s := next[i]
+				s.Path = strings.TrimSuffix(s.Path, ".md") + "-new.md"
+				s.Tags = []string{"新"}
+				next = append(next, s)
+			}
+		}
+		slices.SortFunc(next, func(a, b library.Summary) int { return strings.Compare(a.Path, b.Path) })
+		next = slices.CompactFunc(next, func(a, b library.Summary) bool { return a.Path == b.Path })
+		before := slices.Clone(c.order(byDate, false))
+		x := c.update(next)
+		if !slices.Equal(c.order(byDate, false), before) {
+			t.Fatalf("step %d: updating changed the earlier catalog", step)
+		}
+		fresh := newCatalog(next)
+		if !slices.Equal(x.hay, fresh.hay) || !slices.Equal(x.same, fresh.same) || !slices.Equal(x.title, fresh.title) {
+			t.Fatalf("step %d: per-item data differs from a fresh catalog", step)
+		}
+		for _, k := range []sortKey{byDate, byTitle, byModified, byPath} {
+			for _, g := range []bool{false, true} {
+				if got, want := x.order(k, g), fresh.order(k, g); !slices.Equal(got, want) {
+					t.Fatalf("step %d, order %d group %v differs", step, k, g)
+				}
+			}
+		}
+		c, items = x, next
 	}
 }

@@ -134,6 +134,7 @@ func (f *listFiller) finish() preparedCatalog {
 	c := f.extendLast()
 	c.titles = nil // the list's now: no more extensions
 	f.last = nil
+	f.ws.list.cats.seed(f.ix, c) // the next change updates it
 	return preparedCatalog{ix: f.ix, cat: c, ver: ver}
 }
 

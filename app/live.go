@@ -98,7 +98,7 @@ func (ws *workspace) follow(first string) {
 		})
 		for batch := range w.Changes() {
 			ix.Apply(batch)
-			cat := prepareCatalog(ix)
+			cat := ws.list.prepare(ix)
 			ws.do(func() {
 				if ix == ws.index { // not a batch of a folder left meanwhile
 					ws.list.offer(cat)
@@ -114,7 +114,7 @@ func (ws *workspace) follow(first string) {
 func (ws *workspace) refreshList() {
 	ix := ws.index
 	go func() {
-		cat := prepareCatalog(ix)
+		cat := ws.list.prepare(ix)
 		ws.do(func() {
 			if ix == ws.index {
 				ws.list.offer(cat)
