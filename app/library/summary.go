@@ -63,9 +63,7 @@ func Scan(ctx context.Context, root string) ([]Summary, error) {
 func ScanBrief(ctx context.Context, root string) ([]Summary, error) {
 	in := newInterner()
 	return Visit(ctx, root, func(f *File) Summary {
-		s := summarize(f, in)
-		s.fm, s.Description = frontMatter{}, ""
-		return s
+		return summarize(f, in, true)
 	})
 }
 
@@ -78,17 +76,18 @@ func StreamSummaries(ctx context.Context, root string, out func(Summary)) error 
 }
 
 // Summarize makes the Summary of a visited file.
-func Summarize(f *File) Summary { return summarize(f, nil) }
+func Summarize(f *File) Summary { return summarize(f, nil, false) }
 
 // summarize makes the Summary of a visited file, sharing the strings that
-// repeat across articles through in (when not nil).
-func summarize(f *File, in *interner) Summary {
+// repeat across articles through in (when not nil); brief leaves out what
+// only the Index needs (the schema's part, the Description).
+func summarize(f *File, in *interner, brief bool) Summary {
 	s := Summary{Path: f.Path, Err: f.Err, Modified: f.Modified}
 	if pe, ok := errors.AsType[*document.ParseError](f.Err); ok {
 		s.Line = pe.Line
 	}
 	if f.Doc == nil {
-		if s.Err == nil {
+		if s.Err == nil && !brief {
 			s.fm = frontMatter{shape: &fmShape{}}
 		}
 		return s
@@ -98,7 +97,7 @@ func summarize(f *File, in *interner) Summary {
 	if in != nil {
 		in.fields(fields)
 	}
-	if s.Err == nil || fields != nil {
+	if (s.Err == nil || fields != nil) && !brief {
 		s.fm = frontMatterOf(fields)
 		if in != nil {
 			s.fm.shape = in.shape(s.fm.shape)
@@ -132,7 +131,7 @@ func summarize(f *File, in *interner) Summary {
 			s.Featured = isTrue(v)
 		case strings.EqualFold(k, "draft"):
 			s.Draft = isTrue(v)
-		case !hasDescription && (strings.EqualFold(k, "summary") || strings.EqualFold(k, "description")):
+		case !brief && !hasDescription && (strings.EqualFold(k, "summary") || strings.EqualFold(k, "description")):
 			s.Description, hasDescription = v.Plain(), true
 		}
 	}
@@ -176,7 +175,7 @@ func (in *interner) shape(sh *fmShape) *fmShape {
 }
 
 // summarize is summarize with this interner.
-func (in *interner) summarize(f *File) Summary { return summarize(f, in) }
+func (in *interner) summarize(f *File) Summary { return summarize(f, in, false) }
 
 // str returns the shared copy of s.
 func (in *interner) str(s string) string {
