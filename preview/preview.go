@@ -86,6 +86,7 @@ type Preview struct {
 	width     float32
 	visible   map[int]bool
 	measure   *measureCache
+	sel       selection // the selected text (selection.go)
 }
 
 type vitem struct {
@@ -182,6 +183,7 @@ func (p *Preview) process() {
 		return
 	}
 	show(res)
+	p.highlightRest(res.blocks, gen)
 }
 
 // safeParse runs parse with a panic turned into an error (the incremental
@@ -241,6 +243,7 @@ func (p *Preview) parse(req *request, gen uint64) *result {
 	for _, tb := range blocks {
 		markdown.SplitParts(tb.Block)
 	}
+	markdown.HighlightParts(blocks, true, within(highlightBudget))
 	if req.meta.ReadTime == "" && !req.meta.IsZero() {
 		req.meta.ReadTime = estimateReadTime(req.body)
 	}
@@ -305,8 +308,26 @@ func (p *Preview) apply(res *result) {
 			continue
 		}
 		if parts := tb.Block.Parts(); len(parts) > 0 {
+			// a part's line is counted from the parts before it (they
+			// are kept across edits that move them)
+			line := tb.Line + 1 // a code block's first part starts after its fence
 			for _, part := range parts {
-				add(part, tb.Line+part.LineOff(), tb.Start)
+				switch part.Kind {
+				case KindCode:
+					add(part, line, tb.Start)
+					line += part.Lines()
+				case KindTable:
+					if part.Header != nil {
+						line = tb.Line
+					}
+					add(part, line, tb.Start)
+					if part.Header != nil {
+						line += 2
+					}
+					line += len(part.Rows)
+				default:
+					add(part, tb.Line+part.LineOff(), tb.Start)
+				}
 			}
 			continue
 		}
@@ -327,6 +348,7 @@ func (p *Preview) apply(res *result) {
 	p.built = kept
 	p.offsets = make([]float32, len(items)+1)
 	p.fixOffsets(0)
+	p.remapSelection()
 	p.refreshVisible()
 }
 
@@ -618,6 +640,14 @@ func (p *Preview) refreshVisible() {
 		p.offsets = nil
 	}
 	p.ensureOffsets()
+	if want := max(p.total(), size.Height); p.content.Size().Height > want+0.5 {
+		// the article got shorter: shrink the content first, so the
+		// offset is clamped before the visible blocks are found
+		p.content.Resize(fyne.NewSize(size.Width, want))
+		if maxY := max(want-size.Height, 0); p.scroll.Offset.Y > maxY {
+			p.scroll.ScrollToOffset(fyne.NewPos(0, maxY))
+		}
+	}
 	x := max((size.Width-w)/2, pad)
 	top := p.scroll.Offset.Y
 	bottom := top + size.Height
@@ -641,6 +671,7 @@ func (p *Preview) refreshVisible() {
 	}
 	p.visible = visible
 	p.content.objs = objs
+	p.paintSelection()
 	p.evict()
 	if p.offsets[len(p.items)] != oldTotal || p.content.Size().Height < p.total() {
 		p.content.Resize(fyne.NewSize(size.Width, max(p.total(), size.Height)))
