@@ -42,7 +42,7 @@ type Change struct {
 // It is not safe for concurrent use.
 type Buffer struct {
 	lines []string
-	ropes []*rope // nil, or per line: the line as a rope (then lines[i] is unused)
+	ropes []*rope    // nil, or per line: the line as a rope (then lines[i] is unused)
 	index PrefixSums // len(line)+1 per line (the +1 is the '\n'; the last line's is virtual)
 	hist  history
 	size  int
