@@ -139,6 +139,21 @@ func (b *Buffer) LineSlice(i, from, to int) string {
 	return b.lines[i][from:to]
 }
 
+// LinePiece returns a piece of line i that holds byte off (or ends at it
+// when off is the line's length) and the offset where the piece starts: the
+// whole line, or one chunk of a long edited line. It never copies.
+func (b *Buffer) LinePiece(i, off int) (string, int) {
+	if b.ropes != nil && b.ropes[i] != nil {
+		r := b.ropes[i]
+		if r.flatOK || len(r.chunks) == 0 {
+			return r.String(), 0
+		}
+		k := r.find(max(off, 0))
+		return r.chunks[k], r.start(k)
+	}
+	return b.lines[i], 0
+}
+
 // IndexInLine returns the first offset >= from in line i where pat starts,
 // or -1, without joining a long line.
 func (b *Buffer) IndexInLine(i, from int, pat string) int {
