@@ -317,7 +317,6 @@ var inlineSpecial = [256]bool{'\\': true, '`': true, '*': true, '_': true, '[': 
 // line full of brackets lexes in linear time.
 const maxInlineSearch = 2048
 
-
 func isWordByte(b byte) bool {
 	return b == '_' || b >= 0x80 || (b >= '0' && b <= '9') || (b|0x20 >= 'a' && b|0x20 <= 'z')
 }

@@ -254,7 +254,6 @@ func refWindow(line string, i int) string {
 	return line[i:min(len(line), i+maxInlineSearch)]
 }
 
-
 // FuzzLexMatchesReference checks lexLine and nextState against the
 // highlighter they replaced, for every start state.
 func FuzzLexMatchesReference(f *testing.F) {
