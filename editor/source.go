@@ -39,6 +39,7 @@
 package editor
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
@@ -108,6 +109,7 @@ type Source struct {
 	caretShown bool
 
 	matches []Range // highlighted find results
+	col     colMemo // rune column of the latest asked position
 
 	clicks    int
 	lastClick clickInfo
@@ -166,7 +168,56 @@ func (s *Source) CursorLine() int { return s.buf.OffsetToPos(s.sel.Cursor).Line 
 // CursorColumn returns the cursor's 0-based column in runes.
 func (s *Source) CursorColumn() int {
 	p := s.buf.OffsetToPos(s.sel.Cursor)
-	return utf8.RuneCountInString(s.buf.Line(p.Line)[:p.Col])
+	return s.runeColumn(p)
+}
+
+// colMemo remembers the rune column of one position, so the column of a
+// cursor deep in a long line is counted from there and not from the line
+// start on every keystroke.
+type colMemo struct {
+	ver   uint64
+	p     buffer.Pos
+	runes int
+}
+
+// runeColumn returns the column of p counted in runes.
+func (s *Source) runeColumn(p buffer.Pos) int {
+	m := &s.col
+	n := -1
+	if m.ver == s.buf.Version() && m.p.Line == p.Line {
+		switch {
+		case p.Col >= m.p.Col:
+			n = m.runes + utf8.RuneCountInString(s.buf.LineSlice(p.Line, m.p.Col, p.Col))
+		case m.p.Col-p.Col < p.Col:
+			n = m.runes - utf8.RuneCountInString(s.buf.LineSlice(p.Line, p.Col, m.p.Col))
+		}
+	}
+	if n < 0 {
+		n = utf8.RuneCountInString(s.buf.LineSlice(p.Line, 0, p.Col))
+	}
+	*m = colMemo{s.buf.Version(), p, n}
+	return n
+}
+
+// colShift tells how the column memo moves over an edit of [start, end)
+// into text, before it is made: keep is false when the memo must go.
+func (s *Source) colShift(start, end int, text string) (keep bool, dCol, dRunes int) {
+	m := &s.col
+	if m.ver != s.buf.Version() {
+		return false, 0, 0
+	}
+	sp, ep := s.buf.OffsetToPos(start), s.buf.OffsetToPos(end)
+	oneLine := sp.Line == ep.Line && strings.IndexByte(text, '\n') < 0
+	switch {
+	case sp.Line > m.p.Line || sp.Line == m.p.Line && sp.Col >= m.p.Col:
+		return true, 0, 0 // after the memo's place
+	case oneLine && sp.Line < m.p.Line:
+		return true, 0, 0 // inside a line above: line numbers stay
+	case oneLine && sp.Line == m.p.Line && ep.Col <= m.p.Col:
+		removed := utf8.RuneCountInString(s.buf.LineSlice(sp.Line, sp.Col, ep.Col))
+		return true, len(text) - (end - start), utf8.RuneCountInString(text) - removed
+	}
+	return false, 0, 0
 }
 
 // SetCursorOffset moves the cursor to a byte offset (clamped, snapped to a
@@ -318,7 +369,13 @@ func (s *Source) edit(start, end int, text string, kind buffer.EditKind) bool {
 	if s.readOnly {
 		return false
 	}
+	keep, dCol, dRunes := s.colShift(start, end, text)
 	ch := s.buf.Replace(start, end, text, kind, s.sel)
+	if keep {
+		s.col.ver = s.buf.Version()
+		s.col.p.Col += dCol
+		s.col.runes += dRunes
+	}
 	s.lay.apply(ch, true)
 	s.rowEnd = false
 	s.sel = buffer.Selection{Anchor: ch.NewEnd, Cursor: ch.NewEnd}
@@ -347,7 +404,7 @@ func (s *Source) changed() {
 func (s *Source) cursorMoved() {
 	if s.OnCursorMoved != nil {
 		p := s.buf.OffsetToPos(s.sel.Cursor)
-		s.OnCursorMoved(p.Line, utf8.RuneCountInString(s.buf.Line(p.Line)[:p.Col]))
+		s.OnCursorMoved(p.Line, s.runeColumn(p))
 	}
 }
 
@@ -381,10 +438,15 @@ func (s *Source) setSelection(sel buffer.Selection, reveal bool) {
 // snap clamps off to the text and moves it back to a rune start.
 func (s *Source) snap(off int) int {
 	p := s.buf.OffsetToPos(off)
-	line := s.buf.Line(p.Line)
 	c := p.Col
-	for c > 0 && c < len(line) && !utf8.RuneStart(line[c]) {
-		c--
+	if c > 0 && c < s.buf.LineLen(p.Line) {
+		// back to the start of the rune holding c (at most 3 bytes back)
+		w := s.buf.LineSlice(p.Line, c-utf8.UTFMax+1, c+1)
+		k := len(w) - 1
+		for k > 0 && !utf8.RuneStart(w[k]) {
+			k--
+			c--
+		}
 	}
 	return s.buf.PosToOffset(buffer.Pos{Line: p.Line, Col: c})
 }

@@ -91,7 +91,7 @@ type checkpoint struct {
 
 // lexStep is how far apart the highlighter of a long line leaves
 // checkpoints.
-const lexStep = 4 << 10
+var lexStep = 4 << 10
 
 // inlineLex highlights code spans, emphasis and links. It is the
 // resumable form of one left-to-right scan: run starts at a resume
