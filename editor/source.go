@@ -527,15 +527,28 @@ func (s *Source) ensureCursorVisible() {
 	}
 	m := s.metrics()
 	line, sub, _ := s.cursorVisual()
-	top := float32(s.lay.visualIndex(line, sub))*m.lineH + padTop
-	bottom := top + m.lineH
-	switch {
-	case top < s.scrollY+padTop:
-		s.scrollY = top - padTop
-	case bottom > s.scrollY+s.viewSize.Height-padTop:
-		s.scrollY = bottom - s.viewSize.Height + padTop
+	for range 4 {
+		top := float32(s.lay.visualIndex(line, sub))*m.lineH + padTop
+		bottom := top + m.lineH
+		switch {
+		case top < s.scrollY+padTop:
+			s.scrollY = top - padTop
+		case bottom > s.scrollY+s.viewSize.Height-padTop:
+			s.scrollY = bottom - s.viewSize.Height + padTop
+		}
+		s.clampScroll()
+		// The lines from the top of the view down to the cursor are drawn
+		// row by row: make their counts exact (a long line's may be an
+		// estimate past its wrapped rows) and look again if one changed.
+		v := s.lay.visualIndex(line, sub)
+		first, _ := s.lay.lineAtVisual(s.topVisual())
+		for l := first; l < line && l-first < 256; l++ {
+			s.lay.rowCount(l)
+		}
+		if s.lay.visualIndex(line, sub) == v {
+			break
+		}
 	}
-	s.clampScroll()
 	s.notifyScroll()
 }
 

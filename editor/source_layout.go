@@ -112,7 +112,7 @@ var lazyMin = 16 << 10
 
 // wrapWindow is how many bytes of a long line are wrapped at first; the
 // window doubles (up to maxWrapWindow) while wrapping goes on.
-const (
+var (
 	wrapWindow    = 2 << 10
 	maxWrapWindow = 64 << 10
 )
@@ -399,7 +399,9 @@ func (l *layout) relex(i int, ll *lineLayout, s, oldLen, newLen int) int {
 		}
 	}
 	l.cpTail = tail
-	spTail := append(l.spTail[:0], ll.spans[resume.nspans:]...)
+	// the span holding the resume point may go on past it
+	tailBase := max(resume.nspans-1, 0)
+	spTail := append(l.spTail[:0], ll.spans[tailBase:]...)
 	l.spTail = spTail
 	if ll.shared {
 		ll.spans = append(make([]span, 0, len(ll.spans)+8), ll.spans[:resume.nspans]...)
@@ -431,20 +433,25 @@ func (l *layout) relex(i int, ll *lineLayout, s, oldLen, newLen int) int {
 			return false
 		}
 		o := tail[j]
-		rest := spTail[o.nspans-resume.nspans:]
+		// the old spans from o on (o.pos is shifted already)
+		first := max(o.nspans-1, 0)
+		for first < len(spTail)+tailBase && spTail[first-tailBase].end+d <= o.pos {
+			first++
+		}
+		rest := spTail[first-tailBase:]
 		before := len(lx.out)
 		for x, sp := range rest {
 			sp.start += d
 			sp.end += d
 			if x == 0 {
-				lx.out = addSpan(lx.out, sp.start, sp.end, sp.kind)
+				lx.out = addSpan(lx.out, max(sp.start, o.pos), sp.end, sp.kind)
 				continue
 			}
 			lx.out = append(lx.out, sp)
 		}
 		merged := before + len(rest) - len(lx.out)
 		for _, c := range tail[j+1:] {
-			c.nspans += cp.nspans - o.nspans - merged
+			c.nspans += before - first - merged
 			c.horizon = max(c.horizon, cp.horizon)
 			c.failed = c.failed || cp.failed
 			lx.cps = append(lx.cps, c)
@@ -453,7 +460,7 @@ func (l *layout) relex(i int, ll *lineLayout, s, oldLen, newLen int) int {
 	}
 	lx.run(resume.pos, target, sync)
 	ll.spans, ll.cps = lx.out, lx.cps
-	return firstFaceChange(ll.spans[resume.nspans:], spTail, resume.pos, s)
+	return firstFaceChange(ll.spans[tailBase:], spTail, resume.pos, s)
 }
 
 // firstFaceChange returns the first offset in [from, to) where the faces
