@@ -169,6 +169,7 @@ type layout struct {
 	head     []span // scratch
 	cpTail   []checkpoint
 	spTail   []span
+	wrapped  int // bytes handed to the wrapper so far (tests read it)
 }
 
 func (l *layout) reset(width float32, m *metrics) {
@@ -374,8 +375,20 @@ func (l *layout) relex(i int, ll *lineLayout, s, oldLen, newLen int) int {
 	hs, _, inline := lexHead(&t, ll.st, l.head[:0])
 	l.head = hs
 	if ll.inline < 0 || inline != ll.inline || s < inline || !slices.Equal(hs, ll.spans[:ll.nhead]) {
+		// the line's kind or its markers changed, or it has no inline
+		// part (a heading, a code line): highlight it whole, and when the
+		// old spans are few, keep what came before the edit if its faces
+		// stayed (a keystroke in a long code line or heading)
+		old := l.spTail[:0]
+		if len(ll.spans) <= 64 {
+			old = append(old, ll.spans...)
+			l.spTail = old
+		}
 		l.lexFull(i, ll, ll.st)
-		return 0
+		if len(old) == 0 {
+			return 0
+		}
+		return firstFaceChange(ll.spans, old, 0, s)
 	}
 	d := newLen - oldLen
 	harmless := oldLen == 0 && !strings.ContainsAny(l.buf.LineSlice(i, s, s+newLen), "`*_")
@@ -572,6 +585,7 @@ func (l *layout) need(i, rows, col int) *lineLayout {
 			w = w[:cut]
 		}
 		base = from
+		l.wrapped += len(w)
 		got, stopped := false, false
 		buffer.WrapFrom(w, 0, l.width, adv, func(bp, at int) bool {
 			bp, at = bp+from, at+from

@@ -394,12 +394,17 @@ func TestLongLineKeystrokeIsLocal(t *testing.T) {
 	s, _ := newTestSource(t, text)
 	at := len(text) / 2 / 3 * 3
 	s.SetCursorOffset(at)
-	for range 20 {
+	for range 19 {
 		s.TypedRune('字')
 	}
 	ll := s.lay.lines[0]
 	if ll.done {
 		t.Fatal("the whole line was wrapped after typing in its middle")
+	}
+	before := s.lay.wrapped
+	s.TypedRune('字')
+	if n := s.lay.wrapped - before; n > 64<<10 {
+		t.Errorf("a keystroke rewrapped %d bytes", n)
 	}
 	if last := ll.br.At[len(ll.br.At)-1]; last > at+64<<10 {
 		t.Errorf("rows wrapped to byte %d after typing at %d", last, at)
@@ -416,5 +421,30 @@ func TestLongLineKeystrokeIsLocal(t *testing.T) {
 	ctrl(s, fyne.KeyEnd)
 	if !s.lay.lines[0].done && s.CursorLine() == 0 {
 		t.Error("Ctrl+End did not finish the wrap")
+	}
+}
+
+// TestLongCodeLineKeystrokeIsLocal types into the middle of a long line
+// inside a fenced code block and of a long heading: their spans cover the
+// whole line, and a keystroke must still keep the rows before it.
+func TestLongCodeLineKeystrokeIsLocal(t *testing.T) {
+	body := strings.Repeat("代码很长的一行 code line ", 20000)
+	for _, text := range []string{"```\n" + body + "\n```\n", "# " + body + "\n"} {
+		s, _ := newTestSource(t, text)
+		line := strings.Count(text[:len(text)/2], "\n")
+		at := s.buf.LineStart(line) + s.buf.LineLen(line)/2
+		s.SetCursorOffset(at)
+		s.SetCursorOffset(s.CursorOffset())
+		ll := s.lay.lines[line]
+		before := s.lay.wrapped
+		s.TypedRune('字')
+		if n := s.lay.wrapped - before; n > 64<<10 {
+			t.Errorf("%.10q: a keystroke rewrapped %d bytes", text, n)
+		}
+		if ll.done {
+			t.Errorf("%.10q: the whole line was wrapped after a keystroke in its middle", text)
+		}
+		withKnobs(t, currentKnobs())
+		checkLazyCaches(t, s, "code line")
 	}
 }
