@@ -15,7 +15,16 @@
 // fyne.MeasureText and memoised; Han ideographs share one measured advance.
 // After a keystroke only the edited line is re-lexed, and its wrap is
 // redone from the visual line before the edit until it lines up with the
-// old breaks again (buffer.Rewrap).
+// old breaks again.
+//
+// A long line (a 900 KB paragraph) costs a keystroke about what a short
+// one does: the buffer keeps it as a rope of small chunks once edited, so
+// typing copies one chunk; the highlighter resumes at a checkpoint before
+// the edit and stops where it meets the old checkpoints again; and the line
+// is wrapped only as far as the view, the cursor or a key (Down, End,
+// Ctrl+End) needs, the rows after that counted from the old wrap until a
+// row past them is asked for. Views read such a line through
+// Buffer.LineSlice, never whole.
 //
 // # Keys
 //
