@@ -21,22 +21,22 @@ import (
 // highlights every line whole.
 
 // lazyKnobs are the sizes that decide when a line is treated as long.
-type lazyKnobs struct{ lazy, rope, step, win int }
+type lazyKnobs struct{ lazy, rope, step, win, chunk int }
 
 // eager treats no line as long: every line is highlighted and wrapped
 // whole and stored as one string.
-var eager = lazyKnobs{math.MaxInt, math.MaxInt, 4 << 10, 2 << 10}
+var eager = lazyKnobs{math.MaxInt, math.MaxInt, 4 << 10, 2 << 10, 2 << 10}
 
 // tiny treats every line of a few dozen bytes as long, so short test text
-// drives ropes, checkpoints and wrap windows.
-var tiny = lazyKnobs{24, 16, 16, 48}
+// drives ropes (with chunks of a few bytes), checkpoints and wrap windows.
+var tiny = lazyKnobs{24, 16, 16, 48, 8}
 
 func (k lazyKnobs) set() {
-	lazyMin, buffer.RopeMin, lexStep, wrapWindow, maxWrapWindow = k.lazy, k.rope, k.step, k.win, 4*k.win
+	lazyMin, buffer.RopeMin, lexStep, wrapWindow, maxWrapWindow, buffer.ChunkSize = k.lazy, k.rope, k.step, k.win, 4*k.win, k.chunk
 }
 
 func currentKnobs() lazyKnobs {
-	return lazyKnobs{lazyMin, buffer.RopeMin, lexStep, wrapWindow}
+	return lazyKnobs{lazyMin, buffer.RopeMin, lexStep, wrapWindow, buffer.ChunkSize}
 }
 
 // withKnobs sets k for the rest of the test.

@@ -16,10 +16,10 @@ import (
 // Tests lower it to exercise ropes with short text.
 var RopeMin = 64 << 10
 
-const (
-	chunkSize = 4 << 10 // target chunk length when a line is cut
-	chunkMax  = 8 << 10 // a chunk longer than this after an edit is cut
-)
+// ChunkSize is the length chunks are cut to, and a chunk longer than
+// twice that after an edit is cut again. Tests lower it to have chunk
+// boundaries in short text.
+var ChunkSize = 2 << 10
 
 // rope is one long line as chunks; ends[k] is the end offset of chunk k.
 type rope struct {
@@ -39,9 +39,9 @@ func newRope(s string) *rope {
 
 // cut appends s cut into chunks of about chunkSize to out.
 func cut(s string, out []string) []string {
-	for len(s) > chunkMax {
-		out = append(out, s[:chunkSize])
-		s = s[chunkSize:]
+	for len(s) > 2*ChunkSize {
+		out = append(out, s[:ChunkSize])
+		s = s[ChunkSize:]
 	}
 	if len(s) > 0 {
 		out = append(out, s)
@@ -133,7 +133,7 @@ func (r *rope) replace(a, b int, text string) {
 	tail := r.chunks[k1][b-r.start(k1):]
 	joined := head + text + tail
 	var ins []string
-	if len(joined) > chunkMax {
+	if len(joined) > 2*ChunkSize {
 		ins = cut(joined, nil)
 	} else if joined != "" {
 		ins = []string{joined}

@@ -6,11 +6,11 @@ import (
 	"unicode/utf8"
 )
 
-// withRopeMin lowers RopeMin (and the chunk sizes stay) for one test.
+// withRopeMin lowers RopeMin and the chunk size for one test.
 func withRopeMin(t testing.TB, n int) {
-	old := RopeMin
-	RopeMin = n
-	t.Cleanup(func() { RopeMin = old })
+	old, oldChunk := RopeMin, ChunkSize
+	RopeMin, ChunkSize = n, 2*n
+	t.Cleanup(func() { RopeMin, ChunkSize = old, oldChunk })
 }
 
 // FuzzRopeEdits is FuzzEditScript with every edited line of 8 bytes or
@@ -91,7 +91,7 @@ func TestRopeKeepsChunksSmall(t *testing.T) {
 		t.Fatal("a 900 KB edited line is not a rope")
 	}
 	for _, c := range r.chunks {
-		if len(c) > chunkMax {
+		if len(c) > 2*ChunkSize {
 			t.Fatalf("chunk of %d bytes", len(c))
 		}
 	}
