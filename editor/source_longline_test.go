@@ -1,6 +1,7 @@
 package editor
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -206,7 +207,16 @@ func twinOp(s *Source, op, arg byte) {
 			shiftKey(s, fyne.KeyRight)
 		}
 	case 15:
-		s.ScrollToLine(s.CursorLine())
+		switch arg % 4 {
+		case 0:
+			s.SetMatches(s.Find([]string{"中文", "code", "，"}[int(arg/4)%3], FindOptions{}))
+		case 1:
+			if _, err := s.ReplaceAll("段落", "段", FindOptions{}); err != nil {
+				panic(err)
+			}
+		default:
+			s.ScrollToLine(s.CursorLine())
+		}
 	}
 }
 
@@ -242,12 +252,12 @@ func compareTwins(t *testing.T, lazy, full *Source, step string) {
 	under(tiny, func() {
 		lazy.ScrollToLine(top)
 		lTop = lazy.FirstVisibleLine() == top && lazy.scrollY == float32(lazy.lay.visualIndex(top, 0))*lazy.metrics().lineH+padTop
-		lt = visibleTexts(lazy)
+		lt = append(visibleTexts(lazy), visibleRects(lazy)...)
 	})
 	under(eager, func() {
 		full.ScrollToLine(top)
 		fTop = full.FirstVisibleLine() == top && full.scrollY == float32(full.lay.visualIndex(top, 0))*full.metrics().lineH+padTop
-		ft = visibleTexts(full)
+		ft = append(visibleTexts(full), visibleRects(full)...)
 	})
 	if lTop && fTop && !slices.Equal(lt, ft) {
 		t.Fatalf("%s: rows from line %d\n%q\nfull\n%q", step, top, lt, ft)
@@ -447,4 +457,17 @@ func TestLongCodeLineKeystrokeIsLocal(t *testing.T) {
 		withKnobs(t, currentKnobs())
 		checkLazyCaches(t, s, "code line")
 	}
+}
+
+// visibleRects describes the drawn selection and match rectangles.
+func visibleRects(s *Source) []string {
+	r := test.WidgetRenderer(s).(*sourceRenderer)
+	var out []string
+	for _, rc := range r.rects {
+		if rc.Visible() {
+			p, z := rc.Position(), rc.Size()
+			out = append(out, fmt.Sprintf("rect %.1f,%.1f %.1fx%.1f", p.X, p.Y, z.Width, z.Height))
+		}
+	}
+	return out
 }
