@@ -529,9 +529,6 @@ func (l *layout) need(i, rows, col int) *lineLayout {
 	if !ll.wrapOK {
 		ll.br.At, ll.br.Decided = ll.br.At[:0], ll.br.Decided[:0]
 		ll.wrapOK, ll.done, ll.oldOK, ll.old, ll.oldSpans = true, false, false, buffer.Breaks{}, nil
-		if ll.shared {
-			ll.shared = false
-		}
 	}
 	if ll.done {
 		return ll
