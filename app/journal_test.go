@@ -46,7 +46,7 @@ func journalled(t *testing.T, ws *workspace, path, text string) {
 // noJournal waits until the journal has nothing for path.
 func noJournal(t *testing.T, ws *workspace, path string) {
 	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
+	deadline := time.Now().Add(30 * time.Second)
 	for {
 		if _, ok, _ := ws.hot.journal.Get(path); !ok {
 			return

@@ -17,10 +17,12 @@ type uiQueue chan func()
 
 func (q uiQueue) do(f func()) { q <- f }
 
-// runUntil runs queued UI functions until cond holds, failing after 5 s.
+// runUntil runs queued UI functions until cond holds, failing after 30 s
+// (a wait, not a speed check: journal writes fsync, and CI machines are
+// loaded).
 func (q uiQueue) runUntil(t *testing.T, cond func() bool) {
 	t.Helper()
-	deadline := time.After(5 * time.Second)
+	deadline := time.After(30 * time.Second)
 	for !cond() {
 		select {
 		case f := <-q:
