@@ -7,6 +7,7 @@ import (
 
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
@@ -134,6 +135,9 @@ func (t *textFlow) atoms() []atom {
 			t.mc.atoms = out[:0]
 		}
 	}()
+	// one pass: an atom ends where a line may break inside its run, so
+	// every atom but a run's first may break before it; a run's first
+	// atom may by the runes on either side of the run boundary
 	prev := rune(-1)
 	for i := range t.runs {
 		r := &t.runs[i]
@@ -142,32 +146,23 @@ func (t *textFlow) atoms() []atom {
 			prev = -1
 			continue
 		}
-		start := 0
+		if r.text == "" {
+			continue
+		}
+		first, _ := utf8.DecodeRuneInString(r.text)
+		brk := prev >= 0 && canBreakBetween(prev, first)
+		start, allSpace := 0, true
 		for j, ch := range r.text {
 			if j > start && canBreakBetween(prev, ch) {
-				seg := r.text[start:j]
-				out = append(out, atom{run: i, off: start, text: seg, space: strings.TrimSpace(seg) == ""})
-				start = j
+				out = append(out, atom{run: i, off: start, text: r.text[start:j], space: allSpace, breakBefore: brk})
+				start, allSpace, brk = j, true, true
+			}
+			if allSpace && !unicode.IsSpace(ch) {
+				allSpace = false
 			}
 			prev = ch
 		}
-		if start < len(r.text) {
-			seg := r.text[start:]
-			out = append(out, atom{run: i, off: start, text: seg, space: strings.TrimSpace(seg) == ""})
-		}
-	}
-	// set breakBefore from the runes on either side
-	prev = -1
-	for k := range out {
-		a := &out[k]
-		if t.runs[a.run].br {
-			prev = -1
-			continue
-		}
-		first, _ := utf8.DecodeRuneInString(a.text)
-		a.breakBefore = prev >= 0 && canBreakBetween(prev, first)
-		last, _ := utf8.DecodeLastRuneInString(a.text)
-		prev = last
+		out = append(out, atom{run: i, off: start, text: r.text[start:], space: allSpace, breakBefore: brk})
 	}
 	return out
 }
@@ -306,6 +301,7 @@ func (t *textFlow) layout(width float32) {
 		}
 		x += w
 	}
+	var widthBuf []float32 // one chain's atom widths, reused
 	for k := 0; k < len(atoms); {
 		if t.runs[atoms[k].run].br {
 			lineNatural = 0
@@ -319,7 +315,10 @@ func (t *textFlow) layout(width float32) {
 		for end < len(atoms) && !atoms[end].breakBefore && !t.runs[atoms[end].run].br {
 			end++
 		}
-		widths := make([]float32, end-k)
+		if cap(widthBuf) < end-k {
+			widthBuf = make([]float32, end-k, max(end-k, 64))
+		}
+		widths := widthBuf[:end-k]
 		total := float32(0)
 		for m := k; m < end; m++ {
 			widths[m-k] = t.measure(atoms[m].run, atoms[m].text, sizes).Width
