@@ -259,8 +259,8 @@ func (c *measureCache) metrics(drv fyne.Driver, size float32, style fyne.TextSty
 
 // layout breaks the runs into lines for width.
 func (t *textFlow) layout(width float32) {
-	if width == t.laidWidth && t.lines != nil {
-		return
+	if t.lines != nil && (width == t.laidWidth || t.noWrap && t.align == fyne.TextAlignLeading) {
+		return // an unwrapped, leading-aligned flow is the same at any width
 	}
 	was := flowLayout{t.laidWidth, t.lines, t.height, t.natural}
 	if t.prev.lines != nil && t.prev.width == width {
@@ -527,7 +527,7 @@ func (r *flowRenderer) build(width float32) {
 				col = theme.ColorNameHyperlink
 			}
 			c := theme.ColorForWidget(col, t)
-			_, base := drv.RenderedTextSize("M", size, run.style, nil)
+			_, base := t.mc.metrics(drv, size, run.style)
 			y := l.y + l.base - base
 			if run.sub { // subscript: lower to the line's bottom
 				y = l.y + l.h - drvHeight(drv, size, run.style)

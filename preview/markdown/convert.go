@@ -72,7 +72,7 @@ func (c *converter) lazyBlock(n ast.Node) *Block {
 		b.Level = h.Level
 	}
 	if b.Kind != KindNone {
-		b.lazy = &lazySource{node: n, conv: c}
+		b.lazy = lazySource{node: n, conv: c}
 	}
 	return b
 }

@@ -99,8 +99,9 @@ type Block struct {
 	recheck atomic.Bool
 
 	// lazy holds the goldmark node of a top-level block whose content is
-	// not converted yet: only blocks that are shown (or dumped) are.
-	lazy *lazySource
+	// not converted yet (node is nil once it is): only blocks that are
+	// shown (or dumped) are. It is held by value: one allocation a block.
+	lazy lazySource
 	// filled is set once the content is converted; the parsing goroutine
 	// reads it (lazy belongs to the UI goroutine once published).
 	filled atomic.Bool
@@ -118,7 +119,7 @@ type lazySource struct {
 // may be read by the parsing goroutine meanwhile.
 func (b *Block) Fill() *Block {
 	l := b.lazy
-	if l == nil {
+	if l.node == nil {
 		return b
 	}
 	l.conv.top = blockStart(l.node, l.conv.src)
@@ -133,7 +134,7 @@ func (b *Block) Fill() *Block {
 	b.Ordered, b.Start, b.Tight = full.Ordered, full.Start, full.Tight
 	b.Lang, b.Text, b.Alert = full.Lang, full.Text, full.Alert
 	b.Align, b.Header, b.Rows = full.Align, full.Header, full.Rows
-	b.lazy = nil
+	b.lazy = lazySource{}
 	if b.Kind != KindCode && b.Kind != KindHTML { // their text is a copy already
 		compact(b)
 	}
@@ -401,7 +402,7 @@ func dumpInlines(b *strings.Builder, runs []Inline, indent string) {
 
 // Converted reports whether the block's content is converted (Fill has
 // run, or the block was never lazy).
-func (b *Block) Converted() bool { return b.lazy == nil }
+func (b *Block) Converted() bool { return b.lazy.node == nil }
 
 // Units is the estimated width of the block's text in em (CJK 1, others
 // about 0.55), for height estimates.
