@@ -302,6 +302,24 @@ func (t *textFlow) layout(width float32) {
 		x += w
 	}
 	var widthBuf []float32 // one chain's atom widths, reused
+	// every full-width character of a run has the same advance (see
+	// measureCache.measure): remember it per run, saving a map lookup a
+	// character
+	var hanW []float32
+	measureAtom := func(run int, s string) float32 {
+		if t.mc != nil && len(s) == 3 {
+			if r, _ := utf8.DecodeRuneInString(s); fullWidth(r) {
+				if hanW == nil {
+					hanW = make([]float32, len(t.runs))
+				}
+				if hanW[run] == 0 {
+					hanW[run] = t.measure(run, s, sizes).Width
+				}
+				return hanW[run]
+			}
+		}
+		return t.measure(run, s, sizes).Width
+	}
 	for k := 0; k < len(atoms); {
 		if t.runs[atoms[k].run].br {
 			lineNatural = 0
@@ -321,7 +339,7 @@ func (t *textFlow) layout(width float32) {
 		widths := widthBuf[:end-k]
 		total := float32(0)
 		for m := k; m < end; m++ {
-			widths[m-k] = t.measure(atoms[m].run, atoms[m].text, sizes).Width
+			widths[m-k] = measureAtom(atoms[m].run, atoms[m].text)
 			if r := &t.runs[atoms[m].run]; (r.code || r.chip) && (m == k || atoms[m-1].run != atoms[m].run) {
 				total += pad
 			}
