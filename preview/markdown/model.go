@@ -125,7 +125,15 @@ func (b *Block) Fill() *Block {
 		return b
 	}
 	l.conv.top = blockStart(l.node, l.conv.src)
-	full := l.conv.block(l.node)
+	var full *Block
+	switch l.node.(type) {
+	case *ast.Paragraph, *ast.TextBlock, *ast.Heading:
+		// its inlines alone: block would also sum their units, and a
+		// top-level block's come from its source (set at parse time)
+		full = &Block{Inlines: l.conv.inlines(l.node)}
+	default:
+		full = l.conv.block(l.node)
+	}
 	switch full.Kind {
 	case KindCode:
 		b.codeFrom, b.codeTo = verbatimCode(l.node, l.conv.src, l.conv.top)
