@@ -380,6 +380,7 @@ func (p *Preview) Refresh() {
 		if k := p.currentThemeKey(); k != p.themeKey {
 			p.themeKey = k
 			p.dropBuilt()
+			p.measure = newMeasureCache() // the fonts may have changed
 			for _, it := range p.items {
 				it.st.sized, it.st.sizedW = false, -1
 			}
@@ -558,7 +559,9 @@ func (p *Preview) evict() {
 	p.built = kept
 }
 
-// dropBuilt forgets every built widget (theme or settings changed).
+// dropBuilt forgets every built widget (theme or settings changed). The
+// text widths are kept: they depend on the theme's fonts alone, and
+// Refresh drops them when the theme changes.
 func (p *Preview) dropBuilt() {
 	for _, b := range p.built {
 		if st := p.states[b]; st != nil {
@@ -567,7 +570,6 @@ func (p *Preview) dropBuilt() {
 	}
 	p.built = nil
 	p.headerObj = nil
-	p.measure = newMeasureCache()
 }
 
 func (p *Preview) gap() float32 { return theme.Padding() * 3 }

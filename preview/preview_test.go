@@ -387,6 +387,27 @@ func TestRemoteImages(t *testing.T) {
 	}
 }
 
+// Text widths outlive rebuilds for other reasons (another folder, remote
+// images toggled) but not a theme change: the fonts may differ.
+func TestMeasureCacheDroppedOnlyWithTheTheme(t *testing.T) {
+	p := showPreview(t)
+	p.updateNow([]byte("Some words to measure.\n"), Meta{}, "", 1)
+	mc := p.measure
+	if len(mc.m) == 0 {
+		t.Fatal("nothing measured")
+	}
+	p.SetAllowRemoteImages(true)
+	p.updateNow([]byte("Some words to measure.\n"), Meta{}, t.TempDir(), 1)
+	if p.measure != mc {
+		t.Error("widths dropped without a theme change")
+	}
+	fyne.CurrentApp().Settings().SetTheme(theme.DarkTheme())
+	p.Refresh()
+	if p.measure == mc {
+		t.Error("widths kept across a theme change")
+	}
+}
+
 func TestThemeChangeRebuildsWidgets(t *testing.T) {
 	p := showPreview(t)
 	p.updateNow([]byte("```go\nfunc f() {}\n```\n"), Meta{}, "", 1)

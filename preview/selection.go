@@ -406,6 +406,23 @@ func selectableTargets(o fyne.CanvasObject, at fyne.Position, fn func(o fyne.Can
 	}
 }
 
+// hostFlows tells the flows of item i's widget where to send presses. Their
+// segments (itemTargets) are matched when a selection needs them.
+func (p *Preview) hostFlows(i int) {
+	obj := p.itemObject(i)
+	if obj == nil {
+		return
+	}
+	if c := p.sel.targets[p.items[i].block]; c != nil && c.obj == obj {
+		return // matched already: hosted then
+	}
+	selectableTargets(obj, fyne.Position{}, func(o fyne.CanvasObject, _ fyne.Position, _ bool) {
+		if t, ok := o.(*textFlow); ok {
+			t.host = p
+		}
+	})
+}
+
 // itemTargets matches the objects of item i's widget to its segments, by
 // text, in order (an object whose text is no segment's is skipped).
 func (p *Preview) itemTargets(i int) *itemTargets {
@@ -695,7 +712,7 @@ func (p *Preview) paintSelection() {
 	}
 	for i := range p.visible {
 		if i < len(p.items) {
-			p.itemTargets(i) // the flows learn where to send presses
+			p.hostFlows(i)
 		}
 	}
 	if len(s.targets) > maxBuilt+len(p.visible) {

@@ -7,6 +7,7 @@ import (
 
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
@@ -134,6 +135,9 @@ func (t *textFlow) atoms() []atom {
 			t.mc.atoms = out[:0]
 		}
 	}()
+	// one pass: an atom ends where a line may break inside its run, so
+	// every atom but a run's first may break before it; a run's first
+	// atom may by the runes on either side of the run boundary
 	prev := rune(-1)
 	for i := range t.runs {
 		r := &t.runs[i]
@@ -142,32 +146,23 @@ func (t *textFlow) atoms() []atom {
 			prev = -1
 			continue
 		}
-		start := 0
+		if r.text == "" {
+			continue
+		}
+		first, _ := utf8.DecodeRuneInString(r.text)
+		brk := prev >= 0 && canBreakBetween(prev, first)
+		start, allSpace := 0, true
 		for j, ch := range r.text {
 			if j > start && canBreakBetween(prev, ch) {
-				seg := r.text[start:j]
-				out = append(out, atom{run: i, off: start, text: seg, space: strings.TrimSpace(seg) == ""})
-				start = j
+				out = append(out, atom{run: i, off: start, text: r.text[start:j], space: allSpace, breakBefore: brk})
+				start, allSpace, brk = j, true, true
+			}
+			if allSpace && !unicode.IsSpace(ch) {
+				allSpace = false
 			}
 			prev = ch
 		}
-		if start < len(r.text) {
-			seg := r.text[start:]
-			out = append(out, atom{run: i, off: start, text: seg, space: strings.TrimSpace(seg) == ""})
-		}
-	}
-	// set breakBefore from the runes on either side
-	prev = -1
-	for k := range out {
-		a := &out[k]
-		if t.runs[a.run].br {
-			prev = -1
-			continue
-		}
-		first, _ := utf8.DecodeRuneInString(a.text)
-		a.breakBefore = prev >= 0 && canBreakBetween(prev, first)
-		last, _ := utf8.DecodeLastRuneInString(a.text)
-		prev = last
+		out = append(out, atom{run: i, off: start, text: r.text[start:], space: allSpace, breakBefore: brk})
 	}
 	return out
 }
@@ -264,8 +259,8 @@ func (c *measureCache) metrics(drv fyne.Driver, size float32, style fyne.TextSty
 
 // layout breaks the runs into lines for width.
 func (t *textFlow) layout(width float32) {
-	if width == t.laidWidth && t.lines != nil {
-		return
+	if t.lines != nil && (width == t.laidWidth || t.noWrap && t.align == fyne.TextAlignLeading) {
+		return // an unwrapped, leading-aligned flow is the same at any width
 	}
 	was := flowLayout{t.laidWidth, t.lines, t.height, t.natural}
 	if t.prev.lines != nil && t.prev.width == width {
@@ -306,6 +301,25 @@ func (t *textFlow) layout(width float32) {
 		}
 		x += w
 	}
+	var widthBuf []float32 // one chain's atom widths, reused
+	// every full-width character of a run has the same advance (see
+	// measureCache.measure): remember it per run, saving a map lookup a
+	// character
+	var hanW []float32
+	measureAtom := func(run int, s string) float32 {
+		if t.mc != nil && len(s) == 3 {
+			if r, _ := utf8.DecodeRuneInString(s); fullWidth(r) {
+				if hanW == nil {
+					hanW = make([]float32, len(t.runs))
+				}
+				if hanW[run] == 0 {
+					hanW[run] = t.measure(run, s, sizes).Width
+				}
+				return hanW[run]
+			}
+		}
+		return t.measure(run, s, sizes).Width
+	}
 	for k := 0; k < len(atoms); {
 		if t.runs[atoms[k].run].br {
 			lineNatural = 0
@@ -319,10 +333,13 @@ func (t *textFlow) layout(width float32) {
 		for end < len(atoms) && !atoms[end].breakBefore && !t.runs[atoms[end].run].br {
 			end++
 		}
-		widths := make([]float32, end-k)
+		if cap(widthBuf) < end-k {
+			widthBuf = make([]float32, end-k, max(end-k, 64))
+		}
+		widths := widthBuf[:end-k]
 		total := float32(0)
 		for m := k; m < end; m++ {
-			widths[m-k] = t.measure(atoms[m].run, atoms[m].text, sizes).Width
+			widths[m-k] = measureAtom(atoms[m].run, atoms[m].text)
 			if r := &t.runs[atoms[m].run]; (r.code || r.chip) && (m == k || atoms[m-1].run != atoms[m].run) {
 				total += pad
 			}
@@ -528,7 +545,7 @@ func (r *flowRenderer) build(width float32) {
 				col = theme.ColorNameHyperlink
 			}
 			c := theme.ColorForWidget(col, t)
-			_, base := drv.RenderedTextSize("M", size, run.style, nil)
+			_, base := t.mc.metrics(drv, size, run.style)
 			y := l.y + l.base - base
 			if run.sub { // subscript: lower to the line's bottom
 				y = l.y + l.h - drvHeight(drv, size, run.style)

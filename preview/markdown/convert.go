@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"encoding/binary"
 	"html"
 	"strconv"
 	"strings"
@@ -14,7 +15,10 @@ import (
 // converter turns goldmark nodes into the block model.
 type converter struct {
 	src []byte
-	str string // src as one string: text runs are substrings of it, not copies
+	// str is src as one string, made when a block's text is first
+	// converted (a big code block needs none): text runs are substrings
+	// of it, not copies
+	str string
 
 	// inline HTML tags open in the paragraph being converted
 	open []openTag
@@ -32,7 +36,7 @@ type openTag struct {
 }
 
 func newConverter(src []byte) *converter {
-	return &converter{src: src, str: string(src)}
+	return &converter{src: src}
 }
 
 // inlineSoft marks a soft line break until resolveSoftBreaks decides
@@ -72,7 +76,7 @@ func (c *converter) lazyBlock(n ast.Node) *Block {
 		b.Level = h.Level
 	}
 	if b.Kind != KindNone {
-		b.lazy = &lazySource{node: n, conv: c}
+		b.lazy = lazySource{node: n, conv: c}
 	}
 	return b
 }
@@ -81,6 +85,21 @@ func (c *converter) lazyBlock(n ast.Node) *Block {
 // character (CJK, mostly) is 1, an ASCII byte about 0.55.
 func sourceUnits(src []byte) float32 {
 	wide, ascii := 0, 0
+	for len(src) >= 8 {
+		if binary.LittleEndian.Uint64(src)&0x8080808080808080 == 0 {
+			ascii += 8 // eight ASCII bytes at once: most source is
+		} else {
+			for _, c := range src[:8] {
+				switch {
+				case c < 0x80:
+					ascii++
+				case c >= 0xC0:
+					wide++
+				}
+			}
+		}
+		src = src[8:]
+	}
 	for _, c := range src {
 		switch {
 		case c < 0x80:
@@ -500,6 +519,9 @@ func (c *converter) plain(n ast.Node) string {
 // character references resolved, as goldmark's HTML writer does.
 func (c *converter) text(t *ast.Text) string {
 	seg := t.Segment
+	if c.str == "" {
+		c.str = string(c.src)
+	}
 	if seg.Padding == 0 && seg.Start >= 0 && seg.Stop <= len(c.str) && seg.Start <= seg.Stop {
 		s := c.str[seg.Start:seg.Stop]
 		if t.IsRaw() || strings.IndexByte(s, '\\') < 0 && strings.IndexByte(s, '&') < 0 {

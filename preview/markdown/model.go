@@ -52,13 +52,13 @@ const (
 // changed once built.
 type Block struct {
 	Kind     Kind
+	Ordered  bool     // list
+	Tight    bool     // list without blank lines between items
 	Level    int      // heading level 1–6
 	Inlines  []Inline // paragraph and heading content
 	Children []*Block // quote content
 	Items    []*Item  // list items; footnotes
-	Ordered  bool     // list
 	Start    int      // first number of an ordered list
-	Tight    bool     // list without blank lines between items
 	Alert    string   // quote: a GitHub alert's type ("note", "tip", …), or ""
 	Lang     string   // code block info string's first word
 	Text     string   // code block or raw HTML text
@@ -69,6 +69,10 @@ type Block struct {
 	// units is the width of the block's text in em (CJK 1, others about
 	// 0.55), summed at build time so heights can be estimated cheaply.
 	units float32
+	// split and cont belong with parts below (kept here, beside units,
+	// to pack the struct)
+	split bool // parts were considered
+	cont  uint8
 	lines int // source lines of a top-level block, for estimates
 
 	// A big top-level block is shown as parts (parts.go): parts is set on
@@ -76,8 +80,6 @@ type Block struct {
 	// (which sides it continues on), its first source line's offset from
 	// the block's, and a table part its table's column plan.
 	parts   []*Block
-	split   bool // parts were considered
-	cont    uint8
 	lineOff int
 	plan    *TablePlan
 
@@ -97,13 +99,14 @@ type Block struct {
 	// the part changed, which its last token may reach into).
 	hl      atomic.Pointer[partHL]
 	recheck atomic.Bool
-
-	// lazy holds the goldmark node of a top-level block whose content is
-	// not converted yet: only blocks that are shown (or dumped) are.
-	lazy *lazySource
 	// filled is set once the content is converted; the parsing goroutine
 	// reads it (lazy belongs to the UI goroutine once published).
 	filled atomic.Bool
+
+	// lazy holds the goldmark node of a top-level block whose content is
+	// not converted yet (node is nil once it is): only blocks that are
+	// shown (or dumped) are. It is held by value: one allocation a block.
+	lazy lazySource
 }
 
 type lazySource struct {
@@ -118,11 +121,19 @@ type lazySource struct {
 // may be read by the parsing goroutine meanwhile.
 func (b *Block) Fill() *Block {
 	l := b.lazy
-	if l == nil {
+	if l.node == nil {
 		return b
 	}
 	l.conv.top = blockStart(l.node, l.conv.src)
-	full := l.conv.block(l.node)
+	var full *Block
+	switch l.node.(type) {
+	case *ast.Paragraph, *ast.TextBlock, *ast.Heading:
+		// its inlines alone: block would also sum their units, and a
+		// top-level block's come from its source (set at parse time)
+		full = &Block{Inlines: l.conv.inlines(l.node)}
+	default:
+		full = l.conv.block(l.node)
+	}
 	switch full.Kind {
 	case KindCode:
 		b.codeFrom, b.codeTo = verbatimCode(l.node, l.conv.src, l.conv.top)
@@ -133,7 +144,7 @@ func (b *Block) Fill() *Block {
 	b.Ordered, b.Start, b.Tight = full.Ordered, full.Start, full.Tight
 	b.Lang, b.Text, b.Alert = full.Lang, full.Text, full.Alert
 	b.Align, b.Header, b.Rows = full.Align, full.Header, full.Rows
-	b.lazy = nil
+	b.lazy = lazySource{}
 	if b.Kind != KindCode && b.Kind != KindHTML { // their text is a copy already
 		compact(b)
 	}
@@ -401,7 +412,7 @@ func dumpInlines(b *strings.Builder, runs []Inline, indent string) {
 
 // Converted reports whether the block's content is converted (Fill has
 // run, or the block was never lazy).
-func (b *Block) Converted() bool { return b.lazy == nil }
+func (b *Block) Converted() bool { return b.lazy.node == nil }
 
 // Units is the estimated width of the block's text in em (CJK 1, others
 // about 0.55), for height estimates.
