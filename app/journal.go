@@ -204,14 +204,17 @@ func (h *hotExit) articleChanged(w article.What) {
 		h.path = art.Path()
 		h.restoredOpen = false
 		h.hideRestored()
-		if h.ws.watcher != nil && art.HasFile() {
-			h.ws.watcher.Track(art.Path())
-		}
+		h.track()
 		if w&article.TextReplaced != 0 && w&article.KeepPlace == 0 && art.HasFile() {
 			h.restore()
 			h.ws.list.list.Refresh() // the ● of the rows left and opened
 			return
 		}
+	}
+	if w&(article.Saved|article.TextReplaced) != 0 {
+		// A save (atomic: a new file) or a reload may have put another
+		// file under the name: follow that one through outside renames.
+		h.track()
 	}
 	if w&(article.StateChanged|article.Saved) != 0 && art.HasFile() && !art.Dirty() {
 		h.forget(art.Path())
@@ -415,5 +418,21 @@ func (h *hotExit) outsideBatch(batch []library.Change, apply func(library.Change
 	defer func() { h.outside = false }()
 	for _, c := range batch {
 		apply(c)
+	}
+	for _, c := range batch {
+		if c.Path == art.Path() && !c.Removed {
+			// Rewritten by another program, maybe through a temporary
+			// file and a rename: the open article is now that file.
+			h.track()
+			break
+		}
+	}
+}
+
+// track asks the watcher to follow the open article's file as it is now
+// on disk through renames by other programs.
+func (h *hotExit) track() {
+	if h.ws.watcher != nil && h.ws.art.HasFile() {
+		h.ws.watcher.Track(h.ws.art.Path())
 	}
 }
