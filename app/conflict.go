@@ -134,15 +134,29 @@ func (cb *conflictBar) nextConflict() {
 	}
 }
 
-// followMerged hides the merged bar and the marks when the text is saved,
-// replaced from disk or another article is opened.
+// followMerged hides the merged bar and the marks when the text is saved
+// (once no conflict block is left unsettled in it: the tints show where
+// to look), replaced from disk or another
+// article is opened.
 func (cb *conflictBar) followMerged(w article.What) {
-	if w&article.Saved != 0 {
+	if w&article.Saved != 0 && !cb.unsettled() {
 		cb.ws.src.SetMarks(nil)
-	}
-	if w&(article.Saved|article.TextReplaced) != 0 {
 		cb.hideMerged()
 	}
+	if w&article.TextReplaced != 0 {
+		cb.hideMerged()
+	}
+}
+
+// unsettled reports whether the editor still marks a conflict block (one
+// not edited since the merge).
+func (cb *conflictBar) unsettled() bool {
+	for _, m := range cb.ws.src.Marks() {
+		if m.Kind == editor.MarkConflict {
+			return true
+		}
+	}
+	return false
 }
 
 func (cb *conflictBar) hideMerged() {

@@ -2,6 +2,7 @@ package app
 
 import (
 	"path/filepath"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -93,12 +94,55 @@ func (ws *workspace) confirmLeave(next, cancelled func()) {
 		// the text, and if that step fails the text is still unsaved.
 		askButton{lang.L("Discard"), func() { ws.hot.discarded(); next() }},
 		askButton{lang.L("Save"), func() {
-			if ws.save() {
-				next()
-			} else if cancelled != nil {
-				cancelled()
-			}
+			ws.saveChecked(func(ok bool) {
+				if ok {
+					next()
+				} else {
+					cancelled()
+				}
+			})
 		}})
+}
+
+// saveChecked saves the article as Save does, but first asks when its text
+// still holds a merge's conflict blocks (<<<<<<< mine … >>>>>>> theirs):
+// save them anyway, or go to the first one. done, if set, learns whether
+// the text is now on disk (false when the user went to the conflict).
+func (ws *workspace) saveChecked(done func(ok bool)) {
+	if done == nil {
+		done = func(bool) {}
+	}
+	blocks := conflictMarks(ws.art.Text())
+	if len(blocks) == 0 {
+		done(ws.save())
+		return
+	}
+	msg := lang.L("1 conflict is not settled: its block (<<<<<<< mine … >>>>>>> theirs) would be saved as it is.")
+	if n := len(blocks); n > 1 {
+		msg = lang.L("{{.Count}} conflicts are not settled: their blocks (<<<<<<< mine … >>>>>>> theirs) would be saved as they are.", map[string]any{"Count": n})
+	}
+	ws.ask(lang.L("Unsettled conflicts"), msg,
+		askButton{lang.L("Save anyway"), func() { done(ws.save()) }},
+		askButton{lang.L("Go to conflict"), func() {
+			ws.goToConflict(blocks[0].FromLine)
+			done(false)
+		}})
+}
+
+// goToConflict puts the caret at the start of the given line (a conflict
+// block's first) and the keyboard back in the editor.
+func (ws *workspace) goToConflict(line int) {
+	text := ws.src.Text()
+	at := 0
+	for i := 0; i < line; i++ {
+		nl := strings.IndexByte(text[at:], '\n')
+		if nl < 0 {
+			break
+		}
+		at += nl + 1
+	}
+	ws.src.SetCursorOffset(at)
+	ws.win.Canvas().Focus(ws.src)
 }
 
 // confirmReload asks before Reload from Disk throws unsaved changes away.

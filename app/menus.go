@@ -47,7 +47,7 @@ func (ws *workspace) install() {
 	openFolder := item(lang.L("Open Folder…"), ctrl(fyne.KeyO), ws.chooseFolder)
 	m.recent = fyne.NewMenuItem(lang.L("Open Recent"), nil)
 	m.recentChanged()
-	save := item(lang.L("Save"), ctrl(fyne.KeyS), func() { ws.save() })
+	save := item(lang.L("Save"), ctrl(fyne.KeyS), func() { ws.saveChecked(nil) })
 	reload := fyne.NewMenuItem(lang.L("Reload from Disk"), ws.confirmReload)
 	revert := fyne.NewMenuItem(lang.L("Revert to Saved"), ws.confirmReload)
 	prefs := item(lang.L("Preferences…"), ctrl(fyne.KeyComma), ws.showPreferences)
