@@ -322,13 +322,13 @@ func (h *hotExit) showRestored(at time.Time, own bool) {
 	if own {
 		label := widget.NewLabel(lang.L("Restored unsaved changes from {{.Time}}", map[string]any{"Time": when(at)}))
 		label.Wrapping = fyne.TextWrapWord
-		keep := widget.NewButton(lang.L("Keep"), h.hideRestored)
+		keep := widget.NewButton(lang.L("Keep"), ws.thenEditor(h.hideRestored))
 		keep.Importance = widget.HighImportance
-		discard := widget.NewButton(lang.L("Discard"), func() {
+		discard := widget.NewButton(lang.L("Discard"), ws.thenEditor(func() {
 			h.discarded()
 			h.hideRestored()
 			ws.reload()
-		})
+		}))
 		compare := widget.NewButton(lang.L("Compare"), ws.compareDisk)
 		// The message on its own line: beside three buttons in a narrow
 		// editor pane it would wrap word by word.

@@ -207,8 +207,8 @@ func (h *hotExit) othersBox() fyne.CanvasObject {
 		}
 		label := widget.NewLabel(msg)
 		label.Wrapping = fyne.TextWrapWord
-		next := widget.NewButton(lang.L("Next restored"), h.nextRestored)
-		all := widget.NewButton(lang.L("Save All Restored"), h.saveAllRestored)
+		next := widget.NewButton(lang.L("Next restored"), h.ws.thenEditor(h.nextRestored))
+		all := widget.NewButton(lang.L("Save All Restored"), h.ws.thenEditor(h.saveAllRestored))
 		box.Add(label)
 		box.Add(container.NewHBox(layout.NewSpacer(), all, next))
 	}
