@@ -116,6 +116,9 @@ func (ws *workspace) articleChanged(w article.What) {
 		} else {
 			ws.src.SetText(ws.art.Text())
 			ws.src.SetCursorOffset(bodyOffset(ws.art.Doc()))
+			// Another article: its preview starts at its top, not at
+			// the offset the last one was scrolled to.
+			ws.prev.ScrollToSourceLine(0) // before any line: the very top
 		}
 		ws.src.SetReadOnly(!ws.art.HasFile())
 	}
