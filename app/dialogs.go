@@ -25,7 +25,11 @@ func (ws *workspace) ask(title, msg string, buttons ...askButton) *dialog.Custom
 	}
 	var d *dialog.CustomDialog
 	row := container.NewHBox()
+	var cancel func() // the Cancel button's action: Escape's too
 	for i, b := range buttons {
+		if b.label == lang.L("Cancel") {
+			cancel = b.action
+		}
 		btn := widget.NewButton(b.label, func() {
 			d.Hide()
 			if b.action != nil {
@@ -45,6 +49,19 @@ func (ws *workspace) ask(title, msg string, buttons ...askButton) *dialog.Custom
 	// dialog's own minimum (no empty band under the message).
 	d.Resize(fyne.NewSize(dialogWidth, 1))
 	ws.showOnce(title, d)
+	esc := func() {
+		d.Hide()
+		if cancel != nil {
+			cancel()
+		}
+	}
+	ws.escape = esc
+	d.SetOnClosed(func() {
+		if ws.showing[title] == d {
+			delete(ws.showing, title)
+		}
+		ws.escape = nil
+	})
 	return d
 }
 

@@ -141,6 +141,10 @@ func (ws *workspace) install() {
 
 // otherKey handles the window's keys without a modifier: F2 renames.
 func (ws *workspace) otherKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape && ws.escape != nil {
+		ws.escape() // a question is asked: Escape cancels it
+		return
+	}
 	if ev.Name == fyne.KeyF2 {
 		ws.renameArticle()
 	}

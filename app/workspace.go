@@ -47,6 +47,9 @@ type workspace struct {
 
 	// showing are the dialogs open now, by title (see showOnce).
 	showing map[string]dialog.Dialog
+	// escape answers the question asked last (see ask) when Escape is
+	// pressed, or is nil.
+	escape func()
 	// allowedLinks are the articles leading out of the folder that the
 	// user chose to open, with the target confirmed (see mayOpen).
 	allowedLinks map[string]string
