@@ -10,6 +10,8 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
+
+	"folio/editor/merge"
 )
 
 // dialogWidth is the width of Folio's question dialogs: wide enough for a
@@ -129,21 +131,59 @@ func (ws *workspace) saveChecked(done func(ok bool)) {
 	if done == nil {
 		done = func(bool) {}
 	}
-	blocks := conflictMarks(ws.art.Text())
-	if len(blocks) == 0 {
+	n, first := unsettledConflicts(ws.art.Text())
+	if n == 0 {
 		done(ws.save())
 		return
 	}
 	msg := lang.L("1 conflict is not settled: its block (<<<<<<< mine … >>>>>>> theirs) would be saved as it is.")
-	if n := len(blocks); n > 1 {
+	if n > 1 {
 		msg = lang.L("{{.Count}} conflicts are not settled: their blocks (<<<<<<< mine … >>>>>>> theirs) would be saved as they are.", map[string]any{"Count": n})
 	}
 	ws.ask(lang.L("Unsettled conflicts"), msg,
 		askButton{lang.L("Save anyway"), func() { done(ws.save()) }},
 		askButton{lang.L("Go to conflict"), func() {
-			ws.goToConflict(blocks[0].FromLine)
+			ws.goToConflict(first)
 			done(false)
 		}})
+}
+
+// unsettledConflicts counts the merge conflict blocks left in text and
+// returns the line of the first: a line holding a block's opening or
+// closing marker counts, even with other text typed onto it (a block
+// half edited is not settled yet).
+func unsettledConflicts(text string) (n, first int) {
+	first = -1
+	open := false
+	for i, l := range strings.Split(text, "\n") {
+		switch {
+		case strings.Contains(l, merge.MarkerMine):
+			if first < 0 {
+				first = i
+			}
+			if open {
+				n++ // the last one was never closed
+			}
+			open = true
+		case strings.Contains(l, merge.MarkerTheirs):
+			if first < 0 {
+				first = i
+			}
+			n++
+			open = false
+		}
+	}
+	if open {
+		n++
+	}
+	return n, first
+}
+
+// hasConflictBlock reports whether text still holds a merge conflict
+// block (see unsettledConflicts).
+func hasConflictBlock(text string) bool {
+	n, _ := unsettledConflicts(text)
+	return n > 0
 }
 
 // goToConflict puts the caret at the start of the given line (a conflict

@@ -178,7 +178,7 @@ func (h *hotExit) write() {
 // something to save that the disk has not changed under.
 func (h *hotExit) autosaveNow() {
 	art := h.ws.art
-	if !h.ws.app.Preferences().Bool(prefAutosave) || !art.HasFile() || !art.Dirty() || art.Conflict() != article.NoConflict || len(conflictMarks(art.Text())) > 0 {
+	if !h.ws.app.Preferences().Bool(prefAutosave) || !art.HasFile() || !art.Dirty() || art.Conflict() != article.NoConflict || hasConflictBlock(art.Text()) {
 		return
 	}
 	if err := art.Save(); err != nil {

@@ -94,3 +94,38 @@ func TestLeavingWithUnsettledConflictsAsksAgain(t *testing.T) {
 		t.Fatalf("Save anyway: left %v", left)
 	}
 }
+
+// Text typed onto a marker line (the caret lands there after Merge) does
+// not make the block settled.
+func TestSaveAsksWhenAMarkerLineWasTypedOn(t *testing.T) {
+	ws, path := mergedWithConflict(t)
+	before, _ := os.ReadFile(path)
+	text := ws.src.Text()
+	ws.src.SetText(strings.Replace(text, merge.MarkerMine, "ZZ9"+merge.MarkerMine, 1))
+	ws.edited()
+	pressShortcut(t, ws, &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault})
+	if b, _ := os.ReadFile(path); string(b) != string(before) || ws.win.Canvas().Overlays().Top() == nil {
+		t.Fatal("saved without asking")
+	}
+	pressButton(t, ws.win.Canvas().Overlays().Top(), "Go to conflict")
+	if line := strings.Count(ws.src.Text()[:ws.src.CursorOffset()], "\n"); !strings.Contains(strings.Split(ws.src.Text(), "\n")[line], merge.MarkerMine) {
+		t.Errorf("caret on line %d, not the block's first", line)
+	}
+}
+
+func TestUnsettledConflictsCounts(t *testing.T) {
+	for _, tc := range []struct {
+		text     string
+		n, first int
+	}{
+		{"a\nb\n", 0, -1},
+		{"a\n<<<<<<< mine\nx\n=======\ny\n>>>>>>> theirs\n", 1, 1},
+		{"<<<<<<< mine\nx\n=======\ny\n>>>>>>> theirs\n<<<<<<< mine\n=======\n>>>>>>> theirs\n", 2, 0},
+		{"a\nb\nx>>>>>>> theirs\n", 1, 2},
+		{"<<<<<<< mine\nopen only\n", 1, 0},
+	} {
+		if n, first := unsettledConflicts(tc.text); n != tc.n || first != tc.first {
+			t.Errorf("%q: %d at %d, want %d at %d", tc.text, n, first, tc.n, tc.first)
+		}
+	}
+}
