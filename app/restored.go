@@ -146,7 +146,7 @@ func (h *hotExit) saveAllRestored() {
 	var changed []string
 	if art := ws.art; h.restoredOpen && art.Dirty() {
 		switch {
-		case art.Conflict() != article.NoConflict || len(conflictMarks(art.Text())) > 0:
+		case art.Conflict() != article.NoConflict || hasConflictBlock(art.Text()):
 			changed = append(changed, art.Path())
 		case ws.save():
 			saved++
@@ -155,7 +155,7 @@ func (h *hotExit) saveAllRestored() {
 	inside, _ := h.waiting()
 	for _, p := range inside {
 		e := h.others[p]
-		if len(conflictMarks(e.Text)) > 0 {
+		if hasConflictBlock(e.Text) {
 			changed = append(changed, p)
 			continue
 		}

@@ -129,3 +129,25 @@ func TestUnsettledConflictsCounts(t *testing.T) {
 		}
 	}
 }
+
+// Save All Restored leaves a restored text whose marker line was typed on.
+func TestSaveAllRestoredLeavesATypedOnConflictBlock(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	a, b := filepath.Join(dir, "a.md"), filepath.Join(dir, "b.md")
+	res := merge.Merge(articleText, strings.Replace(articleText, "第一段。", "我的。", 1), strings.Replace(articleText, "第一段。", "他们的。", 1))
+	typedOn := strings.Replace(res.Text, merge.MarkerMine, "字"+merge.MarkerMine, 1)
+	for _, e := range []library.Entry{
+		{Path: a, Text: typedOn, Base: articleText, Loaded: library.SumOf([]byte(articleText))},
+		{Path: b, Text: "# B\n已解决\n", Base: "# B\n", Loaded: library.SumOf([]byte("# B\n"))},
+	} {
+		if err := ws.hot.journal.Put(e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ws2 := restart(t, ws)
+	ws2.load(b)
+	ws2.hot.saveAllRestored()
+	if got, _ := os.ReadFile(a); string(got) != articleText {
+		t.Fatalf("a was saved with its conflict block: %q", got)
+	}
+}
