@@ -49,6 +49,9 @@ type hotExit struct {
 	qmu  sync.Mutex
 	ops  []journalOp
 	wake chan struct{}
+	// pending counts the queued operations not done yet (tests wait for
+	// them before their folders are removed).
+	pending sync.WaitGroup
 
 	path    string // the article the listener last saw
 	outside bool   // a batch of outside changes is being applied
@@ -126,6 +129,7 @@ func (h *hotExit) run() {
 			if err != nil {
 				h.ws.do(func() { h.ws.status.problem(err.Error()) })
 			}
+			h.pending.Done()
 		}
 	}
 }
@@ -135,6 +139,7 @@ func (h *hotExit) queue(op journalOp) {
 	if h.journal == nil {
 		return
 	}
+	h.pending.Add(1)
 	h.qmu.Lock()
 	h.ops = append(h.ops, op)
 	h.qmu.Unlock()

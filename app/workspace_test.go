@@ -56,6 +56,7 @@ func newTestWorkspace(t *testing.T) (*workspace, string) {
 	queues[ws] = q
 	t.Cleanup(func() { delete(queues, ws) })
 	ws.install()
+	t.Cleanup(ws.hot.pending.Wait) // the journal's writes, before the folders go
 	w.Resize(fyne.NewSize(1200, 800))
 	return ws, dir
 }
