@@ -140,7 +140,11 @@ func (ws *workspace) mergeDisk() {
 	ws.conflict.showMerged(len(old))
 	if n := len(res.Conflicts); n > 0 {
 		ws.src.SetCursorOffset(res.Conflicts[0].Start)
-		ws.status.problem(lang.L("Merged {{.Name}}: {{.Count}} conflicts are marked in the text (<<<<<<< mine … >>>>>>> theirs)", map[string]any{"Name": name, "Count": n}))
+		msg := lang.L("Merged {{.Name}}: 1 conflict is marked in the text (<<<<<<< mine … >>>>>>> theirs)", map[string]any{"Name": name})
+		if n > 1 {
+			msg = lang.L("Merged {{.Name}}: {{.Count}} conflicts are marked in the text (<<<<<<< mine … >>>>>>> theirs)", map[string]any{"Name": name, "Count": n})
+		}
+		ws.status.problem(msg)
 	} else {
 		ws.status.say(lang.L("Merged {{.Name}}: {{.Mine}} of your changes and {{.Theirs}} from the other program", map[string]any{"Name": name, "Mine": mine, "Theirs": theirs}))
 	}

@@ -58,12 +58,12 @@ func (cb *conflictBar) update() {
 	case article.ChangedOnDisk:
 		msg = lang.L("{{.Name}} changed on disk while you were editing it.", map[string]any{"Name": name})
 		buttons.Add(widget.NewButton(lang.L("Compare"), cb.ws.compareDisk))
-		buttons.Add(widget.NewButton(lang.L("Merge"), cb.ws.mergeDisk))
-		buttons.Add(widget.NewButton(lang.L("Take theirs"), cb.ws.reload))
+		buttons.Add(widget.NewButton(lang.L("Merge"), cb.ws.thenEditor(cb.ws.mergeDisk)))
+		buttons.Add(widget.NewButton(lang.L("Take theirs"), cb.ws.thenEditor(cb.ws.reload)))
 	}
 	label := widget.NewLabel(msg)
 	label.Wrapping = fyne.TextWrapWord
-	keep := widget.NewButton(lang.L("Keep mine"), art.Dismiss)
+	keep := widget.NewButton(lang.L("Keep mine"), cb.ws.thenEditor(art.Dismiss))
 	keep.Importance = widget.HighImportance
 	buttons.Add(keep)
 	// The message on its own line, the buttons under it on the right:
@@ -115,7 +115,7 @@ func (cb *conflictBar) showMerged(conflicts int) {
 		next.Importance = widget.HighImportance
 		buttons.Add(next)
 	}
-	buttons.Add(widget.NewButton(lang.L("Hide"), cb.hideMerged))
+	buttons.Add(widget.NewButton(lang.L("Hide"), cb.ws.thenEditor(cb.hideMerged)))
 	// The legend on its own line: beside the buttons in a narrow editor
 	// column they would overlap.
 	cb.merged.Objects = []fyne.CanvasObject{container.NewVBox(label, legend, buttons)}
@@ -129,20 +129,49 @@ func (cb *conflictBar) nextConflict() {
 		cb.ws.status.say(lang.L("No conflict is left"))
 		return
 	}
-	if c := cb.ws.win.Canvas(); c != nil && c.Content() != nil {
-		c.Focus(cb.ws.src)
+	cb.ws.focusEditor()
+}
+
+// thenEditor returns f followed by giving the keyboard back to the editor:
+// for a bar's buttons, after which the user goes on writing (a click on a
+// button leaves the focus nowhere and typed text would be dropped).
+func (ws *workspace) thenEditor(f func()) func() {
+	return func() {
+		f()
+		ws.focusEditor()
 	}
 }
 
-// followMerged hides the merged bar and the marks when the text is saved,
-// replaced from disk or another article is opened.
-func (cb *conflictBar) followMerged(w article.What) {
-	if w&article.Saved != 0 {
-		cb.ws.src.SetMarks(nil)
+// focusEditor puts the keyboard in the editor (unless a dialog is up).
+func (ws *workspace) focusEditor() {
+	if c := ws.win.Canvas(); c != nil && c.Content() != nil {
+		c.Focus(ws.src)
 	}
-	if w&(article.Saved|article.TextReplaced) != 0 {
+}
+
+// followMerged hides the merged bar and the marks when the text is saved
+// (once no conflict block is left unsettled in it: the tints show where
+// to look), replaced from disk or another
+// article is opened.
+func (cb *conflictBar) followMerged(w article.What) {
+	if w&article.Saved != 0 && !cb.unsettled() {
+		cb.ws.src.SetMarks(nil)
 		cb.hideMerged()
 	}
+	if w&article.TextReplaced != 0 {
+		cb.hideMerged()
+	}
+}
+
+// unsettled reports whether the editor still marks a conflict block (one
+// not edited since the merge).
+func (cb *conflictBar) unsettled() bool {
+	for _, m := range cb.ws.src.Marks() {
+		if m.Kind == editor.MarkConflict {
+			return true
+		}
+	}
+	return false
 }
 
 func (cb *conflictBar) hideMerged() {

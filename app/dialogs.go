@@ -2,6 +2,7 @@ package app
 
 import (
 	"path/filepath"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -9,6 +10,8 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
+
+	"folio/editor/merge"
 )
 
 // dialogWidth is the width of Folio's question dialogs: wide enough for a
@@ -24,7 +27,11 @@ func (ws *workspace) ask(title, msg string, buttons ...askButton) *dialog.Custom
 	}
 	var d *dialog.CustomDialog
 	row := container.NewHBox()
+	var cancel func() // the Cancel button's action: Escape's too
 	for i, b := range buttons {
+		if b.label == lang.L("Cancel") {
+			cancel = b.action
+		}
 		btn := widget.NewButton(b.label, func() {
 			d.Hide()
 			if b.action != nil {
@@ -44,6 +51,19 @@ func (ws *workspace) ask(title, msg string, buttons ...askButton) *dialog.Custom
 	// dialog's own minimum (no empty band under the message).
 	d.Resize(fyne.NewSize(dialogWidth, 1))
 	ws.showOnce(title, d)
+	esc := func() {
+		d.Hide()
+		if cancel != nil {
+			cancel()
+		}
+	}
+	ws.escape = esc
+	d.SetOnClosed(func() {
+		if ws.showing[title] == d {
+			delete(ws.showing, title)
+		}
+		ws.escape = nil
+	})
 	return d
 }
 
@@ -93,12 +113,93 @@ func (ws *workspace) confirmLeave(next, cancelled func()) {
 		// the text, and if that step fails the text is still unsaved.
 		askButton{lang.L("Discard"), func() { ws.hot.discarded(); next() }},
 		askButton{lang.L("Save"), func() {
-			if ws.save() {
-				next()
-			} else if cancelled != nil {
-				cancelled()
-			}
+			ws.saveChecked(func(ok bool) {
+				if ok {
+					next()
+				} else {
+					cancelled()
+				}
+			})
 		}})
+}
+
+// saveChecked saves the article as Save does, but first asks when its text
+// still holds a merge's conflict blocks (<<<<<<< mine … >>>>>>> theirs):
+// save them anyway, or go to the first one. done, if set, learns whether
+// the text is now on disk (false when the user went to the conflict).
+func (ws *workspace) saveChecked(done func(ok bool)) {
+	if done == nil {
+		done = func(bool) {}
+	}
+	n, first := unsettledConflicts(ws.art.Text())
+	if n == 0 {
+		done(ws.save())
+		return
+	}
+	msg := lang.L("1 conflict is not settled: its block (<<<<<<< mine … >>>>>>> theirs) would be saved as it is.")
+	if n > 1 {
+		msg = lang.L("{{.Count}} conflicts are not settled: their blocks (<<<<<<< mine … >>>>>>> theirs) would be saved as they are.", map[string]any{"Count": n})
+	}
+	ws.ask(lang.L("Unsettled conflicts"), msg,
+		askButton{lang.L("Save anyway"), func() { done(ws.save()) }},
+		askButton{lang.L("Go to conflict"), func() {
+			ws.goToConflict(first)
+			done(false)
+		}})
+}
+
+// unsettledConflicts counts the merge conflict blocks left in text and
+// returns the line of the first: a line holding a block's opening or
+// closing marker counts, even with other text typed onto it (a block
+// half edited is not settled yet).
+func unsettledConflicts(text string) (n, first int) {
+	first = -1
+	open := false
+	for i, l := range strings.Split(text, "\n") {
+		switch {
+		case strings.Contains(l, merge.MarkerMine):
+			if first < 0 {
+				first = i
+			}
+			if open {
+				n++ // the last one was never closed
+			}
+			open = true
+		case strings.Contains(l, merge.MarkerTheirs):
+			if first < 0 {
+				first = i
+			}
+			n++
+			open = false
+		}
+	}
+	if open {
+		n++
+	}
+	return n, first
+}
+
+// hasConflictBlock reports whether text still holds a merge conflict
+// block (see unsettledConflicts).
+func hasConflictBlock(text string) bool {
+	n, _ := unsettledConflicts(text)
+	return n > 0
+}
+
+// goToConflict puts the caret at the start of the given line (a conflict
+// block's first) and the keyboard back in the editor.
+func (ws *workspace) goToConflict(line int) {
+	text := ws.src.Text()
+	at := 0
+	for i := 0; i < line; i++ {
+		nl := strings.IndexByte(text[at:], '\n')
+		if nl < 0 {
+			break
+		}
+		at += nl + 1
+	}
+	ws.src.SetCursorOffset(at)
+	ws.win.Canvas().Focus(ws.src)
 }
 
 // confirmReload asks before Reload from Disk throws unsaved changes away.

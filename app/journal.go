@@ -214,7 +214,7 @@ func (h *hotExit) write() {
 // something to save that the disk has not changed under.
 func (h *hotExit) autosaveNow() {
 	art := h.ws.art
-	if !h.ws.app.Preferences().Bool(prefAutosave) || !art.HasFile() || !art.Dirty() || art.Conflict() != article.NoConflict {
+	if !h.ws.app.Preferences().Bool(prefAutosave) || !art.HasFile() || !art.Dirty() || art.Conflict() != article.NoConflict || hasConflictBlock(art.Text()) {
 		return
 	}
 	if err := art.Save(); err != nil {
@@ -240,14 +240,17 @@ func (h *hotExit) articleChanged(w article.What) {
 		h.path = art.Path()
 		h.restoredOpen = false
 		h.hideRestored()
-		if h.ws.watcher != nil && art.HasFile() {
-			h.ws.watcher.Track(art.Path())
-		}
+		h.track()
 		if w&article.TextReplaced != 0 && w&article.KeepPlace == 0 && art.HasFile() {
 			h.restore()
 			h.ws.list.list.Refresh() // the ● of the rows left and opened
 			return
 		}
+	}
+	if w&(article.Saved|article.TextReplaced) != 0 {
+		// A save (atomic: a new file) or a reload may have put another
+		// file under the name: follow that one through outside renames.
+		h.track()
 	}
 	if w&(article.StateChanged|article.Saved) != 0 && art.HasFile() && !art.Dirty() {
 		h.forget(art.Path())
@@ -355,13 +358,13 @@ func (h *hotExit) showRestored(at time.Time, own bool) {
 	if own {
 		label := widget.NewLabel(lang.L("Restored unsaved changes from {{.Time}}", map[string]any{"Time": when(at)}))
 		label.Wrapping = fyne.TextWrapWord
-		keep := widget.NewButton(lang.L("Keep"), h.hideRestored)
+		keep := widget.NewButton(lang.L("Keep"), ws.thenEditor(h.hideRestored))
 		keep.Importance = widget.HighImportance
-		discard := widget.NewButton(lang.L("Discard"), func() {
+		discard := widget.NewButton(lang.L("Discard"), ws.thenEditor(func() {
 			h.discarded()
 			h.hideRestored()
 			ws.reload()
-		})
+		}))
 		compare := widget.NewButton(lang.L("Compare"), ws.compareDisk)
 		// The message on its own line: beside three buttons in a narrow
 		// editor pane it would wrap word by word.
@@ -451,5 +454,21 @@ func (h *hotExit) outsideBatch(batch []library.Change, apply func(library.Change
 	defer func() { h.outside = false }()
 	for _, c := range batch {
 		apply(c)
+	}
+	for _, c := range batch {
+		if c.Path == art.Path() && !c.Removed {
+			// Rewritten by another program, maybe through a temporary
+			// file and a rename: the open article is now that file.
+			h.track()
+			break
+		}
+	}
+}
+
+// track asks the watcher to follow the open article's file as it is now
+// on disk through renames by other programs.
+func (h *hotExit) track() {
+	if h.ws.watcher != nil && h.ws.art.HasFile() {
+		h.ws.watcher.Track(h.ws.art.Path())
 	}
 }

@@ -30,6 +30,7 @@ func restart(t *testing.T, old *workspace) *workspace {
 	queues[ws] = q
 	t.Cleanup(func() { delete(queues, ws) })
 	ws.install()
+	t.Cleanup(ws.hot.stop) // the journal's writes, before the folders go
 	w.Resize(fyne.NewSize(1200, 800))
 	return ws
 }

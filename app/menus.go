@@ -47,7 +47,7 @@ func (ws *workspace) install() {
 	openFolder := item(lang.L("Open Folder…"), ctrl(fyne.KeyO), ws.chooseFolder)
 	m.recent = fyne.NewMenuItem(lang.L("Open Recent"), nil)
 	m.recentChanged()
-	save := item(lang.L("Save"), ctrl(fyne.KeyS), func() { ws.save() })
+	save := item(lang.L("Save"), ctrl(fyne.KeyS), func() { ws.saveChecked(nil) })
 	reload := fyne.NewMenuItem(lang.L("Reload from Disk"), ws.confirmReload)
 	revert := fyne.NewMenuItem(lang.L("Revert to Saved"), ws.confirmReload)
 	prefs := item(lang.L("Preferences…"), ctrl(fyne.KeyComma), ws.showPreferences)
@@ -99,6 +99,8 @@ func (ws *workspace) install() {
 	shift := func(key fyne.KeyName) fyne.Shortcut {
 		return &desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	}
+	undo := item(lang.L("Undo"), &fyne.ShortcutUndo{}, func() { ws.undo(false) })
+	redo := item(lang.L("Redo"), &fyne.ShortcutRedo{}, func() { ws.undo(true) })
 	find := item(lang.L("Find…"), ctrl(fyne.KeyF), ws.find.ShowFind)
 	replace := item(lang.L("Replace…"), ctrl(fyne.KeyH), ws.find.ShowReplace)
 	findFolder := item(lang.L("Find in Folder…"), shift(fyne.KeyF), func() {
@@ -111,7 +113,7 @@ func (ws *workspace) install() {
 		fyne.NewMenu(lang.L("File"), newArt, openFolder, m.recent, fyne.NewMenuItemSeparator(),
 			rename, duplicate, trash, fyne.NewMenuItemSeparator(),
 			save, reload, fyne.NewMenuItemSeparator(), prefs, fyne.NewMenuItemSeparator(), closeWin, quit),
-		fyne.NewMenu(lang.L("Edit"), find, replace, fyne.NewMenuItemSeparator(), findFolder,
+		fyne.NewMenu(lang.L("Edit"), undo, redo, fyne.NewMenuItemSeparator(), find, replace, fyne.NewMenuItemSeparator(), findFolder,
 			fyne.NewMenuItemSeparator(), revert),
 		fyne.NewMenu(lang.L("View"), filter, goList, group, sortBy, outline, fyne.NewMenuItemSeparator(),
 			m.dark, bigger, smaller, fyne.NewMenuItemSeparator(), m.remote),
@@ -120,9 +122,11 @@ func (ws *workspace) install() {
 	ws.form.installMenu(m.main)
 	ws.win.SetMainMenu(m.main)
 	for _, it := range []*fyne.MenuItem{openFolder, save, closeWin, quit, bigger, smaller, filter, goList, prefs, newArt,
-		find, replace, findFolder, outline} {
+		find, replace, findFolder, outline, undo, redo} {
 		ws.shortcut(it)
 	}
+	// Ctrl+Shift+Z, the other Redo, reaches the window from the preview.
+	ws.win.Canvas().AddShortcut(shift(fyne.KeyZ), func(fyne.Shortcut) { ws.undo(true) })
 	// Keys without a modifier reach the focused widget, not the menu:
 	// the editor, the list and the filter box pass on those they do not
 	// use.
@@ -137,6 +141,10 @@ func (ws *workspace) install() {
 
 // otherKey handles the window's keys without a modifier: F2 renames.
 func (ws *workspace) otherKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape && ws.escape != nil {
+		ws.escape() // a question is asked: Escape cancels it
+		return
+	}
 	if ev.Name == fyne.KeyF2 {
 		ws.renameArticle()
 	}
@@ -155,6 +163,25 @@ func (ws *workspace) toggleOutline() {
 // shortcut makes a menu item's shortcut work anywhere in the window.
 func (ws *workspace) shortcut(it *fyne.MenuItem) {
 	ws.win.Canvas().AddShortcut(it.Shortcut, func(fyne.Shortcut) { it.Action() })
+}
+
+// undo runs Edit → Undo (or Redo): in the focused text field or editor,
+// else (the preview has the keyboard, say after a task box was ticked
+// there) in the editor, the article's text.
+func (ws *workspace) undo(redo bool) {
+	type undoer interface {
+		Undo()
+		Redo()
+	}
+	var u undoer = ws.src
+	if f, ok := ws.win.Canvas().Focused().(undoer); ok {
+		u = f
+	}
+	if redo {
+		u.Redo()
+	} else {
+		u.Undo()
+	}
 }
 
 // refresh redraws the menu after an item changed.

@@ -146,7 +146,7 @@ func (h *hotExit) saveAllRestored() {
 	var changed []string
 	if art := ws.art; h.restoredOpen && art.Dirty() {
 		switch {
-		case art.Conflict() != article.NoConflict || len(conflictMarks(art.Text())) > 0:
+		case art.Conflict() != article.NoConflict || hasConflictBlock(art.Text()):
 			changed = append(changed, art.Path())
 		case ws.save():
 			saved++
@@ -155,7 +155,7 @@ func (h *hotExit) saveAllRestored() {
 	inside, _ := h.waiting()
 	for _, p := range inside {
 		e := h.others[p]
-		if len(conflictMarks(e.Text)) > 0 {
+		if hasConflictBlock(e.Text) {
 			changed = append(changed, p)
 			continue
 		}
@@ -178,14 +178,23 @@ func (h *hotExit) saveAllRestored() {
 	}
 	ws.refreshList()
 	h.hideRestored()
+	done := lang.L("Saved 1 restored article")
+	if saved != 1 {
+		done = lang.L("Saved {{.Count}} restored articles", map[string]any{"Count": saved})
+	}
 	if len(changed) == 0 {
-		ws.status.say(lang.L("Saved {{.Count}} restored articles", map[string]any{"Count": saved}))
+		ws.status.say(done)
 		return
 	}
-	ws.status.problem(lang.L("Saved {{.Count}} restored articles; {{.Changed}} need you first (changed on disk meanwhile, or unsettled conflicts) and were not saved", map[string]any{"Count": saved, "Changed": len(changed)}))
+	waiting := lang.L("1 needs you first (changed on disk meanwhile, or unsettled conflicts) and was not saved")
+	if n := len(changed); n > 1 {
+		waiting = lang.L("{{.Changed}} need you first (changed on disk meanwhile, or unsettled conflicts) and were not saved", map[string]any{"Changed": n})
+	}
 	if changed[0] != ws.art.Path() {
 		ws.open(changed[0]) // its conflict bar (compare, merge, keep mine) or its marked conflicts
 	}
+	// After the open, whose parse clears the status's problem.
+	ws.status.problem(lang.L("{{.Done}}; {{.Waiting}}", map[string]any{"Done": done, "Waiting": waiting}))
 }
 
 // othersBox is the part of the restored bar about the articles that are
@@ -207,8 +216,8 @@ func (h *hotExit) othersBox() fyne.CanvasObject {
 		}
 		label := widget.NewLabel(msg)
 		label.Wrapping = fyne.TextWrapWord
-		next := widget.NewButton(lang.L("Next restored"), h.nextRestored)
-		all := widget.NewButton(lang.L("Save All Restored"), h.saveAllRestored)
+		next := widget.NewButton(lang.L("Next restored"), h.ws.thenEditor(h.nextRestored))
+		all := widget.NewButton(lang.L("Save All Restored"), h.ws.thenEditor(h.saveAllRestored))
 		box.Add(label)
 		box.Add(container.NewHBox(layout.NewSpacer(), all, next))
 	}

@@ -47,6 +47,9 @@ type workspace struct {
 
 	// showing are the dialogs open now, by title (see showOnce).
 	showing map[string]dialog.Dialog
+	// escape answers the question asked last (see ask) when Escape is
+	// pressed, or is nil.
+	escape func()
 	// allowedLinks are the articles leading out of the folder that the
 	// user chose to open, with the target confirmed (see mayOpen).
 	allowedLinks map[string]string
@@ -116,6 +119,9 @@ func (ws *workspace) articleChanged(w article.What) {
 		} else {
 			ws.src.SetText(ws.art.Text())
 			ws.src.SetCursorOffset(bodyOffset(ws.art.Doc()))
+			// Another article: its preview starts at its top, not at
+			// the offset the last one was scrolled to.
+			ws.prev.ScrollToSourceLine(0) // before any line: the very top
 		}
 		ws.src.SetReadOnly(!ws.art.HasFile())
 	}
