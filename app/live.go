@@ -108,12 +108,19 @@ func (ws *workspace) follow(first string) {
 			}
 		})
 		for batch := range w.Changes() {
+			// The open article first: its reload must not wait for the
+			// Index and the list's catalog (a large folder takes a while).
+			ws.do(func() {
+				if ix == ws.index { // not a batch of a folder left meanwhile
+					ws.outside(batch)
+				}
+			})
 			ix.Apply(batch)
 			cat := prepareCatalog(ix)
 			ws.do(func() {
-				if ix == ws.index { // not a batch of a folder left meanwhile
+				if ix == ws.index {
 					ws.list.offer(cat)
-					ws.external(batch)
+					ws.indexChanged()
 				}
 			})
 		}
@@ -136,10 +143,24 @@ func (ws *workspace) refreshList() {
 }
 
 // external shows one batch of outside changes, already applied to the
-// Index, on the UI goroutine: the open article reloads (clean), raises its
-// conflict bar (dirty) or is marked deleted; the list shows the Index.
+// Index, on the UI goroutine: the open article (outside), then the list
+// (indexChanged).
 func (ws *workspace) external(batch []library.Change) {
+	ws.outside(batch)
+	ws.indexChanged()
+}
+
+// outside applies one batch of outside changes to the open article, on the
+// UI goroutine, at once: it reloads (clean), raises its conflict bar
+// (dirty) or is marked deleted. Its title and preview follow without a
+// further pause (see parsed).
+func (ws *workspace) outside(batch []library.Change) {
 	ws.hot.outsideBatch(batch, ws.art.Outside)
+}
+
+// indexChanged shows the Index after a batch was applied to it, on the UI
+// goroutine: the list and the form's suggestions.
+func (ws *workspace) indexChanged() {
 	ws.list.show()
 	ws.form.indexChanged()
 }

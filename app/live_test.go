@@ -5,9 +5,13 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 
+	"folio/app/article"
 	"folio/app/library"
 )
 
@@ -141,5 +145,116 @@ func TestDeleteThenRestoreOfTheSameBytesIsNotAConflict(t *testing.T) {
 	ws.external([]library.Change{{Path: path}})
 	if ws.art.Dirty() || ws.conflict.Visible() {
 		t.Fatalf("dirty=%v bar=%v after the same bytes came back", ws.art.Dirty(), ws.conflict.Visible())
+	}
+}
+
+// canvasTexts joins the text of every canvas.Text under o (widgets walked
+// through their renderers): what a view shows.
+func canvasTexts(o fyne.CanvasObject) string {
+	var b strings.Builder
+	var walk func(fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch t := o.(type) {
+		case *canvas.Text:
+			b.WriteString(t.Text)
+		case *fyne.Container:
+			for _, c := range t.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(t).Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(o)
+	return b.String()
+}
+
+// followed is a workspace following its folder (a real watcher), showing
+// a.md and the list filled.
+func followed(t *testing.T) (*workspace, string) {
+	t.Helper()
+	ws, dir := newTestWorkspace(t)
+	ws.follow(filepath.Join(dir, "a.md"))
+	q := queues[ws]
+	q.runUntil(t, func() bool { return ws.watcher != nil && len(ws.list.articles()) == 2 })
+	t.Cleanup(func() { ws.watcher.Close() })
+	return ws, dir
+}
+
+// listTitle is the title the list shows for rel.
+func listTitle(ws *workspace, rel string) string {
+	for _, s := range ws.list.articles() {
+		if s.Path == rel {
+			return s.Title
+		}
+	}
+	return ""
+}
+
+// TestOutsideWriteReachesTheArticleBeforeTheList: a batch from the watcher
+// reaches the open article (its title and its preview) first, without
+// waiting for the Index and the list's catalog to be rebuilt (slow in a
+// large folder); the list follows in a later turn of the UI goroutine.
+func TestOutsideWriteReachesTheArticleBeforeTheList(t *testing.T) {
+	ws, dir := followed(t)
+	q := queues[ws]
+	path := filepath.Join(dir, "a.md")
+	q.runUntil(t, func() bool { return strings.Contains(canvasTexts(ws.prev), "旧标题") })
+	start := time.Now()
+	write(t, path, strings.Replace(articleText, "旧标题", "外部的新标题", 1))
+	q.runUntil(t, func() bool { return strings.HasPrefix(ws.win.Title(), "外部的新标题 — ") })
+	title := time.Since(start)
+	if got := listTitle(ws, "a.md"); got != "旧标题" {
+		t.Fatalf("the list shows %q together with the window title: the article waited for the Index", got)
+	}
+	q.runUntil(t, func() bool { return strings.Contains(canvasTexts(ws.prev), "外部的新标题") })
+	shown := time.Since(start)
+	q.runUntil(t, func() bool { return listTitle(ws, "a.md") == "外部的新标题" })
+	if ws.art.Dirty() || ws.conflict.Visible() {
+		t.Error("a clean reload left the article unsaved or in conflict")
+	}
+	t.Logf("outside write → window title %v, → preview %v", title, shown)
+	if os.Getenv("FOLIO_LATENCY") == "1" && shown > 100*time.Millisecond {
+		t.Errorf("the preview showed an outside write after %v, want ≤ 100 ms", shown)
+	}
+}
+
+// TestTypingIsDebouncedOnce: keystrokes in a row are parsed once, after
+// the shell's pause, and the preview does not add a pause of its own.
+func TestTypingIsDebouncedOnce(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	ws.load(filepath.Join(dir, "a.md"))
+	q := queues[ws]
+	if ws.prev.Debounce() != 0 {
+		t.Fatalf("the preview debounces %v on top of the shell's %v", ws.prev.Debounce(), ws.delay)
+	}
+	parses := 0
+	ws.art.Listen(func(w article.What) {
+		if w&article.Parsed != 0 {
+			parses++
+		}
+	})
+	ws.src.SetCursorOffset(len(articleText))
+	start := time.Now()
+	for _, s := range []string{"打", "字", "了"} {
+		test.Type(ws.src, s)
+	}
+	q.runUntil(t, func() bool { return parses > 0 })
+	q.runUntil(t, func() bool { return strings.Contains(canvasTexts(ws.prev), "第一段。打字了") })
+	shown := time.Since(start)
+	// Nothing else is on its way: no second parse, no second preview.
+	select {
+	case f := <-q:
+		f()
+	case <-time.After(2 * ws.delay):
+	}
+	if parses != 1 {
+		t.Errorf("three keystrokes in a row parsed %d times, want once", parses)
+	}
+	t.Logf("keystroke → preview %v (pause %v)", shown, ws.delay)
+	if os.Getenv("FOLIO_LATENCY") == "1" && shown > ws.delay+50*time.Millisecond {
+		t.Errorf("typing reached the preview after %v: more than the one pause of %v", shown, ws.delay)
 	}
 }

@@ -66,13 +66,20 @@ type workspace struct {
 	leave func(quit bool)
 }
 
+// typingPause is how long typing must pause before the text is parsed and
+// the preview, outline and form follow it: the one debounce between a
+// keystroke and the preview (the preview itself does not wait again). A
+// reload from disk is parsed and shown at once.
+const typingPause = 100 * time.Millisecond
+
 func newWorkspace(a fyne.App, w fyne.Window, root string) *workspace {
-	ws := &workspace{app: a, win: w, root: root, delay: 120 * time.Millisecond, do: fyne.Do}
+	ws := &workspace{app: a, win: w, root: root, delay: typingPause, do: fyne.Do}
 	ws.index = library.NewIndex(root)
 	ws.art = article.New()
 	ws.src = editor.NewSource()
 	ws.src.SetReadOnly(true) // until an article is open: typing there could never be saved
 	ws.prev = preview.New()
+	ws.prev.SetDebounce(0) // the one debounce of typing is edited's; a reload shows at once
 	ws.status = newStatusBar()
 	ws.conflict = newConflictBar(ws)
 	ws.list = newArticleList(ws.index, a.Preferences(), ws.open)
@@ -218,7 +225,8 @@ func (ws *workspace) reload() {
 }
 
 // edited runs on every user edit: the model tracks dirty at once, and the
-// text is parsed after a short pause in typing.
+// text is parsed after a short pause in typing (ws.delay), the one pause
+// before the preview shows it.
 func (ws *workspace) edited() {
 	ws.art.EditFunc(ws.src.Len(), ws.src.Text)
 	ws.hot.typed()

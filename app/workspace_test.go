@@ -18,6 +18,8 @@ type uiQueue chan func()
 func (q uiQueue) do(f func()) { q <- f }
 
 // runUntil runs queued UI functions until cond holds, failing after 5 s.
+// cond is checked again now and then with nothing queued too: what it
+// waits for may happen on another goroutine (the journal's writer).
 func (q uiQueue) runUntil(t *testing.T, cond func() bool) {
 	t.Helper()
 	deadline := time.After(5 * time.Second)
@@ -25,6 +27,7 @@ func (q uiQueue) runUntil(t *testing.T, cond func() bool) {
 		select {
 		case f := <-q:
 			f()
+		case <-time.After(10 * time.Millisecond):
 		case <-deadline:
 			t.Fatal("timed out waiting for the UI")
 		}
