@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"folio/app/library"
+	"folio/editor/document"
 )
 
 // listFillEvery is how often the list shows the rows read so far while a
@@ -108,23 +109,62 @@ func (ws *workspace) follow(first string) {
 			}
 		})
 		for batch := range w.Changes() {
-			// The open article first: its reload must not wait for the
-			// Index and the list's catalog (a large folder takes a while).
-			ws.do(func() {
-				if ix == ws.index { // not a batch of a folder left meanwhile
-					ws.outside(batch)
-				}
-			})
-			ix.Apply(batch)
-			cat := prepareCatalog(ix)
-			ws.do(func() {
-				if ix == ws.index {
-					ws.list.offer(cat)
-					ws.indexChanged()
-				}
-			})
+			ws.applyBatch(ix, batch)
 		}
 	}()
+}
+
+// indexed is what the UI needs after a batch was applied to the Index,
+// prepared off the UI goroutine: the list's catalog and the form's schema.
+type indexed struct {
+	cat    preparedCatalog
+	schema *document.Schema
+}
+
+// applyBatch applies one batch of outside changes to the Index and shows
+// it, on the watcher's goroutine. The open article's reload does not wait
+// for the Index (a large folder takes a while to update): when the Index
+// is not ready within ws.indexWait, the article is shown at once and the
+// list and form in a later frame. In a small folder it is ready: one turn
+// of the UI goroutine shows all three, in one frame (with a software
+// renderer a frame of the whole window costs tens of milliseconds).
+func (ws *workspace) applyBatch(ix *library.Index, batch []library.Change) {
+	ready := make(chan indexed, 1)
+	go func() {
+		ix.Apply(batch)
+		ready <- indexed{cat: ws.prepare(ix), schema: ix.Schema()}
+	}()
+	wait := time.NewTimer(ws.indexWait)
+	defer wait.Stop()
+	select {
+	case r := <-ready:
+		ws.do(func() {
+			if ix == ws.index { // not a batch of a folder left meanwhile
+				ws.outside(batch)
+				ws.showIndexed(r)
+			}
+		})
+		return
+	case <-wait.C:
+	}
+	ws.do(func() {
+		if ix == ws.index {
+			ws.outside(batch)
+		}
+	})
+	r := <-ready
+	ws.do(func() {
+		if ix == ws.index {
+			ws.showIndexed(r)
+		}
+	})
+}
+
+// showIndexed shows the Index after a batch, on the UI goroutine.
+func (ws *workspace) showIndexed(r indexed) {
+	ws.list.offer(r.cat)
+	ws.list.show()
+	ws.form.showSchema(ws.index, r.schema)
 }
 
 // refreshList shows the Index's rows once their catalog is rebuilt off the

@@ -60,3 +60,34 @@ func TestPreviewWithoutDebounceShowsTheNewest(t *testing.T) {
 	case <-time.After(50 * time.Millisecond):
 	}
 }
+
+// TestShowNowShowsInTheSameTurn: ShowNow parses and shows a small body on
+// the calling (UI) goroutine: nothing waits in the UI queue; a big body,
+// or one that comes while the worker is busy, goes to the worker.
+func TestShowNowShowsInTheSameTurn(t *testing.T) {
+	p := showPreview(t)
+	q := uiQueues[p]
+	p.ShowNow([]byte("# 重新载入\n\n正文。"), Meta{Title: "外部的标题"}, "", 1)
+	if got := visibleText(p); !strings.Contains(got, "重新载入") || !strings.Contains(got, "外部的标题") {
+		t.Fatalf("after ShowNow the preview shows %q", got)
+	}
+	if len(q) != 0 {
+		t.Errorf("%d functions queued for the UI: ShowNow went through the worker", len(q))
+	}
+
+	big := []byte("# 大文章\n\n" + strings.Repeat("很长的一段。\n\n", nowBytes/10))
+	p.SetDebounce(0)
+	p.ShowNow(big, Meta{}, "", 1)
+	if strings.Contains(visibleText(p), "大文章") {
+		t.Fatal("a big body was parsed on the UI goroutine")
+	}
+	q.runUntil(t, func() bool { return strings.Contains(visibleText(p), "大文章") })
+
+	p.work.Lock() // the worker is busy
+	p.ShowNow([]byte("# 忙的时候"), Meta{}, "", 1)
+	if strings.Contains(visibleText(p), "忙的时候") {
+		t.Fatal("ShowNow waited for a busy worker on the UI goroutine")
+	}
+	p.work.Unlock()
+	q.runUntil(t, func() bool { return strings.Contains(visibleText(p), "忙的时候") })
+}

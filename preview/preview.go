@@ -176,6 +176,40 @@ func (p *Preview) Update(body []byte, meta Meta, baseDir string, bodyFirstLine i
 	p.timer = time.AfterFunc(p.debounce, p.process)
 }
 
+// nowBytes is the largest body ShowNow parses on the UI goroutine (a
+// millisecond or two); a bigger one goes to the worker.
+const nowBytes = 64 << 10
+
+// ShowNow shows a new version of the article like Update, but parses and
+// shows it on the calling goroutine, which must be the UI goroutine, when
+// the body is small and the worker idle: a reload from disk then reaches
+// the screen in the same frame as the editor's text and the window title,
+// not one frame later. Otherwise it is Update.
+func (p *Preview) ShowNow(body []byte, meta Meta, baseDir string, bodyFirstLine int) {
+	if len(body) > nowBytes || !p.work.TryLock() {
+		p.Update(body, meta, baseDir, bodyFirstLine)
+		return
+	}
+	req := &request{body: bytes.Clone(body), meta: meta, baseDir: baseDir, firstLine: max(bodyFirstLine, 1)}
+	p.mu.Lock()
+	p.gen++
+	gen := p.gen
+	p.pending = nil // superseded
+	if p.timer != nil {
+		p.timer.Stop()
+		p.timer = nil
+	}
+	p.mu.Unlock()
+	res, err := p.safeParse(func() *result { return p.parse(req, gen) })
+	p.work.Unlock()
+	if err != nil {
+		p.failed(err)
+		return
+	}
+	defer p.recoverInto(p.failed)
+	p.apply(res)
+}
+
 // process parses the newest pending request and hands it to the UI.
 func (p *Preview) process() {
 	p.work.Lock()
