@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"folio/app/library"
-	"folio/editor/document"
 )
 
 // listFillEvery is how often the list shows the rows read so far while a
@@ -61,9 +60,10 @@ func (ws *workspace) scanned(first string, err error) {
 }
 
 // follow starts the folder's watcher and then loads the Index, on one
-// goroutine that afterwards applies the watcher's batches to the Index in
-// the order they come (a change during the first scan is applied after
-// it). Each batch then reaches the UI: the list, and the open article.
+// goroutine that afterwards hands the watcher's batches, in the order they
+// come, to an indexer (a change during the first scan is applied after
+// it). Each batch reaches the open article at once, and the list and form
+// once the Index took it (see indexer).
 //
 // The article first opens at once and the watcher starts on that goroutine
 // too: watching a large tree takes a while, and the window must not wait
@@ -108,63 +108,13 @@ func (ws *workspace) follow(first string) {
 				ws.scanned(first, err)
 			}
 		})
+		stop := make(chan struct{})
+		x := ws.newIndexer(ix, stop)
 		for batch := range w.Changes() {
-			ws.applyBatch(ix, batch)
+			x.handle(batch)
 		}
+		close(stop)
 	}()
-}
-
-// indexed is what the UI needs after a batch was applied to the Index,
-// prepared off the UI goroutine: the list's catalog and the form's schema.
-type indexed struct {
-	cat    preparedCatalog
-	schema *document.Schema
-}
-
-// applyBatch applies one batch of outside changes to the Index and shows
-// it, on the watcher's goroutine. The open article's reload does not wait
-// for the Index (a large folder takes a while to update): when the Index
-// is not ready within ws.indexWait, the article is shown at once and the
-// list and form in a later frame. In a small folder it is ready: one turn
-// of the UI goroutine shows all three, in one frame (with a software
-// renderer a frame of the whole window costs tens of milliseconds).
-func (ws *workspace) applyBatch(ix *library.Index, batch []library.Change) {
-	ready := make(chan indexed, 1)
-	go func() {
-		ix.Apply(batch)
-		ready <- indexed{cat: ws.prepare(ix), schema: ix.Schema()}
-	}()
-	wait := time.NewTimer(ws.indexWait)
-	defer wait.Stop()
-	select {
-	case r := <-ready:
-		ws.do(func() {
-			if ix == ws.index { // not a batch of a folder left meanwhile
-				ws.outside(batch)
-				ws.showIndexed(r)
-			}
-		})
-		return
-	case <-wait.C:
-	}
-	ws.do(func() {
-		if ix == ws.index {
-			ws.outside(batch)
-		}
-	})
-	r := <-ready
-	ws.do(func() {
-		if ix == ws.index {
-			ws.showIndexed(r)
-		}
-	})
-}
-
-// showIndexed shows the Index after a batch, on the UI goroutine.
-func (ws *workspace) showIndexed(r indexed) {
-	ws.list.offer(r.cat)
-	ws.list.show()
-	ws.form.showSchema(ws.index, r.schema)
 }
 
 // refreshList shows the Index's rows once their catalog is rebuilt off the

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -281,5 +282,42 @@ func TestTypingIsDebouncedOnce(t *testing.T) {
 	t.Logf("keystroke → preview %v (pause %v)", shown, ws.delay)
 	if os.Getenv("FOLIO_LATENCY") == "1" && shown > ws.delay+50*time.Millisecond {
 		t.Errorf("typing reached the preview after %v: more than the one pause of %v", shown, ws.delay)
+	}
+}
+
+// TestABusyIndexNeverHoldsTheNextWriteBack: while the Index is still busy
+// with one batch (a large folder), the next outside write reaches the
+// article anyway, and the batches that waited are applied together: one
+// list update for both.
+func TestABusyIndexNeverHoldsTheNextWriteBack(t *testing.T) {
+	ws, dir := followed(t)
+	q := queues[ws]
+	release := make(chan struct{})
+	var prepared atomic.Int32
+	ws.prepare = func(ix *library.Index) preparedCatalog {
+		prepared.Add(1)
+		<-release
+		return prepareCatalog(ix)
+	}
+	path := filepath.Join(dir, "a.md")
+	write(t, path, strings.Replace(articleText, "旧标题", "第一次", 1))
+	q.runUntil(t, func() bool { return strings.HasPrefix(ws.win.Title(), "第一次 — ") })
+	write(t, path, strings.Replace(articleText, "旧标题", "第二次", 1))
+	q.runUntil(t, func() bool { return strings.HasPrefix(ws.win.Title(), "第二次 — ") })
+	var handed atomic.Int32
+	ws.do = func(f func()) { handed.Add(1); q.do(f) }
+	tmp := filepath.Join(t.TempDir(), "c.md") // renamed in: one event, one batch
+	write(t, tmp, "---\ntitle: 新文章\n---\n")
+	if err := os.Rename(tmp, filepath.Join(dir, "c.md")); err != nil {
+		t.Fatal(err)
+	}
+	q.runUntil(t, func() bool { return handed.Load() > 0 }) // its batch was handed over, and waits
+	if listTitle(ws, "a.md") != "旧标题" {
+		t.Fatal("the list changed while the Index was held")
+	}
+	close(release)
+	q.runUntil(t, func() bool { return listTitle(ws, "a.md") == "第二次" && listTitle(ws, "c.md") == "新文章" })
+	if n := prepared.Load(); n != 2 {
+		t.Errorf("%d catalogs for three batches, want 2 (the first, then the two that waited together)", n)
 	}
 }
