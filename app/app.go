@@ -40,7 +40,7 @@ func Run(paths []string) error {
 	followCaret(w, ws.src) // input method: candidate window at the caret (app/ime.go)
 	w.Resize(windowSize(a.Preferences()))
 	ws.rememberFolder()
-	if len(paths) == 0 {
+	if len(paths) == 0 || file == "" {
 		file = ws.hot.startArticle(file) // unsaved work from a crash first
 	}
 	ws.follow(file)

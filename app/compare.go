@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io/fs"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -14,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"folio/app/library"
+	"folio/editor"
 	"folio/editor/merge"
 )
 
@@ -106,7 +108,9 @@ func diffView(hunks []merge.Hunk) *widget.RichText {
 // merge with the text as last loaded as the base. Changes to different
 // lines are all kept; overlapping ones are marked in the text with both
 // versions (<<<<<<< mine, =======, >>>>>>> theirs) for the user to settle.
-// The file on disk becomes the version the next Save replaces.
+// The editor tints the lines that came from each side and the conflict
+// blocks (see mergeMarks), and the merged bar counts them with Next
+// conflict. The file on disk becomes the version the next Save replaces.
 func (ws *workspace) mergeDisk() {
 	art := ws.art
 	if !art.HasFile() {
@@ -129,10 +133,98 @@ func (ws *workspace) mergeDisk() {
 			theirs++
 		}
 	}
+	// Conflict blocks already in the text (an earlier merge not settled
+	// yet) came from one side as plain lines: they are conflicts still.
+	old := conflictMarks(res.Text)
+	ws.src.SetMarks(withConflicts(mergeMarks(res), old))
+	ws.conflict.showMerged(len(old))
 	if n := len(res.Conflicts); n > 0 {
 		ws.src.SetCursorOffset(res.Conflicts[0].Start)
 		ws.status.problem(lang.L("Merged {{.Name}}: {{.Count}} conflicts are marked in the text (<<<<<<< mine … >>>>>>> theirs)", map[string]any{"Name": name, "Count": n}))
 	} else {
 		ws.status.say(lang.L("Merged {{.Name}}: {{.Mine}} of your changes and {{.Theirs}} from the other program", map[string]any{"Name": name, "Mine": mine, "Theirs": theirs}))
 	}
+}
+
+// mergeMarks maps a merge's regions to the editor's line marks: the lines
+// only I changed, the lines only they changed, and each conflict block,
+// its markers included. Lines both sides left alone or changed alike are
+// not marked. Line endings may be LF or CRLF (both end in "\n").
+func mergeMarks(res merge.Result) []editor.Mark {
+	var out []editor.Mark
+	line, at := 0, 0 // the line that starts at byte at of the merged text
+	for _, r := range res.Regions {
+		from := line + strings.Count(res.Text[at:r.Start], "\n")
+		to := from + strings.Count(res.Text[r.Start:r.End], "\n")
+		line, at = to, r.End
+		if r.End > r.Start && res.Text[r.End-1] != '\n' {
+			to++ // the last line, without a line ending
+		}
+		var k editor.MarkKind
+		switch r.Origin {
+		case merge.Mine:
+			k = editor.MarkMine
+		case merge.Theirs:
+			k = editor.MarkTheirs
+		case merge.Conflicted:
+			k = editor.MarkConflict
+		default:
+			continue
+		}
+		if to > from {
+			out = append(out, editor.Mark{FromLine: from, ToLine: to, Kind: k})
+		}
+	}
+	return out
+}
+
+// conflictMarks finds the conflict blocks a merge left in text
+// (<<<<<<< mine … >>>>>>> theirs, each marker a whole line) and returns
+// them as conflict marks: text restored from the journal after a crash
+// shows its unsettled conflicts again.
+func conflictMarks(text string) []editor.Mark {
+	var out []editor.Mark
+	open := -1
+	for i, l := range strings.Split(text, "\n") {
+		switch strings.TrimSuffix(l, "\r") {
+		case merge.MarkerMine:
+			open = i
+		case merge.MarkerTheirs:
+			if open >= 0 {
+				out = append(out, editor.Mark{FromLine: open, ToLine: i + 1, Kind: editor.MarkConflict})
+				open = -1
+			}
+		}
+	}
+	return out
+}
+
+// withConflicts returns marks with the conflict blocks over them: a mark
+// overlapping a block loses the lines the block covers (it may split in
+// two), and the blocks are added.
+func withConflicts(marks, blocks []editor.Mark) []editor.Mark {
+	out := make([]editor.Mark, 0, len(marks)+len(blocks))
+	for _, m := range marks {
+		parts := []editor.Mark{m}
+		for _, b := range blocks {
+			var next []editor.Mark
+			for _, p := range parts {
+				if p.ToLine <= b.FromLine || p.FromLine >= b.ToLine {
+					next = append(next, p)
+					continue
+				}
+				if p.FromLine < b.FromLine {
+					next = append(next, editor.Mark{FromLine: p.FromLine, ToLine: b.FromLine, Kind: p.Kind})
+				}
+				if p.ToLine > b.ToLine {
+					next = append(next, editor.Mark{FromLine: b.ToLine, ToLine: p.ToLine, Kind: p.Kind})
+				}
+			}
+			parts = next
+		}
+		out = append(out, parts...)
+	}
+	out = append(out, blocks...)
+	sort.Slice(out, func(i, j int) bool { return out[i].FromLine < out[j].FromLine })
+	return out
 }

@@ -4,12 +4,14 @@ import (
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"folio/app/article"
+	"folio/editor"
 )
 
 // conflictBar is the bar above the editor shown while the open article's
@@ -20,6 +22,9 @@ type conflictBar struct {
 	box   *fyne.Container
 	shown article.Conflict
 	path  string
+	// merged is the bar shown after a merge (see showMerged); made at the
+	// first merge.
+	merged *fyne.Container
 }
 
 func newConflictBar(ws *workspace) *conflictBar {
@@ -67,4 +72,83 @@ func (cb *conflictBar) update() {
 	cb.box.Objects = []fyne.CanvasObject{container.NewVBox(label, container.NewHBox(layoutSpacer(), buttons))}
 	cb.box.Show()
 	cb.box.Refresh()
+}
+
+// showMerged shows, after a merge, what the editor's tints mean (mine,
+// theirs, conflict) and how many conflicts are marked, with Next conflict.
+// The bar goes with the marks: when the article is saved, reloaded or
+// another one opened (see followMerged).
+func (cb *conflictBar) showMerged(conflicts int) {
+	ws := cb.ws
+	if cb.merged == nil {
+		cb.merged = container.NewStack()
+		ws.panes.AddBar(cb.merged)
+		ws.art.Listen(cb.followMerged)
+	}
+	th := ws.src.Theme()
+	v := ws.app.Settings().ThemeVariant()
+	legend := container.NewHBox()
+	for _, k := range []struct {
+		kind  editor.MarkKind
+		label string
+	}{{editor.MarkMine, lang.L("your changes")}, {editor.MarkTheirs, lang.L("theirs")}, {editor.MarkConflict, lang.L("conflicts")}} {
+		_, c := editor.MarkColors(th, v, k.kind)
+		sw := canvas.NewRectangle(c)
+		sw.SetMinSize(fyne.NewSize(12, 12))
+		legend.Add(container.NewCenter(sw))
+		legend.Add(widget.NewLabel(k.label))
+	}
+	var msg string
+	switch conflicts {
+	case 0:
+		msg = lang.L("Merged cleanly: the tinted lines show where each change came from. Save to keep the merge.")
+	case 1:
+		msg = lang.L("Merged with 1 conflict: both versions are kept between the markers. Settle it, then save.")
+	default:
+		msg = lang.L("Merged with {{.Count}} conflicts: both versions are kept between the markers. Settle each, then save.", map[string]any{"Count": conflicts})
+	}
+	label := widget.NewLabel(msg)
+	label.Wrapping = fyne.TextWrapWord
+	buttons := container.NewHBox(layout.NewSpacer())
+	if conflicts > 0 {
+		next := widget.NewButton(lang.L("Next conflict"), cb.nextConflict)
+		next.Importance = widget.HighImportance
+		buttons.Add(next)
+	}
+	buttons.Add(widget.NewButton(lang.L("Hide"), cb.hideMerged))
+	// The legend on its own line: beside the buttons in a narrow editor
+	// column they would overlap.
+	cb.merged.Objects = []fyne.CanvasObject{container.NewVBox(label, legend, buttons)}
+	cb.merged.Show()
+	cb.merged.Refresh()
+}
+
+// nextConflict moves the cursor to the next conflict block after it.
+func (cb *conflictBar) nextConflict() {
+	if !cb.ws.src.GoToNextMark(editor.MarkConflict) {
+		cb.ws.status.say(lang.L("No conflict is left"))
+		return
+	}
+	if c := cb.ws.win.Canvas(); c != nil && c.Content() != nil {
+		c.Focus(cb.ws.src)
+	}
+}
+
+// followMerged hides the merged bar and the marks when the text is saved,
+// replaced from disk or another article is opened.
+func (cb *conflictBar) followMerged(w article.What) {
+	if w&article.Saved != 0 {
+		cb.ws.src.SetMarks(nil)
+	}
+	if w&(article.Saved|article.TextReplaced) != 0 {
+		cb.hideMerged()
+	}
+}
+
+func (cb *conflictBar) hideMerged() {
+	if cb.merged != nil && cb.merged.Visible() {
+		cb.merged.Objects = nil
+		cb.merged.Hide()
+		cb.merged.Refresh()
+	}
 }

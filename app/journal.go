@@ -53,6 +53,17 @@ type hotExit struct {
 	path    string // the article the listener last saw
 	outside bool   // a batch of outside changes is being applied
 
+	// others holds the journalled unsaved text of the articles that are
+	// not open (see restored.go), by path; restoredOpen is set while the
+	// open article's unsaved text came from the journal; announced once
+	// the first article opened after the start showed the restored bar.
+	others       map[string]library.Entry
+	restoredOpen bool
+	announced    bool
+	restoring    bool      // restore is putting journalled text in
+	restoredOwn  bool      // the bar shown speaks of the open article
+	restoredAt   time.Time // and of its journal's time
+
 	restored *fyne.Container // "Restored unsaved changes from …"
 	notice   *fyne.Container // "Reloaded: changed by another program"
 	hideAt   time.Time
@@ -91,6 +102,8 @@ func newHotExit(ws *workspace) *hotExit {
 	}
 	ws.panes.AddBar(h.restored)
 	ws.panes.AddBar(h.notice)
+	h.loadOthers()
+	ws.list.unsaved = h.unsaved
 	go h.run()
 	ws.art.Listen(h.articleChanged)
 	return h
@@ -177,7 +190,8 @@ func (h *hotExit) autosaveNow() {
 // unsaved text away.
 func (h *hotExit) discarded() {
 	if h.ws.art.HasFile() {
-		h.queue(journalOp{remove: true, entry: library.Entry{Path: h.ws.art.Path()}})
+		h.forget(h.ws.art.Path())
+		h.restoredOpen = false
 	}
 }
 
@@ -188,18 +202,31 @@ func (h *hotExit) articleChanged(w article.What) {
 	art := h.ws.art
 	if art.Path() != h.path {
 		h.path = art.Path()
+		h.restoredOpen = false
 		h.hideRestored()
 		if h.ws.watcher != nil && art.HasFile() {
 			h.ws.watcher.Track(art.Path())
 		}
 		if w&article.TextReplaced != 0 && w&article.KeepPlace == 0 && art.HasFile() {
 			h.restore()
+			h.ws.list.list.Refresh() // the ● of the rows left and opened
 			return
 		}
 	}
 	if w&(article.StateChanged|article.Saved) != 0 && art.HasFile() && !art.Dirty() {
-		h.queue(journalOp{remove: true, entry: library.Entry{Path: art.Path()}})
-		h.hideRestored()
+		h.forget(art.Path())
+		h.restoredOpen = false
+		if h.restored.Visible() && h.restoredOwn {
+			h.showRestored(time.Time{}, false) // what waits elsewhere stays said
+		}
+	}
+	if w&article.StateChanged != 0 {
+		h.ws.list.list.Refresh() // the open row's ●
+	}
+	if w&article.TextReplaced != 0 && art.HasFile() && art.Dirty() && !h.restoring {
+		// Text put in by Folio, not typed (a merge): journalled at once,
+		// or a crash now would bring back the text from before it.
+		h.write()
 	}
 	if w&article.TextReplaced != 0 && w&article.KeepPlace != 0 && h.outside {
 		h.showNotice(lang.L("Reloaded: changed by another program"))
@@ -214,23 +241,39 @@ func (h *hotExit) restore() {
 		return
 	}
 	art := h.ws.art
-	e, ok, err := h.journal.Get(art.Path())
+	first := !h.announced
+	h.announced = true
+	e, ok, err := h.entry(art.Path())
 	if err != nil {
 		h.ws.status.problem(err.Error())
 		return
 	}
-	if !ok || e.Text == art.Text() && e.Loaded == art.Loaded() {
+	if ok && e.Text == art.Text() && e.Loaded == art.Loaded() {
+		// The file holds the journalled text already (saved by another
+		// Folio, or the same edit made elsewhere): nothing is unsaved.
+		h.forget(art.Path())
+		ok = false
+	}
+	if !ok {
+		if first {
+			h.showRestored(time.Time{}, false) // the others, if any
+		}
 		return
 	}
+	delete(h.others, art.Path()) // open now: the editor holds it
 	base := e.Base
 	if base == "" && e.Loaded == art.Loaded() {
 		base = art.Saved()
 	}
+	h.restoring = true // the journal has this text already
 	art.Restore(e.Text, base, e.Loaded)
+	h.restoring = false
+	h.restoredOpen = art.Dirty()
+	h.ws.src.SetMarks(conflictMarks(e.Text)) // a merge's unsettled conflicts
 	if art.Conflict() == article.NoConflict {
-		h.showRestored(e.Time)
+		h.showRestored(e.Time, true)
 	} else {
-		h.ws.status.say(lang.L("Restored unsaved changes from {{.Time}}", map[string]any{"Time": when(e.Time)}))
+		h.showRestored(e.Time, false) // the conflict bar offers the choices
 	}
 }
 
@@ -267,25 +310,53 @@ func when(t time.Time) string {
 }
 
 // showRestored shows the bar "Restored unsaved changes from <time> — Keep /
-// Discard / Compare" (Compare: the restored text against the file).
-func (h *hotExit) showRestored(at time.Time) {
+// Discard / Compare" (Compare: the restored text against the file) when
+// own is set, and under it what waits in other articles (see othersBox).
+// With nothing to say it hides the bar.
+func (h *hotExit) showRestored(at time.Time, own bool) {
 	ws := h.ws
-	label := widget.NewLabel(lang.L("Restored unsaved changes from {{.Time}}", map[string]any{"Time": when(at)}))
-	label.Wrapping = fyne.TextWrapWord
-	keep := widget.NewButton(lang.L("Keep"), h.hideRestored)
-	keep.Importance = widget.HighImportance
-	discard := widget.NewButton(lang.L("Discard"), func() {
-		h.discarded()
+	box := container.NewVBox()
+	if own {
+		label := widget.NewLabel(lang.L("Restored unsaved changes from {{.Time}}", map[string]any{"Time": when(at)}))
+		label.Wrapping = fyne.TextWrapWord
+		keep := widget.NewButton(lang.L("Keep"), h.hideRestored)
+		keep.Importance = widget.HighImportance
+		discard := widget.NewButton(lang.L("Discard"), func() {
+			h.discarded()
+			h.hideRestored()
+			ws.reload()
+		})
+		compare := widget.NewButton(lang.L("Compare"), ws.compareDisk)
+		// The message on its own line: beside three buttons in a narrow
+		// editor pane it would wrap word by word.
+		box.Add(label)
+		box.Add(container.NewHBox(layout.NewSpacer(), compare, discard, keep))
+	}
+	if !own && !at.IsZero() {
+		// Restored, but the file changed meanwhile: the conflict bar
+		// offers the choices; this says where the text came from.
+		label := widget.NewLabel(lang.L("Restored unsaved changes from {{.Time}}; the file changed on disk since then", map[string]any{"Time": when(at)}))
+		label.Wrapping = fyne.TextWrapWord
+		box.Add(label)
+	}
+	if o := h.othersBox(); o != nil {
+		box.Add(o)
+	}
+	if len(box.Objects) == 0 {
 		h.hideRestored()
-		ws.reload()
-	})
-	compare := widget.NewButton(lang.L("Compare"), ws.compareDisk)
-	// The message on its own line: beside three buttons in a narrow
-	// editor pane it would wrap word by word.
-	buttons := container.NewHBox(layout.NewSpacer(), compare, discard, keep)
-	h.restored.Objects = []fyne.CanvasObject{container.NewVBox(label, buttons)}
+		return
+	}
+	h.restoredOwn, h.restoredAt = own, at
+	h.restored.Objects = []fyne.CanvasObject{box}
 	h.restored.Show()
 	h.restored.Refresh()
+}
+
+// refreshBar redraws a shown restored bar (after a stray was handled).
+func (h *hotExit) refreshBar() {
+	if h.restored.Visible() {
+		h.showRestored(h.restoredAt, h.restoredOwn)
+	}
 }
 
 func (h *hotExit) hideRestored() {
@@ -330,6 +401,14 @@ func (h *hotExit) outsideBatch(batch []library.Change, apply func(library.Change
 			}
 			h.queue(journalOp{remove: true, entry: library.Entry{Path: old}})
 			h.ws.status.say(lang.L("Renamed by another program to {{.Name}}", map[string]any{"Name": filepath.Base(c.Path)}))
+		}
+		if e, ok := h.others[c.From]; ok && c.From != "" && !c.Removed {
+			// A restored article not open was renamed: its text follows.
+			e.Path = c.Path
+			delete(h.others, c.From)
+			h.others[c.Path] = e
+			h.queue(journalOp{entry: e})
+			h.queue(journalOp{remove: true, entry: library.Entry{Path: c.From}})
 		}
 	}
 	h.outside = true

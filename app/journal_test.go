@@ -132,6 +132,9 @@ func TestJournalRestoreAfterTheFileChangedGoesToTheConflict(t *testing.T) {
 	if ws2.art.Conflict() != article.ChangedOnDisk || !ws2.conflict.Visible() || !ws2.art.Dirty() {
 		t.Fatalf("conflict=%v bar=%v dirty=%v", ws2.art.Conflict(), ws2.conflict.Visible(), ws2.art.Dirty())
 	}
+	if bar := barText(ws2); !strings.Contains(bar, "the file changed on disk since then") || strings.Contains(bar, "[Keep]") {
+		t.Errorf("restored bar beside the conflict bar: %q", bar)
+	}
 	if ws2.save() {
 		t.Fatal("the restored text was saved over the outside change without asking")
 	}

@@ -33,6 +33,10 @@ type articleList struct {
 	current func() string // the open article's path
 	// otherKey gets the keys the list and the filter box do not use.
 	otherKey func(*fyne.KeyEvent)
+	// unsaved, when set, tells whether an article (by absolute path) has
+	// unsaved text, restored from the crash journal or open and edited:
+	// its row's title starts with ●.
+	unsaved func(abs string) bool
 
 	cat     *catalog
 	catVer  uint64
@@ -311,7 +315,11 @@ func (l *articleList) update(id widget.ListItemID, o fyne.CanvasObject) {
 		}
 		return
 	}
-	title.SetText(rowTitle(r, l.q.group))
+	name := rowTitle(r, l.q.group)
+	if l.unsaved != nil && l.unsaved(l.index.Abs(r.s.Path)) {
+		name = "● " + name
+	}
+	title.SetText(name)
 	sub.Importance = widget.LowImportance
 	if id == l.list.cursor {
 		// On the selection's colour the faint grey is hard to read (light

@@ -206,6 +206,10 @@ func (ws *workspace) open(abs string) {
 	if abs == ws.art.Path() {
 		return
 	}
+	if ws.hot.park() { // restored unsaved text stays in the journal, ● in the list
+		ws.load(abs)
+		return
+	}
 	ws.confirmLeave(func() { ws.load(abs) }, ws.list.selectCurrent)
 }
 

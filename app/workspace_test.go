@@ -40,6 +40,9 @@ const articleText = "---\ntitle: \"旧标题\"\ntags: [a]\n---\n# 正文\n\n第�
 
 func newTestWorkspace(t *testing.T) (*workspace, string) {
 	t.Helper()
+	// The test app's storage (so the crash journal) is in os.TempDir():
+	// one of this test's own, not one all tests and runs share.
+	t.Setenv("TMPDIR", t.TempDir())
 	a := test.NewTempApp(t)
 	dir := t.TempDir()
 	for name, text := range map[string]string{"a.md": articleText, "b.md": "# B\n"} {

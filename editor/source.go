@@ -109,6 +109,8 @@ type Source struct {
 
 	matches []Range // highlighted find results
 
+	marks []lineMark // tinted line ranges (source_marks.go)
+
 	clicks    int
 	lastClick clickInfo
 	pressed   bool // a primary MouseDown was seen and not yet ended by Tapped or DragEnd
@@ -141,6 +143,7 @@ func (s *Source) SetText(text string) {
 	s.rowEnd = false
 	s.scrollY = 0
 	s.matches = nil
+	s.marks = nil
 	s.relayout()
 	s.Refresh()
 }
@@ -256,6 +259,7 @@ func (s *Source) Redo() {
 
 func (s *Source) afterChanges(changes []buffer.Change, sel buffer.Selection) {
 	s.lay.applyAll(changes)
+	s.marksEdited(changes...)
 	s.sel = buffer.Selection{Anchor: s.snap(sel.Anchor), Cursor: s.snap(sel.Cursor)}
 	s.prefX = -1
 	s.rowEnd = false
@@ -320,6 +324,7 @@ func (s *Source) edit(start, end int, text string, kind buffer.EditKind) bool {
 	}
 	ch := s.buf.Replace(start, end, text, kind, s.sel)
 	s.lay.apply(ch, true)
+	s.marksEdited(ch)
 	s.rowEnd = false
 	s.sel = buffer.Selection{Anchor: ch.NewEnd, Cursor: ch.NewEnd}
 	s.prefX = -1

@@ -132,6 +132,7 @@ func (r *sourceRenderer) update() {
 		lineLen := len(displayLine(text))
 		count := s.lay.counts.Get(line)
 		for ; sub < count && y < size.Height; sub++ {
+			nr = r.drawMark(line, y, lh, nr) // a marked line's tint, under its selection
 			vs, ve := s.lay.visualRange(line, sub)
 			// selection and matches on this visual line
 			for _, hr := range hls {

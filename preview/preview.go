@@ -86,6 +86,7 @@ type Preview struct {
 	width     float32
 	visible   map[int]bool
 	measure   *measureCache
+	sel       selection // the selected text (selection.go)
 }
 
 type vitem struct {
@@ -384,6 +385,7 @@ func (p *Preview) apply(res *result) {
 	p.built = kept
 	p.offsets = make([]float32, len(items)+1)
 	p.fixOffsets(0)
+	p.remapSelection()
 	p.refreshVisible()
 }
 
@@ -675,6 +677,14 @@ func (p *Preview) refreshVisible() {
 		p.offsets = nil
 	}
 	p.ensureOffsets()
+	if want := max(p.total(), size.Height); p.content.Size().Height > want+0.5 {
+		// the article got shorter: shrink the content first, so the
+		// offset is clamped before the visible blocks are found
+		p.content.Resize(fyne.NewSize(size.Width, want))
+		if maxY := max(want-size.Height, 0); p.scroll.Offset.Y > maxY {
+			p.scroll.ScrollToOffset(fyne.NewPos(0, maxY))
+		}
+	}
 	x := max((size.Width-w)/2, pad)
 	top := p.scroll.Offset.Y
 	bottom := top + size.Height
@@ -698,6 +708,7 @@ func (p *Preview) refreshVisible() {
 	}
 	p.visible = visible
 	p.content.objs = objs
+	p.paintSelection()
 	p.evict()
 	if p.offsets[len(p.items)] != oldTotal || p.content.Size().Height < p.total() {
 		p.content.Resize(fyne.NewSize(size.Width, max(p.total(), size.Height)))

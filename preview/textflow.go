@@ -5,6 +5,7 @@ import (
 
 	"folio/editor/textwidth"
 
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -44,6 +45,9 @@ type flowLine struct {
 	base      float32 // baseline offset from y
 	width     float32
 	hardBreak bool
+	// from and to are the line's text as offsets into plainText; brAt is
+	// the offset of the "\n" that ended a hard-broken line.
+	from, to, brAt int
 }
 
 // textFlow is a paragraph of styled runs that wraps like published prose:
@@ -63,6 +67,12 @@ type textFlow struct {
 	height    float32
 	natural   float32 // width of the longest line without wrapping
 	hovering  bool
+
+	// the selection shown in this flow, as offsets into plainText (empty
+	// when selFrom == selTo); host gets the mouse presses that start one.
+	selFrom, selTo int
+	host           flowHost
+	r              *flowRenderer // the live renderer, to repaint the selection alone
 
 	// prev is the layout before the current one: containers ask for a
 	// MinSize at a nominal width between real layouts, and swapping back
@@ -267,6 +277,7 @@ func (t *textFlow) layout(width float32) {
 	t.laidWidth = width
 	atoms := t.atoms()
 	sizes := t.runSizes()
+	starts := t.runStarts()
 	pad := theme.SizeForWidget(theme.SizeNameInnerPadding, t) / 2
 	var lines []flowLine
 	cur := flowLine{}
@@ -298,6 +309,7 @@ func (t *textFlow) layout(width float32) {
 	for k := 0; k < len(atoms); {
 		if t.runs[atoms[k].run].br {
 			lineNatural = 0
+			cur.brAt = starts[atoms[k].run]
 			flush(true)
 			k++
 			continue
@@ -352,6 +364,21 @@ func (t *textFlow) layout(width float32) {
 	}
 	if len(cur.pieces) > 0 || len(lines) == 0 {
 		flush(false)
+	}
+	// text offsets
+	next := 0
+	for i := range lines {
+		l := &lines[i]
+		if n := len(l.pieces); n > 0 {
+			first, last := l.pieces[0], l.pieces[n-1]
+			l.from, l.to = starts[first.run]+first.start, starts[last.run]+last.end
+		} else {
+			l.from, l.to = next, next
+		}
+		next = l.to
+		if l.hardBreak {
+			next = l.brAt + 1
+		}
 	}
 	// vertical metrics
 	y := float32(0)
@@ -436,10 +463,13 @@ func (t *textFlow) Tapped(ev *fyne.PointEvent) {
 	}
 }
 
-// Cursor shows a hand over links.
+// Cursor shows a hand over links, a text cursor over selectable text.
 func (t *textFlow) Cursor() desktop.Cursor {
-	if t.hovering {
+	switch {
+	case t.hovering:
 		return desktop.PointerCursor
+	case t.host != nil && !t.isMarker():
+		return desktop.TextCursor
 	}
 	return desktop.DefaultCursor
 }
@@ -466,12 +496,16 @@ func (t *textFlow) plainText() string {
 }
 
 func (t *textFlow) CreateRenderer() fyne.WidgetRenderer {
-	return &flowRenderer{t: t}
+	r := &flowRenderer{t: t}
+	t.r = r
+	return r
 }
 
 type flowRenderer struct {
 	t    *textFlow
-	objs []fyne.CanvasObject
+	objs []fyne.CanvasObject // the text and its fills
+	hl   []fyne.CanvasObject // the selection, drawn behind objs
+	all  []fyne.CanvasObject
 	for_ float32
 }
 
@@ -533,6 +567,24 @@ func (r *flowRenderer) build(width float32) {
 			r.objs = append(r.objs, txt)
 		}
 	}
+	r.buildSelection()
+}
+
+// buildSelection makes the selection's rectangles (one per line) and
+// puts them behind the text.
+func (r *flowRenderer) buildSelection() {
+	t := r.t
+	r.hl = r.hl[:0]
+	if t.selFrom < t.selTo && t.lines != nil {
+		fill := theme.ColorForWidget(theme.ColorNameSelection, t)
+		for _, box := range t.selectionBoxes(t.selFrom, t.selTo) {
+			rect := canvas.NewRectangle(fill)
+			rect.Move(box.pos)
+			rect.Resize(box.size)
+			r.hl = append(r.hl, rect)
+		}
+	}
+	r.all = append(append(r.all[:0], r.hl...), r.objs...)
 }
 
 // markColour is the highlight behind <mark> text (readable in light and
@@ -554,5 +606,189 @@ func (r *flowRenderer) Refresh() {
 	r.build(r.t.Size().Width)
 	canvas.Refresh(r.t)
 }
-func (r *flowRenderer) Objects() []fyne.CanvasObject { return r.objs }
+func (r *flowRenderer) Objects() []fyne.CanvasObject { return r.all }
 func (r *flowRenderer) Destroy()                     {}
+
+// flowHost is what a text flow tells about presses on it: the preview's
+// selection (a flow is Mouseable, so presses that start a selection land
+// on it, not on the page behind).
+type flowHost interface {
+	flowMouseDown(ev *desktop.MouseEvent)
+	flowMouseUp(ev *desktop.MouseEvent)
+	flowSecondaryTap(ev *fyne.PointEvent)
+}
+
+// MouseDown implements desktop.Mouseable: a press may start a selection.
+func (t *textFlow) MouseDown(ev *desktop.MouseEvent) {
+	if t.host != nil {
+		t.host.flowMouseDown(ev)
+	}
+}
+
+// MouseUp implements desktop.Mouseable.
+func (t *textFlow) MouseUp(ev *desktop.MouseEvent) {
+	if t.host != nil {
+		t.host.flowMouseUp(ev)
+	}
+}
+
+// TappedSecondary implements fyne.SecondaryTappable: the context menu.
+func (t *textFlow) TappedSecondary(ev *fyne.PointEvent) {
+	if t.host != nil {
+		t.host.flowSecondaryTap(ev)
+	}
+}
+
+// isMarker reports whether the flow is a list or footnote marker or a
+// chip's label (no link, never wrapped): it has no selectable text.
+func (t *textFlow) isMarker() bool { return t.noWrap && t.onLink == nil }
+
+// runStarts is the offset in plainText where each run starts (a hard
+// break's "\n" is at its run's start).
+func (t *textFlow) runStarts() []int {
+	starts := make([]int, len(t.runs))
+	n := 0
+	for i := range t.runs {
+		starts[i] = n
+		if t.runs[i].br {
+			n++
+		}
+		n += len(t.runs[i].text)
+	}
+	return starts
+}
+
+// laid makes sure the lines are those drawn: laid out at the width the
+// renderer drew (containers ask for sizes at other widths meanwhile).
+func (t *textFlow) laid() {
+	w := t.Size().Width
+	if t.r != nil && t.r.objs != nil {
+		w = t.r.for_
+	}
+	t.layout(w)
+}
+
+// pieceWidth is the width of the first n bytes of a piece.
+func (t *textFlow) pieceWidth(p flowPiece, n int) float32 {
+	if n <= 0 {
+		return 0
+	}
+	if n >= len(p.text) {
+		return p.w
+	}
+	run := &t.runs[p.run]
+	return t.mc.measure(p.text[:n], t.runSize(run), run.style).Width
+}
+
+// offsetAt is the offset in plainText of the character boundary nearest
+// pos: on the line at pos's height (the first or last line above or below
+// the text), nearest pos's x.
+func (t *textFlow) offsetAt(pos fyne.Position) int {
+	t.laid()
+	if len(t.lines) == 0 {
+		return 0
+	}
+	spacing := theme.SizeForWidget(theme.SizeNameLineSpacing, t)
+	l := &t.lines[len(t.lines)-1]
+	for i := range t.lines {
+		if pos.Y < t.lines[i].y+t.lines[i].h+spacing/2 {
+			l = &t.lines[i]
+			break
+		}
+	}
+	if len(l.pieces) == 0 || pos.X <= l.pieces[0].x {
+		return l.from
+	}
+	starts := t.runStarts()
+	for _, p := range l.pieces {
+		if pos.X > p.x+p.w {
+			continue
+		}
+		start := starts[p.run] + p.start
+		if pos.X <= p.x {
+			return start
+		}
+		// the boundaries' x grow with the offset: find the nearest
+		bounds := make([]int, 0, len(p.text)+1)
+		for j := range p.text {
+			bounds = append(bounds, j)
+		}
+		bounds = append(bounds, len(p.text))
+		x := pos.X - p.x
+		k := sort.Search(len(bounds), func(k int) bool { return t.pieceWidth(p, bounds[k]) >= x })
+		if k > 0 && k < len(bounds) && x-t.pieceWidth(p, bounds[k-1]) < t.pieceWidth(p, bounds[k])-x {
+			k--
+		}
+		return start + bounds[min(k, len(bounds)-1)]
+	}
+	return l.to
+}
+
+// xAt is the x of offset off on line l (clamped to the line's text).
+func (t *textFlow) xAt(l *flowLine, off int, starts []int) float32 {
+	x := float32(0)
+	for _, p := range l.pieces {
+		start, end := starts[p.run]+p.start, starts[p.run]+p.end
+		if off <= start {
+			return p.x
+		}
+		if off <= end {
+			return p.x + t.pieceWidth(p, off-start)
+		}
+		x = p.x + p.w
+	}
+	return x
+}
+
+// selectionBoxes are the rectangles that show [from, to) of plainText
+// selected: one per line, as tall as the line and the spacing below it, a
+// little wider at a line end the selection goes past (the line break is
+// selected too).
+func (t *textFlow) selectionBoxes(from, to int) []selBox {
+	starts := t.runStarts()
+	nl := theme.SizeForWidget(theme.SizeNameText, t) * 0.35
+	var out []selBox
+	for i := range t.lines {
+		l := &t.lines[i]
+		if from > l.to || to < l.from {
+			continue
+		}
+		a, b := max(from, l.from), min(to, l.to)
+		x0, x1 := t.xAt(l, a, starts), t.xAt(l, b, starts)
+		if to > l.to && i < len(t.lines)-1 {
+			x1 += nl
+		}
+		if x1 <= x0 {
+			continue
+		}
+		h := l.h
+		if i < len(t.lines)-1 {
+			h = t.lines[i+1].y - l.y
+		}
+		out = append(out, selBox{fyne.NewPos(x0, l.y), fyne.NewSize(x1-x0, h)})
+	}
+	return out
+}
+
+// selBox is a rectangle of a selection.
+type selBox struct {
+	pos  fyne.Position
+	size fyne.Size
+}
+
+// setSelection shows [from, to) of plainText selected (nothing when from
+// >= to), repainting only the selection.
+func (t *textFlow) setSelection(from, to int) {
+	if from >= to {
+		from, to = 0, 0
+	}
+	if from == t.selFrom && to == t.selTo {
+		return
+	}
+	t.selFrom, t.selTo = from, to
+	if t.r != nil && t.r.objs != nil {
+		t.laid()
+		t.r.buildSelection()
+		canvas.Refresh(t)
+	}
+}

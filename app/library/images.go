@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -25,37 +24,74 @@ const MaxImageSize = 64 << 20
 // the article is not a page bundle.
 const ImageFolder = "images"
 
-// imageExts maps a sniffed content type to its file extension.
-var imageExts = map[string]string{
-	"image/png":                ".png",
-	"image/jpeg":               ".jpg",
-	"image/gif":                ".gif",
-	"image/webp":               ".webp",
-	"image/bmp":                ".bmp",
-	"image/x-icon":             ".ico",
-	"image/vnd.microsoft.icon": ".ico",
-	"image/tiff":               ".tif",
-	"image/avif":               ".avif",
-	"image/svg+xml":            ".svg",
-}
-
 // sniffImage returns the extension of the image type data holds, or "".
+// It reads the same signatures as http.DetectContentType for these types
+// (images_test.go checks it agrees), without linking net/http into every
+// program that uses the library: that alone cost `folio get` 1.6 ms of
+// start-up.
 func sniffImage(data []byte) string {
-	ct := http.DetectContentType(data)
-	if ext, ok := imageExts[ct]; ok {
-		return ext
-	}
 	head := data[:min(len(data), 512)]
+	has := func(prefix string) bool { return bytes.HasPrefix(head, []byte(prefix)) }
 	switch {
-	case len(data) >= 12 && string(data[4:8]) == "ftyp" && (string(data[8:12]) == "avif" || string(data[8:12]) == "avis"):
+	case has("\x89PNG\r\n\x1a\n"):
+		return ".png"
+	case has("\xff\xd8\xff"):
+		return ".jpg"
+	case has("GIF87a"), has("GIF89a"):
+		return ".gif"
+	case has("RIFF") && len(head) >= 14 && string(head[8:14]) == "WEBPVP":
+		return ".webp"
+	case has("BM"):
+		return ".bmp"
+	case has("\x00\x00\x01\x00"), has("\x00\x00\x02\x00"):
+		return ".ico"
+	case len(head) >= 12 && string(head[4:8]) == "ftyp" && (string(head[8:12]) == "avif" || string(head[8:12]) == "avis"):
 		return ".avif"
-	case len(data) >= 4 && (string(data[:4]) == "II*\x00" || string(data[:4]) == "MM\x00*"):
+	case has("II*\x00"), has("MM\x00*"):
 		return ".tif"
-	case (strings.HasPrefix(ct, "text/xml") || strings.HasPrefix(ct, "text/plain")) && bytes.Contains(head, []byte("<svg")):
+	case isPlainText(head) && bytes.Contains(head, []byte("<svg")):
 		return ".svg"
 	}
 	return ""
 }
+
+// isPlainText reports whether http.DetectContentType takes head (a file's
+// first 512 bytes, not an image signature above) for text/plain or
+// text/xml: a Unicode byte order mark, or an XML declaration after leading
+// white space; else neither HTML (a tag DetectContentType knows, or a
+// comment) nor a document, audio or font signature that can be all text,
+// and no binary bytes.
+func isPlainText(head []byte) bool {
+	has := func(prefix string) bool { return bytes.HasPrefix(head, []byte(prefix)) }
+	rest := bytes.TrimLeft(head, "\t\n\x0c\r ")
+	for _, tag := range htmlSignatures {
+		if len(rest) > len(tag) && bytes.EqualFold(rest[:len(tag)], []byte(tag)) && (rest[len(tag)] == ' ' || rest[len(tag)] == '>') {
+			return false
+		}
+	}
+	brand := ""
+	if len(head) >= 12 {
+		brand = string(head[8:12])
+	}
+	switch {
+	case bytes.HasPrefix(rest, []byte("<?xml")), has("\xef\xbb\xbf"), has("\xfe\xff"), has("\xff\xfe"):
+		return true
+	case has("%PDF-"), has("%!PS-Adobe-"), has("ID3"), has("OTTO"), has("ttcf"), has("wOFF"), has("wOF2"),
+		has("FORM") && brand == "AIFF", has("RIFF") && (brand == "AVI " || brand == "WAVE"):
+		return false
+	}
+	for _, b := range head {
+		if b <= 0x08 || b == 0x0b || 0x0e <= b && b <= 0x1a || 0x1c <= b && b <= 0x1f {
+			return false
+		}
+	}
+	return true
+}
+
+// htmlSignatures are the tags (and the comment) by which
+// http.DetectContentType knows HTML, when followed by a space or '>'.
+var htmlSignatures = []string{"<!DOCTYPE HTML", "<HTML", "<HEAD", "<SCRIPT", "<IFRAME", "<H1", "<DIV", "<FONT",
+	"<TABLE", "<A", "<STYLE", "<TITLE", "<B", "<BODY", "<BR", "<P", "<!--"}
 
 // imageDir returns the folder an article's images go into and the link
 // prefix to reach it from the article: the article's own folder for a page

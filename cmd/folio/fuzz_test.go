@@ -1,3 +1,5 @@
+//go:build !folio_cli
+
 package main
 
 import (

@@ -9,14 +9,22 @@
 //	folio list [--json] DIR       list the articles under DIR
 //	folio check DIR               lint the articles under DIR
 //	folio export FILE [-o OUT]    render an article to a standalone HTML page
+//
+// Built with -tags folio_cli it is the quick command line instead: a
+// binary without the desktop toolkit or the Markdown engine, so that get,
+// set and list start in a few milliseconds (any binary that links Fyne
+// spends over 10 ms of CPU initialising packages before main runs). It
+// hands check, export and the desktop app over to the full build,
+// installed as folio-app beside it or on PATH (see handover.go):
+//
+//	go build -o folio-app ./cmd/folio              # the app and every subcommand
+//	go build -tags folio_cli -o folio ./cmd/folio  # the quick command line
 package main
 
 import (
 	"fmt"
 	"io"
 	"os"
-
-	"folio/app"
 )
 
 // command is one subcommand: it gets its arguments and the process's
@@ -46,11 +54,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return 0
 		}
 	}
-	if err := app.Run(args); err != nil {
-		fmt.Fprintf(stderr, "folio: %v\n", err)
-		return 1
-	}
-	return 0
+	return runApp(args, stdout, stderr)
 }
 
 const usage = `Usage:

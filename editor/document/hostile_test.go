@@ -80,7 +80,7 @@ func TestDepthLimits(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			start := time.Now()
 			_, err := Parse([]byte(tc.src))
-			if d := time.Since(start); d > 2*time.Second {
+			if d := time.Since(start); d > 10*time.Second {
 				t.Errorf("took %v", d)
 			}
 			pe, ok := errors.AsType[*ParseError](err)

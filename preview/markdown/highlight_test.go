@@ -47,7 +47,7 @@ func TestLangIsBounded(t *testing.T) {
 		t.Error("a 100k-character info string names a language")
 	}
 	Lexer(long)
-	if d := time.Since(start); d > 200*time.Millisecond {
+	if d := time.Since(start); d > 2*time.Second {
 		t.Errorf("looking up a 100k-character language took %v", d)
 	}
 }

@@ -9,7 +9,9 @@ import (
 )
 
 // TestDeepNestingIsBounded: 200,000 nested quotes and a list nested 3,000
-// deep took 97 s and almost 5 minutes; with Sanitize they convert at once.
+// deep took 97 s and almost 5 minutes; with Sanitize they convert at once
+// (well under a second on a quiet machine; the bound leaves room for a
+// loaded one and still catches the old blow-up).
 func TestDeepNestingIsBounded(t *testing.T) {
 	var list strings.Builder
 	for i := range 3000 {
@@ -29,7 +31,7 @@ func TestDeepNestingIsBounded(t *testing.T) {
 		if err := New().Convert(s, io.Discard); err != nil {
 			t.Fatal(err)
 		}
-		if d := time.Since(start); d > 3*time.Second {
+		if d := time.Since(start); d > 30*time.Second {
 			t.Errorf("%s: %v", name, d)
 		}
 	}

@@ -1,7 +1,9 @@
 // Package lexers is chroma's lexers package (v2.27.0, MIT licence, see
 // COPYING) with one change for Folio: the registry is built on first use
-// instead of at program start, so `folio get` and `folio set` do not pay
-// for parsing some 250 lexer definitions they never use. The content
+// instead of at program start, so a program that links it does not pay at
+// start-up for parsing some 250 lexer definitions (XML) it may never use;
+// that includes the lexers defined in Go on top of an XML definition
+// (RegisterLazy) and the HTML lexer they delegate to. The content
 // analysers of the dns, mysql and zed lexers are left out (Folio never guesses
 // a language from content).
 package lexers
@@ -17,9 +19,10 @@ import (
 //go:embed embedded
 var embedded embed.FS
 
-// pending holds the lexers defined in Go, registered at package start,
+// pending holds the lexers defined in Go, registered at package start (as
+// functions that return them: those built from XML are built only then),
 // until the registry is built.
-var pending []chroma.Lexer
+var pending []func() chroma.Lexer
 
 // registry builds the registry on first use: the embedded XML lexers, then
 // those defined in Go (the order chroma registers them in).
@@ -32,8 +35,8 @@ var registry = sync.OnceValue(func() *chroma.LexerRegistry {
 	for _, path := range paths {
 		reg.Register(chroma.MustNewXMLLexer(embedded, path))
 	}
-	for _, l := range pending {
-		reg.Register(l)
+	for _, build := range pending {
+		reg.Register(build())
 	}
 	return reg
 })
@@ -72,8 +75,16 @@ func Match(filename string) chroma.Lexer {
 
 // Register a Lexer with the global registry.
 func Register(lexer chroma.Lexer) chroma.Lexer {
-	pending = append(pending, lexer)
+	pending = append(pending, func() chroma.Lexer { return lexer })
 	return lexer
+}
+
+// RegisterLazy registers the Lexer build returns, calling build only when
+// the registry is built (Folio: for the lexers defined in Go on top of an
+// XML definition, which upstream parses at program start).
+func RegisterLazy(build func() chroma.Lexer) struct{} {
+	pending = append(pending, build)
+	return struct{}{}
 }
 
 // Analyse text content and return the "best" lexer..

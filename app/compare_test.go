@@ -1,0 +1,232 @@
+package app
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"folio/app/library"
+	"folio/editor"
+	"folio/editor/merge"
+)
+
+func TestMergeMarks(t *testing.T) {
+	type m = editor.Mark
+	tests := []struct {
+		name                string
+		base, mine, theirs  string
+		want                []m
+		wantText, wantLines string // wantLines: the marked lines, "|"-joined, to check the mapping against the text
+	}{
+		{
+			name:      "Chinese, disjoint lines",
+			base:      "标题\n第一段\n第二段\n第三段\n",
+			mine:      "标题\n第一段（我改的）\n第二段\n第三段\n",
+			theirs:    "标题\n第一段\n第二段\n第三段（他们改的）\n",
+			want:      []m{{FromLine: 1, ToLine: 2, Kind: editor.MarkMine}, {FromLine: 3, ToLine: 4, Kind: editor.MarkTheirs}},
+			wantLines: "第一段（我改的）|第三段（他们改的）",
+		},
+		{
+			name:      "CRLF conflict keeps CRLF markers",
+			base:      "甲\r\n乙\r\n丙\r\n",
+			mine:      "甲\r\n我的乙\r\n丙\r\n",
+			theirs:    "甲\r\n他们的乙\r\n丙\r\n",
+			want:      []m{{FromLine: 1, ToLine: 6, Kind: editor.MarkConflict}},
+			wantText:  "甲\r\n<<<<<<< mine\r\n我的乙\r\n=======\r\n他们的乙\r\n>>>>>>> theirs\r\n丙\r\n",
+			wantLines: "<<<<<<< mine\r|我的乙\r|=======\r|他们的乙\r|>>>>>>> theirs\r",
+		},
+		{
+			name:      "CRLF, disjoint, the last line without an ending",
+			base:      "一\r\n二\r\n三\r\n四",
+			mine:      "一改\r\n二\r\n三\r\n四",
+			theirs:    "一\r\n二\r\n三\r\n四改",
+			want:      []m{{FromLine: 0, ToLine: 1, Kind: editor.MarkMine}, {FromLine: 3, ToLine: 4, Kind: editor.MarkTheirs}},
+			wantLines: "一改\r|四改",
+		},
+		{
+			name:      "an insertion of mine and a deletion of theirs",
+			base:      "a\nb\nc\nd\n",
+			mine:      "a\n新的一行\n另一行\nb\nc\nd\n",
+			theirs:    "a\nb\nc\n",
+			want:      []m{{FromLine: 1, ToLine: 3, Kind: editor.MarkMine}},
+			wantText:  "a\n新的一行\n另一行\nb\nc\n",
+			wantLines: "新的一行|另一行",
+		},
+		{
+			name:   "the same change on both sides is not marked",
+			base:   "一\n二\n",
+			mine:   "一\n二改\n",
+			theirs: "一\n二改\n",
+		},
+		{
+			name:      "a conflict and a clean change of theirs after it",
+			base:      "标题\n正文\n\n中\n\n结尾\n",
+			mine:      "标题\n我的正文\n\n中\n\n结尾\n",
+			theirs:    "标题\n他们的正文\n\n中\n\n他们的结尾\n",
+			want:      []m{{FromLine: 1, ToLine: 6, Kind: editor.MarkConflict}, {FromLine: 9, ToLine: 10, Kind: editor.MarkTheirs}},
+			wantLines: "<<<<<<< mine|我的正文|=======|他们的正文|>>>>>>> theirs|他们的结尾",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := merge.Merge(tt.base, tt.mine, tt.theirs)
+			if tt.wantText != "" && res.Text != tt.wantText {
+				t.Fatalf("merged %q, want %q", res.Text, tt.wantText)
+			}
+			got := mergeMarks(res)
+			if !reflect.DeepEqual(got, tt.want) && !(len(got) == 0 && len(tt.want) == 0) {
+				t.Fatalf("marks %v, want %v\n%q", got, tt.want, res.Text)
+			}
+			lines := strings.Split(res.Text, "\n")
+			var marked []string
+			for _, mk := range got {
+				marked = append(marked, lines[mk.FromLine:mk.ToLine]...)
+			}
+			if g := strings.Join(marked, "|"); g != tt.wantLines {
+				t.Errorf("marked lines %q, want %q", g, tt.wantLines)
+			}
+		})
+	}
+}
+
+func TestMergeMarksTheEditorAndSaveClearsThem(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	path := filepath.Join(dir, "a.md")
+	ws.load(path)
+	// Mine: the title and the first paragraph; theirs: the first paragraph
+	// (a conflict) and the tags (clean).
+	ws.src.SetText(strings.Replace(strings.Replace(articleText, "第一段。", "我的第一段。", 1), "# 正文", "# 我的正文", 1))
+	ws.edited()
+	theirs := strings.Replace(strings.Replace(articleText, "第一段。", "他们的第一段。", 1), "tags: [a]", "tags: [a, 他们的]", 1)
+	write(t, path, theirs)
+	ws.external([]library.Change{{Path: path}})
+	ws.mergeDisk()
+
+	marks := ws.src.Marks()
+	kinds := map[editor.MarkKind]int{}
+	for _, mk := range marks {
+		kinds[mk.Kind]++
+	}
+	if kinds[editor.MarkMine] != 1 || kinds[editor.MarkConflict] != 1 || kinds[editor.MarkTheirs] != 1 {
+		t.Fatalf("marks %v in\n%s", marks, ws.src.Text())
+	}
+	for _, mk := range marks {
+		first := ws.src.Line(mk.FromLine)
+		switch mk.Kind {
+		case editor.MarkMine:
+			if first != "# 我的正文" {
+				t.Errorf("mine mark on %q", first)
+			}
+		case editor.MarkTheirs:
+			if first != "tags: [a, 他们的]" || mk.ToLine != mk.FromLine+1 {
+				t.Errorf("theirs mark on %q (%d lines)", first, mk.ToLine-mk.FromLine)
+			}
+		case editor.MarkConflict:
+			if first != merge.MarkerMine || ws.src.Line(mk.ToLine-1) != merge.MarkerTheirs {
+				t.Errorf("conflict mark on %q … %q", first, ws.src.Line(mk.ToLine-1))
+			}
+		}
+	}
+	// The merged text is journalled at once: a crash now must not bring
+	// back the text from before the merge.
+	journalled(t, ws, path, ws.src.Text())
+	if ws.conflict.merged == nil || !ws.conflict.merged.Visible() {
+		t.Fatal("no merged bar")
+	}
+	// Next conflict goes to the conflict block.
+	ws.src.SetCursorOffset(0)
+	ws.conflict.nextConflict()
+	if got := ws.src.Line(ws.src.CursorLine()); got != merge.MarkerMine {
+		t.Errorf("Next conflict put the cursor on %q", got)
+	}
+	// Settling the conflict by editing it removes its mark, not the others.
+	ws.src.SetCursorOffset(ws.src.Len())
+	for _, mk := range ws.src.Marks() {
+		if mk.Kind == editor.MarkConflict {
+			ws.src.SetCursorOffset(len(strings.Join(strings.SplitAfter(ws.src.Text(), "\n")[:mk.FromLine+1], "")))
+		}
+	}
+	test.Type(ws.src, "x")
+	kinds = map[editor.MarkKind]int{}
+	for _, mk := range ws.src.Marks() {
+		kinds[mk.Kind]++
+	}
+	if kinds[editor.MarkConflict] != 0 || kinds[editor.MarkMine] != 1 || kinds[editor.MarkTheirs] != 1 {
+		t.Errorf("after editing the conflict: %v", ws.src.Marks())
+	}
+	if !ws.save() {
+		t.Fatal("save failed")
+	}
+	if got, _ := os.ReadFile(path); string(got) != ws.src.Text() {
+		t.Fatal("the merge was not saved")
+	}
+	if len(ws.src.Marks()) != 0 || ws.conflict.merged.Visible() {
+		t.Errorf("after save: marks %v, bar %v", ws.src.Marks(), ws.conflict.merged.Visible())
+	}
+}
+
+func TestConflictMarksFindTheBlocksLeftInTheText(t *testing.T) {
+	res := merge.Merge("甲\r\n乙\r\n丙\r\n丁\r\n戊\r\n", "甲\r\n我的乙\r\n丙\r\n丁\r\n我的戊\r\n", "甲\r\n他们的乙\r\n丙\r\n丁\r\n他们的戊\r\n")
+	if len(res.Conflicts) != 2 {
+		t.Fatalf("want two conflicts: %q", res.Text)
+	}
+	var want []editor.Mark
+	for _, mk := range mergeMarks(res) {
+		if mk.Kind == editor.MarkConflict {
+			want = append(want, mk)
+		}
+	}
+	if got := conflictMarks(res.Text); !reflect.DeepEqual(got, want) {
+		t.Fatalf("conflictMarks %v, mergeMarks' conflicts %v", got, want)
+	}
+	if got := conflictMarks("<<<<<<< mine\n没有结尾\n"); len(got) != 0 {
+		t.Errorf("an unclosed block is marked: %v", got)
+	}
+}
+
+func TestWithConflictsPutsTheBlocksOverTheOtherMarks(t *testing.T) {
+	mk := func(from, to int, k editor.MarkKind) editor.Mark {
+		return editor.Mark{FromLine: from, ToLine: to, Kind: k}
+	}
+	type m = editor.Mark
+	mine, theirs, conflict := editor.MarkMine, editor.MarkTheirs, editor.MarkConflict
+	got := withConflicts(
+		[]m{mk(0, 2, theirs), mk(3, 10, mine), mk(12, 14, mine)},
+		[]m{mk(1, 2, conflict), mk(5, 7, conflict), mk(20, 25, conflict)})
+	want := []m{mk(0, 1, theirs), mk(1, 2, conflict), mk(3, 5, mine), mk(5, 7, conflict), mk(7, 10, mine), mk(12, 14, mine), mk(20, 25, conflict)}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("got %v\nwant %v", got, want)
+	}
+}
+
+func TestMergeAgainKeepsTheUnsettledConflictsMarked(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	path := filepath.Join(dir, "a.md")
+	ws.load(path)
+	ws.src.SetText(strings.Replace(articleText, "第一段。", "我的第一段。", 1))
+	ws.edited()
+	write(t, path, strings.Replace(articleText, "第一段。", "他们的第一段。", 1))
+	ws.external([]library.Change{{Path: path}})
+	ws.mergeDisk()
+	// The other program changes the title; the first conflict is not settled.
+	write(t, path, strings.Replace(strings.Replace(articleText, "第一段。", "他们的第一段。", 1), "旧标题", "新标题", 1))
+	ws.external([]library.Change{{Path: path}})
+	ws.mergeDisk()
+	want := conflictMarks(ws.src.Text())
+	if len(want) != 1 {
+		t.Fatalf("the text lost its conflict block:\n%s", ws.src.Text())
+	}
+	var got []editor.Mark
+	for _, mk := range ws.src.Marks() {
+		if mk.Kind == editor.MarkConflict {
+			got = append(got, mk)
+		}
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("conflict marks %v, want %v (all: %v)", got, want, ws.src.Marks())
+	}
+}
