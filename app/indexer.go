@@ -101,12 +101,38 @@ func (x *indexer) handle(batch []library.Change) {
 	})
 }
 
-// run applies what is pending, round after round.
+// Pacing of the indexer in a large folder, where a round (the catalog of
+// every article, the form's schema) costs a core for a good fraction of a
+// second: rounds must not take the machine from the UI.
+const (
+	// schemaIdle is how long the folder must be quiet before an expensive
+	// schema is inferred again (the form's suggestions may lag; the open
+	// article and the list do not).
+	schemaIdle = 500 * time.Millisecond
+	// maxRest caps the rest after an expensive round (as long as the round
+	// took: at most half a core for indexing while changes keep coming).
+	maxRest = time.Second
+)
+
+// run applies what is pending, round after round. A cheap round (a small
+// folder) includes the form's schema; after an expensive one the indexer
+// rests as long as the round took, and infers the schema once the folder
+// is quiet.
 func (x *indexer) run(stop <-chan struct{}) {
+	var schemaDue <-chan time.Time
+	idle := time.NewTimer(time.Hour)
+	idle.Stop()
+	defer idle.Stop()
 	for {
 		select {
 		case <-stop:
 			return
+		case <-schemaDue:
+			schemaDue = nil
+			s := x.ix.Schema()
+			ws, ix := x.ws, x.ix
+			ws.do(func() { ws.form.showSchema(ix, s) })
+			continue
 		case <-x.wake:
 		}
 		x.mu.Lock()
@@ -116,26 +142,48 @@ func (x *indexer) run(stop <-chan struct{}) {
 		if len(batches) == 0 {
 			continue
 		}
+		start := time.Now()
 		for _, b := range batches {
 			x.ix.Apply(b)
 		}
-		r := indexed{cat: x.ws.prepare(x.ix), schema: x.ix.Schema()}
+		r := indexed{cat: x.ws.prepare(x.ix)}
+		took := time.Since(start)
+		cheap := took < x.ws.indexWait
+		if cheap {
+			r.schema = x.ix.Schema()
+			schemaDue = nil
+		} else {
+			idle.Reset(schemaIdle)
+			schemaDue = idle.C
+		}
 		if w != nil && w.state.CompareAndSwap(waiting, handed) {
 			w.ch <- r // the waiter shows it with the article
-			continue
+		} else {
+			ws, ix := x.ws, x.ix
+			ws.do(func() {
+				if ix == ws.index {
+					ws.showIndexed(r)
+				}
+			})
 		}
-		ws, ix := x.ws, x.ix
-		ws.do(func() {
-			if ix == ws.index {
-				ws.showIndexed(r)
+		if !cheap {
+			select { // batches meanwhile wait, to be applied together
+			case <-stop:
+				return
+			case <-time.After(min(took, maxRest)):
 			}
-		})
+		}
 	}
 }
 
-// showIndexed shows the Index after batches, on the UI goroutine.
+// showIndexed shows the Index after batches, on the UI goroutine: the list
+// (apply, not show: with the next round under way the Index may already be
+// newer than r.cat, and show would rebuild the catalog here) and the
+// form's schema when the round inferred it.
 func (ws *workspace) showIndexed(r indexed) {
 	ws.list.offer(r.cat)
-	ws.list.show()
-	ws.form.showSchema(ws.index, r.schema)
+	ws.list.apply()
+	if r.schema != nil {
+		ws.form.showSchema(ws.index, r.schema)
+	}
 }

@@ -321,3 +321,32 @@ func TestABusyIndexNeverHoldsTheNextWriteBack(t *testing.T) {
 		t.Errorf("%d catalogs for three batches, want 2 (the first, then the two that waited together)", n)
 	}
 }
+
+// TestAnExpensiveRoundInfersTheSchemaWhenQuiet: in a folder whose catalog
+// takes long, the form's schema is not inferred in every round but once
+// the folder is quiet; it still arrives.
+func TestAnExpensiveRoundInfersTheSchemaWhenQuiet(t *testing.T) {
+	ws, dir := followed(t)
+	q := queues[ws]
+	ws.prepare = func(ix *library.Index) preparedCatalog {
+		time.Sleep(2 * ws.indexWait) // an expensive round
+		return prepareCatalog(ix)
+	}
+	hasKey := func(key string) bool {
+		if ws.form.shownSchema == nil {
+			return false
+		}
+		for _, k := range ws.form.shownSchema.Keys {
+			if k.Key == key {
+				return true
+			}
+		}
+		return false
+	}
+	write(t, filepath.Join(dir, "c.md"), "---\ntitle: 新文章\n新键: 值\n---\n")
+	q.runUntil(t, func() bool { return listTitle(ws, "c.md") == "新文章" })
+	if hasKey("新键") {
+		t.Log("the schema came with the list (the round was quick after all)")
+	}
+	q.runUntil(t, func() bool { return hasKey("新键") })
+}
