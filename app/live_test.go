@@ -3,6 +3,7 @@ package app
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -343,10 +344,26 @@ func TestAnExpensiveRoundInfersTheSchemaWhenQuiet(t *testing.T) {
 		}
 		return false
 	}
+	q.runUntil(t, func() bool { return ws.form.shownSchema != nil }) // the start's own inference is in
+	var formInfers atomic.Int32                                      // the form inferring the schema on its own (formPane.indexChanged)
+	ws.do = func(f func()) {
+		if _, file, _, ok := runtime.Caller(1); ok && filepath.Base(file) == "form.go" {
+			formInfers.Add(1)
+		}
+		q.do(f)
+	}
 	write(t, filepath.Join(dir, "c.md"), "---\ntitle: 新文章\n新键: 值\n---\n")
 	q.runUntil(t, func() bool { return listTitle(ws, "c.md") == "新文章" })
 	if hasKey("新键") {
 		t.Log("the schema came with the list (the round was quick after all)")
 	}
 	q.runUntil(t, func() bool { return hasKey("新键") })
+	// An outside change to the open article: its reload is parsed, and the
+	// form must not infer the schema again on its own.
+	write(t, filepath.Join(dir, "a.md"), strings.Replace(articleText, "旧标题", "再改", 1))
+	q.runUntil(t, func() bool { return strings.HasPrefix(ws.win.Title(), "再改 — ") })
+	q.runUntil(t, func() bool { return listTitle(ws, "a.md") == "再改" })
+	if n := formInfers.Load(); n > 0 {
+		t.Errorf("the form inferred the schema %d times besides the indexer", n)
+	}
 }
