@@ -109,15 +109,16 @@ const (
 	// schema is inferred again (the form's suggestions may lag; the open
 	// article and the list do not).
 	schemaIdle = 500 * time.Millisecond
-	// maxRest caps the rest after an expensive round (as long as the round
-	// took: at most half a core for indexing while changes keep coming).
+	// maxRest caps the rest after an expensive round (twice as long as the
+	// round took: at most a third of a core for indexing, and its garbage,
+	// while changes keep coming).
 	maxRest = time.Second
 )
 
 // run applies what is pending, round after round. A cheap round (a small
 // folder) includes the form's schema; after an expensive one the indexer
-// rests as long as the round took, and infers the schema once the folder
-// is quiet.
+// rests twice as long as the round took, and infers the schema once the
+// folder is quiet.
 func (x *indexer) run(stop <-chan struct{}) {
 	var schemaDue <-chan time.Time
 	idle := time.NewTimer(time.Hour)
@@ -170,7 +171,7 @@ func (x *indexer) run(stop <-chan struct{}) {
 			select { // batches meanwhile wait, to be applied together
 			case <-stop:
 				return
-			case <-time.After(min(took, maxRest)):
+			case <-time.After(min(2*took, maxRest)):
 			}
 		}
 	}
