@@ -41,30 +41,13 @@ func (ws *workspace) targetDir() string {
 // value of its kind (from the first article that has it), for a new
 // article in a site without a template.
 func (ws *workspace) commonFields() []document.Field {
-	schema := ws.index.Schema()
-	items := ws.index.Summaries()
 	var out []document.Field
-	for _, k := range schema.Keys {
-		if !k.Common() {
-			continue
-		}
-		for _, s := range items {
-			if f, ok := fieldOf(s.Fields, k.Key); ok {
-				out = append(out, f)
-				break
-			}
+	for _, k := range ws.index.Schema().Keys {
+		if f, ok := ws.index.Sample(k.Key); ok && k.Common() {
+			out = append(out, f)
 		}
 	}
 	return out
-}
-
-func fieldOf(fields []document.Field, key string) (document.Field, bool) {
-	for _, f := range fields {
-		if f.Key == key {
-			return f, true
-		}
-	}
-	return document.Field{}, false
 }
 
 // askText shows a dialog with one entry (focused, text selected; Enter

@@ -1,10 +1,11 @@
 package app
 
 import (
+	"maps"
 	"path"
 	"slices"
 	"strings"
-	"time"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -105,61 +106,199 @@ type listRow struct {
 // article's searchable text lower-cased once, and its orders computed once,
 // so a keystroke costs one substring search per article and no sort.
 type catalog struct {
-	items  []library.Summary
-	hay    []string    // per item: title, path, tags, category, summary; lower-cased
-	mod    []time.Time // per item
+	items []library.Summary
+	hay   []string // per item: title, path, tags, category, summary; lower-cased
+	same  []bool   // per item: another article has the same title
+	title []string // per item: folded display title, the title order's key
+	// titles maps a folded title to its first item, kept while a streamed
+	// load extends the catalog (see extend), nil afterwards.
+	titles map[string]int
+
+	mu     sync.Mutex // guards orders and groups: the UI and a list filler share them
 	orders map[sortKey][]int
 	groups map[sortKey][]int // by folder, then the key
-	same   []bool            // per item: another article has the same title
-	title  []string          // per item: folded display title, the title order's key
 }
 
 // newCatalog prepares items (sorted by path) for filtering; mod gives a
 // relative path's modification time.
-func newCatalog(items []library.Summary, mod func(rel string) time.Time) *catalog {
-	c := &catalog{items: items, hay: make([]string, len(items)), mod: make([]time.Time, len(items)),
-		orders: map[sortKey][]int{}, groups: map[sortKey][]int{}, same: make([]bool, len(items)), title: make([]string, len(items))}
-	titles := make(map[string]int, len(items)) // lower-cased title → first item with it
-	var b strings.Builder
-	for i := range items {
-		s := &items[i]
-		b.Reset()
-		b.WriteString(s.Title)
-		b.WriteByte('\n')
-		b.WriteString(s.Path)
-		for _, t := range s.Tags {
-			b.WriteByte('\n')
-			b.WriteString(t)
-		}
-		b.WriteByte('\n')
-		b.WriteString(s.Category)
-		if sum := summaryField(s); sum != "" {
-			b.WriteByte('\n')
-			b.WriteString(sum)
-		}
-		c.hay[i] = fold(b.String())
-		if mod != nil {
-			c.mod[i] = mod(s.Path)
-		}
-		t := fold(displayTitle(s))
-		c.title[i] = t
-		if j, ok := titles[t]; ok {
-			c.same[i], c.same[j] = true, true
-		} else {
-			titles[t] = i
-		}
-	}
+func newCatalog(items []library.Summary) *catalog {
+	c := (&catalog{}).extend(items)
+	c.titles = nil
 	return c
 }
 
-// summaryField is the article's summary or description field.
-func summaryField(s *library.Summary) string {
-	for _, f := range s.Fields {
-		if strings.EqualFold(f.Key, "summary") || strings.EqualFold(f.Key, "description") {
-			return f.Value.Plain()
+// extend returns the catalog of items, which are c's items followed by
+// more (a streamed load appends rows in path order): only the new items
+// are lower-cased, and the orders c computed are merged with the new
+// items' instead of sorted afresh. c is not modified (the UI may be using
+// it) and stays usable; only one catalog may be extended from c.
+func (c *catalog) extend(items []library.Summary) *catalog {
+	n := len(c.items)
+	if n > len(items) || (n > 0 && items[n-1].Path != c.items[n-1].Path) || (n > 0 && c.titles == nil) {
+		return (&catalog{}).extend(items) // not an extension: build afresh
+	}
+	m := len(items)
+	x := &catalog{items: items, titles: c.titles,
+		hay: grown(c.hay, m), same: grown(c.same, m), title: grown(c.title, m),
+		orders: map[sortKey][]int{}, groups: map[sortKey][]int{}}
+	if x.titles == nil {
+		x.titles = make(map[string]int, m)
+	}
+	var b strings.Builder
+	for i := n; i < m; i++ {
+		s := &items[i]
+		x.hay = append(x.hay, hayOf(s, &b))
+		ft := fold(displayTitle(s))
+		x.title = append(x.title, ft)
+		x.same = append(x.same, false)
+		if j, ok := x.titles[ft]; ok {
+			x.same[i], x.same[j] = true, true
+		} else {
+			x.titles[ft] = i
 		}
 	}
-	return ""
+	if n == 0 {
+		return x
+	}
+	c.mu.Lock()
+	orders, groups := maps.Clone(c.orders), maps.Clone(c.groups)
+	c.mu.Unlock()
+	fresh := make([]int, m-n)
+	for i := range fresh {
+		fresh[i] = n + i
+	}
+	merge := func(o []int, cmp func(a, b int) int) []int {
+		add := slices.Clone(fresh)
+		slices.SortStableFunc(add, cmp)
+		return mergeOrders(o, add, cmp)
+	}
+	for k, o := range orders {
+		x.orders[k] = merge(o, x.compare(k, false))
+	}
+	for k, o := range groups {
+		x.groups[k] = merge(o, x.compare(k, true))
+	}
+	return x
+}
+
+// hayOf is the text the filter searches in an article: its title, path,
+// tags, category and summary, lower-cased (b is scratch space).
+func hayOf(s *library.Summary, b *strings.Builder) string {
+	b.Reset()
+	b.WriteString(s.Title)
+	b.WriteByte('\n')
+	b.WriteString(s.Path)
+	for _, t := range s.Tags {
+		b.WriteByte('\n')
+		b.WriteString(t)
+	}
+	b.WriteByte('\n')
+	b.WriteString(s.Category)
+	if s.Description != "" {
+		b.WriteByte('\n')
+		b.WriteString(s.Description)
+	}
+	return fold(b.String())
+}
+
+// update returns the catalog of items, the Index's rows after a change
+// (sorted by path, as c's): the rows the catalog sees unchanged keep their
+// lower-cased text and their places in the orders c computed, and only the
+// changed rows are prepared and sorted in, so an outside write to one
+// article of a large folder costs one pass over the rows, not a sort. c is
+// not modified.
+func (c *catalog) update(items []library.Summary) *catalog {
+	if len(c.items) == 0 {
+		return newCatalog(items)
+	}
+	n := len(items)
+	x := &catalog{items: items, hay: make([]string, n), same: make([]bool, n), title: make([]string, n),
+		orders: map[sortKey][]int{}, groups: map[sortKey][]int{}}
+	moved := make([]int32, len(c.items)) // old item → new item, or -1
+	var fresh []int
+	var b strings.Builder
+	i := 0
+	for j := range items {
+		s := &items[j]
+		for i < len(c.items) && c.items[i].Path < s.Path {
+			moved[i] = -1
+			i++
+		}
+		if i < len(c.items) && c.items[i].Path == s.Path {
+			if sameForCatalog(&c.items[i], s) {
+				x.hay[j], x.title[j] = c.hay[i], c.title[i]
+				moved[i] = int32(j)
+				i++
+				continue
+			}
+			moved[i] = -1
+			i++
+		}
+		x.hay[j], x.title[j] = hayOf(s, &b), fold(displayTitle(s))
+		fresh = append(fresh, j)
+	}
+	for ; i < len(c.items); i++ {
+		moved[i] = -1
+	}
+	first := make(map[string]int, n)
+	for j, t := range x.title {
+		if k, ok := first[t]; ok {
+			x.same[j], x.same[k] = true, true
+		} else {
+			first[t] = j
+		}
+	}
+	c.mu.Lock()
+	orders, groups := maps.Clone(c.orders), maps.Clone(c.groups)
+	c.mu.Unlock()
+	remap := func(o []int, cmp func(a, b int) int) []int {
+		kept := make([]int, 0, n)
+		for _, oi := range o {
+			if j := moved[oi]; j >= 0 {
+				kept = append(kept, int(j))
+			}
+		}
+		add := slices.Clone(fresh)
+		slices.SortStableFunc(add, cmp)
+		return mergeOrders(kept, add, cmp)
+	}
+	for k, o := range orders {
+		x.orders[k] = remap(o, x.compare(k, false))
+	}
+	for k, o := range groups {
+		x.groups[k] = remap(o, x.compare(k, true))
+	}
+	return x
+}
+
+// sameForCatalog reports whether two rows of one path are prepared and
+// ordered alike (what the list shows is read from the row itself).
+func sameForCatalog(a, b *library.Summary) bool {
+	return a.Title == b.Title && a.Category == b.Category && a.Description == b.Description && a.Date == b.Date &&
+		a.Modified.Equal(b.Modified) && slices.Equal(a.Tags, b.Tags)
+}
+
+// grown returns a copy of s with room for n elements.
+func grown[T any](s []T, n int) []T {
+	return append(make([]T, 0, n), s...)
+}
+
+// mergeOrders merges two orders of disjoint items, each sorted by cmp;
+// on ties a's items come first (they have the smaller paths).
+func mergeOrders(a, b []int, cmp func(x, y int) int) []int {
+	out := make([]int, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		if cmp(b[j], a[i]) < 0 {
+			out = append(out, b[j])
+			j++
+		} else {
+			out = append(out, a[i])
+			i++
+		}
+	}
+	out = append(out, a[i:]...)
+	return append(out, b[j:]...)
 }
 
 // displayTitle is the title the list shows: the title field, or the file
@@ -186,6 +325,11 @@ func folderOf(rel string) string {
 // order returns the item indices in the order k (grouped: by folder
 // first), computed once per catalog.
 func (c *catalog) order(k sortKey, group bool) []int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.orders == nil {
+		c.orders, c.groups = map[sortKey][]int{}, map[sortKey][]int{}
+	}
 	cache := c.orders
 	if group {
 		cache = c.groups
@@ -197,23 +341,27 @@ func (c *catalog) order(k sortKey, group bool) []int {
 	for i := range o {
 		o[i] = i
 	}
-	cmp := c.compare(k)
-	if group {
-		slices.SortStableFunc(o, func(a, b int) int {
-			if r := strings.Compare(folderOf(c.items[a].Path), folderOf(c.items[b].Path)); r != 0 {
-				return r
-			}
-			return cmp(a, b)
-		})
-	} else {
-		slices.SortStableFunc(o, cmp)
-	}
+	slices.SortStableFunc(o, c.compare(k, group))
 	cache[k] = o
 	return o
 }
 
-// compare orders two items by k, then by path.
-func (c *catalog) compare(k sortKey) func(a, b int) int {
+// compare orders two items by k (grouped: by folder first), then by path.
+func (c *catalog) compare(k sortKey, group bool) func(a, b int) int {
+	cmp := c.compareKey(k)
+	if !group {
+		return cmp
+	}
+	return func(a, b int) int {
+		if r := strings.Compare(folderOf(c.items[a].Path), folderOf(c.items[b].Path)); r != 0 {
+			return r
+		}
+		return cmp(a, b)
+	}
+}
+
+// compareKey orders two items by k, then by path.
+func (c *catalog) compareKey(k sortKey) func(a, b int) int {
 	byPathCmp := func(a, b int) int { return strings.Compare(c.items[a].Path, c.items[b].Path) }
 	switch k {
 	case byDate:
@@ -238,7 +386,7 @@ func (c *catalog) compare(k sortKey) func(a, b int) int {
 		}
 	case byModified:
 		return func(a, b int) int {
-			if r := c.mod[b].Compare(c.mod[a]); r != 0 {
+			if r := c.items[b].Modified.Compare(c.items[a].Modified); r != 0 {
 				return r
 			}
 			return byPathCmp(a, b)

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"slices"
 	"strings"
@@ -9,7 +10,6 @@ import (
 	"time"
 
 	"folio/app/library"
-	"folio/editor/document"
 )
 
 func sum(path, title, date string, opts ...func(*library.Summary)) library.Summary {
@@ -23,7 +23,7 @@ func sum(path, title, date string, opts ...func(*library.Summary)) library.Summa
 func withTags(t ...string) func(*library.Summary) { return func(s *library.Summary) { s.Tags = t } }
 func withSummary(text string) func(*library.Summary) {
 	return func(s *library.Summary) {
-		s.Fields = append(s.Fields, document.Field{Key: "summary", Value: document.S(text)})
+		s.Description = text
 	}
 }
 func draft(s *library.Summary)    { s.Draft = true }
@@ -51,7 +51,11 @@ func paths(c *catalog, idx []int) []string {
 
 func TestCatalogFilterAndSort(t *testing.T) {
 	mods := map[string]time.Time{"posts/bad.md": time.Unix(300, 0), "about.md": time.Unix(200, 0)}
-	c := newCatalog(fixture, func(rel string) time.Time { return mods[rel] })
+	items := slices.Clone(fixture)
+	for i := range items {
+		items[i].Modified = mods[items[i].Path]
+	}
+	c := newCatalog(items)
 	tests := []struct {
 		name string
 		q    listQuery
@@ -84,7 +88,7 @@ func TestCatalogFilterAndSort(t *testing.T) {
 }
 
 func TestCatalogRefinesThePreviousResult(t *testing.T) {
-	c := newCatalog(fixture, nil)
+	c := newCatalog(fixture)
 	q1 := listQuery{text: "h", sort: byPath}
 	r1 := c.filter(q1, nil, nil)
 	q2 := listQuery{text: "he", sort: byPath}
@@ -104,7 +108,7 @@ func TestCatalogRefinesThePreviousResult(t *testing.T) {
 }
 
 func TestCatalogRowsGroupAndTellSameTitlesApart(t *testing.T) {
-	c := newCatalog(fixture, nil)
+	c := newCatalog(fixture)
 	q := listQuery{group: true, sort: byPath}
 	rows := c.rows(q, c.filter(q, nil, nil))
 	var got []string
@@ -154,7 +158,7 @@ var typed = keystrokes("大模型 设计 tag4")
 // BenchmarkFilterKeystroke is one keystroke in the filter box on 10,000
 // articles: the list's filter (ns/op is per keystroke).
 func BenchmarkFilterKeystroke(b *testing.B) {
-	c := newCatalog(bigCatalog(), nil)
+	c := newCatalog(bigCatalog())
 	c.order(byDate, false)
 	b.ResetTimer()
 	n := 0
@@ -185,7 +189,7 @@ func BenchmarkFilterKeystrokeNaive(b *testing.B) {
 			for i := range items {
 				s := &items[i]
 				fields := []string{strings.ToLower(s.Title), strings.ToLower(s.Path), strings.ToLower(strings.Join(s.Tags, " ")),
-					strings.ToLower(s.Category), strings.ToLower(summaryField(s))}
+					strings.ToLower(s.Category), strings.ToLower(s.Description)}
 				ok := true
 				for _, t := range ts {
 					found := false
@@ -218,7 +222,7 @@ func TestFilterKeystrokeBudget(t *testing.T) {
 	if testing.Short() {
 		t.Skip("timing")
 	}
-	c := newCatalog(bigCatalog(), nil)
+	c := newCatalog(bigCatalog())
 	c.order(byDate, false)
 	// Each keystroke's best of 5 runs (the machine is shared), the worst
 	// keystroke of the query.
@@ -253,7 +257,7 @@ func TestFilterKeystrokeBudget(t *testing.T) {
 func BenchmarkNewCatalog(b *testing.B) {
 	items := bigCatalog()
 	for b.Loop() {
-		c := newCatalog(items, nil)
+		c := newCatalog(items)
 		c.order(byDate, false)
 	}
 }
@@ -274,5 +278,99 @@ func TestFold(t *testing.T) {
 		if fold(s) != strings.ToLower(s) {
 			t.Errorf("fold(%q) = %q, strings.ToLower = %q", s, fold(s), strings.ToLower(s))
 		}
+	}
+}
+
+// TestCatalogExtendMatchesAFreshCatalog grows a catalog in steps, as a
+// streamed load does, with orders asked for on the way, and checks that
+// every step shows what a catalog built afresh shows, and that extending
+// leaves the earlier catalog as it was.
+func TestCatalogExtendMatchesAFreshCatalog(t *testing.T) {
+	items := bigCatalog()[:3000]
+	items[2999].Title = items[5].Title // a same title across steps
+	for i := range items {
+		items[i].Modified = time.Unix(int64(len(items[i].Path)*7%13+i%3), 0)
+	}
+	c := (&catalog{}).extend(nil)
+	for _, n := range []int{1, 2, 50, 51, 700, 2000, 3000, 3000} {
+		before := slices.Clone(c.order(byDate, false))
+		prevSame := slices.Clone(c.same)
+		x := c.extend(items[:n])
+		if !slices.Equal(c.order(byDate, false), before) || !slices.Equal(c.same, prevSame) {
+			t.Fatalf("extending to %d changed the earlier catalog", n)
+		}
+		c = x
+		c.order(byTitle, true) // asked for on the way: merged from now on
+		fresh := newCatalog(items[:n])
+		if !slices.Equal(c.hay, fresh.hay) || !slices.Equal(c.same, fresh.same) || !slices.Equal(c.title, fresh.title) {
+			t.Fatalf("%d items: per-item data differs from a fresh catalog", n)
+		}
+		for _, k := range []sortKey{byDate, byTitle, byModified, byPath} {
+			for _, g := range []bool{false, true} {
+				if got, want := c.order(k, g), fresh.order(k, g); !slices.Equal(got, want) {
+					t.Fatalf("%d items, order %d group %v: %v…, want %v…", n, k, g, got[:min(5, len(got))], want[:min(5, len(want))])
+				}
+			}
+		}
+	}
+	if !c.same[5] || !c.same[2999] {
+		t.Fatal("a title seen again in a later step is not marked same")
+	}
+	// Not an extension (other rows): built afresh, still right.
+	other := bigCatalog()[3000:3100]
+	if x := c.extend(other); !slices.Equal(paths(x, x.order(byPath, false)), paths(newCatalog(other), newCatalog(other).order(byPath, false))) {
+		t.Fatal("a catalog of other rows is wrong")
+	}
+}
+
+// TestCatalogUpdateMatchesAFreshCatalog changes, adds and removes random
+// rows, as outside writes and a checkout do, and checks that the updated
+// catalog shows what a catalog built afresh shows, and leaves the one it
+// updated as it was.
+func TestCatalogUpdateMatchesAFreshCatalog(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	items := bigCatalog()[:2000]
+	c := newCatalog(items)
+	c.order(byDate, false)
+	c.order(byTitle, true)
+	for step := range 30 {
+		next := slices.Clone(items)
+		for range 1 + r.IntN(3)*r.IntN(60) {
+			i := r.IntN(len(next))
+			switch r.IntN(5) {
+			case 0:
+				next[i].Title = next[r.IntN(len(next))].Title // a same title, maybe
+			case 1:
+				next[i].Date = fmt.Sprintf("20%02d-01-01", r.IntN(30))
+			case 2:
+				next[i].Modified = time.Unix(int64(r.IntN(1000)), 0)
+			case 3:
+				next = slices.Delete(next, i, i+1)
+			case 4:
+				s := next[i]
+				s.Path = strings.TrimSuffix(s.Path, ".md") + "-new.md"
+				s.Tags = []string{"新"}
+				next = append(next, s)
+			}
+		}
+		slices.SortFunc(next, func(a, b library.Summary) int { return strings.Compare(a.Path, b.Path) })
+		next = slices.CompactFunc(next, func(a, b library.Summary) bool { return a.Path == b.Path })
+		before := slices.Clone(c.order(byDate, false))
+		x := c.update(next)
+		if !slices.Equal(c.order(byDate, false), before) {
+			t.Fatalf("step %d: updating changed the earlier catalog", step)
+		}
+		fresh := newCatalog(next)
+		if !slices.Equal(x.hay, fresh.hay) || !slices.Equal(x.same, fresh.same) || !slices.Equal(x.title, fresh.title) {
+			t.Fatalf("step %d: per-item data differs from a fresh catalog", step)
+		}
+		for _, k := range []sortKey{byDate, byTitle, byModified, byPath} {
+			for _, g := range []bool{false, true} {
+				if got, want := x.order(k, g), fresh.order(k, g); !slices.Equal(got, want) {
+					t.Fatalf("step %d, order %d group %v differs", step, k, g)
+				}
+			}
+		}
+		c, items = x, next
 	}
 }

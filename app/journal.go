@@ -46,9 +46,11 @@ type hotExit struct {
 	autosave *time.Timer
 
 	// The journal is written on its own goroutine, in order.
-	qmu  sync.Mutex
-	ops  []journalOp
-	wake chan struct{}
+	qmu     sync.Mutex
+	ops     []journalOp
+	wake    chan struct{}
+	stopped bool          // stop was called: operations are dropped
+	done    chan struct{} // closed when run returns
 
 	path    string // the article the listener last saw
 	outside bool   // a batch of outside changes is being applied
@@ -88,7 +90,7 @@ func journalDir(a fyne.App) string {
 }
 
 func newHotExit(ws *workspace) *hotExit {
-	h := &hotExit{ws: ws, delay: journalDelay, wake: make(chan struct{}, 1),
+	h := &hotExit{ws: ws, delay: journalDelay, wake: make(chan struct{}, 1), done: make(chan struct{}),
 		restored: container.NewStack(), notice: container.NewStack()}
 	h.restored.Hide()
 	h.notice.Hide()
@@ -111,23 +113,54 @@ func newHotExit(ws *workspace) *hotExit {
 
 // run writes and removes journals in the order they were asked for.
 func (h *hotExit) run() {
+	defer close(h.done)
 	for range h.wake {
-		h.qmu.Lock()
-		ops := h.ops
-		h.ops = nil
-		h.qmu.Unlock()
-		for _, op := range ops {
-			var err error
-			if op.remove {
-				err = h.journal.Remove(op.entry.Path)
-			} else {
-				err = h.journal.Put(op.entry)
-			}
-			if err != nil {
-				h.ws.do(func() { h.ws.status.problem(err.Error()) })
-			}
+		h.flush()
+	}
+	h.flush() // what was queued with the last wake-up
+}
+
+// flush carries out the queued operations.
+func (h *hotExit) flush() {
+	h.qmu.Lock()
+	ops := h.ops
+	h.ops = nil
+	h.qmu.Unlock()
+	for _, op := range ops {
+		var err error
+		if op.remove {
+			err = h.journal.Remove(op.entry.Path)
+		} else {
+			err = h.journal.Put(op.entry)
+		}
+		if err != nil {
+			h.ws.do(func() { h.ws.status.problem(err.Error()) })
 		}
 	}
+}
+
+// stop stops the pending journal and autosave timers, carries out what was
+// already queued and waits for the journal goroutine to end; operations
+// asked for later are dropped. Tests call it before their folders go.
+func (h *hotExit) stop() {
+	h.mu.Lock()
+	if h.timer != nil {
+		h.timer.Stop()
+	}
+	if h.autosave != nil {
+		h.autosave.Stop()
+	}
+	h.mu.Unlock()
+	h.qmu.Lock()
+	if h.stopped {
+		h.qmu.Unlock()
+		<-h.done
+		return
+	}
+	h.stopped = true
+	close(h.wake)
+	h.qmu.Unlock()
+	<-h.done
 }
 
 // queue hands an operation to the journal goroutine.
@@ -136,8 +169,11 @@ func (h *hotExit) queue(op journalOp) {
 		return
 	}
 	h.qmu.Lock()
+	defer h.qmu.Unlock()
+	if h.stopped {
+		return
+	}
 	h.ops = append(h.ops, op)
-	h.qmu.Unlock()
 	select {
 	case h.wake <- struct{}{}:
 	default:

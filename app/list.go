@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path"
 	"strings"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -40,6 +41,7 @@ type articleList struct {
 
 	cat     *catalog
 	catVer  uint64
+	cats    catalogCache // the catalogs prepared off the UI goroutine
 	q       listQuery
 	lastQ   *listQuery // the query of lastIdx, for refining
 	lastIdx []int
@@ -131,8 +133,52 @@ type preparedCatalog struct {
 // lower-casing and sorting of a large folder stay off the UI goroutine.
 func prepareCatalog(ix *library.Index) preparedCatalog {
 	ver := ix.Version() // before reading: a later change makes it stale, never wrongly current
-	return preparedCatalog{ix: ix, cat: newCatalog(ix.Summaries(), ix.ModTime), ver: ver}
+	return preparedCatalog{ix: ix, cat: newCatalog(ix.Summaries()), ver: ver}
 }
+
+// catalogCache remembers the newest catalog prepared of an Index, so that
+// the next one, after a change, is an update of it (see catalog.update).
+type catalogCache struct {
+	mu   sync.Mutex
+	ix   *library.Index
+	last *catalog
+}
+
+// prepare is prepareCatalog updating the last catalog prepared of ix (on
+// any goroutine).
+func (cc *catalogCache) prepare(ix *library.Index) preparedCatalog {
+	ver := ix.Version()
+	items := ix.Summaries()
+	cc.mu.Lock()
+	base := cc.last
+	if cc.ix != ix {
+		base = nil
+	}
+	cc.mu.Unlock()
+	var c *catalog
+	if base != nil {
+		c = base.update(items)
+	} else {
+		c = newCatalog(items)
+	}
+	cc.mu.Lock()
+	if cc.ix != ix || cc.last == base {
+		cc.ix, cc.last = ix, c
+	}
+	cc.mu.Unlock()
+	return preparedCatalog{ix: ix, cat: c, ver: ver}
+}
+
+// seed makes c, a catalog of ix's rows, the one the next prepare updates.
+func (cc *catalogCache) seed(ix *library.Index, c *catalog) {
+	cc.mu.Lock()
+	cc.ix, cc.last = ix, c
+	cc.mu.Unlock()
+}
+
+// prepare builds the catalog of ix's rows off the UI goroutine, updating
+// the last one it built.
+func (l *articleList) prepare(ix *library.Index) preparedCatalog { return l.cats.prepare(ix) }
 
 // offer takes a prepared catalog if it is of the Index shown and newer
 // than the one in use.
@@ -149,7 +195,11 @@ func (l *articleList) offer(p preparedCatalog) {
 func (l *articleList) show() {
 	if l.cat == nil || l.catVer != l.index.Version() {
 		l.catVer = l.index.Version()
-		l.cat = newCatalog(l.index.Summaries(), l.index.ModTime)
+		if l.cat != nil && len(l.cat.items) > 0 {
+			l.cat = l.cat.update(l.index.Summaries())
+		} else {
+			l.cat = newCatalog(l.index.Summaries())
+		}
 		l.lastQ, l.lastIdx = nil, nil
 	}
 	l.apply()

@@ -11,32 +11,19 @@ import (
 // folder is loaded.
 const listFillEvery = 250 * time.Millisecond
 
-// listFilling returns the progress function of a streamed load of ix: the
-// list shows the rows read so far (unless another folder was opened), its
-// catalog built on the loading goroutine.
-func (ws *workspace) listFilling(ix *library.Index) func() {
-	return func() {
-		cat := prepareCatalog(ix)
-		ws.do(func() {
-			if ix == ws.index {
-				ws.list.offer(cat)
-				ws.list.show()
-			}
-		})
-	}
-}
-
 // scan loads the folder's Index off the UI goroutine, then shows the list
 // and opens first (or the first article).
 func (ws *workspace) scan(first string) {
 	ix := ws.index
 	go func() {
-		err := ix.LoadStream(context.Background(), listFillEvery, ws.listFilling(ix))
-		cat := prepareCatalog(ix)
+		fill := ws.startFill(ix) // the list shows the rows read so far
+		err := ix.LoadStream(context.Background(), listFillEvery, fill.progress)
+		cat := fill.finish()
 		ws.do(func() {
 			if ix == ws.index {
 				ws.list.offer(cat)
 				ws.scanned(first, err)
+				fill.filled(len(cat.cat.items))
 			}
 		})
 	}()
@@ -100,12 +87,14 @@ func (ws *workspace) follow(first string) {
 				ws.do(func() { ws.status.problem(err.Error()) })
 			}
 		}()
-		err = ix.LoadStream(context.Background(), listFillEvery, ws.listFilling(ix))
-		cat := prepareCatalog(ix)
+		fill := ws.startFill(ix) // the list shows the rows read so far
+		err = ix.LoadStream(context.Background(), listFillEvery, fill.progress)
+		cat := fill.finish()
 		ws.do(func() {
 			if ix == ws.index {
 				ws.list.offer(cat)
 				ws.scanned(first, err)
+				fill.filled(len(cat.cat.items))
 			}
 		})
 		stop := make(chan struct{})
@@ -122,7 +111,7 @@ func (ws *workspace) follow(first string) {
 func (ws *workspace) refreshList() {
 	ix := ws.index
 	go func() {
-		cat := prepareCatalog(ix)
+		cat := ws.list.prepare(ix)
 		ws.do(func() {
 			if ix == ws.index {
 				ws.list.offer(cat)

@@ -84,7 +84,7 @@ const typingPause = 100 * time.Millisecond
 const indexWait = 10 * time.Millisecond
 
 func newWorkspace(a fyne.App, w fyne.Window, root string) *workspace {
-	ws := &workspace{app: a, win: w, root: root, delay: typingPause, indexWait: indexWait, prepare: prepareCatalog, do: fyne.Do}
+	ws := &workspace{app: a, win: w, root: root, delay: typingPause, indexWait: indexWait, do: fyne.Do}
 	ws.index = library.NewIndex(root)
 	ws.art = article.New()
 	ws.src = editor.NewSource()
@@ -94,6 +94,7 @@ func newWorkspace(a fyne.App, w fyne.Window, root string) *workspace {
 	ws.status = newStatusBar()
 	ws.conflict = newConflictBar(ws)
 	ws.list = newArticleList(ws.index, a.Preferences(), ws.open)
+	ws.prepare = ws.list.prepare // the catalog updated, not rebuilt
 	ws.find = editor.NewFindBar(ws.src)
 	ws.outline = ws.newOutline()
 	ws.search = newSearchPane(ws)

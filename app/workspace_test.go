@@ -59,6 +59,9 @@ func newTestWorkspace(t *testing.T) (*workspace, string) {
 	queues[ws] = q
 	t.Cleanup(func() { delete(queues, ws) })
 	ws.install()
+	// Runs before the temporary folders go: no journal is written into
+	// them afterwards.
+	t.Cleanup(ws.hot.stop)
 	w.Resize(fyne.NewSize(1200, 800))
 	return ws, dir
 }

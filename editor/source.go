@@ -15,7 +15,16 @@
 // fyne.MeasureText and memoised; Han ideographs share one measured advance.
 // After a keystroke only the edited line is re-lexed, and its wrap is
 // redone from the visual line before the edit until it lines up with the
-// old breaks again (buffer.Rewrap).
+// old breaks again.
+//
+// A long line (a 900 KB paragraph) costs a keystroke about what a short
+// one does: the buffer keeps it as a rope of small chunks once edited, so
+// typing copies one chunk; the highlighter resumes at a checkpoint before
+// the edit and stops where it meets the old checkpoints again; and the line
+// is wrapped only as far as the view, the cursor or a key (Down, End,
+// Ctrl+End) needs, the rows after that counted from the old wrap until a
+// row past them is asked for. Views read such a line through
+// Buffer.LineSlice, never whole.
 //
 // # Keys
 //
@@ -39,6 +48,7 @@
 package editor
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
@@ -108,6 +118,7 @@ type Source struct {
 	caretShown bool
 
 	matches []Range // highlighted find results
+	col     colMemo // rune column of the latest asked position
 
 	marks []lineMark // tinted line ranges (source_marks.go)
 
@@ -169,7 +180,56 @@ func (s *Source) CursorLine() int { return s.buf.OffsetToPos(s.sel.Cursor).Line 
 // CursorColumn returns the cursor's 0-based column in runes.
 func (s *Source) CursorColumn() int {
 	p := s.buf.OffsetToPos(s.sel.Cursor)
-	return utf8.RuneCountInString(s.buf.Line(p.Line)[:p.Col])
+	return s.runeColumn(p)
+}
+
+// colMemo remembers the rune column of one position, so the column of a
+// cursor deep in a long line is counted from there and not from the line
+// start on every keystroke.
+type colMemo struct {
+	ver   uint64
+	p     buffer.Pos
+	runes int
+}
+
+// runeColumn returns the column of p counted in runes.
+func (s *Source) runeColumn(p buffer.Pos) int {
+	m := &s.col
+	n := -1
+	if m.ver == s.buf.Version() && m.p.Line == p.Line {
+		switch {
+		case p.Col >= m.p.Col:
+			n = m.runes + utf8.RuneCountInString(s.buf.LineSlice(p.Line, m.p.Col, p.Col))
+		case m.p.Col-p.Col < p.Col:
+			n = m.runes - utf8.RuneCountInString(s.buf.LineSlice(p.Line, p.Col, m.p.Col))
+		}
+	}
+	if n < 0 {
+		n = utf8.RuneCountInString(s.buf.LineSlice(p.Line, 0, p.Col))
+	}
+	*m = colMemo{s.buf.Version(), p, n}
+	return n
+}
+
+// colShift tells how the column memo moves over an edit of [start, end)
+// into text, before it is made: keep is false when the memo must go.
+func (s *Source) colShift(start, end int, text string) (keep bool, dCol, dRunes int) {
+	m := &s.col
+	if m.ver != s.buf.Version() {
+		return false, 0, 0
+	}
+	sp, ep := s.buf.OffsetToPos(start), s.buf.OffsetToPos(end)
+	oneLine := sp.Line == ep.Line && strings.IndexByte(text, '\n') < 0
+	switch {
+	case sp.Line > m.p.Line || sp.Line == m.p.Line && sp.Col >= m.p.Col:
+		return true, 0, 0 // after the memo's place
+	case oneLine && sp.Line < m.p.Line:
+		return true, 0, 0 // inside a line above: line numbers stay
+	case oneLine && sp.Line == m.p.Line && ep.Col <= m.p.Col:
+		removed := utf8.RuneCountInString(s.buf.LineSlice(sp.Line, sp.Col, ep.Col))
+		return true, len(text) - (end - start), utf8.RuneCountInString(text) - removed
+	}
+	return false, 0, 0
 }
 
 // SetCursorOffset moves the cursor to a byte offset (clamped, snapped to a
@@ -322,7 +382,13 @@ func (s *Source) edit(start, end int, text string, kind buffer.EditKind) bool {
 	if s.readOnly {
 		return false
 	}
+	keep, dCol, dRunes := s.colShift(start, end, text)
 	ch := s.buf.Replace(start, end, text, kind, s.sel)
+	if keep {
+		s.col.ver = s.buf.Version()
+		s.col.p.Col += dCol
+		s.col.runes += dRunes
+	}
 	s.lay.apply(ch, true)
 	s.marksEdited(ch)
 	s.rowEnd = false
@@ -352,7 +418,7 @@ func (s *Source) changed() {
 func (s *Source) cursorMoved() {
 	if s.OnCursorMoved != nil {
 		p := s.buf.OffsetToPos(s.sel.Cursor)
-		s.OnCursorMoved(p.Line, utf8.RuneCountInString(s.buf.Line(p.Line)[:p.Col]))
+		s.OnCursorMoved(p.Line, s.runeColumn(p))
 	}
 }
 
@@ -386,10 +452,15 @@ func (s *Source) setSelection(sel buffer.Selection, reveal bool) {
 // snap clamps off to the text and moves it back to a rune start.
 func (s *Source) snap(off int) int {
 	p := s.buf.OffsetToPos(off)
-	line := s.buf.Line(p.Line)
 	c := p.Col
-	for c > 0 && c < len(line) && !utf8.RuneStart(line[c]) {
-		c--
+	if c > 0 && c < s.buf.LineLen(p.Line) {
+		// back to the start of the rune holding c (at most 3 bytes back)
+		w := s.buf.LineSlice(p.Line, c-utf8.UTFMax+1, c+1)
+		k := len(w) - 1
+		for k > 0 && !utf8.RuneStart(w[k]) {
+			k--
+			c--
+		}
 	}
 	return s.buf.PosToOffset(buffer.Pos{Line: p.Line, Col: c})
 }
@@ -470,15 +541,28 @@ func (s *Source) ensureCursorVisible() {
 	}
 	m := s.metrics()
 	line, sub, _ := s.cursorVisual()
-	top := float32(s.lay.visualIndex(line, sub))*m.lineH + padTop
-	bottom := top + m.lineH
-	switch {
-	case top < s.scrollY+padTop:
-		s.scrollY = top - padTop
-	case bottom > s.scrollY+s.viewSize.Height-padTop:
-		s.scrollY = bottom - s.viewSize.Height + padTop
+	for range 4 {
+		top := float32(s.lay.visualIndex(line, sub))*m.lineH + padTop
+		bottom := top + m.lineH
+		switch {
+		case top < s.scrollY+padTop:
+			s.scrollY = top - padTop
+		case bottom > s.scrollY+s.viewSize.Height-padTop:
+			s.scrollY = bottom - s.viewSize.Height + padTop
+		}
+		s.clampScroll()
+		// The lines from the top of the view down to the cursor are drawn
+		// row by row: make their counts exact (a long line's may be an
+		// estimate past its wrapped rows) and look again if one changed.
+		v := s.lay.visualIndex(line, sub)
+		first, _ := s.lay.lineAtVisual(s.topVisual())
+		for l := first; l < line && l-first < 256; l++ {
+			s.lay.rowCount(l)
+		}
+		if s.lay.visualIndex(line, sub) == v {
+			break
+		}
 	}
-	s.clampScroll()
 	s.notifyScroll()
 }
 

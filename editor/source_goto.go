@@ -14,7 +14,7 @@ func (s *Source) GoToLine(i int) {
 // hit (Line-1, Col, Len).
 func (s *Source) SelectInLine(i, col, length int) {
 	i = min(max(i, 0), s.buf.LineCount()-1)
-	n := len(s.buf.Line(i))
+	n := s.buf.LineLen(i)
 	a := min(max(col, 0), n)
 	b := min(max(a+length, a), n)
 	start := s.buf.LineStart(i)

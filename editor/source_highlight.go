@@ -1,6 +1,9 @@
 package editor
 
-import "strings"
+import (
+	"unicode"
+	"unicode/utf8"
+)
 
 // hlKind is the highlight class of a run of source text.
 type hlKind uint8
@@ -43,78 +46,111 @@ const (
 // spans (covering the whole line, in order) and the state after it. It only
 // looks at this line, so its cost is bounded by the line's length.
 func lexLine(line string, st lexState, out []span) ([]span, lexState) {
+	t := strSrc(line)
+	out, ns, inline := lexHead(&t, st, out)
+	if inline < 0 {
+		return out, ns
+	}
+	lx := inlineLex{t: &t, out: out}
+	lx.run(inline, nil, nil)
+	return lx.out, ns
+}
+
+// lexHead highlights what depends on the line as a whole: front matter,
+// fences, headings, thematic breaks, and the quote and list markers at the
+// start. It returns the spans, the state after the line and where the
+// inline part (lexed by inlineLex) starts, or -1 when the spans cover the
+// whole line. It reads only the start of a normal line (and the end, to
+// trim it), so it is cheap on a long one.
+func lexHead(t *lineSrc, st lexState, out []span) ([]span, lexState, int) {
 	out = out[:0]
-	body := strings.TrimRight(line, " \t\r")
+	n := t.n
+	bodyLen := n
+	for bodyLen > 0 {
+		if c := t.at(bodyLen - 1); c != ' ' && c != '\t' && c != '\r' {
+			break
+		}
+		bodyLen--
+	}
+	bodyIs := func(s string) bool { return bodyLen == len(s) && t.str(0, bodyLen) == s }
 	switch {
 	case st == lexStart:
-		switch body {
-		case "---":
-			return append(out, span{0, len(line), hlMeta}), lexYAML
-		case "+++":
-			return append(out, span{0, len(line), hlMeta}), lexTOML
+		switch {
+		case bodyIs("---"):
+			return append(out, span{0, n, hlMeta}), lexYAML, -1
+		case bodyIs("+++"):
+			return append(out, span{0, n, hlMeta}), lexTOML, -1
 		}
 		st = lexNormal
 	case st == lexYAML || st == lexTOML:
-		if (st == lexYAML && (body == "---" || body == "...")) || (st == lexTOML && body == "+++") {
-			return append(out, span{0, len(line), hlMeta}), lexNormal
+		if (st == lexYAML && (bodyIs("---") || bodyIs("..."))) || (st == lexTOML && bodyIs("+++")) {
+			return append(out, span{0, n, hlMeta}), lexNormal, -1
 		}
-		if line == "" {
-			return out, st
+		if n == 0 {
+			return out, st, -1
 		}
-		if i := frontMatterKey(line, st); i > 0 {
+		if i := frontMatterKey(t, st); i > 0 {
 			out = append(out, span{0, i, hlKey})
-			if i < len(line) {
-				out = append(out, span{i, len(line), hlText})
+			if i < n {
+				out = append(out, span{i, n, hlText})
 			}
-			return out, st
+			return out, st, -1
 		}
-		return append(out, span{0, len(line), hlText}), st
+		return append(out, span{0, n, hlText}), st, -1
 	case st&lexFence != 0:
-		if n, ch := fenceRun(line); n >= int(st&lexLenMask) && (ch == '~') == (st&lexFenceT != 0) && strings.TrimSpace(line[strings.Index(line, string(ch))+n:]) == "" {
-			return append(out, span{0, len(line), hlCode}), lexNormal
+		if fn, ch, at := fenceRun(t); fn >= int(st&lexLenMask) && (ch == '~') == (st&lexFenceT != 0) && allSpace(t, at+fn, n) {
+			return append(out, span{0, n, hlCode}), lexNormal, -1
 		}
-		if line == "" {
-			return out, st
+		if n == 0 {
+			return out, st, -1
 		}
-		return append(out, span{0, len(line), hlCode}), st
+		return append(out, span{0, n, hlCode}), st, -1
 	}
-	if line == "" {
-		return out, lexNormal
+	if n == 0 {
+		return out, lexNormal, -1
 	}
-	if n, ch := fenceRun(line); n >= 3 && !(ch == '`' && strings.Contains(line[strings.IndexByte(line, '`')+n:], "`")) {
-		ns := lexFence | lexState(min(n, 255))
+	if fn, ch, at := fenceRun(t); fn >= 3 && !(ch == '`' && t.index(at+fn, "`") >= 0) {
+		ns := lexFence | lexState(min(fn, 255))
 		if ch == '~' {
 			ns |= lexFenceT
 		}
-		return append(out, span{0, len(line), hlCode}), ns
+		return append(out, span{0, n, hlCode}), ns, -1
 	}
-	indent := len(line) - len(strings.TrimLeft(line, " "))
-	rest := line[indent:]
-	if indent <= 3 && strings.HasPrefix(rest, "#") {
-		h := len(rest) - len(strings.TrimLeft(rest, "#"))
-		if h <= 6 && (h == len(rest) || rest[h] == ' ' || rest[h] == '\t') {
-			return append(out, span{0, len(line), hlHeading}), lexNormal
+	indent := 0
+	for indent < n && indent < 4 && t.at(indent) == ' ' {
+		indent++
+	}
+	if indent <= 3 && indent < n && t.at(indent) == '#' {
+		h := 0
+		for indent+h < n && h < 7 && t.at(indent+h) == '#' {
+			h++
+		}
+		if h <= 6 && (indent+h == n || t.at(indent+h) == ' ' || t.at(indent+h) == '\t') {
+			return append(out, span{0, n, hlHeading}), lexNormal, -1
 		}
 	}
-	if isThematicBreak(body) {
-		return append(out, span{0, len(line), hlMarker}), lexNormal
+	if isThematicBreakSrc(t) {
+		return append(out, span{0, n, hlMarker}), lexNormal, -1
 	}
 	pos := 0
 	// block markers: quotes and list items, possibly nested
 	for {
-		p := pos + len(line[pos:]) - len(strings.TrimLeft(line[pos:], " \t"))
-		if p < len(line) && line[p] == '>' {
+		p := pos
+		for p < n && (t.at(p) == ' ' || t.at(p) == '\t') {
+			p++
+		}
+		if p < n && t.at(p) == '>' {
 			out = addSpan(out, pos, p+1, hlMarker)
 			pos = p + 1
 			continue
 		}
-		if m := listMarkerLen(line[p:]); m > 0 {
+		if m := listMarkerLen(t.str(p, min(n, p+16))); m > 0 {
 			out = addSpan(out, pos, p+m, hlMarker)
 			pos = p + m
 		}
 		break
 	}
-	return lexInline(line, pos, out), lexNormal
+	return out, lexNormal, pos
 }
 
 func addSpan(out []span, start, end int, k hlKind) []span {
@@ -131,56 +167,109 @@ func addSpan(out []span, start, end int, k hlKind) []span {
 // nextState returns the state after line without highlighting it: the
 // same transitions as lexLine at a fraction of the cost.
 func nextState(line string, st lexState) lexState {
+	t := strSrc(line)
+	return nextStateSrc(&t, st)
+}
+
+func nextStateSrc(t *lineSrc, st lexState) lexState {
 	switch {
 	case st == lexStart || st == lexYAML || st == lexTOML || st&lexFence != 0:
-		_, ns := lexLine(line, st, nil)
+		_, ns, _ := lexHead(t, st, nil)
 		return ns
 	}
-	if n, _ := fenceRun(line); n >= 3 {
-		_, ns := lexLine(line, st, nil)
+	if n, _, _ := fenceRun(t); n >= 3 {
+		_, ns, _ := lexHead(t, st, nil)
 		return ns
 	}
 	return lexNormal
 }
 
 // fenceRun returns the length and character of a run of ``` or ~~~ that
-// starts the line after at most 3 spaces.
-func fenceRun(line string) (int, byte) {
+// starts the line after at most 3 spaces, and where it starts.
+func fenceRun(t *lineSrc) (int, byte, int) {
 	i := 0
-	for i < len(line) && i < 3 && line[i] == ' ' {
+	for i < t.n && i < 3 && t.at(i) == ' ' {
 		i++
 	}
-	if i >= len(line) || (line[i] != '`' && line[i] != '~') {
-		return 0, 0
+	if i >= t.n || (t.at(i) != '`' && t.at(i) != '~') {
+		return 0, 0, 0
 	}
-	ch := line[i]
+	ch := t.at(i)
 	n := 0
-	for i+n < len(line) && line[i+n] == ch {
+	for i+n < t.n && t.at(i+n) == ch {
 		n++
 	}
-	return n, ch
+	return n, ch, i
 }
 
+// allSpace reports whether bytes [a, b) are all white space (as
+// strings.TrimSpace sees it), stopping at the first that is not.
+func allSpace(t *lineSrc, a, b int) bool {
+	for a < b {
+		c := t.at(a)
+		if c < utf8.RuneSelf {
+			if !asciiSpace[c] {
+				return false
+			}
+			a++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(t.str(a, min(b, a+utf8.UTFMax)))
+		if !unicode.IsSpace(r) {
+			return false
+		}
+		a += size
+	}
+	return true
+}
+
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// isThematicBreak reports whether s, trimmed of white space, is three or
+// more of one of - * _ with only spaces and tabs between.
 func isThematicBreak(s string) bool {
-	s = strings.TrimSpace(s)
-	if len(s) < 3 {
+	t := strSrc(s)
+	return isThematicBreakSrc(&t)
+}
+
+// isThematicBreakSrc is isThematicBreak on a line source. It stops at the
+// first byte that rules the line out.
+func isThematicBreakSrc(t *lineSrc) bool {
+	n := t.n
+	a := 0
+	for a < n {
+		c := t.at(a)
+		if c < utf8.RuneSelf {
+			if !asciiSpace[c] {
+				break
+			}
+			a++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(t.str(a, min(n, a+utf8.UTFMax)))
+		if !unicode.IsSpace(r) {
+			break
+		}
+		a += size
+	}
+	if a >= n {
 		return false
 	}
-	ch := s[0]
+	ch := t.at(a)
 	if ch != '-' && ch != '*' && ch != '_' {
 		return false
 	}
-	n := 0
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
+	count := 0
+	for i := a; i < n; i++ {
+		switch t.at(i) {
 		case ch:
-			n++
+			count++
 		case ' ', '\t':
 		default:
-			return false
+			return count >= 3 && allSpace(t, i, n)
 		}
 	}
-	return n >= 3
+	return count >= 3
 }
 
 // listMarkerLen returns the length of a list marker ("- ", "* ", "+ ",
@@ -206,110 +295,19 @@ func listMarkerLen(s string) int {
 	return n
 }
 
-func frontMatterKey(line string, st lexState) int {
-	sep := byte(':')
+func frontMatterKey(t *lineSrc, st lexState) int {
+	sep := ":"
 	if st == lexTOML {
-		sep = '='
+		sep = "="
 	}
-	i := strings.IndexByte(line, sep)
-	if i <= 0 || strings.TrimSpace(line[:i]) == "" || line[0] == ' ' || line[0] == '#' || line[0] == '-' {
+	i := t.index(0, sep)
+	if i <= 0 || allSpace(t, 0, i) {
+		return 0
+	}
+	if c := t.at(0); c == ' ' || c == '#' || c == '-' {
 		return 0
 	}
 	return i
-}
-
-// lexInline highlights code spans, emphasis and links from pos to the end
-// of line and appends the spans.
-func lexInline(line string, pos int, out []span) []span {
-	textStart := pos
-	flush := func(end int) {
-		out = addSpan(out, textStart, end, hlText)
-	}
-	i := pos
-	for i < len(line) {
-		for i < len(line) && !inlineSpecial[line[i]] {
-			i++
-		}
-		if i >= len(line) {
-			break
-		}
-		c := line[i]
-		switch c {
-		case '\\':
-			i += 2
-			continue
-		case '`':
-			n := 1
-			for i+n < len(line) && line[i+n] == '`' {
-				n++
-			}
-			fence := line[i : i+n]
-			if j := strings.Index(line[i+n:], fence); j >= 0 {
-				flush(i)
-				end := i + n + j + n
-				out = addSpan(out, i, end, hlCode)
-				i, textStart = end, end
-				continue
-			}
-			i += n
-			continue
-		case '*', '_':
-			if i+1 < len(line) && line[i+1] == c {
-				if i+2 < len(line) && line[i+2] != ' ' {
-					if j := strings.Index(line[i+2:], line[i:i+2]); j > 0 {
-						flush(i)
-						end := i + 2 + j + 2
-						out = addSpan(out, i, end, hlBold)
-						i, textStart = end, end
-						continue
-					}
-				}
-				i += 2
-				continue
-			}
-			if c == '_' && i > 0 && isWordByte(line[i-1]) {
-				i++
-				continue
-			}
-			if i+1 < len(line) && line[i+1] != ' ' {
-				if j := strings.IndexByte(line[i+1:], c); j > 0 && line[i+j] != ' ' {
-					flush(i)
-					end := i + 1 + j + 1
-					out = addSpan(out, i, end, hlItalic)
-					i, textStart = end, end
-					continue
-				}
-			}
-		case '[', '!':
-			s := i
-			if c == '!' {
-				if i+1 >= len(line) || line[i+1] != '[' {
-					break
-				}
-				i++
-			}
-			if k := strings.Index(window(line, i), "]("); k > 0 {
-				if e := strings.IndexByte(window(line, i+k), ')'); e > 0 {
-					flush(s)
-					out = addSpan(out, s, i+k+1, hlLink)
-					end := i + k + e + 1
-					out = addSpan(out, i+k+1, end, hlURL)
-					i, textStart = end, end
-					continue
-				}
-			}
-		case '<':
-			if j := strings.IndexByte(window(line, i), '>'); j > 0 && strings.Contains(line[i:i+j], "://") && !strings.ContainsAny(line[i:i+j], " \t") {
-				flush(i)
-				out = addSpan(out, i, i+j+1, hlURL)
-				i, textStart = i+j+1, i+j+1
-				continue
-			}
-		}
-		i++
-	}
-	flush(len(line))
-	return out
 }
 
 // inlineSpecial marks the bytes that may start inline markup.
@@ -318,10 +316,6 @@ var inlineSpecial = [256]bool{'\\': true, '`': true, '*': true, '_': true, '[': 
 // maxInlineSearch bounds how far a link or autolink may reach, so a long
 // line full of brackets lexes in linear time.
 const maxInlineSearch = 2048
-
-func window(line string, i int) string {
-	return line[i:min(len(line), i+maxInlineSearch)]
-}
 
 func isWordByte(b byte) bool {
 	return b == '_' || b >= 0x80 || (b >= '0' && b <= '9') || (b|0x20 >= 'a' && b|0x20 <= 'z')

@@ -198,11 +198,11 @@ func (s *Source) Paste() {
 // the last line (which has none) the one of the line above.
 func (s *Source) lineEndingAt(off int) string {
 	p := s.buf.OffsetToPos(off)
-	line := s.buf.Line(p.Line)
-	if p.Line == s.buf.LineCount()-1 && p.Line > 0 {
-		line = s.buf.Line(p.Line - 1)
+	l := p.Line
+	if l == s.buf.LineCount()-1 && l > 0 {
+		l--
 	}
-	if strings.HasSuffix(line, "\r") {
+	if s.endsInCR(l) {
 		return "\r\n"
 	}
 	return "\n"
@@ -246,26 +246,23 @@ func (s *Source) moveH(dir int, word, extend bool) {
 		return
 	}
 	p := s.buf.OffsetToPos(s.sel.Cursor)
-	line := s.buf.Line(p.Line)
 	off := s.sel.Cursor
 	switch {
 	case dir < 0 && p.Col == 0:
 		off = max(off-1, 0)
-		if p.Line > 0 && strings.HasSuffix(s.buf.Line(p.Line-1), "\r") {
+		if p.Line > 0 && s.endsInCR(p.Line-1) {
 			off--
 		}
-	case dir > 0 && p.Col >= len(displayLine(line)):
+	case dir > 0 && p.Col >= s.lay.dispLen(p.Line):
 		off = s.buf.LineStart(p.Line + 1)
 	case word && dir < 0:
-		off = s.buf.LineStart(p.Line) + buffer.PrevWord(line, p.Col)
+		off = s.buf.LineStart(p.Line) + buffer.PrevWord(s.buf.Line(p.Line), p.Col)
 	case word:
-		off = s.buf.LineStart(p.Line) + buffer.NextWord(displayLine(line), p.Col)
+		off = s.buf.LineStart(p.Line) + buffer.NextWord(displayLine(s.buf.Line(p.Line)), p.Col)
 	case dir < 0:
-		_, n := utf8.DecodeLastRuneInString(line[:p.Col])
-		off -= n
+		off -= s.runeSizeBefore(p)
 	default:
-		_, n := utf8.DecodeRuneInString(line[p.Col:])
-		off += n
+		off += s.runeSizeAt(p)
 	}
 	s.moveTo(off, extend)
 }
@@ -285,38 +282,39 @@ func (s *Source) moveV(n int, extend bool) {
 	if s.prefX >= 0 {
 		x = s.prefX
 	}
-	v := s.lay.visualIndex(line, sub) + n
+	// walk line by line so every line passed gets its exact wrap (a long
+	// line only as far as the walk goes)
+	l, sb := line, sub
+	k := n
+	for k != 0 {
+		if k > 0 {
+			if s.lay.hasRow(l, sb+1) {
+				sb++
+			} else if l+1 < s.buf.LineCount() {
+				l, sb = l+1, 0
+			} else {
+				break
+			}
+			k--
+		} else {
+			if sb > 0 {
+				sb--
+			} else if l > 0 {
+				l--
+				sb = s.lay.rowCount(l) - 1
+			} else {
+				break
+			}
+			k++
+		}
+	}
 	var off int
 	switch {
-	case v < 0:
+	case k < 0: // above the first visual line
 		off = 0
-	case v >= s.lay.counts.Total():
+	case k > 0: // below the last
 		off = s.buf.Len()
 	default:
-		// walk line by line so every line passed gets its exact wrap
-		l, sb := line, sub
-		for k := n; k != 0; {
-			if k > 0 {
-				if sb+1 < len(s.lay.wrap(l))+1 {
-					sb++
-				} else if l+1 < s.buf.LineCount() {
-					l, sb = l+1, 0
-				} else {
-					break
-				}
-				k--
-			} else {
-				if sb > 0 {
-					sb--
-				} else if l > 0 {
-					l--
-					sb = len(s.lay.wrap(l))
-				} else {
-					break
-				}
-				k++
-			}
-		}
 		vs, ve := s.lay.visualRange(l, sb)
 		col, atEnd := s.lay.colAt(l, vs, ve, x)
 		off = s.buf.LineStart(l) + col
@@ -350,12 +348,12 @@ func (s *Source) end(extend bool) {
 	line, sub, col := s.cursorRow()
 	_, ve := s.lay.visualRange(line, sub)
 	ls := s.buf.LineStart(line)
-	if n := len(displayLine(s.buf.Line(line))); ve < n && col != ve {
+	if n := s.lay.dispLen(line); ve < n && col != ve {
 		s.wantRowEnd = true
 		s.moveTo(ls+ve, extend)
 		return
 	}
-	s.moveTo(ls+len(displayLine(s.buf.Line(line))), extend)
+	s.moveTo(ls+s.lay.dispLen(line), extend)
 }
 
 func (s *Source) deleteBack(word bool) {
@@ -368,18 +366,16 @@ func (s *Source) deleteBack(word bool) {
 		return
 	}
 	p := s.buf.OffsetToPos(r.Start)
-	line := s.buf.Line(p.Line)
 	start := r.Start - 1
 	switch {
 	case p.Col == 0:
-		if p.Line > 0 && strings.HasSuffix(s.buf.Line(p.Line-1), "\r") {
+		if p.Line > 0 && s.endsInCR(p.Line-1) {
 			start--
 		}
 	case word:
-		start = s.buf.LineStart(p.Line) + buffer.PrevWord(line, p.Col)
+		start = s.buf.LineStart(p.Line) + buffer.PrevWord(s.buf.Line(p.Line), p.Col)
 	default:
-		_, n := utf8.DecodeLastRuneInString(line[:p.Col])
-		start = r.Start - n
+		start = r.Start - s.runeSizeBefore(p)
 	}
 	s.userEdit(start, r.Start, "", buffer.EditDeleting)
 }
@@ -394,16 +390,14 @@ func (s *Source) deleteForward(word bool) {
 		return
 	}
 	p := s.buf.OffsetToPos(r.Start)
-	line := s.buf.Line(p.Line)
 	end := r.Start + 1
 	switch {
-	case p.Col >= len(displayLine(line)):
+	case p.Col >= s.lay.dispLen(p.Line):
 		end = s.buf.LineStart(p.Line + 1)
 	case word:
-		end = s.buf.LineStart(p.Line) + buffer.NextWord(displayLine(line), p.Col)
+		end = s.buf.LineStart(p.Line) + buffer.NextWord(displayLine(s.buf.Line(p.Line)), p.Col)
 	default:
-		_, n := utf8.DecodeRuneInString(line[p.Col:])
-		end = r.Start + n
+		end = r.Start + s.runeSizeAt(p)
 	}
 	s.userEdit(r.Start, end, "", buffer.EditDeleting)
 }
@@ -646,4 +640,23 @@ func (s *Source) replaceSelecting(start, end int, text string, selStart, selEnd 
 	s.Refresh()
 	s.changed()
 	s.cursorMoved()
+}
+
+// endsInCR reports whether line i ends with a CRLF's '\r'.
+func (s *Source) endsInCR(i int) bool {
+	n := s.buf.LineLen(i)
+	return n > 0 && s.buf.LineSlice(i, n-1, n) == "\r"
+}
+
+// runeSizeBefore returns the size of the rune before position p in its
+// line (p.Col > 0), reading only the bytes it needs.
+func (s *Source) runeSizeBefore(p buffer.Pos) int {
+	_, n := utf8.DecodeLastRuneInString(s.buf.LineSlice(p.Line, p.Col-utf8.UTFMax, p.Col))
+	return n
+}
+
+// runeSizeAt returns the size of the rune at position p in its line.
+func (s *Source) runeSizeAt(p buffer.Pos) int {
+	_, n := utf8.DecodeRuneInString(s.buf.LineSlice(p.Line, p.Col, p.Col+utf8.UTFMax))
+	return n
 }

@@ -1,8 +1,11 @@
 package editor
 
 import (
+	"math"
 	"slices"
+	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 
@@ -102,17 +105,51 @@ func (m *metrics) advance(r rune, face int) float32 {
 	return w
 }
 
-// lineLayout caches the soft wrap of one logical line for the current
-// width. After a one-line edit the old breaks and spans are kept with the
-// edit's extent (pending) so wrap can use buffer.Rewrap.
+// lazyMin is the display length from which a line is wrapped lazily: only
+// as far as the view, the cursor or a caller asks. Shorter lines are always
+// wrapped whole. Tests lower it to drive the lazy path with short text.
+var lazyMin = 16 << 10
+
+// wrapWindow is how many bytes of a long line are wrapped at first; the
+// window doubles (up to maxWrapWindow) while wrapping goes on.
+var (
+	wrapWindow    = 2 << 10
+	maxWrapWindow = 64 << 10
+)
+
+// lineLayout caches the highlighting and the soft wrap of one logical line
+// for the current width.
+//
+// The spans always cover the whole line; for a long line the highlighter
+// leaves checkpoints so that after an edit it resumes at a safe point before
+// the edit and stops as soon as it meets the old checkpoints again.
+//
+// The breaks br are exact from the line start; done tells they reach its
+// end. An edit keeps the breaks decided before it and wrapping resumes from
+// there when a row past them is asked for. A keystroke shifts the breaks
+// after it (every row of a long CJK line moves by one character), so they
+// are not redone at once: old keeps the breaks of the text as it was when
+// last wrapped whole, whose bytes from hi on are the current ones shifted
+// by delta, and wrapping stops redoing rows when a new break meets a
+// shifted old one with the same faces after it.
 type lineLayout struct {
-	br      buffer.Breaks
-	spans   []span // the spans the breaks were measured with
-	ok      bool
-	pending bool
-	editAt  int // line-local byte offset of the pending edit
-	oldLen  int
-	newLen  int
+	lexOK  bool
+	st     lexState // the state the spans were lexed with
+	inline int      // where the inline part starts; -1: none
+	nhead  int      // spans before it
+	spans  []span
+	cps    []checkpoint
+	shared bool // spans is also oldSpans: copy before changing it
+
+	wrapOK bool
+	done   bool
+	br     buffer.Breaks
+
+	oldOK     bool
+	old       buffer.Breaks
+	oldSpans  []span
+	hi, delta int
+	syncFrom  int // faces agree with the old ones from here on; -1: not computed
 }
 
 // layout is the widget's view of the buffer: per-line wraps (computed only
@@ -128,8 +165,11 @@ type layout struct {
 	counts   buffer.PrefixSums
 	states   []lexState // state at the start of each line, valid below statesOK
 	statesOK int
-	scratch  []span
 	estBuf   []int
+	head     []span // scratch
+	cpTail   []checkpoint
+	spTail   []span
+	wrapped  int // bytes handed to the wrapper so far (tests read it)
 }
 
 func (l *layout) reset(width float32, m *metrics) {
@@ -143,7 +183,7 @@ func (l *layout) reset(width float32, m *metrics) {
 	}
 	est := l.estBuf[:0]
 	for i := range n {
-		est = append(est, l.estimate(l.buf.Line(i)))
+		est = append(est, l.estimateLine(i))
 	}
 	l.counts.Reset(est)
 	l.estBuf = est[:0]
@@ -153,6 +193,17 @@ func (l *layout) reset(width float32, m *metrics) {
 		l.states = make([]lexState, n)
 	}
 	l.statesOK = 0
+}
+
+// estimateLine guesses the visual line count of line i without wrapping
+// it (from a sample of a long line).
+func (l *layout) estimateLine(i int) int {
+	n := l.buf.LineLen(i)
+	if n <= 64<<10 {
+		return l.estimate(l.buf.LineSlice(i, 0, n))
+	}
+	sample := l.buf.LineSlice(i, 0, 64<<10)
+	return max(int(float64(l.estimate(sample))*float64(n)/float64(len(sample))), 1)
 }
 
 // estimate guesses the visual line count of a line without wrapping it.
@@ -189,10 +240,12 @@ func (l *layout) apply(ch buffer.Change, exact bool) {
 	at := ch.StartLine
 	if ch.OldLines == 1 && ch.NewLines == 1 {
 		ll := l.lines[at]
-		if ll != nil && ll.ok && exact {
+		if ll != nil && ll.lexOK && exact {
 			ls := l.buf.LineStart(at)
-			ll.ok, ll.pending = false, true
-			ll.editAt, ll.oldLen, ll.newLen = ch.Start-ls, ch.OldEnd-ch.Start, ch.NewEnd-ch.Start
+			l.edited(at, ll, ch.Start-ls, ch.OldEnd-ch.Start, ch.NewEnd-ch.Start)
+			if ll.wrapOK {
+				l.setCount(at, ll)
+			}
 		} else {
 			l.lines[at] = nil
 		}
@@ -205,7 +258,7 @@ func (l *layout) apply(ch buffer.Change, exact bool) {
 	ins := make([]*lineLayout, ch.NewLines)
 	est := l.estBuf[:0]
 	for i := range ch.NewLines {
-		est = append(est, l.estimate(l.buf.Line(at+i)))
+		est = append(est, l.estimateLine(at+i))
 	}
 	l.lines = slices.Replace(l.lines, at, at+ch.OldLines, ins...)
 	l.counts.Splice(at, ch.OldLines, est)
@@ -220,81 +273,432 @@ func (l *layout) apply(ch buffer.Change, exact bool) {
 	}
 }
 
-// state returns the highlighter state at the start of line i. A line
-// whose state changes (a fence opened above it) loses its cached wrap, as
-// its faces changed.
+// state returns the highlighter state at the start of line i.
 func (l *layout) state(i int) lexState {
 	for l.statesOK <= i {
 		j := l.statesOK
 		st := lexStart
 		if j > 0 {
-			st = nextState(l.buf.Line(j-1), l.states[j-1])
+			t := bufSrc(l.buf, j-1)
+			st = nextStateSrc(&t, l.states[j-1])
 		}
-		if l.states[j] != st {
-			l.states[j] = st
-			if ll := l.lines[j]; ll != nil {
-				ll.ok = false
-				ll.pending = false
-			}
-		}
+		l.states[j] = st
 		l.statesOK++
 	}
 	return l.states[i]
 }
 
-// spans returns the highlight spans of line i: the ones cached with its
-// wrap, or freshly lexed into the layout's scratch slice (valid until the
-// next call).
-func (l *layout) spans(i int) []span {
-	st := l.state(i) // may invalidate the cached wrap
-	if ll := l.lines[i]; ll != nil && ll.ok {
-		return ll.spans
-	}
-	l.scratch, _ = lexLine(l.buf.Line(i), st, l.scratch)
-	return l.scratch
-}
-
-// wrap returns the cached breaks of line i, computing them if needed and
-// making its visual line count exact.
-func (l *layout) wrap(i int) []int {
+// get returns the layout of line i with its spans up to date. A line
+// whose start state changed (a fence opened above it) is lexed again and
+// loses its wrap, as its faces changed.
+func (l *layout) get(i int) *lineLayout {
+	st := l.state(i)
 	ll := l.lines[i]
 	if ll == nil {
 		ll = &lineLayout{}
 		l.lines[i] = ll
 	}
-	if ll.ok {
-		return ll.br.At
+	if !ll.lexOK || ll.st != st {
+		l.lexFull(i, ll, st)
+		ll.wrapOK, ll.oldOK, ll.old, ll.oldSpans = false, false, buffer.Breaks{}, nil
 	}
-	line := displayLine(l.buf.Line(i))
-	sp := l.spans(i)
-	var br buffer.Breaks
-	if l.width > 0 && len(line) > 0 {
-		si := 0
-		adv := func(off int, r rune) float32 {
-			if si >= len(sp) || off < sp[si].start {
-				si = 0
-			}
-			for si < len(sp)-1 && off >= sp[si].end {
-				si++
-			}
-			face := faceRegular
-			if si < len(sp) {
-				face = kindFace[sp[si].kind]
-			}
-			return l.m.advance(r, face)
+	return ll
+}
+
+func gridTarget(after int) int { return (after/lexStep + 1) * lexStep }
+
+// lexFull highlights line i from its start.
+func (l *layout) lexFull(i int, ll *lineLayout, st lexState) {
+	t := bufSrc(l.buf, i)
+	if ll.shared {
+		ll.spans, ll.shared = nil, false
+	}
+	ll.spans, _, ll.inline = lexHead(&t, st, ll.spans[:0])
+	ll.nhead = len(ll.spans)
+	ll.cps = ll.cps[:0]
+	if ll.inline >= 0 {
+		lx := inlineLex{t: &t, out: ll.spans, cps: ll.cps}
+		var target func(int) int
+		if t.n >= lazyMin {
+			target = gridTarget
 		}
-		oldLen := len(line) - ll.newLen + ll.oldLen
-		if ll.pending && ll.editAt+ll.newLen <= len(line) &&
-			slices.Equal(faceRuns(ll.spans, 0, ll.editAt, 0), faceRuns(sp, 0, ll.editAt, 0)) &&
-			slices.Equal(faceRuns(ll.spans, ll.editAt+ll.oldLen, oldLen, ll.newLen-ll.oldLen), faceRuns(sp, ll.editAt+ll.newLen, len(line), 0)) {
-			br = buffer.Rewrap(line, l.width, adv, ll.br, ll.editAt, ll.oldLen, ll.newLen)
-		} else {
-			br = buffer.WrapLine(line, l.width, adv)
+		lx.run(ll.inline, target, nil)
+		ll.spans, ll.cps = lx.out, lx.cps
+	}
+	ll.lexOK, ll.st = true, st
+}
+
+// edited updates line i's layout for an edit of its bytes [s, s+oldLen)
+// into newLen bytes.
+func (l *layout) edited(i int, ll *lineLayout, s, oldLen, newLen int) {
+	d := newLen - oldLen
+	moved := false
+	if ll.wrapOK {
+		switch {
+		case ll.done:
+			moved = true
+			ll.old, ll.oldSpans, ll.oldOK = ll.br, ll.spans, true
+			ll.hi, ll.delta = s+newLen, d
+			ll.shared = true
+			ll.br = buffer.Breaks{}
+		case ll.oldOK:
+			ll.hi = max(ll.hi, s+oldLen) + d
+			ll.delta += d
+		}
+		ll.done = false
+		ll.syncFrom = -1
+	}
+	from := l.relex(i, ll, s, oldLen, newLen)
+	if !ll.wrapOK {
+		return
+	}
+	// keep the breaks decided before the first byte whose text or face
+	// may have changed
+	keepTo := min(from, s)
+	src := ll.br
+	if moved {
+		src = ll.old
+	}
+	keep := sort.SearchInts(src.Decided, keepTo)
+	if moved {
+		ll.br.At = append(make([]int, 0, keep+64), src.At[:keep]...)
+		ll.br.Decided = append(make([]int, 0, keep+64), src.Decided[:keep]...)
+	} else {
+		ll.br.At, ll.br.Decided = ll.br.At[:keep], ll.br.Decided[:keep]
+	}
+}
+
+// relex updates the spans of line i after an edit of [s, s+oldLen) into
+// newLen bytes and returns the offset from which they may differ.
+func (l *layout) relex(i int, ll *lineLayout, s, oldLen, newLen int) int {
+	t := bufSrc(l.buf, i)
+	hs, _, inline := lexHead(&t, ll.st, l.head[:0])
+	l.head = hs
+	if ll.inline < 0 || inline != ll.inline || s < inline || !slices.Equal(hs, ll.spans[:ll.nhead]) {
+		// the line's kind or its markers changed, or it has no inline
+		// part (a heading, a code line): highlight it whole, and when the
+		// old spans are few, keep what came before the edit if its faces
+		// stayed (a keystroke in a long code line or heading)
+		old := l.spTail[:0]
+		if len(ll.spans) <= 64 {
+			old = append(old, ll.spans...)
+			l.spTail = old
+		}
+		l.lexFull(i, ll, ll.st)
+		if len(old) == 0 {
+			return 0
+		}
+		return firstFaceChange(ll.spans, old, 0, s)
+	}
+	d := newLen - oldLen
+	harmless := oldLen == 0 && !strings.ContainsAny(l.buf.LineSlice(i, s, s+newLen), "`*_")
+	cps := ll.cps
+	k := sort.Search(len(cps), func(k int) bool {
+		c := cps[k]
+		return c.pos > s || c.horizon > s || (c.failed && !harmless)
+	}) - 1
+	resume := checkpoint{pos: inline, nspans: ll.nhead}
+	if k >= 0 {
+		resume = cps[k]
+	}
+	// the old checkpoints after the edit, shifted, and the old spans after
+	// the resume point: the highlighter stops when it meets one of them
+	tail := l.cpTail[:0]
+	for _, c := range cps[k+1:] {
+		if c.pos >= s+oldLen+1 {
+			c.pos += d
+			c.horizon += d
+			tail = append(tail, c)
 		}
 	}
-	*ll = lineLayout{br: br, spans: append(ll.spans[:0], sp...), ok: true}
-	l.counts.Set(i, len(br.At)+1)
-	return br.At
+	l.cpTail = tail
+	// the span holding the resume point may go on past it
+	tailBase := max(resume.nspans-1, 0)
+	spTail := append(l.spTail[:0], ll.spans[tailBase:]...)
+	l.spTail = spTail
+	if ll.shared {
+		ll.spans = append(make([]span, 0, len(ll.spans)+8), ll.spans[:resume.nspans]...)
+		ll.shared = false
+	} else {
+		ll.spans = ll.spans[:resume.nspans]
+	}
+	if n := len(ll.spans); n > 0 {
+		ll.spans[n-1].end = resume.pos
+	}
+	lx := inlineLex{t: &t, out: ll.spans, cps: cps[:k+1], horizon: resume.horizon, failed: resume.failed}
+	j := 0
+	editEnd := s + newLen
+	target := func(after int) int {
+		for j < len(tail) && tail[j].pos <= after {
+			j++
+		}
+		g := gridTarget(after)
+		if j < len(tail) && (after >= editEnd || tail[j].pos < g) {
+			return tail[j].pos
+		}
+		return g
+	}
+	sync := func(cp checkpoint) bool {
+		for j < len(tail) && tail[j].pos < cp.pos {
+			j++
+		}
+		if j >= len(tail) || tail[j].pos != cp.pos || cp.pos < editEnd+1 {
+			return false
+		}
+		o := tail[j]
+		// the old spans from o on (o.pos is shifted already)
+		first := max(o.nspans-1, 0)
+		for first < len(spTail)+tailBase && spTail[first-tailBase].end+d <= o.pos {
+			first++
+		}
+		rest := spTail[first-tailBase:]
+		before := len(lx.out)
+		for x, sp := range rest {
+			sp.start += d
+			sp.end += d
+			if x == 0 {
+				lx.out = addSpan(lx.out, max(sp.start, o.pos), sp.end, sp.kind)
+				continue
+			}
+			lx.out = append(lx.out, sp)
+		}
+		merged := before + len(rest) - len(lx.out)
+		for _, c := range tail[j+1:] {
+			c.nspans += before - first - merged
+			c.horizon = max(c.horizon, cp.horizon)
+			c.failed = c.failed || cp.failed
+			lx.cps = append(lx.cps, c)
+		}
+		return true
+	}
+	lx.run(resume.pos, target, sync)
+	ll.spans, ll.cps = lx.out, lx.cps
+	return firstFaceChange(ll.spans[tailBase:], spTail, resume.pos, s)
+}
+
+// firstFaceChange returns the first offset in [from, to) where the faces
+// of spans a and b differ, or to.
+func firstFaceChange(a, b []span, from, to int) int {
+	ra, rb := faceRuns(a, from, to, 0), faceRuns(b, from, to, 0)
+	at := from
+	for k := 0; k < len(ra) && k < len(rb); k++ {
+		if ra[k] != rb[k] {
+			if ra[k].start != rb[k].start || ra[k].face != rb[k].face {
+				return max(at, min(ra[k].start, rb[k].start))
+			}
+			return min(ra[k].end, rb[k].end)
+		}
+		at = ra[k].end
+	}
+	if len(ra) != len(rb) {
+		return at
+	}
+	return to
+}
+
+// spans returns the highlight spans of line i (valid until its next edit).
+func (l *layout) spans(i int) []span {
+	return l.get(i).spans
+}
+
+// spansIn returns the spans of line i that overlap [a, b).
+func (l *layout) spansIn(i, a, b int) []span {
+	sp := l.get(i).spans
+	k := sort.Search(len(sp), func(k int) bool { return sp[k].end > a })
+	e := k
+	for e < len(sp) && sp[e].start < b {
+		e++
+	}
+	return sp[k:e]
+}
+
+// dispLen is the length of line i as drawn (without a CRLF's '\r').
+func (l *layout) dispLen(i int) int {
+	n := l.buf.LineLen(i)
+	if n > 0 && l.buf.LineSlice(i, n-1, n) == "\r" {
+		return n - 1
+	}
+	return n
+}
+
+// need wraps line i until its exact breaks number at least rows and one
+// of them is past column col (col < 0: no column asked), or they reach
+// the end of the line; a line shorter than lazyMin is wrapped whole.
+func (l *layout) need(i, rows, col int) *lineLayout {
+	ll := l.get(i)
+	if !ll.wrapOK {
+		ll.br.At, ll.br.Decided = ll.br.At[:0], ll.br.Decided[:0]
+		ll.wrapOK, ll.done, ll.oldOK, ll.old, ll.oldSpans = true, false, false, buffer.Breaks{}, nil
+	}
+	if ll.done {
+		return ll
+	}
+	n := l.dispLen(i)
+	if l.width <= 0 || n == 0 {
+		ll.done, ll.oldOK, ll.old, ll.oldSpans = true, false, buffer.Breaks{}, nil
+		l.setCount(i, ll)
+		return ll
+	}
+	if n < lazyMin {
+		rows, col = math.MaxInt, math.MaxInt
+	}
+	satisfied := func() bool {
+		k := len(ll.br.At)
+		return k >= rows && (col < 0 || (k > 0 && ll.br.At[k-1] > col))
+	}
+	if satisfied() {
+		return ll
+	}
+	sp := ll.spans
+	si := 0
+	var base int
+	adv := func(off int, r rune) float32 {
+		off += base
+		if si >= len(sp) || off < sp[si].start {
+			si = sort.Search(len(sp), func(k int) bool { return sp[k].end > off })
+		}
+		for si < len(sp)-1 && off >= sp[si].end {
+			si++
+		}
+		face := faceRegular
+		if si < len(sp) {
+			face = kindFace[sp[si].kind]
+		}
+		return l.m.advance(r, face)
+	}
+	win := wrapWindow
+	for {
+		from := 0
+		if k := len(ll.br.At); k > 0 {
+			from = ll.br.At[k-1]
+		}
+		w := l.buf.LineSlice(i, from, min(n, from+win+utf8.UTFMax))
+		if from+len(w) < n || len(w) > win {
+			// end the window on a rune start, short of the line's end
+			cut := min(win, len(w)-1)
+			for cut > 0 && !utf8.RuneStart(w[cut]) {
+				cut--
+			}
+			w = w[:cut]
+		}
+		base = from
+		l.wrapped += len(w)
+		got, stopped := false, false
+		buffer.WrapFrom(w, 0, l.width, adv, func(bp, at int) bool {
+			bp, at = bp+from, at+from
+			got = true
+			if ll.oldOK && bp >= ll.hi && l.resync(ll, bp, at) {
+				stopped = true
+				return false
+			}
+			ll.br.At = append(ll.br.At, bp)
+			ll.br.Decided = append(ll.br.Decided, at)
+			if satisfied() {
+				stopped = true
+				return false
+			}
+			return true
+		})
+		if stopped {
+			break
+		}
+		if from+len(w) >= n {
+			ll.done, ll.oldOK, ll.old, ll.oldSpans = true, false, buffer.Breaks{}, nil
+			break
+		}
+		if !got || win < maxWrapWindow {
+			win *= 2
+		}
+	}
+	l.setCount(i, ll)
+	return ll
+}
+
+// resync reports whether the new break bp (decided at at) meets an old
+// break with the same text and faces after it, and then completes the
+// breaks from the old ones.
+func (l *layout) resync(ll *lineLayout, bp, at int) bool {
+	old := ll.old
+	j := sort.SearchInts(old.At, bp-ll.delta)
+	if j >= len(old.At) || old.At[j] != bp-ll.delta {
+		return false
+	}
+	if ll.syncFrom < 0 {
+		ll.syncFrom = faceSyncFrom(ll.spans, ll.oldSpans, ll.delta)
+	}
+	if bp < ll.syncFrom {
+		return false
+	}
+	ll.br.At = append(ll.br.At, bp)
+	ll.br.Decided = append(ll.br.Decided, at)
+	for k := j + 1; k < len(old.At); k++ {
+		ll.br.At = append(ll.br.At, old.At[k]+ll.delta)
+		ll.br.Decided = append(ll.br.Decided, old.Decided[k]+ll.delta)
+	}
+	ll.done, ll.oldOK, ll.old, ll.oldSpans = true, false, buffer.Breaks{}, nil
+	return true
+}
+
+// faceSyncFrom returns the offset from which the faces of sp equal those
+// of old shifted by delta, comparing from the end of the line.
+func faceSyncFrom(sp, old []span, delta int) int {
+	a := faceRuns(sp, 0, math.MaxInt, 0)
+	b := faceRuns(old, 0, math.MaxInt, delta)
+	if len(a) == 0 || len(b) == 0 {
+		if len(a) == len(b) {
+			return 0
+		}
+		return math.MaxInt
+	}
+	p := math.MaxInt
+	for ia, ib := len(a)-1, len(b)-1; ia >= 0 && ib >= 0; ia, ib = ia-1, ib-1 {
+		x, y := a[ia], b[ib]
+		if x.end != y.end || x.face != y.face {
+			break
+		}
+		p = max(x.start, y.start)
+		if x.start != y.start {
+			break
+		}
+	}
+	return p
+}
+
+// setCount stores the visual line count of line i: exact when its wrap is
+// done, else the exact rows plus the old rows after them (or an estimate).
+func (l *layout) setCount(i int, ll *lineLayout) {
+	k := len(ll.br.At)
+	c := k + 1
+	if !ll.done {
+		last := 0
+		if k > 0 {
+			last = ll.br.At[k-1]
+		}
+		switch {
+		case ll.oldOK:
+			c += len(ll.old.At) - sort.SearchInts(ll.old.At, last-ll.delta+1)
+		case k > 0:
+			c += int(float64(l.dispLen(i)-last) * float64(k) / float64(last))
+		default:
+			c = max(c, l.estimateLine(i))
+		}
+	}
+	l.counts.Set(i, max(c, 1))
+}
+
+// wrap returns all breaks of line i, wrapping it to its end.
+func (l *layout) wrap(i int) []int {
+	return l.need(i, math.MaxInt, -1).br.At
+}
+
+// rowCount returns the exact number of visual lines of line i.
+func (l *layout) rowCount(i int) int {
+	return len(l.wrap(i)) + 1
+}
+
+// hasRow reports whether line i has a visual line sub.
+func (l *layout) hasRow(i, sub int) bool {
+	return sub >= 0 && sub <= len(l.need(i, sub, -1).br.At)
 }
 
 type faceRun struct{ start, end, face int }
@@ -329,8 +733,8 @@ func displayLine(s string) string {
 // visualRange returns the byte range [start, end) of visual line sub of
 // logical line i.
 func (l *layout) visualRange(i, sub int) (int, int) {
-	br := l.wrap(i)
-	end := len(displayLine(l.buf.Line(i)))
+	br := l.need(i, sub+1, -1).br.At
+	end := l.dispLen(i)
 	start := 0
 	if sub > 0 && sub-1 < len(br) {
 		start = br[sub-1]
@@ -343,47 +747,37 @@ func (l *layout) visualRange(i, sub int) (int, int) {
 
 // subOf returns which visual line of logical line i holds column col.
 func (l *layout) subOf(i, col int) int {
-	br := l.wrap(i)
-	sub := 0
-	for sub < len(br) && col >= br[sub] {
-		sub++
-	}
-	return sub
+	br := l.need(i, 0, col).br.At
+	return sort.SearchInts(br, col+1)
 }
 
 // xOf returns the x offset of col within its visual line starting at vs.
 func (l *layout) xOf(i, vs, col int) float32 {
-	return l.measure(l.buf.Line(i), l.spans(i), vs, col)
+	return l.measure(i, vs, col)
 }
 
-// measure returns the width of line[from:to] drawn with the faces of sp:
-// each piece of one face is measured as the renderer draws it, one shaped
-// string, so pieces drawn side by side meet without a gap (summing single
-// rune advances overstates text the font kerns, such as a long URL, and
-// left a gap before the next piece: ")也需要").
-func (l *layout) measure(line string, sp []span, from, to int) float32 {
-	to = min(to, len(line))
+// measure returns the width of bytes [from, to) of line i drawn with its
+// faces: each piece of one face is measured as the renderer draws it, one
+// shaped string, so pieces drawn side by side meet without a gap (summing
+// single rune advances overstates text the font kerns, such as a long URL,
+// and left a gap before the next piece: ")也需要").
+func (l *layout) measure(i, from, to int) float32 {
+	to = min(to, l.buf.LineLen(i))
 	if from >= to {
 		return 0
 	}
 	var x float32
 	at := from
-	for _, s := range sp {
-		if s.end <= at {
-			continue
-		}
-		if s.start >= to {
-			break
-		}
+	for _, s := range l.spansIn(i, from, to) {
 		lo, hi := max(s.start, at), min(s.end, to)
 		if lo > at { // a gap between spans: regular text
-			x += l.m.width(line[at:lo], faceRegular)
+			x += l.m.width(l.buf.LineSlice(i, at, lo), faceRegular)
 		}
-		x += l.m.width(line[lo:hi], kindFace[s.kind])
+		x += l.m.width(l.buf.LineSlice(i, lo, hi), kindFace[s.kind])
 		at = hi
 	}
 	if at < to {
-		x += l.m.width(line[at:to], faceRegular)
+		x += l.m.width(l.buf.LineSlice(i, at, to), faceRegular)
 	}
 	return x
 }
@@ -392,11 +786,10 @@ func (l *layout) measure(line string, sp []span, from, to int) float32 {
 // rowEnd reports a column at the end of a soft-wrapped visual line, which
 // is also the start of the next one.
 func (l *layout) colAt(i, vs, ve int, x float32) (col int, rowEnd bool) {
-	line := l.buf.Line(i)
-	sp := l.spans(i)
+	sp := l.spansIn(i, vs, ve)
 	var acc float32
 	si := 0
-	for off, r := range line[vs:ve] {
+	for off, r := range l.buf.LineSlice(i, vs, ve) {
 		off += vs
 		for si < len(sp)-1 && off >= sp[si].end {
 			si++
@@ -411,7 +804,7 @@ func (l *layout) colAt(i, vs, ve int, x float32) (col int, rowEnd bool) {
 		}
 		acc += w
 	}
-	return ve, ve < len(displayLine(line)) && ve > vs
+	return ve, ve < l.dispLen(i) && ve > vs
 }
 
 // visualIndex returns the global visual line index of (line, sub).
@@ -420,11 +813,11 @@ func (l *layout) visualIndex(i, sub int) int {
 }
 
 // lineAtVisual returns the logical line and sub-line at global visual line
-// v, wrapping that line exactly first.
+// v, wrapping that line exactly as far as that row first.
 func (l *layout) lineAtVisual(v int) (int, int) {
 	v = max(v, 0)
 	i := l.counts.Find(v)
-	l.wrap(i)
+	l.need(i, v-l.counts.Sum(i)+1, -1)
 	sub := v - l.counts.Sum(i)
 	return i, min(max(sub, 0), l.counts.Get(i)-1)
 }

@@ -27,7 +27,6 @@ type sourceRenderer struct {
 	texts   []*canvas.Text
 	rects   []*canvas.Rectangle // selection and find matches
 	objects []fyne.CanvasObject
-	spans   []span
 	hls     []coloredRange
 	colors  [hlKinds]color.Color
 	selCol  color.Color
@@ -124,14 +123,9 @@ func (r *sourceRenderer) update() {
 	cursorShown := false
 	n := s.buf.LineCount()
 	for y < size.Height && line < n {
-		s.lay.wrap(line)
-		text := s.buf.Line(line)
 		lineStart := s.buf.LineStart(line)
-		r.spans = append(r.spans[:0], s.lay.spans(line)...)
-		spans := r.spans
-		lineLen := len(displayLine(text))
-		count := s.lay.counts.Get(line)
-		for ; sub < count && y < size.Height; sub++ {
+		lineLen := s.lay.dispLen(line)
+		for ; y < size.Height && s.lay.hasRow(line, sub); sub++ {
 			nr = r.drawMark(line, y, lh, nr) // a marked line's tint, under its selection
 			vs, ve := s.lay.visualRange(line, sub)
 			// selection and matches on this visual line
@@ -145,8 +139,8 @@ func (r *sourceRenderer) update() {
 				if a == b && !eol {
 					continue
 				}
-				x0 := s.lay.measure(text, spans, vs, a)
-				x1 := x0 + s.lay.measure(text, spans, a, b)
+				x0 := s.lay.measure(line, vs, a)
+				x1 := x0 + s.lay.measure(line, a, b)
 				if eol {
 					x1 += m.ascii[faceRegular][' ']
 				}
@@ -158,16 +152,16 @@ func (r *sourceRenderer) update() {
 			// text runs
 			var x float32
 			prev := vs
-			for _, sp := range spans {
+			for _, sp := range s.lay.spansIn(line, vs, ve) {
 				a, b := max(sp.start, vs), min(sp.end, ve)
 				if a >= b {
 					continue
 				}
 				if a > prev {
-					x += s.lay.measure(text, spans, prev, a)
+					x += s.lay.measure(line, prev, a)
 				}
-				seg := displayLine(text[a:b])
-				w := s.lay.measure(text, spans, a, b)
+				seg := displayLine(s.buf.LineSlice(line, a, b))
+				w := s.lay.measure(line, a, b)
 				if seg != "" {
 					t := r.text(nt)
 					nt++

@@ -168,7 +168,7 @@ func TestIncrementalWrapMatchesFull(t *testing.T) {
 	checked := 0
 	for i := range s.buf.LineCount() {
 		ll := s.lay.lines[i]
-		if ll == nil || !ll.ok {
+		if ll == nil || !ll.wrapOK || !ll.done {
 			continue
 		}
 		s.lay.lines[i] = nil
@@ -249,7 +249,7 @@ func checkCaches(t *testing.T, s *Source, step int) {
 			t.Fatalf("step %d: line %d state %#x, fresh %#x", step, i, l.states[i], st)
 		}
 		line := s.buf.Line(i)
-		if ll := l.lines[i]; ll != nil && ll.ok && i < l.statesOK {
+		if ll := l.lines[i]; ll != nil && ll.lexOK && ll.wrapOK && ll.done && i < l.statesOK && ll.st == l.states[i] {
 			fresh, _ := lexLine(line, st, nil)
 			if !slices.Equal(fresh, ll.spans) {
 				t.Fatalf("step %d: line %d cached spans %v, fresh %v", step, i, ll.spans, fresh)

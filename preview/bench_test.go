@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"io"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -62,6 +63,9 @@ func BenchmarkPreviewFull(b *testing.B) {
 			w := test.NewTempWindow(b, p)
 			w.Resize(fyne.NewSize(800, 600))
 			b.SetBytes(int64(len(body)))
+			// once before timing: loading the fonts (the CJK face takes
+			// ~70 ms to parse) is paid once per process, not per update
+			p.updateNow(body, Meta{}, "", 1)
 			for b.Loop() {
 				p.doc = markdown.NewDocument(p.md)
 				p.dropBuilt()
@@ -146,6 +150,8 @@ func BenchmarkPreviewEditBig(b *testing.B) {
 			w := test.NewTempWindow(b, p)
 			w.Resize(fyne.NewSize(800, 600))
 			p.updateNow(bytes.Clone(body), Meta{}, "", 1)
+			// as after the worker's pass that follows opening
+			markdown.HighlightParts(p.doc.Blocks(), false, func() bool { return false })
 			p.ScrollToSourceLine(bytes.Count(body, []byte{'\n'}) - 4)
 			versions := [][]byte{edited, body}
 			i := 0
@@ -215,6 +221,50 @@ func BenchmarkPreviewModel(b *testing.B) {
 			for b.Loop() {
 				markdown.NewDocument(md).Set(body)
 			}
+		})
+	}
+}
+
+// BenchmarkPreviewRatio runs a full update (as BenchmarkPreviewFull) and
+// the goldmark→HTML peer (as BenchmarkGoldmarkHTML) in turns in each
+// iteration and reports each one's time and their ratio: on a shared,
+// busy machine the two see the same load, which separate benchmarks run
+// seconds apart do not.
+func BenchmarkPreviewRatio(b *testing.B) {
+	md := newMarkdown()
+	type bench struct {
+		name string
+		body []byte
+	}
+	var all []bench
+	for _, s := range sizes {
+		all = append(all, bench{s.name, seedOfSize(b, s.n)})
+	}
+	all = append(all, bench{"code1MB", bigCode(1 << 20)}, bench{"table20k", bigTable(20000)})
+	for _, s := range all {
+		body := s.body
+		b.Run(s.name, func(b *testing.B) {
+			benchApp(b)
+			p := New()
+			w := test.NewTempWindow(b, p)
+			w.Resize(fyne.NewSize(800, 600))
+			p.updateNow(body, Meta{}, "", 1) // fonts load once per process
+			var preview, peer time.Duration
+			for b.Loop() {
+				t0 := time.Now()
+				if err := md.Convert(body, io.Discard); err != nil {
+					b.Fatal(err)
+				}
+				t1 := time.Now()
+				p.doc = markdown.NewDocument(p.md)
+				p.dropBuilt()
+				p.updateNow(body, Meta{}, "", 1)
+				preview += time.Since(t1)
+				peer += t1.Sub(t0)
+			}
+			b.ReportMetric(float64(preview.Nanoseconds())/float64(b.N), "preview-ns/op")
+			b.ReportMetric(float64(peer.Nanoseconds())/float64(b.N), "goldmark-ns/op")
+			b.ReportMetric(float64(preview)/float64(peer), "ratio")
 		})
 	}
 }

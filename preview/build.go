@@ -156,6 +156,7 @@ func (b builder) block(bl *Block) fyne.CanvasObject {
 	case KindCode:
 		cb := newCodeBlock(bl.Lang, bl.Text, b.dark)
 		cb.cont, cb.outer = bl.Cont(), b.scrollPage
+		cb.tokens = bl.CodeHighlight()
 		return cb
 	case KindHTML:
 		cb := newCodeBlock("html", bl.Text, b.dark)

@@ -30,8 +30,12 @@ const tabWidth = 4
 // highlight splits code into lines of coloured tokens. An unknown language
 // is plain text. Tabs are expanded to the next tab stop.
 func highlight(lang, code string, style *chroma.Style) [][]codeToken {
+	return colourLines(markdown.CodeTokens(lang, code), style)
+}
+
+// colourLines splits tokens into lines of coloured tokens.
+func colourLines(tokens []chroma.Token, style *chroma.Style) [][]codeToken {
 	fg := chromaColour(style.Get(chroma.Text).Colour, nil)
-	it := markdown.Tokens(lang, code)
 	lines := [][]codeToken{nil}
 	col := 0
 	add := func(text string, e chroma.StyleEntry) {
@@ -64,7 +68,7 @@ func highlight(lang, code string, style *chroma.Style) [][]codeToken {
 			})
 		}
 	}
-	for tok := it(); tok != chroma.EOF; tok = it() {
+	for _, tok := range tokens {
 		add(tok.Value, style.Get(tok.Type))
 	}
 	if n := len(lines); n > 1 && len(lines[n-1]) == 0 {
@@ -92,6 +96,19 @@ type codeBlock struct {
 	cont       uint8
 	outer      func(*fyne.ScrollEvent) // the page's scroll, for the wheel
 	cols       int                     // see columns; -1 until measured
+	// tokens is a part's highlighting from the parsing goroutine
+	// (markdown.Block.CodeHighlight); nil: highlight the text here
+	tokens []chroma.Token
+	scroll *pageScroll // set by CreateRenderer
+}
+
+// scrollX is how far the block is scrolled sideways (for hit-testing and
+// selection highlights, which place text by its unscrolled position).
+func (c *codeBlock) scrollX() float32 {
+	if c.scroll == nil {
+		return 0
+	}
+	return c.scroll.Offset.X
 }
 
 func newCodeBlock(lang, text string, dark bool) *codeBlock {
@@ -113,7 +130,15 @@ func (c *codeBlock) columns() int {
 	return c.cols
 }
 
-func (c *codeBlock) lines() [][]codeToken { return highlight(c.lang, c.text, codeStyle(c.dark)) }
+func (c *codeBlock) lines() [][]codeToken { return c.highlight(codeStyle(c.dark)) }
+
+// highlight is the block's lines of coloured tokens.
+func (c *codeBlock) highlight(style *chroma.Style) [][]codeToken {
+	if c.tokens != nil {
+		return colourLines(c.tokens, style)
+	}
+	return highlight(c.lang, c.text, style)
+}
 
 // codeCell is the monospace cell of code text.
 func codeCell() (size float32, cell fyne.Size) {
@@ -188,7 +213,7 @@ func (c *codeBlock) CreateRenderer() fyne.WidgetRenderer {
 	size, cell := codeCell()
 	var objs []fyne.CanvasObject
 	cols := 0
-	for i, line := range highlight(c.lang, c.text, style) {
+	for i, line := range c.highlight(style) {
 		col := 0
 		for _, tok := range line {
 			objs, col = gridText(objs, tok, col, float32(i)*cell.Height, size, cell)
@@ -201,6 +226,7 @@ func (c *codeBlock) CreateRenderer() fyne.WidgetRenderer {
 	spacer.SetMinSize(fyne.NewSize(float32(cols)*cell.Width, float32(n)*cell.Height))
 	content := &fyne.Container{Layout: &fixedLayout{}, Objects: []fyne.CanvasObject{spacer, body}}
 	scroll := newPageScroll(content, c.outer)
+	c.scroll = scroll
 	pad := theme.Padding() * 2
 	panel := &fyne.Container{Layout: &codePanelLayout{pad: pad, cont: c.cont}, Objects: []fyne.CanvasObject{bg, scroll}}
 	return widget.NewSimpleRenderer(panel)
@@ -253,7 +279,11 @@ func (l *codePanelLayout) Layout(objs []fyne.CanvasObject, s fyne.Size) {
 		bottom = 0
 	}
 	objs[0].Move(fyne.NewPos(0, 0))
-	objs[0].Resize(s)
+	bg := s
+	if l.cont&markdown.ContBelow != 0 {
+		bg.Height++ // over the next part's edge: no seam where positions round apart
+	}
+	objs[0].Resize(bg)
 	objs[1].Move(fyne.NewPos(l.pad, top))
 	objs[1].Resize(fyne.NewSize(s.Width-2*l.pad, s.Height-top-bottom))
 }
@@ -261,4 +291,9 @@ func (l *codePanelLayout) Layout(objs []fyne.CanvasObject, s fyne.Size) {
 func (l *codePanelLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	m := objs[1].MinSize()
 	return fyne.NewSize(m.Width+2*l.pad, m.Height+2*l.pad)
+}
+
+// sameTokens reports whether two highlightings are the same slice.
+func sameTokens(a, b []chroma.Token) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
 }

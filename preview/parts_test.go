@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
+	"github.com/alecthomas/chroma/v2"
 
 	foliotheme "folio/app/theme"
 )
@@ -231,5 +232,112 @@ func TestBigArticleShowsItsStartFirst(t *testing.T) {
 	q.runUntil(t, func() bool { return len(p.items) > firstItems })
 	if p.applied == 0 || len(p.items) < 600 {
 		t.Errorf("the whole article was not shown after its start: %d items", len(p.items))
+	}
+}
+
+// TestCodePartsColourAcrossBoundaries: in a big code block, a Python
+// string that runs over a part boundary is coloured as a string in the
+// part it runs into (highlighting each part on its own, as before, lexed
+// its lines as code), once the worker has highlighted the parts.
+func TestCodePartsColourAcrossBoundaries(t *testing.T) {
+	p := showPreview(t)
+	q := uiQueues[p]
+	var b strings.Builder
+	b.WriteString("```python\n")
+	for i := 0; i < 400; i++ {
+		if i%23 == 13 {
+			b.WriteString("s = \"\"\"a string\nthat runs\nover lines\nand parts\n\"\"\"\n")
+			i += 4
+			continue
+		}
+		fmt.Fprintf(&b, "x = f(%d)\n", i)
+	}
+	b.WriteString("```\n")
+	p.Update([]byte(b.String()), Meta{}, "", 1)
+	// the worker shows the result, then highlights the rest
+	q.runUntil(t, func() bool {
+		for _, it := range p.items {
+			if it.block != nil && it.block.CodeHighlight() == nil {
+				return false
+			}
+		}
+		return len(p.items) > 10
+	})
+	style := codeStyle(p.isDark())
+	stringColour := chromaColour(style.Get(chroma.LiteralStringDoc).Colour, nil)
+	checked := 0
+	for _, it := range p.items {
+		first, _, _ := strings.Cut(it.block.Text, "\n")
+		if first != "that runs" && first != "over lines" && first != "and parts" {
+			continue
+		}
+		texts := codeTexts(t, p.builder().block(it.block))
+		if len(texts) == 0 {
+			t.Fatal("a part shows no text")
+		}
+		if texts[0].Color != stringColour {
+			t.Errorf("%q at a part's start is %v; want the string colour %v", texts[0].Text, texts[0].Color, stringColour)
+		}
+		checked++
+	}
+	if checked == 0 {
+		t.Fatal("no part starts inside a string: the test text does not cross a boundary")
+	}
+}
+
+// TestTypingInBigBlocksRebuildsOnlyTheChangedPart: a keystroke near the
+// end of a 1 MB code block or a 20,000-row table is applied without a
+// parse of the block, the edit shows, and the other parts on screen keep
+// their widgets.
+func TestTypingInBigBlocksRebuildsOnlyTheChangedPart(t *testing.T) {
+	for name, body := range map[string][]byte{"code": bigCode(1 << 20), "table": bigTable(20000)} {
+		t.Run(name, func(t *testing.T) {
+			p := showPreview(t)
+			p.updateNow(bytes.Clone(body), Meta{}, "", 1)
+			lines := bytes.Count(body, []byte{'\n'})
+			p.ScrollToSourceLine(lines - 12)
+			before := map[*Block]fyne.CanvasObject{}
+			for i := range p.visible {
+				before[p.items[i].block] = p.items[i].st.obj
+			}
+			at := bytes.LastIndex(body[:len(body)-30], []byte("\n")) - 5
+			edited := append(append(append([]byte(nil), body[:at]...), 'X'), body[at:]...)
+			res := p.updateNow(edited, Meta{}, "", 1)
+			if !res.incremental || !p.doc.LastQuickEdit() {
+				t.Fatalf("the keystroke was parsed (incremental %v)", res.incremental)
+			}
+			p.ScrollToSourceLine(lines - 12)
+			if got := visibleText(p); !strings.Contains(got, "X") {
+				t.Fatalf("the edit is not shown; visible:\n%.300s", got)
+			}
+			kept, rebuilt := 0, 0
+			for i := range p.visible {
+				it := p.items[i]
+				if obj, ok := before[it.block]; ok && obj == it.st.obj {
+					kept++
+				} else {
+					rebuilt++
+				}
+			}
+			if kept == 0 || rebuilt > 2 {
+				t.Errorf("%d parts on screen kept their widget, %d were rebuilt", kept, rebuilt)
+			}
+		})
+	}
+}
+
+// TestCodeBlockScrollX: a code block tells how far it is scrolled
+// sideways (selection places text by it).
+func TestCodeBlockScrollX(t *testing.T) {
+	test.NewTempApp(t)
+	cb := newCodeBlock("text", strings.Repeat("wide ", 200), false)
+	if cb.scrollX() != 0 {
+		t.Error("scrolled before it is shown")
+	}
+	w := test.NewTempWindow(t, cb)
+	w.Resize(fyne.NewSize(300, 100))
+	cb.scroll.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.Delta{DX: -50}})
+	if cb.scrollX() <= 0 {
+		t.Errorf("scrolled sideways, scrollX is %v", cb.scrollX())
 	}
 }

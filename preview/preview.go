@@ -240,6 +240,7 @@ func (p *Preview) process() {
 		return
 	}
 	show(res)
+	p.highlightRest(res.blocks, gen)
 }
 
 // safeParse runs parse with a panic turned into an error (the incremental
@@ -299,6 +300,7 @@ func (p *Preview) parse(req *request, gen uint64) *result {
 	for _, tb := range blocks {
 		markdown.SplitParts(tb.Block)
 	}
+	markdown.HighlightParts(blocks, true, within(highlightBudget))
 	if req.meta.ReadTime == "" && !req.meta.IsZero() {
 		req.meta.ReadTime = estimateReadTime(req.body)
 	}
@@ -363,8 +365,26 @@ func (p *Preview) apply(res *result) {
 			continue
 		}
 		if parts := tb.Block.Parts(); len(parts) > 0 {
+			// a part's line is counted from the parts before it (they
+			// are kept across edits that move them)
+			line := tb.Line + 1 // a code block's first part starts after its fence
 			for _, part := range parts {
-				add(part, tb.Line+part.LineOff(), tb.Start)
+				switch part.Kind {
+				case KindCode:
+					add(part, line, tb.Start)
+					line += part.Lines()
+				case KindTable:
+					if part.Header != nil {
+						line = tb.Line
+					}
+					add(part, line, tb.Start)
+					if part.Header != nil {
+						line += 2
+					}
+					line += len(part.Rows)
+				default:
+					add(part, tb.Line+part.LineOff(), tb.Start)
+				}
 			}
 			continue
 		}

@@ -212,17 +212,18 @@ func TestPreviewScrollToSourceLine(t *testing.T) {
 	if got := strings.Join(texts(p.content.objs[0]), ""); got != "行业应用前景" {
 		t.Errorf("first visible object shows %q", got)
 	}
-	// A line halfway down a long block scrolls partway into it.
-	long := []byte("# top\n\n```\n" + strings.Repeat("code line\n", 200) + "```\n\nafter\n")
+	// A line halfway down a long block (one not cut into parts) scrolls
+	// partway into it.
+	long := []byte("# top\n\n```\n" + strings.Repeat("code line\n", 90) + "```\n\nafter\n")
 	p.updateNow(long, Meta{}, "", 5)
-	p.ScrollToSourceLine(5 + 2 + 100)
+	p.ScrollToSourceLine(5 + 2 + 45)
 	code := p.items[1]
 	if code.block.Kind != KindCode {
 		t.Fatalf("item 1 is %v", code.block.Kind)
 	}
 	top, bottom := p.offsets[1], p.offsets[2]
 	if y := p.scroll.Offset.Y; y <= top+(bottom-top)/4 || y >= bottom-(bottom-top)/4 {
-		t.Errorf("line 100 of a 200-line block scrolled to %v, block spans %v–%v", y, top, bottom)
+		t.Errorf("line 45 of a 90-line block scrolled to %v, block spans %v–%v", y, top, bottom)
 	}
 	p.ScrollToSourceLine(1) // before the body: the top
 	if p.scroll.Offset.Y != 0 {

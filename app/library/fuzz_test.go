@@ -27,12 +27,12 @@ func FuzzSummarize(f *testing.F) {
 		pe, isParse := errors.AsType[*document.ParseError](s.Err)
 		switch {
 		case errors.Is(s.Err, ErrBinary):
-			if file.Doc != nil || s.Fields != nil {
+			if file.Doc != nil || s.fm.shape != nil {
 				t.Error("a binary file was parsed")
 			}
 		case isParse:
-			if s.Line != pe.Line || s.Line < 1 || s.Fields != nil || s.Title != "" {
-				t.Errorf("parse error %v with line %d, %d fields, title %q", pe, s.Line, len(s.Fields), s.Title)
+			if s.Line != pe.Line || s.Line < 1 || s.fm.shape != nil || s.Title != "" {
+				t.Errorf("parse error %v with line %d, schema part %v, title %q", pe, s.Line, s.fm.shape, s.Title)
 			}
 		case s.Err != nil:
 			t.Errorf("unexpected error %v", s.Err)

@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -168,4 +169,20 @@ func TestGenFolder(t *testing.T) {
 			t.Errorf("%s is %d bytes, want a 3-8 KB body", p, n)
 		}
 	}
+}
+
+// TestGenFolderTo writes a generated folder for measuring the app by hand
+// when FOLIO_GEN_DIR is set (FOLIO_GEN_N articles, 150,000 by default):
+//
+//	FOLIO_GEN_DIR=/tmp/f150k go test -run TestGenFolderTo ./app/library/
+func TestGenFolderTo(t *testing.T) {
+	dir := os.Getenv("FOLIO_GEN_DIR")
+	if dir == "" {
+		t.Skip("FOLIO_GEN_DIR not set")
+	}
+	n := 150_000
+	if v, err := strconv.Atoi(os.Getenv("FOLIO_GEN_N")); err == nil && v > 0 {
+		n = v
+	}
+	genFolder(t, dir, n, 1)
 }

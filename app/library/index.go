@@ -27,14 +27,18 @@ import (
 type Index struct {
 	root string
 
-	mu      sync.Mutex
-	rows    map[string]Summary   // by slash-separated relative path
-	mod     map[string]time.Time // modification times, by relative path
-	sorted  []Summary            // rows sorted by Path; nil when stale
-	schema  *document.Schema     // nil when stale
+	mu sync.Mutex
+	// rows are the articles sorted by Path, each row once: looked up by
+	// binary search, never modified in place (Summaries hands the slice
+	// out), replaced by an edited copy on a change.
+	rows    []Summary
+	counts  *schemaCounts    // every row's front matter folded in
+	schema  *document.Schema // made from counts; nil when stale
 	version uint64
-	// infer is document.InferSchema (tests slow it down).
-	infer func([][]document.Field) *document.Schema
+	edits   uint64 // changes other than a load's (see Edits)
+	// during holds the edits made while LoadStream runs (nil otherwise):
+	// each of its rows is published instead of what the load read.
+	during map[string]*Summary
 }
 
 // NewIndex returns an empty index of the folder root (call Load).
@@ -43,7 +47,7 @@ func NewIndex(root string) *Index {
 	if err != nil {
 		abs = root
 	}
-	return &Index{root: abs, rows: map[string]Summary{}, mod: map[string]time.Time{}}
+	return &Index{root: abs, counts: newSchemaCounts()}
 }
 
 // Root is the indexed folder's absolute path.
@@ -55,16 +59,16 @@ func (ix *Index) Load(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("index: %w", err)
 	}
-	rows := make(map[string]Summary, len(items))
-	mod := make(map[string]time.Time, len(items))
-	for _, s := range items {
-		rows[s.Path] = s
-		mod[s.Path] = modTime(ix.Abs(s.Path))
+	counts := newSchemaCounts()
+	for i := range items {
+		if items[i].Modified.IsZero() { // not read: a stat may still tell
+			items[i].Modified = modTime(ix.Abs(items[i].Path))
+		}
+		counts.add(items[i].Path, items[i].fm, +1)
 	}
 	ix.mu.Lock()
-	ix.rows = rows
-	ix.mod = mod
-	ix.sorted = items
+	ix.rows = items
+	ix.counts = counts
 	ix.changed()
 	ix.mu.Unlock()
 	return nil
@@ -115,44 +119,87 @@ func (ix *Index) Apply(batch []Change) []string {
 	}
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	var touched []string
+	// The batch's net effect, in order: for each path its new row, or nil.
+	edits := map[string]*Summary{}
+	exists := func(rel string) bool {
+		if row, ok := edits[rel]; ok {
+			return row != nil
+		}
+		_, found := findRow(ix.rows, rel)
+		return found
+	}
 	for _, u := range ups {
 		switch {
 		case u.folder:
 			prefix := u.rel + "/"
-			for p := range ix.rows {
-				if strings.HasPrefix(p, prefix) {
-					ix.drop(p)
-					touched = append(touched, p)
+			lo, hi := prefixRange(ix.rows, prefix)
+			for _, r := range ix.rows[lo:hi] {
+				if exists(r.Path) {
+					edits[r.Path] = nil
 				}
 			}
-			if _, ok := ix.rows[u.rel]; ok { // a file that was a folder's name
-				ix.drop(u.rel)
-				touched = append(touched, u.rel)
+			for p, row := range edits {
+				if row != nil && strings.HasPrefix(p, prefix) {
+					edits[p] = nil
+				}
+			}
+			if exists(u.rel) { // a file that was a folder's name
+				edits[u.rel] = nil
 			}
 		case u.remove:
-			if _, ok := ix.rows[u.rel]; ok {
-				ix.drop(u.rel)
-				touched = append(touched, u.rel)
+			if exists(u.rel) {
+				edits[u.rel] = nil
 			}
 		default:
-			ix.rows[u.rel] = u.sum
-			ix.mod[u.rel] = u.mod
-			touched = append(touched, u.rel)
+			s := u.sum
+			s.Modified = u.mod
+			edits[u.rel] = &s
 		}
 	}
-	slices.Sort(touched)
-	if len(touched) > 0 {
-		ix.sorted = patchSorted(ix.sorted, ix.rows, touched) // not a full sort per change
-		ix.changed()
+	return ix.edit(edits)
+}
+
+// edit applies edits to the rows (a new row, or nil to remove one; a
+// removal of an absent row changes nothing), folds the changes into the
+// schema counts and returns the relative paths changed, sorted; ix.mu
+// must be held.
+func (ix *Index) edit(edits map[string]*Summary) []string {
+	var touched []string
+	for rel, row := range edits {
+		if ix.during != nil {
+			ix.during[rel] = row
+		}
+		i, found := findRow(ix.rows, rel)
+		if !found && row == nil {
+			delete(edits, rel)
+			continue
+		}
+		if found {
+			old := &ix.rows[i]
+			ix.counts.add(old.Path, old.fm, -1)
+		}
+		if row != nil {
+			ix.counts.add(row.Path, row.fm, +1)
+		}
+		touched = append(touched, rel)
 	}
+	if len(touched) == 0 {
+		return nil
+	}
+	slices.Sort(touched)
+	ix.rows = editSorted(ix.rows, edits)
+	ix.changed()
+	ix.edits++
 	return touched
 }
 
-// drop deletes a row; ix.mu must be held.
-func (ix *Index) drop(rel string) {
-	delete(ix.rows, rel)
-	delete(ix.mod, rel)
+// Edits counts the changes made to the rows other than by a load (Apply,
+// Put, Remove, Rename): while it stays the same, a streamed load's rows
+// only grow at the end.
+func (ix *Index) Edits() uint64 {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	return ix.edits
 }
 
 // modTime is a file's modification time, or the zero time.
@@ -169,7 +216,10 @@ func modTime(abs string) time.Time {
 func (ix *Index) ModTime(rel string) time.Time {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	return ix.mod[rel]
+	if i, ok := findRow(ix.rows, rel); ok {
+		return ix.rows[i].Modified
+	}
+	return time.Time{}
 }
 
 // summarizeFile reads and summarizes one article; exists is false when the
@@ -205,12 +255,9 @@ func (ix *Index) Put(abs string, data []byte) {
 	f := &File{Path: rel, Abs: abs}
 	parse(f, data)
 	s := Summarize(f)
-	mod := modTime(abs)
+	s.Modified = modTime(abs)
 	ix.mu.Lock()
-	ix.rows[rel] = s
-	ix.mod[rel] = mod
-	ix.sorted = patchSorted(ix.sorted, ix.rows, []string{rel})
-	ix.changed()
+	ix.edit(map[string]*Summary{rel: &s})
 	ix.mu.Unlock()
 }
 
@@ -222,11 +269,7 @@ func (ix *Index) Remove(abs string) {
 	}
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	if _, ok := ix.rows[rel]; ok {
-		ix.drop(rel)
-		ix.sorted = nil
-		ix.changed()
-	}
+	ix.edit(map[string]*Summary{rel: nil})
 }
 
 // Rename moves the row of the article at oldAbs to newAbs (Folio renamed
@@ -235,22 +278,36 @@ func (ix *Index) Remove(abs string) {
 func (ix *Index) Rename(oldAbs, newAbs string) {
 	oldRel, ok1 := ix.Rel(oldAbs)
 	newRel, ok2 := ix.Rel(newAbs)
+	if !ok1 || oldRel == newRel {
+		return
+	}
 	ix.mu.Lock()
-	defer ix.mu.Unlock()
-	s, had := ix.rows[oldRel]
-	mod := ix.mod[oldRel]
-	if ok1 && had {
-		ix.drop(oldRel)
-	}
-	if ok2 && had {
-		s.Path = newRel
-		ix.rows[newRel] = s
-		ix.mod[newRel] = mod
-	}
+	i, had := findRow(ix.rows, oldRel)
+	loading := ix.during != nil
+	var s Summary
 	if had {
-		ix.sorted = nil
-		ix.changed()
+		s = ix.rows[i]
 	}
+	ix.mu.Unlock()
+	if !had && loading && ok2 {
+		// Not read yet by the running load, which may no longer find it
+		// under either name: read it under the new one.
+		var exists bool
+		if s, exists = summarizeFile(newAbs, newRel); !exists {
+			return
+		}
+		s.Modified = modTime(newAbs)
+	} else if !had {
+		return
+	}
+	edits := map[string]*Summary{oldRel: nil}
+	if ok2 {
+		s.Path = newRel
+		edits[newRel] = &s
+	}
+	ix.mu.Lock()
+	ix.edit(edits)
+	ix.mu.Unlock()
 }
 
 // Version increases with every change of the rows.
@@ -275,8 +332,10 @@ func (ix *Index) Get(abs string) (Summary, bool) {
 	}
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	s, ok := ix.rows[rel]
-	return s, ok
+	if i, ok := findRow(ix.rows, rel); ok {
+		return ix.rows[i], true
+	}
+	return Summary{}, false
 }
 
 // Summaries returns the rows sorted by Path. The slice is shared by later
@@ -284,48 +343,33 @@ func (ix *Index) Get(abs string) (Summary, bool) {
 func (ix *Index) Summaries() []Summary {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	return ix.summaries()
+	return ix.rows
 }
 
-func (ix *Index) summaries() []Summary {
-	if ix.sorted == nil {
-		ix.sorted = make([]Summary, 0, len(ix.rows))
-		for _, s := range ix.rows {
-			ix.sorted = append(ix.sorted, s)
-		}
-		slices.SortFunc(ix.sorted, func(a, b Summary) int { return strings.Compare(a.Path, b.Path) })
-	}
-	return ix.sorted
-}
-
-// Schema is the schema inferred from every article's front matter,
-// computed once per change.
+// Schema is the schema inferred from every article's front matter (see
+// document.InferSchema). The Index keeps it as counts that each row is
+// folded into when it is added and taken from when it is replaced or
+// removed, so it costs no pass over the folder; it is put together once
+// per change.
 func (ix *Index) Schema() *document.Schema {
 	ix.mu.Lock()
-	if s := ix.schema; s != nil {
-		ix.mu.Unlock()
-		return s
+	defer ix.mu.Unlock()
+	if ix.schema == nil {
+		ix.schema = ix.counts.schema()
 	}
-	v := ix.version
-	rows := slices.Clone(ix.summaries())
-	infer := ix.infer
-	ix.mu.Unlock()
-	// Inferred without the lock: a big folder takes a while, and the UI
-	// goroutine asks the index for rows and versions meanwhile.
-	docs := make([][]document.Field, 0, len(rows))
-	for _, s := range rows {
-		if s.Err == nil || s.Fields != nil {
-			docs = append(docs, s.Fields)
-		}
-	}
-	if infer == nil {
-		infer = document.InferSchema
-	}
-	schema := infer(docs)
+	return ix.schema
+}
+
+// Sample returns a field of the first article (by path) that has key,
+// with its value's kind and scalar text (a list's items are left out):
+// what a new article's field of that key is made like. When that article
+// is removed, its value stays the sample until another article comes.
+func (ix *Index) Sample(key string) (document.Field, bool) {
 	ix.mu.Lock()
-	if ix.version == v {
-		ix.schema = schema
+	defer ix.mu.Unlock()
+	k, ok := ix.counts.keys[key]
+	if !ok {
+		return document.Field{}, false
 	}
-	ix.mu.Unlock()
-	return schema
+	return document.Field{Key: key, Value: k.sample}, true
 }

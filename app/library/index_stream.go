@@ -3,6 +3,7 @@ package library
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 )
 
@@ -11,33 +12,36 @@ import (
 // rows come in the rows read so far become the index's (Summaries, Len,
 // Get) and progress is called, on the loading goroutine. A list can so
 // fill while a large folder is read. On error the rows read so far stay.
+//
+// Folio's own changes meanwhile (Put, Remove, Rename) are kept: they win
+// over the rows the load reads of the same paths.
 func (ix *Index) LoadStream(ctx context.Context, every time.Duration, progress func()) error {
-	rows := map[string]Summary{}
-	mod := map[string]time.Time{}
-	var sorted, fresh []Summary
-	var freshMod []time.Time
+	var sorted []Summary
+	folded := 0 // rows of sorted folded into the schema counts
 	ix.mu.Lock()
-	ix.rows, ix.mod, ix.sorted = rows, mod, []Summary{}
+	ix.rows, ix.counts, ix.during = []Summary{}, newSchemaCounts(), map[string]*Summary{}
 	ix.changed()
 	ix.mu.Unlock()
 	publish := func() {
 		ix.mu.Lock()
-		for i, s := range fresh {
-			rows[s.Path] = s
-			mod[s.Path] = freshMod[i]
+		for _, s := range sorted[folded:] {
+			if _, edited := ix.during[s.Path]; !edited {
+				ix.counts.add(s.Path, s.fm, +1)
+			}
 		}
+		folded = len(sorted)
 		// Readers keep the slice they got: they never see later appends,
 		// which go beyond its length.
-		ix.sorted = sorted[:len(sorted):len(sorted)]
+		ix.rows = editSorted(sorted[:len(sorted):len(sorted)], ix.during)
 		ix.changed()
 		ix.mu.Unlock()
-		fresh, freshMod = fresh[:0], freshMod[:0]
 	}
 	last := time.Now()
 	err := StreamSummaries(ctx, ix.root, func(s Summary) {
+		if s.Modified.IsZero() { // not read: a stat may still tell
+			s.Modified = modTime(ix.Abs(s.Path))
+		}
 		sorted = append(sorted, s)
-		fresh = append(fresh, s)
-		freshMod = append(freshMod, modTime(ix.Abs(s.Path)))
 		if time.Since(last) >= every {
 			publish()
 			last = time.Now()
@@ -46,7 +50,12 @@ func (ix *Index) LoadStream(ctx context.Context, every time.Duration, progress f
 			}
 		}
 	})
+	sorted = slices.Clip(append(make([]Summary, 0, len(sorted)), sorted...)) // without the room appending left
+	folded = min(folded, len(sorted))
 	publish()
+	ix.mu.Lock()
+	ix.during = nil
+	ix.mu.Unlock()
 	if err != nil {
 		return fmt.Errorf("index: %w", err)
 	}

@@ -6,8 +6,6 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
-
-	"folio/editor/document"
 )
 
 // indexWatch starts a watcher on dir whose batches the test applies by hand.
@@ -197,36 +195,32 @@ func TestIndexModTime(t *testing.T) {
 	}
 }
 
-// TestIndexSchemaDoesNotHoldTheLock checks that while a schema is being
-// inferred (slow for a big folder, on a background goroutine) the index
-// still answers the UI goroutine at once.
-func TestIndexSchemaDoesNotHoldTheLock(t *testing.T) {
-	ix, _ := loadedIndex(t, map[string]string{"a.md": "---\ntitle: A\n---\n"})
-	started, release := make(chan struct{}), make(chan struct{})
-	ix.infer = func(docs [][]document.Field) *document.Schema {
-		close(started)
-		<-release
-		return document.InferSchema(docs)
+// TestIndexLoadsModTimesFromTheRead checks that both loads give each row
+// the file's modification time (taken from the read's fstat).
+func TestIndexLoadsModTimesFromTheRead(t *testing.T) {
+	dir := t.TempDir()
+	old := time.Date(2020, 5, 6, 7, 8, 9, 0, time.UTC)
+	for _, name := range []string{"a.md", "b/c.md"} {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		write(t, p, "---\ntitle: x\n---\n")
+		os.Chtimes(p, old, old)
 	}
-	done := make(chan *document.Schema)
-	go func() { done <- ix.Schema() }()
-	<-started
-	answered := make(chan struct{})
-	go func() {
-		ix.Version()
-		ix.Len()
-		close(answered)
-	}()
-	select {
-	case <-answered:
-	case <-time.After(2 * time.Second):
-		t.Error("Version and Len waited for the schema's inference")
-	}
-	close(release)
-	if s := <-done; s == nil || s.Docs != 1 {
-		t.Fatalf("schema %+v", s)
-	}
-	if ix.Schema() == nil {
-		t.Error("no schema kept")
+	for _, stream := range []bool{false, true} {
+		ix := NewIndex(dir)
+		var err error
+		if stream {
+			err = ix.LoadStream(context.Background(), 0, nil)
+		} else {
+			err = ix.Load(context.Background())
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range ix.Summaries() {
+			if !s.Modified.Equal(old) || !ix.ModTime(s.Path).Equal(old) {
+				t.Errorf("stream %v: %s modified %v, want %v", stream, s.Path, s.Modified, old)
+			}
+		}
 	}
 }

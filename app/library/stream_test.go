@@ -3,6 +3,8 @@ package library
 import (
 	"context"
 	"errors"
+	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -101,45 +103,61 @@ func TestScanSharesRepeatedStrings(t *testing.T) {
 		t.Fatalf("summaries = %+v", got)
 	}
 	same := func(a, b string) bool { return unsafe.StringData(a) == unsafe.StringData(b) }
-	if !same(got[0].Fields[0].Key, got[1].Fields[0].Key) || !same(got[0].Category, got[1].Category) || !same(got[0].Tags[1], got[1].Tags[1]) {
-		t.Fatal("repeated names and values are not shared")
+	if got[0].fm.shape != got[1].fm.shape || !same(got[0].Category, got[1].Category) || !same(got[0].Tags[1], got[1].Tags[1]) {
+		t.Fatal("repeated names, shapes and values are not shared")
 	}
-	if tags := got[0].Fields[2].Value.Items; cap(tags) != len(tags) {
-		t.Fatalf("a list keeps spare room: len %d cap %d", len(tags), cap(tags))
+	if vals := got[0].fm.vals; cap(vals) != len(vals) {
+		t.Fatalf("the schema's values keep spare room: len %d cap %d", len(vals), cap(vals))
 	}
 }
 
-func TestPatchSortedMatchesAFullSort(t *testing.T) {
-	rows := map[string]Summary{}
-	var sorted []Summary
-	for _, p := range []string{"a.md", "b/c.md", "d.md", "文章.md"} {
-		rows[p] = Summary{Path: p}
-		sorted = append(sorted, Summary{Path: p})
-	}
-	before := slices.Clone(sorted)
-	rows["b/c.md"] = Summary{Path: "b/c.md", Title: "changed"}
-	rows["c.md"] = Summary{Path: "c.md"}
-	rows["0.md"] = Summary{Path: "0.md"}
-	delete(rows, "d.md")
-	got := patchSorted(sorted, rows, []string{"0.md", "b/c.md", "c.md", "d.md", "gone.md"})
-	var paths []string
-	for _, s := range got {
-		paths = append(paths, s.Path)
-	}
-	if strings.Join(paths, " ") != "0.md a.md b/c.md c.md 文章.md" || got[2].Title != "changed" {
-		t.Fatalf("patched = %q", paths)
-	}
-	for i := range before {
-		if sorted[i].Path != before[i].Path || sorted[i].Title != before[i].Title {
-			t.Fatal("the shared sorted slice was modified")
+// TestEditSortedMatchesAFullSort checks both ways of editing the sorted
+// rows (one by one, and merged for a large batch) against a full sort, and
+// that the slice edited is left as it was.
+func TestEditSortedMatchesAFullSort(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for _, n := range []int{0, 1, 5, maxPatch, maxPatch + 1, 300} {
+		for range 20 {
+			all := map[string]Summary{}
+			var rows []Summary
+			for range 200 {
+				p := fmt.Sprintf("%c/%d.md", 'a'+r.IntN(5), r.IntN(100))
+				all[p] = Summary{Path: p}
+			}
+			for _, s := range all {
+				rows = append(rows, s)
+			}
+			slices.SortFunc(rows, func(a, b Summary) int { return strings.Compare(a.Path, b.Path) })
+			before := slices.Clone(rows)
+			edits := map[string]*Summary{}
+			for range n {
+				p := fmt.Sprintf("%c/%d.md", 'a'+r.IntN(6), r.IntN(120))
+				if r.IntN(3) == 0 {
+					edits[p] = nil
+					delete(all, p)
+				} else {
+					s := Summary{Path: p, Title: "changed"}
+					edits[p] = &s
+					all[p] = s
+				}
+			}
+			got := editSorted(rows, edits)
+			var want []Summary
+			for _, s := range all {
+				want = append(want, s)
+			}
+			slices.SortFunc(want, func(a, b Summary) int { return strings.Compare(a.Path, b.Path) })
+			if !reflect.DeepEqual(slices.Clip(got), slices.Clip(want)) && !(len(got) == 0 && len(want) == 0) {
+				t.Fatalf("%d edits: got %d rows, want %d", n, len(got), len(want))
+			}
+			if !reflect.DeepEqual(rows, before) {
+				t.Fatal("the shared rows were modified")
+			}
 		}
 	}
-	if patchSorted(nil, rows, []string{"a.md"}) != nil || patchSorted(sorted, rows, make([]string, maxPatch+1)) != nil {
-		t.Fatal("want a full sort for a stale slice or a large batch")
-	}
 }
 
-func TestScanBriefHasNoFields(t *testing.T) {
+func TestScanBriefHasNoSchemaPart(t *testing.T) {
 	dir := t.TempDir()
 	genFolder(t, dir, 30, 8)
 	full, err := Scan(context.Background(), dir)
@@ -152,8 +170,8 @@ func TestScanBriefHasNoFields(t *testing.T) {
 	}
 	for i := range full {
 		f := full[i]
-		f.Fields = nil
-		if brief[i].Fields != nil || !reflect.DeepEqual(brief[i], f) {
+		f.fm, f.Description = frontMatter{}, ""
+		if brief[i].fm.shape != nil || full[i].fm.shape == nil || full[i].Description == "" || !reflect.DeepEqual(brief[i], f) {
 			t.Fatalf("row %d differs:\n%+v\n%+v", i, brief[i], f)
 		}
 	}
@@ -193,4 +211,49 @@ func TestIndexLoadStreamShowsRowsAsTheyCome(t *testing.T) {
 	if got, ok := ix.Get(p); !ok || got.Title != "新" || ix.Len() != 401 {
 		t.Fatalf("after Apply: %+v %v", got, ok)
 	}
+}
+
+// TestIndexKeepsOwnChangesDuringALoad saves, creates, renames and removes
+// articles while a streamed load runs: the rows and the schema end as if
+// the changes came after the load, and the load never brings back what
+// Folio removed or replaced.
+func TestIndexKeepsOwnChangesDuringALoad(t *testing.T) {
+	dir := t.TempDir()
+	genFolder(t, dir, 300, 11)
+	paths, _ := visitPaths(t, dir)
+	ix := NewIndex(dir)
+	early, late := paths[5], paths[len(paths)-3] // read before and after the changes
+	gone, moved := paths[len(paths)-2], paths[len(paths)-1]
+	calls := 0
+	err := ix.LoadStream(context.Background(), 0, func() {
+		if calls++; calls != 20 {
+			return
+		}
+		for _, p := range []string{early, late} {
+			abs := ix.Abs(p)
+			write(t, abs, "---\ntitle: 改了\nweight: 1\n---\n")
+			ix.Put(abs, []byte("---\ntitle: 改了\nweight: 1\n---\n"))
+		}
+		os.Remove(ix.Abs(gone))
+		ix.Remove(ix.Abs(gone))
+		os.Rename(ix.Abs(moved), ix.Abs("zz-moved.md"))
+		ix.Rename(ix.Abs(moved), ix.Abs("zz-moved.md"))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fresh := NewIndex(dir)
+	if err := fresh.Load(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	got, want := ix.Summaries(), fresh.Summaries()
+	if len(got) != len(want) {
+		t.Fatalf("%d rows, want %d", len(got), len(want))
+	}
+	for i := range want {
+		if got[i].Path != want[i].Path || got[i].Title != want[i].Title {
+			t.Fatalf("row %d: %s %q, want %s %q", i, got[i].Path, got[i].Title, want[i].Path, want[i].Title)
+		}
+	}
+	sameSchema(t, "after a load with changes", ix.Schema(), fresh.Schema(), true)
 }

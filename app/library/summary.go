@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 	"sync"
+	"time"
 
 	"folio/editor/document"
 )
@@ -31,13 +32,20 @@ type Summary struct {
 	Words int
 	// ReadingMinutes is the estimated reading time of the body.
 	ReadingMinutes int
-	// Fields are all top-level front matter fields in file order, for
-	// schema inference and filters.
-	Fields []document.Field
+	// Description is the plain text of the summary (or description)
+	// field, which the list's filter searches too.
+	Description string
 	// Err is why the article could not be read or parsed; the row is kept.
 	Err error
 	// Line is the 1-based line of Err in the file, or 0 when unknown.
 	Line int
+	// Modified is the file's modification time when it was read (zero
+	// when unknown).
+	Modified time.Time
+
+	// fm is what the article adds to its folder's schema (the Index keeps
+	// the schema up to date from it, without the article's fields).
+	fm frontMatter
 }
 
 // Scan finds and reads every Markdown article under root (see Visit for
@@ -48,15 +56,14 @@ func Scan(ctx context.Context, root string) ([]Summary, error) {
 	return Visit(ctx, root, in.summarize)
 }
 
-// ScanBrief is Scan without each Summary's Fields, for listings that
-// need no schema (`folio list`): the rows of a large folder then take a
-// fraction of the memory.
+// ScanBrief is Scan without what each Summary adds to the folder's
+// schema and without its Description, for listings that infer no schema
+// and search nothing (`folio list`): the rows of a large folder then take
+// less memory.
 func ScanBrief(ctx context.Context, root string) ([]Summary, error) {
 	in := newInterner()
 	return Visit(ctx, root, func(f *File) Summary {
-		s := summarize(f, in)
-		s.Fields = nil
-		return s
+		return summarize(f, in, true)
 	})
 }
 
@@ -69,26 +76,37 @@ func StreamSummaries(ctx context.Context, root string, out func(Summary)) error 
 }
 
 // Summarize makes the Summary of a visited file.
-func Summarize(f *File) Summary { return summarize(f, nil) }
+func Summarize(f *File) Summary { return summarize(f, nil, false) }
 
 // summarize makes the Summary of a visited file, sharing the strings that
-// repeat across articles through in (when not nil).
-func summarize(f *File, in *interner) Summary {
-	s := Summary{Path: f.Path, Err: f.Err}
+// repeat across articles through in (when not nil); brief leaves out what
+// only the Index needs (the schema's part, the Description).
+func summarize(f *File, in *interner, brief bool) Summary {
+	s := Summary{Path: f.Path, Err: f.Err, Modified: f.Modified}
 	if pe, ok := errors.AsType[*document.ParseError](f.Err); ok {
 		s.Line = pe.Line
 	}
 	if f.Doc == nil {
+		if s.Err == nil && !brief {
+			s.fm = frontMatter{shape: &fmShape{}}
+		}
 		return s
 	}
 	s.Format = f.Doc.Format()
-	s.Fields = f.Doc.Fields()
+	fields := f.Doc.Fields()
 	if in != nil {
-		in.fields(s.Fields)
+		in.fields(fields)
+	}
+	if (s.Err == nil || fields != nil) && !brief {
+		s.fm = frontMatterOf(fields)
+		if in != nil {
+			s.fm.shape = in.shape(s.fm.shape)
+		}
 	}
 	altDate := "" // publishDate, pubDate or published, used when there is no date
 	hasDate := false
-	for _, fd := range s.Fields {
+	hasDescription := false
+	for _, fd := range fields {
 		k, v := fd.Key, fd.Value
 		switch {
 		case strings.EqualFold(k, "title"):
@@ -113,6 +131,8 @@ func summarize(f *File, in *interner) Summary {
 			s.Featured = isTrue(v)
 		case strings.EqualFold(k, "draft"):
 			s.Draft = isTrue(v)
+		case !brief && !hasDescription && (strings.EqualFold(k, "summary") || strings.EqualFold(k, "description")):
+			s.Description, hasDescription = v.Plain(), true
 		}
 	}
 	if !hasDate {
@@ -129,18 +149,33 @@ func summarize(f *File, in *interner) Summary {
 // spare capacity of lists, so that a large folder's index holds each such
 // string once. It is safe for use by several goroutines.
 type interner struct {
-	mu sync.Mutex
-	m  map[string]string
+	mu     sync.Mutex
+	m      map[string]string
+	shapes map[string]*fmShape
 }
 
 // maxInterned is the longest string interned: titles and summaries are
 // mostly unique and not worth a map entry.
 const maxInterned = 40
 
-func newInterner() *interner { return &interner{m: map[string]string{}} }
+func newInterner() *interner {
+	return &interner{m: map[string]string{}, shapes: map[string]*fmShape{}}
+}
+
+// shape returns the shared copy of a front matter shape.
+func (in *interner) shape(sh *fmShape) *fmShape {
+	k := sh.shapeKey()
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	if s, ok := in.shapes[k]; ok {
+		return s
+	}
+	in.shapes[k] = sh
+	return sh
+}
 
 // summarize is summarize with this interner.
-func (in *interner) summarize(f *File) Summary { return summarize(f, in) }
+func (in *interner) summarize(f *File) Summary { return summarize(f, in, false) }
 
 // str returns the shared copy of s.
 func (in *interner) str(s string) string {
@@ -152,6 +187,7 @@ func (in *interner) str(s string) string {
 	if t, ok := in.m[s]; ok {
 		return t
 	}
+	s = strings.Clone(s) // not a piece of a larger string the index would keep
 	in.m[s] = s
 	return s
 }

@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"folio/editor/document"
 )
@@ -52,6 +53,9 @@ type File struct {
 	Doc *document.Document
 	// Err is why the file could not be read or parsed, or nil.
 	Err error
+	// Modified is the file's modification time when it was read (zero
+	// when it could not be opened).
+	Modified time.Time
 }
 
 // IsMarkdown reports whether name has a Markdown extension (.md or
@@ -321,7 +325,8 @@ func sortForPaths(dir string, entries []os.DirEntry) {
 // failure. It reads into buf when the file fits and returns the buffer to
 // use for the next file.
 func load(f *File, buf []byte) []byte {
-	data, err := readFileInto(f.Abs, buf)
+	data, mod, err := readFileStat(f.Abs, buf)
+	f.Modified = mod
 	if err != nil {
 		// The path is already in the File: keep the operation and cause.
 		if pe, ok := errors.AsType[*fs.PathError](err); ok {
@@ -352,15 +357,28 @@ func readFile(name string) ([]byte, error) { return readFileInto(name, nil) }
 // readFileInto is readFile reading into buf's memory when it is large
 // enough.
 func readFileInto(name string, buf []byte) ([]byte, error) {
+	data, _, err := readFileStat(name, buf)
+	return data, err
+}
+
+// readFileStat is readFileInto also returning the file's modification
+// time, from the fstat it makes anyway.
+func readFileStat(name string, buf []byte) ([]byte, time.Time, error) {
 	f, err := openRead(name)
 	if err != nil {
-		return nil, err
+		return nil, time.Time{}, err
 	}
 	defer f.Close()
 	info, err := f.Stat()
 	if err != nil {
-		return nil, err
+		return nil, time.Time{}, err
 	}
+	data, err := readOpen(f, info, buf)
+	return data, info.ModTime(), err
+}
+
+// readOpen reads the open file f, whose fstat is info, as readFileInto.
+func readOpen(f *os.File, info os.FileInfo, buf []byte) ([]byte, error) {
 	if !info.Mode().IsRegular() {
 		return nil, ErrNotRegular
 	}

@@ -42,6 +42,7 @@ type Change struct {
 // It is not safe for concurrent use.
 type Buffer struct {
 	lines []string
+	ropes []*rope    // nil, or per line: the line as a rope (then lines[i] is unused)
 	index PrefixSums // len(line)+1 per line (the +1 is the '\n'; the last line's is virtual)
 	hist  history
 	size  int
@@ -73,6 +74,7 @@ func (b *Buffer) SetText(text string) {
 		text = text[i+1:]
 	}
 	b.lines = lines
+	b.ropes = nil
 	b.index.Reset(lens)
 	b.size = b.index.Total() - 1
 	b.hist.reset()
@@ -81,7 +83,24 @@ func (b *Buffer) SetText(text string) {
 
 // Text returns the whole text.
 func (b *Buffer) Text() string {
-	return strings.Join(b.lines, "\n")
+	if b.ropes == nil {
+		return strings.Join(b.lines, "\n")
+	}
+	var sb strings.Builder
+	sb.Grow(b.size)
+	for i := range b.lines {
+		if i > 0 {
+			sb.WriteByte('\n')
+		}
+		if r := b.ropes[i]; r != nil {
+			for _, c := range r.chunks {
+				sb.WriteString(c)
+			}
+		} else {
+			sb.WriteString(b.lines[i])
+		}
+	}
+	return sb.String()
 }
 
 // Version increases with every change of the text.
@@ -93,8 +112,62 @@ func (b *Buffer) Len() int { return b.size }
 // LineCount returns the number of lines (at least 1).
 func (b *Buffer) LineCount() int { return len(b.lines) }
 
-// Line returns line i without its '\n'.
-func (b *Buffer) Line(i int) string { return b.lines[i] }
+// Line returns line i without its '\n'. A long line that was edited is
+// joined once (O(length)) and cached until its next edit; views that only
+// need part of it use LineSlice.
+func (b *Buffer) Line(i int) string {
+	if b.ropes != nil && b.ropes[i] != nil {
+		return b.ropes[i].String()
+	}
+	return b.lines[i]
+}
+
+// LineLen returns the length of line i in bytes without its '\n'.
+func (b *Buffer) LineLen(i int) int { return b.index.Get(i) - 1 }
+
+// LineSlice returns bytes [from, to) of line i (clamped), in O(to-from)
+// whatever the line's length.
+func (b *Buffer) LineSlice(i, from, to int) string {
+	n := b.LineLen(i)
+	from, to = min(max(from, 0), n), min(max(to, 0), n)
+	if from >= to {
+		return ""
+	}
+	if b.ropes != nil && b.ropes[i] != nil {
+		return b.ropes[i].slice(from, to)
+	}
+	return b.lines[i][from:to]
+}
+
+// LinePiece returns a piece of line i that holds byte off (or ends at it
+// when off is the line's length) and the offset where the piece starts: the
+// whole line, or one chunk of a long edited line. It never copies.
+func (b *Buffer) LinePiece(i, off int) (string, int) {
+	if b.ropes != nil && b.ropes[i] != nil {
+		r := b.ropes[i]
+		if r.flatOK || len(r.chunks) == 0 {
+			return r.String(), 0
+		}
+		k := r.find(max(off, 0))
+		return r.chunks[k], r.start(k)
+	}
+	return b.lines[i], 0
+}
+
+// IndexInLine returns the first offset >= from in line i where pat starts,
+// or -1, without joining a long line.
+func (b *Buffer) IndexInLine(i, from int, pat string) int {
+	if from > b.LineLen(i) {
+		return -1
+	}
+	if b.ropes != nil && b.ropes[i] != nil {
+		return b.ropes[i].index(max(from, 0), pat)
+	}
+	if k := strings.Index(b.lines[i][max(from, 0):], pat); k >= 0 {
+		return max(from, 0) + k
+	}
+	return -1
+}
 
 // LineStart returns the byte offset where line i starts.
 func (b *Buffer) LineStart(i int) int {
@@ -112,7 +185,7 @@ func (b *Buffer) OffsetToPos(off int) Pos {
 	}
 	if off >= b.size {
 		last := len(b.lines) - 1
-		return Pos{last, len(b.lines[last])}
+		return Pos{last, b.LineLen(last)}
 	}
 	l := b.index.Find(off)
 	return Pos{l, off - b.index.Sum(l)}
@@ -127,7 +200,7 @@ func (b *Buffer) PosToOffset(p Pos) int {
 	if p.Line >= len(b.lines) {
 		return b.size
 	}
-	c := min(max(p.Col, 0), len(b.lines[p.Line]))
+	c := min(max(p.Col, 0), b.LineLen(p.Line))
 	return b.index.Sum(p.Line) + c
 }
 
@@ -139,17 +212,17 @@ func (b *Buffer) Slice(start, end int) string {
 	}
 	sp, ep := b.OffsetToPos(start), b.OffsetToPos(end)
 	if sp.Line == ep.Line {
-		return b.lines[sp.Line][sp.Col:ep.Col]
+		return b.LineSlice(sp.Line, sp.Col, ep.Col)
 	}
 	var sb strings.Builder
 	sb.Grow(end - start)
-	sb.WriteString(b.lines[sp.Line][sp.Col:])
+	sb.WriteString(b.LineSlice(sp.Line, sp.Col, b.LineLen(sp.Line)))
 	for l := sp.Line + 1; l < ep.Line; l++ {
 		sb.WriteByte('\n')
-		sb.WriteString(b.lines[l])
+		sb.WriteString(b.Line(l))
 	}
 	sb.WriteByte('\n')
-	sb.WriteString(b.lines[ep.Line][:ep.Col])
+	sb.WriteString(b.LineSlice(ep.Line, 0, ep.Col))
 	return sb.String()
 }
 
@@ -166,16 +239,17 @@ func (b *Buffer) RuneOffset(off int) int {
 	p := b.OffsetToPos(off)
 	n := p.Line // one rune per '\n' before the line
 	for l := 0; l < p.Line; l++ {
-		n += utf8.RuneCountInString(b.lines[l])
+		n += utf8.RuneCountInString(b.Line(l))
 	}
-	return n + utf8.RuneCountInString(b.lines[p.Line][:p.Col])
+	return n + utf8.RuneCountInString(b.LineSlice(p.Line, 0, p.Col))
 }
 
 // ByteOffset converts a rune offset to a byte offset, clamped to the text.
 // It costs O(offset).
 func (b *Buffer) ByteOffset(runes int) int {
 	off := 0
-	for l, line := range b.lines {
+	for l := range b.lines {
+		line := b.Line(l)
 		n := utf8.RuneCountInString(line)
 		if runes <= n {
 			for i := range line {
@@ -199,16 +273,37 @@ func (b *Buffer) ByteOffset(runes int) int {
 func (b *Buffer) replace(start, end int, text string) Change {
 	start, end = b.clampRange(start, end)
 	sp, ep := b.OffsetToPos(start), b.OffsetToPos(end)
-	head := b.lines[sp.Line][:sp.Col]
-	tail := b.lines[ep.Line][ep.Col:]
 	ch := Change{StartLine: sp.Line, OldLines: ep.Line - sp.Line + 1, Start: start, OldEnd: end, NewEnd: start + len(text)}
 	b.ver++
 	b.size += len(text) - (end - start)
+	if sp.Line == ep.Line && strings.IndexByte(text, '\n') < 0 {
+		if newLen := b.LineLen(sp.Line) + len(text) - (end - start); newLen >= RopeMin {
+			// a long line: edit its chunks, not a copy of it
+			if b.ropes == nil {
+				b.ropes = make([]*rope, len(b.lines))
+			}
+			r := b.ropes[sp.Line]
+			if r == nil {
+				r = newRope(b.lines[sp.Line])
+				b.ropes[sp.Line] = r
+				b.lines[sp.Line] = ""
+			}
+			r.replace(sp.Col, ep.Col, text)
+			b.index.Set(sp.Line, newLen+1)
+			ch.NewLines = 1
+			return ch
+		}
+	}
+	head := b.LineSlice(sp.Line, 0, sp.Col)
+	tail := b.LineSlice(ep.Line, ep.Col, b.LineLen(ep.Line))
 	if strings.IndexByte(text, '\n') < 0 {
 		line := head + text + tail
 		ch.NewLines = 1
 		if ch.OldLines == 1 {
 			b.lines[sp.Line] = line
+			if b.ropes != nil {
+				b.ropes[sp.Line] = nil
+			}
 			b.index.Set(sp.Line, len(line)+1)
 			return ch
 		}
@@ -230,4 +325,7 @@ func (b *Buffer) spliceLines(at, remove int, ins []string) {
 	}
 	b.index.Splice(at, remove, lens)
 	b.lines = slices.Replace(b.lines, at, at+remove, ins...)
+	if b.ropes != nil {
+		b.ropes = slices.Replace(b.ropes, at, at+remove, make([]*rope, len(ins))...)
+	}
 }

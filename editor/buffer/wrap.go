@@ -137,3 +137,13 @@ func runeBefore(s string, i int) (rune, int) {
 	}
 	return utf8.DecodeLastRuneInString(s[:i])
 }
+
+// WrapFrom runs the greedy wrap of text from byte offset from (the start
+// of a visual line) and calls emit with each break and the offset of the
+// rune whose overflow decided it, until emit returns false. Every break it
+// emits depends only on text[from:at], so a caller may wrap a long line a
+// window at a time: the breaks found in a window that ends early are
+// right, and wrapping resumes from the last of them.
+func WrapFrom(text string, from int, width float32, advance func(off int, r rune) float32, emit func(bp, at int) bool) {
+	wrapFrom(text, from, width, advance, emit)
+}

@@ -1,10 +1,13 @@
 // Package markdown is Folio's Markdown engine, without Fyne: the one
 // goldmark configuration (New) with its budgets (limits.go), the block
 // model (Block, Inline), incremental parsing into top-level blocks
-// (Document), big blocks cut into parts (SplitParts), the outline
+// (Document; an edit inside a big code block or table is applied without
+// parsing the block: codeedit.go, tableedit.go), big blocks cut into parts
+// (SplitParts), the outline
 // (Headings), link and image resolution against the article's folder and
 // site (Resolver), raw HTML's safe set (SplitHTML), GitHub alerts and Hugo
-// shortcodes, and code highlighting (Tokens). The preview widget, `folio
+// shortcodes, and code highlighting (Tokens, CodeTokens; a big block's
+// parts each from its lexer state, HighlightParts: lex.go, codehl.go). The preview widget, `folio
 // check`, `folio export` and the outline all use it, so they agree on what
 // a document means.
 package markdown

@@ -222,6 +222,20 @@ func (c *converter) table(t *east.Table) *Block {
 // lines joins a leaf block's lines as written.
 func (c *converter) lines(n ast.Node, raw bool) string {
 	lines := n.Lines()
+	if k := lines.Len(); k > 0 { // lines that follow each other whole: one copy
+		whole := true
+		for i := 0; i < k && whole; i++ {
+			seg := lines.At(i)
+			whole = seg.Padding == 0 && (i == 0 || lines.At(i-1).Stop == seg.Start)
+		}
+		if first, last := lines.At(0), lines.At(k-1); whole && first.Start <= last.Stop && last.Stop <= len(c.src) {
+			s := string(c.src[first.Start:last.Stop])
+			if !raw {
+				s = strings.TrimSuffix(s, "\n")
+			}
+			return s
+		}
+	}
 	var buf bytes.Buffer
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)

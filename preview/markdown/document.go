@@ -33,6 +33,10 @@ type Document struct {
 
 	// lastIncremental tells whether the last update reparsed only a region.
 	lastIncremental bool
+	// lastQuickEdit tells whether it was an edit inside a big code block
+	// or table, applied without parsing the block (codeedit.go,
+	// tableedit.go).
+	lastQuickEdit bool
 }
 
 func NewDocument(md goldmark.Markdown) *Document {
@@ -42,6 +46,7 @@ func NewDocument(md goldmark.Markdown) *Document {
 // Set replaces the body (which the document now owns) and reparses what
 // changed. The returned slice is the new block list.
 func (d *Document) Set(src []byte) []*TopBlock {
+	d.lastQuickEdit = false
 	if d.blocks != nil && d.incremental(src) {
 		d.lastIncremental = true
 		return d.blocks
@@ -191,6 +196,10 @@ func (d *Document) incremental(src []byte) bool {
 	s := commonSuffix(old[p:], src[p:])
 	oldEnd, newEnd := len(old)-s, len(src)-s
 	delta := len(src) - len(old)
+	if d.codeEdit(src, p, oldEnd, newEnd) || d.tableEdit(src, p, oldEnd, newEnd) {
+		d.lastQuickEdit = true
+		return true
+	}
 
 	// The blocks that hold the change, plus one neighbour on each side,
 	// widened until each edge sits after a blank line.
@@ -290,11 +299,15 @@ func afterBlankLine(src []byte, off int) bool {
 	return len(bytes.TrimSpace(src[prev:off-1])) == 0
 }
 
+// commonPrefix is the length of the common start of a and b: whole
+// blocks are compared first (bytes.Equal is vectorised), then bytes.
 func commonPrefix(a, b []byte) int {
 	n := min(len(a), len(b))
 	i := 0
-	for i+8 <= n && string(a[i:i+8]) == string(b[i:i+8]) {
-		i += 8
+	for step := 4096; step >= 8; step /= 8 {
+		for i+step <= n && bytes.Equal(a[i:i+step], b[i:i+step]) {
+			i += step
+		}
 	}
 	for i < n && a[i] == b[i] {
 		i++
@@ -302,11 +315,14 @@ func commonPrefix(a, b []byte) int {
 	return i
 }
 
+// commonSuffix is the length of the common end of a and b.
 func commonSuffix(a, b []byte) int {
 	n := min(len(a), len(b))
 	i := 0
-	for i+8 <= n && string(a[len(a)-i-8:len(a)-i]) == string(b[len(b)-i-8:len(b)-i]) {
-		i += 8
+	for step := 4096; step >= 8; step /= 8 {
+		for i+step <= n && bytes.Equal(a[len(a)-i-step:len(a)-i], b[len(b)-i-step:len(b)-i]) {
+			i += step
+		}
 	}
 	for i < n && a[len(a)-1-i] == b[len(b)-1-i] {
 		i++
@@ -326,3 +342,7 @@ func BlockStart(n ast.Node, src []byte) int { return blockStart(n, src) }
 
 // Source is the body last given to Set.
 func (d *Document) Source() []byte { return d.src }
+
+// LastQuickEdit tells whether the last Set was an edit inside a big code
+// block or table applied without parsing the block.
+func (d *Document) LastQuickEdit() bool { return d.lastQuickEdit }

@@ -81,6 +81,23 @@ type Block struct {
 	lineOff int
 	plan    *TablePlan
 
+	// codeFrom and codeTo are a fenced code block's content as a byte
+	// range of its top-level block's source, set when the content is
+	// the source verbatim (so an edit inside it needs no parse, see
+	// codeedit.go); codeTo is 0 otherwise.
+	codeFrom, codeTo int
+	// rowsFrom and rowsTo are a table's body rows as a byte range of its
+	// source, one line each, set when its first two lines are the header
+	// and the delimiter row (tableedit.go); rowsTo is 0 otherwise.
+	rowsFrom, rowsTo int
+	asks             *asks // a split table's rows' asks (parts.go)
+
+	// hl is a code part's highlighting, set on the parsing goroutine
+	// (codehl.go); recheck asks for it to be made again (the text after
+	// the part changed, which its last token may reach into).
+	hl      atomic.Pointer[partHL]
+	recheck atomic.Bool
+
 	// lazy holds the goldmark node of a top-level block whose content is
 	// not converted yet: only blocks that are shown (or dumped) are.
 	lazy *lazySource
@@ -106,12 +123,20 @@ func (b *Block) Fill() *Block {
 	}
 	l.conv.top = blockStart(l.node, l.conv.src)
 	full := l.conv.block(l.node)
+	switch full.Kind {
+	case KindCode:
+		b.codeFrom, b.codeTo = verbatimCode(l.node, l.conv.src, l.conv.top)
+	case KindTable:
+		b.rowsFrom, b.rowsTo = tableRows(l.conv.src, l.conv.top, len(full.Rows))
+	}
 	b.Inlines, b.Children, b.Items = full.Inlines, full.Children, full.Items
 	b.Ordered, b.Start, b.Tight = full.Ordered, full.Start, full.Tight
 	b.Lang, b.Text, b.Alert = full.Lang, full.Text, full.Alert
 	b.Align, b.Header, b.Rows = full.Align, full.Header, full.Rows
 	b.lazy = nil
-	compact(b)
+	if b.Kind != KindCode && b.Kind != KindHTML { // their text is a copy already
+		compact(b)
+	}
 	b.filled.Store(true)
 	return b
 }

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"slices"
 	"strings"
 
 	"folio/editor/textwidth"
@@ -11,10 +12,13 @@ import (
 // preview, so only the parts on screen are built, and an edit rebuilds
 // only those. The parts are cut on the parsing goroutine.
 const (
-	partMinLines  = 300 // source lines from which a block is cut into parts
-	partCodeLines = 60  // lines of code per part
-	partRows      = 30  // table rows per part
-	partItems     = 20  // list items (or quote blocks) per part
+	partMinLines = 300 // source lines from which a block is cut into parts
+	// a code block is cut from fewer: its parts are highlighted on the
+	// parsing goroutine, a whole block on the UI one (~2 µs a byte)
+	partMinCodeLines = 100
+	partCodeLines    = 16 // lines of code per part (an edit re-highlights one)
+	partRows         = 30 // table rows per part
+	partItems        = 20 // list items (or quote blocks) per part
 )
 
 // SplitParts converts a big top-level block and cuts it into parts (only
@@ -24,11 +28,15 @@ func SplitParts(b *Block) {
 		return
 	}
 	b.split = true
-	if b.lines < partMinLines {
-		return
-	}
 	switch b.Kind {
-	case KindCode, KindTable, KindList, KindQuote:
+	case KindCode:
+		if b.lines < partMinCodeLines {
+			return
+		}
+	case KindTable, KindList, KindQuote:
+		if b.lines < partMinLines {
+			return
+		}
 	default:
 		return
 	}
@@ -36,27 +44,14 @@ func SplitParts(b *Block) {
 	var parts []*Block
 	switch b.Kind {
 	case KindCode:
-		text := b.Text
-		line := 1 // the fence
-		for len(text) > 0 {
-			end := 0
-			for n := 0; n < partCodeLines && end < len(text); n++ {
-				i := strings.IndexByte(text[end:], '\n')
-				if i < 0 {
-					end = len(text)
-					break
-				}
-				end += i + 1
-			}
-			chunk := strings.TrimSuffix(text[:end], "\n")
-			parts = append(parts, &Block{Kind: KindCode, Lang: b.Lang, Text: chunk, lineOff: line, lines: partCodeLines})
-			line += strings.Count(text[:end], "\n")
-			text = text[end:]
-		}
+		parts = cutCode(b.Lang, b.Text)
 	case KindTable:
-		plan := PlanTable(b)
+		b.asks = tableAsks(b, tableCols(b))
+		plan := planOf(tableCols(b), b.asks)
 		for i := 0; i < len(b.Rows) || i == 0; i += partRows {
-			p := &Block{Kind: KindTable, Align: b.Align, Rows: b.Rows[i:min(i+partRows, len(b.Rows))], plan: plan, lineOff: 2 + i}
+			// its own rows: a part kept across edits must not pin the
+			// row list of the version that made it
+			p := &Block{Kind: KindTable, Align: b.Align, Rows: slices.Clone(b.Rows[i:min(i+partRows, len(b.Rows))]), plan: plan, lineOff: 2 + i}
 			if i == 0 {
 				p.Header = b.Header
 				p.lineOff = 0
@@ -87,12 +82,39 @@ func SplitParts(b *Block) {
 			p.cont |= ContBelow
 		}
 		p.split = true
-		p.units = b.units / float32(len(parts))
+		if p.Kind != KindCode {
+			p.units = b.units / float32(len(parts))
+		}
 		if p.lines == 0 {
 			p.lines = max(b.lines/len(parts), 1)
 		}
 	}
 	b.parts = parts
+}
+
+// cutCode cuts a code block's text into parts of partCodeLines lines
+// (their texts are slices of text; an edit cuts its parts from a string
+// of their own, so kept parts pin only the text of the full parse that
+// made them). Their line counts are exact.
+func cutCode(lang, text string) []*Block {
+	var parts []*Block
+	for len(text) > 0 {
+		end, n := 0, 0
+		for ; n < partCodeLines && end < len(text); n++ {
+			i := strings.IndexByte(text[end:], '\n')
+			if i < 0 {
+				end = len(text)
+				n++
+				break
+			}
+			end += i + 1
+		}
+		chunk := strings.TrimSuffix(text[:end], "\n")
+		n = strings.Count(chunk, "\n") + 1
+		parts = append(parts, &Block{Kind: KindCode, Lang: lang, Text: chunk, lines: n, split: true})
+		text = text[end:]
+	}
+	return parts
 }
 
 // Edges of a part: a big block is shown as several parts.
@@ -119,25 +141,59 @@ const (
 
 // PlanTable measures a table's columns from its text.
 func PlanTable(b *Block) *TablePlan {
+	cols := tableCols(b)
+	return planOf(cols, tableAsks(b, cols))
+}
+
+func tableCols(b *Block) int {
 	cols := len(b.Align)
 	for _, r := range b.Rows {
 		cols = max(cols, len(r))
 	}
-	cols = max(cols, len(b.Header))
-	p := &TablePlan{Cols: cols, Natural: make([]float32, cols), Minimum: make([]float32, cols)}
-	add := func(row [][]Inline, bold float32) {
-		for c, cell := range row {
-			if c >= cols {
-				break
-			}
-			nat, word := cellUnits(cell)
-			p.Natural[c] = max(p.Natural[c], min(nat*bold, maxColEm))
-			p.Minimum[c] = max(p.Minimum[c], min(word*bold, minColEm))
-		}
-	}
-	add(b.Header, 1.08)
+	return max(cols, len(b.Header))
+}
+
+// asks is what each row of a table asks of each column, row-major (the
+// header first): the width on one line, and the longest unbreakable piece,
+// in em. A big table keeps it, so an edit measures only the rows it
+// changed.
+type asks struct {
+	natural, word []float32
+}
+
+// tableAsks measures every row of a table.
+func tableAsks(b *Block, cols int) *asks {
+	a := &asks{natural: make([]float32, 0, (len(b.Rows)+1)*cols), word: make([]float32, 0, (len(b.Rows)+1)*cols)}
+	a.add(b.Header, cols, 1.08)
 	for _, r := range b.Rows {
-		add(r, 1)
+		a.add(r, cols, 1)
+	}
+	return a
+}
+
+// add appends one row's asks (bold: the header's text is wider).
+func (a *asks) add(row [][]Inline, cols int, bold float32) {
+	for c := range cols {
+		var n, w float32
+		if c < len(row) {
+			n, w = cellUnits(row[c])
+		}
+		a.natural = append(a.natural, min(n*bold, maxColEm))
+		a.word = append(a.word, min(w*bold, minColEm))
+	}
+}
+
+// planOf is the plan for rows' asks: each column's widest.
+func planOf(cols int, a *asks) *TablePlan {
+	p := &TablePlan{Cols: cols, Natural: make([]float32, cols), Minimum: make([]float32, cols)}
+	if cols == 0 {
+		return p
+	}
+	for i := 0; i+cols <= len(a.natural); i += cols {
+		for c := range cols {
+			p.Natural[c] = max(p.Natural[c], a.natural[i+c])
+			p.Minimum[c] = max(p.Minimum[c], a.word[i+c])
+		}
 	}
 	return p
 }

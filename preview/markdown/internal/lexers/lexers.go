@@ -109,3 +109,9 @@ var Fallback chroma.Lexer = chroma.MustNewLexer(&chroma.Config{
 	Filenames: []string{"*"},
 	Priority:  -1,
 }, PlaintextRules)
+
+// Registry is the registry of all lexers (Folio: its own lexer loop sets it
+// on the states it makes, for rules that lex a part with another lexer).
+func Registry() *chroma.LexerRegistry {
+	return registry()
+}

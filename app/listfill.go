@@ -1,0 +1,162 @@
+package app
+
+import (
+	"log"
+	"os"
+	"runtime"
+	"runtime/debug"
+	"sync"
+	"time"
+
+	"folio/app/library"
+)
+
+// listFiller shows a streamed load's rows in the list as they come without
+// holding the load up: the load's progress only wakes the filler, which
+// extends its last catalog with the new rows (see catalog.extend) on its
+// own goroutine and hands it to the UI goroutine, and builds the next one
+// only once the UI has taken it, listFillEvery later at the earliest and
+// when enough new rows came (listFillGrowth). So at most one catalog waits
+// for the UI, the UI goroutine neither lower-cases nor sorts the folder,
+// and a large folder's catalog is extended a few dozen times.
+type listFiller struct {
+	ws   *workspace
+	ix   *library.Index
+	wake chan struct{} // a progress not yet shown
+	stop chan struct{}
+
+	start time.Time // when the load started, for FOLIO_DEBUG
+	shown bool      // rows were shown (UI goroutine)
+
+	mu    sync.Mutex // held while a catalog is built
+	last  *catalog   // the newest catalog built, to extend; nil once finished
+	edits uint64     // ix.Edits() when last was built
+}
+
+// listFillGrowth paces the filler: it shows more rows only when they are
+// at least 1/listFillGrowth of those shown, so that the catalogs of a large
+// folder are built a few dozen times, not once per progress.
+const listFillGrowth = 8
+
+// startFill starts the list filler of a streamed load of ix; pass its
+// progress to LoadStream and call finish when the load is done.
+func (ws *workspace) startFill(ix *library.Index) *listFiller {
+	f := &listFiller{ws: ws, ix: ix, wake: make(chan struct{}, 1), stop: make(chan struct{}), last: &catalog{}, start: time.Now(), edits: ix.Edits()}
+	go f.run()
+	return f
+}
+
+// progress tells the filler that more rows were read (on the loading
+// goroutine; it never waits).
+func (f *listFiller) progress() {
+	select {
+	case f.wake <- struct{}{}:
+	default: // already woken: it will take every row read so far
+	}
+}
+
+func (f *listFiller) run() {
+	var last time.Time // when the last catalog was built
+	shown := 0         // its rows
+	for {
+		select {
+		case <-f.wake:
+		case <-f.stop:
+			return
+		}
+		if wait := listFillEvery - time.Since(last); wait > 0 {
+			select {
+			case <-time.After(wait):
+			case <-f.stop:
+				return
+			}
+		}
+		if n := f.ix.Len(); n-shown < shown/listFillGrowth {
+			continue // too few new rows for a list this long: the next progress brings more
+		}
+		last = time.Now()
+		p, ok := f.next()
+		if !ok {
+			return
+		}
+		shown = len(p.cat.items)
+		taken := make(chan struct{})
+		f.ws.do(func() {
+			defer close(taken)
+			if f.ix == f.ws.index {
+				f.ws.list.offer(p)
+				f.ws.list.apply() // this catalog even if the load went on meanwhile
+				if !f.shown {
+					f.shown = true
+					f.debug("list shows its first %d rows", len(p.cat.items))
+				}
+			}
+		})
+		select {
+		case <-taken:
+		case <-f.stop:
+			return
+		}
+	}
+}
+
+// next extends the last catalog with the rows read since; ok is false
+// once the load finished.
+func (f *listFiller) next() (p preparedCatalog, ok bool) {
+	f.mu.Lock() // held while building: finish extends the newest catalog, never the same one twice
+	defer f.mu.Unlock()
+	if f.last == nil {
+		return p, false
+	}
+	ver := f.ix.Version() // before reading: a later change makes it stale, never wrongly current
+	f.last = f.extendLast()
+	return preparedCatalog{ix: f.ix, cat: f.last, ver: ver}, true
+}
+
+// extendLast returns the catalog of ix's rows, extending the last one
+// unless Folio changed a row meanwhile (a save during the load): the rows
+// then did not only grow at the end. f.mu must be held.
+func (f *listFiller) extendLast() *catalog {
+	last := f.last
+	if e := f.ix.Edits(); e != f.edits {
+		f.edits, last = e, &catalog{}
+	}
+	return last.extend(f.ix.Summaries())
+}
+
+// finish stops the filler and returns the catalog of all of ix's rows,
+// extending the last one shown.
+func (f *listFiller) finish() preparedCatalog {
+	close(f.stop)
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	ver := f.ix.Version()
+	c := f.extendLast()
+	c.titles = nil // the list's now: no more extensions
+	f.last = nil
+	f.ws.list.cats.seed(f.ix, c) // the next change updates it
+	return preparedCatalog{ix: f.ix, cat: c, ver: ver}
+}
+
+// debug logs a step of the fill with the time since the load started,
+// when FOLIO_DEBUG is set (for measuring a large folder from outside).
+func (f *listFiller) debug(format string, args ...any) {
+	if os.Getenv("FOLIO_DEBUG") != "" {
+		log.Printf("folio: "+format+" (%d ms after the load started)", append(args, time.Since(f.start).Milliseconds())...)
+	}
+}
+
+// filled is called on the UI goroutine once the list shows every row: the
+// memory the load went through (file buffers, parses, the catalogs shown
+// while filling) is handed back to the system, off the UI goroutine.
+func (f *listFiller) filled(n int) {
+	f.debug("list filled: %d articles", n)
+	go func() {
+		debug.FreeOSMemory()
+		if os.Getenv("FOLIO_DEBUG") != "" {
+			var m runtime.MemStats
+			runtime.ReadMemStats(&m)
+			f.debug("Go heap after the load: %d MB in use, %d MB from the system", m.HeapInuse>>20, m.Sys>>20)
+		}
+	}()
+}

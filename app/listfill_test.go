@@ -1,0 +1,88 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	"folio/app/library"
+)
+
+// TestListFillsAsTheFolderIsRead loads a folder with a progress after
+// every row, as a slow large folder would, and checks that the list shows
+// growing prefixes of it, that no more than one catalog waits for the UI
+// goroutine at a time, and that the list ends with every article in the
+// order a fresh catalog gives.
+func TestListFillsAsTheFolderIsRead(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	q := queues[ws]
+	for i := range 1500 {
+		p := filepath.Join(dir, fmt.Sprintf("d%d", i%7), fmt.Sprintf("%04d.md", i))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		text := fmt.Sprintf("---\ntitle: 文章 %d\ndate: 2024-%02d-%02d\ntags: [t%d]\n---\n正文\n", i%900, 1+i%12, 1+i%28, i%5)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ix := library.NewIndex(dir)
+	ws.index = ix
+	ws.list.setIndex(ix)
+	fill := ws.startFill(ix)
+	done := make(chan preparedCatalog)
+	shown := make(chan struct{}) // closed once the list showed rows
+	rows := 0
+	progress := func() {
+		fill.progress()
+		if rows++; rows == 100 {
+			<-shown // the load goes on only once the list showed the first rows
+		}
+	}
+	go func() {
+		if err := ix.LoadStream(context.Background(), 0, progress); err != nil {
+			t.Error(err)
+		}
+		done <- fill.finish()
+	}()
+	var sizes []int
+	deadline := time.After(20 * time.Second)
+	var final preparedCatalog
+wait:
+	for {
+		select {
+		case f := <-q:
+			if n := len(q); n > 0 {
+				t.Fatalf("%d more UI functions queued behind one: the filler does not wait for the UI", n)
+			}
+			f()
+			if ws.list.cat != nil {
+				if sizes = append(sizes, len(ws.list.cat.items)); len(sizes) == 1 {
+					close(shown)
+				}
+			}
+		case final = <-done:
+			break wait
+		case <-deadline:
+			t.Fatal("the load did not finish")
+		}
+	}
+	ws.list.offer(final)
+	ws.list.apply()
+	if !slices.IsSorted(sizes) || len(sizes) == 0 || sizes[0] > 100 {
+		t.Fatalf("the list showed %d catalogs of sizes %v…: want growing prefixes", len(sizes), sizes[:min(len(sizes), 8)])
+	}
+	got := ws.list.articles()
+	fresh := newCatalog(ix.Summaries())
+	want := fresh.rows(ws.list.q, fresh.filter(ws.list.q, nil, nil))
+	if len(got) != 1502 || len(want) != len(ws.list.rows) {
+		t.Fatalf("the full list has %d articles, want 1502", len(got))
+	}
+	for i, r := range want {
+		if r.header != ws.list.rows[i].header || (!r.header && r.s.Path != ws.list.rows[i].s.Path) {
+			t.Fatalf("row %d differs from a fresh catalog's", i)
+		}
+	}
+}

@@ -1,0 +1,180 @@
+package markdown
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/alecthomas/chroma/v2"
+)
+
+// The parts of a big code block are highlighted on the parsing goroutine,
+// in order, each from the state its lexer is in at the part's start: a
+// string or comment that runs over a part boundary is coloured as in the
+// whole block. An edit re-highlights from the part it changed until the
+// state at a part's start is what it was (HighlightParts).
+
+// lookaheadBytes is how much of the text after a part its lexer sees: a
+// token (a comment matched whole) that starts in a part and ends further
+// than this after it is lexed as if the block ended there.
+const lookaheadBytes = 32 << 10
+
+// quickParts is how many parts of a block a quick HighlightParts lexes.
+const quickParts = 3
+
+// partHL is a code part's highlighting: the lexer's state at the part's
+// start and end, and the part's tokens.
+type partHL struct {
+	start, end *LexState
+	tokens     []chroma.Token
+}
+
+// CodeTokens is code highlighted whole, from the lexer's start. Tokens a
+// lexer marks as errors are plain text (see Tokens).
+func CodeTokens(lang, code string) []chroma.Token {
+	f := fastLexerFor(lang)
+	if f == nil {
+		var out []chroma.Token
+		it := Tokens(lang, code)
+		for t := it(); t != chroma.EOF; t = it() {
+			out = append(out, t)
+		}
+		return out
+	}
+	rs := []rune(code)
+	stop := len(rs)
+	if f.ensureNL && !strings.HasSuffix(code, "\n") {
+		rs = append(rs, '\n')
+	}
+	var r lexRun
+	f.run(&r, rs, 0, stop, nil, nil)
+	return r.tokens
+}
+
+// lexPart highlights a part's text (its lines, without the last newline)
+// from state st; more is the text after it, which the lexer may look at.
+func lexPart(f *fastLexer, text, more string, st *LexState) *partHL {
+	rs := []rune(text + "\n" + more)
+	stop := utf8.RuneCountInString(text) + 1
+	var r lexRun
+	pos := 0
+	var tail []chroma.Token
+	if st != nil {
+		for i, t := range st.tail {
+			n := utf8.RuneCountInString(t.Value)
+			if pos+n <= stop {
+				r.emit(t)
+				pos += n
+				continue
+			}
+			cut := runeOffset(t.Value, stop-pos)
+			r.emit(chroma.Token{Type: t.Type, Value: t.Value[:cut]})
+			tail = append(tail, chroma.Token{Type: t.Type, Value: t.Value[cut:]})
+			tail = append(tail, st.tail[i+1:]...)
+			pos = stop
+			break
+		}
+	}
+	var end *LexState
+	if pos < stop {
+		f.run(&r, rs, pos, stop, st, nil)
+		tail = r.tail
+		end = r.state()
+	} else if st != nil {
+		end = &LexState{stack: st.stack, ctx: st.ctx}
+	}
+	if len(tail) > 0 {
+		if end == nil {
+			end = &LexState{stack: []string{"root"}}
+		}
+		end.tail = tail
+	} else if end != nil && end.isRoot() {
+		end = nil
+	}
+	return &partHL{start: st, end: end, tokens: r.tokens}
+}
+
+// lookahead is the text after a part: the next parts' lines, up to about
+// lookaheadBytes.
+func lookahead(next []*Block) string {
+	var b strings.Builder
+	for _, p := range next {
+		b.WriteString(p.Text)
+		b.WriteByte('\n')
+		if b.Len() >= lookaheadBytes {
+			break
+		}
+	}
+	return b.String()
+}
+
+// HighlightParts highlights the parts of big code blocks that are not yet
+// highlighted for the state their lexer starts in, in order. Parts whose
+// start state is unchanged are skipped at no cost, so after an edit only
+// the changed parts and those whose start state the edit changed are
+// lexed. stop is asked before each part is lexed; HighlightParts returns
+// when it says so (done is then false). changed tells whether any part's
+// highlighting changed.
+//
+// A part before an edit is lexed again too (its last token may reach
+// into the change), unless quick is set: a parse lexes at most
+// quickParts parts of a block (what a keystroke changed, or the first
+// screen of a block just opened), and the pass after it does the rest.
+//
+// It runs on the parsing goroutine; the preview shows a part's tokens
+// (Block.CodeHighlight) once they are there.
+func HighlightParts(blocks []*TopBlock, quick bool, stop func() bool) (changed, done bool) {
+	for _, tb := range blocks {
+		b := tb.Block
+		if b.Kind != KindCode || len(b.parts) == 0 {
+			continue
+		}
+		f := fastLexerFor(b.Lang)
+		if f == nil {
+			continue
+		}
+		var cur *LexState
+		lexed := 0
+		for k, part := range b.parts {
+			old := part.hl.Load()
+			if old != nil && old.start.Equal(cur) && (quick || !part.recheck.Load()) {
+				cur = old.end
+				continue
+			}
+			if stop() || quick && lexed >= quickParts {
+				return changed, false
+			}
+			lexed++
+			hl := lexPart(f, part.Text, lookahead(b.parts[k+1:]), cur)
+			part.recheck.Store(false)
+			if old == nil || !old.start.Equal(cur) || !old.end.Equal(hl.end) || !sameTokens(old.tokens, hl.tokens) {
+				part.hl.Store(hl)
+				changed = true
+			}
+			cur = hl.end
+		}
+	}
+	return changed, true
+}
+
+func sameTokens(a, b []chroma.Token) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// CodeHighlight is a code part's tokens, highlighted from the state its
+// lexer is in at the part's start, or nil while HighlightParts has not
+// reached it. The tokens are never changed; a new highlighting is a new
+// slice.
+func (b *Block) CodeHighlight() []chroma.Token {
+	if hl := b.hl.Load(); hl != nil {
+		return hl.tokens
+	}
+	return nil
+}
