@@ -92,6 +92,9 @@ func (p *searchPane) focus() {
 
 // run starts a search for the query (cancelling the one under way); hits
 // reach the UI in batches.
+// hitsEvery is the longest a search hit waits to be shown with others.
+const hitsEvery = 60 * time.Millisecond
+
 func (p *searchPane) run() {
 	if p.cancel != nil {
 		p.cancel()
@@ -113,10 +116,16 @@ func (p *searchPane) run() {
 	done := make(chan error, 1)
 	go func() { done <- library.Search(ctx, root, q, opts, out) }()
 	go func() {
+		// Hits reach the list in batches, at most hitsEvery after the
+		// first of a batch: a timer runs only while hits wait (none
+		// while a search finds nothing for a while).
 		var batch []editor.SearchHit
-		tick := time.NewTicker(60 * time.Millisecond)
-		defer tick.Stop()
+		var due <-chan time.Time
+		wait := time.NewTimer(time.Hour)
+		wait.Stop()
+		defer wait.Stop()
 		flush := func() {
+			due = nil
 			if len(batch) == 0 {
 				return
 			}
@@ -137,9 +146,13 @@ func (p *searchPane) run() {
 				}
 				batch = append(batch, editor.SearchHit(h))
 				if len(batch) >= 500 {
+					wait.Stop()
 					flush()
+				} else if due == nil {
+					wait.Reset(hitsEvery)
+					due = wait.C
 				}
-			case <-tick.C:
+			case <-due:
 				flush()
 			}
 		}

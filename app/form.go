@@ -2,6 +2,7 @@ package app
 
 import (
 	"path/filepath"
+	"reflect"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -32,6 +33,8 @@ type formPane struct {
 	site *library.Site
 	root string // the folder site was looked up for
 	ver  uint64 // the index version the schema came from
+
+	shownSchema *document.Schema // the schema the form shows
 
 	list, formItem, preview *fyne.MenuItem
 
@@ -175,13 +178,22 @@ func (p *formPane) indexChanged() {
 	ix := p.ws.index
 	go func() {
 		s := ix.Schema()
-		p.ws.do(func() {
-			if ix == p.ws.index {
-				p.ver = ix.Version()
-				p.f.SetSchema(s)
-			}
-		})
+		p.ws.do(func() { p.showSchema(ix, s) })
 	}()
+}
+
+// showSchema gives the form the schema s inferred from ix, unless another
+// folder was opened meanwhile; the same schema again rebuilds nothing (no
+// frame drawn for it: issue 9).
+func (p *formPane) showSchema(ix *library.Index, s *document.Schema) {
+	if ix != p.ws.index {
+		return
+	}
+	p.ver = ix.Version()
+	if !reflect.DeepEqual(s, p.shownSchema) {
+		p.shownSchema = s
+		p.f.SetSchema(s)
+	}
 }
 
 // schema notices a folder whose index changed without indexChanged (a

@@ -7,6 +7,7 @@ import (
 	"os"
 	"reflect"
 	"strings"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -20,7 +21,9 @@ import (
 
 // imePoll is how often the focused text field's caret is looked at, for
 // the fields that do not report their caret (entries in the form and in
-// dialogs) and for layout changes that move the editor in the window.
+// dialogs) and for layout changes that move the editor in the window, while
+// Folio's window has the input focus: an idle Folio in the background
+// wakes up for nothing.
 const imePoll = 250 * time.Millisecond
 
 // caretFollower tells the platform's input method where the caret of the
@@ -45,28 +48,84 @@ type caretFollower struct {
 // followCaret makes the input method's candidate window follow the caret
 // of src and of the other text fields in w. Call it once, on the UI
 // goroutine, after the window's content is set; the returned function stops
-// it (the window's end stops it too, as the app then exits).
+// it (the window's end stops it too, as the app then exits). It polls
+// only while the app is in the foreground (it takes the app's foreground
+// hooks).
 func followCaret(w fyne.Window, src *editor.Source) (stop func()) {
 	f := newCaretFollower(w, nativeSpotSetter(w))
 	if os.Getenv("FOLIO_IME_DEBUG") != "" {
 		f.log = func(s string) { fmt.Fprintln(os.Stderr, s) }
 	}
 	f.attach(src)
-	cancel := make(chan struct{})
+	p := newPoller(imePoll, func() { fyne.Do(f.update) })
+	lc := fyne.CurrentApp().Lifecycle()
+	lc.SetOnEnteredForeground(func() {
+		f.update()
+		p.setActive(true)
+	})
+	lc.SetOnExitedForeground(func() { p.setActive(false) })
+	return p.stop
+}
+
+// poller calls tick every period while it is active (from the start until
+// setActive(false)); inactive, it has no timer at all.
+type poller struct {
+	mu     sync.Mutex
+	active bool
+	wake   chan struct{}
+	done   chan struct{}
+	once   sync.Once
+}
+
+func newPoller(period time.Duration, tick func()) *poller {
+	p := &poller{active: true, wake: make(chan struct{}, 1), done: make(chan struct{})}
 	go func() {
-		t := time.NewTicker(imePoll)
-		defer t.Stop()
+		var t *time.Ticker
+		defer func() {
+			if t != nil {
+				t.Stop()
+			}
+		}()
 		for {
+			var c <-chan time.Time
+			p.mu.Lock()
+			on := p.active
+			p.mu.Unlock()
+			switch {
+			case on && t == nil:
+				t = time.NewTicker(period)
+			case !on && t != nil:
+				t.Stop()
+				t = nil
+			}
+			if t != nil {
+				c = t.C
+			}
 			select {
-			case <-t.C:
-				fyne.Do(f.update)
-			case <-cancel:
+			case <-c:
+				tick()
+			case <-p.wake:
+			case <-p.done:
 				return
 			}
 		}
 	}()
-	return func() { close(cancel) }
+	return p
 }
+
+// setActive starts or stops the ticks; it never blocks.
+func (p *poller) setActive(on bool) {
+	p.mu.Lock()
+	p.active = on
+	p.mu.Unlock()
+	select {
+	case p.wake <- struct{}{}:
+	default:
+	}
+}
+
+// stop ends the poller.
+func (p *poller) stop() { p.once.Do(func() { close(p.done) }) }
 
 // newCaretFollower returns a follower for w that hands spots to set (nil:
 // nothing to hand them to).

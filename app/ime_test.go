@@ -3,6 +3,7 @@ package app
 import (
 	"image"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -157,4 +158,54 @@ func TestCaretFollowerDialogEntry(t *testing.T) {
 	if got := rec.last(t); got.Y != want || got.X < int(abs.X) {
 		t.Errorf("dialog entry spot %v, want under the entry at y %d, x from %v", got, want, abs.X)
 	}
+}
+
+// TestPollerStopsInTheBackground: the caret poll ticks while the app is in
+// the foreground and not at all once it left it (no wake-ups of an idle
+// Folio behind another window); it starts again when the app comes back.
+func TestPollerStopsInTheBackground(t *testing.T) {
+	ticks := make(chan struct{}, 1000)
+	p := newPoller(2*time.Millisecond, func() { ticks <- struct{}{} })
+	defer p.stop()
+	waitTick := func(what string) {
+		t.Helper()
+		select {
+		case <-ticks:
+		case <-time.After(5 * time.Second):
+			t.Fatalf("no tick %s", what)
+		}
+	}
+	waitTick("at the start")
+	p.setActive(false)
+	time.Sleep(20 * time.Millisecond) // a tick under way may still come
+	for len(ticks) > 0 {
+		<-ticks
+	}
+	time.Sleep(100 * time.Millisecond)
+	if n := len(ticks); n > 0 {
+		t.Fatalf("%d ticks while inactive", n)
+	}
+	p.setActive(true)
+	waitTick("after coming back")
+}
+
+// TestFollowCaretPollsOnlyInTheForeground: followCaret hooks the app's
+// foreground events: leaving the foreground stops the poll, coming back
+// sets the spot at once.
+func TestFollowCaretPollsOnlyInTheForeground(t *testing.T) {
+	w, src, _, _ := imeWindow(t)
+	stop := followCaret(w, src)
+	defer stop()
+	lc, ok := fyne.CurrentApp().Lifecycle().(interface {
+		OnEnteredForeground() func()
+		OnExitedForeground() func()
+	})
+	if !ok {
+		t.Skip("the test app's lifecycle does not expose its hooks")
+	}
+	if lc.OnEnteredForeground() == nil || lc.OnExitedForeground() == nil {
+		t.Fatal("followCaret did not hook the app's foreground events")
+	}
+	lc.OnExitedForeground()()
+	lc.OnEnteredForeground()() // must not block or panic without a native window
 }

@@ -60,6 +60,12 @@ type workspace struct {
 	mu       sync.Mutex // guards debounce
 	delay    time.Duration
 
+	// indexWait is how long an outside change to the open article waits
+	// for the Index, to be shown in one frame with the list (applyBatch);
+	// prepare builds the list's catalog (tests slow it down).
+	indexWait time.Duration
+	prepare   func(*library.Index) preparedCatalog
+
 	// do runs a function on the UI goroutine: fyne.Do, or a queue in tests
 	// (Fyne's test driver runs fyne.Do's function on the calling goroutine).
 	// It is the one way work reaches the UI from another goroutine.
@@ -69,16 +75,29 @@ type workspace struct {
 	leave func(quit bool)
 }
 
+// typingPause is how long typing must pause before the text is parsed and
+// the preview, outline and form follow it: the one debounce between a
+// keystroke and the preview (the preview itself does not wait again). A
+// reload from disk is parsed and shown at once.
+const typingPause = 100 * time.Millisecond
+
+// indexWait is how long the reload of the open article after an outside
+// change waits for the Index to take the change (see applyBatch): a small
+// folder's is ready well within it, a large one's is shown a frame later.
+const indexWait = 10 * time.Millisecond
+
 func newWorkspace(a fyne.App, w fyne.Window, root string) *workspace {
-	ws := &workspace{app: a, win: w, root: root, delay: 120 * time.Millisecond, do: fyne.Do}
+	ws := &workspace{app: a, win: w, root: root, delay: typingPause, indexWait: indexWait, do: fyne.Do}
 	ws.index = library.NewIndex(root)
 	ws.art = article.New()
 	ws.src = editor.NewSource()
 	ws.src.SetReadOnly(true) // until an article is open: typing there could never be saved
 	ws.prev = preview.New()
+	ws.prev.SetDebounce(0) // the one debounce of typing is edited's; a reload shows at once
 	ws.status = newStatusBar()
 	ws.conflict = newConflictBar(ws)
 	ws.list = newArticleList(ws.index, a.Preferences(), ws.open)
+	ws.prepare = ws.list.prepare // the catalog updated, not rebuilt
 	ws.find = editor.NewFindBar(ws.src)
 	ws.outline = ws.newOutline()
 	ws.search = newSearchPane(ws)
@@ -126,7 +145,7 @@ func (ws *workspace) articleChanged(w article.What) {
 		ws.src.SetReadOnly(!ws.art.HasFile())
 	}
 	if w&article.Parsed != 0 {
-		ws.parsed()
+		ws.parsed(w&article.TextReplaced != 0)
 	}
 	if w&article.StateChanged != 0 {
 		ws.conflict.update()
@@ -228,7 +247,8 @@ func (ws *workspace) reload() {
 }
 
 // edited runs on every user edit: the model tracks dirty at once, and the
-// text is parsed after a short pause in typing.
+// text is parsed after a short pause in typing (ws.delay), the one pause
+// before the preview shows it.
 func (ws *workspace) edited() {
 	ws.art.EditFunc(ws.src.Len(), ws.src.Text)
 	ws.hot.typed()
@@ -241,8 +261,10 @@ func (ws *workspace) edited() {
 }
 
 // parsed shows a new parse of the article: the problem line, the preview
-// and the counts.
-func (ws *workspace) parsed() {
+// and the counts. A text replaced (opened, reloaded from disk) is shown in
+// the preview in the same frame when it is small (ShowNow); typing's parse
+// goes to the preview's worker.
+func (ws *workspace) parsed(replaced bool) {
 	doc, err := ws.art.Doc(), ws.art.ParseErr()
 	name := filepath.Base(ws.art.Path())
 	defer func() { // harden: a defect showing one article must not close the window and lose its text
@@ -261,7 +283,11 @@ func (ws *workspace) parsed() {
 	if ws.art.HasFile() {
 		dir = filepath.Dir(ws.art.Path())
 	}
-	ws.prev.Update(doc.Body(), preview.MetaFromFields(doc.Fields()), dir, doc.BodyLine())
+	show := ws.prev.Update
+	if replaced {
+		show = ws.prev.ShowNow
+	}
+	show(doc.Body(), preview.MetaFromFields(doc.Fields()), dir, doc.BodyLine())
 	ws.stats = document.CountText(doc.Body())
 	ws.showStatus(ws.src.CursorLine(), ws.src.CursorColumn())
 	ws.updateTitle()

@@ -18,8 +18,9 @@ type uiQueue chan func()
 func (q uiQueue) do(f func()) { q <- f }
 
 // runUntil runs queued UI functions until cond holds, failing after 30 s
-// (a wait, not a speed check: journal writes fsync, and CI machines are
-// loaded).
+// (a wait, not a speed check: CI machines are loaded). cond is checked
+// again now and then with nothing queued too: what it waits for may happen
+// on another goroutine (the journal's writer).
 func (q uiQueue) runUntil(t *testing.T, cond func() bool) {
 	t.Helper()
 	deadline := time.After(30 * time.Second)
@@ -27,6 +28,7 @@ func (q uiQueue) runUntil(t *testing.T, cond func() bool) {
 		select {
 		case f := <-q:
 			f()
+		case <-time.After(10 * time.Millisecond):
 		case <-deadline:
 			t.Fatal("timed out waiting for the UI")
 		}

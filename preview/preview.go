@@ -137,11 +137,29 @@ func (p *Preview) SetUIRunner(do func(func())) {
 	p.do, p.images.do = do, do
 }
 
+// SetDebounce sets how long Update waits for the calls to pause
+// (DefaultDebounce unless set). With 0 every Update is parsed at once on a
+// worker (the newest one when several come while it is busy): for a caller
+// that debounces typing itself, so that an edit waits once, not twice, and
+// a reload from disk is shown without a pause.
+func (p *Preview) SetDebounce(d time.Duration) {
+	p.mu.Lock()
+	p.debounce = max(d, 0)
+	p.mu.Unlock()
+}
+
+// Debounce returns how long Update waits for the calls to pause.
+func (p *Preview) Debounce() time.Duration {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.debounce
+}
+
 // Update shows a new version of the article: its body (after the front
 // matter), the front matter fields, the folder that relative image and
 // article links resolve against, and the 1-based line of the source file
-// where the body starts. Calls are debounced; body is copied, so the
-// caller may reuse it.
+// where the body starts. Calls are debounced (see SetDebounce); body is
+// copied, so the caller may reuse it.
 func (p *Preview) Update(body []byte, meta Meta, baseDir string, bodyFirstLine int) {
 	req := &request{body: bytes.Clone(body), meta: meta, baseDir: baseDir, firstLine: max(bodyFirstLine, 1)}
 	p.mu.Lock()
@@ -150,8 +168,47 @@ func (p *Preview) Update(body []byte, meta Meta, baseDir string, bodyFirstLine i
 	p.pending = req
 	if p.timer != nil {
 		p.timer.Stop()
+		p.timer = nil
+	}
+	if p.debounce == 0 {
+		go p.process() // takes the newest pending request; one that finds none returns
+		return
 	}
 	p.timer = time.AfterFunc(p.debounce, p.process)
+}
+
+// nowBytes is the largest body ShowNow parses on the UI goroutine (a
+// millisecond or two); a bigger one goes to the worker.
+const nowBytes = 64 << 10
+
+// ShowNow shows a new version of the article like Update, but parses and
+// shows it on the calling goroutine, which must be the UI goroutine, when
+// the body is small and the worker idle: a reload from disk then reaches
+// the screen in the same frame as the editor's text and the window title,
+// not one frame later. Otherwise it is Update.
+func (p *Preview) ShowNow(body []byte, meta Meta, baseDir string, bodyFirstLine int) {
+	if len(body) > nowBytes || !p.work.TryLock() {
+		p.Update(body, meta, baseDir, bodyFirstLine)
+		return
+	}
+	req := &request{body: bytes.Clone(body), meta: meta, baseDir: baseDir, firstLine: max(bodyFirstLine, 1)}
+	p.mu.Lock()
+	p.gen++
+	gen := p.gen
+	p.pending = nil // superseded
+	if p.timer != nil {
+		p.timer.Stop()
+		p.timer = nil
+	}
+	p.mu.Unlock()
+	res, err := p.safeParse(func() *result { return p.parse(req, gen) })
+	p.work.Unlock()
+	if err != nil {
+		p.failed(err)
+		return
+	}
+	defer p.recoverInto(p.failed)
+	p.apply(res)
 }
 
 // process parses the newest pending request and hands it to the UI.

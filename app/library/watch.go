@@ -42,8 +42,9 @@ var ErrWatchLimit = errors.New("too many folders to watch")
 // A lone change is reported at once: the watcher only lets a few
 // milliseconds pass (settle) to take the rest of the same write with it.
 // When changes to several files come together (a git checkout, a sync) or
-// follow a batch closely, they are coalesced into one batch sent when the
-// folder has been quiet for the quiet period, or at the latest a second
+// keep following batches closely (all but the first lone change within the
+// quiet period after a batch), they are coalesced into one batch sent when
+// the folder has been quiet for the quiet period, or at the latest a second
 // after the first of them. Nothing runs while the folder is idle. The echo
 // of Folio's own saves is dropped (see Expect).
 type Watcher struct {
@@ -342,12 +343,18 @@ func (w *Watcher) report(err error) {
 }
 
 // loop collects events and sends batches: a lone change after settle, a
-// burst after quiet (or maxDelay after its first change).
+// burst after quiet (or maxDelay after its first change). Changes within
+// quiet of a batch are part of a burst, but for the first lone one.
 func (w *Watcher) loop() {
 	defer close(w.errs)
 	defer close(w.batches)
 	pending := map[string]bool{} // path → is a removed watched folder
-	var deadline, cool time.Time // cool: until then, changes count as a burst
+	// cool: until then (quiet after a batch), changes count as a burst,
+	// except the first lone change (quick == 0): a single write that
+	// follows a batch closely (the rest of an editor's save, an agent's
+	// second write) is sent after settle too.
+	var deadline, cool time.Time
+	quick := 0 // lone batches sent after settle while cool
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
 	var pollC <-chan time.Time // nil (never ready) unless folders are polled
@@ -363,7 +370,7 @@ func (w *Watcher) loop() {
 			deadline = now.Add(maxDelay)
 		}
 		wait := w.settle
-		if len(pending) > 1 || now.Before(cool) {
+		if len(pending) > 1 || (now.Before(cool) && quick > 0) {
 			wait = w.quiet
 		}
 		timer.Reset(max(0, min(wait, deadline.Sub(now))))
@@ -410,7 +417,14 @@ func (w *Watcher) loop() {
 				}
 			}
 			deadline = time.Time{}
-			cool = time.Now().Add(w.quiet)
+			now := time.Now()
+			switch {
+			case !now.Before(cool):
+				quick = 0 // the folder was quiet: not part of a burst
+			case len(pending) <= 1:
+				quick++
+			}
+			cool = now.Add(w.quiet)
 			if batch := w.flush(pending); len(batch) > 0 {
 				select {
 				case w.batches <- batch:
