@@ -21,6 +21,7 @@ const ID = "io.github.folio.editor"
 // article of the last run; the very first time, the built-in sample
 // articles, copied to Folio's own storage.
 func Run(paths []string) error {
+	startCPUProfile()
 	a := newApp()
 	applyLanguage(a.Preferences())
 	if err := lang.AddTranslationsFS(assets.Translations, "i18n"); err != nil {

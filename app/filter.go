@@ -107,7 +107,9 @@ type listRow struct {
 // so a keystroke costs one substring search per article and no sort.
 type catalog struct {
 	items []library.Summary
-	hay   []string // per item: title, path, tags, category, summary; lower-cased
+	// hay is per item: title, path, tags, category, summary, lower-cased;
+	// "" when matching folds ASCII case on the fields themselves (hayOf).
+	hay   []string
 	same  []bool   // per item: another article has the same title
 	title []string // per item: folded display title, the title order's key
 	// titles maps a folded title to its first item, kept while a streamed
@@ -182,8 +184,14 @@ func (c *catalog) extend(items []library.Summary) *catalog {
 }
 
 // hayOf is the text the filter searches in an article: its title, path,
-// tags, category and summary, lower-cased (b is scratch space).
+// tags, category and summary, lower-cased (b is scratch space). It is ""
+// when ASCII case folding at match time finds the same (see plainFold):
+// most articles keep no lower-cased copy of their text.
 func hayOf(s *library.Summary, b *strings.Builder) string {
+	if plainFold(s.Title) && plainFold(s.Path) && plainFold(s.Category) && plainFold(s.Description) &&
+		!slices.ContainsFunc(s.Tags, func(t string) bool { return !plainFold(t) }) {
+		return ""
+	}
 	b.Reset()
 	b.WriteString(s.Title)
 	b.WriteByte('\n')
@@ -406,7 +414,116 @@ func (c *catalog) matches(i int, q *listQuery, ts []string) bool {
 	}
 	h := c.hay[i]
 	for _, t := range ts {
-		if !strings.Contains(h, t) {
+		if h != "" {
+			if !strings.Contains(h, t) {
+				return false
+			}
+		} else if !fieldsContain(s, t) {
+			return false
+		}
+	}
+	return true
+}
+
+// fieldsContain reports whether the folded title, path, tags, category or
+// summary of s, whose text plainFold accepts, contains the folded term t.
+func fieldsContain(s *library.Summary, t string) bool {
+	in := strings.Contains
+	if hasASCIILetter(t) {
+		in = containsFold
+	}
+	if in(s.Title, t) || in(s.Path, t) || in(s.Description, t) || in(s.Category, t) {
+		return true
+	}
+	for _, tag := range s.Tags {
+		if in(tag, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// plainFold reports whether fold(s) is s with its ASCII letters
+// lower-cased and nothing else changed: s is valid UTF-8 and has no rune
+// beyond ASCII that fold changes. Such text is matched by containsFold
+// without a lower-cased copy.
+func plainFold(s string) bool {
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if (r == utf8.RuneError && n == 1) || (hasCase(r) && unicode.ToLower(r) != r) {
+			return false
+		}
+		i += n
+	}
+	return true
+}
+
+// containsFold reports whether fold(h) contains t, for h that plainFold
+// accepts and t already folded (a filter term): h's ASCII letters are
+// lower-cased as they are compared. Candidate starts are found with
+// strings.IndexByte for both cases of t's first byte.
+func containsFold(h, t string) bool {
+	n := len(t)
+	if n == 0 {
+		return true
+	}
+	last := len(h) - n // the last start that fits
+	if last < 0 {
+		return false
+	}
+	lower, upper := t[0], t[0]
+	if 'a' <= lower && lower <= 'z' {
+		upper = lower - ('a' - 'A')
+	}
+	next := func(from int, c byte) int { // the next start ≥ from with byte c, or past last
+		if k := strings.IndexByte(h[from:last+1], c); k >= 0 {
+			return from + k
+		}
+		return last + 1
+	}
+	lo, up := next(0, lower), last+1
+	if upper != lower {
+		up = next(0, upper)
+	}
+	for {
+		j := min(lo, up)
+		if j > last {
+			return false
+		}
+		if equalFoldASCII(h[j+1:j+n], t[1:]) {
+			return true
+		}
+		if j == lo {
+			lo = next(j+1, lower)
+		} else {
+			up = next(j+1, upper)
+		}
+	}
+}
+
+// hasASCIILetter reports whether s has a letter a to z (either case).
+func hasASCIILetter(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i] | ('a' - 'A'); 'a' <= c && c <= 'z' {
+			return true
+		}
+	}
+	return false
+}
+
+// equalFoldASCII reports whether a with its ASCII letters lower-cased is
+// b (of the same length).
+func equalFoldASCII(a, b string) bool {
+	for k := 0; k < len(b); k++ {
+		c := a[k]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != b[k] {
 			return false
 		}
 	}

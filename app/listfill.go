@@ -157,6 +157,7 @@ func (f *listFiller) filled(n int) {
 			var m runtime.MemStats
 			runtime.ReadMemStats(&m)
 			f.debug("Go heap after the load: %d MB in use, %d MB from the system", m.HeapInuse>>20, m.Sys>>20)
+			writeProfiles()
 		}
 	}()
 }

@@ -34,7 +34,7 @@ type fmShape struct {
 func frontMatterOf(fields []document.Field) frontMatter {
 	sh := &fmShape{keys: make([]string, 0, len(fields)), types: make([]document.FieldType, 0, len(fields)),
 		kinds: make([]document.Kind, 0, len(fields)), nvals: make([]int32, 0, len(fields))}
-	var vals []string
+	vals := make([]string, 0, valueCount(fields)) // one exact allocation: rows keep it
 	n := 0
 	for _, f := range fields {
 		if slices.Contains(sh.keys[:n], f.Key) {
@@ -59,7 +59,30 @@ func frontMatterOf(fields []document.Field) frontMatter {
 		}
 		sh.nvals = append(sh.nvals, int32(len(vals)-before))
 	}
+	if len(vals) == 0 {
+		vals = nil
+	}
 	return frontMatter{shape: sh, vals: slices.Clip(vals)}
+}
+
+// valueCount is how many values frontMatterOf keeps for fields, counting
+// a repeated key's values too (an upper bound then; exact otherwise).
+func valueCount(fields []document.Field) int {
+	n := 0
+	for _, f := range fields {
+		switch f.Value.Kind {
+		case document.List:
+			for _, it := range f.Value.Items {
+				if it.Kind != document.List && it.Kind != document.Map && it.Kind != document.Null {
+					n++
+				}
+			}
+		case document.Map, document.Null:
+		default:
+			n++
+		}
+	}
+	return n
 }
 
 // shapeKey is a shape's identity, for sharing equal shapes.

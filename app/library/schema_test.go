@@ -193,3 +193,27 @@ func TestValueTypeMatchesInferSchema(t *testing.T) {
 		}
 	}
 }
+
+// TestFrontMatterOfKeepsExactlyItsValues checks that a row keeps its
+// front matter values in one allocation of the right size (the Index
+// holds one per article), in key order.
+func TestFrontMatterOfKeepsExactlyItsValues(t *testing.T) {
+	doc, err := document.Parse([]byte("---\ntitle: \"标题\"\ntags: [\"a\", \"b\", \"c\"]\nmeta: {x: 1}\nempty:\ncount: 3\n---\nbody\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fm := frontMatterOf(doc.Fields())
+	want := []string{"标题", "a", "b", "c", "3"}
+	if !slices.Equal(fm.vals, want) {
+		t.Fatalf("vals = %q, want %q", fm.vals, want)
+	}
+	// The shape (a struct and four slices) and one array of values: a
+	// growing array would leave its larger backing array behind the clip.
+	fields := doc.Fields()
+	if n := testing.AllocsPerRun(10, func() { frontMatterOf(fields) }); n > 6 {
+		t.Errorf("frontMatterOf makes %v allocations, want 6", n)
+	}
+	if got := frontMatterOf(nil); got.vals != nil {
+		t.Errorf("no fields: vals = %q, want nil", got.vals)
+	}
+}
