@@ -172,7 +172,8 @@ func TestGenFolder(t *testing.T) {
 }
 
 // TestGenFolderTo writes a generated folder for measuring the app by hand
-// when FOLIO_GEN_DIR is set (FOLIO_GEN_N articles, 150,000 by default):
+// and for .ci/latency when FOLIO_GEN_DIR is set (FOLIO_GEN_N articles,
+// 150,000 by default):
 //
 //	FOLIO_GEN_DIR=/tmp/f150k go test -run TestGenFolderTo ./app/library/
 func TestGenFolderTo(t *testing.T) {
@@ -185,4 +186,8 @@ func TestGenFolderTo(t *testing.T) {
 		n = v
 	}
 	genFolder(t, dir, n, 1)
+	paths, _ := visitPaths(t, dir)
+	if len(paths) < n {
+		t.Fatalf("%d articles written under %s, want %d", len(paths), filepath.Clean(dir), n)
+	}
 }
