@@ -512,6 +512,9 @@ func (l *articleList) key(ev *fyne.KeyEvent, fromFilter bool) bool {
 			target = l.step(n, -1)
 		}
 	case fyne.KeyReturn, fyne.KeyEnter:
+		if fromFilter && (cur < 0 || cur >= n) {
+			cur = l.step(-1, 1) // nothing chosen yet: the first match
+		}
 		if cur >= 0 && cur < n && !l.rows[cur].header {
 			l.onOpen(l.index.Abs(l.rows[cur].s.Path))
 		}

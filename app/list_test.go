@@ -161,6 +161,25 @@ func TestListKeys(t *testing.T) {
 	}
 }
 
+// TestFilterEnterOpensTheFirstMatch: with the open article filtered out
+// nothing is chosen in the list, and Enter in the filter box opens the
+// first match (as a quick-open box does), not nothing.
+func TestFilterEnterOpensTheFirstMatch(t *testing.T) {
+	ws, dir := listWorkspace(t)
+	ws.list.focusFilter(ws.win.Canvas())
+	test.Type(ws.list.filter, "go")
+	if ws.list.list.cursor != -1 || len(ws.list.rows) == 0 {
+		t.Fatalf("cursor %d, %d rows: want no choice and some matches", ws.list.list.cursor, len(ws.list.rows))
+	}
+	ws.list.filter.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if want := filepath.Join(dir, ws.list.rows[ws.list.step(-1, 1)].s.Path); ws.art.Path() != want {
+		t.Errorf("Enter opened %s, want %s", ws.art.Path(), want)
+	}
+	if ws.art.Path() == filepath.Join(dir, "a.md") {
+		t.Error("Enter left the filtered-out article open")
+	}
+}
+
 func TestListFollowsTheOpenArticleWhenFilteredOut(t *testing.T) {
 	ws, _ := listWorkspace(t)
 	ws.list.filter.SetText("zzz")

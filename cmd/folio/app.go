@@ -13,8 +13,8 @@ import (
 // quickBuild tells which build this is: the full one.
 const quickBuild = false
 
-// runApp opens the desktop app on args (folders or files; none: the
-// built-in samples). The hand-over mark of a quick build is cleared, so
+// runApp opens the desktop app on args (folders or files; none: the last
+// folder and article, or the built-in samples on the very first run). The hand-over mark of a quick build is cleared, so
 // that a folio the app starts (say, in a terminal opened from it) may
 // hand over again.
 func runApp(args []string, stdout, stderr io.Writer) int {

@@ -1,8 +1,9 @@
 // Command folio is the Folio desktop app and its command line.
 //
 // With no subcommand it opens the desktop window (on the folders or files
-// named, or on the built-in sample articles). The subcommands serve scripts
-// and a site's CI:
+// named; with none, on the last folder and article, or on the built-in
+// sample articles the very first time). The subcommands serve scripts and a
+// site's CI:
 //
 //	folio get FILE [KEY]          print a front matter value (or all as JSON)
 //	folio set FILE KEY=VALUE...   change front matter with a minimal diff
@@ -58,7 +59,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 }
 
 const usage = `Usage:
-  folio [FOLDER|FILE...]        open the desktop app (no argument: the built-in samples)
+  folio [FOLDER|FILE...]        open the desktop app (no argument: the last folder and article,
+                                or the built-in samples on the very first run)
   folio get FILE [KEY]          print one front matter value, or all fields as JSON
   folio set FILE KEY=VALUE...   set front matter fields: VALUE is one YAML flow value
                                 (false, 12, [a, b], "x") or else the plain string typed;
