@@ -249,7 +249,7 @@ func (b builder) paragraph(in []Inline, base flowRun) fyne.CanvasObject {
 		}
 		flushText(i)
 		start = i + 1
-		img := Inline{Kind: InlineImage, Dest: strings.Clone(r.Dest), Text: strings.Clone(r.Text), Link: strings.Clone(r.Link)}
+		img := Inline{Kind: InlineImage, Dest: strings.Clone(r.Dest), Text: strings.Clone(r.Text), Link: strings.Clone(r.Link), Width: r.Width}
 		objs = append(objs, newImageBox(img, b.resolver, b.images, b.onLink, b.changed))
 	}
 	flushText(len(in))

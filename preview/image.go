@@ -366,7 +366,10 @@ func (b *imageBox) fit(w float32) fyne.Size {
 	bd := b.img.Bounds()
 	iw, ih := float32(bd.Dx()), float32(bd.Dy())
 	scale := float32(1)
-	if iw > w && w > 0 {
+	if b.in.Width > 0 && iw > 0 {
+		scale = float32(b.in.Width) / iw // <img width>: that wide, as a browser draws it
+	}
+	if iw*scale > w && w > 0 {
 		scale = w / iw
 	}
 	if ih*scale > maxImageHeight {

@@ -345,6 +345,18 @@ func TestImages(t *testing.T) {
 	if h := present.heightFor(20); h != 10 {
 		t.Errorf("scaled to width 20 the height is %v, want 10", h)
 	}
+	// <img width>: drawn that wide (smaller or larger), still within the pane.
+	for _, tc := range []struct {
+		width uint16
+		pane  float32
+		want  fyne.Size
+	}{{20, 400, fyne.NewSize(20, 10)}, {80, 400, fyne.NewSize(80, 40)}, {80, 60, fyne.NewSize(60, 30)}} {
+		sized := newImageBox(Inline{Kind: InlineImage, Dest: "pic.png", Width: tc.width}, markdown.Resolver{Dir: "testdata"}, l, nil, nil)
+		waitImage(t, q, sized)
+		if got := sized.fit(tc.pane); got != tc.want {
+			t.Errorf("width=%d in a %v pane: %v, want %v", tc.width, tc.pane, got, tc.want)
+		}
+	}
 	missing := newImageBox(Inline{Kind: InlineImage, Dest: "missing/nope.png"}, markdown.Resolver{Dir: "testdata"}, l, nil, nil)
 	waitImage(t, q, missing)
 	if ph := missing.placeholder(); !strings.Contains(ph, "missing/nope.png") || !strings.Contains(ph, "missing") {

@@ -348,7 +348,8 @@ func (c *converter) htmlTag(runs []Inline, t *Tag, style Style, link string) []I
 	case t.Name == "br" || t.Name == "hr":
 		return append(runs, Inline{Kind: InlineBreak})
 	case t.Name == "img":
-		return append(runs, Inline{Kind: InlineImage, Dest: t.Attrs["src"], Text: t.Attrs["alt"], Title: t.Attrs["title"], Link: link})
+		return append(runs, Inline{Kind: InlineImage, Dest: t.Attrs["src"], Text: t.Attrs["alt"], Title: t.Attrs["title"], Link: link,
+			Width: ImgWidth(t.Attrs["width"])})
 	case t.Name == "p" || t.Name == "div" || t.Name == "center" || t.Name == "details":
 		if len(runs) > 0 && runs[len(runs)-1].Kind != InlineBreak {
 			runs = append(runs, Inline{Kind: InlineBreak})

@@ -191,3 +191,23 @@ func stripComments(s string) string {
 		s = s[:i] + s[i+4+j+3:]
 	}
 }
+
+// ImgWidth is an <img width> attribute in pixels ("200" or "200px"); 0
+// for none, a percentage, anything else, or more than 8192.
+func ImgWidth(attr string) uint16 {
+	v := strings.TrimSuffix(strings.TrimSpace(attr), "px")
+	if v == "" || len(v) > 4 {
+		return 0
+	}
+	n := 0
+	for _, c := range v {
+		if c < '0' || c > '9' {
+			return 0
+		}
+		n = n*10 + int(c-'0')
+	}
+	if n > 8192 {
+		return 0
+	}
+	return uint16(n)
+}

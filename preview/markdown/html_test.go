@@ -42,3 +42,22 @@ func TestSplitHTML(t *testing.T) {
 		t.Error("IsComment")
 	}
 }
+
+func TestImgWidth(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want uint16
+	}{
+		{"200", 200}, {"200px", 200}, {" 120 ", 120}, {"0", 0}, {"50%", 0}, {"", 0},
+		{"abc", 0}, {"-5", 0}, {"1e3", 0}, {"8192", 8192}, {"9000", 0}, {"123456", 0},
+	} {
+		if got := ImgWidth(tc.in); got != tc.want {
+			t.Errorf("ImgWidth(%q) = %d, want %d", tc.in, got, tc.want)
+		}
+	}
+	c := newConverter([]byte("x"))
+	runs := c.htmlTag(nil, &ScanTags(`<img src="a.png" alt="直方图" width="200">`)[0], 0, "")
+	if len(runs) != 1 || runs[0].Kind != InlineImage || runs[0].Width != 200 || runs[0].Dest != "a.png" {
+		t.Errorf("<img width=200> gave %+v", runs)
+	}
+}

@@ -274,6 +274,7 @@ const (
 type Inline struct {
 	Kind  InlineKind
 	Style Style
+	Width uint16 // an image's width in pixels from <img width>; 0: its own
 	Text  string
 	Link  string // link destination, "" outside links
 	Dest  string // image source
