@@ -123,24 +123,7 @@ func (d *Document) codeEdit(src []byte, p, oldEnd, newEnd int) bool {
 	ntb := &TopBlock{Start: tb.Start, End: tb.End + delta, Line: tb.Line, Block: nb}
 	ntb.Hash = maphash.Bytes(d.seed, src[ntb.Start:ntb.End])
 
-	out := make([]*TopBlock, 0, len(d.blocks))
-	out = append(out, d.blocks[:i]...)
-	out = append(out, ntb)
-	for _, o := range d.blocks[i+1:] {
-		if delta != 0 || lineDelta != 0 {
-			moved := *o
-			moved.Start += delta
-			moved.End += delta
-			moved.Line += lineDelta
-			if o.Block.Kind == KindFootnotes {
-				moved.Start, moved.End = len(src), len(src)
-			}
-			o = &moved
-		}
-		out = append(out, o)
-	}
-	d.src = src
-	d.blocks = out
+	d.replaceBlock(src, i, ntb, delta, lineDelta)
 	return true
 }
 
