@@ -305,7 +305,7 @@ func (c *schemaCounts) schema() *document.Schema {
 				ksch.Types[document.FieldType(t)] = n
 			}
 		}
-		ksch.Type = dominantType(ksch.Types)
+		ksch.Type = document.DominantType(ksch.Types)
 		if k.long > 0 {
 			if n := ksch.Types[document.TypeText]; n > 0 {
 				ksch.Types[document.TypeLongText] = n
@@ -329,25 +329,6 @@ func (c *schemaCounts) schema() *document.Schema {
 		s.Keys = append(s.Keys, ksch)
 	}
 	return s
-}
-
-// dominantType returns the type that holds two thirds of the counts, as
-// document.InferSchema decides it.
-func dominantType(types map[document.FieldType]int) document.FieldType {
-	total, best, bestN := 0, document.TypeUnknown, 0
-	for t, n := range types {
-		total += n
-		if n > bestN || (n == bestN && t < best) {
-			best, bestN = t, n
-		}
-	}
-	switch {
-	case total == 0:
-		return document.TypeUnknown
-	case 3*bestN >= 2*total:
-		return best
-	}
-	return document.TypeMixed
 }
 
 // sortedValues returns the value counts most frequent first, then in byte

@@ -155,7 +155,7 @@ func InferSchema(docs [][]Field) *Schema {
 		if s.Docs > 0 {
 			k.Share = float64(k.Count) / float64(s.Docs)
 		}
-		k.Type = dominantType(k.Types)
+		k.Type = DominantType(k.Types)
 		if a.long {
 			if k.Types[TypeText] > 0 {
 				k.Types[TypeLongText] = k.Types[TypeText]
@@ -175,8 +175,9 @@ func InferSchema(docs [][]Field) *Schema {
 	return s
 }
 
-// dominantType returns the type that holds two thirds of the counts.
-func dominantType(types map[FieldType]int) FieldType {
+// DominantType is the type that holds two thirds of the counts (a key's
+// type in a schema), TypeMixed when none does, TypeUnknown for no counts.
+func DominantType(types map[FieldType]int) FieldType {
 	total, best, bestN := 0, TypeUnknown, 0
 	for t, n := range types {
 		total += n
