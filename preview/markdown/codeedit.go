@@ -123,7 +123,7 @@ func (d *Document) codeEdit(src []byte, p, oldEnd, newEnd int) bool {
 	ntb := &TopBlock{Start: tb.Start, End: tb.End + delta, Line: tb.Line, Block: nb}
 	ntb.Hash = maphash.Bytes(d.seed, src[ntb.Start:ntb.End])
 
-	d.replaceBlock(src, i, ntb, delta, lineDelta)
+	d.replaceBlocks(src, i, i, []*TopBlock{ntb}, delta, lineDelta)
 	return true
 }
 

@@ -265,25 +265,32 @@ func (d *Document) incremental(src []byte) bool {
 	}
 
 	lineDelta := bytes.Count(src[p:newEnd], []byte{'\n'}) - bytes.Count(old[p:oldEnd], []byte{'\n'})
+	d.replaceBlocks(src, i, j, fresh, delta, lineDelta)
+	return true
+}
+
+// replaceBlocks makes blocks i..j (inclusive) the fresh ones of the new
+// src, moving the blocks after them by delta bytes and lineDelta lines (the
+// footnotes, always last, stay at the end of src).
+func (d *Document) replaceBlocks(src []byte, i, j int, fresh []*TopBlock, delta, lineDelta int) {
 	out := make([]*TopBlock, 0, len(d.blocks)-(j-i+1)+len(fresh))
 	out = append(out, d.blocks[:i]...)
 	out = append(out, fresh...)
-	for _, b := range d.blocks[j+1:] {
+	for _, o := range d.blocks[j+1:] {
 		if delta != 0 || lineDelta != 0 {
-			moved := *b
+			moved := *o
 			moved.Start += delta
 			moved.End += delta
 			moved.Line += lineDelta
-			if b.Block.Kind == KindFootnotes {
+			if o.Block.Kind == KindFootnotes {
 				moved.Start, moved.End = len(src), len(src)
 			}
-			b = &moved
+			o = &moved
 		}
-		out = append(out, b)
+		out = append(out, o)
 	}
 	d.src = src
 	d.blocks = out
-	return true
 }
 
 // afterBlankLine reports whether offset off starts a line that follows a

@@ -184,7 +184,7 @@ func (d *Document) tableEdit(src []byte, p, oldEnd, newEnd int) bool {
 	nb.filled.Store(true)
 	ntb := &TopBlock{Start: tb.Start, End: tb.End + delta, Line: tb.Line, Block: nb}
 	ntb.Hash = maphash.Bytes(d.seed, src[ntb.Start:ntb.End])
-	d.replaceBlock(src, i, ntb, delta, lineDelta)
+	d.replaceBlocks(src, i, i, []*TopBlock{ntb}, delta, lineDelta)
 	return true
 }
 
@@ -254,26 +254,4 @@ func recutTable(parts []*Block, r0, r1 int, fresh [][][]Inline, plan *TablePlan)
 // equal reports whether two plans give the same column widths.
 func (p *TablePlan) equal(q *TablePlan) bool {
 	return p.Cols == q.Cols && slices.Equal(p.Natural, q.Natural) && slices.Equal(p.Minimum, q.Minimum)
-}
-
-// replaceBlock makes block i the new ntb, moving the blocks after it.
-func (d *Document) replaceBlock(src []byte, i int, ntb *TopBlock, delta, lineDelta int) {
-	out := make([]*TopBlock, 0, len(d.blocks))
-	out = append(out, d.blocks[:i]...)
-	out = append(out, ntb)
-	for _, o := range d.blocks[i+1:] {
-		if delta != 0 || lineDelta != 0 {
-			moved := *o
-			moved.Start += delta
-			moved.End += delta
-			moved.Line += lineDelta
-			if o.Block.Kind == KindFootnotes {
-				moved.Start, moved.End = len(src), len(src)
-			}
-			o = &moved
-		}
-		out = append(out, o)
-	}
-	d.src = src
-	d.blocks = out
 }
