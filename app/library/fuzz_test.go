@@ -2,6 +2,7 @@ package library
 
 import (
 	"errors"
+	"reflect"
 	"testing"
 
 	"folio/editor/document"
@@ -21,8 +22,16 @@ func FuzzSummarize(f *testing.F) {
 		if s.Path != "a.md" {
 			t.Errorf("Path %q", s.Path)
 		}
-		if s.Words < 0 || s.ReadingMinutes < 0 || (s.Words == 0) != (s.ReadingMinutes == 0) {
-			t.Errorf("words %d, minutes %d", s.Words, s.ReadingMinutes)
+		counted := summarize(&file, nil, withSchema|withCounts)
+		if s.Counted || s.Words != 0 || !counted.Counted {
+			t.Errorf("the Index's row is counted (%v, %d words) or Scan's is not (%v)", s.Counted, s.Words, counted.Counted)
+		}
+		if c := counted; c.Words < 0 || c.ReadingMinutes < 0 || (c.Words == 0) != (c.ReadingMinutes == 0) {
+			t.Errorf("words %d, minutes %d", c.Words, c.ReadingMinutes)
+		}
+		counted.Words, counted.ReadingMinutes, counted.Counted = 0, 0, false
+		if !reflect.DeepEqual(counted, s) {
+			t.Errorf("counting changed the row:\n%+v\n%+v", counted, s)
 		}
 		pe, isParse := errors.AsType[*document.ParseError](s.Err)
 		switch {

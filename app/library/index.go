@@ -55,7 +55,8 @@ func (ix *Index) Root() string { return ix.root }
 
 // Load scans the whole folder once, replacing the index's rows.
 func (ix *Index) Load(ctx context.Context) error {
-	items, err := Scan(ctx, ix.root)
+	in := newInterner()
+	items, err := Visit(ctx, ix.root, func(f *File) Summary { return summarize(f, in, withSchema) })
 	if err != nil {
 		return fmt.Errorf("index: %w", err)
 	}

@@ -28,10 +28,17 @@ type Summary struct {
 	Tags []string
 	// Featured and Draft are the boolean fields of those names.
 	Featured, Draft bool
-	// Words counts the body's Chinese characters and other words.
+	// Words counts the body's Chinese characters and other words, when
+	// Counted.
 	Words int
-	// ReadingMinutes is the estimated reading time of the body.
+	// ReadingMinutes is the estimated reading time of the body, when
+	// Counted.
 	ReadingMinutes int
+	// Counted reports whether Words and ReadingMinutes were counted. Scan
+	// and ScanBrief count every body (`folio list` shows the counts); the
+	// Index does not (the list shows no counts, and counting the bodies
+	// would be a third of a large folder's load): its rows are not Counted.
+	Counted bool
 	// Description is the plain text of the summary (or description)
 	// field, which the list's filter searches too.
 	Description string
@@ -53,7 +60,7 @@ type Summary struct {
 // that cannot be read or parsed keeps its row with Err set.
 func Scan(ctx context.Context, root string) ([]Summary, error) {
 	in := newInterner()
-	return Visit(ctx, root, in.summarize)
+	return Visit(ctx, root, func(f *File) Summary { return summarize(f, in, withSchema|withCounts) })
 }
 
 // ScanBrief is Scan without what each Summary adds to the folder's
@@ -63,26 +70,38 @@ func Scan(ctx context.Context, root string) ([]Summary, error) {
 func ScanBrief(ctx context.Context, root string) ([]Summary, error) {
 	in := newInterner()
 	return Visit(ctx, root, func(f *File) Summary {
-		return summarize(f, in, true)
+		return summarize(f, in, withCounts)
 	})
 }
 
 // StreamSummaries is Scan delivering each Summary as soon as it is read,
 // in path order (see Stream), so that a list can fill while a large
-// folder is read.
+// folder is read. Its summaries are the Index's: not Counted.
 func StreamSummaries(ctx context.Context, root string, out func(Summary)) error {
 	in := newInterner()
-	return Stream(ctx, root, in.summarize, out)
+	return Stream(ctx, root, func(f *File) Summary { return summarize(f, in, withSchema) }, out)
 }
 
-// Summarize makes the Summary of a visited file.
-func Summarize(f *File) Summary { return summarize(f, nil, false) }
+// Summarize makes the Summary of a visited file as the Index keeps it
+// (not Counted).
+func Summarize(f *File) Summary { return summarize(f, nil, withSchema) }
+
+// summaryParts says what summarize makes besides the list's columns.
+type summaryParts uint8
+
+const (
+	// withSchema keeps what only the Index needs: the article's part of
+	// the folder's schema, and the Description the list's filter searches.
+	withSchema summaryParts = 1 << iota
+	// withCounts counts the body's words (Counted).
+	withCounts
+)
 
 // summarize makes the Summary of a visited file, sharing the strings that
-// repeat across articles through in (when not nil); brief leaves out what
-// only the Index needs (the schema's part, the Description).
-func summarize(f *File, in *interner, brief bool) Summary {
-	s := Summary{Path: f.Path, Err: f.Err, Modified: f.Modified}
+// repeat across articles through in (when not nil), with the parts asked.
+func summarize(f *File, in *interner, parts summaryParts) Summary {
+	brief := parts&withSchema == 0
+	s := Summary{Path: f.Path, Err: f.Err, Modified: f.Modified, Counted: parts&withCounts != 0}
 	if pe, ok := errors.AsType[*document.ParseError](f.Err); ok {
 		s.Line = pe.Line
 	}
@@ -138,9 +157,11 @@ func summarize(f *File, in *interner, brief bool) Summary {
 	if !hasDate {
 		s.Date = altDate
 	}
-	st := document.CountText(f.Doc.Body())
-	s.Words = st.Hanzi + st.Words
-	s.ReadingMinutes = st.ReadingMinutes()
+	if parts&withCounts != 0 {
+		st := document.CountText(f.Doc.Body())
+		s.Words = st.Hanzi + st.Words
+		s.ReadingMinutes = st.ReadingMinutes()
+	}
 	return s
 }
 
@@ -173,9 +194,6 @@ func (in *interner) shape(sh *fmShape) *fmShape {
 	in.shapes[k] = sh
 	return sh
 }
-
-// summarize is summarize with this interner.
-func (in *interner) summarize(f *File) Summary { return summarize(f, in, false) }
 
 // str returns the shared copy of s.
 func (in *interner) str(s string) string {
