@@ -2,7 +2,10 @@
 
 package library
 
-import "syscall"
+import (
+	"fmt"
+	"syscall"
+)
 
 // searchRead reads a file for Search into buf's memory when it fits, with
 // bare system calls (open, fstat, read, close): no poller registration and
@@ -12,19 +15,26 @@ import "syscall"
 func searchRead(path string, buf []byte) ([]byte, error) {
 	fd, err := openRetry(path)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("open: %w", err)
 	}
 	defer syscall.Close(fd)
 	return readFD(fd, buf)
 }
 
 // readFD reads the open file fd into buf's memory when it fits, refusing
-// what is not a regular file or is larger than MaxSize.
+// what is not a regular file or is larger than MaxSize. Its errors name
+// the failed operation ("stat: ...", "read: ..."), as the folder scan
+// reports them; ErrNotRegular and ErrTooLarge come bare.
 func readFD(fd int, buf []byte) ([]byte, error) {
 	var st syscall.Stat_t
 	if err := syscall.Fstat(fd, &st); err != nil {
-		return nil, err
+		return nil, fmt.Errorf("stat: %w", err)
 	}
+	return readFDSized(fd, &st, buf)
+}
+
+// readFDSized is readFD's reading of fd, whose fstat is st.
+func readFDSized(fd int, st *syscall.Stat_t, buf []byte) ([]byte, error) {
 	if st.Mode&syscall.S_IFMT != syscall.S_IFREG {
 		return nil, ErrNotRegular
 	}
@@ -41,7 +51,7 @@ func readFD(fd int, buf []byte) ([]byte, error) {
 			continue
 		}
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("read: %w", err)
 		}
 		if n == 0 {
 			return data, nil

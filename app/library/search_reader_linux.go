@@ -1,8 +1,10 @@
 package library
 
 import (
+	"fmt"
 	"path/filepath"
 	"syscall"
+	"time"
 )
 
 // searchReader reads the files of a search on one worker. On Linux it
@@ -18,12 +20,19 @@ func newSearchReader() *searchReader { return &searchReader{dirfd: -1} }
 
 // read reads the file at path into buf's memory when it fits.
 func (r *searchReader) read(path string, buf []byte) ([]byte, error) {
+	data, _, err := r.readStat(path, buf)
+	return data, err
+}
+
+// readStat is read also returning the file's modification time (zero when
+// it could not be opened); its errors are readFD's.
+func (r *searchReader) readStat(path string, buf []byte) ([]byte, time.Time, error) {
 	dir, name := filepath.Split(path)
 	if dir != r.dir || r.dirfd < 0 {
 		r.close()
 		fd, err := openDir(dir)
 		if err != nil {
-			return searchRead(path, buf)
+			return readFileStat(path, buf)
 		}
 		r.dir, r.dirfd = dir, fd
 	}
@@ -36,10 +45,16 @@ func (r *searchReader) read(path string, buf []byte) ([]byte, error) {
 		}
 	}
 	if err != nil {
-		return nil, err
+		return nil, time.Time{}, fmt.Errorf("open: %w", err)
 	}
 	defer syscall.Close(fd)
-	return readFD(fd, buf)
+	var st syscall.Stat_t
+	if err := syscall.Fstat(fd, &st); err != nil {
+		return nil, time.Time{}, fmt.Errorf("stat: %w", err)
+	}
+	mod := time.Unix(st.Mtim.Unix())
+	data, err := readFDSized(fd, &st, buf)
+	return data, mod, err
 }
 
 // close closes the open folder.

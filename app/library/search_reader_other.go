@@ -2,6 +2,8 @@
 
 package library
 
+import "time"
+
 // searchReader reads the files of a search on one worker.
 type searchReader struct{}
 
@@ -9,5 +11,10 @@ func newSearchReader() *searchReader { return &searchReader{} }
 
 // read reads the file at path into buf's memory when it fits.
 func (*searchReader) read(path string, buf []byte) ([]byte, error) { return searchRead(path, buf) }
+
+// readStat is read also returning the file's modification time.
+func (*searchReader) readStat(path string, buf []byte) ([]byte, time.Time, error) {
+	return readFileStat(path, buf)
+}
 
 func (*searchReader) close() {}

@@ -139,13 +139,15 @@ func Stream[T any](ctx context.Context, root string, fn func(f *File) T, out fun
 		go func() {
 			defer wg.Done()
 			var buf []byte // this worker's read buffer, reused file after file
+			rd := newSearchReader()
+			defer rd.close()
 			for j := range jobs {
 				if ctx.Err() != nil {
 					continue // drain
 				}
 				f := File{Path: j.rel, Abs: j.abs, Err: j.err}
 				if f.Err == nil {
-					buf = load(&f, buf)
+					buf = load(&f, rd, buf)
 				}
 				results <- result{j.seq, fn(&f)}
 			}
@@ -321,11 +323,11 @@ func sortForPaths(dir string, entries []os.DirEntry) {
 	}
 }
 
-// load reads f.Abs into f.Data and parses it into f.Doc, setting f.Err on
-// failure. It reads into buf when the file fits and returns the buffer to
-// use for the next file.
-func load(f *File, buf []byte) []byte {
-	data, mod, err := readFileStat(f.Abs, buf)
+// load reads f.Abs with rd into f.Data and parses it into f.Doc, setting
+// f.Err on failure. It reads into buf when the file fits and returns the
+// buffer to use for the next file.
+func load(f *File, rd *searchReader, buf []byte) []byte {
+	data, mod, err := rd.readStat(f.Abs, buf)
 	f.Modified = mod
 	if err != nil {
 		// The path is already in the File: keep the operation and cause.
