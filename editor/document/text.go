@@ -42,7 +42,7 @@ func CheckText(data []byte) error {
 		}
 		return &ParseError{Line: lineOf(data, i), Msg: msg, Err: ErrBinary}
 	}
-	if utf8.Valid(data) {
+	if validUTF8(data) {
 		return nil
 	}
 	for i := 0; i < len(data); {
