@@ -5,6 +5,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
+	"strconv"
 	"sync"
 	"time"
 
@@ -41,6 +42,7 @@ const listFillGrowth = 8
 // startFill starts the list filler of a streamed load of ix; pass its
 // progress to LoadStream and call finish when the load is done.
 func (ws *workspace) startFill(ix *library.Index) *listFiller {
+	loadGC.start()
 	f := &listFiller{ws: ws, ix: ix, wake: make(chan struct{}, 1), stop: make(chan struct{}), last: &catalog{}, start: time.Now(), edits: ix.Edits()}
 	go f.run()
 	return f
@@ -128,6 +130,7 @@ func (f *listFiller) extendLast() *catalog {
 // extending the last one shown.
 func (f *listFiller) finish() preparedCatalog {
 	close(f.stop)
+	loadGC.done()
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	ver := f.ix.Version()
@@ -160,4 +163,49 @@ func (f *listFiller) filled(n int) {
 			writeProfiles()
 		}
 	}()
+}
+
+// loadGCPercent is the garbage collector's target while a folder loads
+// (GOGC; Go's default is 100): a load makes garbage at a furious rate
+// (each file's parse) while the index it keeps grows, and collecting twice
+// as rarely spares a good part of the load's CPU. The heap may so grow
+// further before a collection; filled hands the load's garbage back to
+// the system once the list is full.
+var loadGCPercent = 200
+
+// loadGC raises the collector's target while at least one load runs (two
+// folders may load at once when the user switches quickly).
+var loadGC gcRaise
+
+// gcRaise sets the garbage collector's target to loadGCPercent while it is
+// started more often than done, and back to what it was after.
+type gcRaise struct {
+	mu      sync.Mutex
+	running int
+	before  int
+}
+
+func (g *gcRaise) start() {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.running == 0 {
+		pct := loadGCPercent
+		if v, err := strconv.Atoi(os.Getenv("FOLIO_LOADGC")); err == nil && os.Getenv("FOLIO_DEBUG") != "" {
+			pct = v // measuring
+		}
+		g.before = debug.SetGCPercent(pct)
+		if g.before < 0 || g.before > pct { // GOGC=off or higher: keep the user's
+			debug.SetGCPercent(g.before)
+		}
+	}
+	g.running++
+}
+
+func (g *gcRaise) done() {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.running--
+	if g.running == 0 {
+		debug.SetGCPercent(g.before)
+	}
 }

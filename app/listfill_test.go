@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"testing"
 	"time"
@@ -83,6 +84,39 @@ wait:
 	for i, r := range want {
 		if r.header != ws.list.rows[i].header || (!r.header && r.s.Path != ws.list.rows[i].s.Path) {
 			t.Fatalf("row %d differs from a fresh catalog's", i)
+		}
+	}
+}
+
+// TestLoadGCRaisesTheTargetWhileLoadsRun checks that the collector's
+// target is raised while one or two loads run and put back after the
+// last, and that a higher target (or GOGC=off) of the user's is kept.
+func TestLoadGCRaisesTheTargetWhileLoadsRun(t *testing.T) {
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	var g gcRaise
+	current := func() int { p := debug.SetGCPercent(-1); debug.SetGCPercent(p); return p }
+	g.start()
+	g.start()
+	if p := current(); p != loadGCPercent {
+		t.Fatalf("while loading GOGC = %d, want %d", p, loadGCPercent)
+	}
+	g.done()
+	if p := current(); p != loadGCPercent {
+		t.Fatalf("with a load still running GOGC = %d, want %d", p, loadGCPercent)
+	}
+	g.done()
+	if p := current(); p != 100 {
+		t.Fatalf("after the loads GOGC = %d, want 100", p)
+	}
+	for _, user := range []int{-1, 1000} {
+		debug.SetGCPercent(user)
+		g.start()
+		if p := current(); p != user {
+			t.Errorf("the user's GOGC %d became %d while loading", user, p)
+		}
+		g.done()
+		if p := current(); p != user {
+			t.Errorf("the user's GOGC %d became %d after loading", user, p)
 		}
 	}
 }

@@ -28,17 +28,17 @@ type Summary struct {
 	Tags []string
 	// Featured and Draft are the boolean fields of those names.
 	Featured, Draft bool
+	// Counted reports whether Words and ReadingMinutes were counted. Scan
+	// and ScanBrief count every body (`folio list` shows the counts); the
+	// Index does not (the list shows no counts, and counting the bodies
+	// would be a third of a large folder's load): its rows are not Counted.
+	Counted bool
 	// Words counts the body's Chinese characters and other words, when
 	// Counted.
 	Words int
 	// ReadingMinutes is the estimated reading time of the body, when
 	// Counted.
 	ReadingMinutes int
-	// Counted reports whether Words and ReadingMinutes were counted. Scan
-	// and ScanBrief count every body (`folio list` shows the counts); the
-	// Index does not (the list shows no counts, and counting the bodies
-	// would be a third of a large folder's load): its rows are not Counted.
-	Counted bool
 	// Description is the plain text of the summary (or description)
 	// field, which the list's filter searches too.
 	Description string
