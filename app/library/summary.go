@@ -245,14 +245,29 @@ func (in *interner) pack(s *Summary) {
 	defer in.mu.Unlock()
 	s.Path = in.arena.str(s.Path)
 	s.Title, s.Date, s.Category, s.Description = keep(s.Title), keep(s.Date), keep(s.Category), keep(s.Description)
-	for i, t := range s.Tags {
-		s.Tags[i] = keep(t)
-	}
-	s.Tags = in.arena.list(s.Tags)
 	for i, v := range s.fm.vals {
 		s.fm.vals[i] = keep(v)
 	}
 	s.fm.vals = in.arena.list(s.fm.vals)
+	if t := subRun(s.fm.vals, s.Tags); t != nil {
+		s.Tags = t // the tags are the schema's values of the tags key
+		return
+	}
+	for i, t := range s.Tags {
+		s.Tags[i] = keep(t)
+	}
+	s.Tags = in.arena.list(s.Tags)
+}
+
+// subRun returns the part of vals equal to items, with no spare room, or nil
+// when items is empty or not a run of vals.
+func subRun(vals, items []string) []string {
+	for i := 0; len(items) > 0 && i+len(items) <= len(vals); i++ {
+		if vals[i] == items[0] && slices.Equal(vals[i:i+len(items)], items) {
+			return vals[i : i+len(items) : i+len(items)]
+		}
+	}
+	return nil
 }
 
 // arena packs the strings and string lists that a load's rows keep into

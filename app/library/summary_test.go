@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"reflect"
+	"slices"
 	"testing"
 
 	"folio/editor/document"
@@ -116,6 +117,25 @@ func TestScanBadFileHidesNothing(t *testing.T) {
 		}
 		if len(sums) != 3 || sums[0].Title != "A" || sums[1].Err == nil || sums[2].Title != "C" {
 			t.Errorf("bad file %q: rows %+v", bad, sums)
+		}
+	}
+}
+
+func TestSubRun(t *testing.T) {
+	vals := []string{"t", "go", "中文", "", "go", "x"}
+	for _, c := range []struct {
+		items []string
+		at    int // -1: nil
+	}{{nil, -1}, {[]string{"go"}, 1}, {[]string{"go", "中文"}, 1}, {[]string{"go", "x"}, 4}, {[]string{"中文", "go"}, -1}, {[]string{"x", "y"}, -1}, {vals, 0}} {
+		got := subRun(vals, c.items)
+		if c.at < 0 {
+			if got != nil {
+				t.Errorf("subRun(%q) = %q, want nil", c.items, got)
+			}
+			continue
+		}
+		if !slices.Equal(got, c.items) || &got[0] != &vals[c.at] || cap(got) != len(got) {
+			t.Errorf("subRun(%q) = %q (cap %d), want vals[%d:] without spare room", c.items, got, cap(got), c.at)
 		}
 	}
 }
