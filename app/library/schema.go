@@ -163,7 +163,11 @@ func wider(s string, limit int) bool {
 	w := 0
 	for _, r := range s {
 		w++
-		if textwidth.IsHan(r) || (0x3000 <= r && r <= 0x303F) || (0xFF01 <= r && r <= 0xFF60) || (0xFFE0 <= r && r <= 0xFFE6) {
+		switch {
+		case r < 0x1100: // not CJK (textwidth.IsCJK): one column
+		case 0x4E00 <= r && r <= 0x9FA5: // the common ideographs, letters since Unicode 1.1
+			w++
+		case textwidth.IsHan(r) || (0x3000 <= r && r <= 0x303F) || (0xFF01 <= r && r <= 0xFF60) || (0xFFE0 <= r && r <= 0xFFE6):
 			w++
 		}
 		if w > limit {

@@ -10,8 +10,10 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"folio/editor/document"
+	"folio/editor/textwidth"
 )
 
 // inferAll is the schema document.InferSchema gives for every file of dir,
@@ -215,5 +217,17 @@ func TestFrontMatterOfKeepsExactlyItsValues(t *testing.T) {
 	}
 	if got := frontMatterOf(nil); got.vals != nil {
 		t.Errorf("no fields: vals = %q, want nil", got.vals)
+	}
+}
+
+// TestWiderFastPathsMatchIsHan checks wider's shortcuts (no CJK below
+// U+1100, the common ideographs) against the full rule, for every rune.
+func TestWiderFastPathsMatchIsHan(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		full := textwidth.IsHan(r) || (0x3000 <= r && r <= 0x303F) || (0xFF01 <= r && r <= 0xFF60) || (0xFFE0 <= r && r <= 0xFFE6)
+		s := strings.Repeat(string(r), document.LongTextWidth/2+1) // 82 columns when r is wide, 41 when not
+		if wider(s, document.LongTextWidth) != full {
+			t.Fatalf("wider(%U × %d) = %v, want %v", r, document.LongTextWidth/2+1, !full, full)
+		}
 	}
 }

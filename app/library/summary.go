@@ -171,9 +171,10 @@ func summarize(f *File, in *interner, parts summaryParts) Summary {
 }
 
 // interner shares equal short strings (field names, dates, categories,
-// tags, authors, booleans) among the summaries of one scan, and trims the
-// spare capacity of lists, so that a large folder's index holds each such
-// string once. It is safe for use by several goroutines.
+// tags, authors, booleans) among the summaries of one scan, so that a
+// large folder's index holds each such string once, and packs what each
+// row keeps in its arena (see pack). It is safe for use by several
+// goroutines.
 type interner struct {
 	mu     sync.Mutex
 	m      map[string]string
@@ -201,13 +202,11 @@ func (in *interner) shape(sh *fmShape) *fmShape {
 	return sh
 }
 
-// str returns the shared copy of s.
+// str returns the shared copy of s; in.mu must be held.
 func (in *interner) str(s string) string {
 	if len(s) > maxInterned || s == "" {
 		return s
 	}
-	in.mu.Lock()
-	defer in.mu.Unlock()
 	if t, ok := in.m[s]; ok {
 		return t
 	}
@@ -320,25 +319,30 @@ func (a *arena) list(ss []string) []string {
 	return a.strs[start:len(a.strs):len(a.strs)]
 }
 
-// fields interns the keys and short values of fields, in place.
+// fields interns the keys and short values of fields, in place (one
+// lock for a whole front matter).
 func (in *interner) fields(fs []document.Field) {
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	in.fieldsLocked(fs)
+}
+
+// fieldsLocked is fields with in.mu held.
+func (in *interner) fieldsLocked(fs []document.Field) {
 	for i := range fs {
 		fs[i].Key = in.str(fs[i].Key)
 		in.value(&fs[i].Value)
 	}
 }
 
-// value interns a value's text and those of its items and fields, and
-// gives its lists exactly the room they use.
+// value interns a value's text and those of its items and fields; in.mu
+// must be held.
 func (in *interner) value(v *document.Value) {
 	v.Text = in.str(v.Text)
-	if cap(v.Items) > len(v.Items) {
-		v.Items = append([]document.Value(nil), v.Items...)
-	}
 	for i := range v.Items {
 		in.value(&v.Items[i])
 	}
-	in.fields(v.Fields)
+	in.fieldsLocked(v.Fields)
 }
 
 // scalar returns a scalar value's text, or "" for a list, map or null.
