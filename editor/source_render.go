@@ -162,7 +162,14 @@ func (r *sourceRenderer) update() {
 				}
 				seg := displayLine(s.buf.LineSlice(line, a, b))
 				w := s.lay.measure(line, a, b)
-				if seg != "" {
+				if seg != "" && kindFace[sp.kind] == faceMono && m.hasOffGrid(seg) {
+					// box drawing and the like: one column each, centred
+					m.gridPieces(seg, func(p string, px, pw, shift float32) {
+						t := r.text(nt)
+						nt++
+						r.setText(t, p, sp.kind, m.size, fyne.NewPos(pad+x+px+shift, y), fyne.NewSize(pw, lh))
+					})
+				} else if seg != "" {
 					t := r.text(nt)
 					nt++
 					r.setText(t, seg, sp.kind, m.size, fyne.NewPos(pad+x, y), fyne.NewSize(w, lh))
