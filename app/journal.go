@@ -65,6 +65,7 @@ type hotExit struct {
 	restoring    bool      // restore is putting journalled text in
 	restoredOwn  bool      // the bar shown speaks of the open article
 	restoredAt   time.Time // and of its journal's time
+	othersHeld   bool      // the others wait for the conflict bar to go
 
 	restored *fyne.Container // "Restored unsaved changes from …"
 	notice   *fyne.Container // "Reloaded: changed by another program"
@@ -312,7 +313,19 @@ func (h *hotExit) restore() {
 	if art.Conflict() == article.NoConflict {
 		h.showRestored(e.Time, true)
 	} else {
-		h.showRestored(e.Time, false) // the conflict bar offers the choices
+		// One bar: the conflict's choices, saying where the text came
+		// from; what waits elsewhere once the conflict is settled.
+		h.ws.conflict.setRestored(e.Time)
+		h.showRestored(time.Time{}, false)
+	}
+}
+
+// conflictSettled shows what waits in other articles, held back while
+// the open article's conflict bar asked for a decision.
+func (h *hotExit) conflictSettled() {
+	if h.othersHeld {
+		h.othersHeld = false
+		h.showRestored(time.Time{}, false)
 	}
 }
 
@@ -371,14 +384,13 @@ func (h *hotExit) showRestored(at time.Time, own bool) {
 		box.Add(label)
 		box.Add(container.NewHBox(layout.NewSpacer(), compare, discard, keep))
 	}
-	if !own && !at.IsZero() {
-		// Restored, but the file changed meanwhile: the conflict bar
-		// offers the choices; this says where the text came from.
-		label := widget.NewLabel(lang.L("Restored unsaved changes from {{.Time}}; the file changed on disk since then", map[string]any{"Time": when(at)}))
-		label.Wrapping = fyne.TextWrapWord
-		box.Add(label)
-	}
-	if o := h.othersBox(); o != nil {
+	h.othersHeld = false
+	if !own && ws.art.Conflict() != article.NoConflict {
+		// The conflict bar asks for a decision (and says the text was
+		// restored): one bar at a time; the others wait for it.
+		inside, strays := h.waiting()
+		h.othersHeld = len(inside)+len(strays) > 0
+	} else if o := h.othersBox(); o != nil {
 		box.Add(o)
 	}
 	if len(box.Objects) == 0 {
