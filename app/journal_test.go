@@ -9,7 +9,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"folio/app/article"
 	"folio/app/library"
@@ -247,29 +246,3 @@ func TestAutosaveSavesAfterAPause(t *testing.T) {
 	}
 }
 
-func TestDiffViewMarksChangedChineseCharacters(t *testing.T) {
-	rt := diffView(merge.Diff("标题\n随着2024年的到来\n", "标题\n随着2025年的到来\n"))
-	var bold, lines []string
-	line := ""
-	for _, s := range rt.Segments {
-		ts, ok := s.(*widget.TextSegment)
-		if !ok {
-			continue
-		}
-		if !ts.Style.Inline {
-			lines = append(lines, line)
-			line = ""
-			continue
-		}
-		line += ts.Text
-		if ts.Style.TextStyle.Bold {
-			bold = append(bold, ts.Text)
-		}
-	}
-	if strings.Join(lines, "|") != "\u00a0\u00a0标题|−\u00a0随着2024年的到来|+\u00a0随着2025年的到来" {
-		t.Fatalf("lines = %q", lines)
-	}
-	if strings.Join(bold, "|") != "2024|2025" {
-		t.Fatalf("bold = %q, want only the changed year", bold)
-	}
-}

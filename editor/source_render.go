@@ -213,6 +213,19 @@ type coloredRange struct {
 
 func (r *sourceRenderer) highlightRanges(sel Range) []coloredRange {
 	out := r.hls[:0]
+	if len(r.s.spanMarks) > 0 {
+		th, v := r.s.Theme(), fyne.CurrentApp().Settings().ThemeVariant()
+		var cs [MarkInserted + 1]color.Color
+		for _, m := range r.s.spanMarks {
+			if m.Kind > MarkInserted {
+				continue
+			}
+			if cs[m.Kind] == nil {
+				cs[m.Kind] = spanColor(th, v, m.Kind)
+			}
+			out = append(out, coloredRange{m.Range, cs[m.Kind]})
+		}
+	}
 	for _, m := range r.s.matches {
 		out = append(out, coloredRange{m, r.matchC})
 	}
