@@ -245,4 +245,3 @@ func TestAutosaveSavesAfterAPause(t *testing.T) {
 		t.Fatalf("disk = %q", got)
 	}
 }
-
