@@ -236,3 +236,40 @@ func TestCheckAgreesWithTheErrorsChip(t *testing.T) {
 		t.Errorf("the chip shows %q, folio check %q", got, want)
 	}
 }
+
+// TestCheckFollowsHugosLinkRenderHook: Hugo's docs link glossary terms as
+// [term](g), which their link render hook turns into a glossary link; such
+// a keyword is not a broken link where the site's hook names it, and is
+// where it does not (the rule stays narrow: other words, paths, images).
+func TestCheckFollowsHugosLinkRenderHook(t *testing.T) {
+	hook := "{{- $u := urls.Parse .Destination }}\n{{- if eq $u.String \"g\" }}\n  {{- /* a glossary term */}}\n{{- end }}\n"
+	article := "---\ntitle: 术语\n---\nA [page resource](g) and a [section](h) and [a file](g.md) and ![pic](g).\n"
+	for _, tc := range []struct {
+		name  string
+		files map[string]string
+		want  string
+	}{
+		{"with the hook", map[string]string{
+			"hugo.toml": "title = 'docs'\n", "layouts/_markup/render-link.html": hook, "content/a.md": article,
+		}, "content/a.md:4: error: broken link: h not found|content/a.md:4: error: broken link: g.md not found|content/a.md:4: error: broken image: g not found"},
+		{"with the older hook folder", map[string]string{
+			"hugo.toml": "title = 'docs'\n", "layouts/_default/_markup/render-link.html": hook, "content/a.md": article,
+		}, "content/a.md:4: error: broken link: h not found|content/a.md:4: error: broken link: g.md not found|content/a.md:4: error: broken image: g not found"},
+		{"without it", map[string]string{"hugo.toml": "title = 'docs'\n", "content/a.md": article},
+			"content/a.md:4: error: broken link: g not found|content/a.md:4: error: broken link: h not found|content/a.md:4: error: broken link: g.md not found|content/a.md:4: error: broken image: g not found"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fixtureDir(t, tc.files)
+			out, _, _ := runCLI("check", ".")
+			var got []string
+			for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+				if strings.Contains(l, "broken") {
+					got = append(got, filepath.ToSlash(l))
+				}
+			}
+			if g := strings.Join(got, "|"); g != tc.want {
+				t.Errorf("folio check:\n%s\nwant\n%s", strings.ReplaceAll(g, "|", "\n"), strings.ReplaceAll(tc.want, "|", "\n"))
+			}
+		})
+	}
+}
