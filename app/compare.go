@@ -193,6 +193,7 @@ func (ws *workspace) mergeDisk() {
 	// yet) came from one side as plain lines: they are conflicts still.
 	old := conflictMarks(res.Text)
 	ws.src.SetMarks(withConflicts(mergeMarks(res), old))
+	ws.hot.write() // the tints with the merged text, should Folio not live to the next keystroke
 	ws.conflict.showMerged(len(old))
 	if n := len(res.Conflicts); n > 0 {
 		ws.src.SetCursorOffset(res.Conflicts[0].Start)

@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
 
@@ -307,5 +308,40 @@ func TestCompareOpensAtTheFirstDifference(t *testing.T) {
 	}
 	if got := view.Line(view.CursorLine()); !strings.HasPrefix(got, "−") {
 		t.Errorf("the cursor is on %q, not on the first difference", got)
+	}
+}
+
+// TestMergeTintsComeBackAfterACrash: the tints a merge leaves (mine,
+// theirs, conflicts) are journalled with the merged text and come back
+// with it after a crash, also those of lines both sides changed apart.
+func TestMergeTintsComeBackAfterACrash(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	ws.hot.delay = 10 * time.Millisecond
+	path := filepath.Join(dir, "a.md")
+	ws.load(path)
+	ws.src.SetText(strings.Replace(strings.Replace(articleText, "第一段。", "我的第一段。", 1), "# 正文", "# 我的正文", 1))
+	ws.edited()
+	theirs := strings.Replace(strings.Replace(articleText, "第一段。", "他们的第一段。", 1), "tags: [a]", "tags: [a, 他们的]", 1)
+	write(t, path, theirs)
+	ws.external([]library.Change{{Path: path}})
+	ws.mergeDisk()
+	marks := ws.src.Marks()
+	if len(marks) != 3 {
+		t.Fatalf("merge marks %v", marks)
+	}
+	text := ws.src.Text()
+	// No keystroke after the merge: the journal has the tints already.
+	queues[ws].runUntil(t, func() bool {
+		e, ok, _ := ws.hot.journal.Get(path)
+		return ok && e.Text == text && len(e.Tints) == len(marks)
+	})
+
+	ws2 := restart(t, ws)
+	ws2.load(path)
+	if ws2.src.Text() != text || !ws2.art.Dirty() {
+		t.Fatalf("restored %q dirty %v", ws2.src.Text(), ws2.art.Dirty())
+	}
+	if got := ws2.src.Marks(); !reflect.DeepEqual(got, marks) {
+		t.Fatalf("tints after the restart %v, before %v", got, marks)
 	}
 }

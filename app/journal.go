@@ -15,6 +15,7 @@ import (
 
 	"folio/app/article"
 	"folio/app/library"
+	"folio/editor"
 )
 
 // prefAutosaveSeconds (int) is the idle time before an autosave (see
@@ -208,7 +209,28 @@ func (h *hotExit) write() {
 	if !art.HasFile() || !art.Dirty() {
 		return
 	}
-	h.queue(journalOp{entry: library.Entry{Path: art.Path(), Text: art.Text(), Base: art.Saved(), Loaded: art.Loaded()}})
+	h.queue(journalOp{entry: library.Entry{Path: art.Path(), Text: art.Text(), Base: art.Saved(), Loaded: art.Loaded(), Tints: h.tints()}})
+}
+
+// tints is the editor's marks (a merge's tints) for the open article's
+// journal.
+func (h *hotExit) tints() []library.Tint {
+	var out []library.Tint
+	for _, m := range h.ws.src.Marks() {
+		out = append(out, library.Tint{From: m.FromLine, To: m.ToLine, Kind: int(m.Kind)})
+	}
+	return out
+}
+
+// journalMarks is the editor's marks for journalled text: its tints, and
+// the conflict blocks still in the text (a journal written before tints
+// were kept has only those).
+func journalMarks(e library.Entry) []editor.Mark {
+	marks := make([]editor.Mark, 0, len(e.Tints))
+	for _, t := range e.Tints {
+		marks = append(marks, editor.Mark{FromLine: t.From, ToLine: t.To, Kind: editor.MarkKind(t.Kind)})
+	}
+	return withConflicts(marks, conflictMarks(e.Text))
 }
 
 // autosaveNow saves the article when autosave is on and there is
@@ -309,7 +331,7 @@ func (h *hotExit) restore() {
 	art.Restore(e.Text, base, e.Loaded)
 	h.restoring = false
 	h.restoredOpen = art.Dirty()
-	h.ws.src.SetMarks(conflictMarks(e.Text)) // a merge's unsettled conflicts
+	h.ws.src.SetMarks(journalMarks(e)) // a merge's tints and unsettled conflicts
 	if art.Conflict() == article.NoConflict {
 		h.showRestored(e.Time, true)
 	} else {
@@ -448,7 +470,7 @@ func (h *hotExit) outsideBatch(batch []library.Change, apply func(library.Change
 			art.Renamed(c.Path)
 			h.path = c.Path
 			if art.Dirty() {
-				h.queue(journalOp{entry: library.Entry{Path: c.Path, Text: art.Text(), Base: art.Saved(), Loaded: art.Loaded()}})
+				h.queue(journalOp{entry: library.Entry{Path: c.Path, Text: art.Text(), Base: art.Saved(), Loaded: art.Loaded(), Tints: h.tints()}})
 			}
 			h.queue(journalOp{remove: true, entry: library.Entry{Path: old}})
 			h.ws.status.say(lang.L("Renamed by another program to {{.Name}}", map[string]any{"Name": filepath.Base(c.Path)}))
