@@ -43,7 +43,16 @@ func (ws *workspace) showCompare() *editor.Source {
 	title := lang.L("Compare {{.Name}}: on disk (−) and mine (+)", map[string]any{"Name": name})
 	d := dialog.NewCustom(title, lang.L("Close"), view, ws.win)
 	d.Resize(fyne.NewSize(900, 640))
+	view.OnOtherKey = func(ev *fyne.KeyEvent) {
+		if ev.Name == fyne.KeyEscape {
+			d.Hide()
+		}
+	}
 	d.Show()
+	// The keys scroll the comparison (Page Down, arrows) and Escape closes it.
+	if c := ws.win.Canvas(); c != nil {
+		c.Focus(view)
+	}
 	if dv.first >= 0 {
 		// A few lines of context above the first difference.
 		view.ScrollToLine(max(dv.first-compareContext, 0))

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"folio/app/library"
@@ -343,5 +344,24 @@ func TestMergeTintsComeBackAfterACrash(t *testing.T) {
 	}
 	if got := ws2.src.Marks(); !reflect.DeepEqual(got, marks) {
 		t.Fatalf("tints after the restart %v, before %v", got, marks)
+	}
+}
+
+func TestCompareClosesWithEscape(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	path := filepath.Join(dir, "a.md")
+	ws.load(path)
+	ws.src.SetText(ws.src.Text() + "我的一行\n")
+	ws.edited()
+	view := ws.showCompare()
+	if view == nil || !view.Visible() {
+		t.Fatal("no comparison shown")
+	}
+	if ws.win.Canvas().Focused() != view {
+		t.Fatal("the comparison does not have the keyboard")
+	}
+	view.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if ws.win.Canvas().Overlays().Top() != nil {
+		t.Error("Escape left the comparison open")
 	}
 }
