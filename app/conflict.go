@@ -155,6 +155,7 @@ func (cb *conflictBar) showMerged(conflicts int) {
 	cb.merged.Objects = []fyne.CanvasObject{container.NewVBox(label, legend, buttons)}
 	cb.merged.Show()
 	cb.merged.Refresh()
+	ws.hot.holdOthers() // the other restored articles, once the merge is settled
 }
 
 // nextConflict moves the cursor to the next conflict block after it.
@@ -213,5 +214,6 @@ func (cb *conflictBar) hideMerged() {
 		cb.merged.Objects = nil
 		cb.merged.Hide()
 		cb.merged.Refresh()
+		cb.ws.hot.conflictSettled()
 	}
 }

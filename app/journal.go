@@ -342,8 +342,18 @@ func (h *hotExit) restore() {
 	}
 }
 
+// holdOthers hides what the restored bar says about other articles while
+// the merged bar asks the user to settle the open article's merge (one
+// bar at a time); conflictSettled brings it back.
+func (h *hotExit) holdOthers() {
+	if h.restored.Visible() && !h.restoredOwn {
+		h.hideRestored()
+		h.othersHeld = true
+	}
+}
+
 // conflictSettled shows what waits in other articles, held back while
-// the open article's conflict bar asked for a decision.
+// the open article's conflict bar (or merged bar) asked for a decision.
 func (h *hotExit) conflictSettled() {
 	if h.othersHeld {
 		h.othersHeld = false

@@ -369,3 +369,26 @@ func TestRestoredConflictIsOneBar(t *testing.T) {
 		t.Errorf("after the conflict, the restored bar says %q; want the other article (%s)", bar, filepath.Base(a))
 	}
 }
+
+// TestRestoredConflictMergedIsOneBarToo: merging the restored article's
+// conflict shows the merged bar alone; the other restored articles are
+// said when it goes.
+func TestRestoredConflictMergedIsOneBarToo(t *testing.T) {
+	ws, _, b, _, _ := twoJournalled(t)
+	write(t, b, strings.Replace(articleText, "旧标题", "别人的标题", 1))
+	ws.load(b)
+	ws.mergeDisk()
+	bars := 0
+	for _, o := range ws.panes.bars.Objects {
+		if o.Visible() {
+			bars++
+		}
+	}
+	if bars != 1 || ws.conflict.merged == nil || !ws.conflict.merged.Visible() {
+		t.Fatalf("%d bars after the merge (restored: %q)", bars, barText(ws))
+	}
+	ws.conflict.hideMerged()
+	if bar := barText(ws); !strings.Contains(bar, "1 other article has restored unsaved changes") {
+		t.Errorf("after the merged bar, the restored bar says %q", bar)
+	}
+}
