@@ -88,13 +88,8 @@ func (m *metrics) width(s string, face int) float32 {
 	if len(s) == 1 {
 		return m.advance(rune(s[0]), face)
 	}
-	if face == faceMono && m.hasOffGrid(s) {
-		var w float32
-		m.gridPieces(s, func(_ string, _, pw, _ float32) { w += pw })
-		return w
-	}
 	if len(s) > 1024 {
-		return fyne.MeasureText(s, m.size, faceStyle[face]).Width
+		return m.measureText(s, face)
 	}
 	k := shapedKey{s, face}
 	if w, ok := m.shaped[k]; ok {
@@ -103,9 +98,20 @@ func (m *metrics) width(s string, face int) float32 {
 	if m.shaped == nil || len(m.shaped) >= maxShaped {
 		m.shaped = make(map[shapedKey]float32)
 	}
-	w := fyne.MeasureText(s, m.size, faceStyle[face]).Width
+	w := m.measureText(s, face)
 	m.shaped[shapedKey{strings.Clone(s), face}] = w
 	return w
+}
+
+// measureText measures s as drawn: one shaped text, or in monospace with
+// characters off the grid the sum of its pieces (see gridPieces).
+func (m *metrics) measureText(s string, face int) float32 {
+	if face == faceMono && m.hasOffGrid(s) {
+		var w float32
+		m.gridPieces(s, func(_ string, _, pw, _ float32) { w += pw })
+		return w
+	}
+	return fyne.MeasureText(s, m.size, faceStyle[face]).Width
 }
 
 func (m *metrics) advance(r rune, face int) float32 {
