@@ -43,6 +43,7 @@ func (ws *workspace) showCompare() *editor.Source {
 	title := lang.L("Compare {{.Name}}: on disk (−) and mine (+)", map[string]any{"Name": name})
 	d := dialog.NewCustom(title, lang.L("Close"), view, ws.win)
 	d.Resize(fyne.NewSize(900, 640))
+	d.SetOnClosed(ws.focusEditor) // the keyboard back where the user writes
 	view.OnOtherKey = func(ev *fyne.KeyEvent) {
 		if ev.Name == fyne.KeyEscape {
 			d.Hide()

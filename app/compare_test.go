@@ -364,4 +364,7 @@ func TestCompareClosesWithEscape(t *testing.T) {
 	if ws.win.Canvas().Overlays().Top() != nil {
 		t.Error("Escape left the comparison open")
 	}
+	if ws.win.Canvas().Focused() != ws.src {
+		t.Error("after the comparison the keyboard is not back in the editor")
+	}
 }
