@@ -154,18 +154,15 @@ func dateShaped(s string) bool {
 }
 
 // wider reports whether the display width of s is more than limit
-// columns: two for a CJK, fullwidth or CJK punctuation character, one for
-// any other. It stops counting once it knows.
+// columns, by Folio's one rule (textwidth.Columns, as document's schema
+// counts). It stops counting once it knows.
 func wider(s string, limit int) bool {
 	if len(s) <= limit {
-		return false // a two-column character takes three bytes
+		return false // no character takes more columns than bytes
 	}
 	w := 0
 	for _, r := range s {
-		w++
-		if textwidth.IsHan(r) || (0x3000 <= r && r <= 0x303F) || (0xFF01 <= r && r <= 0xFF60) || (0xFFE0 <= r && r <= 0xFFE6) {
-			w++
-		}
+		w += textwidth.Columns(r)
 		if w > limit {
 			return true
 		}
