@@ -8,11 +8,8 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	fynetheme "fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 
 	"folio/app/library"
 	"folio/editor"
@@ -21,53 +18,120 @@ import (
 
 // compareDisk shows the editor's text (mine) against the file on disk
 // (theirs): an inline diff, line by line, with the words and Chinese
-// characters that changed inside a changed line marked.
-func (ws *workspace) compareDisk() {
+// characters that changed inside a changed line marked, opened at the
+// first difference.
+func (ws *workspace) compareDisk() { ws.showCompare() }
+
+// showCompare shows the comparison dialog and returns its view (nil when
+// there is nothing to compare).
+func (ws *workspace) showCompare() *editor.Source {
 	if !ws.art.HasFile() {
-		return
+		return nil
 	}
 	name := filepath.Base(ws.art.Path())
 	data, _, err := library.Read(ws.art.Path())
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		ws.status.problem(lang.L("Could not open {{.Name}}: {{.Err}}", map[string]any{"Name": name, "Err": err}))
-		return
+		return nil
 	}
-	view := diffView(merge.Diff(string(data), ws.art.Text()))
+	dv := buildDiff(merge.Diff(string(data), ws.art.Text()))
+	view := editor.NewSource()
+	view.SetReadOnly(true)
+	view.SetText(dv.text)
+	view.SetMarks(dv.lines)
+	view.SetSpanMarks(dv.spans)
 	title := lang.L("Compare {{.Name}}: on disk (−) and mine (+)", map[string]any{"Name": name})
-	d := dialog.NewCustom(title, lang.L("Close"), container.NewVScroll(view), ws.win)
+	d := dialog.NewCustom(title, lang.L("Close"), view, ws.win)
 	d.Resize(fyne.NewSize(900, 640))
+	d.SetOnClosed(ws.focusEditor) // the keyboard back where the user writes
+	view.OnOtherKey = func(ev *fyne.KeyEvent) {
+		if ev.Name == fyne.KeyEscape {
+			d.Hide()
+		}
+	}
 	d.Show()
+	// The keys scroll the comparison (Page Down, arrows) and Escape closes it.
+	if c := ws.win.Canvas(); c != nil {
+		c.Focus(view)
+	}
+	if dv.first >= 0 {
+		// A few lines of context above the first difference.
+		view.ScrollToLine(max(dv.first-compareContext, 0))
+		view.SetCursorOffset(dv.firstOffset)
+	}
+	return view
 }
 
-// diffView renders line hunks as rich text: deleted lines marked "−" in the
-// error colour, inserted lines "+" in the success colour, and inside a
-// changed pair of lines the changed words and characters in bold.
-func diffView(hunks []merge.Hunk) *widget.RichText {
-	var segs []widget.RichTextSegment
-	add := func(prefix, text string, color fyne.ThemeColorName, bold bool) {
-		segs = append(segs, &widget.TextSegment{Text: prefix + text, Style: widget.RichTextStyle{
-			Inline: true, ColorName: color, TextStyle: fyne.TextStyle{Monospace: true, Bold: bold}}})
-	}
-	line := func(prefix string, color fyne.ThemeColorName, parts []merge.Hunk, keep merge.Op) {
-		// The sign goes with the first piece.
-		for _, p := range parts {
-			if p.Op != merge.Equal && p.Op != keep {
-				continue
+// compareContext is how many unchanged lines show above the first
+// difference when the comparison opens.
+const compareContext = 3
+
+// diffText is a comparison as the text of a read-only editor: every line
+// with its sign ("  " the same, "− " on disk only, "+ " mine only), the
+// changed lines tinted (deleted in the error colour, inserted in the
+// success colour), and inside a line changed in place the words and
+// characters (runes, each Han character alone: merge.DiffInline) that
+// changed, marked stronger.
+type diffText struct {
+	text  string
+	lines []editor.Mark
+	spans []editor.SpanMark
+	// first is the first changed line (-1: none), starting at firstOffset
+	first, firstOffset int
+}
+
+// The signs of the comparison's lines.
+const (
+	signSame    = "\u00a0\u00a0"
+	signDeleted = "−\u00a0"
+	signAdded   = "+\u00a0"
+)
+
+// buildDiff lays out line hunks as a diffText.
+func buildDiff(hunks []merge.Hunk) diffText {
+	var b strings.Builder
+	dv := diffText{first: -1}
+	line := 0
+	put := func(sign, text string, parts []merge.Hunk, kind editor.MarkKind, changed merge.Op) {
+		if kind != 0 {
+			if n := len(dv.lines); n > 0 && dv.lines[n-1].Kind == kind && dv.lines[n-1].ToLine == line {
+				dv.lines[n-1].ToLine++
+			} else {
+				dv.lines = append(dv.lines, editor.Mark{FromLine: line, ToLine: line + 1, Kind: kind})
 			}
-			add(prefix, strings.TrimRight(p.Text, "\r\n"), color, p.Op == keep && keep != merge.Equal)
-			prefix = ""
+			if dv.first < 0 {
+				dv.first, dv.firstOffset = line, b.Len()
+			}
 		}
-		if prefix != "" {
-			add(prefix, "", color, false) // an empty line
+		b.WriteString(sign)
+		if parts == nil {
+			b.WriteString(strings.TrimRight(text, "\r\n"))
+		} else {
+			same := false
+			for _, p := range parts {
+				same = same || p.Op == merge.Equal && strings.TrimSpace(p.Text) != ""
+			}
+			for _, p := range parts {
+				if p.Op != merge.Equal && p.Op != changed {
+					continue
+				}
+				t := strings.TrimRight(p.Text, "\r\n")
+				if p.Op == changed && same && t != "" {
+					at := b.Len()
+					dv.spans = append(dv.spans, editor.SpanMark{Range: editor.Range{Start: at, End: at + len(t)}, Kind: kind})
+				}
+				b.WriteString(t)
+			}
 		}
-		segs = append(segs, &widget.TextSegment{Text: "", Style: widget.RichTextStyleParagraph})
+		b.WriteByte('\n')
+		line++
 	}
 	for i := 0; i < len(hunks); i++ {
 		h := hunks[i]
 		switch h.Op {
 		case merge.Equal:
 			for _, l := range merge.SplitLines(h.Text) {
-				line("\u00a0\u00a0", "", []merge.Hunk{{Op: merge.Equal, Text: l}}, merge.Equal)
+				put(signSame, l, nil, 0, merge.Equal)
 			}
 		case merge.Delete:
 			del := merge.SplitLines(h.Text)
@@ -76,32 +140,34 @@ func diffView(hunks []merge.Hunk) *widget.RichText {
 				i++
 				ins = merge.SplitLines(hunks[i].Text)
 			}
-			// Lines changed in place are compared word by word.
+			// Lines changed in place are compared word by word (each Han
+			// character on its own).
+			inline := make([][]merge.Hunk, min(len(del), len(ins)))
+			for k := range inline {
+				inline[k] = merge.DiffInline(strings.TrimRight(del[k], "\r\n"), strings.TrimRight(ins[k], "\r\n"))
+			}
 			for k, l := range del {
-				parts := []merge.Hunk{{Op: merge.Delete, Text: l}}
-				if k < len(ins) {
-					parts = merge.DiffInline(l, ins[k])
+				var parts []merge.Hunk
+				if k < len(inline) {
+					parts = inline[k]
 				}
-				line("−\u00a0", fynetheme.ColorNameError, parts, merge.Delete)
+				put(signDeleted, l, parts, editor.MarkDeleted, merge.Delete)
 			}
 			for k, l := range ins {
-				parts := []merge.Hunk{{Op: merge.Insert, Text: l}}
-				if k < len(del) {
-					parts = merge.DiffInline(del[k], l)
+				var parts []merge.Hunk
+				if k < len(inline) {
+					parts = inline[k]
 				}
-				line("+\u00a0", fynetheme.ColorNameSuccess, parts, merge.Insert)
+				put(signAdded, l, parts, editor.MarkInserted, merge.Insert)
 			}
 		case merge.Insert:
 			for _, l := range merge.SplitLines(h.Text) {
-				line("+\u00a0", fynetheme.ColorNameSuccess, []merge.Hunk{{Op: merge.Insert, Text: l}}, merge.Insert)
+				put(signAdded, l, nil, editor.MarkInserted, merge.Insert)
 			}
 		}
 	}
-	rt := widget.NewRichText(segs...)
-	// Break anywhere: word wrapping treats a long line of Chinese as one
-	// word and moves it off the line with its sign.
-	rt.Wrapping = fyne.TextWrapBreak
-	return rt
+	dv.text = strings.TrimSuffix(b.String(), "\n")
+	return dv
 }
 
 // mergeDisk merges the outside change into the editor's text: a three-way
@@ -137,6 +203,7 @@ func (ws *workspace) mergeDisk() {
 	// yet) came from one side as plain lines: they are conflicts still.
 	old := conflictMarks(res.Text)
 	ws.src.SetMarks(withConflicts(mergeMarks(res), old))
+	ws.hot.write() // the tints with the merged text, should Folio not live to the next keystroke
 	ws.conflict.showMerged(len(old))
 	if n := len(res.Conflicts); n > 0 {
 		ws.src.SetCursorOffset(res.Conflicts[0].Start)

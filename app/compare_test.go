@@ -6,7 +6,9 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"folio/app/library"
@@ -228,5 +230,141 @@ func TestMergeAgainKeepsTheUnsettledConflictsMarked(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("conflict marks %v, want %v (all: %v)", got, want, ws.src.Marks())
+	}
+}
+
+// spanTexts is the text under each span mark, "|"-joined, with its kind.
+func spanTexts(dv diffText) string {
+	var out []string
+	for _, sp := range dv.spans {
+		sign := "+"
+		if sp.Kind == editor.MarkDeleted {
+			sign = "−"
+		}
+		out = append(out, sign+dv.text[sp.Start:sp.End])
+	}
+	return strings.Join(out, "|")
+}
+
+func TestCompareMarksChangedCharacters(t *testing.T) {
+	tests := []struct {
+		name, disk, mine string
+		lines, spans     string
+		first            int
+	}{
+		{"a year in Chinese", "标题\n随着2024年的到来\n", "标题\n随着2025年的到来\n",
+			"\u00a0\u00a0标题|−\u00a0随着2024年的到来|+\u00a0随着2025年的到来", "−2024|+2025", 1},
+		{"one Han character", "一\n二\n第一段。\n", "一\n二\n第二段。\n",
+			"\u00a0\u00a0一|\u00a0\u00a0二|−\u00a0第一段。|+\u00a0第二段。", "−一|+二", 2},
+		{"CRLF, an insertion inside", "甲\r\n乙丙\r\n", "甲\r\n乙和丙\r\n",
+			"\u00a0\u00a0甲|−\u00a0乙丙|+\u00a0乙和丙", "+和", 1},
+		{"a whole new line is tinted, not marked", "a\n", "a\n新的一行\n",
+			"\u00a0\u00a0a|+\u00a0新的一行", "", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dv := buildDiff(merge.Diff(tt.disk, tt.mine))
+			if got := strings.ReplaceAll(dv.text, "\n", "|"); got != tt.lines {
+				t.Fatalf("lines %q, want %q", got, tt.lines)
+			}
+			if got := spanTexts(dv); got != tt.spans {
+				t.Errorf("marked %q, want %q", got, tt.spans)
+			}
+			if dv.first != tt.first || !strings.HasPrefix(dv.text[dv.firstOffset:], "−") && !strings.HasPrefix(dv.text[dv.firstOffset:], "+") {
+				t.Errorf("first difference at line %d (offset %d), want line %d", dv.first, dv.firstOffset, tt.first)
+			}
+			for _, m := range dv.lines {
+				for l := m.FromLine; l < m.ToLine; l++ {
+					line := strings.Split(dv.text, "\n")[l]
+					if want := map[editor.MarkKind]string{editor.MarkDeleted: "−", editor.MarkInserted: "+"}[m.Kind]; !strings.HasPrefix(line, want) {
+						t.Errorf("line %d %q tinted as %v", l, line, m.Kind)
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestCompareOpensAtTheFirstDifference(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	path := filepath.Join(dir, "long.md")
+	var b strings.Builder
+	b.WriteString("---\ntitle: 长文\n---\n")
+	for i := range 200 {
+		b.WriteString("第" + strings.Repeat("段", i%7+1) + "。\n\n")
+	}
+	write(t, path, b.String())
+	ws.load(path)
+	lines := strings.Split(ws.src.Text(), "\n")
+	lines[300] = "改过的一行。"
+	ws.src.SetText(strings.Join(lines, "\n"))
+	ws.edited()
+	view := ws.showCompare()
+	if view == nil {
+		t.Fatal("no comparison shown")
+	}
+	top := view.FirstVisibleLine()
+	if top < 290 || top > 300 {
+		t.Fatalf("the comparison opens at line %d; the first difference is line 300", top)
+	}
+	if got := view.Line(view.CursorLine()); !strings.HasPrefix(got, "−") {
+		t.Errorf("the cursor is on %q, not on the first difference", got)
+	}
+}
+
+// TestMergeTintsComeBackAfterACrash: the tints a merge leaves (mine,
+// theirs, conflicts) are journalled with the merged text and come back
+// with it after a crash, also those of lines both sides changed apart.
+func TestMergeTintsComeBackAfterACrash(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	ws.hot.delay = 10 * time.Millisecond
+	path := filepath.Join(dir, "a.md")
+	ws.load(path)
+	ws.src.SetText(strings.Replace(strings.Replace(articleText, "第一段。", "我的第一段。", 1), "# 正文", "# 我的正文", 1))
+	ws.edited()
+	theirs := strings.Replace(strings.Replace(articleText, "第一段。", "他们的第一段。", 1), "tags: [a]", "tags: [a, 他们的]", 1)
+	write(t, path, theirs)
+	ws.external([]library.Change{{Path: path}})
+	ws.mergeDisk()
+	marks := ws.src.Marks()
+	if len(marks) != 3 {
+		t.Fatalf("merge marks %v", marks)
+	}
+	text := ws.src.Text()
+	// No keystroke after the merge: the journal has the tints already.
+	queues[ws].runUntil(t, func() bool {
+		e, ok, _ := ws.hot.journal.Get(path)
+		return ok && e.Text == text && len(e.Tints) == len(marks)
+	})
+
+	ws2 := restart(t, ws)
+	ws2.load(path)
+	if ws2.src.Text() != text || !ws2.art.Dirty() {
+		t.Fatalf("restored %q dirty %v", ws2.src.Text(), ws2.art.Dirty())
+	}
+	if got := ws2.src.Marks(); !reflect.DeepEqual(got, marks) {
+		t.Fatalf("tints after the restart %v, before %v", got, marks)
+	}
+}
+
+func TestCompareClosesWithEscape(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	path := filepath.Join(dir, "a.md")
+	ws.load(path)
+	ws.src.SetText(ws.src.Text() + "我的一行\n")
+	ws.edited()
+	view := ws.showCompare()
+	if view == nil || !view.Visible() {
+		t.Fatal("no comparison shown")
+	}
+	if ws.win.Canvas().Focused() != view {
+		t.Fatal("the comparison does not have the keyboard")
+	}
+	view.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if ws.win.Canvas().Overlays().Top() != nil {
+		t.Error("Escape left the comparison open")
+	}
+	if ws.win.Canvas().Focused() != ws.src {
+		t.Error("after the comparison the keyboard is not back in the editor")
 	}
 }

@@ -2,6 +2,7 @@ package app
 
 import (
 	"path/filepath"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -25,6 +26,30 @@ type conflictBar struct {
 	// merged is the bar shown after a merge (see showMerged); made at the
 	// first merge.
 	merged *fyne.Container
+	// restoredAt is when the text of the article at restoredPath was
+	// journalled, when it came back from the journal after a crash: the
+	// bar says so (see setRestored).
+	restoredAt   time.Time
+	restoredPath string
+	shownAt      time.Time
+}
+
+// setRestored tells the bar that the open article's unsaved text was
+// restored from a journal written at at, so that a conflict says where the
+// text came from: one bar, with the conflict's choices, instead of the
+// restored bar stacked on the conflict bar.
+func (cb *conflictBar) setRestored(at time.Time) {
+	cb.restoredAt, cb.restoredPath = at, cb.ws.art.Path()
+	cb.update()
+}
+
+// restoredFrom is the journal time of the open article's restored text,
+// zero when its text was not restored.
+func (cb *conflictBar) restoredFrom() time.Time {
+	if cb.restoredPath != cb.ws.art.Path() {
+		return time.Time{}
+	}
+	return cb.restoredAt
 }
 
 func newConflictBar(ws *workspace) *conflictBar {
@@ -40,10 +65,12 @@ func (cb *conflictBar) Visible() bool { return cb.box.Visible() }
 func (cb *conflictBar) update() {
 	art := cb.ws.art
 	c := art.Conflict()
-	if c == cb.shown && art.Path() == cb.path {
+	at := cb.restoredFrom()
+	if c == cb.shown && art.Path() == cb.path && at.Equal(cb.shownAt) {
 		return
 	}
-	cb.shown, cb.path = c, art.Path()
+	was := cb.shown
+	cb.shown, cb.path, cb.shownAt = c, art.Path(), at
 	name := filepath.Base(art.Path())
 	var msg string
 	buttons := container.NewHBox(layout.NewSpacer())
@@ -52,11 +79,18 @@ func (cb *conflictBar) update() {
 		cb.box.Objects = nil
 		cb.box.Hide()
 		cb.box.Refresh()
+		cb.restoredPath = ""
+		if was != article.NoConflict && cb.ws.hot != nil {
+			cb.ws.hot.conflictSettled() // what waits in other articles
+		}
 		return
 	case article.DeletedOnDisk:
 		msg = lang.L("{{.Name}} was deleted on disk. Save to keep it.", map[string]any{"Name": name})
 	case article.ChangedOnDisk:
 		msg = lang.L("{{.Name}} changed on disk while you were editing it.", map[string]any{"Name": name})
+		if !at.IsZero() {
+			msg = lang.L("Restored unsaved changes from {{.Time}}, but {{.Name}} changed on disk since then.", map[string]any{"Time": when(at), "Name": name})
+		}
 		buttons.Add(widget.NewButton(lang.L("Compare"), cb.ws.compareDisk))
 		buttons.Add(widget.NewButton(lang.L("Merge"), cb.ws.thenEditor(cb.ws.mergeDisk)))
 		buttons.Add(widget.NewButton(lang.L("Take theirs"), cb.ws.thenEditor(cb.ws.reload)))
@@ -121,6 +155,7 @@ func (cb *conflictBar) showMerged(conflicts int) {
 	cb.merged.Objects = []fyne.CanvasObject{container.NewVBox(label, legend, buttons)}
 	cb.merged.Show()
 	cb.merged.Refresh()
+	ws.hot.holdOthers() // the other restored articles, once the merge is settled
 }
 
 // nextConflict moves the cursor to the next conflict block after it.
@@ -179,5 +214,6 @@ func (cb *conflictBar) hideMerged() {
 		cb.merged.Objects = nil
 		cb.merged.Hide()
 		cb.merged.Refresh()
+		cb.ws.hot.conflictSettled()
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"folio/app/library"
+	"folio/editor/document"
 )
 
 // fold lower-cases s for matching, quickly: ASCII by hand, other runes
@@ -86,6 +87,9 @@ type listQuery struct {
 	draft, featured, broken bool
 	sort                    sortKey
 	group                   bool
+	// schema is the folder's schema, set while broken is: the chip shows
+	// the articles `folio check` finds an error in (Summary.HasErrors).
+	schema *document.Schema
 }
 
 // listRow is one row of the list: an article, or (grouped) a folder's
@@ -409,7 +413,7 @@ func terms(text string) []string { return strings.Fields(fold(text)) }
 // matches reports whether item i passes q's chips and every term.
 func (c *catalog) matches(i int, q *listQuery, ts []string) bool {
 	s := &c.items[i]
-	if (q.draft && !s.Draft) || (q.featured && !s.Featured) || (q.broken && s.Err == nil) {
+	if (q.draft && !s.Draft) || (q.featured && !s.Featured) || (q.broken && !s.HasErrors(q.schema)) {
 		return false
 	}
 	h := c.hay[i]
@@ -538,7 +542,7 @@ func (c *catalog) filter(q listQuery, prevQ *listQuery, prev []int) []int {
 	ts := terms(q.text)
 	src := c.order(q.sort, q.group)
 	if prevQ != nil && prev != nil && prevQ.sort == q.sort && prevQ.group == q.group &&
-		prevQ.draft == q.draft && prevQ.featured == q.featured && prevQ.broken == q.broken &&
+		prevQ.draft == q.draft && prevQ.featured == q.featured && prevQ.broken == q.broken && prevQ.schema == q.schema &&
 		strings.HasPrefix(fold(q.text), fold(prevQ.text)) {
 		src = prev
 	}

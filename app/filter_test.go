@@ -1,15 +1,18 @@
 package app
 
 import (
+	"context"
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"folio/app/library"
+	"folio/editor/document"
 )
 
 func sum(path, title, date string, opts ...func(*library.Summary)) library.Summary {
@@ -372,5 +375,45 @@ func TestCatalogUpdateMatchesAFreshCatalog(t *testing.T) {
 			}
 		}
 		c, items = x, next
+	}
+}
+
+// TestErrorsChipShowsAnInvalidDate: the "Has errors" chip shows an
+// article whose date `folio check` reports as invalid (document.Validate
+// with the folder's schema), not only those that do not parse.
+func TestErrorsChipShowsAnInvalidDate(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	write(t, filepath.Join(dir, "c.md"), "---\ntitle: 坏日期\ndate: 2024-02-30\n---\n正文\n")
+	write(t, filepath.Join(dir, "d.md"), "---\ntitle: 不是日期\ndate: 昨天\n---\n正文\n")
+	write(t, filepath.Join(dir, "e.md"), "---\ntitle: 好日期\ndate: 2024-02-03\n---\n正文\n")
+	if err := ws.index.Load(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	ws.list.show()
+	ws.list.toggleChip(2)
+	var got, want []string
+	for _, s := range ws.list.articles() {
+		got = append(got, s.Path)
+	}
+	schema := ws.index.Schema()
+	for _, s := range ws.index.Summaries() {
+		src, _ := os.ReadFile(filepath.Join(dir, s.Path))
+		doc, err := document.Parse(src)
+		bad := err != nil
+		if doc != nil {
+			for _, p := range document.Validate(doc.Fields(), schema) {
+				bad = bad || p.Severity == document.Error
+			}
+		}
+		if bad {
+			want = append(want, s.Path)
+		}
+	}
+	if !slices.Contains(want, "c.md") || !slices.Contains(want, "d.md") {
+		t.Fatalf("the fixture's errors are %q", want)
+	}
+	slices.Sort(got)
+	if !slices.Equal(got, want) {
+		t.Fatalf("the errors chip shows %q, Validate finds errors in %q", got, want)
 	}
 }

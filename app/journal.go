@@ -15,6 +15,7 @@ import (
 
 	"folio/app/article"
 	"folio/app/library"
+	"folio/editor"
 )
 
 // prefAutosaveSeconds (int) is the idle time before an autosave (see
@@ -65,6 +66,7 @@ type hotExit struct {
 	restoring    bool      // restore is putting journalled text in
 	restoredOwn  bool      // the bar shown speaks of the open article
 	restoredAt   time.Time // and of its journal's time
+	othersHeld   bool      // the others wait for the conflict bar to go
 
 	restored *fyne.Container // "Restored unsaved changes from …"
 	notice   *fyne.Container // "Reloaded: changed by another program"
@@ -207,7 +209,28 @@ func (h *hotExit) write() {
 	if !art.HasFile() || !art.Dirty() {
 		return
 	}
-	h.queue(journalOp{entry: library.Entry{Path: art.Path(), Text: art.Text(), Base: art.Saved(), Loaded: art.Loaded()}})
+	h.queue(journalOp{entry: library.Entry{Path: art.Path(), Text: art.Text(), Base: art.Saved(), Loaded: art.Loaded(), Tints: h.tints()}})
+}
+
+// tints is the editor's marks (a merge's tints) for the open article's
+// journal.
+func (h *hotExit) tints() []library.Tint {
+	var out []library.Tint
+	for _, m := range h.ws.src.Marks() {
+		out = append(out, library.Tint{From: m.FromLine, To: m.ToLine, Kind: int(m.Kind)})
+	}
+	return out
+}
+
+// journalMarks is the editor's marks for journalled text: its tints, and
+// the conflict blocks still in the text (a journal written before tints
+// were kept has only those).
+func journalMarks(e library.Entry) []editor.Mark {
+	marks := make([]editor.Mark, 0, len(e.Tints))
+	for _, t := range e.Tints {
+		marks = append(marks, editor.Mark{FromLine: t.From, ToLine: t.To, Kind: editor.MarkKind(t.Kind)})
+	}
+	return withConflicts(marks, conflictMarks(e.Text))
 }
 
 // autosaveNow saves the article when autosave is on and there is
@@ -308,11 +331,33 @@ func (h *hotExit) restore() {
 	art.Restore(e.Text, base, e.Loaded)
 	h.restoring = false
 	h.restoredOpen = art.Dirty()
-	h.ws.src.SetMarks(conflictMarks(e.Text)) // a merge's unsettled conflicts
+	h.ws.src.SetMarks(journalMarks(e)) // a merge's tints and unsettled conflicts
 	if art.Conflict() == article.NoConflict {
 		h.showRestored(e.Time, true)
 	} else {
-		h.showRestored(e.Time, false) // the conflict bar offers the choices
+		// One bar: the conflict's choices, saying where the text came
+		// from; what waits elsewhere once the conflict is settled.
+		h.ws.conflict.setRestored(e.Time)
+		h.showRestored(time.Time{}, false)
+	}
+}
+
+// holdOthers hides what the restored bar says about other articles while
+// the merged bar asks the user to settle the open article's merge (one
+// bar at a time); conflictSettled brings it back.
+func (h *hotExit) holdOthers() {
+	if h.restored.Visible() && !h.restoredOwn {
+		h.hideRestored()
+		h.othersHeld = true
+	}
+}
+
+// conflictSettled shows what waits in other articles, held back while
+// the open article's conflict bar (or merged bar) asked for a decision.
+func (h *hotExit) conflictSettled() {
+	if h.othersHeld {
+		h.othersHeld = false
+		h.showRestored(time.Time{}, false)
 	}
 }
 
@@ -371,14 +416,13 @@ func (h *hotExit) showRestored(at time.Time, own bool) {
 		box.Add(label)
 		box.Add(container.NewHBox(layout.NewSpacer(), compare, discard, keep))
 	}
-	if !own && !at.IsZero() {
-		// Restored, but the file changed meanwhile: the conflict bar
-		// offers the choices; this says where the text came from.
-		label := widget.NewLabel(lang.L("Restored unsaved changes from {{.Time}}; the file changed on disk since then", map[string]any{"Time": when(at)}))
-		label.Wrapping = fyne.TextWrapWord
-		box.Add(label)
-	}
-	if o := h.othersBox(); o != nil {
+	h.othersHeld = false
+	if !own && ws.art.Conflict() != article.NoConflict {
+		// The conflict bar asks for a decision (and says the text was
+		// restored): one bar at a time; the others wait for it.
+		inside, strays := h.waiting()
+		h.othersHeld = len(inside)+len(strays) > 0
+	} else if o := h.othersBox(); o != nil {
 		box.Add(o)
 	}
 	if len(box.Objects) == 0 {
@@ -436,7 +480,7 @@ func (h *hotExit) outsideBatch(batch []library.Change, apply func(library.Change
 			art.Renamed(c.Path)
 			h.path = c.Path
 			if art.Dirty() {
-				h.queue(journalOp{entry: library.Entry{Path: c.Path, Text: art.Text(), Base: art.Saved(), Loaded: art.Loaded()}})
+				h.queue(journalOp{entry: library.Entry{Path: c.Path, Text: art.Text(), Base: art.Saved(), Loaded: art.Loaded(), Tints: h.tints()}})
 			}
 			h.queue(journalOp{remove: true, entry: library.Entry{Path: old}})
 			h.ws.status.say(lang.L("Renamed by another program to {{.Name}}", map[string]any{"Name": filepath.Base(c.Path)}))

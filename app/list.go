@@ -212,6 +212,9 @@ func (l *articleList) apply() {
 		return
 	}
 	q := l.q
+	if q.broken {
+		q.schema = l.index.Schema() // "Has errors" as `folio check` says
+	}
 	idx := l.cat.filter(q, l.lastQ, l.lastIdx)
 	l.lastQ, l.lastIdx = &q, idx
 	l.rows = l.cat.rows(q, idx)

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"maps"
+
 	"fyne.io/fyne/v2"
 	fynetheme "fyne.io/fyne/v2/theme"
 
@@ -40,17 +42,38 @@ func windowSize(p fyne.Preferences) fyne.Size {
 
 // remember stores what should survive a restart: the window's size, the
 // pane widths, the folder and the article.
+//
+// The values are written in one batch, one change and so one save of the
+// preferences file: set one by one, each Set saved the file again while
+// Fyne's watcher of that file may reload an earlier write of the burst on
+// a busy machine (its guard lasts 100 ms), and Folio was seen to quit with
+// only the window's width of them on disk (the next start then opened
+// another article).
 func (ws *workspace) remember() {
-	p := ws.app.Preferences()
-	if s := ws.win.Canvas().Size(); s.Width > 0 && s.Height > 0 {
-		p.SetFloat(prefWinWidth, float64(s.Width))
-		p.SetFloat(prefWinHeight, float64(s.Height))
+	vals := map[string]any{
+		prefListOffset:  ws.panes.outer.Offset,
+		prefFormOffset:  ws.panes.formSplit.Offset,
+		prefWorkOffset:  ws.panes.work.Offset,
+		prefLastFolder:  ws.root,
+		prefLastArticle: ws.art.Path(),
 	}
-	p.SetFloat(prefListOffset, ws.panes.outer.Offset)
-	p.SetFloat(prefFormOffset, ws.panes.formSplit.Offset)
-	p.SetFloat(prefWorkOffset, ws.panes.work.Offset)
-	p.SetString(prefLastFolder, ws.root)
-	p.SetString(prefLastArticle, ws.art.Path())
+	if s := ws.win.Canvas().Size(); s.Width > 0 && s.Height > 0 {
+		vals[prefWinWidth] = float64(s.Width)
+		vals[prefWinHeight] = float64(s.Height)
+	}
+	p := ws.app.Preferences()
+	if b, ok := p.(interface{ WriteValues(func(map[string]any)) }); ok {
+		b.WriteValues(func(m map[string]any) { maps.Copy(m, vals) })
+		return
+	}
+	for k, v := range vals {
+		switch v := v.(type) {
+		case float64:
+			p.SetFloat(k, v)
+		case string:
+			p.SetString(k, v)
+		}
+	}
 }
 
 // restorePanes sets the pane widths Folio had when it last closed.

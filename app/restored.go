@@ -92,7 +92,7 @@ func (h *hotExit) park() bool {
 	if h.journal == nil || !h.restoredOpen || !art.HasFile() || !art.Dirty() {
 		return false
 	}
-	e := library.Entry{Path: art.Path(), Text: art.Text(), Base: art.Saved(), Loaded: art.Loaded(), Time: time.Now()}
+	e := library.Entry{Path: art.Path(), Text: art.Text(), Base: art.Saved(), Loaded: art.Loaded(), Time: time.Now(), Tints: h.tints()}
 	h.others[e.Path] = e
 	h.queue(journalOp{entry: e})
 	return true

@@ -312,3 +312,83 @@ func TestARestoredArticleRenamedOutsideKeepsItsText(t *testing.T) {
 		t.Fatalf("renamed article = %q", ws.src.Text())
 	}
 }
+
+// conflictText is every label's text and button in the conflict bar.
+func conflictText(ws *workspace) string {
+	var out []string
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch v := o.(type) {
+		case *widget.Label:
+			out = append(out, v.Text)
+		case *widget.Button:
+			out = append(out, "["+v.Text+"]")
+		case *fyne.Container:
+			for _, c := range v.Objects {
+				walk(c)
+			}
+		}
+	}
+	if ws.conflict.Visible() {
+		walk(ws.conflict.box)
+	}
+	return strings.Join(out, " ")
+}
+
+// TestRestoredConflictIsOneBar: a restored article whose file changed on
+// disk, with another restored article waiting, shows one bar: the
+// conflict's choices, saying where the text came from. What waits in the
+// other article is said once the conflict is settled.
+func TestRestoredConflictIsOneBar(t *testing.T) {
+	ws, a, b, _, _ := twoJournalled(t)
+	write(t, b, strings.Replace(articleText, "旧标题", "别人的标题", 1))
+	ws.load(b)
+	if ws.art.Conflict() != article.ChangedOnDisk {
+		t.Fatalf("conflict = %v", ws.art.Conflict())
+	}
+	bars := 0
+	for _, o := range ws.panes.bars.Objects {
+		if o.Visible() {
+			bars++
+		}
+	}
+	if bars != 1 || !ws.conflict.Visible() {
+		t.Fatalf("%d bars above the editor (conflict %v, restored %q)", bars, ws.conflict.Visible(), barText(ws))
+	}
+	bar := conflictText(ws)
+	for _, want := range []string{"Restored unsaved changes from", "changed on disk", "[Compare]", "[Merge]", "[Take theirs]", "[Keep mine]"} {
+		if !strings.Contains(bar, want) {
+			t.Errorf("conflict bar %q lacks %q", bar, want)
+		}
+	}
+	ws.art.Dismiss() // Keep mine
+	if ws.conflict.Visible() {
+		t.Fatal("the conflict bar stays after Keep mine")
+	}
+	if bar := barText(ws); !strings.Contains(bar, "1 other article has restored unsaved changes") {
+		t.Errorf("after the conflict, the restored bar says %q; want the other article (%s)", bar, filepath.Base(a))
+	}
+}
+
+// TestRestoredConflictMergedIsOneBarToo: merging the restored article's
+// conflict shows the merged bar alone; the other restored articles are
+// said when it goes.
+func TestRestoredConflictMergedIsOneBarToo(t *testing.T) {
+	ws, _, b, _, _ := twoJournalled(t)
+	write(t, b, strings.Replace(articleText, "旧标题", "别人的标题", 1))
+	ws.load(b)
+	ws.mergeDisk()
+	bars := 0
+	for _, o := range ws.panes.bars.Objects {
+		if o.Visible() {
+			bars++
+		}
+	}
+	if bars != 1 || ws.conflict.merged == nil || !ws.conflict.merged.Visible() {
+		t.Fatalf("%d bars after the merge (restored: %q)", bars, barText(ws))
+	}
+	ws.conflict.hideMerged()
+	if bar := barText(ws); !strings.Contains(bar, "1 other article has restored unsaved changes") {
+		t.Errorf("after the merged bar, the restored bar says %q", bar)
+	}
+}

@@ -120,7 +120,8 @@ type Source struct {
 	matches []Range // highlighted find results
 	col     colMemo // rune column of the latest asked position
 
-	marks []lineMark // tinted line ranges (source_marks.go)
+	marks     []lineMark // tinted line ranges (source_marks.go)
+	spanMarks []SpanMark // tinted character ranges (source_marks.go)
 
 	clicks    int
 	lastClick clickInfo
@@ -155,6 +156,7 @@ func (s *Source) SetText(text string) {
 	s.scrollY = 0
 	s.matches = nil
 	s.marks = nil
+	s.spanMarks = nil
 	s.relayout()
 	s.Refresh()
 }

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"folio/editor/buffer"
+	"folio/editor/textwidth"
 )
 
 // font faces the editor draws with; every hlKind maps to one.
@@ -40,6 +41,14 @@ type metrics struct {
 	ascii [faceCount][128]float32
 	han   [faceCount]float32
 	other [faceCount]map[rune]float32
+	// cell is the monospace face's column width (its 'M'); a monospace
+	// character takes textwidth.Columns cells whatever its font advance
+	cell float32
+	// offGrid holds the font advance of the monospace characters whose
+	// advance is not their columns' width (box drawing ─│└ and other
+	// East-Asian-ambiguous symbols, a full em in the CJK monospace font):
+	// they are drawn one by one, centred on their cells.
+	offGrid map[rune]float32
 	// shaped memoises width: pieces of text measured whole
 	shaped map[shapedKey]float32
 }
@@ -54,6 +63,9 @@ func newMetrics(size float32) *metrics {
 		m.ascii[f]['\t'] = 4 * m.ascii[f][' ']
 		m.han[f] = fyne.MeasureText("中", size, st).Width
 		m.other[f] = make(map[rune]float32)
+		if f == faceMono {
+			m.cell = m.ascii[f]['M']
+		}
 		if h := fyne.MeasureText("Mg中", size, st).Height; h > m.lineH {
 			m.lineH = h
 		}
@@ -70,13 +82,14 @@ type shapedKey struct {
 }
 
 // width is the shaped width of s in a face (kerning included), as a
-// canvas.Text of s is drawn. Short pieces are memoised.
+// canvas.Text of s is drawn. Short pieces are memoised. Monospace text
+// with characters off the grid is the sum of its pieces (see gridPieces).
 func (m *metrics) width(s string, face int) float32 {
 	if len(s) == 1 {
 		return m.advance(rune(s[0]), face)
 	}
 	if len(s) > 1024 {
-		return fyne.MeasureText(s, m.size, faceStyle[face]).Width
+		return m.measureText(s, face)
 	}
 	k := shapedKey{s, face}
 	if w, ok := m.shaped[k]; ok {
@@ -85,9 +98,20 @@ func (m *metrics) width(s string, face int) float32 {
 	if m.shaped == nil || len(m.shaped) >= maxShaped {
 		m.shaped = make(map[shapedKey]float32)
 	}
-	w := fyne.MeasureText(s, m.size, faceStyle[face]).Width
+	w := m.measureText(s, face)
 	m.shaped[shapedKey{strings.Clone(s), face}] = w
 	return w
+}
+
+// measureText measures s as drawn: one shaped text, or in monospace with
+// characters off the grid the sum of its pieces (see gridPieces).
+func (m *metrics) measureText(s string, face int) float32 {
+	if face == faceMono && m.hasOffGrid(s) {
+		var w float32
+		m.gridPieces(s, func(_ string, _, pw, _ float32) { w += pw })
+		return w
+	}
+	return fyne.MeasureText(s, m.size, faceStyle[face]).Width
 }
 
 func (m *metrics) advance(r rune, face int) float32 {
@@ -101,8 +125,65 @@ func (m *metrics) advance(r rune, face int) float32 {
 		return w
 	}
 	w := fyne.MeasureText(string(r), m.size, faceStyle[face]).Width
+	if face == faceMono {
+		if grid := float32(textwidth.Columns(r)) * m.cell; grid > 0 && (w < grid-0.5 || w > grid+0.5) {
+			if m.offGrid == nil {
+				m.offGrid = make(map[rune]float32)
+			}
+			m.offGrid[r] = w
+			w = grid
+		}
+	}
 	m.other[face][r] = w
 	return w
+}
+
+// hasOffGrid reports whether monospace text s holds a character drawn off
+// its font's advance (measuring each non-ASCII character once).
+func (m *metrics) hasOffGrid(s string) bool {
+	for _, r := range s {
+		if r < 128 || r >= 0x4E00 && r <= 0x9FFF {
+			continue
+		}
+		m.advance(r, faceMono)
+		if _, ok := m.offGrid[r]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// gridPieces splits monospace text into what is drawn as one canvas.Text:
+// runs of characters on the grid, shaped whole, and each off-grid
+// character alone. fn gets a piece, its x from the start of s, its width
+// on the grid and the shift to draw its glyph with so that the glyph is
+// centred on its cells.
+func (m *metrics) gridPieces(s string, fn func(piece string, x, w, shift float32)) {
+	var x float32
+	start := 0
+	flush := func(end int) {
+		if end > start {
+			w := m.width(s[start:end], faceMono)
+			fn(s[start:end], x, w, 0)
+			x += w
+		}
+	}
+	for i, r := range s {
+		if r < 128 {
+			continue
+		}
+		adv, off := m.offGrid[r]
+		if !off {
+			continue
+		}
+		flush(i)
+		end := i + utf8.RuneLen(r)
+		w := m.advance(r, faceMono)
+		fn(s[i:end], x, w, (w-adv)/2)
+		x += w
+		start = end
+	}
+	flush(len(s))
 }
 
 // lazyMin is the display length from which a line is wrapped lazily: only

@@ -22,7 +22,29 @@ const (
 	MarkTheirs
 	// MarkConflict: an overlap of both sides, kept with both versions.
 	MarkConflict
+	// MarkDeleted: lines a comparison shows as taken out (in the error
+	// colour).
+	MarkDeleted
+	// MarkInserted: lines a comparison shows as put in (in the success
+	// colour).
+	MarkInserted
 )
+
+// SpanMark tints the characters of a byte range of the text with a
+// stronger band of its Kind's colour than a line mark: the words and
+// characters that changed inside a changed line of a comparison. Span
+// marks are for read-only text: SetText clears them, and they do not
+// follow edits.
+type SpanMark struct {
+	Range
+	Kind MarkKind
+}
+
+// SetSpanMarks replaces the span marks (nil clears them).
+func (s *Source) SetSpanMarks(marks []SpanMark) {
+	s.spanMarks = marks
+	s.Refresh()
+}
 
 // Mark tints whole logical lines [FromLine, ToLine) (0-based) with the
 // background of its Kind. Marks follow the text: an edit above a mark moves
@@ -49,7 +71,7 @@ func (s *Source) SetMarks(marks []Mark) {
 	n := s.buf.LineCount()
 	for _, m := range marks {
 		m.FromLine, m.ToLine = max(m.FromLine, 0), min(m.ToLine, n)
-		if m.FromLine < m.ToLine && m.Kind >= MarkMine && m.Kind <= MarkConflict {
+		if m.FromLine < m.ToLine && m.Kind >= MarkMine && m.Kind <= MarkInserted {
 			ms = append(ms, m)
 		}
 	}
@@ -194,6 +216,15 @@ func (r *sourceRenderer) drawMark(line int, y, lh float32, nr int) int {
 	return nr + 2
 }
 
+// spanColor is the band of a span mark: its kind's colour, stronger than
+// a line's band so that it shows over it.
+func spanColor(th fyne.Theme, v fyne.ThemeVariant, k MarkKind) color.Color {
+	band, _ := MarkColors(th, v, k)
+	c := band.(color.NRGBA)
+	c.A = uint8(min(int(c.A)*5/2, 0xff))
+	return c
+}
+
 // MarkColors returns a mark kind's band (the theme colour, translucent)
 // and stripe (the theme colour) for the theme and variant: conflicts in
 // the error colour, mine in the primary colour, theirs in the success
@@ -201,9 +232,9 @@ func (r *sourceRenderer) drawMark(line int, y, lh float32, nr int) int {
 func MarkColors(th fyne.Theme, v fyne.ThemeVariant, k MarkKind) (band, edge color.Color) {
 	name := theme.ColorNamePrimary
 	switch k {
-	case MarkTheirs:
+	case MarkTheirs, MarkInserted:
 		name = theme.ColorNameSuccess
-	case MarkConflict:
+	case MarkConflict, MarkDeleted:
 		name = theme.ColorNameError
 	}
 	c := color.NRGBAModel.Convert(th.Color(name, v)).(color.NRGBA)

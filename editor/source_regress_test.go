@@ -1,6 +1,7 @@
 package editor
 
 import (
+	"math"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -154,5 +155,54 @@ func TestNoGapBetweenPieces(t *testing.T) {
 	}
 	if pieces < 4 {
 		t.Fatalf("only %d pieces compared", pieces)
+	}
+}
+
+// TestBoxDrawingTakesOneColumn: in code, box drawing (─ │ └ ├ ┌ ┐) takes
+// one monospace column like ASCII, and CJK two, so EXPLAIN output and
+// ASCII diagrams line up as in the preview; each box character is drawn
+// centred on its column.
+func TestBoxDrawingTakesOneColumn(t *testing.T) {
+	test.NewTempApp(t).Settings().SetTheme(foliotheme.New(foliotheme.Options{}))
+	rows := []string{"+-- a|", "├── a│", "└── a┘", "┌┐│ a|", "中文a|"}
+	s := NewSource()
+	s.SetText("```\n" + strings.Join(rows, "\n") + "\n```\n")
+	w := test.NewTempWindow(t, s)
+	w.Resize(fyne.NewSize(900, 400))
+	m := s.metrics()
+	cell := fyne.MeasureText("M", m.size, fyne.TextStyle{Monospace: true}).Width
+	for i, row := range rows {
+		line := i + 1
+		at := strings.Index(row, "a")
+		if x := s.lay.measure(line, 0, at); math.Abs(float64(x-4*cell)) > 0.5 {
+			t.Errorf("row %q: 'a' at %.2f, want 4 columns = %.2f", row, x, 4*cell)
+		}
+		if x := s.lay.measure(line, 0, len(row)); math.Abs(float64(x-6*cell)) > 0.5 {
+			t.Errorf("row %q is %.2f wide, want 6 columns = %.2f", row, x, 6*cell)
+		}
+	}
+	// drawn: every glyph's centre lies within its own column
+	r := test.WidgetRenderer(s).(*sourceRenderer)
+	pad := s.padLeft()
+	seen := 0
+	for _, tx := range r.texts {
+		if !tx.Visible() || utf8.RuneCountInString(tx.Text) != 1 || tx.Text < "\u2500" || tx.Text > "\u257f" {
+			continue
+		}
+		seen++
+		adv := fyne.MeasureText(tx.Text, tx.TextSize, tx.TextStyle).Width
+		mid := tx.Position().X + adv/2 - pad
+		col := int(mid / cell)
+		if d := mid - (float32(col)+0.5)*cell; d > 0.5 || d < -0.5 {
+			t.Errorf("%q drawn centred at %.2f, not on a column's centre (cell %.2f)", tx.Text, mid, cell)
+		}
+	}
+	if seen < 8 {
+		t.Errorf("only %d box characters drawn alone", seen)
+	}
+	// the caret after "├──" is where it is after "+--"
+	if a, _ := s.lay.colAt(2, 0, len(rows[1]), 3*cell+1); a != len("├──") {
+		b := len("├──")
+		t.Errorf("click after 3 columns of %q lands at byte %d, want %d", rows[1], a, b)
 	}
 }

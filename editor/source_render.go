@@ -162,7 +162,14 @@ func (r *sourceRenderer) update() {
 				}
 				seg := displayLine(s.buf.LineSlice(line, a, b))
 				w := s.lay.measure(line, a, b)
-				if seg != "" {
+				if seg != "" && kindFace[sp.kind] == faceMono && m.hasOffGrid(seg) {
+					// box drawing and the like: one column each, centred
+					m.gridPieces(seg, func(p string, px, pw, shift float32) {
+						t := r.text(nt)
+						nt++
+						r.setText(t, p, sp.kind, m.size, fyne.NewPos(pad+x+px+shift, y), fyne.NewSize(pw, lh))
+					})
+				} else if seg != "" {
 					t := r.text(nt)
 					nt++
 					r.setText(t, seg, sp.kind, m.size, fyne.NewPos(pad+x, y), fyne.NewSize(w, lh))
@@ -206,6 +213,19 @@ type coloredRange struct {
 
 func (r *sourceRenderer) highlightRanges(sel Range) []coloredRange {
 	out := r.hls[:0]
+	if len(r.s.spanMarks) > 0 {
+		th, v := r.s.Theme(), fyne.CurrentApp().Settings().ThemeVariant()
+		var cs [MarkInserted + 1]color.Color
+		for _, m := range r.s.spanMarks {
+			if m.Kind > MarkInserted {
+				continue
+			}
+			if cs[m.Kind] == nil {
+				cs[m.Kind] = spanColor(th, v, m.Kind)
+			}
+			out = append(out, coloredRange{m.Range, cs[m.Kind]})
+		}
+	}
 	for _, m := range r.s.matches {
 		out = append(out, coloredRange{m, r.matchC})
 	}

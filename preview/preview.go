@@ -87,6 +87,12 @@ type Preview struct {
 	visible   map[int]bool
 	measure   *measureCache
 	sel       selection // the selected text (selection.go)
+	// jump is the source line the last ScrollToSourceLine (or heading
+	// anchor) put at the top of the view, kept there while blocks change
+	// height (images loading above it) until the user scrolls; 0: none.
+	// settling is set while the preview scrolls itself.
+	jump     int
+	settling bool
 }
 
 type vitem struct {
@@ -414,7 +420,12 @@ func (p *Preview) CreateRenderer() fyne.WidgetRenderer {
 	p.content = &vcontent{p: p}
 	p.content.ExtendBaseWidget(p.content)
 	p.scroll = container.NewVScroll(p.content)
-	p.scroll.OnScrolled = func(fyne.Position) { p.refreshVisible() }
+	p.scroll.OnScrolled = func(fyne.Position) {
+		if !p.settling {
+			p.jump = 0 // the user scrolled: keep what they see
+		}
+		p.refreshVisible()
+	}
 	p.themeKey = p.currentThemeKey()
 	return &previewRenderer{p: p}
 }
@@ -484,24 +495,47 @@ func (p *Preview) ScrollToSourceLine(line int) {
 	}
 	i := p.itemForLine(line)
 	p.ensureOffsets()
+	p.jump = 0
 	if i == 0 && p.items[0].block == nil || line < p.firstLine {
+		p.settling = true
 		p.scroll.ScrollToOffset(fyne.NewPos(0, 0))
+		p.settling = false
 		p.refreshVisible()
 		return
 	}
-	p.scroll.ScrollToOffset(fyne.NewPos(0, p.offsets[i]))
-	p.refreshVisible() // measures the block, so the fraction below is exact
+	p.jump = line
 	// Within a long block, go the same fraction down as the line is.
 	it := p.items[i]
 	next := it.line
 	if i+1 < len(p.items) {
 		next = p.items[i+1].line
 	}
+	var frac float32
 	if body := line - p.firstLine + 1; next > it.line+1 && body > it.line {
-		frac := float32(body-it.line) / float32(next-it.line)
-		y := p.offsets[i] + frac*(it.st.h-p.itemGap(i))
+		frac = float32(body-it.line) / float32(next-it.line)
+	}
+	p.settleAt(i, frac)
+}
+
+// settleAt scrolls item i's top, plus frac of its height, to the top of
+// the view. Blocks seen for the first time there (images above all) are
+// measured by refreshVisible and move the item from where their estimates
+// put it: scroll again until it stays, so that a jump to a heading lands
+// on it and not a screen or two above it.
+func (p *Preview) settleAt(i int, frac float32) {
+	p.ensureOffsets()
+	p.settling = true
+	defer func() { p.settling = false }()
+	for range 8 {
+		y := p.offsets[i] + frac*(p.items[i].st.h-p.itemGap(i))
 		p.scroll.ScrollToOffset(fyne.NewPos(0, y))
-		p.refreshVisible()
+		p.refreshVisible() // measures what is in view
+		// Settled when the item stayed and the view reached it, or the
+		// page's end (as it is now: measuring may have lengthened it).
+		end := max(p.total(), p.scroll.Size().Height) - p.scroll.Size().Height
+		if p.offsets[i]+frac*(p.items[i].st.h-p.itemGap(i)) == y && (p.scroll.Offset.Y == y || p.scroll.Offset.Y >= end-0.5) {
+			break
+		}
 	}
 }
 
@@ -567,6 +601,15 @@ func (p *Preview) objectResized() {
 		}
 	}
 	p.offsets = nil
+	if p.jump > 0 {
+		// An image above the line jumped to loaded: land on it again
+		// (the re-estimates of refreshVisible may clamp the view first).
+		p.settling = true
+		p.refreshVisible()
+		p.settling = false
+		p.ScrollToSourceLine(p.jump)
+		return
+	}
 	p.refreshVisible()
 }
 
@@ -780,9 +823,8 @@ func (p *Preview) ScrollToAnchor(anchor string) bool {
 			continue
 		}
 		if headingAnchor(it.block.Fill(), slugs) == anchor {
-			p.ensureOffsets()
-			p.scroll.ScrollToOffset(fyne.NewPos(0, p.offsets[i]))
-			p.refreshVisible()
+			p.settleAt(i, 0)
+			p.jump = p.firstLine + it.line - 1
 			return true
 		}
 	}

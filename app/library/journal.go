@@ -50,6 +50,17 @@ type Entry struct {
 	Loaded Sum
 	// Time is when the text was journalled.
 	Time time.Time
+	// Tints are the editor's line tints over Text after a merge (where each
+	// change came from), so that they come back with the text.
+	Tints []Tint
+}
+
+// Tint is a range of lines [From, To) of an Entry's Text (0-based) tinted
+// with Kind (the editor's mark kind, as a number).
+type Tint struct {
+	From int `json:"from"`
+	To   int `json:"to"`
+	Kind int `json:"kind"`
 }
 
 // journalExt ends every journal file's name; tempPrefix starts the names of
@@ -68,6 +79,7 @@ type journalFile struct {
 	Time   time.Time `json:"time"`
 	Text   string    `json:"text"`
 	Base   string    `json:"base,omitempty"`
+	Tints  []Tint    `json:"tints,omitempty"`
 	Check  string    `json:"check"` // hex SHA-256 of Text and Base: a damaged file is refused
 }
 
@@ -127,13 +139,13 @@ func (j *Journal) Put(e Entry) error {
 		return err
 	}
 	text, loaded := e.Text, e.Loaded
-	sum := SumOf([]byte(text + "\x00" + string(loaded[:]) + "\x00" + e.Base))
+	sum := SumOf([]byte(text + "\x00" + string(loaded[:]) + "\x00" + e.Base + "\x00" + fmt.Sprint(e.Tints)))
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	if j.written[path] == sum {
 		return nil
 	}
-	jf := journalFile{Format: journalMark, Path: path, Time: j.now().UTC(), Text: text, Base: e.Base}
+	jf := journalFile{Format: journalMark, Path: path, Time: j.now().UTC(), Text: text, Base: e.Base, Tints: e.Tints}
 	if !loaded.IsZero() {
 		jf.Loaded = hex.EncodeToString(loaded[:])
 	}
@@ -289,7 +301,7 @@ func readJournal(name string) (Entry, error) {
 	if jf.Format != journalMark || jf.Path == "" || jf.Check != hex.EncodeToString(check[:]) {
 		return Entry{}, fmt.Errorf("journal %s: damaged", name)
 	}
-	e := Entry{Path: jf.Path, Text: jf.Text, Base: jf.Base, Time: jf.Time}
+	e := Entry{Path: jf.Path, Text: jf.Text, Base: jf.Base, Time: jf.Time, Tints: jf.Tints}
 	if jf.Loaded != "" {
 		b, err := hex.DecodeString(jf.Loaded)
 		if err != nil || len(b) != len(e.Loaded) {

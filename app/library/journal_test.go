@@ -208,3 +208,24 @@ func TestOpenJournalRemovesOldTemporaryFiles(t *testing.T) {
 		t.Fatalf("temporary files listed: %+v", es)
 	}
 }
+
+// TestJournalKeepsTints: a merge's tints are journalled with the text, and
+// new tints over the same text are written (not skipped as a repeat).
+func TestJournalKeepsTints(t *testing.T) {
+	j := openJournal(t)
+	path := filepath.Join(t.TempDir(), "合并.md")
+	tints := []Tint{{From: 1, To: 3, Kind: 1}, {From: 5, To: 6, Kind: 3}}
+	if err := j.Put(Entry{Path: path, Text: "甲\n乙\n丙\n", Tints: tints[:1]}); err != nil {
+		t.Fatal(err)
+	}
+	if err := j.Put(Entry{Path: path, Text: "甲\n乙\n丙\n", Tints: tints}); err != nil {
+		t.Fatal(err)
+	}
+	e, ok, err := j.Get(path)
+	if err != nil || !ok {
+		t.Fatalf("get: %v %v", ok, err)
+	}
+	if len(e.Tints) != 2 || e.Tints[0] != tints[0] || e.Tints[1] != tints[1] {
+		t.Fatalf("tints %v, want %v", e.Tints, tints)
+	}
+}

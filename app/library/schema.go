@@ -154,21 +154,21 @@ func dateShaped(s string) bool {
 }
 
 // wider reports whether the display width of s is more than limit
-// columns: two for a CJK, fullwidth or CJK punctuation character, one for
-// any other. It stops counting once it knows.
+// columns, by Folio's one rule (textwidth.Columns, as document's schema
+// counts). It stops counting once it knows.
 func wider(s string, limit int) bool {
 	if len(s) <= limit {
-		return false // a two-column character takes three bytes
+		return false // no character takes more columns than bytes
 	}
 	w := 0
 	for _, r := range s {
-		w++
 		switch {
-		case r < 0x1100: // not CJK (textwidth.IsCJK): one column
-		case 0x4E00 <= r && r <= 0x9FA5: // the common ideographs, letters since Unicode 1.1
+		case r < 0x300 && r >= 0x20 && r != 0x7F: // textwidth.Columns: one column
 			w++
-		case textwidth.IsHan(r) || (0x3000 <= r && r <= 0x303F) || (0xFF01 <= r && r <= 0xFF60) || (0xFFE0 <= r && r <= 0xFFE6):
-			w++
+		case 0x4E00 <= r && r <= 0x9FA5: // the common ideographs: two
+			w += 2
+		default:
+			w += textwidth.Columns(r)
 		}
 		if w > limit {
 			return true

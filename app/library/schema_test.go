@@ -185,7 +185,8 @@ func TestValueTypeMatchesInferSchema(t *testing.T) {
 	for _, text := range []string{"a", "2024-01-02", "2024-1-2", "2024-01-02T10", "2024-01-02 x", "2024-01-02t1", "12024-01-02",
 		"2024-001-02", strings.Repeat("x", 80), strings.Repeat("x", 81), strings.Repeat("中", 40), strings.Repeat("中", 41),
 		strings.Repeat("，", 41), strings.Repeat("Ａ", 41), strings.Repeat("中", 26) + strings.Repeat("a", 28), strings.Repeat("中", 26) + strings.Repeat("a", 29),
-		strings.Repeat("é", 80), strings.Repeat("é", 81), "a\nb", "a\rb", ""} {
+		strings.Repeat("é", 80), strings.Repeat("é", 81), strings.Repeat("🙂", 40), strings.Repeat("🙂", 41),
+		strings.Repeat("e\u0301", 80), strings.Repeat("e\u0301", 81), strings.Repeat("┌─", 41), "a\nb", "a\rb", ""} {
 		for _, k := range []document.Kind{document.String, document.Date, document.Bool, document.Int, document.Float, document.Null, document.List, document.Map} {
 			v := document.Value{Kind: k, Text: text}
 			want := document.InferSchema([][]document.Field{{{Key: "k", Value: v}}})
@@ -220,11 +221,11 @@ func TestFrontMatterOfKeepsExactlyItsValues(t *testing.T) {
 	}
 }
 
-// TestWiderFastPathsMatchIsHan checks wider's shortcuts (no CJK below
-// U+1100, the common ideographs) against the full rule, for every rune.
-func TestWiderFastPathsMatchIsHan(t *testing.T) {
+// TestWiderFastPathsMatchColumns checks wider's shortcuts (Latin, the
+// common ideographs) against textwidth.Columns, for every rune.
+func TestWiderFastPathsMatchColumns(t *testing.T) {
 	for r := rune(0); r <= unicode.MaxRune; r++ {
-		full := textwidth.IsHan(r) || (0x3000 <= r && r <= 0x303F) || (0xFF01 <= r && r <= 0xFF60) || (0xFFE0 <= r && r <= 0xFFE6)
+		full := textwidth.Columns(r) == 2
 		s := strings.Repeat(string(r), document.LongTextWidth/2+1) // 82 columns when r is wide, 41 when not
 		if wider(s, document.LongTextWidth) != full {
 			t.Fatalf("wider(%U × %d) = %v, want %v", r, document.LongTextWidth/2+1, !full, full)

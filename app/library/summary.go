@@ -48,6 +48,9 @@ type Summary struct {
 	Err error
 	// Line is the 1-based line of Err in the file, or 0 when unknown.
 	Line int
+	// BadDate is the first of document.InvalidDates of the front matter
+	// (an error whatever the folder's schema), "" when none; see HasErrors.
+	BadDate string
 	// Modified is the file's modification time when it was read (zero
 	// when unknown).
 	Modified time.Time
@@ -117,6 +120,9 @@ func summarize(f *File, in *interner, parts summaryParts) Summary {
 	fields := f.Doc.Fields()
 	if in != nil {
 		in.fields(fields)
+	}
+	if ps := document.InvalidDates(fields); len(ps) > 0 {
+		s.BadDate = ps[0].Msg
 	}
 	if (s.Err == nil || fields != nil) && !brief {
 		s.fm = frontMatterOf(fields)

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -151,6 +152,9 @@ func checkFile(f *library.File, roots *siteRoots) checked {
 	dir := filepath.Dir(f.Abs)
 	res := markdown.Resolver{Dir: dir, Root: roots.of(dir)}
 	for _, l := range bodyLinks(f.Doc.Body(), f.Doc.BodyLine()) {
+		if !l.image && roots.hookHandles(dir, l.dest) {
+			continue // Hugo's render hook gives it its meaning ([term](g))
+		}
 		if msg := brokenLink(res, l); msg != "" {
 			c.diags = append(c.diags, diagnostic{file: f.Path, line: l.line, isErr: true, msg: msg})
 		}
@@ -270,13 +274,61 @@ type siteRoots struct {
 	top   string
 	mu    sync.Mutex
 	known map[string]string
+	hooks map[string][]byte // a folder's Hugo link render hooks (see hookHandles)
 }
 
 func newSiteRoots(top string) *siteRoots {
 	if abs, err := filepath.Abs(top); err == nil {
 		top = abs
 	}
-	return &siteRoots{top: top, known: map[string]string{}}
+	return &siteRoots{top: top, known: map[string]string{}, hooks: map[string][]byte{}}
+}
+
+// hookShorthand is what a render hook may read as a keyword rather than a
+// path: one bare word, no slash, dot, fragment or query ("g").
+var hookShorthand = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_-]{0,15}$`)
+
+// hookHandles reports whether dest, a link destination in an article of
+// folder dir, is a keyword the Hugo site's link render hook
+// (layouts/_markup/render-link.html, or the older
+// layouts/_default/_markup/) compares the destination with, as Hugo's own
+// docs do for glossary terms: {{ if eq $u.String "g" }} makes [term](g) a
+// link to the glossary. Such a link is not a path and not broken. The rule
+// is narrow: a bare word, and a hook that names it in an eq.
+func (s *siteRoots) hookHandles(dir, dest string) bool {
+	dest = strings.TrimSpace(dest)
+	if !hookShorthand.MatchString(dest) {
+		return false
+	}
+	hook := s.linkHook(dir)
+	if len(hook) == 0 {
+		return false
+	}
+	eq := regexp.MustCompile(`\beq\s+[$.\w]+\s+"` + regexp.QuoteMeta(dest) + `"`)
+	return eq.Match(hook)
+}
+
+// linkHook is the text of the link render hooks of the Hugo site holding
+// dir (the nearest site root up the tree, even above the checked folder:
+// `folio check content/` still follows the site's hooks); nil when none.
+func (s *siteRoots) linkHook(dir string) []byte {
+	root := markdown.FindSiteRoot(dir, "")
+	if root == "" {
+		return nil
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if h, ok := s.hooks[root]; ok {
+		return h
+	}
+	var hook []byte
+	for _, rel := range []string{"layouts/_markup/render-link.html", "layouts/_default/_markup/render-link.html"} {
+		if b, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(rel))); err == nil {
+			hook = append(hook, b...)
+		}
+	}
+	s.hooks[root] = hook
+	return hook
 }
 
 func (s *siteRoots) of(dir string) string {

@@ -3,11 +3,15 @@
 package main
 
 import (
+	"context"
+	"maps"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
+	"folio/app/library"
 	"folio/preview/markdown"
 )
 
@@ -184,5 +188,88 @@ func TestCheckSiteAbsolutePaths(t *testing.T) {
 	out, _, _ = runCLI("check", "docs")
 	if want := "docs/x/readme.md:3: error: broken image: /img/none.png not found\n"; out != want {
 		t.Errorf("folio check docs:\n%s\nwant\n%s", out, want)
+	}
+}
+
+// TestCheckAgreesWithTheErrorsChip: the articles `folio check` reports an
+// error in (links aside) are exactly those the list's "Has errors" chip
+// shows (library.Summary.HasErrors with the index's schema): invalid
+// dates, a date key holding no date (by name, or by the folder's schema;
+// lastmod, in one article only, is typed text by it and not checked),
+// nested dates, parse errors.
+func TestCheckAgreesWithTheErrorsChip(t *testing.T) {
+	dir := fixtureDir(t, map[string]string{
+		"ok.md":        "---\ntitle: 好\ndate: 2024-01-10\ndue: 2024-02-01\n---\n正文\n",
+		"ok2.md":       "---\ntitle: 也好\ndate: 2024-01-11\ndue: 2024-03-01\n---\n正文\n",
+		"ok3.md":       "---\ntitle: 还好\ndate: 2024-01-12\ndue: 2024-04-01\n---\n正文\n",
+		"baddate.md":   "---\ntitle: 坏日期\ndate: 2024-02-30\ndue: 2024-02-01\n---\n正文\n",
+		"notadate.md":  "---\ntitle: 不是日期\ndate: 昨天\ndue: 2024-02-01\n---\n正文\n",
+		"byschema.md":  "---\ntitle: 按模式\ndate: 2024-01-10\ndue: 下周\n---\n正文\n",
+		"lastmod.md":   "---\ntitle: 改过\ndate: 2024-01-10\nlastmod: yesterday\n---\n正文\n",
+		"nested.md":    "---\ntitle: 嵌套\ndate: 2024-01-10\nevents:\n  - when: 2024-13-01\n---\n正文\n",
+		"unclosed.md":  "---\ntitle: \"unclosed\n---\n正文\n",
+		"blankdate.md": "---\ntitle: 空\ndate: \"\"\n---\n正文\n",
+	})
+	out, _, _ := runCLI("check", ".")
+	fromCheck := map[string]bool{}
+	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+		if strings.Contains(l, ": error: ") && !strings.Contains(l, "broken ") {
+			fromCheck[strings.SplitN(l, ":", 2)[0]] = true
+		}
+	}
+	ix := library.NewIndex(dir)
+	if err := ix.Load(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	schema := ix.Schema()
+	fromChip := map[string]bool{}
+	for _, s := range ix.Summaries() {
+		if s.HasErrors(schema) {
+			fromChip[s.Path] = true
+		}
+	}
+	want := []string{"baddate.md", "byschema.md", "nested.md", "notadate.md", "unclosed.md"}
+	if got := slices.Sorted(maps.Keys(fromCheck)); !slices.Equal(got, want) {
+		t.Fatalf("folio check finds errors in %q, want %q\n%s", got, want, out)
+	}
+	if got := slices.Sorted(maps.Keys(fromChip)); !slices.Equal(got, want) {
+		t.Errorf("the chip shows %q, folio check %q", got, want)
+	}
+}
+
+// TestCheckFollowsHugosLinkRenderHook: Hugo's docs link glossary terms as
+// [term](g), which their link render hook turns into a glossary link; such
+// a keyword is not a broken link where the site's hook names it, and is
+// where it does not (the rule stays narrow: other words, paths, images).
+func TestCheckFollowsHugosLinkRenderHook(t *testing.T) {
+	hook := "{{- $u := urls.Parse .Destination }}\n{{- if eq $u.String \"g\" }}\n  {{- /* a glossary term */}}\n{{- end }}\n"
+	article := "---\ntitle: 术语\n---\nA [page resource](g) and a [section](h) and [a file](g.md) and ![pic](g).\n"
+	for _, tc := range []struct {
+		name  string
+		files map[string]string
+		want  string
+	}{
+		{"with the hook", map[string]string{
+			"hugo.toml": "title = 'docs'\n", "layouts/_markup/render-link.html": hook, "content/a.md": article,
+		}, "content/a.md:4: error: broken link: h not found|content/a.md:4: error: broken link: g.md not found|content/a.md:4: error: broken image: g not found"},
+		{"with the older hook folder", map[string]string{
+			"hugo.toml": "title = 'docs'\n", "layouts/_default/_markup/render-link.html": hook, "content/a.md": article,
+		}, "content/a.md:4: error: broken link: h not found|content/a.md:4: error: broken link: g.md not found|content/a.md:4: error: broken image: g not found"},
+		{"without it", map[string]string{"hugo.toml": "title = 'docs'\n", "content/a.md": article},
+			"content/a.md:4: error: broken link: g not found|content/a.md:4: error: broken link: h not found|content/a.md:4: error: broken link: g.md not found|content/a.md:4: error: broken image: g not found"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fixtureDir(t, tc.files)
+			out, _, _ := runCLI("check", ".")
+			var got []string
+			for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+				if strings.Contains(l, "broken") {
+					got = append(got, filepath.ToSlash(l))
+				}
+			}
+			if g := strings.Join(got, "|"); g != tc.want {
+				t.Errorf("folio check:\n%s\nwant\n%s", strings.ReplaceAll(g, "|", "\n"), strings.ReplaceAll(tc.want, "|", "\n"))
+			}
+		})
 	}
 }

@@ -7,13 +7,17 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"html"
 	"io"
+	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 
 	"folio/editor/document"
 	"folio/preview"
+	"folio/preview/markdown"
 )
 
 // runExport implements `folio export FILE [-o OUT.html]`: the article as a
@@ -70,13 +74,60 @@ func exportFile(path, out, lang string, follow bool, stdout io.Writer) error {
 	if err := preview.ExportHTML(&page, doc.Body(), preview.MetaFromFields(doc.Fields()), opts); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
+	pageDir := filepath.Dir(path)
+	if out != "" && out != "-" {
+		pageDir = filepath.Dir(out)
+	}
+	data := siteImages(page.Bytes(), filepath.Dir(path), pageDir)
 	if out == "" || out == "-" {
-		if _, err := stdout.Write(page.Bytes()); err != nil {
+		if _, err := stdout.Write(data); err != nil {
 			return fmt.Errorf("write page: %w", err)
 		}
 		return nil
 	}
-	return writeNewFile(path, out, page.Bytes())
+	return writeNewFile(path, out, data)
+}
+
+// imgSrc finds the src of each <img> of an exported page that starts with
+// one "/": a site-root path ("/media/x.png").
+var imgSrc = regexp.MustCompile(`(<img\b[^>]*?\ssrc=")(/[^"/][^"]*)(")`)
+
+// siteImages makes the site-root image paths of an exported page
+// ("/media/x.png", body and cover) lead to the files from the page's
+// folder pageDir, as relative image paths do: they are resolved with the
+// preview's resolver (markdown.Resolver: Hugo's static/ and assets/, the
+// content folder, the site root) for the article in articleDir. A path
+// that resolves to no file is left as it is.
+func siteImages(page []byte, articleDir, pageDir string) []byte {
+	if !bytes.Contains(page, []byte(` src="/`)) {
+		return page
+	}
+	adir, err1 := filepath.Abs(articleDir)
+	pdir, err2 := filepath.Abs(pageDir)
+	if err1 != nil || err2 != nil {
+		return page
+	}
+	root := markdown.FindSiteRoot(adir, "")
+	if root == "" {
+		return page
+	}
+	res := markdown.Resolver{Dir: adir, Root: root}
+	return imgSrc.ReplaceAllFunc(page, func(m []byte) []byte {
+		sub := imgSrc.FindSubmatch(m)
+		file := res.Image(html.UnescapeString(string(sub[2])))
+		if file == "" {
+			return m
+		}
+		if info, err := os.Stat(file); err != nil || !info.Mode().IsRegular() {
+			return m
+		}
+		rel, err := filepath.Rel(pdir, file)
+		if err != nil {
+			return m
+		}
+		src := (&url.URL{Path: filepath.ToSlash(rel)}).String()
+		return []byte(string(sub[1]) + html.EscapeString(src) + string(sub[3]))
+	})
 }
 
 // assetPrefix is the path from the page's folder to the article's, so the

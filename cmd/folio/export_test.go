@@ -78,3 +78,60 @@ func TestExportRefusesBadInputAndOverwritingTheArticle(t *testing.T) {
 		t.Errorf("no file: exit %d, want 2", code)
 	}
 }
+
+// TestExportResolvesSiteRootImages: "/media/x.png" in a Hugo site is found
+// as the preview finds it (static/, assets/, the content folder, the
+// root) and linked from the page's folder like a relative image, in the
+// body and as the cover; a path that names no file is left alone.
+func TestExportResolvesSiteRootImages(t *testing.T) {
+	dir := fixtureDir(t, map[string]string{
+		"site/hugo.toml":             "title = 'x'\n",
+		"site/static/media/图 1.png":  "png",
+		"site/assets/logo.png":       "png",
+		"site/content/posts/a.md":    "---\ntitle: T\ncover: /media/图 1.png\n---\n![x](/media/图%201.png) ![y](/logo.png) ![z](/missing.png) ![w](rel.png)\n<img src=\"/logo.png\" alt=\"raw\">\n",
+		"site/content/posts/rel.png": "png",
+		"out/.keep":                  "",
+	})
+	for _, tc := range []struct {
+		name, out string
+		want      []string
+	}{
+		{"to a file elsewhere", filepath.Join(dir, "out", "a.html"), []string{
+			`src="../site/static/media/%E5%9B%BE%201.png" alt="x"`, `src="../site/assets/logo.png" alt="y"`,
+			`src="/missing.png"`, `src="../site/content/posts/rel.png"`, `class="cover" src="../site/static/media/%E5%9B%BE%201.png"`,
+			`<img src="../site/assets/logo.png" alt="raw">`}},
+		{"to stdout", "", []string{
+			`src="../../static/media/%E5%9B%BE%201.png" alt="x"`, `src="../../assets/logo.png" alt="y"`, `src="/missing.png"`, `src="rel.png"`}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			args := []string{"export", "site/content/posts/a.md"}
+			if tc.out != "" {
+				args = append(args, "-o", tc.out)
+			}
+			stdout, errs, code := runCLI(args...)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, errs)
+			}
+			page := stdout
+			if tc.out != "" {
+				b, err := os.ReadFile(tc.out)
+				if err != nil {
+					t.Fatal(err)
+				}
+				page = string(b)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(page, w) {
+					t.Errorf("page lacks %s", w)
+				}
+			}
+			if t.Failed() {
+				for _, l := range strings.Split(page, "\n") {
+					if strings.Contains(l, "<img") {
+						t.Log(l)
+					}
+				}
+			}
+		})
+	}
+}

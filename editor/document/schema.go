@@ -3,6 +3,8 @@ package document
 import (
 	"sort"
 	"strings"
+
+	"folio/editor/textwidth"
 )
 
 // FieldType is the type a schema gives a front matter key.
@@ -241,15 +243,7 @@ func valueType(v Value) FieldType {
 
 func isScalar(k Kind) bool { return k != List && k != Map }
 
-// textWidth returns the display width of s: two columns for a CJK,
-// fullwidth or CJK punctuation character, one for any other.
-func textWidth(s string) int {
-	w := 0
-	for _, r := range s {
-		w++
-		if isHanzi(r) || (0x3000 <= r && r <= 0x303F) || (0xFF01 <= r && r <= 0xFF60) || (0xFFE0 <= r && r <= 0xFFE6) {
-			w++
-		}
-	}
-	return w
-}
+// textWidth returns the display width of s in columns, by Folio's one
+// rule (textwidth: two for wide and full-width characters, CJK and its
+// punctuation, none for combining marks, one for any other).
+func textWidth(s string) int { return textwidth.StringColumns(s) }

@@ -296,3 +296,19 @@ func FuzzInferSchema(f *testing.F) {
 		}
 	})
 }
+
+// TestTextWidthIsFoliosOneRule: a value's display width (long text or
+// not) is counted by textwidth like everything else: emoji two columns,
+// combining marks none, box drawing one.
+func TestTextWidthIsFoliosOneRule(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		want int
+	}{
+		{"abc", 3}, {"中文", 4}, {"，。", 4}, {"🙂", 2}, {"e\u0301", 1}, {"┌──┐", 4}, {"ＡＢ", 4}, {"𠀀", 2},
+	} {
+		if got := textWidth(tc.s); got != tc.want {
+			t.Errorf("textWidth(%q) = %d, want %d", tc.s, got, tc.want)
+		}
+	}
+}

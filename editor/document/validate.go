@@ -118,8 +118,7 @@ func checkField(ps []Problem, f Field, ks *KeySchema) []Problem {
 		(v.Kind == Null || (v.Kind == String && strings.TrimSpace(v.Text) == "")) {
 		ps = append(ps, Problem{Line: line(v), Severity: Warning, Code: CodeTitleEmpty, Key: f.Key, Msg: "title is empty"})
 	}
-	dateKey := want == TypeDate || (want == TypeUnknown && dateName(f.Key))
-	if v.Kind == String && dateKey && strings.TrimSpace(v.Text) != "" && !dateShaped(v.Text) {
+	if v.Kind == String && wantsDate(f.Key, ks) && NotADate(v.Text) {
 		return append(ps, Problem{
 			Line: line(v), Severity: Error, Code: CodeDateInvalid, Key: f.Key,
 			Msg: fmt.Sprintf("%q is not a date (want YYYY-MM-DD)", v.Text),
@@ -136,6 +135,48 @@ func checkField(ps []Problem, f Field, ks *KeySchema) []Problem {
 			Msg: fmt.Sprintf("expected %s (as in %d of %d articles), found %s",
 				want, ks.Types[want]+ks.Types[sibling(want)], ks.Count, got),
 		})
+	}
+	return ps
+}
+
+// WantsDate reports whether the value of key must be a date under s (which
+// may be nil): s types the key as date, or s does not type it and its name
+// is a date's (date, publishDate, lastmod, updated, created_at…). A string
+// value of such a key for which NotADate holds is a date.invalid error.
+func (s *Schema) WantsDate(key string) bool {
+	ks, _ := s.Key(key)
+	return wantsDate(key, ks)
+}
+
+func wantsDate(key string, ks *KeySchema) bool {
+	want := TypeUnknown
+	if ks != nil {
+		want = ks.Type
+	}
+	return want == TypeDate || (want == TypeUnknown && dateName(key))
+}
+
+// NotADate reports whether the string value of a date key is an error for
+// not being a date at all (not blank and not shaped like one).
+func NotADate(text string) bool {
+	return strings.TrimSpace(text) != "" && !dateShaped(text)
+}
+
+// InvalidDates returns the date.invalid errors of fields that hold whatever
+// the folder's schema: date values and date-shaped strings (nested ones
+// too) that are not real dates. With WantsDate and NotADate it is all the
+// errors Validate finds: an index that keeps each article's InvalidDates
+// and its string values can tell which articles Validate fails under any
+// schema without their fields.
+func InvalidDates(fields []Field) []Problem {
+	var ps []Problem
+	seen := make(map[string]bool, len(fields))
+	for _, f := range fields {
+		if seen[f.Key] {
+			continue
+		}
+		seen[f.Key] = true
+		ps = checkDates(ps, f.Key, f.Value)
 	}
 	return ps
 }

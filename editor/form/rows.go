@@ -199,6 +199,7 @@ type entryRow struct {
 	flag    *widget.Label
 	suggest *fyne.Container // select: the folder's values
 	action  *pill           // date: "now"; reading time: "update from text"
+	view    *wrapView       // long text: drawn with kinsoku while not edited
 }
 
 func (f *Form) newEntryRow(key string, k rowKind) *entryRow {
@@ -216,6 +217,10 @@ func (f *Form) newEntryRow(key string, k rowKind) *entryRow {
 	field := fyne.CanvasObject(r.entry)
 	if k != kLong {
 		field = f.wheel(r.entry)
+	} else {
+		r.view = newWrapView()
+		r.entry.onFocus = func(bool) { r.syncView() }
+		field = container.NewStack(r.entry, r.view)
 	}
 	var extra []fyne.CanvasObject
 	switch k {
@@ -240,8 +245,25 @@ func (f *Form) newEntryRow(key string, k rowKind) *entryRow {
 func (r *entryRow) focused() bool               { return r.entry.hasFocus }
 func (r *entryRow) focusTarget() fyne.Focusable { return r.entry }
 
+// syncView shows a long text's own wrapping over its entry while the
+// entry is not being edited (see wrapView).
+func (r *entryRow) syncView() {
+	if r.view == nil {
+		return
+	}
+	if r.entry.hasFocus || r.entry.Text == "" {
+		r.view.Hide()
+		return
+	}
+	r.view.disabled = r.entry.Disabled()
+	r.view.setText(r.entry.Text)
+	r.view.Show()
+	r.view.Refresh()
+}
+
 func (r *entryRow) setEnabled(on bool) {
 	setEnabled(r.entry, on)
+	r.syncView()
 	r.remove.disabled = !on
 	if r.action != nil {
 		r.action.setDisabled(!on)
@@ -274,6 +296,7 @@ func (r *entryRow) show(v document.Value) {
 	if r.entry.Text != text {
 		r.entry.SetText(text)
 	}
+	r.syncView()
 	r.check(text)
 	if r.suggest != nil {
 		r.showSuggestions()
@@ -365,6 +388,7 @@ func (r *entryRow) commit() {
 func (r *entryRow) setText(text string) {
 	r.entry.SetText(text)
 	r.commit()
+	r.syncView()
 }
 
 func (r *entryRow) setNow() {

@@ -21,6 +21,7 @@ type fieldEntry struct {
 	onEscape func()
 	onRune   func(r rune) bool // true: the rune was taken
 	onUndo   func(redo bool)   // Ctrl+Z / redo
+	onFocus  func(on bool)     // after the focus came or went
 	hasFocus bool
 }
 
@@ -61,6 +62,9 @@ func (e *fieldEntry) AcceptsTab() bool { return false }
 func (e *fieldEntry) FocusGained() {
 	e.hasFocus = true
 	e.Entry.FocusGained()
+	if e.onFocus != nil {
+		e.onFocus(true)
+	}
 }
 
 // FocusLost commits the field.
@@ -69,6 +73,9 @@ func (e *fieldEntry) FocusLost() {
 	e.Entry.FocusLost()
 	if e.onCommit != nil {
 		e.onCommit()
+	}
+	if e.onFocus != nil {
+		e.onFocus(false)
 	}
 }
 

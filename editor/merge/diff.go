@@ -12,6 +12,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"folio/editor/textwidth"
 )
 
 // Op says what a hunk does.
@@ -116,7 +118,7 @@ func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return r == '_' || '0' <= r && r <= '9' || 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
 	}
-	if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {
+	if textwidth.IsHan(r) { // Han, kana, Hangul: Folio's one rule
 		return false
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
