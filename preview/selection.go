@@ -98,6 +98,28 @@ func addSegments(out *[]segment, b *Block, sep string) {
 		}
 	case KindCode, KindHTML:
 		*out = append(*out, segment{text: b.Text, code: true})
+	case markdown.KindDetails:
+		summary := inlineText(b.Inlines)
+		if len(b.Inlines) == 0 {
+			summary = lang.L("Details")
+		}
+		*out = append(*out, segment{text: summary, sep: "\n"})
+		for _, c := range b.Children {
+			if c.Kind != KindNone {
+				addSegments(out, c.Fill(), "\n\n")
+			}
+		}
+	case markdown.KindTabs, markdown.KindDefList:
+		for _, it := range b.Items {
+			if it.Label != nil && b.Kind == markdown.KindDefList {
+				*out = append(*out, segment{text: inlineText(it.Label), sep: "\n"})
+			}
+			for _, c := range it.Blocks {
+				if c.Kind != KindNone {
+					addSegments(out, c.Fill(), "\n")
+				}
+			}
+		}
 	}
 	if len(*out) > n {
 		(*out)[n].sep = sep
