@@ -61,7 +61,7 @@ type textFlow struct {
 	align  fyne.TextAlign
 	noWrap bool
 	onLink func(string)
-	onTap  func() // a tap off any link (a <details> summary toggles)
+	onTap  func()        // a tap off any link (a <details> summary toggles)
 	mc     *measureCache // may be nil
 
 	laidWidth float32
