@@ -100,6 +100,27 @@ type codeBlock struct {
 	// (markdown.Block.CodeHighlight); nil: highlight the text here
 	tokens []chroma.Token
 	scroll *pageScroll // set by CreateRenderer
+	// sel holds the selection's rectangles, drawn between the panel's
+	// background and the text (set by CreateRenderer)
+	sel *fyne.Container
+}
+
+// setSelection shows boxes (in the block's coordinates) as selected,
+// behind the text; nil shows none.
+func (c *codeBlock) setSelection(boxes []selBox) {
+	if c.sel == nil || len(boxes) == 0 && len(c.sel.Objects) == 0 {
+		return
+	}
+	fill := theme.Color(theme.ColorNameSelection)
+	objs := c.sel.Objects[:0]
+	for _, b := range boxes {
+		r := canvas.NewRectangle(fill)
+		r.Move(b.pos)
+		r.Resize(b.size)
+		objs = append(objs, r)
+	}
+	c.sel.Objects = objs
+	c.sel.Refresh()
 }
 
 // scrollX is how far the block is scrolled sideways (for hit-testing and
@@ -228,7 +249,8 @@ func (c *codeBlock) CreateRenderer() fyne.WidgetRenderer {
 	scroll := newPageScroll(content, c.outer)
 	c.scroll = scroll
 	pad := theme.Padding() * 2
-	panel := &fyne.Container{Layout: &codePanelLayout{pad: pad, cont: c.cont}, Objects: []fyne.CanvasObject{bg, scroll}}
+	c.sel = &fyne.Container{}
+	panel := &fyne.Container{Layout: &codePanelLayout{pad: pad, cont: c.cont}, Objects: []fyne.CanvasObject{bg, c.sel, scroll}}
 	return widget.NewSimpleRenderer(panel)
 }
 
@@ -262,8 +284,8 @@ func (fixedLayout) Layout(objs []fyne.CanvasObject, s fyne.Size) {
 	objs[1].Resize(s)
 }
 
-// codePanelLayout draws objs[0] (the background) behind objs[1] (the
-// code), padded at the block's ends (parts of a big block are shown with
+// codePanelLayout draws objs[0] (the background) and objs[1] (the
+// selection, over the whole panel) behind objs[2] (the code), padded at the block's ends (parts of a big block are shown with
 // no gap between them, so their backgrounds meet).
 type codePanelLayout struct {
 	pad  float32
@@ -284,12 +306,14 @@ func (l *codePanelLayout) Layout(objs []fyne.CanvasObject, s fyne.Size) {
 		bg.Height++ // over the next part's edge: no seam where positions round apart
 	}
 	objs[0].Resize(bg)
-	objs[1].Move(fyne.NewPos(l.pad, top))
-	objs[1].Resize(fyne.NewSize(s.Width-2*l.pad, s.Height-top-bottom))
+	objs[1].Move(fyne.NewPos(0, 0))
+	objs[1].Resize(s)
+	objs[2].Move(fyne.NewPos(l.pad, top))
+	objs[2].Resize(fyne.NewSize(s.Width-2*l.pad, s.Height-top-bottom))
 }
 
 func (l *codePanelLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	m := objs[1].MinSize()
+	m := objs[2].MinSize()
 	return fyne.NewSize(m.Width+2*l.pad, m.Height+2*l.pad)
 }
 

@@ -183,7 +183,17 @@ func charClass(r rune) int {
 	case unicode.IsSpace(r):
 		return 1
 	case textwidth.IsHan(r):
-		return 2 // Chinese, kana, Hangul: a run of them
+		// a run of one script: Han, hiragana, katakana (with ー) or
+		// Hangul, so 漢字かなカナ splits where the script changes
+		switch {
+		case unicode.Is(unicode.Hiragana, r):
+			return 4
+		case unicode.Is(unicode.Katakana, r) || r == 'ー' || r == 'ｰ':
+			return 5
+		case unicode.Is(unicode.Hangul, r):
+			return 6
+		}
+		return 2
 	case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || unicode.Is(unicode.Mn, r):
 		return 3
 	}
@@ -191,9 +201,9 @@ func charClass(r rune) int {
 }
 
 // wordAt is the word around off in text: a run of letters and digits, of
-// CJK characters (up to punctuation or other script: there is no
-// dictionary to find Chinese words), or of spaces; a punctuation mark or
-// line break alone.
+// CJK characters of one script (up to punctuation — CJK punctuation
+// included — or a change of script: there is no dictionary to find
+// Chinese words), or of spaces; a punctuation mark or line break alone.
 func wordAt(text string, off int) (int, int) {
 	off = min(max(off, 0), len(text))
 	if text == "" {
@@ -758,14 +768,16 @@ func (p *Preview) paintSelection() {
 	if s.empty() {
 		for _, c := range s.targets {
 			for o := range c.seg {
-				if f, ok := o.(*textFlow); ok {
-					f.setSelection(0, 0)
+				switch t := o.(type) {
+				case *textFlow:
+					t.setSelection(0, 0)
+				case *codeBlock:
+					t.setSelection(nil)
 				}
 			}
 		}
 	}
 	var rects []fyne.CanvasObject
-	fill := theme.Color(theme.ColorNameSelection)
 	for i := range p.visible {
 		if i >= len(p.items) {
 			continue
@@ -783,20 +795,14 @@ func (p *Preview) paintSelection() {
 		if !c.hasCode || s.empty() {
 			continue
 		}
-		for _, t := range p.placedTargets(i) {
-			cb, ok := t.obj.(*codeBlock)
-			if !ok {
-				continue
-			}
-			a, b := p.segRange(i, t.seg, cb.text)
-			if a >= b {
-				continue
-			}
-			for _, box := range codeBoxes(cb, a, b) {
-				r := canvas.NewRectangle(fill)
-				r.Move(t.pos.Add(box.pos))
-				r.Resize(box.size)
-				rects = append(rects, r)
+		for o, k := range c.seg {
+			// drawn by the block, behind its text
+			if cb, ok := o.(*codeBlock); ok {
+				if a, b := p.segRange(i, k, cb.text); a < b {
+					cb.setSelection(codeBoxes(cb, a, b))
+				} else {
+					cb.setSelection(nil)
+				}
 			}
 		}
 	}
