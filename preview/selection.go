@@ -286,7 +286,8 @@ type selection struct {
 
 	segs    map[*Block][]segment
 	targets map[*Block]*itemTargets
-	layer   *fyne.Container // selections in code blocks, drawn over them
+	layer   *fyne.Container // unused since code blocks draw their own (kept empty)
+	shift   bool            // Shift is held (selection_keys.go)
 }
 
 // itemTargets maps the selectable objects of a built item to its segments.
@@ -1150,9 +1151,13 @@ func (v *vcontent) FocusLost() {}
 func (v *vcontent) TypedRune(rune) {}
 
 // TypedKey implements fyne.Focusable: Escape selects nothing, the arrow,
-// page and Home/End keys scroll; other keys go to the window's handler.
+// page and Home/End keys scroll (with Shift, arrows and Home/End extend
+// the selection); other keys go to the window's handler.
 func (v *vcontent) TypedKey(ev *fyne.KeyEvent) {
 	p := v.p
+	if p.sel.shift && p.extendByKey(ev.Name) {
+		return
+	}
 	line := theme.TextSize() * 3
 	page := max(p.scroll.Size().Height-line, line)
 	switch ev.Name {
@@ -1185,6 +1190,13 @@ func (v *vcontent) TypedShortcut(sc fyne.Shortcut) {
 		v.p.copySelection(s.Clipboard)
 	case *fyne.ShortcutSelectAll:
 		v.p.SelectAll()
+	case *desktop.CustomShortcut:
+		if s.Modifier == fyne.KeyModifierShift && v.p.extendByKey(s.KeyName) {
+			return
+		}
+		if c, ok := fyne.CurrentApp().Driver().CanvasForObject(v).(fyne.Shortcutable); ok {
+			c.TypedShortcut(sc)
+		}
 	default:
 		if c, ok := fyne.CurrentApp().Driver().CanvasForObject(v).(fyne.Shortcutable); ok {
 			c.TypedShortcut(sc)
