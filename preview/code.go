@@ -170,13 +170,20 @@ func codeCell() (size float32, cell fyne.Size) {
 // gridText places one token's text on the grid from column col and
 // returns the objects and the column after it. Runs of printable ASCII
 // are one text; other characters are placed one by one unless the run's
-// measured width is already its columns' width.
+// measured width is already its columns' width, each centred on its
+// cells when its advance is not their width.
 func gridText(objs []fyne.CanvasObject, tok codeToken, col int, y, size float32, cell fyne.Size) ([]fyne.CanvasObject, int) {
 	mono := fyne.TextStyle{Monospace: true} // no bold/italic: themes rarely have those monospace faces
-	put := func(s string, col, cols int) {
+	put := func(s string, col, cols int, centre bool) {
 		t := canvas.NewText(s, tok.colour)
 		t.TextSize = size
 		t.TextStyle = mono
+		if centre {
+			// a glyph whose advance is not its cells' width (box drawing
+			// from the CJK face is a full em) sits centred on them, so ├─
+			// joins and │ stands in the middle of its column
+			t.Alignment = fyne.TextAlignCenter
+		}
 		t.Move(fyne.NewPos(float32(col)*cell.Width, y))
 		t.Resize(fyne.NewSize(float32(cols)*cell.Width, cell.Height))
 		objs = append(objs, t)
@@ -190,7 +197,7 @@ func gridText(objs []fyne.CanvasObject, tok codeToken, col int, y, size float32,
 		}
 		if i > 0 {
 			if strings.TrimSpace(s[:i]) != "" {
-				put(s[:i], col, i)
+				put(s[:i], col, i, false)
 			}
 			col += i
 			s = s[i:]
@@ -208,14 +215,15 @@ func gridText(objs []fyne.CanvasObject, tok codeToken, col int, y, size float32,
 		run := s[:j]
 		s = s[j:]
 		if w := fyne.MeasureText(run, size, mono).Width; w > float32(cols)*cell.Width-0.5 && w < float32(cols)*cell.Width+0.5 {
-			put(run, col, cols)
+			put(run, col, cols, false)
 			col += cols
 			continue
 		}
 		for _, r := range run {
 			n := textwidth.Columns(r)
 			if n > 0 {
-				put(string(r), col, n)
+				w := fyne.MeasureText(string(r), size, mono).Width
+				put(string(r), col, n, w < float32(n)*cell.Width-0.5 || w > float32(n)*cell.Width+0.5)
 			}
 			col += n
 		}
