@@ -315,19 +315,35 @@ func (t *containers) group(parent ast.Node, src []byte, pc parser.Context) {
 			continue
 		}
 		hb := ch.(*ast.HTMLBlock)
-		applies := false
+		// Does the block open or close a container, and would none of
+		// its own text land outside every container? Text split off at
+		// the parent's level would be a top-level block whose rendering
+		// depends on the lines around it (the incremental parse reuses a
+		// top-level block by its own text): such a block stays whole.
+		applies, loose := false, false
+		tags := make([]string, 0, len(stack))
+		for _, f := range stack[1:] {
+			tags = append(tags, f.tag)
+		}
 		for _, ev := range events[i] {
 			switch {
 			case ev.open != "":
 				applies = true
+				tags = append(tags, ev.open)
 			case ev.close != "":
-				for _, f := range stack[1:] {
-					applies = applies || f.tag == ev.close
+				for k := len(tags) - 1; k >= 0; k-- {
+					if tags[k] == ev.close {
+						applies, tags = true, tags[:k]
+						break
+					}
 				}
+			case ev.summary != nil:
+			default:
+				loose = loose || len(tags) == 0
 			}
 		}
-		if !applies {
-			top().AppendChild(top(), ch) // a stray closing tag: left as it is
+		if !applies || loose {
+			top().AppendChild(top(), ch) // a stray closing tag, or text outside: left as it is
 			continue
 		}
 		for _, ev := range events[i] {

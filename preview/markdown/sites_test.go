@@ -232,3 +232,20 @@ func TestContainerEdges(t *testing.T) {
 		}
 	}
 }
+
+// Edits found by the randomised test: a block's rendering must depend only
+// on its own text, as the incremental parse reuses blocks by their text.
+func TestContainerEditsMatchFull(t *testing.T) {
+	for _, tc := range [][2]string{
+		{"x\n\n<details>\n</details>\nP1\n</Note>\n<details>\n\nb\n", "x\n\nP1\n</Note>\n<details>\n\nb\n"},
+		{"<script>alrt(1)</</details>\n<details>\n</details>\n\nil<details>\n=======\nr/", "<script>alrt(1)</</details>\n<details>\n</details>\n\nil<details>\n=======\nr/</div>\n"},
+		{"<Note>\n\na\n\nb\n\nc\n", "<Note>\n\na\n\nb\n</Note>\nc\n"},
+	} {
+		d := NewDocument(New())
+		DumpDocument(d.Set([]byte(tc[0])))
+		got := DumpDocument(d.Set([]byte(tc[1])))
+		if want := DumpDocument(NewDocument(New()).Set([]byte(tc[1]))); got != want {
+			t.Errorf("%q → %q: incremental\n%s\nfull\n%s", tc[0], tc[1], got, want)
+		}
+	}
+}
