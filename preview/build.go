@@ -30,6 +30,9 @@ type builder struct {
 	onTask func(item *Block, at int, done bool)
 	// item is the shown block being built (a top-level block or a part)
 	item *Block
+	// opened remembers which <details> the reader opened or closed, by
+	// summary, so a rebuilt one (its text edited) stays as it was
+	opened detailsState
 
 	muted bool    // quote text
 	scale float32 // footnote text

@@ -13,6 +13,10 @@ import (
 // GitHub), docs-cn's <SimpleTab> (every tab shown under its label chip),
 // definition lists and labelled code blocks (Hugo's code shortcodes).
 
+// detailsState is whether each <details> the reader clicked is open, by
+// its summary's text.
+type detailsState map[string]bool
+
 // disclosure is the ▸/▾ before a summary: a tappable icon.
 type disclosure struct{ taskBox }
 
@@ -73,10 +77,18 @@ func (b builder) details(bl *Block) fyne.CanvasObject {
 			body.Hide()
 		}
 	}
-	set(bl.Open)
-	changed := b.changed
+	key := inlineText(in)
+	open := bl.Open
+	if v, ok := b.opened[key]; ok {
+		open = v
+	}
+	set(open)
+	changed, opened := b.changed, b.opened
 	toggle := func() {
 		set(!l.open)
+		if opened != nil {
+			opened[key] = l.open
+		}
 		marker.Refresh()
 		box.Refresh()
 		if changed != nil {

@@ -67,6 +67,15 @@ func TestDetailsOpensAndCloses(t *testing.T) {
 	if strings.Join(got, "|") != "正文 粗|一|二" {
 		t.Errorf("open body shows %q", got)
 	}
+	// an edit inside it rebuilds it: it stays open
+	p.updateNow([]byte("<details>\n<summary>更多</summary>\n\n正文 **粗** 改\n\n- 一\n- 二\n\n</details>\n"), Meta{}, "", 1)
+	for i := range p.items {
+		if b := p.items[i].block; b != nil && b.Kind.String() == "details" {
+			if again := p.objectFor(i).(*fyne.Container); again == box || !again.Objects[1].Visible() {
+				t.Errorf("after an edit inside it the details is closed (rebuilt: %v)", again != box)
+			}
+		}
+	}
 	marker := findType[*disclosure](head)
 	if len(marker) != 1 {
 		t.Fatal("no ▸ marker")

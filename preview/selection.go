@@ -288,6 +288,15 @@ type selection struct {
 	targets map[*Block]*itemTargets
 	layer   *fyne.Container // unused since code blocks draw their own (kept empty)
 	shift   bool            // Shift is held (selection_keys.go)
+	opened  detailsState    // <details> opened or closed by the reader (containers.go)
+}
+
+// openedDetails is the preview's record of <details> opened or closed.
+func (s *selection) openedDetails() detailsState {
+	if s.opened == nil {
+		s.opened = detailsState{}
+	}
+	return s.opened
 }
 
 // itemTargets maps the selectable objects of a built item to its segments.
