@@ -109,3 +109,17 @@ func TestContainersBuild(t *testing.T) {
 		t.Errorf("markup shown literally: %s", got)
 	}
 }
+
+// TestCustomHeadingIDScrolls: a link to a heading's {#id} scrolls to it,
+// and the id is not shown.
+func TestCustomHeadingIDScrolls(t *testing.T) {
+	p := showPreview(t)
+	body := "[去](#step-3)\n\n" + strings.Repeat("段落。\n\n", 80) + "## 第 3 步 {#step-3}\n\n尾。\n"
+	p.updateNow([]byte(body), Meta{}, "", 1)
+	if !p.ScrollToAnchor("step-3") {
+		t.Fatal("no heading has the anchor step-3")
+	}
+	if got := visibleText(p); !strings.Contains(got, "第 3 步") || strings.Contains(got, "{#") {
+		t.Errorf("after the scroll the pane shows %q", got)
+	}
+}

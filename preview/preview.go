@@ -791,6 +791,9 @@ func (p *Preview) ScrollToAnchor(anchor string) bool {
 
 // headingAnchor is a heading block's id, as markdown.Headings gives it.
 func headingAnchor(b *Block, slugs *markdown.Slugger) string {
+	if b.Label != "" {
+		return b.Label // its {#id}
+	}
 	var sb strings.Builder
 	for _, r := range b.Inlines {
 		if r.Kind == InlineText {

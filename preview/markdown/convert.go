@@ -124,8 +124,8 @@ func (c *converter) block(n ast.Node) *Block {
 		in := c.inlines(n)
 		return &Block{Kind: KindParagraph, Inlines: in, units: textUnits(in)}
 	case *ast.Heading:
-		in := c.inlines(n)
-		return &Block{Kind: KindHeading, Level: t.Level, Inlines: in, units: textUnits(in)}
+		in, id := headingID(c.inlines(n))
+		return &Block{Kind: KindHeading, Level: t.Level, Inlines: in, Label: id, units: textUnits(in)}
 	case *ast.ThematicBreak:
 		return &Block{Kind: KindRule}
 	case *ast.FencedCodeBlock:

@@ -162,3 +162,27 @@ func dumpContainer(b *strings.Builder, bl *Block, indent string) {
 		}
 	}
 }
+
+// headingID cuts a heading's trailing "{#id}" (Hugo's and docs-cn's
+// custom anchor) off its text: the id, and the text as shown.
+func headingID(in []Inline) ([]Inline, string) {
+	n := len(in)
+	if n == 0 || in[n-1].Kind != InlineText || in[n-1].Style&Code != 0 {
+		return in, ""
+	}
+	t := strings.TrimRight(in[n-1].Text, " \t")
+	i := strings.LastIndex(t, "{#")
+	if i < 0 || !strings.HasSuffix(t, "}") {
+		return in, ""
+	}
+	id := strings.TrimSpace(t[i+2 : len(t)-1])
+	if id == "" || strings.ContainsAny(id, " {}") {
+		return in, ""
+	}
+	out := append([]Inline(nil), in...)
+	out[n-1].Text = strings.TrimRight(t[:i], " \t")
+	if out[n-1].Text == "" {
+		out = out[:n-1]
+	}
+	return out, id
+}

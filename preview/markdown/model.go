@@ -63,7 +63,7 @@ type Block struct {
 	Items    []*Item  // list items; footnotes
 	Start    int      // first number of an ordered list
 	Alert    string   // quote: a GitHub alert's type ("note", "tip", …), or ""
-	Label    string   // an alert's own title (docs-cn's "注意"); a code block's label chip (a Hugo shortcode)
+	Label    string   // an alert's own title (docs-cn's "注意"); a code block's label chip (a Hugo shortcode); a heading's {#id}
 	Open     bool     // details shown open (<details open>)
 	Lang     string   // code block info string's first word
 	Text     string   // code block or raw HTML text
@@ -136,6 +136,9 @@ func (b *Block) Fill() *Block {
 		// its inlines alone: block would also sum their units, and a
 		// top-level block's come from its source (set at parse time)
 		full = &Block{Inlines: l.conv.inlines(l.node)}
+		if _, ok := l.node.(*ast.Heading); ok {
+			full.Inlines, full.Label = headingID(full.Inlines)
+		}
 	default:
 		full = l.conv.block(l.node)
 	}
@@ -342,7 +345,11 @@ func dumpBlock(b *strings.Builder, bl *Block, indent string) {
 		fmt.Fprintf(b, "%sparagraph\n", indent)
 		dumpInlines(b, bl.Inlines, indent+"  ")
 	case KindHeading:
-		fmt.Fprintf(b, "%sheading %d\n", indent, bl.Level)
+		if bl.Label != "" {
+			fmt.Fprintf(b, "%sheading %d id=%q\n", indent, bl.Level, bl.Label)
+		} else {
+			fmt.Fprintf(b, "%sheading %d\n", indent, bl.Level)
+		}
 		dumpInlines(b, bl.Inlines, indent+"  ")
 	case KindQuote:
 		if bl.Alert != "" && bl.Label != "" {

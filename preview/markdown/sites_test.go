@@ -249,3 +249,16 @@ func TestContainerEditsMatchFull(t *testing.T) {
 		}
 	}
 }
+
+// A heading's "{#id}" (docs-cn, Hugo) is its anchor, not its text.
+func TestHeadingID(t *testing.T) {
+	for src, want := range map[string]string{
+		"## 第 3 步：配置 {#step-3}\n": "@1 heading 2 id=\"step-3\"\n  text \"第 3 步：配置\"\n",
+		"# `code {#x}`\n":         "@1 heading 1\n  text[code] \"code {#x}\"\n",
+		"# a {# b}\n":             "@1 heading 1\n  text \"a {# b}\"\n",
+	} {
+		if got := dumpOf(src); got != want {
+			t.Errorf("%q:\n%s\nwant\n%s", src, got, want)
+		}
+	}
+}
