@@ -255,7 +255,7 @@ func TestHeadingID(t *testing.T) {
 	for src, want := range map[string]string{
 		"## 第 3 步：配置 {#step-3}\n": "@1 heading 2 id=\"step-3\"\n  text \"第 3 步：配置\"\n",
 		"# `code {#x}`\n":         "@1 heading 1\n  text[code] \"code {#x}\"\n",
-		"# a {# b}\n":             "@1 heading 1\n  text \"a {# b}\"\n",
+		"# a {#}\n":               "@1 heading 1\n  text \"a {#}\"\n",
 	} {
 		if got := dumpOf(src); got != want {
 			t.Errorf("%q:\n%s\nwant\n%s", src, got, want)
