@@ -30,6 +30,9 @@ type builder struct {
 	onTask func(item *Block, at int, done bool)
 	// item is the shown block being built (a top-level block or a part)
 	item *Block
+	// opened remembers which <details> the reader opened or closed, by
+	// summary, so a rebuilt one (its text edited) stays as it was
+	opened detailsState
 
 	muted bool    // quote text
 	scale float32 // footnote text
@@ -157,7 +160,7 @@ func (b builder) block(bl *Block) fyne.CanvasObject {
 		cb := newCodeBlock(bl.Lang, bl.Text, b.dark)
 		cb.cont, cb.outer = bl.Cont(), b.scrollPage
 		cb.tokens = bl.CodeHighlight()
-		return cb
+		return b.labelled(bl.Label, cb)
 	case KindHTML:
 		cb := newCodeBlock("html", bl.Text, b.dark)
 		cb.outer = b.scrollPage
@@ -170,6 +173,12 @@ func (b builder) block(bl *Block) fyne.CanvasObject {
 		return &fyne.Container{Layout: &stackLayout{}, Objects: []fyne.CanvasObject{spacer, line, spacer}}
 	case KindFootnotes:
 		return b.footnotes(bl)
+	case markdown.KindDetails:
+		return b.details(bl)
+	case markdown.KindTabs:
+		return b.tabs(bl)
+	case markdown.KindDefList:
+		return b.defList(bl)
 	}
 	return canvas.NewRectangle(color.Transparent)
 }
@@ -185,6 +194,7 @@ var alertLooks = map[string]struct {
 	"important": {"❗", "Important", color.NRGBA{0x82, 0x50, 0xdf, 0xff}, color.NRGBA{0xab, 0x7d, 0xf8, 0xff}},
 	"warning":   {"⚠", "Warning", color.NRGBA{0x9a, 0x67, 0x00, 0xff}, color.NRGBA{0xd2, 0x99, 0x22, 0xff}},
 	"caution":   {"⛔", "Caution", color.NRGBA{0xd1, 0x24, 0x2f, 0xff}, color.NRGBA{0xf8, 0x51, 0x49, 0xff}},
+	"conflict":  {"⚠", "Conflict", color.NRGBA{0xbc, 0x4c, 0x00, 0xff}, color.NRGBA{0xdb, 0x6d, 0x28, 0xff}},
 }
 
 // alert builds a GitHub alert: a coloured bar, a coloured title and the
@@ -198,7 +208,11 @@ func (b builder) alert(bl *Block) fyne.CanvasObject {
 	}
 	bar := canvas.NewRectangle(col)
 	bar.CornerRadius = 1.5
-	title := canvas.NewText(look.icon+" "+lang.L(look.title), col)
+	name := lang.L(look.title)
+	if bl.Label != "" {
+		name = bl.Label // the article's own word ("注意")
+	}
+	title := canvas.NewText(look.icon+" "+name, col)
 	title.TextStyle.Bold = true
 	title.TextSize = theme.TextSize() * b.textScale()
 	objs := []fyne.CanvasObject{title}

@@ -100,6 +100,27 @@ type codeBlock struct {
 	// (markdown.Block.CodeHighlight); nil: highlight the text here
 	tokens []chroma.Token
 	scroll *pageScroll // set by CreateRenderer
+	// sel holds the selection's rectangles, drawn between the panel's
+	// background and the text (set by CreateRenderer)
+	sel *fyne.Container
+}
+
+// setSelection shows boxes (in the block's coordinates) as selected,
+// behind the text; nil shows none.
+func (c *codeBlock) setSelection(boxes []selBox) {
+	if c.sel == nil || len(boxes) == 0 && len(c.sel.Objects) == 0 {
+		return
+	}
+	fill := theme.Color(theme.ColorNameSelection)
+	objs := c.sel.Objects[:0]
+	for _, b := range boxes {
+		r := canvas.NewRectangle(fill)
+		r.Move(b.pos)
+		r.Resize(b.size)
+		objs = append(objs, r)
+	}
+	c.sel.Objects = objs
+	c.sel.Refresh()
 }
 
 // scrollX is how far the block is scrolled sideways (for hit-testing and
@@ -149,13 +170,20 @@ func codeCell() (size float32, cell fyne.Size) {
 // gridText places one token's text on the grid from column col and
 // returns the objects and the column after it. Runs of printable ASCII
 // are one text; other characters are placed one by one unless the run's
-// measured width is already its columns' width.
+// measured width is already its columns' width, each centred on its
+// cells when its advance is not their width.
 func gridText(objs []fyne.CanvasObject, tok codeToken, col int, y, size float32, cell fyne.Size) ([]fyne.CanvasObject, int) {
 	mono := fyne.TextStyle{Monospace: true} // no bold/italic: themes rarely have those monospace faces
-	put := func(s string, col, cols int) {
+	put := func(s string, col, cols int, centre bool) {
 		t := canvas.NewText(s, tok.colour)
 		t.TextSize = size
 		t.TextStyle = mono
+		if centre {
+			// a glyph whose advance is not its cells' width (box drawing
+			// from the CJK face is a full em) sits centred on them, so ├─
+			// joins and │ stands in the middle of its column
+			t.Alignment = fyne.TextAlignCenter
+		}
 		t.Move(fyne.NewPos(float32(col)*cell.Width, y))
 		t.Resize(fyne.NewSize(float32(cols)*cell.Width, cell.Height))
 		objs = append(objs, t)
@@ -169,7 +197,7 @@ func gridText(objs []fyne.CanvasObject, tok codeToken, col int, y, size float32,
 		}
 		if i > 0 {
 			if strings.TrimSpace(s[:i]) != "" {
-				put(s[:i], col, i)
+				put(s[:i], col, i, false)
 			}
 			col += i
 			s = s[i:]
@@ -187,14 +215,15 @@ func gridText(objs []fyne.CanvasObject, tok codeToken, col int, y, size float32,
 		run := s[:j]
 		s = s[j:]
 		if w := fyne.MeasureText(run, size, mono).Width; w > float32(cols)*cell.Width-0.5 && w < float32(cols)*cell.Width+0.5 {
-			put(run, col, cols)
+			put(run, col, cols, false)
 			col += cols
 			continue
 		}
 		for _, r := range run {
 			n := textwidth.Columns(r)
 			if n > 0 {
-				put(string(r), col, n)
+				w := fyne.MeasureText(string(r), size, mono).Width
+				put(string(r), col, n, w < float32(n)*cell.Width-0.5 || w > float32(n)*cell.Width+0.5)
 			}
 			col += n
 		}
@@ -228,7 +257,8 @@ func (c *codeBlock) CreateRenderer() fyne.WidgetRenderer {
 	scroll := newPageScroll(content, c.outer)
 	c.scroll = scroll
 	pad := theme.Padding() * 2
-	panel := &fyne.Container{Layout: &codePanelLayout{pad: pad, cont: c.cont}, Objects: []fyne.CanvasObject{bg, scroll}}
+	c.sel = &fyne.Container{}
+	panel := &fyne.Container{Layout: &codePanelLayout{pad: pad, cont: c.cont}, Objects: []fyne.CanvasObject{bg, c.sel, scroll}}
 	return widget.NewSimpleRenderer(panel)
 }
 
@@ -262,8 +292,8 @@ func (fixedLayout) Layout(objs []fyne.CanvasObject, s fyne.Size) {
 	objs[1].Resize(s)
 }
 
-// codePanelLayout draws objs[0] (the background) behind objs[1] (the
-// code), padded at the block's ends (parts of a big block are shown with
+// codePanelLayout draws objs[0] (the background) and objs[1] (the
+// selection, over the whole panel) behind objs[2] (the code), padded at the block's ends (parts of a big block are shown with
 // no gap between them, so their backgrounds meet).
 type codePanelLayout struct {
 	pad  float32
@@ -284,12 +314,14 @@ func (l *codePanelLayout) Layout(objs []fyne.CanvasObject, s fyne.Size) {
 		bg.Height++ // over the next part's edge: no seam where positions round apart
 	}
 	objs[0].Resize(bg)
-	objs[1].Move(fyne.NewPos(l.pad, top))
-	objs[1].Resize(fyne.NewSize(s.Width-2*l.pad, s.Height-top-bottom))
+	objs[1].Move(fyne.NewPos(0, 0))
+	objs[1].Resize(s)
+	objs[2].Move(fyne.NewPos(l.pad, top))
+	objs[2].Resize(fyne.NewSize(s.Width-2*l.pad, s.Height-top-bottom))
 }
 
 func (l *codePanelLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	m := objs[1].MinSize()
+	m := objs[2].MinSize()
 	return fyne.NewSize(m.Width+2*l.pad, m.Height+2*l.pad)
 }
 

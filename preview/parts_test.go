@@ -1,6 +1,8 @@
 package preview
 
 import (
+	"folio/editor/textwidth"
+
 	"folio/preview/markdown"
 
 	"bytes"
@@ -139,6 +141,26 @@ func TestCodeKeepsTheMonospaceGrid(t *testing.T) {
 	}
 	if len(xs) != 3 || xs[0] != xs[1] || xs[1] != xs[2] {
 		t.Errorf("the x after └─ 中文, ──  and 表 are at %v; want one column", xs)
+	}
+	// a glyph off the grid is centred on its cells; ASCII and glyphs on
+	// the grid start at their cell
+	centred := 0
+	for _, txt := range codeTexts(t, cb) {
+		cols := float32(0)
+		for _, r := range txt.Text {
+			cols += float32(textwidth.Columns(r))
+		}
+		w := fyne.MeasureText(txt.Text, txt.TextSize, txt.TextStyle).Width
+		off := w < cols*cell.Width-0.5 || w > cols*cell.Width+0.5
+		if off {
+			centred++
+		}
+		if off != (txt.Alignment == fyne.TextAlignCenter) || txt.Size().Width != cols*cell.Width {
+			t.Errorf("%q (advance %.1f, %v columns of %.1f) aligned %v in a box %v wide", txt.Text, w, cols, cell.Width, txt.Alignment, txt.Size().Width)
+		}
+	}
+	if centred == 0 {
+		t.Error("no glyph off the grid: the box drawing characters' advance is their column's width in this theme?")
 	}
 }
 

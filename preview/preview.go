@@ -551,7 +551,7 @@ func (p *Preview) itemForLine(line int) int {
 }
 
 func (p *Preview) builder() builder {
-	return builder{onLink: p.openLink, images: p.images, resolver: p.resolver(), dark: p.isDark(), changed: p.objectResized, measure: p.measure, scrollPage: p.scrollPage, onTask: p.toggleTask}
+	return builder{onLink: p.openLink, images: p.images, resolver: p.resolver(), dark: p.isDark(), changed: p.objectResized, measure: p.measure, scrollPage: p.scrollPage, onTask: p.toggleTask, opened: p.sel.openedDetails()}
 }
 
 // TaskEdit is the change that toggles a task list box: replace the body's
@@ -833,6 +833,9 @@ func (p *Preview) ScrollToAnchor(anchor string) bool {
 
 // headingAnchor is a heading block's id, as markdown.Headings gives it.
 func headingAnchor(b *Block, slugs *markdown.Slugger) string {
+	if b.Label != "" {
+		return b.Label // its {#id}
+	}
 	var sb strings.Builder
 	for _, r := range b.Inlines {
 		if r.Kind == InlineText {

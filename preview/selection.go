@@ -98,6 +98,28 @@ func addSegments(out *[]segment, b *Block, sep string) {
 		}
 	case KindCode, KindHTML:
 		*out = append(*out, segment{text: b.Text, code: true})
+	case markdown.KindDetails:
+		summary := inlineText(b.Inlines)
+		if len(b.Inlines) == 0 {
+			summary = lang.L("Details")
+		}
+		*out = append(*out, segment{text: summary, sep: "\n"})
+		for _, c := range b.Children {
+			if c.Kind != KindNone {
+				addSegments(out, c.Fill(), "\n\n")
+			}
+		}
+	case markdown.KindTabs, markdown.KindDefList:
+		for _, it := range b.Items {
+			if it.Label != nil && b.Kind == markdown.KindDefList {
+				*out = append(*out, segment{text: inlineText(it.Label), sep: "\n"})
+			}
+			for _, c := range it.Blocks {
+				if c.Kind != KindNone {
+					addSegments(out, c.Fill(), "\n")
+				}
+			}
+		}
 	}
 	if len(*out) > n {
 		(*out)[n].sep = sep
@@ -161,7 +183,17 @@ func charClass(r rune) int {
 	case unicode.IsSpace(r):
 		return 1
 	case textwidth.IsHan(r):
-		return 2 // Chinese, kana, Hangul: a run of them
+		// a run of one script: Han, hiragana, katakana (with ー) or
+		// Hangul, so 漢字かなカナ splits where the script changes
+		switch {
+		case unicode.Is(unicode.Hiragana, r):
+			return 4
+		case unicode.Is(unicode.Katakana, r) || r == 'ー' || r == 'ｰ':
+			return 5
+		case unicode.Is(unicode.Hangul, r):
+			return 6
+		}
+		return 2
 	case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || unicode.Is(unicode.Mn, r):
 		return 3
 	}
@@ -169,9 +201,9 @@ func charClass(r rune) int {
 }
 
 // wordAt is the word around off in text: a run of letters and digits, of
-// CJK characters (up to punctuation or other script: there is no
-// dictionary to find Chinese words), or of spaces; a punctuation mark or
-// line break alone.
+// CJK characters of one script (up to punctuation — CJK punctuation
+// included — or a change of script: there is no dictionary to find
+// Chinese words), or of spaces; a punctuation mark or line break alone.
 func wordAt(text string, off int) (int, int) {
 	off = min(max(off, 0), len(text))
 	if text == "" {
@@ -254,7 +286,17 @@ type selection struct {
 
 	segs    map[*Block][]segment
 	targets map[*Block]*itemTargets
-	layer   *fyne.Container // selections in code blocks, drawn over them
+	layer   *fyne.Container // unused since code blocks draw their own (kept empty)
+	shift   bool            // Shift is held (selection_keys.go)
+	opened  detailsState    // <details> opened or closed by the reader (containers.go)
+}
+
+// openedDetails is the preview's record of <details> opened or closed.
+func (s *selection) openedDetails() detailsState {
+	if s.opened == nil {
+		s.opened = detailsState{}
+	}
+	return s.opened
 }
 
 // itemTargets maps the selectable objects of a built item to its segments.
@@ -736,14 +778,16 @@ func (p *Preview) paintSelection() {
 	if s.empty() {
 		for _, c := range s.targets {
 			for o := range c.seg {
-				if f, ok := o.(*textFlow); ok {
-					f.setSelection(0, 0)
+				switch t := o.(type) {
+				case *textFlow:
+					t.setSelection(0, 0)
+				case *codeBlock:
+					t.setSelection(nil)
 				}
 			}
 		}
 	}
 	var rects []fyne.CanvasObject
-	fill := theme.Color(theme.ColorNameSelection)
 	for i := range p.visible {
 		if i >= len(p.items) {
 			continue
@@ -761,20 +805,14 @@ func (p *Preview) paintSelection() {
 		if !c.hasCode || s.empty() {
 			continue
 		}
-		for _, t := range p.placedTargets(i) {
-			cb, ok := t.obj.(*codeBlock)
-			if !ok {
-				continue
-			}
-			a, b := p.segRange(i, t.seg, cb.text)
-			if a >= b {
-				continue
-			}
-			for _, box := range codeBoxes(cb, a, b) {
-				r := canvas.NewRectangle(fill)
-				r.Move(t.pos.Add(box.pos))
-				r.Resize(box.size)
-				rects = append(rects, r)
+		for o, k := range c.seg {
+			// drawn by the block, behind its text
+			if cb, ok := o.(*codeBlock); ok {
+				if a, b := p.segRange(i, k, cb.text); a < b {
+					cb.setSelection(codeBoxes(cb, a, b))
+				} else {
+					cb.setSelection(nil)
+				}
 			}
 		}
 	}
@@ -1122,9 +1160,13 @@ func (v *vcontent) FocusLost() {}
 func (v *vcontent) TypedRune(rune) {}
 
 // TypedKey implements fyne.Focusable: Escape selects nothing, the arrow,
-// page and Home/End keys scroll; other keys go to the window's handler.
+// page and Home/End keys scroll (with Shift, arrows and Home/End extend
+// the selection); other keys go to the window's handler.
 func (v *vcontent) TypedKey(ev *fyne.KeyEvent) {
 	p := v.p
+	if p.sel.shift && p.extendByKey(ev.Name) {
+		return
+	}
 	line := theme.TextSize() * 3
 	page := max(p.scroll.Size().Height-line, line)
 	switch ev.Name {
@@ -1157,6 +1199,13 @@ func (v *vcontent) TypedShortcut(sc fyne.Shortcut) {
 		v.p.copySelection(s.Clipboard)
 	case *fyne.ShortcutSelectAll:
 		v.p.SelectAll()
+	case *desktop.CustomShortcut:
+		if s.Modifier == fyne.KeyModifierShift && v.p.extendByKey(s.KeyName) {
+			return
+		}
+		if c, ok := fyne.CurrentApp().Driver().CanvasForObject(v).(fyne.Shortcutable); ok {
+			c.TypedShortcut(sc)
+		}
 	default:
 		if c, ok := fyne.CurrentApp().Driver().CanvasForObject(v).(fyne.Shortcutable); ok {
 			c.TypedShortcut(sc)

@@ -35,6 +35,15 @@ func TestWordAt(t *testing.T) {
 		{"随着2024年的到来，AI技术", len("随着2024年的到来"), "，"},
 		{"随着2024年的到来，AI技术", len("随着2024年的到来，A"), "AI"},
 		{"line\nnext", 4, "\n"},
+		// script changes and CJK punctuation end a run
+		{"漢字とカタカナ、한국어", 0, "漢字"},
+		{"漢字とカタカナ、한국어", len("漢字"), "と"},
+		{"漢字とカタカナ、한국어", len("漢字と"), "カタカナ"},
+		{"漢字とカタカナ、한국어", len("漢字とカタカナ"), "、"},
+		{"漢字とカタカナ、한국어", len("漢字とカタカナ、"), "한국어"},
+		{"スーパー「引用」中文", 0, "スーパー"},
+		{"スーパー「引用」中文", len("スーパー「"), "引用"},
+		{"中文（注释）结束", len("中文（"), "注释"},
 		{"", 0, ""},
 	} {
 		a, b := wordAt(tc.text, tc.off)
@@ -679,5 +688,35 @@ func TestHeaderCardTextIsSelectable(t *testing.T) {
 	p.updateNow(body, meta, "../assets/samples", first)
 	if got := p.SelectedText(); got != "" {
 		t.Errorf("the old title's selection outlived it: %q", got)
+	}
+}
+
+// TestCodeSelectionIsDrawnBehindTheText: a code block draws its selected
+// text's highlight between its background and its text, not over it.
+func TestCodeSelectionIsDrawnBehindTheText(t *testing.T) {
+	p := showPreview(t)
+	p.updateNow([]byte(selDoc), Meta{}, "", 1)
+	code := findCode(t, p)
+	_, cell := codeCell()
+	in := codeInset(code)
+	from := abs(code).Add(fyne.NewPos(in.X+1.2*cell.Width, in.Y+0.5*cell.Height))
+	to := abs(code).Add(fyne.NewPos(in.X+6.2*cell.Width, in.Y+1.5*cell.Height))
+	dragTo(p, p.content, from, to)
+	if p.SelectedText() == "" {
+		t.Fatal("nothing selected in the code block")
+	}
+	if code.sel == nil || len(code.sel.Objects) != 2 {
+		t.Fatalf("code block draws %v highlight boxes, want 2 (one a line)", code.sel)
+	}
+	panel := test.WidgetRenderer(code).Objects()[0].(*fyne.Container)
+	if panel.Objects[1] != code.sel {
+		t.Errorf("the highlight is not between the background and the text: %v", panel.Objects)
+	}
+	if p.sel.layer != nil && len(p.sel.layer.Objects) > 0 {
+		t.Errorf("%d highlight boxes drawn over the page", len(p.sel.layer.Objects))
+	}
+	p.ClearSelection()
+	if len(code.sel.Objects) != 0 {
+		t.Error("the highlight stayed after the selection was cleared")
 	}
 }

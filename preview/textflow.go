@@ -61,6 +61,7 @@ type textFlow struct {
 	align  fyne.TextAlign
 	noWrap bool
 	onLink func(string)
+	onTap  func()        // a tap off any link (a <details> summary toggles)
 	mc     *measureCache // may be nil
 
 	laidWidth float32
@@ -473,17 +474,19 @@ func (t *textFlow) linkAt(pos fyne.Position) string {
 	return ""
 }
 
-// Tapped follows the link under the pointer.
+// Tapped follows the link under the pointer; elsewhere it calls onTap.
 func (t *textFlow) Tapped(ev *fyne.PointEvent) {
 	if l := t.linkAt(ev.Position); l != "" && t.onLink != nil {
 		t.onLink(l)
+	} else if t.onTap != nil {
+		t.onTap()
 	}
 }
 
 // Cursor shows a hand over links, a text cursor over selectable text.
 func (t *textFlow) Cursor() desktop.Cursor {
 	switch {
-	case t.hovering:
+	case t.hovering || t.onTap != nil:
 		return desktop.PointerCursor
 	case t.host != nil && !t.isMarker():
 		return desktop.TextCursor

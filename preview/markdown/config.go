@@ -29,7 +29,8 @@ import (
 
 // New returns the one goldmark configuration Folio uses, for the native
 // preview, check and the HTML export alike: GitHub Flavoured Markdown
-// (tables, strikethrough, task lists, autolinks), footnotes and the CJK
+// (tables, strikethrough, task lists, autolinks), footnotes, definition
+// lists ("Term\n: definition", as Hugo's goldmark has them) and the CJK
 // rules: a soft line break between two East Asian wide characters (Han,
 // kana, CJK and full-width punctuation such as ，。：) is dropped, and a
 // backslash-escaped space is not rendered.
@@ -60,6 +61,7 @@ func New() goldmark.Markdown {
 			boundedStrikethrough{},
 			extras{},
 			extension.Footnote,
+			extension.DefinitionList,
 			extension.NewCJK(
 				extension.WithEastAsianLineBreaks(extension.EastAsianLineBreaksNone),
 				extension.WithEscapedSpace(),

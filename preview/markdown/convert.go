@@ -45,6 +45,9 @@ const inlineSoft InlineKind = 255
 
 // kindOf is the block kind a node converts to.
 func (c *converter) kindOf(n ast.Node) Kind {
+	if k, ok := containerKind(n); ok {
+		return k
+	}
 	switch t := n.(type) {
 	case *ast.HTMLBlock:
 		return c.block(t).Kind
@@ -113,19 +116,22 @@ func sourceUnits(src []byte) float32 {
 
 // block converts one block node; it never returns nil.
 func (c *converter) block(n ast.Node) *Block {
+	if b, ok := c.extraBlock(n); ok {
+		return b
+	}
 	switch t := n.(type) {
 	case *ast.Paragraph, *ast.TextBlock:
 		in := c.inlines(n)
 		return &Block{Kind: KindParagraph, Inlines: in, units: textUnits(in)}
 	case *ast.Heading:
-		in := c.inlines(n)
-		return &Block{Kind: KindHeading, Level: t.Level, Inlines: in, units: textUnits(in)}
+		in, id := headingID(c.inlines(n))
+		return &Block{Kind: KindHeading, Level: t.Level, Inlines: in, Label: id, units: textUnits(in)}
 	case *ast.ThematicBreak:
 		return &Block{Kind: KindRule}
 	case *ast.FencedCodeBlock:
-		return &Block{Kind: KindCode, Lang: string(t.Language(c.src)), Text: c.lines(n, false)}
+		return &Block{Kind: KindCode, Lang: string(t.Language(c.src)), Text: UnescapeHugo(c.lines(n, false))}
 	case *ast.CodeBlock:
-		return &Block{Kind: KindCode, Text: c.lines(n, false)}
+		return &Block{Kind: KindCode, Text: UnescapeHugo(c.lines(n, false))}
 	case *ast.HTMLBlock:
 		text := c.lines(n, true)
 		if t.HasClosure() {
@@ -148,7 +154,7 @@ func (c *converter) block(n ast.Node) *Block {
 		}
 		c.depth++
 		defer func() { c.depth-- }()
-		return &Block{Kind: KindQuote, Alert: AlertOf(n), Children: c.children(n)}
+		return &Block{Kind: KindQuote, Alert: AlertOf(n), Label: AlertTitleOf(n), Children: c.children(n)}
 	case *ast.List:
 		if c.depth >= MaxDepth {
 			return c.tooDeep(n)
@@ -299,7 +305,7 @@ func (c *converter) inlines(n ast.Node) []Inline {
 		runs = c.inline(runs, ch, 0, "")
 	}
 	c.open = c.open[:0]
-	return resolveSoftBreaks(runs)
+	return trimBreakSpace(resolveSoftBreaks(runs))
 }
 
 // htmlStyle is the formatting of the inline HTML tags open.
@@ -419,7 +425,7 @@ func (c *converter) htmlInlines(text string) ([]Inline, bool) {
 	for len(runs) > 0 && (runs[len(runs)-1].Kind == InlineBreak || runs[len(runs)-1].Kind == InlineText && strings.TrimSpace(runs[len(runs)-1].Text) == "") {
 		runs = runs[:len(runs)-1]
 	}
-	return runs, true
+	return trimBreakSpace(runs), true
 }
 
 func (c *converter) inline(runs []Inline, n ast.Node, style Style, link string) []Inline {
@@ -447,7 +453,7 @@ func (c *converter) inline(runs []Inline, n ast.Node, style Style, link string) 
 				b.Write(tt.Value)
 			}
 		}
-		return appendText(runs, Inline{Style: style | Code, Link: link, Text: strings.ReplaceAll(b.String(), "\n", " ")})
+		return appendText(runs, Inline{Style: style | Code, Link: link, Text: UnescapeHugo(strings.ReplaceAll(b.String(), "\n", " "))})
 	case *ast.Emphasis:
 		s := style | Italic
 		if t.Level >= 2 {
@@ -482,6 +488,8 @@ func (c *converter) inline(runs []Inline, n ast.Node, style Style, link string) 
 		return appendText(runs, Inline{Style: style | Code, Link: link, Text: raw})
 	case *Shortcode:
 		return append(runs, Inline{Style: Chip, Text: t.Label()})
+	case *LabelChip:
+		return append(runs, Inline{Style: Chip, Text: t.Label})
 	case *east.FootnoteLink:
 		n := strconv.Itoa(t.Index)
 		return appendText(runs, Inline{Style: Sup, Link: "#fn:" + n, Text: "[" + n + "]"})

@@ -45,7 +45,13 @@ func (alerts) Transform(doc *ast.Document, reader text.Reader, _ parser.Context)
 	})
 	for _, q := range quotes {
 		para, ok := q.FirstChild().(*ast.Paragraph)
-		if !ok || para.Lines().Len() == 0 {
+		if !ok || para.Lines().Len() == 0 || AlertOf(q) != "" {
+			continue
+		}
+		if kind, title, ok := labelAlert(para, src); ok {
+			q.RemoveChild(q, para)
+			q.SetAttributeString("data-alert", []byte(kind))
+			q.SetAttributeString("data-alert-title", []byte(title))
 			continue
 		}
 		first := para.Lines().At(0)
@@ -89,6 +95,41 @@ func (alerts) Transform(doc *ast.Document, reader text.Reader, _ parser.Context)
 		}
 		q.SetAttributeString("data-alert", []byte(kind))
 	}
+}
+
+// labelAlerts are the bold labels that open a callout in documentation
+// sites' Markdown ("> **注意：**" in docs-cn, "> **Note:**"), by alert type.
+var labelAlerts = map[string]string{
+	"注意": "note", "注": "note", "说明": "note", "note": "note",
+	"提示": "tip", "建议": "tip", "tip": "tip",
+	"重要": "important", "important": "important",
+	"警告": "warning", "warning": "warning",
+	"小心": "caution", "危险": "caution", "caution": "caution", "danger": "caution",
+}
+
+// labelAlert reads a quote's first paragraph that is only a bold label
+// with an optional colon ("**注意：**", "**Note:**", "**Warning**:"): the
+// alert type and the label as written, without its colon.
+func labelAlert(para *ast.Paragraph, src []byte) (kind, title string, ok bool) {
+	em, isEm := para.FirstChild().(*ast.Emphasis)
+	if !isEm || em.Level != 2 {
+		return "", "", false
+	}
+	rest := ""
+	for n := em.NextSibling(); n != nil; n = n.NextSibling() {
+		t, isText := n.(*ast.Text)
+		if !isText {
+			return "", "", false
+		}
+		rest += string(t.Segment.Value(src))
+	}
+	if r := strings.TrimSpace(rest); r != "" && r != ":" && r != "：" {
+		return "", "", false
+	}
+	label := strings.TrimSpace(PlainText(em, src))
+	label = strings.TrimSpace(strings.TrimRight(label, ":："))
+	kind, ok = labelAlerts[strings.ToLower(label)]
+	return kind, label, ok
 }
 
 // KindShortcode is the node kind of a Hugo shortcode.
@@ -142,12 +183,22 @@ func (shortcodeParser) Parse(parent ast.Node, block text.Reader, pc parser.Conte
 	if line[2] == '%' {
 		closer = []byte("%}}")
 	}
+	if len(line) > 4 && line[3] == '/' && line[4] == '*' {
+		// {{</* escaped */>}}: Hugo prints the call itself, {{< x >}}
+		end := bytes.Index(line[5:], append([]byte("*/"), closer...))
+		if end < 0 {
+			return nil
+		}
+		s := ast.NewString([]byte(UnescapeHugo(string(line[:5+end+2+len(closer)]))))
+		s.SetRaw(true)
+		block.Advance(5 + end + 2 + len(closer))
+		return s
+	}
 	end := bytes.Index(line[3:], closer)
 	if end < 0 {
 		return nil
 	}
 	inner := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(string(line[3:3+end])), "/")) // {{< x />}}
-	inner = strings.TrimSpace(strings.TrimPrefix(strings.TrimSuffix(inner, "*/"), "/*"))          // {{</* escaped */>}}
 	if inner == "" {
 		return nil
 	}
@@ -175,6 +226,69 @@ type shortcodeRenderer struct{}
 // RegisterFuncs implements renderer.NodeRenderer.
 func (shortcodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(KindShortcode, shortcodeHTML)
+	reg.Register(KindContainer, containerHTML)
+	reg.Register(KindLabelChip, labelChipHTML)
+	reg.Register(KindShortcodeBlock, shortcodeBlockHTML)
+}
+
+// containerHTML writes a real <details> with its summary, and docs-cn's
+// tabs as labelled sections.
+func containerHTML(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	c := n.(*Container)
+	switch c.Tag {
+	case ContainerDetails:
+		if !entering {
+			_, _ = w.WriteString("</details>\n")
+			break
+		}
+		if c.Open {
+			_, _ = w.WriteString("<details open>\n<summary>")
+		} else {
+			_, _ = w.WriteString("<details>\n<summary>")
+		}
+		if pieces, ok := SplitHTML(c.Label); ok && c.Label != "" {
+			writeSafeHTML(w, pieces)
+		} else if c.Label != "" {
+			_, _ = w.WriteString(htmlEscape(c.Label))
+		} else {
+			_, _ = w.WriteString("Details")
+		}
+		_, _ = w.WriteString("</summary>\n")
+	case ContainerTabs:
+		if entering {
+			_, _ = w.WriteString("<div class=\"tabs\">\n")
+		} else {
+			_, _ = w.WriteString("</div>\n")
+		}
+	default:
+		if entering {
+			_, _ = w.WriteString("<div class=\"tab\">\n<p class=\"tab-label\">" + htmlEscape(c.Label) + "</p>\n")
+		} else {
+			_, _ = w.WriteString("</div>\n")
+		}
+	}
+	return ast.WalkContinue, nil
+}
+
+// labelChipHTML writes a label chip.
+func labelChipHTML(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		_, _ = w.WriteString(`<span class="label">` + htmlEscape(n.(*LabelChip).Label) + `</span>`)
+	}
+	return ast.WalkSkipChildren, nil
+}
+
+// shortcodeBlockHTML writes a code shortcode's body as a code block under
+// its label.
+func shortcodeBlockHTML(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkSkipChildren, nil
+	}
+	sc := n.(*ShortcodeBlock)
+	body := UnescapeHugo(shortcodeBody(sc, src))
+	_, _ = w.WriteString(`<div class="code-label"><span class="shortcode">` + htmlEscape(sc.Label()) + "</span></div>\n")
+	_, _ = w.WriteString(`<pre><code class="language-` + htmlEscape(sc.Lang(body)) + `">` + htmlEscape(body) + "\n</code></pre>\n")
+	return ast.WalkSkipChildren, nil
 }
 
 // extras is the extension adding alerts and shortcodes.
@@ -184,7 +298,14 @@ type extras struct{}
 func (extras) Extend(m goldmark.Markdown) {
 	m.Parser().AddOptions(
 		parser.WithInlineParsers(util.Prioritized(shortcodeParser{}, 90)),
-		parser.WithASTTransformers(util.Prioritized(alerts{}, 900)),
+		parser.WithBlockParsers(
+			util.Prioritized(shortcodeBlockParser{}, 650),
+			util.Prioritized(conflictParser{}, 50),
+		),
+		parser.WithASTTransformers(
+			util.Prioritized(&containers{p: m.Parser()}, 800),
+			util.Prioritized(alerts{}, 900),
+		),
 	)
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(shortcodeRenderer{}, 500)))
 }

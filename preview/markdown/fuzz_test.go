@@ -18,6 +18,9 @@ func FuzzConvert(f *testing.F) {
 		"```" + strings.Repeat("x", 5000) + "\ncode\n```\n", strings.Repeat(">", 3000) + " x\n",
 		"- a\n  - b\n    - c\n      - d\n", "> [!NOTE]\n> n\n", "{{< figure src=\"a\" >}} {{% x %}}",
 		"<kbd>a</kbd><img src=x onerror=y><details><summary>s</summary>", "x[^1]\n\n[^1]: n\n", "| a |\n|---|\n| b |\n",
+		"<details>\n<summary>s</summary>\n\nb\n\n</details>\n", "<SimpleTab>\n<div label=\"a\">\n\nx\n\n</div>\n</SimpleTab>\n",
+		"<Note>\n- a\n</Note>\n", "<<<<<<< mine\na\n=======\nb\n>>>>>>> theirs\n", "{{< code-toggle >}}\na = 1\n{{< /code-toggle >}}\n",
+		"T\n: d\n", "> **注意：**\n>\n> x\n", "`{{</* x */>}}`",
 	} {
 		f.Add([]byte(s))
 	}

@@ -115,7 +115,13 @@ mark { background: #ffd33d66; color: inherit; }
 .markdown-alert { margin: 1em 0; padding: .25em 1em; border-left: 4px solid var(--alert); }
 .markdown-alert-title { font-weight: 600; color: var(--alert); margin: .5em 0; }
 .markdown-alert-note { --alert: #0969da; } .markdown-alert-tip { --alert: #1a7f37; } .markdown-alert-important { --alert: #8250df; }
-.markdown-alert-warning { --alert: #9a6700; } .markdown-alert-caution { --alert: #d1242f; }
+.markdown-alert-warning { --alert: #9a6700; } .markdown-alert-caution { --alert: #d1242f; } .markdown-alert-conflict { --alert: #bc4c00; }
+details { margin: 1em 0; } summary { cursor: pointer; font-weight: 600; }
+.tabs { border: 1px solid var(--line); border-radius: 8px; padding: 0 1em; margin: 1em 0; }
+.tab + .tab { border-top: 1px solid var(--line); }
+.tab-label, .label { display: inline-block; font-size: .8rem; font-weight: 600; padding: .1em .7em; border-radius: 999px; background: var(--card); border: 1px solid var(--line); }
+.code-label { margin-bottom: -.5em; } .code-label + pre { margin-top: .75em; }
+dt { font-weight: 600; } dd { margin: 0 0 .5em 2em; }
 @media (prefers-color-scheme: dark) { .markdown-alert-note { --alert: #4493f8; } .markdown-alert-tip { --alert: #3fb950; } .markdown-alert-important { --alert: #ab7df8; } .markdown-alert-warning { --alert: #d29922; } .markdown-alert-caution { --alert: #f85149; } }
 `
 
@@ -129,6 +135,44 @@ func (r *exportRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) 
 	reg.Register(ast.KindBlockquote, r.quote)
 	reg.Register(ast.KindFencedCodeBlock, r.code)
 	reg.Register(ast.KindCodeBlock, r.code)
+	reg.Register(ast.KindCodeSpan, r.codeSpan)
+	reg.Register(KindShortcodeBlock, r.shortcodeBlock)
+}
+
+// codeSpan writes inline code, Hugo's escaped shortcodes unescaped.
+func (r *exportRenderer) codeSpan(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkSkipChildren, nil
+	}
+	var b strings.Builder
+	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+		switch t := ch.(type) {
+		case *ast.Text:
+			b.Write(t.Segment.Value(src))
+		case *ast.String:
+			b.Write(t.Value)
+		}
+	}
+	w.WriteString("<code>")
+	w.WriteString(html.EscapeString(UnescapeHugo(strings.ReplaceAll(b.String(), "\n", " "))))
+	w.WriteString("</code>")
+	return ast.WalkSkipChildren, nil
+}
+
+// shortcodeBlock writes a code shortcode's body highlighted, under its
+// label chip.
+func (r *exportRenderer) shortcodeBlock(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkSkipChildren, nil
+	}
+	sc := n.(*ShortcodeBlock)
+	body := UnescapeHugo(shortcodeBody(sc, src))
+	fmt.Fprintf(w, "<div class=\"code-label\"><span class=\"shortcode\">%s</span></div>\n", html.EscapeString(sc.Label()))
+	if err := chromahtml.New(chromahtml.WithClasses(true)).Format(w, CodeStyle(false), Tokens(sc.Lang(body), body+"\n")); err != nil {
+		return ast.WalkStop, fmt.Errorf("highlight code: %w", err)
+	}
+	w.WriteByte('\n')
+	return ast.WalkSkipChildren, nil
 }
 
 // quote writes a blockquote, or a GitHub alert as GitHub's markup does.
@@ -144,6 +188,9 @@ func (r *exportRenderer) quote(w util.BufWriter, src []byte, n ast.Node, enterin
 	}
 	if entering {
 		title := AlertTitle(kind)
+		if own := AlertTitleOf(n); own != "" {
+			title = own
+		}
 		fmt.Fprintf(w, "<div class=\"markdown-alert markdown-alert-%s\">\n<p class=\"markdown-alert-title\">%s</p>\n", kind, html.EscapeString(title))
 	} else {
 		w.WriteString("</div>\n")
@@ -225,7 +272,7 @@ func (r *exportRenderer) code(w util.BufWriter, src []byte, n ast.Node, entering
 	}
 	var code bytes.Buffer
 	writeLines(&code, n.Lines(), src)
-	it := Tokens(lang, code.String())
+	it := Tokens(lang, UnescapeHugo(code.String()))
 	if err := chromahtml.New(chromahtml.WithClasses(true)).Format(w, CodeStyle(false), it); err != nil {
 		return ast.WalkStop, fmt.Errorf("highlight code: %w", err)
 	}

@@ -25,9 +25,12 @@ const (
 	KindRule                  // a thematic break
 	KindHTML                  // Text, shown literally
 	KindFootnotes             // Items, one per footnote (Index = its number)
+	KindDetails               // <details>: Inlines the summary, Children the body, Open
+	KindTabs                  // docs-cn's <SimpleTab>: Items, one per tab (Label its label)
+	KindDefList               // a definition list: Items, a term (Label) or a definition (Blocks)
 )
 
-var kindNames = [...]string{"none", "paragraph", "heading", "quote", "list", "table", "code", "rule", "html", "footnotes"}
+var kindNames = [...]string{"none", "paragraph", "heading", "quote", "list", "table", "code", "rule", "html", "footnotes", "details", "tabs", "deflist"}
 
 func (k Kind) String() string {
 	if int(k) < len(kindNames) {
@@ -60,6 +63,8 @@ type Block struct {
 	Items    []*Item  // list items; footnotes
 	Start    int      // first number of an ordered list
 	Alert    string   // quote: a GitHub alert's type ("note", "tip", …), or ""
+	Label    string   // an alert's own title (docs-cn's "注意"); a code block's label chip (a Hugo shortcode); a heading's {#id}
+	Open     bool     // details shown open (<details open>)
 	Lang     string   // code block info string's first word
 	Text     string   // code block or raw HTML text
 	Align    []Align  // table
@@ -131,18 +136,25 @@ func (b *Block) Fill() *Block {
 		// its inlines alone: block would also sum their units, and a
 		// top-level block's come from its source (set at parse time)
 		full = &Block{Inlines: l.conv.inlines(l.node)}
+		if _, ok := l.node.(*ast.Heading); ok {
+			full.Inlines, full.Label = headingID(full.Inlines)
+		}
 	default:
 		full = l.conv.block(l.node)
 	}
 	switch full.Kind {
 	case KindCode:
 		b.codeFrom, b.codeTo = verbatimCode(l.node, l.conv.src, l.conv.top)
+		if b.codeTo != 0 && b.codeTo-b.codeFrom != len(full.Text)+1 {
+			b.codeFrom, b.codeTo = 0, 0 // the text is not the source (Hugo's {{</* */>}} unescaped)
+		}
 	case KindTable:
 		b.rowsFrom, b.rowsTo = tableRows(l.conv.src, l.conv.top, len(full.Rows))
 	}
 	b.Inlines, b.Children, b.Items = full.Inlines, full.Children, full.Items
 	b.Ordered, b.Start, b.Tight = full.Ordered, full.Start, full.Tight
 	b.Lang, b.Text, b.Alert = full.Lang, full.Text, full.Alert
+	b.Label, b.Open = full.Label, full.Open
 	b.Align, b.Header, b.Rows = full.Align, full.Header, full.Rows
 	b.lazy = lazySource{}
 	if b.Kind != KindCode && b.Kind != KindHTML { // their text is a copy already
@@ -193,11 +205,13 @@ func collectStrings(b *Block, ptrs *[]*string) {
 	add(&b.Lang)
 	add(&b.Text)
 	add(&b.Alert)
+	add(&b.Label)
 	inl(b.Inlines)
 	for _, c := range b.Children {
 		collectStrings(c, ptrs)
 	}
 	for _, it := range b.Items {
+		inl(it.Label)
 		for _, c := range it.Blocks {
 			collectStrings(c, ptrs)
 		}
@@ -241,6 +255,9 @@ type Item struct {
 	// of its top-level block's source (-1 when not known).
 	TaskAt int
 	Index  int // footnote number
+	// Label is a tab's label, or a definition list's term (an item with
+	// a Label and no Blocks); nil otherwise.
+	Label  []Inline
 	Blocks []*Block
 }
 
@@ -328,10 +345,16 @@ func dumpBlock(b *strings.Builder, bl *Block, indent string) {
 		fmt.Fprintf(b, "%sparagraph\n", indent)
 		dumpInlines(b, bl.Inlines, indent+"  ")
 	case KindHeading:
-		fmt.Fprintf(b, "%sheading %d\n", indent, bl.Level)
+		if bl.Label != "" {
+			fmt.Fprintf(b, "%sheading %d id=%q\n", indent, bl.Level, bl.Label)
+		} else {
+			fmt.Fprintf(b, "%sheading %d\n", indent, bl.Level)
+		}
 		dumpInlines(b, bl.Inlines, indent+"  ")
 	case KindQuote:
-		if bl.Alert != "" {
+		if bl.Alert != "" && bl.Label != "" {
+			fmt.Fprintf(b, "%squote alert=%s title=%q\n", indent, bl.Alert, bl.Label)
+		} else if bl.Alert != "" {
 			fmt.Fprintf(b, "%squote alert=%s\n", indent, bl.Alert)
 		} else {
 			fmt.Fprintf(b, "%squote\n", indent)
@@ -373,11 +396,17 @@ func dumpBlock(b *strings.Builder, bl *Block, indent string) {
 			}
 		}
 	case KindCode:
-		fmt.Fprintf(b, "%scode lang=%q %q\n", indent, bl.Lang, bl.Text)
+		if bl.Label != "" {
+			fmt.Fprintf(b, "%scode lang=%q label=%q %q\n", indent, bl.Lang, bl.Label, bl.Text)
+		} else {
+			fmt.Fprintf(b, "%scode lang=%q %q\n", indent, bl.Lang, bl.Text)
+		}
 	case KindRule:
 		fmt.Fprintf(b, "%srule\n", indent)
 	case KindHTML:
 		fmt.Fprintf(b, "%shtml %q\n", indent, bl.Text)
+	case KindDetails, KindTabs, KindDefList:
+		dumpContainer(b, bl, indent)
 	case KindFootnotes:
 		fmt.Fprintf(b, "%sfootnotes\n", indent)
 		for _, it := range bl.Items {
