@@ -585,3 +585,55 @@ func TestNoFolderSuggestionsForAPagesOwnKeys(t *testing.T) {
 		t.Errorf("slug suggests %d other pages' slugs", len(r.suggest.Objects))
 	}
 }
+
+// TestANewSchemaKeepsTheChips: a schema that changed elsewhere (another
+// article's title) rebuilds the rows, but a list whose items stayed keeps
+// its chips: new chips are new icons, drawn again in the next frame.
+func TestANewSchemaKeepsTheChips(t *testing.T) {
+	test.NewTempApp(t)
+	f := New(Options{})
+	f.OnEdit = func(document.Edit) {}
+	schema := func(title string) *document.Schema {
+		d, err := document.Parse([]byte("---\ntitle: " + title + "\ntags: [go, fyne]\n---\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return document.InferSchema([][]document.Field{d.Fields()})
+	}
+	f.SetSchema(schema("一"))
+	d, _ := document.Parse([]byte("---\ntitle: 一\ntags: [go, fyne]\n---\n"))
+	f.SetDocument("a.md", d)
+	chips := f.byKey["tags"].(*listRow).chips
+	before := append([]fyne.CanvasObject(nil), chips.Objects...)
+	f.SetSchema(schema("二"))
+	if len(chips.Objects) != 2 || chips.Objects[0] != before[0] || chips.Objects[1] != before[1] {
+		t.Error("the tags' chips were made again for the same tags")
+	}
+	d, _ = document.Parse([]byte("---\ntitle: 一\ntags: [go, rust]\n---\n"))
+	f.Update(d)
+	if len(chips.Objects) != 2 || chips.Objects[1] == before[1] || chips.Objects[1].(*pill).text != "rust" {
+		t.Error("a changed tag is not shown")
+	}
+}
+
+// TestAChipsRemoveIconIsLaidOutWithIt: the remove icon is laid out when
+// the chip is, not first when it is drawn (which would draw a second
+// frame).
+func TestAChipsRemoveIconIsLaidOutWithIt(t *testing.T) {
+	test.NewTempApp(t)
+	p := newPill("go", nil, func() {}, false)
+	p.Resize(p.MinSize())
+	var icon *removeIcon
+	for _, o := range test.WidgetRenderer(p).Objects()[0].(*fyne.Container).Objects[1].(*fyne.Container).Objects {
+		if ri, ok := o.(*removeIcon); ok {
+			icon = ri
+		}
+	}
+	if icon == nil {
+		t.Fatal("no remove icon")
+	}
+	inner := test.WidgetRenderer(icon).Objects()[0]
+	if inner.Size() != icon.Size() || icon.Size().IsZero() {
+		t.Errorf("the remove icon is %v, what it draws %v", icon.Size(), inner.Size())
+	}
+}
