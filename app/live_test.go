@@ -408,6 +408,7 @@ func TestAnOutsideWriteIsOneFrame(t *testing.T) {
 	}
 	var handed atomic.Int32
 	ws.do = func(f func()) { handed.Add(1); q.do(f) }
+	ws.list.relabels = 0
 	write(t, filepath.Join(dir, "a.md"), strings.Replace(articleText, "旧标题", "一帧", 1))
 	q.runUntil(t, func() bool { return strings.HasPrefix(ws.win.Title(), "一帧 — ") })
 	q.runFor(300 * time.Millisecond) // nothing else may follow
@@ -416,6 +417,11 @@ func TestAnOutsideWriteIsOneFrame(t *testing.T) {
 	}
 	if got := listTitle(ws, "a.md"); got != "一帧" {
 		t.Errorf("the list shows %q", got)
+	}
+	// The list is refreshed more than once (the row's ● may have changed,
+	// the Index changed): only the row whose title changed is set anew.
+	if ws.list.relabels != 1 {
+		t.Errorf("%d labels of the list set anew, want 1 (a.md's title)", ws.list.relabels)
 	}
 	for img := range canvasImages(ws.win.Content()) {
 		if !before[img] {
