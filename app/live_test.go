@@ -433,3 +433,35 @@ func TestAnOutsideWriteIsOneFrame(t *testing.T) {
 		}
 	}
 }
+
+// TestTheReloadNoticeIsLaidOutInItsTurn: the "Reloaded" notice an outside
+// write shows above the editor is laid out, and the editor below it, in
+// the turn that showed it: not while Fyne draws the frame, when the
+// editor's refreshes would draw a second one. The panes around the editor
+// keep their minimum size when it goes again.
+func TestTheReloadNoticeIsLaidOutInItsTurn(t *testing.T) {
+	ws, dir := followed(t)
+	q := queues[ws]
+	ws.indexWait = 5 * time.Second
+	q.runUntil(t, func() bool { return strings.Contains(canvasTexts(ws.prev), "旧标题") })
+	column := ws.panes.work.Leading
+	minBefore := column.MinSize()
+	write(t, filepath.Join(dir, "a.md"), strings.Replace(articleText, "旧标题", "通知", 1))
+	q.runUntil(t, func() bool { return strings.HasPrefix(ws.win.Title(), "通知 — ") })
+	if !ws.hot.notice.Visible() {
+		t.Fatal("no notice shown (the test is broken)")
+	}
+	bars := ws.panes.bars
+	if bars.Size().Height < ws.hot.notice.MinSize().Height || ws.src.Position().Y < bars.Size().Height {
+		t.Errorf("the bars (%v) and the editor (at %v) were not laid out in the turn that showed the notice", bars.Size(), ws.src.Position())
+	}
+	shown := column.MinSize()
+	ws.hot.notice.Hide()
+	ws.panes.barsChanged()
+	if column.MinSize() != shown || shown.Height < minBefore.Height {
+		t.Errorf("the editor column's minimum size went %v → %v → %v", minBefore, shown, column.MinSize())
+	}
+	if ws.src.Position().Y >= ws.hot.notice.MinSize().Height {
+		t.Errorf("the editor (at %v) did not take the notice's place (bars %v)", ws.src.Position(), bars.Size())
+	}
+}
