@@ -15,6 +15,7 @@
  * The clock starts when close(2) or rename(2) returned. The title is read on
  * each PropertyNotify of _NET_WM_NAME/WM_NAME, so no change is missed
  * between polls. A write whose title never appeared is a miss.
+ * With LAT_VARY=1 in the environment every other title is longer.
  * Prints one line per write ("i title_ms region_ms", -1 = never) and a
  * summary: "title p50 p99 max misses" and "region ...".
  */
@@ -116,6 +117,8 @@ int main(int argc, char **argv) {
 	int n = atoi(argv[4]);
 	double interval = atof(argv[5]);
 	int renames = strcmp(style, "rename") == 0;
+	const char *v = getenv("LAT_VARY");
+	int vary = v && strcmp(v, "1") == 0;
 	if (!renames && strcmp(style, "inplace") != 0) { fprintf(stderr, "style is inplace or rename\n"); return 2; }
 	if (argc == 10) { region = 1; rx = atoi(argv[6]); ry = atoi(argv[7]); rw = atoi(argv[8]); rh = atoi(argv[9]); }
 
@@ -182,7 +185,10 @@ int main(int argc, char **argv) {
 		if (i == n) break;
 		/* write i */
 		char line[128];
-		int ll = snprintf(line, sizeof line, "title: \"%s%04d\"", marker, i);
+		/* LAT_VARY=1: every other title is longer, so the lines that show it
+		 * change width (the editor's line, the list row, the preview's
+		 * header), as a real edit's would */
+		int ll = snprintf(line, sizeof line, "title: \"%s%04d%s\"", marker, i, vary && i % 2 ? "（一个更长一些的标题）" : "");
 		if (region) before = region_hash();
 		int out = renames ? open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644) : open(file, O_WRONLY | O_TRUNC);
 		if (out < 0) { perror("open"); return 2; }

@@ -452,11 +452,13 @@ func (h *hotExit) hideRestored() {
 
 // showNotice shows a passing notice above the editor for noticeTime.
 func (h *hotExit) showNotice(msg string) {
-	label := widget.NewLabel(msg)
-	label.Importance = widget.SuccessImportance
-	h.notice.Objects = []fyne.CanvasObject{label}
-	h.notice.Show()
-	h.notice.Refresh()
+	if l, ok := h.noticeLabel(); !ok || l.Text != msg || !h.notice.Visible() { // the same notice again stays as it is
+		label := widget.NewLabel(msg)
+		label.Importance = widget.SuccessImportance
+		h.notice.Objects = []fyne.CanvasObject{label}
+		h.notice.Show()
+		h.notice.Refresh()
+	}
 	h.hideAt = time.Now().Add(noticeTime)
 	time.AfterFunc(noticeTime, func() {
 		h.ws.do(func() {
@@ -464,9 +466,19 @@ func (h *hotExit) showNotice(msg string) {
 				h.notice.Objects = nil
 				h.notice.Hide()
 				h.notice.Refresh()
+				h.ws.panes.barsChanged()
 			}
 		})
 	})
+}
+
+// noticeLabel is the label of the notice shown, if any.
+func (h *hotExit) noticeLabel() (*widget.Label, bool) {
+	if len(h.notice.Objects) != 1 {
+		return nil, false
+	}
+	l, ok := h.notice.Objects[0].(*widget.Label)
+	return l, ok
 }
 
 // outsideBatch applies a batch of outside changes to the open article:

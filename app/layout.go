@@ -40,7 +40,7 @@ func newPanes(ws *workspace) *panes {
 	p.form.Hide()
 	p.bars = container.NewVBox(ws.conflict.box, ws.find)
 	p.editor = container.NewBorder(p.bars, nil, nil, nil, ws.src)
-	p.work = container.NewHSplit(p.editor, ws.prev)
+	p.work = container.NewHSplit(container.New(&steadyMin{}, p.editor), ws.prev)
 	p.work.Offset = defaultWorkOffset
 	p.formSplit = container.NewHSplit(p.form, p.work)
 	p.formSplit.Offset = defaultFormOffset
@@ -53,6 +53,34 @@ func newPanes(ws *workspace) *panes {
 	p.outer.Offset = defaultListOffset
 	p.content = container.NewBorder(nil, ws.status.box, nil, nil, p.outer)
 	return p
+}
+
+// barsChanged lays the editor and its bars out at once, on the UI
+// goroutine, after a bar was shown or hidden (the "Reloaded" notice of an
+// outside write): else Fyne lays them out while it draws the next frame,
+// and the editor's refreshes then draw another frame right after it.
+func (p *panes) barsChanged() {
+	p.editor.Layout.Layout(p.editor.Objects, p.editor.Size())
+	p.bars.Layout.Layout(p.bars.Objects, p.bars.Size())
+}
+
+// steadyMin lays out one object at the whole size, with a minimum size
+// that grows with the object's but never shrinks: a bar shown or hidden
+// above the editor then does not lay out the panes around it again while
+// a frame is drawn (each Split refreshes its divider when laid out: a
+// second frame).
+type steadyMin struct{ min fyne.Size }
+
+// MinSize is the largest minimum size the object had.
+func (l *steadyMin) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	l.min = l.min.Max(objs[0].MinSize())
+	return l.min
+}
+
+// Layout gives the object the whole size.
+func (l *steadyMin) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	objs[0].Move(fyne.Position{})
+	objs[0].Resize(size)
 }
 
 // SetForm puts o in the form pane and shows it; nil hides the pane.

@@ -55,6 +55,8 @@ type articleList struct {
 	sortSel  *widget.Select
 	groupBtn *widget.Button
 	box      *fyne.Container
+	// relabels counts the row labels set anew (tests).
+	relabels int
 	// selecting is set while the selection is moved by Folio (following
 	// the open article, or the keyboard cursor), so OnSelected does not
 	// open the row.
@@ -359,12 +361,11 @@ func (l *articleList) update(id widget.ListItemID, o fyne.CanvasObject) {
 		if folder == "" {
 			folder = lang.L("(top folder)")
 		}
-		title.SetText("▾ " + folder)
-		sub.Importance = widget.LowImportance
+		l.setLabel(title, "▾ "+folder, title.Importance)
 		if r.count == 1 {
-			sub.SetText(lang.L("1 article"))
+			l.setLabel(sub, lang.L("1 article"), widget.LowImportance)
 		} else {
-			sub.SetText(lang.L("{{.Count}} articles", map[string]any{"Count": r.count}))
+			l.setLabel(sub, lang.L("{{.Count}} articles", map[string]any{"Count": r.count}), widget.LowImportance)
 		}
 		return
 	}
@@ -372,15 +373,15 @@ func (l *articleList) update(id widget.ListItemID, o fyne.CanvasObject) {
 	if l.unsaved != nil && l.unsaved(l.index.Abs(r.s.Path)) {
 		name = "● " + name
 	}
-	title.SetText(name)
-	sub.Importance = widget.LowImportance
+	l.setLabel(title, name, title.Importance)
+	imp := widget.LowImportance
 	if id == l.list.cursor {
 		// On the selection's colour the faint grey is hard to read (light
 		// theme): the selected row's second line is drawn normally.
-		sub.Importance = widget.MediumImportance
+		imp = widget.MediumImportance
 	}
 	if r.s.Err != nil {
-		sub.Importance = widget.DangerImportance
+		imp = widget.DangerImportance
 	}
 	line := summaryLine(*r.s)
 	if line == "" && !l.q.group {
@@ -388,7 +389,25 @@ func (l *articleList) update(id widget.ListItemID, o fyne.CanvasObject) {
 		// of a documentation site that have no date or tags.
 		line = folderOf(r.s.Path)
 	}
-	sub.SetText(line)
+	l.setLabel(sub, line, imp)
+}
+
+// setLabel shows text in importance on a row's label, and leaves a label
+// that shows them already alone: the list binds every visible row again on
+// each refresh (an outside write refreshes it), and a label set anew lays
+// its text out again (shaping, truncation), a good part of the UI
+// goroutine's work per write in a large folder.
+func (l *articleList) setLabel(lb *widget.Label, text string, importance widget.Importance) {
+	if lb.Text == text && lb.Importance == importance {
+		return
+	}
+	l.relabels++
+	lb.Importance = importance
+	if lb.Text != text {
+		lb.SetText(text)
+		return
+	}
+	lb.Refresh()
 }
 
 // rowTitle is an article row's first line: ★ for featured, the title, and

@@ -140,6 +140,7 @@ func (ws *workspace) outside(batch []library.Change) {
 	// in a 10,000-article folder, for every write).
 	ws.form.ver = ws.index.Version()
 	ws.hot.outsideBatch(batch, ws.art.Outside)
+	ws.panes.barsChanged() // the conflict bar or the "Reloaded" notice, in this frame
 }
 
 // indexChanged shows the Index after a batch was applied to it, on the UI

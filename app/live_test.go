@@ -367,3 +367,101 @@ func TestAnExpensiveRoundInfersTheSchemaWhenQuiet(t *testing.T) {
 		t.Errorf("the form inferred the schema %d times besides the indexer", n)
 	}
 }
+
+// canvasImages are the canvas.Image objects under o (widgets walked
+// through their renderers).
+func canvasImages(o fyne.CanvasObject) map[*canvas.Image]bool {
+	found := map[*canvas.Image]bool{}
+	var walk func(fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch t := o.(type) {
+		case *canvas.Image:
+			found[t] = true
+		case *fyne.Container:
+			for _, c := range t.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(t).Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(o)
+	return found
+}
+
+// TestAnOutsideWriteIsOneFrame: an outside write of the open article (its
+// title) reaches the UI in one hand-over, and that turn puts no new image
+// in the window: Fyne refreshes an image the first time it draws it, so a
+// new one (a form chip's remove icon made again) costs a second frame of
+// the whole window right after the first.
+func TestAnOutsideWriteIsOneFrame(t *testing.T) {
+	ws, dir := followed(t)
+	q := queues[ws]
+	ws.indexWait = 5 * time.Second // a loaded machine is slow, not a large folder
+	q.runUntil(t, func() bool { return ws.form.shownSchema != nil && strings.Contains(canvasTexts(ws.prev), "旧标题") })
+	q.runFor(100 * time.Millisecond) // whatever the start still had on its way
+	before := canvasImages(ws.win.Content())
+	if len(before) == 0 {
+		t.Fatal("no image in the window: the check below could not fail")
+	}
+	var handed atomic.Int32
+	ws.do = func(f func()) { handed.Add(1); q.do(f) }
+	ws.list.relabels = 0
+	write(t, filepath.Join(dir, "a.md"), strings.Replace(articleText, "旧标题", "一帧", 1))
+	q.runUntil(t, func() bool { return strings.HasPrefix(ws.win.Title(), "一帧 — ") })
+	q.runFor(300 * time.Millisecond) // nothing else may follow
+	if n := handed.Load(); n != 1 {
+		t.Errorf("the outside write was handed to the UI in %d turns, want 1", n)
+	}
+	if got := listTitle(ws, "a.md"); got != "一帧" {
+		t.Errorf("the list shows %q", got)
+	}
+	// The list is refreshed more than once (the row's ● may have changed,
+	// the Index changed): only the row whose title changed is set anew.
+	if ws.list.relabels != 1 {
+		t.Errorf("%d labels of the list set anew, want 1 (a.md's title)", ws.list.relabels)
+	}
+	for img := range canvasImages(ws.win.Content()) {
+		if !before[img] {
+			name := "?"
+			if img.Resource != nil {
+				name = img.Resource.Name()
+			}
+			t.Errorf("a new image (%s) appeared in the window: drawn twice", name)
+		}
+	}
+}
+
+// TestTheReloadNoticeIsLaidOutInItsTurn: the "Reloaded" notice an outside
+// write shows above the editor is laid out, and the editor below it, in
+// the turn that showed it: not while Fyne draws the frame, when the
+// editor's refreshes would draw a second one. The panes around the editor
+// keep their minimum size when it goes again.
+func TestTheReloadNoticeIsLaidOutInItsTurn(t *testing.T) {
+	ws, dir := followed(t)
+	q := queues[ws]
+	ws.indexWait = 5 * time.Second
+	q.runUntil(t, func() bool { return strings.Contains(canvasTexts(ws.prev), "旧标题") })
+	column := ws.panes.work.Leading
+	minBefore := column.MinSize()
+	write(t, filepath.Join(dir, "a.md"), strings.Replace(articleText, "旧标题", "通知", 1))
+	q.runUntil(t, func() bool { return strings.HasPrefix(ws.win.Title(), "通知 — ") })
+	if !ws.hot.notice.Visible() {
+		t.Fatal("no notice shown (the test is broken)")
+	}
+	bars := ws.panes.bars
+	if bars.Size().Height < ws.hot.notice.MinSize().Height || ws.src.Position().Y < bars.Size().Height {
+		t.Errorf("the bars (%v) and the editor (at %v) were not laid out in the turn that showed the notice", bars.Size(), ws.src.Position())
+	}
+	shown := column.MinSize()
+	ws.hot.notice.Hide()
+	ws.panes.barsChanged()
+	if column.MinSize() != shown || shown.Height < minBefore.Height {
+		t.Errorf("the editor column's minimum size went %v → %v → %v", minBefore, shown, column.MinSize())
+	}
+	if ws.src.Position().Y >= ws.hot.notice.MinSize().Height {
+		t.Errorf("the editor (at %v) did not take the notice's place (bars %v)", ws.src.Position(), bars.Size())
+	}
+}

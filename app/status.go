@@ -38,16 +38,26 @@ func (sb *statusBar) show(stats document.TextStats, line, col int) {
 	minutes := stats.ReadingMinutes()
 	words := lang.L("Folio counts {{.Words}} words · {{.Minutes}} min read", map[string]any{"Words": stats.Total, "Minutes": minutes})
 	pos := lang.L("Ln {{.Line}}, Col {{.Col}}", map[string]any{"Line": line + 1, "Col": col + 1})
-	sb.label.SetText(words + "    " + pos)
+	sb.say(words + "    " + pos)
 }
 
-// say shows a passing message (until the caret moves).
-func (sb *statusBar) say(msg string) { sb.label.SetText(msg) }
+// say shows a passing message (until the caret moves). The same text
+// again is left alone: every parse (an outside write) shows the counts,
+// and a label set anew lays its text out again.
+func (sb *statusBar) say(msg string) {
+	if sb.label.Text != msg {
+		sb.label.SetText(msg)
+	}
+}
 
 // problem shows msg in the error colour; "" clears it.
 func (sb *statusBar) problem(msg string) {
+	c := fynetheme.Color(fynetheme.ColorNameError)
+	if sb.err.Text == msg && sb.err.Color == c {
+		return // every parse clears it: no refresh for nothing
+	}
 	sb.err.Text = msg
-	sb.err.Color = fynetheme.Color(fynetheme.ColorNameError)
+	sb.err.Color = c
 	sb.err.Refresh()
 }
 

@@ -32,6 +32,7 @@ type sourceRenderer struct {
 	selCol  color.Color
 	matchC  color.Color
 	fontKey fyne.Resource
+	laid    bool // Layout ran once
 }
 
 func newSourceRenderer(s *Source) *sourceRenderer {
@@ -90,6 +91,14 @@ func (r *sourceRenderer) MinSize() fyne.Size {
 
 // Layout implements fyne.WidgetRenderer.
 func (r *sourceRenderer) Layout(size fyne.Size) {
+	if r.laid && size == r.s.viewSize {
+		// Laid out at this size already, and Refresh follows every change.
+		// Fyne lays a widget out again, while it draws the frame, when a
+		// child's minimum size changed (a line's text got wider): update's
+		// refreshes would then draw a second frame for nothing (issue 9).
+		return
+	}
+	r.laid = true
 	r.s.resized(size)
 	r.update()
 }

@@ -85,6 +85,7 @@ type Preview struct {
 	content   *vcontent
 	width     float32
 	visible   map[int]bool
+	ext       float32 // the scrolled content's height (extent)
 	measure   *measureCache
 	sel       selection // the selected text (selection.go)
 	// jump is the source line the last ScrollToSourceLine (or heading
@@ -726,6 +727,36 @@ func (p *Preview) total() float32 {
 	return p.offsets[len(p.items)] + theme.Padding()*4
 }
 
+// The scrolled content runs up to extentSlack past the article's end (see
+// extent); an edit that moves the end by less than extentGrow down or
+// extentSlack-extentGrow up leaves its height alone.
+const (
+	extentSlack = 192
+	extentGrow  = 64
+)
+
+// extent is the scrolled content's height: the article's (total) and a
+// little more. It changes only when total leaves that band: Fyne lays a
+// Scroll out again while it draws a frame when its content's minimum size
+// changed, and the Scroll then refreshes, which draws a second frame of
+// the whole window right after the first (issue 9). A title that wraps
+// onto a second line, a paragraph one line longer, keep the height.
+// refreshVisible settles it (p.ext) once the visible blocks are measured.
+func (p *Preview) extent() float32 {
+	t := p.total()
+	var view float32
+	if p.scroll != nil {
+		view = p.scroll.Size().Height
+	}
+	switch {
+	case t <= view: // it fits: no scroll bar, and no slack to scroll into
+		return view
+	case t > p.ext || t < p.ext-extentSlack:
+		return t + extentGrow
+	}
+	return p.ext
+}
+
 // refreshVisible builds, measures and places the items in the viewport.
 func (p *Preview) refreshVisible() {
 	if p.scroll == nil || p.content == nil {
@@ -742,7 +773,7 @@ func (p *Preview) refreshVisible() {
 		p.offsets = nil
 	}
 	p.ensureOffsets()
-	if want := max(p.total(), size.Height); p.content.Size().Height > want+0.5 {
+	if want := max(p.extent(), size.Height); p.content.Size().Height > want+0.5 {
 		// the article got shorter: shrink the content first, so the
 		// offset is clamped before the visible blocks are found
 		p.content.Resize(fyne.NewSize(size.Width, want))
@@ -775,8 +806,9 @@ func (p *Preview) refreshVisible() {
 	p.content.objs = objs
 	p.paintSelection()
 	p.evict()
-	if p.offsets[len(p.items)] != oldTotal || p.content.Size().Height < p.total() {
-		p.content.Resize(fyne.NewSize(size.Width, max(p.total(), size.Height)))
+	p.ext = p.extent() // the blocks on screen are measured now
+	if p.offsets[len(p.items)] != oldTotal || p.content.Size().Height < p.extent() {
+		p.content.Resize(fyne.NewSize(size.Width, max(p.extent(), size.Height)))
 		p.scroll.Refresh()
 	}
 	canvas.Refresh(p.content)
@@ -915,7 +947,7 @@ type vcontent struct {
 	objs []fyne.CanvasObject
 }
 
-func (v *vcontent) MinSize() fyne.Size { return fyne.NewSize(0, v.p.total()) }
+func (v *vcontent) MinSize() fyne.Size { return fyne.NewSize(0, v.p.extent()) }
 
 func (v *vcontent) CreateRenderer() fyne.WidgetRenderer { return &vcontentRenderer{v: v} }
 

@@ -8,6 +8,7 @@ package form
 import (
 	"bytes"
 	"errors"
+	"slices"
 	"strings"
 	"time"
 
@@ -177,9 +178,58 @@ func (f *Form) SetOptions(o Options) {
 
 // SetSchema gives the folder's schema: it decides the widget of keys whose
 // value does not (an empty value), the suggestions and the missing keys.
+//
+// A schema that changed only in values no row suggests (every article's
+// title is a value of the folder's title key: an outside program retitled
+// one) rebuilds nothing; a row that suggests values shows them again when
+// its key's values changed.
 func (f *Form) SetSchema(s *document.Schema) {
+	old := f.schema
 	f.schema = s
-	f.rebuild(false)
+	if f.doc == nil || f.broken || !sameSchemaShape(old, s) {
+		f.rebuild(false)
+		return
+	}
+	f.sync(func() {
+		for _, r := range f.rows {
+			key := r.base().key
+			if slices.Equal(keyValues(old, key), keyValues(s, key)) {
+				continue
+			}
+			switch r := r.(type) {
+			case *entryRow:
+				if r.suggest != nil {
+					r.showSuggestions()
+				}
+			case *listRow:
+				r.showSuggestions()
+			}
+		}
+	})
+}
+
+// keyValues are the values s saw for key (nil when it has no such key).
+func keyValues(s *document.Schema, key string) []document.ValueCount {
+	if ks, ok := s.Key(key); ok {
+		return ks.Values
+	}
+	return nil
+}
+
+// sameSchemaShape reports whether two schemas give every key the same
+// widget and the same place among the missing keys: the same keys in the
+// same order, with the same types, common in both or in neither.
+func sameSchemaShape(a, b *document.Schema) bool {
+	if a == nil || b == nil || len(a.Keys) != len(b.Keys) {
+		return a == nil && b == nil
+	}
+	for i := range a.Keys {
+		x, y := &a.Keys[i], &b.Keys[i]
+		if x.Key != y.Key || x.Type != y.Type || x.Common() != y.Common() {
+			return false
+		}
+	}
+	return true
 }
 
 // SetDocument shows an article: every row shows its value anew (a row

@@ -585,3 +585,111 @@ func TestNoFolderSuggestionsForAPagesOwnKeys(t *testing.T) {
 		t.Errorf("slug suggests %d other pages' slugs", len(r.suggest.Objects))
 	}
 }
+
+// TestANewSchemaKeepsTheChips: a schema that changed elsewhere (another
+// article's title) rebuilds the rows, but a list whose items stayed keeps
+// its chips: new chips are new icons, drawn again in the next frame.
+func TestANewSchemaKeepsTheChips(t *testing.T) {
+	test.NewTempApp(t)
+	f := New(Options{})
+	f.OnEdit = func(document.Edit) {}
+	schema := func(title string) *document.Schema {
+		d, err := document.Parse([]byte("---\ntitle: " + title + "\ntags: [go, fyne]\n---\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return document.InferSchema([][]document.Field{d.Fields()})
+	}
+	f.SetSchema(schema("一"))
+	d, _ := document.Parse([]byte("---\ntitle: 一\ntags: [go, fyne]\n---\n"))
+	f.SetDocument("a.md", d)
+	chips := f.byKey["tags"].(*listRow).chips
+	before := append([]fyne.CanvasObject(nil), chips.Objects...)
+	f.SetSchema(schema("二"))
+	if len(chips.Objects) != 2 || chips.Objects[0] != before[0] || chips.Objects[1] != before[1] {
+		t.Error("the tags' chips were made again for the same tags")
+	}
+	d, _ = document.Parse([]byte("---\ntitle: 一\ntags: [go, rust]\n---\n"))
+	f.Update(d)
+	if len(chips.Objects) != 2 || chips.Objects[1] == before[1] || chips.Objects[1].(*pill).text != "rust" {
+		t.Error("a changed tag is not shown")
+	}
+}
+
+// TestAChipsRemoveIconIsLaidOutWithIt: the remove icon is laid out when
+// the chip is, not first when it is drawn (which would draw a second
+// frame).
+func TestAChipsRemoveIconIsLaidOutWithIt(t *testing.T) {
+	test.NewTempApp(t)
+	p := newPill("go", nil, func() {}, false)
+	p.Resize(p.MinSize())
+	var icon *removeIcon
+	for _, o := range test.WidgetRenderer(p).Objects()[0].(*fyne.Container).Objects[1].(*fyne.Container).Objects {
+		if ri, ok := o.(*removeIcon); ok {
+			icon = ri
+		}
+	}
+	if icon == nil {
+		t.Fatal("no remove icon")
+	}
+	inner := test.WidgetRenderer(icon).Objects()[0]
+	if inner.Size() != icon.Size() || icon.Size().IsZero() {
+		t.Errorf("the remove icon is %v, what it draws %v", icon.Size(), inner.Size())
+	}
+}
+
+// TestASchemaChangedInTitlesOnlyRebuildsNothing: another article
+// retitled changes the folder's schema (the title's values) but nothing
+// the form shows: its rows and the missing keys stay as they are; a change
+// of suggested values (tags) shows the new suggestions; a change of a
+// key's type rebuilds.
+func TestASchemaChangedInTitlesOnlyRebuildsNothing(t *testing.T) {
+	test.NewTempApp(t)
+	schema := func(title, tag string, seriesCount int) *document.Schema {
+		var docs [][]document.Field
+		for i := 0; i < 4; i++ {
+			text := fmt.Sprintf("---\ntitle: %s%d\ntags: [%s]\n", title, i, tag)
+			if i < seriesCount {
+				text += "series: s\n"
+			}
+			d, err := document.Parse([]byte(text + "---\n"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			docs = append(docs, d.Fields())
+		}
+		return document.InferSchema(docs)
+	}
+	f := New(Options{})
+	f.OnEdit = func(document.Edit) {}
+	f.SetSchema(schema("一", "go", 4))
+	d, _ := document.Parse([]byte("---\ntitle: 一0\ntags: [rust]\n---\n"))
+	f.SetDocument("a.md", d)
+	missing := append([]fyne.CanvasObject(nil), f.missing.Objects...)
+	if len(missing) != 1 {
+		t.Fatalf("%d missing keys shown, want 1 (series)", len(missing))
+	}
+	suggested := func() string {
+		var s []string
+		for _, o := range f.byKey["tags"].(*listRow).suggest.Objects {
+			s = append(s, o.(*pill).text)
+		}
+		return strings.Join(s, ",")
+	}
+	if got := suggested(); got != "go" {
+		t.Fatalf("tags suggest %q, want go", got)
+	}
+
+	f.SetSchema(schema("二", "go", 4))
+	if len(f.missing.Objects) != 1 || f.missing.Objects[0] != missing[0] {
+		t.Error("a schema changed in the titles only made the missing keys again")
+	}
+	f.SetSchema(schema("二", "fyne", 4))
+	if got := suggested(); got != "fyne" {
+		t.Errorf("tags suggest %q after the folder's tags changed, want fyne", got)
+	}
+	f.SetSchema(schema("二", "fyne", 1)) // series is no longer common
+	if len(f.missing.Objects) != 0 {
+		t.Error("a key no longer common is still offered")
+	}
+}

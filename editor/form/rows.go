@@ -544,6 +544,13 @@ func (r *listRow) setEnabled(on bool) {
 }
 
 func (r *listRow) show(v document.Value) {
+	if r.shows(v.Items) {
+		// The same items (a rebuild for a new schema, another field
+		// changed): the chips stay. New chips would be new icons, and a
+		// new icon is drawn a second time in the frame after it appears.
+		r.showSuggestions()
+		return
+	}
 	r.items = append(r.items[:0:0], v.Items...)
 	objs := make([]fyne.CanvasObject, len(r.items))
 	for i, it := range r.items {
@@ -556,6 +563,19 @@ func (r *listRow) show(v document.Value) {
 	r.chips.Objects = objs
 	r.chips.Refresh()
 	r.showSuggestions() // and relayout
+}
+
+// shows reports whether the chips show items already.
+func (r *listRow) shows(items []document.Value) bool {
+	if r.items == nil || len(items) != len(r.items) || len(r.chips.Objects) != len(items) {
+		return false
+	}
+	for i := range items {
+		if !sameValue(items[i], r.items[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 func (r *listRow) has(s string) bool {

@@ -179,11 +179,16 @@ func (p *pill) CreateRenderer() fyne.WidgetRenderer {
 	r := &pillRenderer{p: p, bg: canvas.NewRectangle(color.Transparent), txt: canvas.NewText(p.text, color.Black)}
 	objs := []fyne.CanvasObject{r.txt}
 	if p.onRemove != nil {
-		objs = append(objs, &removeIcon{tapIcon: newTapIcon(theme.CancelIcon(), func() {
+		ri := &removeIcon{tapIcon: &tapIcon{res: theme.CancelIcon(), onTap: func() {
 			if !p.disabled {
 				p.onRemove()
 			}
-		})})
+		}}}
+		// The removeIcon, not its tapIcon, is the widget in the tree: its
+		// renderer must be the one Resize lays out, else the icon is
+		// sized only when the frame is drawn and a second frame follows.
+		ri.ExtendBaseWidget(ri)
+		objs = append(objs, ri)
 	}
 	r.inner = container.New(&pillLayout{p: p}, objs...)
 	r.stack = container.NewStack(r.bg, r.inner)
