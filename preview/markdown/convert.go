@@ -8,8 +8,10 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
 )
 
 // converter turns goldmark nodes into the block model.
@@ -26,6 +28,11 @@ type converter struct {
 	depth int
 	// top is the offset in src of the top-level block being converted
 	top int
+	// md and ctx are the configuration and the context of the parse that
+	// made the nodes (a big table's rows are parsed again under its
+	// header when shown: tablefast.go); nil when not a document's parse
+	md  goldmark.Markdown
+	ctx parser.Context
 }
 
 // openTag is an inline HTML tag whose formatting applies until it closes.

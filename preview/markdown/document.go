@@ -37,6 +37,8 @@ type Document struct {
 	// or table, applied without parsing the block (codeedit.go,
 	// tableedit.go).
 	lastQuickEdit bool
+	// noFastTables makes big tables parse whole (tests compare the two)
+	noFastTables bool
 }
 
 func NewDocument(md goldmark.Markdown) *Document {
@@ -62,9 +64,7 @@ func (d *Document) full(src []byte) {
 	for _, b := range d.blocks {
 		reuse[b.Hash] = append(reuse[b.Hash], b)
 	}
-	ctx := parser.NewContext()
-	blocks := d.parse(src, 0, 1, ctx, nil)
-	refs := ctx.References()
+	blocks, refs := d.parse(src, 0, 1, nil, nil)
 	if sameRefs(refs, d.refs) { // a changed reference can change any block
 		d.reuse(blocks, src, 0, reuse)
 	}
@@ -74,11 +74,33 @@ func (d *Document) full(src []byte) {
 }
 
 // parse parses region (a slice of the body starting at byte base and line
-// baseLine) into top-level blocks.
-func (d *Document) parse(region []byte, base, baseLine int, ctx parser.Context, reuse map[uint64][]*TopBlock) []*TopBlock {
+// baseLine) into top-level blocks, with the link reference definitions
+// refs known from outside the region; it returns the blocks and all the
+// definitions. Big top-level tables take the fast path (tablefast.go).
+func (d *Document) parse(region []byte, base, baseLine int, refs []parser.Reference, reuse map[uint64][]*TopBlock) ([]*TopBlock, []parser.Reference) {
 	safe := Sanitize(region) // same length and lines: offsets hold
-	root := d.md.Parser().Parse(text.NewReader(safe), parser.WithContext(ctx))
+	var spans []tableSpan
+	if !d.noFastTables {
+		spans = scanTables(safe)
+	}
+	var tables []*east.Table
+	ctx := newContext(refs)
+	var root ast.Node
+	if len(spans) > 0 {
+		blanked := blankRows(safe, spans)
+		root = d.md.Parser().Parse(text.NewReader(blanked), parser.WithContext(ctx))
+		if tables = verifySpans(root, blanked, spans); tables != nil {
+			safe = blanked
+		} else {
+			ctx = newContext(refs)
+			spans = nil
+		}
+	}
+	if tables == nil {
+		root = d.md.Parser().Parse(text.NewReader(safe), parser.WithContext(ctx))
+	}
 	conv := newConverter(safe)
+	conv.md, conv.ctx = d.md, ctx
 	var out []*TopBlock
 	line, lineAt := baseLine, 0
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
@@ -92,7 +114,16 @@ func (d *Document) parse(region []byte, base, baseLine int, ctx parser.Context, 
 		if len(out) > 1 {
 			out[len(out)-2].End = base + start
 		}
-		out[len(out)-1].Block = conv.lazyBlock(n)
+		b := conv.lazyBlock(n)
+		if len(tables) > 0 && n == ast.Node(tables[0]) {
+			s := spans[0]
+			tables, spans = tables[1:], spans[1:]
+			head := newTableHead(safe[s.head:s.rows], d.md, ctx.References())
+			b.trows = &rowLines{head: head, lines: string(region[s.rows:s.end]), n: s.n}
+			b.rowsLazy = true
+			b.rowsFrom, b.rowsTo = s.rows-s.head, s.end-s.head
+		}
+		out[len(out)-1].Block = b
 	}
 	if len(out) > 0 {
 		out[len(out)-1].End = base + len(region)
@@ -108,7 +139,16 @@ func (d *Document) parse(region []byte, base, baseLine int, ctx parser.Context, 
 		}
 	}
 	d.reuse(out, region, base, reuse)
-	return out
+	return out, ctx.References()
+}
+
+// newContext is a parser context knowing the definitions refs.
+func newContext(refs []parser.Reference) parser.Context {
+	ctx := parser.NewContext()
+	for _, r := range refs {
+		ctx.AddReference(r)
+	}
+	return ctx
 }
 
 // reuse swaps in old blocks (and so their widgets) whose source is
@@ -241,11 +281,7 @@ func (d *Document) incremental(src []byte) bool {
 	for _, b := range d.blocks[i : j+1] {
 		reuse[b.Hash] = append(reuse[b.Hash], b)
 	}
-	ctx := parser.NewContext()
-	for _, r := range d.refs {
-		ctx.AddReference(r)
-	}
-	fresh := d.parse(newRegion, rStart, d.blocks[i].Line, ctx, reuse)
+	fresh, _ := d.parse(newRegion, rStart, d.blocks[i].Line, d.refs, reuse)
 	if len(fresh) == 0 {
 		return false
 	}
