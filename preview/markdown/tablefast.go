@@ -300,7 +300,7 @@ func cellSourceUnits(s string) (natural, word float32) {
 	cur := float32(0)
 	count := func(r rune) {
 		w := float32(0.55)
-		wide := textwidth.IsWide(r)
+		wide := r >= utf8.RuneSelf && textwidth.IsWide(r)
 		if wide {
 			w = 1
 		}
@@ -318,11 +318,16 @@ func cellSourceUnits(s string) (natural, word float32) {
 	}
 	for i := 0; i < len(s); {
 		c := s[i]
+		if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			count(r)
+			i += size
+			continue
+		}
 		switch {
 		case c == '\\' && i+1 < len(s) && isASCIIPunct(s[i+1]):
-			count(rune(s[i+1]))
-			i += 2
-			continue
+			c = s[i+1]
+			i++
 		case c == '*' || c == '`' || c == '~' || c == '[':
 			i++
 			continue
@@ -355,9 +360,15 @@ func cellSourceUnits(s string) (natural, word float32) {
 				continue
 			}
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		count(r)
-		i += size
+		// an ASCII character: 0.55 em, a space breaks a word
+		natural += 0.55
+		if c == ' ' {
+			cur = 0
+		} else {
+			cur += 0.55
+			word = max(word, cur)
+		}
+		i++
 	}
 	return natural, word
 }
