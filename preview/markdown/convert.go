@@ -33,6 +33,12 @@ type converter struct {
 	// header when shown: tablefast.go); nil when not a document's parse
 	md  goldmark.Markdown
 	ctx parser.Context
+	// starts and kinds are the top-level blocks of a parse without
+	// paragraph inlines (their starts in src, ascending), and parsed the
+	// nodes parsed again for blocks not converted yet (inlines.go)
+	starts []int
+	kinds  []Kind
+	parsed map[int]deferred
 }
 
 // openTag is an inline HTML tag whose formatting applies until it closes.

@@ -37,8 +37,10 @@ type Document struct {
 	// or table, applied without parsing the block (codeedit.go,
 	// tableedit.go).
 	lastQuickEdit bool
-	// noFastTables makes big tables parse whole (tests compare the two)
-	noFastTables bool
+	// noFastTables makes big tables parse whole, eagerInlines parses
+	// every paragraph's inlines at once, alwaysDefer defers them however
+	// small the region (tests compare the ways)
+	noFastTables, eagerInlines, alwaysDefer bool
 }
 
 func NewDocument(md goldmark.Markdown) *Document {
@@ -86,9 +88,14 @@ func (d *Document) parse(region []byte, base, baseLine int, refs []parser.Refere
 	var tables []*east.Table
 	ctx := newContext(refs)
 	var root ast.Node
+	p := d.md.Parser()
+	deferred := !d.eagerInlines && deferInlines(region, d.alwaysDefer)
+	if deferred {
+		p = blockParser()
+	}
 	if len(spans) > 0 {
 		blanked := blankRows(safe, spans)
-		root = d.md.Parser().Parse(text.NewReader(blanked), parser.WithContext(ctx))
+		root = p.Parse(text.NewReader(blanked), parser.WithContext(ctx))
 		if tables = verifySpans(root, blanked, spans); tables != nil {
 			safe = blanked
 		} else {
@@ -97,7 +104,7 @@ func (d *Document) parse(region []byte, base, baseLine int, refs []parser.Refere
 		}
 	}
 	if tables == nil {
-		root = d.md.Parser().Parse(text.NewReader(safe), parser.WithContext(ctx))
+		root = p.Parse(text.NewReader(safe), parser.WithContext(ctx))
 	}
 	conv := newConverter(safe)
 	conv.md, conv.ctx = d.md, ctx
@@ -115,6 +122,7 @@ func (d *Document) parse(region []byte, base, baseLine int, refs []parser.Refere
 			out[len(out)-2].End = base + start
 		}
 		b := conv.lazyBlock(n)
+		b.lazy.reparse = deferred && b.lazy.node != nil && holdsParagraphs(n)
 		if len(tables) > 0 && n == ast.Node(tables[0]) {
 			s := spans[0]
 			tables, spans = tables[1:], spans[1:]
@@ -128,8 +136,15 @@ func (d *Document) parse(region []byte, base, baseLine int, refs []parser.Refere
 	if len(out) > 0 {
 		out[len(out)-1].End = base + len(region)
 	}
+	if deferred {
+		conv.starts, conv.kinds = make([]int, len(out)), make([]Kind, len(out))
+	}
 	for i, tb := range out {
 		src := region[tb.Start-base : tb.End-base]
+		tb.Block.lazy.from, tb.Block.lazy.to = tb.Start-base, tb.End-base
+		if deferred {
+			conv.starts[i], conv.kinds[i] = tb.Start-base, tb.Block.Kind
+		}
 		tb.Hash = maphash.Bytes(d.seed, src)
 		tb.Block.units = sourceUnits(src)
 		if i+1 < len(out) {

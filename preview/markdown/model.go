@@ -119,6 +119,10 @@ type Block struct {
 type lazySource struct {
 	node ast.Node
 	conv *converter
+	// reparse: the node's paragraphs were not inline-parsed (inlines.go);
+	// the block is converted from a parse of conv.src[from:to]
+	reparse  bool
+	from, to int
 }
 
 // Fill converts a lazy top-level block's content, once, and returns the
@@ -154,6 +158,11 @@ func (b *Block) Fill() *Block {
 // fillNode converts the goldmark node of a lazy top-level block.
 func (b *Block) fillNode() {
 	l := b.lazy
+	if l.reparse {
+		if n, c := l.conv.reparsed(l.from, l.to, b.Kind); n != nil {
+			l.node, l.conv = n, c
+		}
+	}
 	l.conv.top = blockStart(l.node, l.conv.src)
 	var full *Block
 	switch l.node.(type) {
