@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"html"
+	"math/bits"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -99,18 +100,12 @@ func (c *converter) lazyBlock(n ast.Node) *Block {
 func sourceUnits(src []byte) float32 {
 	wide, ascii := 0, 0
 	for len(src) >= 8 {
-		if binary.LittleEndian.Uint64(src)&0x8080808080808080 == 0 {
-			ascii += 8 // eight ASCII bytes at once: most source is
-		} else {
-			for _, c := range src[:8] {
-				switch {
-				case c < 0x80:
-					ascii++
-				case c >= 0xC0:
-					wide++
-				}
-			}
-		}
+		// eight bytes at once: the ASCII ones have bit 7 clear, a
+		// character's first byte of several has bits 7 and 6 set
+		w := binary.LittleEndian.Uint64(src)
+		hi := w & 0x8080808080808080
+		ascii += 8 - bits.OnesCount64(hi)
+		wide += bits.OnesCount64(hi & (w << 1))
 		src = src[8:]
 	}
 	for _, c := range src {

@@ -105,8 +105,8 @@ type deferred struct {
 }
 
 // reparsed is a deferred top-level block's node from a parse of source
-// starting at its start, from, and ending at a later block's start (so at
-// least reparseBytes long, when there is that much): a parse of whole
+// starting at its start, from, and ending at a later block's start (the
+// blocks after it that end within reparseBytes of from): a parse of whole
 // top-level blocks gives the blocks the document's parse gives (with the
 // document's definitions). The nodes of the other deferred blocks it
 // holds are kept for their turn. When that parse does not give one node
@@ -120,14 +120,19 @@ func (c *converter) reparsed(from, to int, kind Kind) (ast.Node, *converter) {
 	refs := c.ctx.References()
 	k := sort.SearchInts(c.starts, from)
 	if k < len(c.starts) && c.starts[k] == from {
+		// the blocks k..end-1: the next is taken while it ends within
+		// reparseBytes (a big code block after a paragraph is not)
+		blockEnd := func(i int) int {
+			if i+1 < len(c.starts) {
+				return c.starts[i+1]
+			}
+			return len(c.src)
+		}
 		end := k + 1
-		for end < len(c.starts) && c.starts[end]-from < reparseBytes {
+		for end < len(c.starts) && blockEnd(end)-from <= reparseBytes {
 			end++
 		}
-		stop := len(c.src)
-		if end < len(c.starts) {
-			stop = c.starts[end]
-		}
+		stop := blockEnd(end - 1)
 		if n, mc := c.parseRun(from, stop, c.starts[k:end], c.kinds[k:end], refs); n != nil {
 			return n, mc
 		}
