@@ -58,6 +58,12 @@ func sameAsFullParse(t *testing.T, body []byte) int {
 			t.Errorf("block %d: rows [%d,%d), the full parse [%d,%d)", i, g.rowsFrom, g.rowsTo, w.rowsFrom, w.rowsTo)
 		}
 	}
+	// with paragraph inlines deferred too
+	deferred := NewDocument(New())
+	deferred.alwaysDefer = true
+	if g, w := DumpDocument(deferred.Set(bytes.Clone(body))), DumpDocument(want); g != w {
+		t.Fatalf("the fast path with deferred inlines and the full parse differ:\n%s", firstDiff(g, w))
+	}
 	// cut into parts, as the preview shows them
 	got = NewDocument(New()).Set(bytes.Clone(body))
 	if g, w := shownTable(t, got), shownTable(t, want); g != w {
