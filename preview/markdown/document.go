@@ -86,20 +86,29 @@ func (d *Document) parse(region []byte, base, baseLine int, refs []parser.Refere
 		spans = scanTables(safe)
 	}
 	var tables []*east.Table
-	ctx := newContext(refs)
-	var root ast.Node
 	p := d.md.Parser()
-	deferred := !d.eagerInlines && deferInlines(region, d.alwaysDefer)
+	eager := eagerBytes
+	if d.alwaysDefer {
+		eager = 0
+	}
+	deferred := !d.eagerInlines && deferInlines(region, eager)
 	if deferred {
 		p = blockParser()
 	}
+	context := func() parser.Context {
+		ctx := newContext(refs)
+		ctx.Set(eagerKey, eager)
+		return ctx
+	}
+	ctx := context()
+	var root ast.Node
 	if len(spans) > 0 {
 		blanked := blankRows(safe, spans)
 		root = p.Parse(text.NewReader(blanked), parser.WithContext(ctx))
 		if tables = verifySpans(root, blanked, spans); tables != nil {
 			safe = blanked
 		} else {
-			ctx = newContext(refs)
+			ctx = context()
 			spans = nil
 		}
 	}
@@ -122,7 +131,6 @@ func (d *Document) parse(region []byte, base, baseLine int, refs []parser.Refere
 			out[len(out)-2].End = base + start
 		}
 		b := conv.lazyBlock(n)
-		b.lazy.reparse = deferred && b.lazy.node != nil && holdsParagraphs(n)
 		if len(tables) > 0 && n == ast.Node(tables[0]) {
 			s := spans[0]
 			tables, spans = tables[1:], spans[1:]
@@ -141,7 +149,12 @@ func (d *Document) parse(region []byte, base, baseLine int, refs []parser.Refere
 	}
 	for i, tb := range out {
 		src := region[tb.Start-base : tb.End-base]
-		tb.Block.lazy.from, tb.Block.lazy.to = tb.Start-base, tb.End-base
+		l := &tb.Block.lazy
+		l.from, l.to = tb.Start-base, tb.End-base
+		// its paragraphs may have been parsed without inlines (those that
+		// start after eager; a block may start where the one before it
+		// starts: a paragraph's last line beginning a table)
+		l.reparse = deferred && l.node != nil && (l.to > eager || l.from >= eager) && holdsParagraphs(l.node)
 		if deferred {
 			conv.starts[i], conv.kinds[i] = tb.Start-base, tb.Block.Kind
 		}

@@ -37,34 +37,43 @@ var blockParser = sync.OnceValue(func() parser.Parser {
 // dropLines takes a paragraph's lines away once the other transformers
 // (link reference definitions, tables) have read them: one empty line at
 // its start is left (goldmark removes a paragraph without lines), which
-// holds no inlines.
+// holds no inlines. A paragraph that starts before the parse's eager
+// limit (eagerKey) keeps its lines.
 type dropLines struct{}
 
+// eagerKey is the parser context's int: the offset before which
+// paragraphs keep their inlines (the start of an article, what its first
+// screen shows).
+var eagerKey = parser.NewContextKey()
+
 // Transform implements parser.ParagraphTransformer.
-func (dropLines) Transform(node *ast.Paragraph, reader text.Reader, _ parser.Context) {
+func (dropLines) Transform(node *ast.Paragraph, reader text.Reader, pc parser.Context) {
 	lines := node.Lines()
 	if lines.Len() == 0 {
+		return
+	}
+	start := lines.At(0).Start
+	if limit, _ := pc.Get(eagerKey).(int); start < limit {
 		return
 	}
 	if line, _ := reader.PeekLine(); setextBar(line) {
 		return // a setext heading takes the paragraph's lines as its text
 	}
-	start := lines.At(0).Start
 	empty := text.NewSegments()
 	empty.Append(text.NewSegment(start, start))
 	node.SetLines(empty)
 }
 
-// deferFrom is the size from which a region is parsed without paragraph
-// inlines: a smaller one (an article of a few screens, the region of an
-// edit) is mostly shown, and parsing its shown blocks again would cost
-// more than their inlines.
-const deferFrom = 32 << 10
+// eagerBytes is how much of a region has its inlines parsed at once: an
+// article's start, what opening it shows first (inlines are a good part
+// of goldmark's work; a block shown later is parsed again, see reparsed).
+const eagerBytes = 4 << 10
 
-// deferInlines reports whether a region may be parsed without paragraph
-// inlines (always: however small it is).
-func deferInlines(region []byte, always bool) bool {
-	return (always || len(region) >= deferFrom) && !bytes.Contains(region, []byte("[^"))
+// deferInlines reports whether a region may be parsed with the inlines of
+// its paragraphs after eager deferred: when it is longer than that, and
+// has no footnote reference (their numbers follow document order).
+func deferInlines(region []byte, eager int) bool {
+	return len(region) > eager && !bytes.Contains(region, []byte("[^"))
 }
 
 // setextBar reports whether a line may underline a setext heading.

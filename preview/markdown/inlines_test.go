@@ -14,8 +14,17 @@ import (
 // blocks an eager parse gives: ranges, lines, estimates and the model.
 func sameAsEager(t *testing.T, body []byte) {
 	t.Helper()
+	for _, always := range []bool{true, false} {
+		sameAsEagerWith(t, body, always)
+	}
+}
+
+// sameAsEagerWith is sameAsEager deferring every paragraph (always) or
+// those after eagerBytes.
+func sameAsEagerWith(t *testing.T, body []byte, always bool) {
+	t.Helper()
 	lazy := NewDocument(New())
-	lazy.alwaysDefer = true
+	lazy.alwaysDefer = always
 	got := lazy.Set(bytes.Clone(body))
 	eager := NewDocument(New())
 	eager.eagerInlines = true
