@@ -159,7 +159,9 @@ func (d *Document) parse(region []byte, base, baseLine int, refs []parser.Refere
 			conv.starts[i], conv.kinds[i] = tb.Start-base, tb.Block.Kind
 		}
 		tb.Hash = maphash.Bytes(d.seed, src)
-		tb.Block.units = sourceUnits(src)
+		if k := tb.Block.Kind; k != KindCode && k != KindHTML { // their height follows their lines
+			tb.Block.units = sourceUnits(src)
+		}
 		if i+1 < len(out) {
 			tb.Block.lines = out[i+1].Line - tb.Line
 		} else {

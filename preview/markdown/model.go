@@ -67,7 +67,9 @@ type Block struct {
 	Rows     [][][]Inline
 
 	// units is the width of the block's text in em (CJK 1, others about
-	// 0.55), summed at build time so heights can be estimated cheaply.
+	// 0.55), summed at build time so heights can be estimated cheaply
+	// (not for a top-level code or HTML block: its height follows its
+	// lines).
 	units float32
 	// split and cont belong with parts below (kept here, beside units,
 	// to pack the struct)
