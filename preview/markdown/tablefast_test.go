@@ -206,3 +206,19 @@ func FuzzFastTable(f *testing.F) {
 		sameAsFullParse(t, []byte(body))
 	})
 }
+
+// TestBigTableExportHoldsEveryRow: the HTML export of an article with a
+// big table (which the preview's model keeps as lines) has every row.
+func TestBigTableExportHoldsEveryRow(t *testing.T) {
+	body := bigTableDoc(fastTableRows + 50)
+	var out strings.Builder
+	if err := RenderHTML(&out, body, HTMLOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := strings.Count(out.String(), "<tr>"), fastTableRows+50+1; got != want {
+		t.Errorf("%d rows exported, want %d", got, want)
+	}
+	if !strings.Contains(out.String(), "第349行") {
+		t.Error("the last row is missing")
+	}
+}
