@@ -67,7 +67,7 @@ func (dropLines) Transform(node *ast.Paragraph, reader text.Reader, pc parser.Co
 // eagerBytes is how much of a region has its inlines parsed at once: an
 // article's start, what opening it shows first (inlines are a good part
 // of goldmark's work; a block shown later is parsed again, see reparsed).
-const eagerBytes = 4 << 10
+const eagerBytes = 2 << 10
 
 // deferInlines reports whether a region may be parsed with the inlines of
 // its paragraphs after eager deferred: when it is longer than that, and
