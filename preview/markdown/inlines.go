@@ -101,10 +101,13 @@ func holdsParagraphs(n ast.Node) bool {
 	return true
 }
 
-// reparseBytes is how much source one parse of deferred blocks takes at
-// least: the block asked for and those after it (the ones shown next),
-// so a screen of small blocks costs one parse, not one each.
-const reparseBytes = 4 << 10
+// reparseBytes is how much source one parse of deferred blocks takes:
+// the block asked for and those after it that end within it (the ones
+// shown next), so a screen of small blocks costs a few parses, not one
+// each; small, because a screen that ends just past the eager start
+// parses again what the run holds (4 KB made the seed's model 40% dearer
+// than the eager parse in BenchmarkModelFirstScreen, 1 KB as cheap).
+const reparseBytes = 1 << 10
 
 // deferred is a top-level block's node from a parse of source that starts
 // at a block start, and the converter for it.
