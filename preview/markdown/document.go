@@ -80,6 +80,12 @@ func (d *Document) full(src []byte) {
 // refs known from outside the region; it returns the blocks and all the
 // definitions. Big top-level tables take the fast path (tablefast.go).
 func (d *Document) parse(region []byte, base, baseLine int, refs []parser.Reference, reuse map[uint64][]*TopBlock) ([]*TopBlock, []parser.Reference) {
+	return d.parseWith(region, base, baseLine, refs, reuse, !d.eagerInlines)
+}
+
+// parseWith is parse, deferring paragraph inlines (inlines.go) when
+// mayDefer.
+func (d *Document) parseWith(region []byte, base, baseLine int, refs []parser.Reference, reuse map[uint64][]*TopBlock, mayDefer bool) ([]*TopBlock, []parser.Reference) {
 	safe := Sanitize(region) // same length and lines: offsets hold
 	var spans []tableSpan
 	if !d.noFastTables {
@@ -91,7 +97,7 @@ func (d *Document) parse(region []byte, base, baseLine int, refs []parser.Refere
 	if d.alwaysDefer {
 		eager = 0
 	}
-	deferred := !d.eagerInlines && deferInlines(region, eager)
+	deferred := mayDefer && deferInlines(region, eager)
 	if deferred {
 		p = blockParser()
 	}
@@ -167,6 +173,9 @@ func (d *Document) parse(region []byte, base, baseLine int, refs []parser.Refere
 		} else {
 			tb.Block.lines = bytes.Count(src, []byte{'\n'}) + 1
 		}
+	}
+	if deferred && !ownLines(out, base) {
+		return d.parseWith(region, base, baseLine, refs, reuse, false)
 	}
 	d.reuse(out, region, base, reuse)
 	return out, ctx.References()

@@ -76,6 +76,24 @@ func deferInlines(region []byte, eager int) bool {
 	return len(region) > eager && !bytes.Contains(region, []byte("[^"))
 }
 
+// ownLines reports whether each deferred top-level paragraph's lines
+// start in its block's source, which is what is parsed again. Link
+// reference definitions whose titles run over lines can leave a
+// paragraph's lines around and between them, before the block's start
+// (the line of its position): such a region is parsed eagerly.
+func ownLines(out []*TopBlock, base int) bool {
+	for _, tb := range out {
+		l := tb.Block.lazy
+		if !l.reparse {
+			continue
+		}
+		if p, ok := l.node.(*ast.Paragraph); ok && p.Lines().Len() > 0 && p.Lines().At(0).Start < tb.Start-base {
+			return false
+		}
+	}
+	return true
+}
+
 // setextBar reports whether a line may underline a setext heading.
 func setextBar(line []byte) bool {
 	line = bytes.TrimSpace(line)
