@@ -59,6 +59,12 @@ func (dropLines) Transform(node *ast.Paragraph, reader text.Reader, pc parser.Co
 	if line, _ := reader.PeekLine(); setextBar(line) {
 		return // a setext heading takes the paragraph's lines as its text
 	}
+	lastLine := lines.At(lines.Len() - 1)
+	if last := bytes.TrimSpace(lastLine.Value(reader.Source())); bytes.HasPrefix(last, []byte("</")) {
+		// "text\n</Note>": a closing tag as the last line may close a
+		// container around the paragraph (New's container tags read it)
+		return
+	}
 	empty := text.NewSegments()
 	empty.Append(text.NewSegment(start, start))
 	node.SetLines(empty)

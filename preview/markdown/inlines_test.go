@@ -84,7 +84,7 @@ func taskOffsets(b *Block) []int {
 // parsed at once or per block when converted.
 func TestDeferredInlinesEqualEager(t *testing.T) {
 	var files []string
-	for _, pat := range []string{"../testdata/*.md", "../../assets/samples/*.md", "../../README.md"} {
+	for _, pat := range []string{"../testdata/*.md", "testdata/sites/*.md", "../../assets/samples/*.md", "../../README.md"} {
 		m, _ := filepath.Glob(pat)
 		files = append(files, m...)
 	}
@@ -106,6 +106,7 @@ func TestDeferredInlinesEqualEager(t *testing.T) {
 		"中文第一行\n第二行 **粗体**\n\nEnglish\nnext line  \nhard break\\\nand `code`\n",
 		"- a\n\n  b\n- c\n\n  > q\n  > r\n\nterm\n: not a definition here\n",
 		"{{< figure src=\"a\" >}}\n\n<kbd>x</kbd> <details><summary>s</summary>\n\n***bold italic*** ~~s~~ www.example.com\n",
+		"<Note>\n\nnote text\nmore\n</Note>\n\nafter\n\n<details>\n<summary>s</summary>\n\nbody\nline\n</details>\n\nend *em*\n",
 		"  [a]: /x\nText [a]\n", "[a]:\n/x\n\n[a]\n", "x\n[y]: /z\n", "- [ ] \n", "\\\n", "a\n=\n", "=\n", " - \n",
 	} {
 		t.Run(fmt.Sprintf("%.20q", s), func(t *testing.T) { sameAsEager(t, []byte(s)) })
