@@ -43,7 +43,7 @@ type dropLines struct{}
 
 // eagerKey is the parser context's int: the offset before which
 // paragraphs keep their inlines (the start of an article, what its first
-// screen shows).
+// screen shows). A parse whose context lacks it keeps every paragraph's.
 var eagerKey = parser.NewContextKey()
 
 // Transform implements parser.ParagraphTransformer.
@@ -53,8 +53,8 @@ func (dropLines) Transform(node *ast.Paragraph, reader text.Reader, pc parser.Co
 		return
 	}
 	start := lines.At(0).Start
-	if limit, _ := pc.Get(eagerKey).(int); start < limit {
-		return
+	if limit, ok := pc.Get(eagerKey).(int); !ok || start < limit {
+		return // not asked (a parse inside the parse: New's container content), or eager
 	}
 	if line, _ := reader.PeekLine(); setextBar(line) {
 		return // a setext heading takes the paragraph's lines as its text
