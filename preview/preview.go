@@ -388,7 +388,7 @@ func (p *Preview) apply(res *result) {
 					if part.Header != nil {
 						line += 2
 					}
-					line += len(part.Rows)
+					line += part.RowCount()
 				default:
 					add(part, tb.Line+part.LineOff(), tb.Start)
 				}
@@ -930,7 +930,7 @@ func estimateHeight(bl *Block, w, ts float32) float32 {
 		}
 		return h
 	case KindTable:
-		return float32(len(bl.Rows)+1) * (line + 12)
+		return float32(bl.RowCount()+1) * (line + 12)
 	case KindCode, KindHTML:
 		return float32(strings.Count(bl.Text, "\n")+1)*ts*1.3 + 16
 	case KindRule:

@@ -114,7 +114,6 @@ func (d *Document) codeEdit(src []byte, p, oldEnd, newEnd int) bool {
 	nb := &Block{
 		Kind: KindCode, Lang: b.Lang,
 		Text:  string(src[from : to-1+delta]),
-		units: b.units - sourceUnits(old[ls:oldLe]) + sourceUnits(changed),
 		lines: b.lines + lineDelta,
 		parts: parts, split: true,
 		codeFrom: b.codeFrom, codeTo: b.codeTo + delta,

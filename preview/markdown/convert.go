@@ -4,12 +4,15 @@ import (
 	"bytes"
 	"encoding/binary"
 	"html"
+	"math/bits"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
 )
 
 // converter turns goldmark nodes into the block model.
@@ -26,6 +29,17 @@ type converter struct {
 	depth int
 	// top is the offset in src of the top-level block being converted
 	top int
+	// md and ctx are the configuration and the context of the parse that
+	// made the nodes (a big table's rows are parsed again under its
+	// header when shown: tablefast.go); nil when not a document's parse
+	md  goldmark.Markdown
+	ctx parser.Context
+	// starts and kinds are the top-level blocks of a parse without
+	// paragraph inlines (their starts in src, ascending), and parsed the
+	// nodes parsed again for blocks not converted yet (inlines.go)
+	starts []int
+	kinds  []Kind
+	parsed map[int]deferred
 }
 
 // openTag is an inline HTML tag whose formatting applies until it closes.
@@ -89,18 +103,12 @@ func (c *converter) lazyBlock(n ast.Node) *Block {
 func sourceUnits(src []byte) float32 {
 	wide, ascii := 0, 0
 	for len(src) >= 8 {
-		if binary.LittleEndian.Uint64(src)&0x8080808080808080 == 0 {
-			ascii += 8 // eight ASCII bytes at once: most source is
-		} else {
-			for _, c := range src[:8] {
-				switch {
-				case c < 0x80:
-					ascii++
-				case c >= 0xC0:
-					wide++
-				}
-			}
-		}
+		// eight bytes at once: the ASCII ones have bit 7 clear, a
+		// character's first byte of several has bits 7 and 6 set
+		w := binary.LittleEndian.Uint64(src)
+		hi := w & 0x8080808080808080
+		ascii += 8 - bits.OnesCount64(hi)
+		wide += bits.OnesCount64(hi & (w << 1))
 		src = src[8:]
 	}
 	for _, c := range src {

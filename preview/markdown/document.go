@@ -37,6 +37,10 @@ type Document struct {
 	// or table, applied without parsing the block (codeedit.go,
 	// tableedit.go).
 	lastQuickEdit bool
+	// noFastTables makes big tables parse whole, eagerInlines parses
+	// every paragraph's inlines at once, alwaysDefer defers them however
+	// small the region (tests compare the ways)
+	noFastTables, eagerInlines, alwaysDefer bool
 }
 
 func NewDocument(md goldmark.Markdown) *Document {
@@ -62,9 +66,7 @@ func (d *Document) full(src []byte) {
 	for _, b := range d.blocks {
 		reuse[b.Hash] = append(reuse[b.Hash], b)
 	}
-	ctx := parser.NewContext()
-	blocks := d.parse(src, 0, 1, ctx, nil)
-	refs := ctx.References()
+	blocks, refs := d.parse(src, 0, 1, nil, nil)
 	if sameRefs(refs, d.refs) { // a changed reference can change any block
 		d.reuse(blocks, src, 0, reuse)
 	}
@@ -74,11 +76,53 @@ func (d *Document) full(src []byte) {
 }
 
 // parse parses region (a slice of the body starting at byte base and line
-// baseLine) into top-level blocks.
-func (d *Document) parse(region []byte, base, baseLine int, ctx parser.Context, reuse map[uint64][]*TopBlock) []*TopBlock {
+// baseLine) into top-level blocks, with the link reference definitions
+// refs known from outside the region; it returns the blocks and all the
+// definitions. Big top-level tables take the fast path (tablefast.go).
+func (d *Document) parse(region []byte, base, baseLine int, refs []parser.Reference, reuse map[uint64][]*TopBlock) ([]*TopBlock, []parser.Reference) {
+	return d.parseWith(region, base, baseLine, refs, reuse, !d.eagerInlines)
+}
+
+// parseWith is parse, deferring paragraph inlines (inlines.go) when
+// mayDefer.
+func (d *Document) parseWith(region []byte, base, baseLine int, refs []parser.Reference, reuse map[uint64][]*TopBlock, mayDefer bool) ([]*TopBlock, []parser.Reference) {
 	safe := Sanitize(region) // same length and lines: offsets hold
-	root := d.md.Parser().Parse(text.NewReader(safe), parser.WithContext(ctx))
+	var spans []tableSpan
+	if !d.noFastTables {
+		spans = scanTables(safe)
+	}
+	var tables []*east.Table
+	p := d.md.Parser()
+	eager := eagerBytes
+	if d.alwaysDefer {
+		eager = 0
+	}
+	deferred := mayDefer && deferInlines(region, eager)
+	if deferred {
+		p = blockParser()
+	}
+	context := func() parser.Context {
+		ctx := newContext(refs)
+		ctx.Set(eagerKey, eager)
+		return ctx
+	}
+	ctx := context()
+	var root ast.Node
+	if len(spans) > 0 {
+		blanked := blankRows(safe, spans)
+		root = p.Parse(text.NewReader(blanked), parser.WithContext(ctx))
+		if tables = verifySpans(root, blanked, spans); tables != nil {
+			safe = blanked
+		} else {
+			ctx = context()
+			spans = nil
+		}
+	}
+	if tables == nil {
+		root = p.Parse(text.NewReader(safe), parser.WithContext(ctx))
+	}
 	conv := newConverter(safe)
+	conv.md, conv.ctx = d.md, ctx
 	var out []*TopBlock
 	line, lineAt := baseLine, 0
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
@@ -92,23 +136,58 @@ func (d *Document) parse(region []byte, base, baseLine int, ctx parser.Context, 
 		if len(out) > 1 {
 			out[len(out)-2].End = base + start
 		}
-		out[len(out)-1].Block = conv.lazyBlock(n)
+		b := conv.lazyBlock(n)
+		if len(tables) > 0 && n == ast.Node(tables[0]) {
+			s := spans[0]
+			tables, spans = tables[1:], spans[1:]
+			head := newTableHead(safe[s.head:s.rows], d.md, ctx.References())
+			b.trows = &rowLines{head: head, lines: string(region[s.rows:s.end]), n: s.n}
+			b.rowsLazy = true
+			b.rowsFrom, b.rowsTo = s.rows-s.head, s.end-s.head
+		}
+		out[len(out)-1].Block = b
 	}
 	if len(out) > 0 {
 		out[len(out)-1].End = base + len(region)
 	}
+	if deferred {
+		conv.starts, conv.kinds = make([]int, len(out)), make([]Kind, len(out))
+	}
 	for i, tb := range out {
 		src := region[tb.Start-base : tb.End-base]
+		l := &tb.Block.lazy
+		l.from, l.to = tb.Start-base, tb.End-base
+		// its paragraphs may have been parsed without inlines (those that
+		// start after eager; a block may start where the one before it
+		// starts: a paragraph's last line beginning a table)
+		l.reparse = deferred && l.node != nil && (l.to > eager || l.from >= eager) && holdsParagraphs(l.node)
+		if deferred {
+			conv.starts[i], conv.kinds[i] = tb.Start-base, tb.Block.Kind
+		}
 		tb.Hash = maphash.Bytes(d.seed, src)
-		tb.Block.units = sourceUnits(src)
+		if k := tb.Block.Kind; k != KindCode && k != KindHTML { // their height follows their lines
+			tb.Block.units = sourceUnits(src)
+		}
 		if i+1 < len(out) {
 			tb.Block.lines = out[i+1].Line - tb.Line
 		} else {
 			tb.Block.lines = bytes.Count(src, []byte{'\n'}) + 1
 		}
 	}
+	if deferred && !ownLines(out, base) {
+		return d.parseWith(region, base, baseLine, refs, reuse, false)
+	}
 	d.reuse(out, region, base, reuse)
-	return out
+	return out, ctx.References()
+}
+
+// newContext is a parser context knowing the definitions refs.
+func newContext(refs []parser.Reference) parser.Context {
+	ctx := parser.NewContext()
+	for _, r := range refs {
+		ctx.AddReference(r)
+	}
+	return ctx
 }
 
 // reuse swaps in old blocks (and so their widgets) whose source is
@@ -241,11 +320,7 @@ func (d *Document) incremental(src []byte) bool {
 	for _, b := range d.blocks[i : j+1] {
 		reuse[b.Hash] = append(reuse[b.Hash], b)
 	}
-	ctx := parser.NewContext()
-	for _, r := range d.refs {
-		ctx.AddReference(r)
-	}
-	fresh := d.parse(newRegion, rStart, d.blocks[i].Line, ctx, reuse)
+	fresh, _ := d.parse(newRegion, rStart, d.blocks[i].Line, d.refs, reuse)
 	if len(fresh) == 0 {
 		return false
 	}

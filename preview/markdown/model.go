@@ -72,7 +72,9 @@ type Block struct {
 	Rows     [][][]Inline
 
 	// units is the width of the block's text in em (CJK 1, others about
-	// 0.55), summed at build time so heights can be estimated cheaply.
+	// 0.55), summed at build time so heights can be estimated cheaply
+	// (not for a top-level code or HTML block: its height follows its
+	// lines).
 	units float32
 	// split and cont belong with parts below (kept here, beside units,
 	// to pack the struct)
@@ -98,6 +100,13 @@ type Block struct {
 	// and the delimiter row (tableedit.go); rowsTo is 0 otherwise.
 	rowsFrom, rowsTo int
 	asks             *asks // a split table's rows' asks (parts.go)
+	// trows are a table's body rows as source lines: a big top-level
+	// table's, or a part's (tablefast.go). A part's are converted when it
+	// is shown (filled tells), and kept for the parse-free edit. rowsLazy
+	// tells that a top-level table's Rows are not made yet: they are
+	// trows, or its parts' rows.
+	trows    *rowLines
+	rowsLazy bool
 
 	// hl is a code part's highlighting, set on the parsing goroutine
 	// (codehl.go); recheck asks for it to be made again (the text after
@@ -117,17 +126,49 @@ type Block struct {
 type lazySource struct {
 	node ast.Node
 	conv *converter
+	// reparse: the node's paragraphs were not inline-parsed (inlines.go);
+	// the block is converted from a parse of conv.src[from:to]
+	reparse  bool
+	from, to int
 }
 
 // Fill converts a lazy top-level block's content, once, and returns the
 // block. Call it on one goroutine at a time (the preview: its UI
 // goroutine, once the block is published). It only writes
 // content fields: Kind, Level, units and lines were set at parse time and
-// may be read by the parsing goroutine meanwhile.
+// may be read by the parsing goroutine meanwhile. A table part whose rows
+// are source lines is converted too; a big top-level table whose rows
+// are its parts' gets them all.
 func (b *Block) Fill() *Block {
+	if b.lazy.node != nil {
+		b.fillNode()
+	}
+	switch {
+	case b.rowsLazy:
+		b.rowsLazy = false
+		if len(b.parts) == 0 {
+			b.Rows = b.trows.convert()
+			compact(b)
+			break
+		}
+		for _, p := range b.parts {
+			b.Rows = append(b.Rows, p.Fill().Rows...)
+		}
+	case b.trows != nil && b.lazy.node == nil && !b.filled.Load():
+		b.Rows = b.trows.convert()
+		compact(b)
+		b.filled.Store(true)
+	}
+	return b
+}
+
+// fillNode converts the goldmark node of a lazy top-level block.
+func (b *Block) fillNode() {
 	l := b.lazy
-	if l.node == nil {
-		return b
+	if l.reparse {
+		if n, c := l.conv.reparsed(l.from, l.to, b.Kind); n != nil {
+			l.node, l.conv = n, c
+		}
 	}
 	l.conv.top = blockStart(l.node, l.conv.src)
 	var full *Block
@@ -149,7 +190,15 @@ func (b *Block) Fill() *Block {
 			b.codeFrom, b.codeTo = 0, 0 // the text is not the source (Hugo's {{</* */>}} unescaped)
 		}
 	case KindTable:
-		b.rowsFrom, b.rowsTo = tableRows(l.conv.src, l.conv.top, len(full.Rows))
+		if b.trows == nil {
+			b.rowsFrom, b.rowsTo = tableRows(l.conv.src, l.conv.top, len(full.Rows))
+			if b.rowsTo != 0 && b.lines >= partMinLines && l.conv.md != nil {
+				// to be cut into parts: keep the rows' lines
+				top := l.conv.top
+				head := newTableHead(l.conv.src[top:top+b.rowsFrom], l.conv.md, l.conv.ctx.References())
+				b.trows = &rowLines{head: head, lines: string(l.conv.src[top+b.rowsFrom : top+b.rowsTo]), n: len(full.Rows)}
+			}
+		}
 	}
 	b.Inlines, b.Children, b.Items = full.Inlines, full.Children, full.Items
 	b.Ordered, b.Start, b.Tight = full.Ordered, full.Start, full.Tight
@@ -161,7 +210,6 @@ func (b *Block) Fill() *Block {
 		compact(b)
 	}
 	b.filled.Store(true)
-	return b
 }
 
 // compact copies every string of a converted block into one string of its
@@ -443,6 +491,15 @@ func dumpInlines(b *strings.Builder, runs []Inline, indent string) {
 // Converted reports whether the block's content is converted (Fill has
 // run, or the block was never lazy).
 func (b *Block) Converted() bool { return b.lazy.node == nil }
+
+// RowCount is the number of body rows of a table or table part, converted
+// or not.
+func (b *Block) RowCount() int {
+	if b.trows != nil {
+		return b.trows.n
+	}
+	return len(b.Rows)
+}
 
 // Units is the estimated width of the block's text in em (CJK 1, others
 // about 0.55), for height estimates.

@@ -40,12 +40,21 @@ func SplitParts(b *Block) {
 	default:
 		return
 	}
+	if b.Kind == KindTable {
+		if b.lazy.node != nil {
+			b.fillNode() // a fast table's header; the rows stay lines
+		}
+		if b.trows != nil {
+			splitTable(b)
+			return
+		}
+	}
 	b.Fill()
 	var parts []*Block
 	switch b.Kind {
 	case KindCode:
 		parts = cutCode(b.Lang, b.Text)
-	case KindTable:
+	case KindTable: // rows that are not whole lines
 		b.asks = tableAsks(b, tableCols(b))
 		plan := planOf(tableCols(b), b.asks)
 		for i := 0; i < len(b.Rows) || i == 0; i += partRows {
@@ -90,6 +99,48 @@ func SplitParts(b *Block) {
 		}
 	}
 	b.parts = parts
+}
+
+// splitTable cuts a big table whose rows are source lines into parts of
+// partRows rows. A fast table's parts are converted when shown; a table
+// converted whole gives each part its rows. The column plan is measured
+// on the header's text and the rows' source (tableAsks), so it is the
+// same either way and an edit measures only the lines it changed.
+func splitTable(b *Block) {
+	cols := tableCols(b)
+	b.asks = &asks{natural: make([]float32, 0, (b.trows.n+1)*cols), word: make([]float32, 0, (b.trows.n+1)*cols)}
+	b.asks.add(b.Header, cols, 1.08)
+	b.asks.addLines(b.trows.lines, cols)
+	plan := planOf(cols, b.asks)
+	var parts []*Block
+	at := 0
+	for _, r := range cutRows(b.trows.head, b.trows.lines, b.trows.n, 0) {
+		p := &Block{Kind: KindTable, Align: b.Align, trows: r, plan: plan, lineOff: 2 + at, lines: r.n, split: true}
+		if !b.rowsLazy { // converted whole: its own rows (a part kept across edits must not pin the list of the version that made it)
+			p.Rows = slices.Clone(b.Rows[at : at+r.n])
+			p.filled.Store(true)
+		}
+		if at == 0 {
+			p.Header = b.Header
+			p.lineOff = 0
+			p.lines += 2
+		}
+		at += r.n
+		parts = append(parts, p)
+	}
+	units := b.units / float32(len(parts))
+	for i, p := range parts {
+		p.units = units
+		if i > 0 {
+			p.cont |= ContAbove
+		}
+		if i < len(parts)-1 {
+			p.cont |= ContBelow
+		}
+	}
+	b.trows = nil // the parts have them
+	b.parts = parts
+	b.filled.Store(true)
 }
 
 // cutCode cuts a code block's text into parts of partCodeLines lines

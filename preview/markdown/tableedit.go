@@ -5,10 +5,6 @@ import (
 	"hash/maphash"
 	"slices"
 	"sort"
-
-	east "github.com/yuin/goldmark/extension/ast"
-	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/text"
 )
 
 // An edit inside the body rows of a big table (typing in a 20,000-row
@@ -28,7 +24,7 @@ func tableRows(src []byte, top, n int) (from, to int) {
 		if i < 0 {
 			return 0, 0
 		}
-		if at > top && !isDelimiterRow(src[at:at+i]) {
+		if at > top && !isDelimiterRow(trimCR(src[at:at+i])) {
 			return 0, 0
 		}
 		at += i + 1
@@ -98,7 +94,9 @@ func allRows(text []byte) bool {
 
 // tableEdit applies a change of old[p:oldEnd] into src[p:newEnd] that lies
 // inside the body rows of one split table. It reports false (changing
-// nothing) when the change needs a full parse.
+// nothing) when the change needs a full parse. No row is parsed here: the
+// parts holding the changed rows are cut anew from the new lines and
+// converted when shown; the column plan is measured on the lines.
 func (d *Document) tableEdit(src []byte, p, oldEnd, newEnd int) bool {
 	old := d.src
 	i := sort.Search(len(d.blocks), func(i int) bool { return d.blocks[i].End > p })
@@ -107,7 +105,7 @@ func (d *Document) tableEdit(src []byte, p, oldEnd, newEnd int) bool {
 	}
 	tb := d.blocks[i]
 	b := tb.Block
-	if b.Kind != KindTable || !b.filled.Load() || len(b.parts) == 0 || b.rowsTo == 0 {
+	if b.Kind != KindTable || !b.filled.Load() || len(b.parts) == 0 || b.rowsTo == 0 || b.asks == nil || b.parts[0].trows == nil {
 		return false
 	}
 	from, to := tb.Start+b.rowsFrom, tb.Start+b.rowsTo
@@ -129,58 +127,64 @@ func (d *Document) tableEdit(src []byte, p, oldEnd, newEnd int) bool {
 	r1 := r0 + bytes.Count(oldLines, []byte{'\n'})
 	n := bytes.Count(newLines, []byte{'\n'}) + 1
 
-	// parse the new rows under the table's header
-	mini := append(append(bytes.Clone(old[tb.Start:from]), newLines...), '\n')
-	ctx := parser.NewContext()
-	for _, r := range d.refs {
-		ctx.AddReference(r)
+	// the parts holding rows r0..r1: k0..k1, their lines at offs
+	parts := b.parts
+	starts := make([]int, len(parts)+1) // body row index of each part's first row
+	offs := make([]int, len(parts)+1)
+	offs[0] = from
+	for k, q := range parts {
+		if q.trows == nil {
+			return false
+		}
+		starts[k+1] = starts[k] + q.trows.n
+		offs[k+1] = offs[k] + len(q.trows.lines)
 	}
-	root := d.md.Parser().Parse(text.NewReader(mini), parser.WithContext(ctx))
-	t, ok := root.FirstChild().(*east.Table)
-	if !ok || t.NextSibling() != nil {
+	if offs[len(parts)] != to {
+		return false // the parts do not tile the rows
+	}
+	k0 := sort.Search(len(parts), func(k int) bool { return starts[k+1] > r0 })
+	k1 := sort.Search(len(parts), func(k int) bool { return starts[k+1] > r1 })
+	if k0 >= len(parts) || k1 >= len(parts) {
 		return false
 	}
-	nt := newConverter(mini).table(t)
-	if len(nt.Rows) != n {
-		return false
-	}
-	compact(nt)
-	rows := make([][][]Inline, 0, len(b.Rows)-(r1-r0+1)+n)
-	rows = append(rows, b.Rows[:r0]...)
-	rows = append(rows, nt.Rows...)
-	rows = append(rows, b.Rows[r1+1:]...)
-
 	delta := len(src) - len(old)
+	lines := src[offs[k0] : offs[k1+1]+delta]
+	if bytes.Contains(lines, []byte("[^")) { // a footnote's number follows document order
+		return false
+	}
+	count := starts[k1+1] - starts[k0] - (r1 - r0 + 1) + n
+
+	// the asks of the rows, the changed ones measured anew
+	cols := parts[0].plan.Cols
+	if tableCols(b) != cols {
+		return false
+	}
+	fresh := &asks{}
+	fresh.addLines(string(newLines), cols)
+	a, z := (r0+1)*cols, (r1+2)*cols // the header is row 0
+	if z > len(b.asks.natural) {
+		return false
+	}
+	na := &asks{
+		natural: slices.Concat(b.asks.natural[:a], fresh.natural, b.asks.natural[z:]),
+		word:    slices.Concat(b.asks.word[:a], fresh.word, b.asks.word[z:]),
+	}
+	plan := planOf(cols, na)
+	if plan.equal(parts[0].plan) {
+		plan = parts[0].plan
+	}
+	made := cutRows(parts[k0].trows.head, string(lines), count, 2*partRows)
 	lineDelta := n - (r1 - r0 + 1)
 	nb := &Block{
-		Kind: KindTable, Align: b.Align, Header: b.Header, Rows: rows,
+		Kind: KindTable, Align: b.Align, Header: b.Header,
 		units:    b.units - sourceUnits(oldLines) + sourceUnits(newLines),
 		lines:    b.lines + lineDelta,
 		split:    true,
 		rowsFrom: b.rowsFrom, rowsTo: b.rowsTo + delta,
+		asks:     na,
+		rowsLazy: true,
 	}
-	// the asks of the rows, the changed ones measured anew
-	cols := b.parts[0].plan.Cols
-	if b.asks == nil || tableCols(nb) != cols {
-		return false
-	}
-	fresh := &asks{}
-	for _, r := range nt.Rows {
-		fresh.add(r, cols, 1)
-	}
-	a, z := (r0+1)*cols, (r1+2)*cols // the header is row 0
-	nb.asks = &asks{
-		natural: slices.Concat(b.asks.natural[:a], fresh.natural, b.asks.natural[z:]),
-		word:    slices.Concat(b.asks.word[:a], fresh.word, b.asks.word[z:]),
-	}
-	plan := planOf(cols, nb.asks)
-	if plan.equal(b.parts[0].plan) {
-		plan = b.parts[0].plan
-	}
-	nb.parts = recutTable(b.parts, r0, r1, nt.Rows, plan)
-	if nb.parts == nil {
-		return false
-	}
+	nb.parts = recutTable(parts, k0, k1, made, plan)
 	nb.filled.Store(true)
 	ntb := &TopBlock{Start: tb.Start, End: tb.End + delta, Line: tb.Line, Block: nb}
 	ntb.Hash = maphash.Bytes(d.seed, src[ntb.Start:ntb.End])
@@ -188,58 +192,42 @@ func (d *Document) tableEdit(src []byte, p, oldEnd, newEnd int) bool {
 	return true
 }
 
-// recutTable is a table's parts after its body rows r0..r1 became fresh:
-// the parts holding them are cut anew, the others kept (or copied with
-// the new plan when the plan changed).
-func recutTable(parts []*Block, r0, r1 int, fresh [][][]Inline, plan *TablePlan) []*Block {
-	starts := make([]int, len(parts)+1) // body row index of each part's first row
-	for k, p := range parts {
-		starts[k+1] = starts[k] + len(p.Rows)
-	}
-	k0 := sort.Search(len(parts), func(k int) bool { return starts[k+1] > r0 })
-	k1 := sort.Search(len(parts), func(k int) bool { return starts[k+1] > r1 })
-	if k0 >= len(parts) || k1 >= len(parts) {
-		return nil
-	}
-	// the rows of parts k0..k1, as they are now
-	var rows [][][]Inline
-	for k := k0; k <= k1; k++ {
-		rows = append(rows, parts[k].Rows...)
-	}
-	a, z := r0-starts[k0], r1-starts[k0]
-	rows = append(append(slices.Clone(rows[:a]), fresh...), rows[z+1:]...)
-	var made []*Block
-	for len(rows) > 0 || len(made) == 0 {
-		cut := len(rows)
-		if cut > 2*partRows {
-			cut = partRows
-		}
-		made = append(made, &Block{Kind: KindTable, Align: parts[k0].Align, Rows: slices.Clone(rows[:cut]), split: true})
-		rows = rows[cut:]
-	}
-	made[0].Header = parts[k0].Header
+// recutTable is a table's parts after parts k0..k1 were made anew as the
+// row lines made: those parts are new (converted when shown), the others
+// kept, or copied with the new plan when the plan changed.
+func recutTable(parts []*Block, k0, k1 int, made []*rowLines, plan *TablePlan) []*Block {
 	samePlan := parts[0].plan == plan
 	out := make([]*Block, 0, len(parts)-(k1-k0+1)+len(made))
+	units := parts[0].units
 	for k, p := range parts {
 		switch {
 		case k == k0:
-			out = append(out, made...)
+			for j, r := range made {
+				q := &Block{Kind: KindTable, Align: p.Align, trows: r, split: true, lines: r.n}
+				if j == 0 && p.Header != nil {
+					q.Header = p.Header
+					q.lines += 2
+				}
+				out = append(out, q)
+			}
 		case k > k0 && k <= k1:
 		case samePlan:
 			out = append(out, p)
 		default:
-			q := &Block{Kind: KindTable, Align: p.Align, Header: p.Header, Rows: p.Rows, split: true, units: p.units, lines: p.lines}
+			q := &Block{Kind: KindTable, Align: p.Align, Header: p.Header, trows: p.trows, split: true, units: p.units, lines: p.lines}
+			if p.filled.Load() { // converted on the UI goroutine: published by filled
+				q.Rows = p.Rows
+				q.filled.Store(true)
+			}
 			out = append(out, q)
 		}
 	}
-	units := parts[0].units
 	for k, p := range out {
 		if samePlan && (k < k0 || k >= k0+len(made)) {
 			continue
 		}
 		p.plan = plan
 		p.units = units
-		p.lines = max(len(p.Rows), 1)
 		p.cont = 0
 		if k > 0 {
 			p.cont |= ContAbove
