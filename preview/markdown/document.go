@@ -195,7 +195,9 @@ func newContext(refs []parser.Reference) parser.Context {
 func (d *Document) reuse(out []*TopBlock, region []byte, base int, reuse map[uint64][]*TopBlock) {
 	for i, tb := range out {
 		src := region[tb.Start-base : tb.End-base]
-		if olds := reuse[tb.Hash]; len(olds) > 0 && tb.Block.Kind != KindFootnotes && !bytes.Contains(src, []byte("[^")) {
+		// A block with no bytes of its own (see incremental) is drawn from
+		// lines its hash does not cover: never reused.
+		if olds := reuse[tb.Hash]; len(olds) > 0 && len(src) > 0 && tb.Block.Kind != KindFootnotes && !bytes.Contains(src, []byte("[^")) {
 			old := olds[0]
 			reuse[tb.Hash] = olds[1:]
 			// An old block not converted yet has no widget to keep, and it
@@ -298,10 +300,13 @@ func (d *Document) incremental(src []byte) bool {
 		j++
 	}
 	i, j = max(i-1, 0), min(j+1, n-1)
-	for i > 0 && !afterBlankLine(old, d.blocks[i].Start) {
+	// A block may start where the one before it starts (a paragraph whose
+	// last line begins a table leaves the paragraph no bytes of its own):
+	// such blocks are parsed together.
+	for i > 0 && (!afterBlankLine(old, d.blocks[i].Start) || d.blocks[i-1].Start == d.blocks[i].Start) {
 		i--
 	}
-	for j < n-1 && !afterBlankLine(old, d.blocks[j+1].Start) {
+	for j < n-1 && (!afterBlankLine(old, d.blocks[j+1].Start) || d.blocks[j].Start == d.blocks[j].End) {
 		j++
 	}
 	rStart, rOldEnd := d.blocks[i].Start, d.blocks[j].End

@@ -194,7 +194,7 @@ func TestSitesIncrementalMatchesFull(t *testing.T) {
 	}
 	pieces := []string{"<details>\n", "</details>\n", "<summary>s</summary>\n", "<Note>\n", "</Note>\n", "<SimpleTab>\n",
 		"<div label=\"x\">\n", "</div>\n", "</SimpleTab>\n", "<<<<<<< mine\n", "=======\n", ">>>>>>> theirs\n",
-		"{{< code-toggle >}}\n", "{{< /code-toggle >}}\n", ": ", "\n", "\n\n", "a", "中", "> **注意：**\n", "{{</*", "*/>}}"}
+		"{{< code-toggle >}}\n", "{{< /code-toggle >}}\n", ": ", "\n", "\n\n", "a", "中", "> **注意：**\n", "{{</*", "*/>}}", "| a |\n", "|---|\n", "| b | c |\n"}
 	rng := rand.New(rand.NewSource(11))
 	d := NewDocument(New())
 	d.Set(bytes.Clone(src))
@@ -240,6 +240,9 @@ func TestContainerEditsMatchFull(t *testing.T) {
 		{"x\n\n<details>\n</details>\nP1\n</Note>\n<details>\n\nb\n", "x\n\nP1\n</Note>\n<details>\n\nb\n"},
 		{"<script>alrt(1)</</details>\n<details>\n</details>\n\nil<details>\n=======\nr/", "<script>alrt(1)</</details>\n<details>\n</details>\n\nil<details>\n=======\nr/</div>\n"},
 		{"<Note>\n\na\n\nb\n\nc\n", "<Note>\n\na\n\nb\n</Note>\nc\n"},
+		{"A |x */>}}B\n--<div label=\"x\">\n|--\n\ns", "A |x */>}}B\n--<div label=\"x\">\n|--\n\n"},
+		{"foo\n| a |\n|---|\n\nx\n\nbar\n| a |\n|---|\n", "foo\n| a |\n|---|\n\ny\n\nbar\n| a |\n|---|\n"},
+		{"foo\n| a |\n|---|\n\nx\n\nbar\n| a |\n|---|\n", "foo\n| a |\n|---|\n\nbar\n| a |\n|---|\n"},
 	} {
 		d := NewDocument(New())
 		DumpDocument(d.Set([]byte(tc[0])))
