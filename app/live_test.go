@@ -32,6 +32,25 @@ func TestOutsideChangeReloadsACleanArticle(t *testing.T) {
 	}
 }
 
+// QA: after an outside write the caret kept its byte offset, so a title
+// grown by two Chinese characters moved it six bytes back into other
+// words. It stays with its text, and the first line shown with its own.
+func TestOutsideChangeKeepsTheCaretWithItsText(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	path := filepath.Join(dir, "a.md")
+	ws.load(path)
+	ws.src.SetCursorOffset(strings.Index(articleText, "段。"))
+	changed := strings.Replace(articleText, "旧标题", "旧的长标题", 1)
+	write(t, path, changed)
+	ws.external([]library.Change{{Path: path}})
+	if ws.src.Text() != changed {
+		t.Fatalf("editor = %q, want the disk's text", ws.src.Text())
+	}
+	if at := ws.src.Text()[ws.src.CursorOffset():]; !strings.HasPrefix(at, "段。") {
+		t.Errorf("caret before %q, want before 段。", at)
+	}
+}
+
 func TestOutsideChangeNeverReplacesUnsavedWork(t *testing.T) {
 	ws, dir := newTestWorkspace(t)
 	path := filepath.Join(dir, "a.md")

@@ -131,10 +131,14 @@ func newWorkspace(a fyne.App, w fyne.Window, root string) *workspace {
 func (ws *workspace) articleChanged(w article.What) {
 	if w&article.TextReplaced != 0 {
 		if w&article.KeepPlace != 0 {
+			// The caret and the first line shown stay with the text
+			// around them (keepPlace), not at the same byte offset.
+			old, text := ws.src.Text(), ws.art.Text()
 			cursor, top := ws.src.CursorOffset(), ws.src.FirstVisibleLine()
-			ws.src.SetText(ws.art.Text())
-			ws.src.SetCursorOffset(min(cursor, len(ws.art.Text())))
-			ws.src.ScrollToLine(top)
+			topAt := keepPlace(old, text, lineStart(old, top))
+			ws.src.SetText(text)
+			ws.src.SetCursorOffset(keepPlace(old, text, cursor))
+			ws.src.ScrollToLine(lineOf(text, topAt))
 		} else {
 			ws.src.SetText(ws.art.Text())
 			ws.src.SetCursorOffset(bodyOffset(ws.art.Doc()))
