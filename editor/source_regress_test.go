@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	foliotheme "folio/app/theme"
+	"folio/editor/textwidth"
 )
 
 // Cases found in review: each once corrupted or lost text.
@@ -204,5 +205,34 @@ func TestBoxDrawingTakesOneColumn(t *testing.T) {
 	if a, _ := s.lay.colAt(2, 0, len(rows[1]), 3*cell+1); a != len("├──") {
 		b := len("├──")
 		t.Errorf("click after 3 columns of %q lands at byte %d, want %d", rows[1], a, b)
+	}
+}
+
+// QA: arrows, curly quotes and circled numbers in code are a full em wide
+// in the CJK face; they are drawn smaller to fit their column instead of
+// over their neighbours (box drawing still overlaps, so its lines join).
+func TestWideSymbolsInCodeFitTheirColumn(t *testing.T) {
+	test.NewTempApp(t).Settings().SetTheme(foliotheme.New(foliotheme.Options{}))
+	s := NewSource()
+	s.SetText("```\na → b “q” ① × ─\n```\n")
+	w := test.NewTempWindow(t, s)
+	w.Resize(fyne.NewSize(900, 400))
+	m := s.metrics()
+	cell := fyne.MeasureText("M", m.size, fyne.TextStyle{Monospace: true}).Width
+	r := test.WidgetRenderer(s).(*sourceRenderer)
+	fitted := 0
+	for _, tx := range r.texts {
+		c, _ := utf8.DecodeRuneInString(tx.Text)
+		if !tx.Visible() || utf8.RuneCountInString(tx.Text) != 1 || c < 0x80 || textwidth.IsBoxDrawing(c) {
+			continue
+		}
+		if adv := fyne.MeasureText(tx.Text, tx.TextSize, tx.TextStyle).Width; adv > cell+0.5 {
+			t.Errorf("%q drawn %.1f wide over its %.1f column", tx.Text, adv, cell)
+		} else if tx.TextSize < m.size {
+			fitted++
+		}
+	}
+	if fitted == 0 {
+		t.Error("no symbol drawn smaller: are they on the grid in this theme?")
 	}
 }

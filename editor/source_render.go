@@ -2,11 +2,14 @@ package editor
 
 import (
 	"image/color"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"folio/editor/textwidth"
 )
 
 var kindColor = [hlKinds]fyne.ThemeColorName{
@@ -176,7 +179,17 @@ func (r *sourceRenderer) update() {
 					m.gridPieces(seg, func(p string, px, pw, shift float32) {
 						t := r.text(nt)
 						nt++
-						r.setText(t, p, sp.kind, m.size, fyne.NewPos(pad+x+px+shift, y), fyne.NewSize(pw, lh))
+						size, dy := m.size, float32(0)
+						if adv := pw - 2*shift; adv > pw+0.5 {
+							if c, _ := utf8.DecodeRuneInString(p); !textwidth.IsBoxDrawing(c) {
+								// an arrow, a curly quote or ① from the CJK
+								// face is a full em: drawn smaller to fit its
+								// cells, not over its neighbours
+								scale := pw / adv
+								size, shift, dy = m.size*scale, 0, lh*(1-scale)/2
+							}
+						}
+						r.setText(t, p, sp.kind, size, fyne.NewPos(pad+x+px+shift, y+dy), fyne.NewSize(pw, lh))
 					})
 				} else if seg != "" {
 					t := r.text(nt)

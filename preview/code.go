@@ -174,7 +174,7 @@ func codeCell() (size float32, cell fyne.Size) {
 // cells when its advance is not their width.
 func gridText(objs []fyne.CanvasObject, tok codeToken, col int, y, size float32, cell fyne.Size) ([]fyne.CanvasObject, int) {
 	mono := fyne.TextStyle{Monospace: true} // no bold/italic: themes rarely have those monospace faces
-	put := func(s string, col, cols int, centre bool) {
+	put := func(s string, col, cols int, centre bool) *canvas.Text {
 		t := canvas.NewText(s, tok.colour)
 		t.TextSize = size
 		t.TextStyle = mono
@@ -187,6 +187,7 @@ func gridText(objs []fyne.CanvasObject, tok codeToken, col int, y, size float32,
 		t.Move(fyne.NewPos(float32(col)*cell.Width, y))
 		t.Resize(fyne.NewSize(float32(cols)*cell.Width, cell.Height))
 		objs = append(objs, t)
+		return t
 	}
 	s := tok.text
 	for len(s) > 0 {
@@ -222,8 +223,16 @@ func gridText(objs []fyne.CanvasObject, tok codeToken, col int, y, size float32,
 		for _, r := range run {
 			n := textwidth.Columns(r)
 			if n > 0 {
-				w := fyne.MeasureText(string(r), size, mono).Width
-				put(string(r), col, n, w < float32(n)*cell.Width-0.5 || w > float32(n)*cell.Width+0.5)
+				w, grid := fyne.MeasureText(string(r), size, mono).Width, float32(n)*cell.Width
+				t := put(string(r), col, n, w < grid-0.5 || w > grid+0.5)
+				if w > grid+0.5 && !textwidth.IsBoxDrawing(r) {
+					// an arrow, a curly quote or ① from the CJK face is a
+					// full em: drawn smaller to fit its cells, not over its
+					// neighbours (box drawing overlaps them, so lines join)
+					scale := grid / w
+					t.TextSize = size * scale
+					t.Move(fyne.NewPos(t.Position().X, y+cell.Height*(1-scale)/2))
+				}
 			}
 			col += n
 		}

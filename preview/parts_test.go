@@ -363,3 +363,38 @@ func TestCodeBlockScrollX(t *testing.T) {
 		t.Errorf("scrolled sideways, scrollX is %v", cb.scrollX())
 	}
 }
+
+// QA: arrows, curly quotes and circled numbers in code come from the CJK
+// face a full em wide; centred on their one column they covered their
+// neighbours and the spaces between them. They are drawn smaller, within
+// their cells; box drawing still overlaps (so its lines join).
+func TestCodeWideSymbolsFitTheirCells(t *testing.T) {
+	test.NewTempApp(t).Settings().SetTheme(foliotheme.New(foliotheme.Options{}))
+	cb := newCodeBlock("text", "a → b “引号” ① ×÷ ──", false)
+	w := test.NewTempWindow(t, cb)
+	w.Resize(fyne.NewSize(600, 200))
+	_, cell := codeCell()
+	fitted := 0
+	for _, txt := range codeTexts(t, cb) {
+		for _, r := range txt.Text {
+			if r < 0x80 || textwidth.IsHan(r) {
+				continue
+			}
+			grid := float32(textwidth.Columns(r)) * cell.Width
+			adv := fyne.MeasureText(string(r), txt.TextSize, txt.TextStyle).Width
+			if textwidth.IsBoxDrawing(r) {
+				continue
+			}
+			if adv > grid+0.5 {
+				t.Errorf("%q is %.1f wide over its %.1f cell: it covers its neighbours", string(r), adv, grid)
+			} else if txt.TextSize < codeTextSize() {
+				fitted++
+			}
+		}
+	}
+	if fitted == 0 {
+		t.Error("no symbol was drawn smaller: are they on the grid in this theme?")
+	}
+}
+
+func codeTextSize() float32 { s, _ := codeCell(); return s }

@@ -93,3 +93,8 @@ func IsHan(r rune) bool {
 	}
 	return unicode.IsLetter(r) || r == 0x3007 || 0x3021 <= r && r <= 0x3029 || 0x2E80 <= r && r <= 0x2FDF
 }
+
+// IsBoxDrawing reports whether r is a box-drawing character or a block
+// element (U+2500–U+259F): drawn on its monospace cell even when its glyph
+// is wider, so that lines of them join.
+func IsBoxDrawing(r rune) bool { return 0x2500 <= r && r <= 0x259F }
