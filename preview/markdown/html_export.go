@@ -40,6 +40,7 @@ func RenderHTML(w io.Writer, body []byte, opts HTMLOptions) error {
 			return ast.WalkContinue, nil
 		})
 	}
+	headingIDs(doc, body)
 	if err := md.Renderer().Render(w, body, doc); err != nil {
 		return fmt.Errorf("render markdown: %w", err)
 	}
@@ -284,5 +285,56 @@ func writeLines(b *bytes.Buffer, lines *text.Segments, src []byte) {
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
 		b.Write(seg.Value(src))
+	}
+}
+
+// headingIDs gives every heading the id Headings gives it (its trailing
+// "{#id}", cut from its text, or a slug of its text, unique in the page),
+// so that in-page links ("#标题") work in the exported page as in the
+// preview.
+func headingIDs(doc ast.Node, src []byte) {
+	slugs := NewSlugger()
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		h, ok := n.(*ast.Heading)
+		if !entering || !ok {
+			return ast.WalkContinue, nil
+		}
+		id := ""
+		if t, ok := h.LastChild().(*ast.Text); ok {
+			v := string(t.Segment.Value(src))
+			if i := strings.LastIndex(v, "{#"); i >= 0 && strings.HasSuffix(strings.TrimRight(v, " \t"), "}") {
+				id = strings.TrimSpace(strings.TrimRight(v, " \t")[i+2 : len(strings.TrimRight(v, " \t"))-1])
+				if id != "" {
+					t.Segment = text.NewSegment(t.Segment.Start, t.Segment.Start+i)
+					trimHeadingEnd(h, src)
+				}
+			}
+		}
+		if id == "" {
+			id = slugs.Slug(strings.TrimSpace(PlainText(h, src)))
+		} else {
+			slugs.seen[id]++
+		}
+		h.SetAttributeString("id", []byte(id))
+		return ast.WalkSkipChildren, nil
+	})
+}
+
+// trimHeadingEnd drops the empty text nodes and the spaces a cut "{#id}"
+// leaves at the end of heading h.
+func trimHeadingEnd(h *ast.Heading, src []byte) {
+	for {
+		t, ok := h.LastChild().(*ast.Text)
+		if !ok {
+			return
+		}
+		v := t.Segment.Value(src)
+		n := len(bytes.TrimRight(v, " \t"))
+		t.Segment = text.NewSegment(t.Segment.Start, t.Segment.Start+n)
+		t.SetSoftLineBreak(false)
+		if n > 0 {
+			return
+		}
+		h.RemoveChild(h, t)
 	}
 }
