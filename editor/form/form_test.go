@@ -693,3 +693,23 @@ func TestASchemaChangedInTitlesOnlyRebuildsNothing(t *testing.T) {
 		t.Error("a key no longer common is still offered")
 	}
 }
+
+// QA: "date: yesterday" and "date: 2024/05/06" are errors for folio check
+// and the list's errors chip, but the form showed them as plain text
+// without a warning. They are date rows, flagged.
+func TestAValueThatIsNotADateIsFlagged(t *testing.T) {
+	for _, v := range []string{"yesterday", "2024/05/06"} {
+		h := newHarness(t, []byte("---\ntitle: t\ndate: "+v+"\n---\nbody\n"), nil)
+		date := h.entry("date")
+		if date.kind != kDate || !date.flag.Visible() || !strings.Contains(date.flag.Text, "YYYY-MM-DD") {
+			t.Errorf("date: %s is a %v row, flagged %v %q", v, date.kind, date.flag.Visible(), date.flag.Text)
+		}
+		if !document.NotADate(v) {
+			t.Errorf("folio check's rule does not call %q not a date", v)
+		}
+	}
+	h := newHarness(t, []byte("---\ntitle: yesterday\n---\n"), nil)
+	if r := h.entry("title"); r.kind == kDate {
+		t.Error("a title is not a date row")
+	}
+}

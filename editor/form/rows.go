@@ -76,6 +76,10 @@ func (f *Form) kindFor(key string, v document.Value) rowKind {
 	switch {
 	case dateShaped(v.Text) && (st == document.TypeDate || st == document.TypeUnknown || st == document.TypeMixed):
 		return kDate
+	case f.schema.WantsDate(key) && document.NotADate(v.Text):
+		// what folio check and the list's errors chip call "not a date"
+		// ("yesterday", "2024/05/06") is a date row, flagged
+		return kDate
 	case readTimeLike(key, v):
 		return kReadTime
 	case strings.ContainsAny(v.Text, "\n\r") || st == document.TypeLongText || contains(longKeys, key):
