@@ -108,17 +108,10 @@ func siteImages(page []byte, articleDir, pageDir string) []byte {
 		return page
 	}
 	root := markdown.FindSiteRoot(adir, "")
-	if root == "" {
-		return page
-	}
-	res := markdown.Resolver{Dir: adir, Root: root}
 	return imgSrc.ReplaceAllFunc(page, func(m []byte) []byte {
 		sub := imgSrc.FindSubmatch(m)
-		file := res.Image(html.UnescapeString(string(sub[2])))
+		file := siteImage(adir, root, html.UnescapeString(string(sub[2])))
 		if file == "" {
-			return m
-		}
-		if info, err := os.Stat(file); err != nil || !info.Mode().IsRegular() {
 			return m
 		}
 		rel, err := filepath.Rel(pdir, file)
@@ -128,6 +121,31 @@ func siteImages(page []byte, articleDir, pageDir string) []byte {
 		src := (&url.URL{Path: filepath.ToSlash(rel)}).String()
 		return []byte(string(sub[1]) + html.EscapeString(src) + string(sub[3]))
 	})
+}
+
+// siteImage is the file a site-root image path names, resolved with the
+// preview's resolver against root; with no site root found (a copy of a
+// docs repository without its .git or config), against the nearest folder
+// up from the article's that holds the file.
+func siteImage(adir, root, dest string) string {
+	regular := func(file string) bool {
+		info, err := os.Stat(file)
+		return file != "" && err == nil && info.Mode().IsRegular()
+	}
+	if root != "" {
+		if file := (markdown.Resolver{Dir: adir, Root: root}).Image(dest); regular(file) {
+			return file
+		}
+		return ""
+	}
+	for dir := adir; ; dir = filepath.Dir(dir) {
+		if file := (markdown.Resolver{Dir: adir, Root: dir}).Image(dest); regular(file) {
+			return file
+		}
+		if filepath.Dir(dir) == dir {
+			return ""
+		}
+	}
 }
 
 // assetPrefix is the path from the page's folder to the article's, so the

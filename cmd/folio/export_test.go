@@ -3,6 +3,7 @@
 package main
 
 import (
+	"folio/preview/markdown"
 	"os"
 	"path/filepath"
 	"strings"
@@ -83,6 +84,28 @@ func TestExportRefusesBadInputAndOverwritingTheArticle(t *testing.T) {
 // as the preview finds it (static/, assets/, the content folder, the
 // root) and linked from the page's folder like a relative image, in the
 // body and as the cover; a path that names no file is left alone.
+// QA: a copy of a docs repository (no .git, no site config: a zip or a
+// git archive) left /media/x.png unresolved; the nearest folder up from
+// the article that holds the file is the site root then.
+func TestExportResolvesSiteRootImagesWithoutASiteMarker(t *testing.T) {
+	dir := fixtureDir(t, map[string]string{
+		"docs/media/one.png": "png",
+		"docs/zh/a.md":       "# A\n\n![x](/media/one.png) ![y](/media/none.png)\n",
+	})
+	if markdown.FindSiteRoot(filepath.Join(dir, "docs", "zh"), "") != "" {
+		t.Fatal("a folder above the test's temporary folder holds a site marker: the case cannot be set up")
+	}
+	stdout, errs, code := runCLI("export", "docs/zh/a.md")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, w := range []string{`src="../media/one.png" alt="x"`, `src="/media/none.png"`} {
+		if !strings.Contains(stdout, w) {
+			t.Errorf("page lacks %s:\n%s", w, stdout)
+		}
+	}
+}
+
 func TestExportResolvesSiteRootImages(t *testing.T) {
 	dir := fixtureDir(t, map[string]string{
 		"site/hugo.toml":             "title = 'x'\n",
