@@ -176,9 +176,13 @@ func writeNewFile(article, out string, data []byte) error {
 	}
 	// Named like library.Save's temporary files (.folio-tmp-PID-…), so one
 	// left by a killed export is cleaned up by the next save or scan there.
+	if info, err := os.Stat(filepath.Dir(out)); err != nil || !info.IsDir() {
+		// said of the folder, not of the temporary file that could not be made in it
+		return fmt.Errorf("write page %s: the folder %s does not exist", out, filepath.Dir(out))
+	}
 	tmp, err := os.CreateTemp(filepath.Dir(out), ".folio-tmp-"+strconv.Itoa(os.Getpid())+"-export-*")
 	if err != nil {
-		return fmt.Errorf("write page: %w", err)
+		return fmt.Errorf("write page %s: %w", out, err)
 	}
 	defer os.Remove(tmp.Name()) // no-op after the rename
 	if _, err := tmp.Write(data); err != nil {

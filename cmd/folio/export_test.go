@@ -158,3 +158,13 @@ func TestExportResolvesSiteRootImages(t *testing.T) {
 		})
 	}
 }
+
+// QA: -o into a folder that does not exist named Folio's temporary file.
+func TestExportIntoAMissingFolderNamesIt(t *testing.T) {
+	dir := fixtureDir(t, map[string]string{"a.md": "# A\n"})
+	out := filepath.Join(dir, "nope", "a.html")
+	_, errs, code := runCLI("export", "a.md", "-o", out)
+	if code == 0 || !strings.Contains(errs, "the folder "+filepath.Join(dir, "nope")+" does not exist") || strings.Contains(errs, ".folio-tmp") {
+		t.Errorf("exit %d, %q", code, errs)
+	}
+}
