@@ -1,6 +1,7 @@
 package editor
 
 import (
+	"regexp"
 	"strings"
 
 	"folio/editor/document"
@@ -74,7 +75,7 @@ func Headings(markdown []byte, firstLine int) []Heading {
 			continue
 		}
 		if level, t, ok := atxHeading(line); ok {
-			out = append(out, Heading{Level: level, Text: t, Line: firstLine + n})
+			out = append(out, Heading{Level: level, Text: plainHeading(t), Line: firstLine + n})
 			endPara()
 			continue
 		}
@@ -84,7 +85,7 @@ func Headings(markdown []byte, firstLine int) []Heading {
 				if c == '-' {
 					level = 2
 				}
-				out = append(out, Heading{Level: level, Text: strings.Join(para, " "), Line: firstLine + paraStart})
+				out = append(out, Heading{Level: level, Text: plainHeading(strings.Join(para, " ")), Line: firstLine + paraStart})
 				endPara()
 				continue
 			}
@@ -170,4 +171,22 @@ func blockStart(s string) bool {
 		j++
 	}
 	return j > 0 && j < len(s) && (s[j] == '.' || s[j] == ')') && (j+1 == len(s) || s[j+1] == ' ' || s[j+1] == '\t')
+}
+
+var (
+	headingID    = regexp.MustCompile(`\s*\{#[^{}]*\}\s*$`)
+	headingLink  = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
+	headingMarks = regexp.MustCompile("`+|\\*\\*|__|~~")
+)
+
+// plainHeading is a heading's text as the outline shows it, as the preview
+// draws it: without a trailing "{#id}" (its anchor), the backticks of code,
+// strong and strike-through marks, and a link's destination.
+func plainHeading(t string) string {
+	t = headingID.ReplaceAllString(t, "")
+	t = headingLink.ReplaceAllString(t, "$1")
+	if s := strings.TrimSpace(headingMarks.ReplaceAllString(t, "")); s != "" {
+		return s
+	}
+	return t
 }

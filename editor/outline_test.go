@@ -1,6 +1,7 @@
 package editor
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -121,4 +122,17 @@ func findParentContainer(root fyne.CanvasObject, obj fyne.CanvasObject) *fyne.Co
 		}
 	}
 	return nil
+}
+
+// QA: the outline showed "标题一 {#custom-anchor}" and "`--cacert`".
+func TestOutlineShowsHeadingsAsDrawn(t *testing.T) {
+	src := "# 标题一 {#custom-anchor}\n\n## `--cacert` 参数\n\n## **粗** 和 [链接](http://x) ~~删~~\n\nSetext `x` {#s}\n---\n\n## a*b*c\n"
+	var got []string
+	for _, h := range Headings([]byte(src), 0) {
+		got = append(got, h.Text)
+	}
+	want := []string{"标题一", "--cacert 参数", "粗 和 链接 删", "Setext x", "a*b*c"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("outline %q, want %q", got, want)
+	}
 }
