@@ -574,11 +574,28 @@ func (s *Source) resized(size fyne.Size) {
 		return
 	}
 	oldW := s.wrapWidth()
+	// A bar shown above the editor makes it shorter: a caret that was in
+	// view stays in view (QA: the line being typed went under the bar).
+	keep := size.Height < s.viewSize.Height && s.cursorInView()
 	s.viewSize = size
 	if s.wrapWidth() != oldW {
 		s.relayout()
 	}
 	s.clampScroll()
+	if keep && !s.cursorInView() {
+		s.ensureCursorVisible()
+	}
+}
+
+// cursorInView reports whether the cursor's row is wholly within the view.
+func (s *Source) cursorInView() bool {
+	if s.viewSize.Height <= 0 {
+		return false
+	}
+	m := s.metrics()
+	line, sub, _ := s.cursorVisual()
+	top := float32(s.lay.visualIndex(line, sub))*m.lineH + padTop
+	return top >= s.scrollY+padTop && top+m.lineH <= s.scrollY+s.viewSize.Height-padTop
 }
 
 // CaretRect returns the caret's top-left corner in the widget's coordinates

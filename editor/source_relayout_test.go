@@ -1,6 +1,8 @@
 package editor
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -29,5 +31,26 @@ func TestALayoutAtTheSameSizeRedrawsNothing(t *testing.T) {
 	r.Layout(bigger)
 	if r.bg.Position() != (fyne.Position{}) || r.bg.Size() != bigger {
 		t.Errorf("a new size was not laid out: background at %v, %v", r.bg.Position(), r.bg.Size())
+	}
+}
+
+// QA: a bar shown above the editor (conflict, Reloaded) made it shorter
+// and hid the caret's line under its bottom edge.
+func TestACaretInViewStaysInViewWhenTheEditorShrinks(t *testing.T) {
+	var b strings.Builder
+	for i := range 200 {
+		fmt.Fprintf(&b, "line %d\n", i)
+	}
+	s, w := newTestSource(t, b.String())
+	w.Resize(fyne.NewSize(600, 400))
+	// the caret on the last line shown
+	last, _ := s.lay.lineAtVisual(s.topVisual() + int((s.viewSize.Height-2*padTop)/s.metrics().lineH) - 1)
+	s.SetCursorOffset(strings.Index(b.String(), fmt.Sprintf("line %d\n", last)))
+	if !s.cursorInView() {
+		t.Fatal("set-up: the caret is not in view")
+	}
+	s.Resize(fyne.NewSize(s.Size().Width, s.Size().Height-80))
+	if !s.cursorInView() {
+		t.Errorf("the caret on line %d went out of view when the editor got shorter", last)
 	}
 }
