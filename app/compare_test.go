@@ -345,6 +345,15 @@ func TestMergeTintsComeBackAfterACrash(t *testing.T) {
 	if got := ws2.src.Marks(); !reflect.DeepEqual(got, marks) {
 		t.Fatalf("tints after the restart %v, before %v", got, marks)
 	}
+	// QA: the bar after the restart had no Next conflict
+	if !strings.Contains(barText(ws2), "[Next conflict]") {
+		t.Fatalf("restored bar %q has no Next conflict", barText(ws2))
+	}
+	ws2.src.SetCursorOffset(0)
+	pressButton(t, ws2.hot.restored, "Next conflict")
+	if at := ws2.src.Text()[ws2.src.CursorOffset():]; !strings.HasPrefix(at, "<<<<<<<") {
+		t.Errorf("Next conflict put the caret before %.20q", at)
+	}
 }
 
 func TestCompareClosesWithEscape(t *testing.T) {

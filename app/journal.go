@@ -414,7 +414,14 @@ func (h *hotExit) showRestored(at time.Time, own bool) {
 		// The message on its own line: beside three buttons in a narrow
 		// editor pane it would wrap word by word.
 		box.Add(label)
-		box.Add(container.NewHBox(layout.NewSpacer(), compare, discard, keep))
+		buttons := container.NewHBox(layout.NewSpacer(), compare, discard, keep)
+		if ws.conflict.unsettled() {
+			// a merge restored with its conflict blocks: walk them from
+			// here, as from the merged bar before the crash
+			next := widget.NewButton(lang.L("Next conflict"), ws.conflict.nextConflict)
+			buttons.Objects = append([]fyne.CanvasObject{layout.NewSpacer(), next}, buttons.Objects[1:]...)
+		}
+		box.Add(buttons)
 	}
 	h.othersHeld = false
 	if !own && ws.art.Conflict() != article.NoConflict {
