@@ -155,7 +155,7 @@ func checkFile(f *library.File, roots *siteRoots) checked {
 		if !l.image && roots.hookHandles(dir, l.dest) {
 			continue // Hugo's render hook gives it its meaning ([term](g))
 		}
-		if msg := brokenLink(res, l); msg != "" {
+		if msg := brokenLink(res, l); msg != "" && !roots.hookFinds(dir, l) {
 			c.diags = append(c.diags, diagnostic{file: f.Path, line: l.line, isErr: true, msg: msg})
 		}
 	}
@@ -306,6 +306,82 @@ func (s *siteRoots) hookHandles(dir, dest string) bool {
 	}
 	eq := regexp.MustCompile(`\beq\s+[$.\w]+\s+"` + regexp.QuoteMeta(dest) + `"`)
 	return eq.Match(hook)
+}
+
+// hookFinds reports whether a link that does not resolve from its
+// article's folder is one the Hugo site's link render hook finds with
+// GetPage, which looks a relative path up from the content root too (Hugo's
+// docs write [hugo mod npm pack](commands/hugo_mod_npm_pack/)): it is
+// tried from each folder between the article's and the site root. The rule
+// is narrow: a page link (not an image), a path not starting with ./ or
+// ../, and a hook that calls GetPage.
+func (s *siteRoots) hookFinds(dir string, l link) bool {
+	dest := strings.TrimSpace(l.dest)
+	if l.image || strings.HasPrefix(dest, "./") || strings.HasPrefix(dest, "../") || strings.HasPrefix(dest, "/") {
+		return false
+	}
+	if !bytes.Contains(s.linkHook(dir), []byte("GetPage")) {
+		return false
+	}
+	if abs, err := filepath.Abs(dir); err == nil {
+		dir = abs
+	}
+	root := markdown.FindSiteRoot(dir, "")
+	for d := filepath.Dir(dir); strings.HasPrefix(d, root) && d != filepath.Dir(d); d = filepath.Dir(d) {
+		for _, p := range []string{dest, foldCase(d, dest)} {
+			if checked, ok := (markdown.Resolver{Dir: d, Root: root}).Check(p, false); p != "" && checked && ok {
+				return true
+			}
+		}
+		if d == root {
+			break
+		}
+	}
+	return false
+}
+
+// foldCase is dest (a slash-separated path under dir, maybe ending in a
+// "/" or an anchor) with each folder and the last name spelt as on disk
+// when they match only when case is ignored, as Hugo's GetPage matches
+// (methods/page/date/ is content/…/methods/page/Date.md); "" when a
+// folder is missing.
+func foldCase(dir, dest string) string {
+	p, rest := dest, ""
+	if i := strings.IndexAny(p, "?#"); i >= 0 {
+		p, rest = p[:i], p[i:]
+	}
+	trail := strings.HasSuffix(p, "/")
+	parts := strings.Split(strings.Trim(p, "/"), "/")
+	for i, name := range parts {
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			return ""
+		}
+		found := ""
+		for _, e := range entries {
+			n := e.Name()
+			if i == len(parts)-1 && !e.IsDir() {
+				n = strings.TrimSuffix(n, filepath.Ext(n)) // a page named without its .md
+			}
+			if strings.EqualFold(n, name) {
+				found = e.Name()
+				if i == len(parts)-1 && !e.IsDir() {
+					found = n
+				}
+				break
+			}
+		}
+		if found == "" {
+			return ""
+		}
+		parts[i] = found
+		dir = filepath.Join(dir, found)
+	}
+	out := strings.Join(parts, "/")
+	if trail {
+		out += "/"
+	}
+	return out + rest
 }
 
 // linkHook is the text of the link render hooks of the Hugo site holding

@@ -273,3 +273,42 @@ func TestCheckFollowsHugosLinkRenderHook(t *testing.T) {
 		})
 	}
 }
+
+// QA: Hugo's docs link pages by their path from the content root
+// ([hugo mod npm pack](commands/hugo_mod_npm_pack/)); the site's link render
+// hook finds them with GetPage. With such a hook they are not broken;
+// without it, or when no folder up to the site root holds them, they are.
+func TestCheckFollowsAGetPageRenderHook(t *testing.T) {
+	hook := "{{- with $p := or ($.PageInner.GetPage .) ($.PageInner.GetPage (strings.TrimRight \"/\" .)) }}{{ end }}\n"
+	article := "---\ntitle: t\n---\n[cmd](commands/npm_pack/) and [gone](commands/nothing/) and ![pic](commands/npm_pack.png)\n\n[date](methods/page/date/#x)\n"
+	files := map[string]string{
+		"hugo.toml": "title = 'docs'\n", "content/en/commands/npm_pack.md": "# x\n", "content/en/guide/deep/a.md": article,
+		"content/en/methods/page/Date.md": "# Date\n",
+	}
+	for _, tc := range []struct {
+		name string
+		hook bool
+		want string
+	}{
+		{"with a GetPage hook", true, "broken link: commands/nothing/ not found|broken image: commands/npm_pack.png not found"},
+		{"without it", false, "broken link: commands/npm_pack/ not found|broken link: commands/nothing/ not found|broken image: commands/npm_pack.png not found|broken link: methods/page/date/#x not found"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fs := maps.Clone(files)
+			if tc.hook {
+				fs["layouts/_markup/render-link.html"] = hook
+			}
+			fixtureDir(t, fs)
+			out, _, _ := runCLI("check", ".")
+			var got []string
+			for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+				if i := strings.Index(l, "broken"); i >= 0 {
+					got = append(got, l[i:])
+				}
+			}
+			if g := strings.Join(got, "|"); g != tc.want {
+				t.Errorf("folio check:\n%s\nwant\n%s", strings.ReplaceAll(g, "|", "\n"), strings.ReplaceAll(tc.want, "|", "\n"))
+			}
+		})
+	}
+}
