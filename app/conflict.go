@@ -96,7 +96,7 @@ func (cb *conflictBar) update() {
 		buttons.Add(widget.NewButton(lang.L("Take theirs"), cb.ws.thenEditor(cb.ws.reload)))
 	}
 	label := widget.NewLabel(msg)
-	label.Wrapping = fyne.TextWrapWord
+	label.Wrapping = wrapFor(label.Text)
 	keep := widget.NewButton(lang.L("Keep mine"), cb.ws.thenEditor(art.Dismiss))
 	keep.Importance = widget.HighImportance
 	buttons.Add(keep)
@@ -142,7 +142,7 @@ func (cb *conflictBar) showMerged(conflicts int) {
 		msg = lang.L("Merged with {{.Count}} conflicts: both versions are kept between the markers. Settle each, then save.", map[string]any{"Count": conflicts})
 	}
 	label := widget.NewLabel(msg)
-	label.Wrapping = fyne.TextWrapWord
+	label.Wrapping = wrapFor(label.Text)
 	buttons := container.NewHBox(layout.NewSpacer())
 	if conflicts > 0 {
 		next := widget.NewButton(lang.L("Next conflict"), cb.nextConflict)

@@ -402,7 +402,7 @@ func (h *hotExit) showRestored(at time.Time, own bool) {
 	box := container.NewVBox()
 	if own {
 		label := widget.NewLabel(lang.L("Restored unsaved changes from {{.Time}}", map[string]any{"Time": when(at)}))
-		label.Wrapping = fyne.TextWrapWord
+		label.Wrapping = wrapFor(label.Text)
 		keep := widget.NewButton(lang.L("Keep"), ws.thenEditor(h.hideRestored))
 		keep.Importance = widget.HighImportance
 		discard := widget.NewButton(lang.L("Discard"), ws.thenEditor(func() {
