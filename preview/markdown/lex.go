@@ -88,6 +88,8 @@ type fastLexer struct {
 	// the rule is not tried. Most rules fail on their first character,
 	// and asking regexp2 costs far more than a bit test.
 	first map[string][]asciiSet
+	// emit holds, per state and rule, how its tokens are made (emitPlan)
+	emit map[string][]emitPlan
 }
 
 // asciiSet is a set of ASCII characters; all means the rule is always
@@ -128,7 +130,7 @@ func fastLexerFor(lang string) *fastLexer {
 	}
 	if rl, ok := l.(*chroma.RegexLexer); ok {
 		if rules, err := compileRules(rl); err == nil {
-			f = &fastLexer{lexer: rl, rules: rules, ensureNL: rl.Config().EnsureNL, first: firstSets(rules, rl.Config())}
+			f = &fastLexer{lexer: rl, rules: rules, ensureNL: rl.Config().EnsureNL, first: firstSets(rules, rl.Config()), emit: emitPlans(rules)}
 		}
 	}
 	fastLexers.Store(lang, f)
@@ -204,6 +206,9 @@ type lexRun struct {
 	pending, tail []chroma.Token
 	// discard drops tokens: a run that only looks for the states
 	discard bool
+	// a match's groups and named groups, reused from match to match
+	groups []string
+	named  map[string]string
 }
 
 // run lexes rs from rune pos until a rule ends at or after stop (or the
@@ -255,17 +260,29 @@ func (f *fastLexer) run(r *lexRun, rs []rune, pos, stop int, st *LexState, atLin
 			continue
 		}
 		rule := rules[idx]
-		gs := m.Groups()
-		groups := make([]string, len(gs))
-		named := make(map[string]string, len(gs))
-		for i, g := range gs {
-			if g.RuneLength > 0 {
-				groups[i] = string(rs[g.RuneIndex : g.RuneIndex+g.RuneLength])
-			}
-			named[g.Name] = groups[i]
-		}
-		l.Rule, l.Groups, l.NamedGroups = idx, groups, named
+		l.Rule = idx
 		from := l.Pos
+		if plan := &f.emit[l.State][idx]; plan.kind != emitChroma && r.emitPlain(plan, rs, m) {
+			l.Pos += m.RuneLength
+			r.flush(from, stop)
+			continue
+		}
+		gs := m.Groups()
+		if r.named == nil {
+			r.named = make(map[string]string, len(gs))
+		}
+		groups, named := r.groups[:0], r.named
+		clear(named)
+		for _, g := range gs {
+			var s string
+			if g.RuneLength > 0 {
+				s = string(rs[g.RuneIndex : g.RuneIndex+g.RuneLength])
+			}
+			groups = append(groups, s)
+			named[g.Name] = s
+		}
+		r.groups = groups
+		l.Groups, l.NamedGroups = groups, named
 		l.Pos += m.RuneLength
 		if rule.Mutator != nil {
 			if err := rule.Mutator.Mutate(l); err != nil {
