@@ -1,7 +1,9 @@
 package markdown
 
 import (
+	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/alecthomas/chroma/v2"
@@ -13,8 +15,8 @@ import (
 // whole block. An edit re-highlights from the part it changed until the
 // state at a part's start is what it was (HighlightParts).
 
-// lookaheadBytes is how much of the text after a part its lexer sees: a
-// token (a comment matched whole) that starts in a part and ends further
+// lookaheadBytes is how much of the text after a part its lexer sees (the
+// next parts' lines, up to the first that reaches it): a token (a comment matched whole) that starts in a part and ends further
 // than this after it is lexed as if the block ended there.
 const lookaheadBytes = 32 << 10
 
@@ -50,11 +52,10 @@ func CodeTokens(lang, code string) []chroma.Token {
 	return r.tokens
 }
 
-// lexPart highlights a part's text (its lines, without the last newline)
-// from state st; more is the text after it, which the lexer may look at.
-func lexPart(f *fastLexer, text, more string, st *LexState) *partHL {
-	rs := []rune(text + "\n" + more)
-	stop := utf8.RuneCountInString(text) + 1
+// lexPart highlights a part from state st: rs is the part's runes, its
+// newline, and the text after it, which the lexer may look at; stop is
+// the rune count of the part with its newline.
+func lexPart(f *fastLexer, rs []rune, stop int, st *LexState) *partHL {
 	var r lexRun
 	pos := 0
 	var tail []chroma.Token
@@ -93,18 +94,89 @@ func lexPart(f *fastLexer, text, more string, st *LexState) *partHL {
 	return &partHL{start: st, end: end, tokens: r.tokens}
 }
 
-// lookahead is the text after a part: the next parts' lines, up to about
-// lookaheadBytes.
-func lookahead(next []*Block) string {
-	var b strings.Builder
-	for _, p := range next {
-		b.WriteString(p.Text)
-		b.WriteByte('\n')
-		if b.Len() >= lookaheadBytes {
+// partRunes holds the runes of a run of consecutive parts of a block,
+// each followed by a newline, so that a part and the text after it that
+// its lexer sees (up to about lookaheadBytes: the next parts' lines) are
+// one slice of it, and each part's text is converted once however many
+// parts' lookahead it is in. The buffer is reused (runesPool).
+type partRunes struct {
+	parts []*Block
+	buf   []rune
+	// lo is the first part held; at[i] is where part lo+i starts in
+	// buf, and the last entry is the end of the last part held
+	lo int
+	at []int
+	// converted counts the runes converted (for tests)
+	converted int
+}
+
+var runesPool = sync.Pool{New: func() any { return new(partRunes) }}
+
+// getPartRunes is a partRunes for parts, from runesPool.
+func getPartRunes(parts []*Block) *partRunes {
+	w := runesPool.Get().(*partRunes)
+	w.parts = parts
+	w.buf = w.buf[:0]
+	w.lo = 0
+	w.at = append(w.at[:0], 0)
+	w.converted = 0
+	return w
+}
+
+// release returns w to runesPool (a very big buffer is dropped).
+func (w *partRunes) release() {
+	w.parts = nil
+	if cap(w.buf) > 4*lookaheadBytes {
+		w.buf = nil
+	}
+	runesPool.Put(w)
+}
+
+// span is part k's runes with its newline and the text after it its
+// lexer sees (the next parts' lines, each with its newline, up to the
+// first that reaches lookaheadBytes), and the rune count of part k with
+// its newline. Parts are asked for in increasing order.
+func (w *partRunes) span(k int) (rs []rune, stop int) {
+	held := w.lo + len(w.at) - 1 // the parts before held are in buf
+	if k >= held {
+		w.buf = w.buf[:0]
+		w.at = append(w.at[:0], 0)
+		w.lo, held = k, k
+	} else if k > w.lo {
+		w.at = w.at[k-w.lo:]
+		w.lo = k
+	}
+	// the parts up to end are seen
+	end, n := k+1, 0
+	for end < len(w.parts) {
+		n += len(w.parts[end].Text) + 1
+		end++
+		if n >= lookaheadBytes {
 			break
 		}
 	}
-	return b.String()
+	if held < end && w.at[0] > len(w.buf)/2 {
+		// move what is held to the buffer's start before it grows
+		from := w.at[0]
+		copy(w.buf, w.buf[from:])
+		w.buf = w.buf[:len(w.buf)-from]
+		at := w.at[:cap(w.at)][:0]
+		for _, a := range w.at {
+			at = append(at, a-from)
+		}
+		w.at = at
+	}
+	for ; held < end; held++ {
+		text := w.parts[held].Text
+		w.buf = slices.Grow(w.buf, len(text)+1)
+		for _, c := range text {
+			w.buf = append(w.buf, c)
+		}
+		w.buf = append(w.buf, '\n')
+		w.converted += len(w.buf) - w.at[len(w.at)-1]
+		w.at = append(w.at, len(w.buf))
+	}
+	return w.buf[w.at[0]:w.at[end-k]], w.at[1] - w.at[0]
 }
 
 // HighlightParts highlights the parts of big code blocks that are not yet
@@ -134,6 +206,7 @@ func HighlightParts(blocks []*TopBlock, quick bool, stop func() bool) (changed, 
 		}
 		var cur *LexState
 		lexed := 0
+		var w *partRunes
 		for k, part := range b.parts {
 			old := part.hl.Load()
 			if old != nil && old.start.Equal(cur) && (quick || !part.recheck.Load()) {
@@ -141,16 +214,26 @@ func HighlightParts(blocks []*TopBlock, quick bool, stop func() bool) (changed, 
 				continue
 			}
 			if stop() || quick && lexed >= quickParts {
+				if w != nil {
+					w.release()
+				}
 				return changed, false
 			}
 			lexed++
-			hl := lexPart(f, part.Text, lookahead(b.parts[k+1:]), cur)
+			if w == nil {
+				w = getPartRunes(b.parts)
+			}
+			rs, end := w.span(k)
+			hl := lexPart(f, rs, end, cur)
 			part.recheck.Store(false)
 			if old == nil || !old.start.Equal(cur) || !old.end.Equal(hl.end) || !sameTokens(old.tokens, hl.tokens) {
 				part.hl.Store(hl)
 				changed = true
 			}
 			cur = hl.end
+		}
+		if w != nil {
+			w.release()
 		}
 	}
 	return changed, true

@@ -208,3 +208,46 @@ func FuzzCodeTokens(f *testing.F) {
 		}
 	})
 }
+
+// TestPartRunesAsLookahead: the runes a part is lexed from are its text,
+// a newline and the next parts' lines up to the first that reaches
+// lookaheadBytes, each part converted once however the parts asked for
+// skip ahead (as HighlightParts does after an edit), across buffer
+// moves, with invalid UTF-8 and Chinese in the text.
+func TestPartRunesAsLookahead(t *testing.T) {
+	var parts []*Block
+	total := 0
+	for i := range 200 {
+		text := strings.Repeat(fmt.Sprintf("line %d 中文 ", i), 1+i*7%300)
+		if i%37 == 5 {
+			text += "\xff\xfe"
+		}
+		parts = append(parts, &Block{Text: text})
+		total += utf8.RuneCountInString(text) + 1
+	}
+	want := func(k int) ([]rune, int) {
+		var more strings.Builder
+		for _, p := range parts[k+1:] {
+			more.WriteString(p.Text)
+			more.WriteByte('\n')
+			if more.Len() >= lookaheadBytes {
+				break
+			}
+		}
+		return []rune(parts[k].Text + "\n" + more.String()), utf8.RuneCountInString(parts[k].Text) + 1
+	}
+	for _, step := range []int{1, 2, 3, 7, 50, 120} {
+		w := getPartRunes(parts)
+		for k := 0; k < len(parts); k += 1 + (k*7+3)%step {
+			rs, stop := w.span(k)
+			wrs, wstop := want(k)
+			if string(rs) != string(wrs) || stop != wstop {
+				t.Fatalf("step %d, part %d: %d runes (stop %d); want %d (stop %d)", step, k, len(rs), stop, len(wrs), wstop)
+			}
+		}
+		if w.converted > total {
+			t.Errorf("step %d: %d runes converted for parts of %d", step, w.converted, total)
+		}
+		w.release()
+	}
+}

@@ -3,6 +3,7 @@ package markdown
 import (
 	"fmt"
 	"maps"
+	"regexp"
 	"regexp/syntax"
 	"slices"
 	"sync"
@@ -88,6 +89,11 @@ type fastLexer struct {
 	// the rule is not tried. Most rules fail on their first character,
 	// and asking regexp2 costs far more than a bit test.
 	first map[string][]asciiSet
+	// pairs holds, per state and rule, the pairs of ASCII characters a
+	// match can start with (pairsOf), nil where it is always tried
+	pairs map[string][]*pairSet
+	// emit holds, per state and rule, how its tokens are made (emitPlan)
+	emit map[string][]emitPlan
 }
 
 // asciiSet is a set of ASCII characters; all means the rule is always
@@ -128,7 +134,8 @@ func fastLexerFor(lang string) *fastLexer {
 	}
 	if rl, ok := l.(*chroma.RegexLexer); ok {
 		if rules, err := compileRules(rl); err == nil {
-			f = &fastLexer{lexer: rl, rules: rules, ensureNL: rl.Config().EnsureNL, first: firstSets(rules, rl.Config())}
+			f = &fastLexer{lexer: rl, rules: rules, ensureNL: rl.Config().EnsureNL, first: firstSets(rules, rl.Config()), emit: emitPlans(rules)}
+			f.pairs = pairSets(rules, rl.Config())
 		}
 	}
 	fastLexers.Store(lang, f)
@@ -204,6 +211,9 @@ type lexRun struct {
 	pending, tail []chroma.Token
 	// discard drops tokens: a run that only looks for the states
 	discard bool
+	// a match's groups and named groups, reused from match to match
+	groups []string
+	named  map[string]string
 }
 
 // run lexes rs from rune pos until a rule ends at or after stop (or the
@@ -242,7 +252,7 @@ func (f *fastLexer) run(r *lexRun, rs []rune, pos, stop int, st *LexState, atLin
 		if !ok {
 			panic("unknown state " + l.State)
 		}
-		idx, m := matchAt(rs, l.Pos, rules, f.first[l.State])
+		idx, m := matchAt(rs, l.Pos, rules, f.first[l.State], f.pairs[l.State])
 		if m == nil {
 			// as chroma (and Pygments): an unmatched newline outside the
 			// root state resets the stack
@@ -255,17 +265,29 @@ func (f *fastLexer) run(r *lexRun, rs []rune, pos, stop int, st *LexState, atLin
 			continue
 		}
 		rule := rules[idx]
-		gs := m.Groups()
-		groups := make([]string, len(gs))
-		named := make(map[string]string, len(gs))
-		for i, g := range gs {
-			if g.RuneLength > 0 {
-				groups[i] = string(rs[g.RuneIndex : g.RuneIndex+g.RuneLength])
-			}
-			named[g.Name] = groups[i]
-		}
-		l.Rule, l.Groups, l.NamedGroups = idx, groups, named
+		l.Rule = idx
 		from := l.Pos
+		if plan := &f.emit[l.State][idx]; plan.kind != emitChroma && r.emitPlain(plan, rs, m) {
+			l.Pos += m.RuneLength
+			r.flush(from, stop)
+			continue
+		}
+		gs := m.Groups()
+		if r.named == nil {
+			r.named = make(map[string]string, len(gs))
+		}
+		groups, named := r.groups[:0], r.named
+		clear(named)
+		for _, g := range gs {
+			var s string
+			if g.RuneLength > 0 {
+				s = string(rs[g.RuneIndex : g.RuneIndex+g.RuneLength])
+			}
+			groups = append(groups, s)
+			named[g.Name] = s
+		}
+		r.groups = groups
+		l.Groups, l.NamedGroups = groups, named
 		l.Pos += m.RuneLength
 		if rule.Mutator != nil {
 			if err := rule.Mutator.Mutate(l); err != nil {
@@ -291,11 +313,16 @@ func (f *fastLexer) run(r *lexRun, rs []rune, pos, stop int, st *LexState, atLin
 }
 
 // matchAt is the first rule matching at pos, as chroma's matchRules;
-// first (when as long as rules) skips rules that cannot start there.
-func matchAt(rs []rune, pos int, rules []*chroma.CompiledRule, first []asciiSet) (int, *regexp2.Match) {
+// first and pairs (when as long as rules) skip rules that cannot start
+// there.
+func matchAt(rs []rune, pos int, rules []*chroma.CompiledRule, first []asciiSet, pairs []*pairSet) (int, *regexp2.Match) {
 	filter := len(first) == len(rules)
+	paired := len(pairs) == len(rules)
 	for i, rule := range rules {
 		if filter && !first[i].may(rs[pos]) {
+			continue
+		}
+		if paired && pairs[i] != nil && !pairs[i].may(rs, pos) {
 			continue
 		}
 		m, err := rule.Regexp.FindRunesMatchStartingAt(rs, pos)
@@ -370,16 +397,7 @@ func (r *lexRun) state() *LexState {
 
 // firstSets computes the first characters of every rule (firstSet).
 func firstSets(rules chroma.CompiledRules, cfg *chroma.Config) map[string][]asciiSet {
-	flags := ""
-	if !cfg.NotMultiline {
-		flags += "m"
-	}
-	if cfg.CaseInsensitive {
-		flags += "i"
-	}
-	if cfg.DotAll {
-		flags += "s"
-	}
+	flags := ruleFlags(cfg)
 	out := make(map[string][]asciiSet, len(rules))
 	for state, rs := range rules {
 		sets := make([]asciiSet, len(rs))
@@ -391,6 +409,40 @@ func firstSets(rules chroma.CompiledRules, cfg *chroma.Config) map[string][]asci
 	return out
 }
 
+// pairSets computes the starts of every rule (pairsOf).
+func pairSets(rules chroma.CompiledRules, cfg *chroma.Config) map[string][]*pairSet {
+	flags := ruleFlags(cfg)
+	out := make(map[string][]*pairSet, len(rules))
+	for state, rs := range rules {
+		sets := make([]*pairSet, len(rs))
+		for i, r := range rs {
+			sets[i] = pairsOf(r.Pattern, flags)
+		}
+		out[state] = sets
+	}
+	return out
+}
+
+// ruleFlags is the inline flags chroma compiles a lexer's rules with.
+func ruleFlags(cfg *chroma.Config) string {
+	flags := ""
+	if !cfg.NotMultiline {
+		flags += "m"
+	}
+	if cfg.CaseInsensitive {
+		flags += "i"
+	}
+	if cfg.DotAll {
+		flags += "s"
+	}
+	return flags
+}
+
+// negatedShorthand finds a negated class holding \W, \D or \S: regexp2
+// reads [^\W\d] wider than .NET and Go (it matches digits), so such a
+// rule is always tried.
+var negatedShorthand = regexp.MustCompile(`\[\^(?:[^\]\\]|\\.)*\\[WDS]`)
+
 // firstSet is the set of ASCII characters a match of a chroma pattern can
 // start with, read from Go's parse of it. A pattern Go cannot parse (a
 // lookaround, a backreference: .NET syntax), or that can match nothing,
@@ -399,6 +451,9 @@ func firstSets(rules chroma.CompiledRules, cfg *chroma.Config) map[string][]asci
 // are never filtered).
 func firstSet(pattern, flags string) asciiSet {
 	all := asciiSet{all: true}
+	if negatedShorthand.MatchString(pattern) {
+		return all
+	}
 	if flags != "" {
 		pattern = "(?" + flags + ")(?:" + pattern + ")"
 	}
@@ -441,6 +496,9 @@ func firstOf(re *syntax.Regexp, set *asciiSet, ok *bool) (nullable bool) {
 			for r := re.Rune[i]; r <= re.Rune[i+1] && r < 128; r++ {
 				set.add(r)
 			}
+		}
+		if spaceClass(re.Rune) {
+			set.add('\v') // .NET's \s holds it, Go's does not
 		}
 		return false
 	case syntax.OpAnyCharNotNL:

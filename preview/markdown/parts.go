@@ -161,7 +161,6 @@ func cutCode(lang, text string) []*Block {
 			end += i + 1
 		}
 		chunk := strings.TrimSuffix(text[:end], "\n")
-		n = strings.Count(chunk, "\n") + 1
 		parts = append(parts, &Block{Kind: KindCode, Lang: lang, Text: chunk, lines: n, split: true})
 		text = text[end:]
 	}
