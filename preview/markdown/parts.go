@@ -3,6 +3,7 @@ package markdown
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"folio/editor/textwidth"
 )
@@ -251,26 +252,35 @@ func planOf(cols int, a *asks) *TablePlan {
 // cellUnits is a cell's width on one line and its longest unbreakable
 // piece, in em.
 func cellUnits(in []Inline) (natural, word float32) {
-	cur := float32(0)
+	var cw cellWidth
 	for _, r := range in {
 		for _, c := range r.Text {
-			w := float32(0.55)
-			wide := textwidth.IsWide(c)
-			if wide {
-				w = 1
-			}
-			natural += w
-			switch {
-			case c == ' ' || wide:
-				cur = 0
-				if wide {
-					word = max(word, w)
-				}
-			default:
-				cur += w
-				word = max(word, cur)
-			}
+			cw.add(c)
 		}
 	}
-	return natural, word
+	return cw.natural, cw.word
+}
+
+// cellWidth counts, rune by rune, a cell's width on one line and its
+// longest unbreakable piece, in em: 0.55 for a narrow character, 1 for a
+// wide one; a space or a wide character ends a piece.
+type cellWidth struct{ natural, word, cur float32 }
+
+func (c *cellWidth) add(r rune) {
+	w := float32(0.55)
+	wide := r >= utf8.RuneSelf && textwidth.IsWide(r)
+	if wide {
+		w = 1
+	}
+	c.natural += w
+	switch {
+	case r == ' ' || wide:
+		c.cur = 0
+		if wide {
+			c.word = max(c.word, w)
+		}
+	default:
+		c.cur += w
+		c.word = max(c.word, c.cur)
+	}
 }

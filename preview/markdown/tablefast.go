@@ -5,8 +5,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"folio/editor/textwidth"
-
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -297,30 +295,12 @@ func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c =
 // an entity counts as one character.
 func cellSourceUnits(s string) (natural, word float32) {
 	s = trimSpaceString(s)
-	cur := float32(0)
-	count := func(r rune) {
-		w := float32(0.55)
-		wide := r >= utf8.RuneSelf && textwidth.IsWide(r)
-		if wide {
-			w = 1
-		}
-		natural += w
-		switch {
-		case r == ' ' || wide:
-			cur = 0
-			if wide {
-				word = max(word, w)
-			}
-		default:
-			cur += w
-			word = max(word, cur)
-		}
-	}
+	var cw cellWidth
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c >= utf8.RuneSelf {
 			r, size := utf8.DecodeRuneInString(s[i:])
-			count(r)
+			cw.add(r)
 			i += size
 			continue
 		}
@@ -347,7 +327,7 @@ func cellSourceUnits(s string) (natural, word float32) {
 				inner := s[i+1 : i+k]
 				if strings.IndexByte(inner, ' ') < 0 && (strings.IndexByte(inner, ':') >= 0 || strings.IndexByte(inner, '@') >= 0) {
 					for _, r := range inner { // an autolink shows its address
-						count(r)
+						cw.add(r)
 					}
 				}
 				i += k + 1
@@ -355,22 +335,15 @@ func cellSourceUnits(s string) (natural, word float32) {
 			}
 		case c == '&':
 			if k := strings.IndexByte(s[i:min(len(s), i+12)], ';'); k > 1 {
-				count('x')
+				cw.add('x')
 				i += k + 1
 				continue
 			}
 		}
-		// an ASCII character: 0.55 em, a space breaks a word
-		natural += 0.55
-		if c == ' ' {
-			cur = 0
-		} else {
-			cur += 0.55
-			word = max(word, cur)
-		}
+		cw.add(rune(c))
 		i++
 	}
-	return natural, word
+	return cw.natural, cw.word
 }
 
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
