@@ -33,8 +33,16 @@ func rowTitleOf(ws *workspace, abs string) (string, bool) {
 	return "", false
 }
 
-// barText is every label's text in the restored bar.
+// barText is every label's text and button in the restored bar.
 func barText(ws *workspace) string {
+	if !ws.hot.restored.Visible() {
+		return ""
+	}
+	return barWords(ws.hot.restored)
+}
+
+// barWords is every label's text, and every button's as "[text]", in o.
+func barWords(o fyne.CanvasObject) string {
 	var out []string
 	var walk func(o fyne.CanvasObject)
 	walk = func(o fyne.CanvasObject) {
@@ -49,9 +57,7 @@ func barText(ws *workspace) string {
 			}
 		}
 	}
-	if ws.hot.restored.Visible() {
-		walk(ws.hot.restored)
-	}
+	walk(o)
 	return strings.Join(out, " ")
 }
 
@@ -315,24 +321,10 @@ func TestARestoredArticleRenamedOutsideKeepsItsText(t *testing.T) {
 
 // conflictText is every label's text and button in the conflict bar.
 func conflictText(ws *workspace) string {
-	var out []string
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		switch v := o.(type) {
-		case *widget.Label:
-			out = append(out, v.Text)
-		case *widget.Button:
-			out = append(out, "["+v.Text+"]")
-		case *fyne.Container:
-			for _, c := range v.Objects {
-				walk(c)
-			}
-		}
+	if !ws.conflict.Visible() {
+		return ""
 	}
-	if ws.conflict.Visible() {
-		walk(ws.conflict.box)
-	}
-	return strings.Join(out, " ")
+	return barWords(ws.conflict.box)
 }
 
 // TestRestoredConflictIsOneBar: a restored article whose file changed on

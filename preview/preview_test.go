@@ -615,26 +615,7 @@ func TestAnchorLinkScrollsToHeading(t *testing.T) {
 }
 
 // findTaskBoxes collects the task boxes under o, in order.
-func findTaskBoxes(o fyne.CanvasObject) []*taskBox {
-	var out []*taskBox
-	var walk func(fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		switch t := o.(type) {
-		case *taskBox:
-			out = append(out, t)
-		case *fyne.Container:
-			for _, c := range t.Objects {
-				walk(c)
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(t).Objects() {
-				walk(c)
-			}
-		}
-	}
-	walk(o)
-	return out
-}
+func findTaskBoxes(o fyne.CanvasObject) []*taskBox { return findType[*taskBox](o) }
 
 // TestTaskBoxTogglesTheText: clicking a task box asks for the edit that
 // toggles exactly its "[ ]" or "[x]" in the body, also after text before
