@@ -65,12 +65,13 @@ func (r *sourceRenderer) rebuildObjects() {
 func (r *sourceRenderer) applyTheme() {
 	th := r.s.Theme()
 	v := fyne.CurrentApp().Settings().ThemeVariant()
+	bgCol := th.Color(theme.ColorNameInputBackground, v)
 	for k := range hlKinds {
-		r.colors[k] = th.Color(kindColor[k], v)
+		r.colors[k] = readableOn(th.Color(kindColor[k], v), bgCol)
 	}
 	r.selCol = th.Color(theme.ColorNameSelection, v)
 	r.matchC = th.Color(theme.ColorNameHover, v)
-	r.bg.FillColor = th.Color(theme.ColorNameInputBackground, v)
+	r.bg.FillColor = bgCol
 	r.cursor.FillColor = th.Color(theme.ColorNamePrimary, v)
 	if f := th.Font(fyne.TextStyle{}); f != r.fontKey {
 		if r.fontKey != nil {
