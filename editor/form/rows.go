@@ -442,14 +442,7 @@ func (r *entryRow) showSuggestions() {
 		typed = "" // nothing typed yet: the folder's most used values
 	}
 	vals := suggest(r.f.values(r.key), typed, map[string]bool{r.entry.Text: true}, 6)
-	objs := make([]fyne.CanvasObject, len(vals))
-	for i, v := range vals {
-		v := v
-		p := newPill(v, func() { r.setText(v) }, nil, true)
-		p.maxW = &r.f.width
-		objs[i] = p
-	}
-	r.suggest.Objects = objs
+	r.suggest.Objects = suggestionPills(vals, r.setText, &r.f.width, r.entry.Disabled())
 	r.suggest.Refresh()
 	r.f.relayout()
 }
@@ -597,15 +590,7 @@ func (r *listRow) showSuggestions() {
 		skip[it.Plain()] = true
 	}
 	vals := suggest(r.f.values(r.key), r.entry.Text, skip, 8)
-	objs := make([]fyne.CanvasObject, len(vals))
-	for i, v := range vals {
-		v := v
-		p := newPill(v, func() { r.add(v) }, nil, true)
-		p.maxW = &r.f.width
-		p.disabled = !r.enabled
-		objs[i] = p
-	}
-	r.suggest.Objects = objs
+	r.suggest.Objects = suggestionPills(vals, r.add, &r.f.width, !r.enabled)
 	r.suggest.Refresh()
 	r.f.relayout()
 }

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -140,13 +141,21 @@ func (t *tapIcon) Tapped(*fyne.PointEvent) {
 }
 
 // pill is a rounded label: a chip with a remove icon, a suggestion, a
-// missing key to add, or a small action. It takes no focus.
+// missing key to add, a small action, or the caption before suggestions.
+// It takes no focus.
 type pill struct {
 	widget.BaseWidget
 	text     string
 	onTap    func()
 	onRemove func()
-	muted    bool // greyed: a suggestion or a key the article lacks
+	// muted is a suggestion or a key the article lacks: outlined, not
+	// filled, with dimmed text, so it does not read as a value.
+	muted bool
+	// prefix is drawn before the text ("+ " on a suggestion); text stays
+	// the value the pill stands for.
+	prefix string
+	// caption is a plain dimmed label with no box ("Suggestions:").
+	caption  bool
 	disabled bool
 	// maxW, when set, caps the pill's width (the field's width): a longer
 	// text is cut with "…" so a long chip never widens the form.
@@ -158,6 +167,45 @@ func newPill(text string, onTap, onRemove func(), muted bool) *pill {
 	p.ExtendBaseWidget(p)
 	return p
 }
+
+// newSuggestion returns a pill that offers v: outlined and dimmed, with a
+// "+", so it is not mistaken for a value already set.
+func newSuggestion(v string, onTap func()) *pill {
+	p := newPill(v, onTap, nil, true)
+	p.prefix = "+ "
+	return p
+}
+
+// newCaption returns a caption in a pill's size, without a box.
+func newCaption(text string) *pill {
+	p := &pill{text: text, caption: true}
+	p.ExtendBaseWidget(p)
+	return p
+}
+
+// suggestionPills returns the pills that offer vals, after the caption
+// "Suggestions:", or nothing when there is no value to offer. maxW caps
+// a pill's width (see pill.maxW).
+func suggestionPills(vals []string, add func(string), maxW *float32, disabled bool) []fyne.CanvasObject {
+	if len(vals) == 0 {
+		return nil
+	}
+	objs := make([]fyne.CanvasObject, 0, len(vals)+1)
+	c := newCaption(lang.L("Suggestions:"))
+	c.disabled = disabled
+	objs = append(objs, c)
+	for _, v := range vals {
+		v := v
+		p := newSuggestion(v, func() { add(v) })
+		p.maxW = maxW
+		p.disabled = disabled
+		objs = append(objs, p)
+	}
+	return objs
+}
+
+// label is the text the pill draws.
+func (p *pill) label() string { return p.prefix + p.text }
 
 // Tapped runs the pill's action.
 func (p *pill) Tapped(*fyne.PointEvent) {
@@ -176,7 +224,7 @@ func (p *pill) setDisabled(on bool) {
 
 // CreateRenderer builds the background, label and remove icon.
 func (p *pill) CreateRenderer() fyne.WidgetRenderer {
-	r := &pillRenderer{p: p, bg: canvas.NewRectangle(color.Transparent), txt: canvas.NewText(p.text, color.Black)}
+	r := &pillRenderer{p: p, bg: canvas.NewRectangle(color.Transparent), txt: canvas.NewText(p.label(), color.Black)}
 	objs := []fyne.CanvasObject{r.txt}
 	if p.onRemove != nil {
 		ri := &removeIcon{tapIcon: &tapIcon{res: theme.CancelIcon(), onTap: func() {
@@ -219,9 +267,16 @@ func (r *pillRenderer) Refresh() {
 	r.bg.FillColor = th.Color(theme.ColorNameInputBackground, v)
 	r.bg.StrokeColor, r.bg.StrokeWidth = color.Transparent, 0
 	r.txt.Color = th.Color(theme.ColorNameForeground, v)
-	if p.muted {
+	switch {
+	case p.caption:
 		r.bg.FillColor = color.Transparent
-		r.bg.StrokeColor = th.Color(theme.ColorNameInputBorder, v)
+		r.txt.Color = th.Color(theme.ColorNamePlaceHolder, v)
+	case p.muted:
+		// An outline in the dimmed text's colour: the input border colour
+		// hardly shows on the light background, and a suggestion drawn
+		// without one looked like a chip.
+		r.bg.FillColor = color.Transparent
+		r.bg.StrokeColor = th.Color(theme.ColorNamePlaceHolder, v)
 		r.bg.StrokeWidth = 1
 		r.txt.Color = th.Color(theme.ColorNamePlaceHolder, v)
 	}
@@ -260,7 +315,7 @@ func (l *pillLayout) sizes(objs []fyne.CanvasObject) (text fyne.Size, rest, h fl
 		m := o.MinSize()
 		if i == 0 {
 			if t, ok := o.(*canvas.Text); ok {
-				m = fyne.MeasureText(l.p.text, t.TextSize, t.TextStyle)
+				m = fyne.MeasureText(l.p.label(), t.TextSize, t.TextStyle)
 			}
 			text = m
 		} else {
@@ -286,7 +341,7 @@ func (l *pillLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	}
 	_, rest, _ := l.sizes(objs)
 	if t, ok := objs[0].(*canvas.Text); ok {
-		if s := ellipsize(l.p.text, size.Width-rest, t.TextSize, t.TextStyle); s != t.Text {
+		if s := ellipsize(l.p.label(), size.Width-rest, t.TextSize, t.TextStyle); s != t.Text {
 			t.Text = s
 			t.Refresh()
 		}
