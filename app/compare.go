@@ -19,7 +19,8 @@ import (
 // compareDisk shows the editor's text (mine) against the file on disk
 // (theirs): an inline diff, line by line, with the words and Chinese
 // characters that changed inside a changed line marked, opened at the
-// first difference.
+// first difference. Every line is drawn in the monospace face (a Han
+// character two columns), so the columns of the lines line up.
 func (ws *workspace) compareDisk() { ws.showCompare() }
 
 // showCompare shows the comparison dialog and returns its view (nil when
@@ -37,6 +38,7 @@ func (ws *workspace) showCompare() *editor.Source {
 	dv := buildDiff(merge.Diff(string(data), ws.art.Text()))
 	view := editor.NewSource()
 	view.SetReadOnly(true)
+	view.SetMonospace(true) // the lines line up column by column, Chinese included
 	view.SetText(dv.text)
 	view.SetMarks(dv.lines)
 	view.SetSpanMarks(dv.spans)

@@ -4,14 +4,17 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 
 	"folio/app/library"
+	"folio/app/theme"
 	"folio/editor"
 	"folio/editor/merge"
 )
@@ -375,5 +378,58 @@ func TestCompareClosesWithEscape(t *testing.T) {
 	}
 	if ws.win.Canvas().Focused() != ws.src {
 		t.Error("after the comparison the keyboard is not back in the editor")
+	}
+}
+
+// QA: the comparison drew prose in the proportional face (only code was
+// monospace), so its columns did not line up. Every line is now drawn in
+// the monospace face, a Han character two columns wide: lines of the
+// same width in columns end at the same x, whatever their characters.
+func TestCompareDrawsEveryLineMonospace(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	applyTheme(fyne.CurrentApp(), theme.Options{}) // its CJK monospace font
+	path := filepath.Join(dir, "cols.md")
+	same := []string{"iiiiiiiiii", "MMMMMMMMMM", "中文中文中", "i**粗体**M", "# 标题"} // 10 columns but the last
+	write(t, path, strings.Join(same, "\n")+"\n旧的一行\n")
+	ws.load(path)
+	ws.src.SetText(strings.Join(same, "\n") + "\n新的一行\n")
+	ws.edited()
+	view := ws.showCompare()
+	if view == nil {
+		t.Fatal("no comparison shown")
+	}
+	if !view.Monospace() {
+		t.Error("the comparison is not set monospace")
+	}
+	ends := map[float32]float32{} // a line's y: where its last text ends
+	texts := map[float32]string{}
+	for _, o := range test.TempWidgetRenderer(t, view).Objects() {
+		tx, ok := o.(*canvas.Text)
+		if !ok || !tx.Visible() || tx.Text == "" {
+			continue
+		}
+		if !tx.TextStyle.Monospace {
+			t.Errorf("%q is drawn in %+v, not monospace", tx.Text, tx.TextStyle)
+		}
+		y := tx.Position().Y
+		ends[y] = max(ends[y], tx.Position().X+tx.Size().Width)
+		texts[y] += tx.Text
+	}
+	var want float32
+	seen := 0
+	for y, text := range texts {
+		if !slices.Contains(same[:4], strings.TrimLeft(text, "\u00a0")) {
+			continue
+		}
+		seen++
+		if want == 0 {
+			want = ends[y]
+		}
+		if d := ends[y] - want; d > 0.5 || d < -0.5 {
+			t.Errorf("%q ends at x=%.1f, another line of 10 columns at %.1f", text, ends[y], want)
+		}
+	}
+	if seen != 4 {
+		t.Fatalf("the lines were not drawn: %v", texts)
 	}
 }

@@ -251,6 +251,16 @@ type layout struct {
 	cpTail   []checkpoint
 	spTail   []span
 	wrapped  int // bytes handed to the wrapper so far (tests read it)
+	// mono draws every kind in the monospace face (Source.SetMonospace)
+	mono bool
+}
+
+// face is the font face text of kind k is drawn in.
+func (l *layout) face(k hlKind) int {
+	if l.mono {
+		return faceMono
+	}
+	return kindFace[k]
 }
 
 func (l *layout) reset(width float32, m *metrics) {
@@ -300,7 +310,8 @@ func (l *layout) estimate(s string) int {
 			wide++
 		}
 	}
-	w := float32(ascii)*l.m.ascii[faceRegular]['n'] + float32(wide)*l.m.han[faceRegular]
+	f := l.face(hlText)
+	w := float32(ascii)*l.m.ascii[f]['n'] + float32(wide)*l.m.han[f]
 	n := int(w/l.width) + 1
 	return n
 }
@@ -641,9 +652,9 @@ func (l *layout) need(i, rows, col int) *lineLayout {
 		for si < len(sp)-1 && off >= sp[si].end {
 			si++
 		}
-		face := faceRegular
+		face := l.face(hlText)
 		if si < len(sp) {
-			face = kindFace[sp[si].kind]
+			face = l.face(sp[si].kind)
 		}
 		return l.m.advance(r, face)
 	}
@@ -852,13 +863,13 @@ func (l *layout) measure(i, from, to int) float32 {
 	for _, s := range l.spansIn(i, from, to) {
 		lo, hi := max(s.start, at), min(s.end, to)
 		if lo > at { // a gap between spans: regular text
-			x += l.m.width(l.buf.LineSlice(i, at, lo), faceRegular)
+			x += l.m.width(l.buf.LineSlice(i, at, lo), l.face(hlText))
 		}
-		x += l.m.width(l.buf.LineSlice(i, lo, hi), kindFace[s.kind])
+		x += l.m.width(l.buf.LineSlice(i, lo, hi), l.face(s.kind))
 		at = hi
 	}
 	if at < to {
-		x += l.m.width(l.buf.LineSlice(i, at, to), faceRegular)
+		x += l.m.width(l.buf.LineSlice(i, at, to), l.face(hlText))
 	}
 	return x
 }
@@ -875,9 +886,9 @@ func (l *layout) colAt(i, vs, ve int, x float32) (col int, rowEnd bool) {
 		for si < len(sp)-1 && off >= sp[si].end {
 			si++
 		}
-		face := faceRegular
+		face := l.face(hlText)
 		if si < len(sp) {
-			face = kindFace[sp[si].kind]
+			face = l.face(sp[si].kind)
 		}
 		w := l.m.advance(r, face)
 		if x < acc+w/2 {

@@ -155,7 +155,7 @@ func (r *sourceRenderer) update() {
 				x0 := s.lay.measure(line, vs, a)
 				x1 := x0 + s.lay.measure(line, a, b)
 				if eol {
-					x1 += m.ascii[faceRegular][' ']
+					x1 += m.ascii[s.lay.face(hlText)][' ']
 				}
 				rc := r.rect(nr)
 				nr++
@@ -175,7 +175,7 @@ func (r *sourceRenderer) update() {
 				}
 				seg := displayLine(s.buf.LineSlice(line, a, b))
 				w := s.lay.measure(line, a, b)
-				if seg != "" && kindFace[sp.kind] == faceMono && m.hasOffGrid(seg) {
+				if seg != "" && s.lay.face(sp.kind) == faceMono && m.hasOffGrid(seg) {
 					// box drawing and the like: one column each, centred
 					m.gridPieces(seg, func(p string, px, pw, shift float32) {
 						t := r.text(nt)
@@ -288,7 +288,7 @@ func (r *sourceRenderer) text(i int) *canvas.Text {
 
 // setText updates a pooled text object, refreshing it only if it changed.
 func (r *sourceRenderer) setText(t *canvas.Text, text string, k hlKind, size float32, pos fyne.Position, sz fyne.Size) {
-	style := faceStyle[kindFace[k]]
+	style := faceStyle[r.s.lay.face(k)]
 	c := r.colors[k]
 	if t.Text == text && t.TextStyle == style && t.TextSize == size && t.Color == c && t.Position() == pos && t.Visible() {
 		return
