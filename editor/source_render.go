@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"folio/editor/internal/contrast"
 	"folio/editor/textwidth"
 )
 
@@ -67,7 +68,7 @@ func (r *sourceRenderer) applyTheme() {
 	v := fyne.CurrentApp().Settings().ThemeVariant()
 	bgCol := th.Color(theme.ColorNameInputBackground, v)
 	for k := range hlKinds {
-		r.colors[k] = readableOn(th.Color(kindColor[k], v), bgCol)
+		r.colors[k] = contrast.ReadableOn(th.Color(kindColor[k], v), bgCol)
 	}
 	r.selCol = th.Color(theme.ColorNameSelection, v)
 	r.matchC = th.Color(theme.ColorNameHover, v)

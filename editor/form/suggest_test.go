@@ -2,7 +2,6 @@ package form
 
 import (
 	"image/color"
-	"math"
 	"os"
 	"strings"
 	"testing"
@@ -13,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"folio/assets"
+	"folio/editor/internal/contrast"
 )
 
 // inLanguage loads Folio's translations for the locale loc (as the app
@@ -43,26 +43,6 @@ func inLanguage(t *testing.T, loc string) {
 	l := loc + ".UTF-8"
 	set(map[string]*string{"LANGUAGE": &loc, "LC_ALL": &l})
 	t.Cleanup(func() { set(old) })
-}
-
-// contrast is WCAG 2's contrast ratio of two opaque colours.
-func contrast(a, b color.Color) float64 {
-	lum := func(c color.Color) float64 {
-		n := color.NRGBAModel.Convert(c).(color.NRGBA)
-		lin := func(v uint8) float64 {
-			x := float64(v) / 255
-			if x <= 0.04045 {
-				return x / 12.92
-			}
-			return math.Pow((x+0.055)/1.055, 2.4)
-		}
-		return 0.2126*lin(n.R) + 0.7152*lin(n.G) + 0.0722*lin(n.B)
-	}
-	la, lb := lum(a), lum(b)
-	if la < lb {
-		la, lb = lb, la
-	}
-	return (la + 0.05) / (lb + 0.05)
 }
 
 // QA: under an empty tags field the folder's tags were drawn as chips, as
@@ -97,6 +77,9 @@ func TestEmptyTagsShowSuggestionsNotValues(t *testing.T) {
 				if cr.txt.Text != tc.caption {
 					t.Errorf("caption %q, want %q", cr.txt.Text, tc.caption)
 				}
+				if got := contrast.Ratio(cr.txt.Color, bg); got < contrast.MinText {
+					t.Errorf("caption %v is %.2f:1 on %v", cr.txt.Color, got, bg)
+				}
 				if c.onTap != nil {
 					t.Error("the caption acts on a tap")
 				}
@@ -109,11 +92,14 @@ func TestEmptyTagsShowSuggestionsNotValues(t *testing.T) {
 					if r.bg.FillColor != color.Transparent {
 						t.Errorf("suggestion %q is filled (%v) like a value", p.text, r.bg.FillColor)
 					}
-					if r.bg.StrokeWidth <= 0 || contrast(r.bg.StrokeColor, bg) < 3 {
-						t.Errorf("suggestion %q outline %v (%.2f:1 on %v) does not show", p.text, r.bg.StrokeColor, contrast(r.bg.StrokeColor, bg), bg)
+					if r.bg.StrokeWidth <= 0 || contrast.Ratio(r.bg.StrokeColor, bg) < 3 {
+						t.Errorf("suggestion %q outline %v (%.2f:1 on %v) does not show", p.text, r.bg.StrokeColor, contrast.Ratio(r.bg.StrokeColor, bg), bg)
 					}
 					if r.txt.Color == th.Color(theme.ColorNameForeground, variant) {
 						t.Errorf("suggestion %q in the values' text colour", p.text)
+					}
+					if got := contrast.Ratio(r.txt.Color, bg); got < contrast.MinText {
+						t.Errorf("suggestion %q: dimmed text %v is %.2f:1 on %v, want >= %.1f", p.text, r.txt.Color, got, bg, contrast.MinText)
 					}
 				}
 				first := objs[1].(*pill).text

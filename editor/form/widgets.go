@@ -10,6 +10,8 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"folio/editor/internal/contrast"
 )
 
 // fieldEntry is the entry every text-like field uses: Enter commits a
@@ -267,18 +269,21 @@ func (r *pillRenderer) Refresh() {
 	r.bg.FillColor = th.Color(theme.ColorNameInputBackground, v)
 	r.bg.StrokeColor, r.bg.StrokeWidth = color.Transparent, 0
 	r.txt.Color = th.Color(theme.ColorNameForeground, v)
+	// Dimmed text: the placeholder colour, darkened on the light
+	// background as far as text needs to stay readable (WCAG AA).
+	dim := contrast.ReadableOn(th.Color(theme.ColorNamePlaceHolder, v), th.Color(theme.ColorNameBackground, v))
 	switch {
 	case p.caption:
 		r.bg.FillColor = color.Transparent
-		r.txt.Color = th.Color(theme.ColorNamePlaceHolder, v)
+		r.txt.Color = dim
 	case p.muted:
-		// An outline in the dimmed text's colour: the input border colour
+		// An outline in the placeholder colour: the input border colour
 		// hardly shows on the light background, and a suggestion drawn
 		// without one looked like a chip.
 		r.bg.FillColor = color.Transparent
 		r.bg.StrokeColor = th.Color(theme.ColorNamePlaceHolder, v)
 		r.bg.StrokeWidth = 1
-		r.txt.Color = th.Color(theme.ColorNamePlaceHolder, v)
+		r.txt.Color = dim
 	}
 	if p.disabled {
 		r.txt.Color = th.Color(theme.ColorNameDisabled, v)

@@ -1,32 +1,35 @@
-package editor
+// Package contrast measures and fixes the contrast of text colours on a
+// background (WCAG 2): the editor's highlight colours and the form's
+// dimmed suggestions keep level AA (4.5:1) in the light and dark themes.
+package contrast
 
 import (
 	"image/color"
 	"math"
 )
 
-// minTextContrast is the contrast every highlight colour keeps against the
-// editor's background: WCAG 2 level AA for body text.
-const minTextContrast = 4.5
+// MinText is the contrast text keeps against its background: WCAG 2
+// level AA for body text.
+const MinText = 4.5
 
-// contrastTarget is what readableOn aims at, a little above
-// minTextContrast so that rounding to 8-bit channels cannot drop under it.
-const contrastTarget = minTextContrast + 0.1
+// target is what ReadableOn aims at, a little above MinText so that
+// rounding to 8-bit channels cannot drop under it.
+const target = MinText + 0.1
 
-// readableOn returns fg, made opaque over bg, or, when that is not
-// readable on bg (contrast under minTextContrast), the colour of the same
+// ReadableOn returns fg, made opaque over bg, or, when that is not
+// readable on bg (contrast under MinText), the colour of the same
 // hue and saturation with the lightness nearest fg's that is: darker on a
 // light background, lighter on a dark one. Theme colours meant for icons
 // and buttons (Fyne's light green "success", its orange "warning") are
 // too light for text on a light background; this keeps their hue.
-func readableOn(fg, bg color.Color) color.Color {
-	b := opaque(bg, color.White)
-	f := opaque(fg, b)
-	if contrastRatio(f, b) >= minTextContrast {
+func ReadableOn(fg, bg color.Color) color.Color {
+	b := Opaque(bg, color.White)
+	f := Opaque(fg, b)
+	if Ratio(f, b) >= MinText {
 		return f
 	}
 	h, s, l := toHSL(f)
-	lb := luminance(b)
+	lb := Luminance(b)
 	darker := (lb+0.05)/0.05 >= 1.05/(lb+0.05) // black is the better contrast
 	lo, hi := 0.0, l                           // lightness range searched
 	if !darker {
@@ -37,7 +40,7 @@ func readableOn(fg, bg color.Color) color.Color {
 	// the target.
 	for range 40 {
 		mid := (lo + hi) / 2
-		ok := contrastRatio(fromHSL(h, s, mid), b) >= contrastTarget
+		ok := Ratio(fromHSL(h, s, mid), b) >= target
 		if ok == darker {
 			lo = mid
 		} else {
@@ -49,7 +52,7 @@ func readableOn(fg, bg color.Color) color.Color {
 		best = lo
 	}
 	c := fromHSL(h, s, best)
-	for i := 0; contrastRatio(c, b) < minTextContrast && i < 255; i++ {
+	for i := 0; Ratio(c, b) < MinText && i < 255; i++ {
 		// rounding: step one more towards black or white
 		if darker {
 			best = math.Max(best-1.0/255, 0)
@@ -61,18 +64,18 @@ func readableOn(fg, bg color.Color) color.Color {
 	return c
 }
 
-// contrastRatio is the WCAG 2 contrast ratio of two opaque colours, from 1
-// (the same) to 21 (black on white).
-func contrastRatio(a, b color.Color) float64 {
-	la, lb := luminance(a), luminance(b)
+// Ratio is the WCAG 2 contrast ratio of two opaque colours, from 1 (the
+// same) to 21 (black on white).
+func Ratio(a, b color.Color) float64 {
+	la, lb := Luminance(a), Luminance(b)
 	if la < lb {
 		la, lb = lb, la
 	}
 	return (la + 0.05) / (lb + 0.05)
 }
 
-// luminance is the WCAG 2 relative luminance of an opaque colour.
-func luminance(c color.Color) float64 {
+// Luminance is the WCAG 2 relative luminance of an opaque colour.
+func Luminance(c color.Color) float64 {
 	n := color.NRGBAModel.Convert(c).(color.NRGBA)
 	lin := func(v uint8) float64 {
 		x := float64(v) / 255
@@ -84,8 +87,8 @@ func luminance(c color.Color) float64 {
 	return 0.2126*lin(n.R) + 0.7152*lin(n.G) + 0.0722*lin(n.B)
 }
 
-// opaque composes c over the opaque under, as it shows when drawn there.
-func opaque(c, under color.Color) color.NRGBA {
+// Opaque composes c over the opaque under, as it shows when drawn there.
+func Opaque(c, under color.Color) color.NRGBA {
 	n := color.NRGBAModel.Convert(c).(color.NRGBA)
 	if n.A == 0xff {
 		return n
