@@ -177,7 +177,10 @@ func (m *metrics) gridPieces(s string, fn func(piece string, x, w, shift float32
 			continue
 		}
 		flush(i)
-		end := i + utf8.RuneLen(r)
+		// the rune's own length in s: a byte that is not UTF-8 decodes as
+		// U+FFFD but is one byte long (RuneLen would say three)
+		_, size := utf8.DecodeRuneInString(s[i:])
+		end := i + size
 		w := m.advance(r, faceMono)
 		fn(s[i:end], x, w, (w-adv)/2)
 		x += w

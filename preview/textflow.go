@@ -366,8 +366,11 @@ func (t *textFlow) layout(width float32) {
 			}
 			if !t.noWrap && w > width && width > 0 && utf8.RuneCountInString(a.text) > 1 {
 				// a word wider than the line: break it between characters
-				for j, ch := range a.text {
-					s := a.text[j : j+utf8.RuneLen(ch)]
+				for j := range a.text {
+					// the rune's own length: a byte that is not UTF-8 is one
+					// byte long, though it reads as U+FFFD
+					_, size := utf8.DecodeRuneInString(a.text[j:])
+					s := a.text[j : j+size]
 					cw := t.measure(a.run, s, sizes).Width
 					if x > 0 && x+cw > width {
 						flush(false)
