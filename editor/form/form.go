@@ -18,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"folio/editor"
 	"folio/editor/document"
 )
 
@@ -273,8 +274,11 @@ func (f *Form) SetPath(path string) {
 // field has no entry).
 func (f *Form) FieldText(key string) string {
 	if r, ok := f.byKey[key]; ok {
-		if e, ok := r.focusTarget().(*fieldEntry); ok {
-			return e.Text
+		switch t := r.focusTarget().(type) {
+		case *fieldEntry:
+			return t.Text
+		case *editor.Source:
+			return t.Text()
 		}
 	}
 	return ""
@@ -458,6 +462,9 @@ func (f *Form) undo(r row, redo bool) {
 	var e *fieldEntry
 	pending := ""
 	switch r := r.(type) {
+	case *longRow:
+		f.undoLong(r, redo)
+		return
 	case *entryRow:
 		e, pending = r.entry, r.shown
 	case *rawRow:
@@ -486,6 +493,32 @@ func (f *Form) undo(r row, redo bool) {
 	f.OnUndo(redo)
 	if b.live() {
 		r.show(b.value)
+	}
+}
+
+// undoLong is undo for a long text: as for an entry, typing not yet
+// written is undone in the field (all of it when the field's history has
+// no step left), else the text's last step.
+func (f *Form) undoLong(r *longRow, redo bool) {
+	if r.text() != r.shown {
+		if redo {
+			r.src.Redo()
+			return
+		}
+		before := r.text()
+		r.src.Undo()
+		if r.text() == before {
+			r.src.SetText(r.shown)
+			r.grown()
+		}
+		return
+	}
+	if f.OnUndo == nil || f.broken {
+		return
+	}
+	f.OnUndo(redo)
+	if r.live() {
+		r.show(r.value)
 	}
 }
 
@@ -647,6 +680,8 @@ func (f *Form) Commit() {
 		}
 		switch r := r.(type) {
 		case *entryRow:
+			r.commit()
+		case *longRow:
 			r.commit()
 		case *rawRow:
 			r.commit()
