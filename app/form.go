@@ -54,6 +54,7 @@ func newFormPane(ws *workspace) *formPane {
 	p.f.OnGotoLine = p.gotoLine
 	p.f.OnEscape = func() { p.focusEditor() }
 	p.f.OnUndo = p.undo
+	p.f.SetUIRunner(func(fn func()) { ws.do(fn) }) // ws.do as it is then (tests replace it)
 	ws.panes.SetForm(p.f)
 	// The window's content is watched for its width (the list's
 	// automatic collapse); it is laid out exactly as before.

@@ -245,3 +245,34 @@ func TestAutosaveSavesAfterAPause(t *testing.T) {
 		t.Fatalf("disk = %q", got)
 	}
 }
+
+// TestFormTypingIsJournalledWithoutEnter: text typed in a form field
+// (no Enter, the caret still in it) is written to the article after a
+// pause, marked unsaved and journalled, so kill -9 does not lose it (QA:
+// it stayed in the field until the focus left, and a crash lost it).
+func TestFormTypingIsJournalledWithoutEnter(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	ws.hot.delay = 20 * time.Millisecond
+	path := filepath.Join(dir, "a.md")
+	ws.load(path)
+	pressShortcut(t, ws, focusFormShortcut)
+	f := ws.win.Canvas().Focused()
+	if f == nil || f == fyne.Focusable(ws.src) {
+		t.Fatalf("no form field has the focus (%T)", f)
+	}
+	f.(fyne.Shortcutable).TypedShortcut(&fyne.ShortcutSelectAll{})
+	test.Type(f, "崩溃前的标题")
+	want := strings.Replace(articleText, `title: "旧标题"`, `title: "崩溃前的标题"`, 1)
+	journalled(t, ws, path, want)
+	if ws.src.Text() != want || !ws.art.Dirty() || !strings.HasPrefix(ws.win.Title(), "● ") {
+		t.Fatalf("text %q dirty=%v title %q", ws.src.Text(), ws.art.Dirty(), ws.win.Title())
+	}
+	if ws.win.Canvas().Focused() != f {
+		t.Error("the field lost the focus")
+	}
+	ws2 := restart(t, ws)
+	ws2.load(path)
+	if ws2.src.Text() != want || !ws2.art.Dirty() {
+		t.Fatalf("restored %q dirty=%v", ws2.src.Text(), ws2.art.Dirty())
+	}
+}

@@ -67,10 +67,14 @@ type Form struct {
 	// and gives the form the new text (Update) before it returns.
 	OnUndo func(redo bool)
 
-	opts   Options
-	schema *document.Schema
-	path   string
-	doc    *document.Document // the form's own copy; edits go through it
+	opts Options
+	// later runs fn on the UI goroutine after d (time.AfterFunc handing
+	// over with fyne.Do; tests replace it) and returns what stops it.
+	later    func(d time.Duration, fn func()) (stop func() bool)
+	stopIdle func() bool // the pending idle commit, if any
+	schema   *document.Schema
+	path     string
+	doc      *document.Document // the form's own copy; edits go through it
 
 	rows       []row
 	byKey      map[string]row
@@ -95,6 +99,7 @@ type Form struct {
 // New returns an empty form.
 func New(opts Options) *Form {
 	f := &Form{opts: opts, byKey: map[string]row{}, width: 300, labelW: labelWidth}
+	f.SetUIRunner(fyne.Do)
 	f.ExtendBaseWidget(f)
 	f.pathLabel = widget.NewLabel("")
 	f.pathLabel.Truncation = fyne.TextTruncateEllipsis
@@ -669,6 +674,40 @@ func (f *Form) remove(key string) {
 	if f.apply(func(d *document.Document) (document.Edit, error) { return d.DeleteEdit(key) }, nil) {
 		f.rebuild(false)
 	}
+}
+
+// SetUIRunner sets how the form hands work from a timer to the UI
+// goroutine (fyne.Do unless set; the app passes its own hand-over).
+func (f *Form) SetUIRunner(do func(func())) {
+	f.later = func(d time.Duration, fn func()) func() bool {
+		return time.AfterFunc(d, func() { do(fn) }).Stop
+	}
+}
+
+// idleCommit is how long after the last change in a text field its text
+// is written to the article while the caret stays in it (as leaving it
+// would), so that the article is marked unsaved and journalled (a second
+// later) within 2 s of the keystroke: a crash loses nothing typed earlier.
+const idleCommit = 600 * time.Millisecond
+
+// typed notes a change in r's entry: its text is written after idleCommit
+// unless another change comes first. Text set from the document (the
+// entry is not focused, or shows what the document holds) writes nothing.
+func (f *Form) typed(r *entryRow) {
+	if f.syncing || !r.focused() {
+		return
+	}
+	if f.stopIdle != nil {
+		f.stopIdle()
+	}
+	f.stopIdle = f.later(idleCommit, func() {
+		f.stopIdle = nil
+		for _, r := range f.rows {
+			if er, ok := r.(*entryRow); ok && er.focused() {
+				er.commit()
+			}
+		}
+	})
 }
 
 // Commit writes the text of the field being typed in, as leaving it would

@@ -233,6 +233,13 @@ func (f *Form) newEntryRow(key string, k rowKind) *entryRow {
 		r.entry.OnChanged = func(string) { r.showSuggestions() }
 		extra = append(extra, r.suggest)
 	}
+	changed := r.entry.OnChanged
+	r.entry.OnChanged = func(text string) {
+		if changed != nil {
+			changed(text)
+		}
+		f.typed(r)
+	}
 	r.layoutRow(field, append([]fyne.CanvasObject{r.flag}, extra...)...)
 	return r
 }
