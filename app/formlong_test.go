@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -62,5 +63,44 @@ func TestFormSummaryIsASourceField(t *testing.T) {
 	field.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	if ws.win.Canvas().Focused() != fyne.Focusable(ws.src) {
 		t.Errorf("Escape left the focus on %T", ws.win.Canvas().Focused())
+	}
+}
+
+// TestFormSummaryTypingIsJournalledWithoutLeaving: text typed in the
+// summary (the caret still in it) is written to the article after a pause,
+// marked unsaved and journalled, as a title's is, and restored after a
+// restart.
+func TestFormSummaryTypingIsJournalledWithoutLeaving(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	ws.hot.delay = 20 * time.Millisecond
+	const text = "---\ntitle: t\nsummary: |\n  第一行\n---\n正文\n"
+	path := filepath.Join(dir, "d.md")
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ws.load(path)
+	pressShortcut(t, ws, focusFormShortcut)
+	ws.win.Canvas().FocusNext()
+	field, ok := ws.win.Canvas().Focused().(*editor.Source)
+	if !ok || field == ws.src {
+		t.Fatalf("focus on %T, want the summary's Source", ws.win.Canvas().Focused())
+	}
+	field.SetCursorOffset(field.Len())
+	if field.Text() != "第一行\n" {
+		t.Fatalf("the summary holds %q", field.Text())
+	}
+	test.Type(field, "第二行，崩溃前\n")
+	want := strings.Replace(text, "  第一行\n", "  第一行\n  第二行，崩溃前\n", 1)
+	journalled(t, ws, path, want)
+	if ws.src.Text() != want || !ws.art.Dirty() {
+		t.Fatalf("text %q dirty=%v", ws.src.Text(), ws.art.Dirty())
+	}
+	if ws.win.Canvas().Focused() != fyne.Focusable(field) {
+		t.Error("the summary lost the focus")
+	}
+	ws2 := restart(t, ws)
+	ws2.load(path)
+	if ws2.src.Text() != want || !ws2.art.Dirty() {
+		t.Fatalf("restored %q dirty=%v", ws2.src.Text(), ws2.art.Dirty())
 	}
 }

@@ -690,10 +690,11 @@ func (f *Form) SetUIRunner(do func(func())) {
 // later) within 2 s of the keystroke: a crash loses nothing typed earlier.
 const idleCommit = 600 * time.Millisecond
 
-// typed notes a change in r's entry: its text is written after idleCommit
-// unless another change comes first. Text set from the document (the
-// entry is not focused, or shows what the document holds) writes nothing.
-func (f *Form) typed(r *entryRow) {
+// typed notes a change in r's entry (or long-text field): its text is
+// written after idleCommit unless another change comes first. Text set
+// from the document (the entry is not focused, or shows what the document
+// holds) writes nothing.
+func (f *Form) typed(r row) {
 	if f.syncing || !r.focused() {
 		return
 	}
@@ -703,8 +704,15 @@ func (f *Form) typed(r *entryRow) {
 	f.stopIdle = f.later(idleCommit, func() {
 		f.stopIdle = nil
 		for _, r := range f.rows {
-			if er, ok := r.(*entryRow); ok && er.focused() {
-				er.commit()
+			switch r := r.(type) {
+			case *entryRow:
+				if r.focused() {
+					r.commit()
+				}
+			case *longRow:
+				if r.focused() {
+					r.commit()
+				}
 			}
 		}
 	})

@@ -26,8 +26,8 @@ const (
 // rules), and it shows the same lines while it is typed in and after.
 // Fyne's entry wraps only at spaces and cannot be taught otherwise.
 //
-// Like the entries, it writes its text when it loses the focus (or on
-// Form.Commit); Enter starts a new line, Tab moves on, Escape hands the
+// Like the entries, it writes its text when it loses the focus, on
+// Form.Commit and a short pause after typing (Form.typed); Enter starts a new line, Tab moves on, Escape hands the
 // focus back, Ctrl+Z undoes the typing not yet written and else the
 // article's last step.
 type longRow struct {
@@ -60,7 +60,10 @@ func (f *Form) newLongRow(key string) *longRow {
 			f.escape()
 		}
 	}
-	r.src.OnChanged = r.grown
+	r.src.OnChanged = func() {
+		r.grown()
+		f.typed(r) // written after a pause, as an entry's typing is
+	}
 	r.layoutRow(r.field)
 	return r
 }

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
@@ -246,4 +247,47 @@ func TestLongTextFieldSize(t *testing.T) {
 	if (eight-empty)/(four-empty) != 3 {
 		t.Errorf("heights empty %v, four lines %v, eight %v: not 2, 4 and 8 lines", empty, four, eight)
 	}
+}
+
+// TestLongTextIsWrittenAfterAPause: text typed in the summary reaches the
+// article after a short pause while the caret stays in it, as an entry's
+// does (Form.typed); the field keeps its focus, text and caret.
+func TestLongTextIsWrittenAfterAPause(t *testing.T) {
+	h := newHarness(t, readSample(t, "2024-ai-trends.md"), nil)
+	var pending []func()
+	h.f.later = func(d time.Duration, fn func()) func() bool {
+		i := len(pending)
+		pending = append(pending, fn)
+		return func() bool {
+			ok := pending[i] != nil
+			pending[i] = nil
+			return ok
+		}
+	}
+	fire := func() {
+		for i, fn := range pending {
+			if fn != nil {
+				pending[i] = nil
+				fn()
+			}
+		}
+	}
+	src := h.long("summary").src
+	h.w.Canvas().Focus(src)
+	src.SetCursorOffset(src.Len())
+	h.noEdit("typing", func() { test.Type(src, "真的") })
+	if len(pending) != 2 {
+		t.Fatalf("%d idle commits asked for two keystrokes", len(pending))
+	}
+	at := src.CursorOffset()
+	h.step("pause", `summary: "深度分析人工智能在各行业的应用前景，探讨未来一年AI技术的发展方向和机遇。真的"`, fire)
+	if h.w.Canvas().Focused() != src || src.CursorOffset() != at {
+		t.Errorf("after the pause: focus %v, caret %d (was %d)", h.w.Canvas().Focused() == src, src.CursorOffset(), at)
+	}
+	h.noEdit("a pause with nothing new", fire)
+	h.noEdit("set from the document", func() {
+		h.w.Canvas().Focus(h.entry("title").entry)
+		h.long("summary").show(document.S("别的"))
+		fire()
+	})
 }
