@@ -291,3 +291,32 @@ func TestLongTextIsWrittenAfterAPause(t *testing.T) {
 		fire()
 	})
 }
+
+// TestLongTextReadOnlyWhileBroken: while the front matter cannot be read
+// the summary is read-only (typing changes nothing, nothing is written)
+// and drawn dimmed with a dimmed border; it is editable again after.
+func TestLongTextReadOnlyWhileBroken(t *testing.T) {
+	seed := readSample(t, "2024-ai-trends.md")
+	h := newHarness(t, seed, nil)
+	r := h.long("summary")
+	broken, _ := document.Parse([]byte(strings.Replace(string(seed), `author: "李华"`, `author: "李华`, 1)))
+	h.f.Update(broken)
+	if !r.src.ReadOnly() {
+		t.Fatal("the summary is editable while the front matter is broken")
+	}
+	border := test.WidgetRenderer(r.field).(*longFieldRenderer).border.StrokeColor
+	h.noEdit("typing while broken", func() {
+		h.w.Canvas().Focus(r.src)
+		test.Type(r.src, "不该写入")
+		r.commit()
+		h.w.Canvas().Focus(h.entry("title").entry)
+	})
+	if strings.Contains(r.src.Text(), "不该写入") {
+		t.Errorf("a read-only summary took typing: %q", r.src.Text())
+	}
+	d, _ := document.Parse(seed)
+	h.f.Update(d)
+	if r.src.ReadOnly() || test.WidgetRenderer(r.field).(*longFieldRenderer).border.StrokeColor == border {
+		t.Error("the summary is not editable (or still looks disabled) after the fix")
+	}
+}
