@@ -5,7 +5,9 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"folio/editor/buffer"
 )
@@ -172,6 +174,46 @@ func (s *Source) VisualLines() []string {
 		}
 	}
 	return out
+}
+
+var _ fyne.SecondaryTappable = (*Source)(nil)
+
+// TappedSecondary opens a field's context menu, as Fyne's entry has one:
+// Undo and Redo (through OnUndo, when the field has history), Cut, Copy,
+// Paste and Select All; Copy and Select All while read-only. The editor
+// has no context menu: there it does nothing.
+func (s *Source) TappedSecondary(ev *fyne.PointEvent) {
+	c := fyne.CurrentApp().Driver().CanvasForObject(s)
+	if s.field == nil || c == nil {
+		return
+	}
+	s.focus()
+	items := s.fieldMenu()
+	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), c, ev.AbsolutePosition)
+}
+
+// fieldMenu returns the items of a field's context menu.
+func (s *Source) fieldMenu() []*fyne.MenuItem {
+	cb := fyne.CurrentApp().Clipboard()
+	short := func(sc fyne.Shortcut) func() { return func() { s.TypedShortcut(sc) } }
+	cp := fyne.NewMenuItem(lang.L("Copy"), short(&fyne.ShortcutCopy{Clipboard: cb}))
+	all := fyne.NewMenuItem(lang.L("Select All"), s.SelectAll)
+	if s.readOnly {
+		return []*fyne.MenuItem{cp, all}
+	}
+	var items []*fyne.MenuItem
+	if s.CanUndo() {
+		items = append(items, fyne.NewMenuItem(lang.L("Undo"), short(&fyne.ShortcutUndo{})))
+	}
+	if s.CanRedo() {
+		items = append(items, fyne.NewMenuItem(lang.L("Redo"), short(&fyne.ShortcutRedo{})))
+	}
+	if len(items) > 0 {
+		items = append(items, fyne.NewMenuItemSeparator())
+	}
+	return append(items,
+		fyne.NewMenuItem(lang.L("Cut"), short(&fyne.ShortcutCut{Clipboard: cb})), cp,
+		fyne.NewMenuItem(lang.L("Paste"), short(&fyne.ShortcutPaste{Clipboard: cb})), all)
 }
 
 // fieldScroll hands the wheel to OnScroll while the text fits the field,

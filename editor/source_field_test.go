@@ -170,3 +170,48 @@ func TestFieldVisualLinesAreTheDrawnLines(t *testing.T) {
 		}
 	}
 }
+
+// TestFieldContextMenu: a right click in a field opens Fyne's entry menu
+// (Undo with history, Cut, Copy, Paste, Select All; Copy and Select All
+// when read-only), and its items act on the field; the editor opens none.
+func TestFieldContextMenu(t *testing.T) {
+	s, w := newTestField(t, "一二三", FieldOptions{})
+	labels := func() string {
+		var l []string
+		for _, it := range s.fieldMenu() {
+			l = append(l, it.Label)
+		}
+		return strings.Join(l, ",")
+	}
+	if got := labels(); got != "Cut,Copy,Paste,Select All" {
+		t.Errorf("menu %q", got)
+	}
+	s.TappedSecondary(&fyne.PointEvent{})
+	if w.Canvas().Overlays().Top() == nil {
+		t.Fatal("no menu shown")
+	}
+	w.Canvas().Overlays().Top().Hide()
+	w.Canvas().Overlays().Remove(w.Canvas().Overlays().Top())
+	s.Select(Range{0, 3})
+	for _, it := range s.fieldMenu() {
+		if it.Label == "Cut" {
+			it.Action()
+		}
+	}
+	if s.Text() != "二三" || fyne.CurrentApp().Clipboard().Content() != "一" {
+		t.Errorf("Cut left %q, clipboard %q", s.Text(), fyne.CurrentApp().Clipboard().Content())
+	}
+	if got := labels(); !strings.HasPrefix(got, "Undo,,Cut") {
+		t.Errorf("menu with history %q", got)
+	}
+	s.SetReadOnly(true)
+	if got := labels(); got != "Copy,Select All" {
+		t.Errorf("read-only menu %q", got)
+	}
+	s.SetReadOnly(false)
+	s.SetField(nil)
+	s.TappedSecondary(&fyne.PointEvent{})
+	if w.Canvas().Overlays().Top() != nil {
+		t.Error("the editor opened a menu")
+	}
+}
