@@ -128,6 +128,8 @@ type Source struct {
 	pressed   bool // a primary MouseDown was seen and not yet ended by Tapped or DragEnd
 	dragging  bool
 	dragFrom  buffer.Selection
+
+	field *fieldState // a form's field (SetField, source_field.go); nil: the editor
 }
 
 // NewSource returns an empty editor.

@@ -25,6 +25,7 @@ var (
 func (s *Source) FocusGained() {
 	s.focused = true
 	s.Refresh()
+	s.fieldFocus(true)
 }
 
 // FocusLost implements fyne.Focusable.
@@ -32,10 +33,12 @@ func (s *Source) FocusLost() {
 	s.focused = false
 	s.shift = false
 	s.Refresh()
+	s.fieldFocus(false)
 }
 
-// AcceptsTab implements fyne.Tabbable: Tab indents instead of moving focus.
-func (s *Source) AcceptsTab() bool { return true }
+// AcceptsTab implements fyne.Tabbable: Tab indents instead of moving focus
+// (in a form's field it moves the focus).
+func (s *Source) AcceptsTab() bool { return s.field == nil }
 
 // KeyDown implements desktop.Keyable to track Shift for selections.
 func (s *Source) KeyDown(ev *fyne.KeyEvent) {
@@ -91,8 +94,15 @@ func (s *Source) TypedKey(ev *fyne.KeyEvent) {
 	case fyne.KeyDelete:
 		s.deleteForward(false)
 	case fyne.KeyReturn, fyne.KeyEnter:
+		if s.field != nil {
+			s.fieldNewline()
+			return
+		}
 		s.newline()
 	case fyne.KeyTab:
+		if s.field != nil {
+			return // the window moves the focus
+		}
 		if s.shift {
 			s.outdent()
 		} else {
@@ -107,6 +117,9 @@ func (s *Source) TypedKey(ev *fyne.KeyEvent) {
 
 // TypedShortcut implements fyne.Shortcutable.
 func (s *Source) TypedShortcut(sc fyne.Shortcut) {
+	if s.fieldShortcut(sc) {
+		return
+	}
 	switch sc := sc.(type) {
 	case *fyne.ShortcutCopy:
 		s.Copy()

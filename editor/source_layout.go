@@ -256,12 +256,17 @@ type layout struct {
 	wrapped  int // bytes handed to the wrapper so far (tests read it)
 	// mono draws every kind in the monospace face (Source.SetMonospace)
 	mono bool
+	// plain draws every kind as text (a form's field, Source.SetField)
+	plain bool
 }
 
 // face is the font face text of kind k is drawn in.
 func (l *layout) face(k hlKind) int {
 	if l.mono {
 		return faceMono
+	}
+	if l.plain {
+		return faceRegular
 	}
 	return kindFace[k]
 }

@@ -167,6 +167,9 @@ func (s *Source) DragEnd() {
 
 // Scrolled implements fyne.Scrollable (mouse wheel and touchpad).
 func (s *Source) Scrolled(ev *fyne.ScrollEvent) {
+	if s.fieldScroll(ev) {
+		return
+	}
 	s.scrollBy(-ev.Scrolled.DY)
 }
 

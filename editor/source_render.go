@@ -73,6 +73,7 @@ func (r *sourceRenderer) applyTheme() {
 	r.selCol = th.Color(theme.ColorNameSelection, v)
 	r.matchC = th.Color(theme.ColorNameHover, v)
 	r.bg.FillColor = bgCol
+	r.s.fieldColors(&r.colors, &r.bg.FillColor)
 	r.cursor.FillColor = th.Color(theme.ColorNamePrimary, v)
 	if f := th.Font(fyne.TextStyle{}); f != r.fontKey {
 		if r.fontKey != nil {
@@ -90,6 +91,9 @@ func (r *sourceRenderer) Objects() []fyne.CanvasObject { return r.objects }
 
 // MinSize implements fyne.WidgetRenderer.
 func (r *sourceRenderer) MinSize() fyne.Size {
+	if r.s.field != nil {
+		return r.s.fieldMinSize()
+	}
 	m := r.s.metrics()
 	return fyne.NewSize(m.lineH*4, m.lineH*3)
 }

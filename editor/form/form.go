@@ -18,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"folio/editor"
 	"folio/editor/document"
 )
 
@@ -278,8 +279,11 @@ func (f *Form) SetPath(path string) {
 // field has no entry).
 func (f *Form) FieldText(key string) string {
 	if r, ok := f.byKey[key]; ok {
-		if e, ok := r.focusTarget().(*fieldEntry); ok {
-			return e.Text
+		switch t := r.focusTarget().(type) {
+		case *fieldEntry:
+			return t.Text
+		case *editor.Source:
+			return t.Text()
 		}
 	}
 	return ""
@@ -463,6 +467,9 @@ func (f *Form) undo(r row, redo bool) {
 	var e *fieldEntry
 	pending := ""
 	switch r := r.(type) {
+	case *longRow:
+		f.undoLong(r, redo)
+		return
 	case *entryRow:
 		e, pending = r.entry, r.shown
 	case *rawRow:
@@ -491,6 +498,32 @@ func (f *Form) undo(r row, redo bool) {
 	f.OnUndo(redo)
 	if b.live() {
 		r.show(b.value)
+	}
+}
+
+// undoLong is undo for a long text: as for an entry, typing not yet
+// written is undone in the field (all of it when the field's history has
+// no step left), else the text's last step.
+func (f *Form) undoLong(r *longRow, redo bool) {
+	if r.text() != r.shown {
+		if redo {
+			r.src.Redo()
+			return
+		}
+		before := r.text()
+		r.src.Undo()
+		if r.text() == before {
+			r.src.SetText(r.shown)
+			r.grown()
+		}
+		return
+	}
+	if f.OnUndo == nil || f.broken {
+		return
+	}
+	f.OnUndo(redo)
+	if r.live() {
+		r.show(r.value)
 	}
 }
 
@@ -657,10 +690,11 @@ func (f *Form) SetUIRunner(do func(func())) {
 // later) within 2 s of the keystroke: a crash loses nothing typed earlier.
 const idleCommit = 600 * time.Millisecond
 
-// typed notes a change in r's entry: its text is written after idleCommit
-// unless another change comes first. Text set from the document (the
-// entry is not focused, or shows what the document holds) writes nothing.
-func (f *Form) typed(r *entryRow) {
+// typed notes a change in r's entry (or long-text field): its text is
+// written after idleCommit unless another change comes first. Text set
+// from the document (the entry is not focused, or shows what the document
+// holds) writes nothing.
+func (f *Form) typed(r row) {
 	if f.syncing || !r.focused() {
 		return
 	}
@@ -670,8 +704,15 @@ func (f *Form) typed(r *entryRow) {
 	f.stopIdle = f.later(idleCommit, func() {
 		f.stopIdle = nil
 		for _, r := range f.rows {
-			if er, ok := r.(*entryRow); ok && er.focused() {
-				er.commit()
+			switch r := r.(type) {
+			case *entryRow:
+				if r.focused() {
+					r.commit()
+				}
+			case *longRow:
+				if r.focused() {
+					r.commit()
+				}
 			}
 		}
 	})
@@ -686,6 +727,8 @@ func (f *Form) Commit() {
 		}
 		switch r := r.(type) {
 		case *entryRow:
+			r.commit()
+		case *longRow:
 			r.commit()
 		case *rawRow:
 			r.commit()

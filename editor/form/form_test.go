@@ -157,6 +157,15 @@ func (h *harness) entry(key string) *entryRow {
 	return r
 }
 
+func (h *harness) long(key string) *longRow {
+	h.t.Helper()
+	r, ok := h.f.byKey[key].(*longRow)
+	if !ok {
+		h.t.Fatalf("%s is not a long-text row: %T", key, h.f.byKey[key])
+	}
+	return r
+}
+
 func (h *harness) list(key string) *listRow {
 	h.t.Helper()
 	r, ok := h.f.byKey[key].(*listRow)
@@ -230,10 +239,11 @@ func TestYAMLSeedEveryField(t *testing.T) {
 	h.step("title", `title: "2025年AI技术展望"`, func() { h.typeAndEnter(h.entry("title").entry, "2025年AI技术展望") })
 	h.noEdit("title unchanged", func() { h.entry("title").entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) })
 
-	sum := h.entry("summary").entry
+	sum := h.long("summary").src
 	h.step("summary", `summary: "一句新的摘要，讲清楚人工智能的下一步。"`, func() {
 		h.w.Canvas().Focus(sum)
-		sum.SetText("一句新的摘要，讲清楚人工智能的下一步。")
+		sum.TypedShortcut(&fyne.ShortcutSelectAll{})
+		test.Type(sum, "一句新的摘要，讲清楚人工智能的下一步。")
 		h.w.Canvas().Focus(h.entry("title").entry) // leaving the field commits it
 	})
 
@@ -454,15 +464,15 @@ func TestKeyboard(t *testing.T) {
 		t.Fatalf("FocusFirst focused %T", h.w.Canvas().Focused())
 	}
 	h.w.Canvas().FocusNext()
-	if h.w.Canvas().Focused() != h.entry("summary").entry {
+	if h.w.Canvas().Focused() != h.long("summary").src {
 		t.Errorf("Tab went to %T", h.w.Canvas().Focused())
 	}
 	h.w.Canvas().FocusNext()
 	h.w.Canvas().FocusPrevious()
-	if h.w.Canvas().Focused() != h.entry("summary").entry {
+	if h.w.Canvas().Focused() != h.long("summary").src {
 		t.Errorf("Shift+Tab went to %T", h.w.Canvas().Focused())
 	}
-	h.entry("summary").entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	h.long("summary").src.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	if h.esc != 1 {
 		t.Errorf("Escape called OnEscape %d times", h.esc)
 	}

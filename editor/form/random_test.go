@@ -43,6 +43,9 @@ func TestRandomFormEdits(t *testing.T) {
 						text = fmt.Sprint(r.Intn(100))
 					}
 					op = func() { row.setText(text) }
+				case *longRow:
+					text := words[r.Intn(len(words))]
+					op = func() { row.setText(text) }
 				case *boolRow:
 					on := r.Intn(2) == 0
 					op = func() { row.check.SetChecked(on) }

@@ -190,12 +190,14 @@ func (f *Form) newRow(key string, k rowKind) row {
 		return f.newListRow(key)
 	case kRaw:
 		return f.newRawRow(key)
+	case kLong:
+		return f.newLongRow(key)
 	}
 	return f.newEntryRow(key, k)
 }
 
-// entryRow is a field typed in an entry: text, long text, select, date,
-// number and reading time.
+// entryRow is a field typed in an entry: text, select, date, number and
+// reading time (a long text is a longRow).
 type entryRow struct {
 	*rowBase
 	entry   *fieldEntry
@@ -203,29 +205,18 @@ type entryRow struct {
 	flag    *widget.Label
 	suggest *fyne.Container // select: the folder's values
 	action  *pill           // date: "now"; reading time: "update from text"
-	view    *wrapView       // long text: drawn with kinsoku while not edited
 }
 
 func (f *Form) newEntryRow(key string, k rowKind) *entryRow {
 	r := &entryRow{rowBase: f.newBase(key, k)}
-	r.entry = newFieldEntry(k == kLong)
-	if k == kLong {
-		r.entry.SetMinRowsVisible(3)
-	}
+	r.entry = newFieldEntry(false)
 	r.entry.onCommit = r.commit
 	r.entry.onEscape = f.escape
 	r.entry.onUndo = func(redo bool) { f.undo(r, redo) }
 	r.flag = widget.NewLabel("")
 	r.flag.Importance = widget.WarningImportance
 	r.flag.Hide()
-	field := fyne.CanvasObject(r.entry)
-	if k != kLong {
-		field = f.wheel(r.entry)
-	} else {
-		r.view = newWrapView()
-		r.entry.onFocus = func(bool) { r.syncView() }
-		field = container.NewStack(r.entry, r.view)
-	}
+	field := f.wheel(r.entry)
 	var extra []fyne.CanvasObject
 	switch k {
 	case kDate:
@@ -256,25 +247,8 @@ func (f *Form) newEntryRow(key string, k rowKind) *entryRow {
 func (r *entryRow) focused() bool               { return r.entry.hasFocus }
 func (r *entryRow) focusTarget() fyne.Focusable { return r.entry }
 
-// syncView shows a long text's own wrapping over its entry while the
-// entry is not being edited (see wrapView).
-func (r *entryRow) syncView() {
-	if r.view == nil {
-		return
-	}
-	if r.entry.hasFocus || r.entry.Text == "" {
-		r.view.Hide()
-		return
-	}
-	r.view.disabled = r.entry.Disabled()
-	r.view.setText(r.entry.Text)
-	r.view.Show()
-	r.view.Refresh()
-}
-
 func (r *entryRow) setEnabled(on bool) {
 	setEnabled(r.entry, on)
-	r.syncView()
 	r.remove.disabled = !on
 	if r.action != nil {
 		r.action.setDisabled(!on)
@@ -307,7 +281,6 @@ func (r *entryRow) show(v document.Value) {
 	if r.entry.Text != text {
 		r.entry.SetText(text)
 	}
-	r.syncView()
 	r.check(text)
 	if r.suggest != nil {
 		r.showSuggestions()
@@ -399,7 +372,6 @@ func (r *entryRow) commit() {
 func (r *entryRow) setText(text string) {
 	r.entry.SetText(text)
 	r.commit()
-	r.syncView()
 }
 
 func (r *entryRow) setNow() {
