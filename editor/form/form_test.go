@@ -76,6 +76,10 @@ func newHarness(t *testing.T, text []byte, schema *document.Schema) *harness {
 	test.NewTempApp(t)
 	h := &harness{t: t, text: text}
 	h.f = New(testOptions())
+	// No idle commits unless a test asks (TestTypingIsWrittenAfterAPause):
+	// the test driver's fyne.Do would run them on the timer's goroutine,
+	// racing the test (and a later test) for the shaper.
+	h.f.later = func(time.Duration, func()) func() bool { return func() bool { return false } }
 	h.f.SetSchema(schema)
 	h.f.OnEdit = func(e document.Edit) {
 		h.edits = append(h.edits, e)
