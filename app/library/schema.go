@@ -185,6 +185,10 @@ type schemaCounts struct {
 	keys   map[string]*keyCounts
 	seq    int              // keys seen so far, for the order of first appearance
 	common *document.Schema // a schema of docs articles, for KeySchema.Common (see schema)
+	// byShape is each shape's keys' counts, in the shape's key order, so
+	// that adding an article looks none of its keys up (a shape is shared
+	// by many rows); cleared when a key is removed from keys.
+	byShape map[*fmShape][]*keyCounts
 }
 
 // keyCounts are one key's counts.
@@ -214,17 +218,30 @@ func (c *schemaCounts) add(path string, fm frontMatter, sign int) {
 		return
 	}
 	c.docs += sign
-	v := 0
-	for i, key := range sh.keys {
-		k := c.keys[key]
-		if k == nil {
-			if sign < 0 {
-				v += int(sh.nvals[i])
-				continue // never added: nothing to take
+	ks := c.byShape[sh]
+	if ks == nil && len(sh.keys) > 0 {
+		ks = make([]*keyCounts, len(sh.keys))
+		for i, key := range sh.keys {
+			k := c.keys[key]
+			if k == nil && sign > 0 {
+				k = &keyCounts{key: key, seq: c.seq, values: map[string]int{}}
+				c.seq++
+				c.keys[key] = k
 			}
-			k = &keyCounts{key: key, seq: c.seq, values: map[string]int{}}
-			c.seq++
-			c.keys[key] = k
+			ks[i] = k
+		}
+		if sign > 0 {
+			if c.byShape == nil {
+				c.byShape = map[*fmShape][]*keyCounts{}
+			}
+			c.byShape[sh] = ks
+		}
+	}
+	v := 0
+	for i, k := range ks {
+		if k == nil { // taken out, never added: nothing to take
+			v += int(sh.nvals[i])
+			continue
 		}
 		k.count += sign
 		t := sh.types[i]
@@ -235,29 +252,37 @@ func (c *schemaCounts) add(path string, fm frontMatter, sign int) {
 		if t != document.TypeUnknown {
 			k.types[t] += sign
 		}
-		for _, val := range fm.vals[v : v+int(sh.nvals[i])] {
-			if n := k.values[val] + sign; n > 0 {
-				k.values[val] = n
-			} else {
-				delete(k.values, val)
+		vals := fm.vals[v : v+int(sh.nvals[i])]
+		if sign > 0 {
+			for _, val := range vals {
+				k.values[val]++
+			}
+		} else {
+			for _, val := range vals {
+				if n := k.values[val] - 1; n > 0 {
+					k.values[val] = n
+				} else {
+					delete(k.values, val)
+				}
 			}
 		}
-		if sh.nvals[i] > 0 {
+		if len(vals) > 0 {
 			k.sorted = nil
 		}
-		v += int(sh.nvals[i])
+		v += len(vals)
 		switch {
 		case sign > 0 && (k.samplePath == "" || path <= k.samplePath):
 			k.samplePath = path
 			k.sample = document.Value{Kind: sh.kinds[i]}
-			if sh.nvals[i] > 0 && sh.kinds[i] != document.List {
-				k.sample.Text = fm.vals[v-1]
+			if len(vals) > 0 && sh.kinds[i] != document.List {
+				k.sample.Text = vals[len(vals)-1]
 			}
 		case sign < 0 && path == k.samplePath:
 			k.samplePath = "" // the next article added gives the sample
 		}
 		if k.count <= 0 {
-			delete(c.keys, key)
+			delete(c.keys, k.key)
+			clear(c.byShape) // they may hold k
 		}
 	}
 }
