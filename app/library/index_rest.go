@@ -26,7 +26,8 @@ func (ix *Index) Unchecked() int {
 }
 
 // CheckRest reads what LoadStream left unread of the files it read the
-// beginning of (on GOMAXPROCS workers), and corrects the row of each file
+// beginning of (on all processors but one, left to the UI, which shows
+// the rows meanwhile), and corrects the row of each file
 // whose rest is not text (a NUL byte, not UTF-8): its row becomes the one
 // Load gives it (an error row). A row changed since the load (an outside
 // change applied, a save) is left as it is. It returns the relative paths
@@ -51,7 +52,7 @@ func (ix *Index) CheckRest(ctx context.Context) []string {
 		next  atomic.Int64 // the next entry of todo to check
 		wg    sync.WaitGroup
 	)
-	for range runtime.GOMAXPROCS(0) {
+	for range max(1, runtime.GOMAXPROCS(0)-1) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()

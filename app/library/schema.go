@@ -3,6 +3,7 @@ package library
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"folio/editor/document"
 	"folio/editor/textwidth"
@@ -63,6 +64,59 @@ func frontMatterOf(fields []document.Field) frontMatter {
 		vals = nil
 	}
 	return frontMatter{shape: sh, vals: slices.Clip(vals)}
+}
+
+// frontMatter is frontMatterOf with the shape shared through in: the
+// shape's identity is put together on the stack, and a shape is built only
+// when in has no equal one (most articles of a folder share a few
+// shapes).
+func (in *interner) frontMatter(fields []document.Field) frontMatter {
+	var kb [512]byte
+	key := kb[:0]
+	var seen [32]string
+	n := 0
+	vals := make([]string, 0, valueCount(fields)) // one exact allocation: rows keep it
+	for _, f := range fields {
+		if slices.Contains(seen[:n], f.Key) {
+			continue
+		}
+		if n == len(seen) {
+			return in.sharedShape(frontMatterOf(fields))
+		}
+		seen[n] = f.Key
+		n++
+		before := len(vals)
+		switch f.Value.Kind {
+		case document.List:
+			for _, it := range f.Value.Items {
+				if it.Kind != document.List && it.Kind != document.Map && it.Kind != document.Null {
+					vals = append(vals, it.Text)
+				}
+			}
+		case document.Map, document.Null:
+		default:
+			vals = append(vals, f.Value.Text)
+		}
+		key = append(key, f.Key...)
+		key = append(key, 0, byte(valueType(f.Value)), byte(f.Value.Kind))
+		key = utf8.AppendRune(key, rune(int32(len(vals)-before)+1))
+	}
+	in.mu.Lock()
+	sh, ok := in.shapes[string(key)]
+	in.mu.Unlock()
+	if !ok {
+		return in.sharedShape(frontMatterOf(fields))
+	}
+	if len(vals) == 0 {
+		vals = nil
+	}
+	return frontMatter{shape: sh, vals: slices.Clip(vals)}
+}
+
+// sharedShape returns fm with its shape replaced by in's equal one.
+func (in *interner) sharedShape(fm frontMatter) frontMatter {
+	fm.shape = in.shape(fm.shape)
+	return fm
 }
 
 // valueCount is how many values frontMatterOf keeps for fields, counting

@@ -146,9 +146,10 @@ func summarize(f *File, in *interner, parts summaryParts) Summary {
 		s.BadDate = ps[0].Msg
 	}
 	if (s.Err == nil || fields != nil) && !brief {
-		s.fm = frontMatterOf(fields)
 		if in != nil {
-			s.fm.shape = in.shape(s.fm.shape)
+			s.fm = in.frontMatter(fields)
+		} else {
+			s.fm = frontMatterOf(fields)
 		}
 	}
 	altDate := "" // publishDate, pubDate or published, used when there is no date
