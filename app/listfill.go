@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"log"
 	"os"
 	"runtime"
@@ -150,11 +151,14 @@ func (f *listFiller) debug(format string, args ...any) {
 }
 
 // filled is called on the UI goroutine once the list shows every row: the
-// memory the load went through (file buffers, parses, the catalogs shown
-// while filling) is handed back to the system, off the UI goroutine.
+// rest of the files the load read the beginning of only is checked (see
+// checkRest), then the memory the load went through (file buffers,
+// parses, the catalogs shown while filling) is handed back to the system,
+// off the UI goroutine.
 func (f *listFiller) filled(n int) {
 	f.debug("list filled: %d articles", n)
 	go func() {
+		f.checkRest()
 		debug.FreeOSMemory()
 		if os.Getenv("FOLIO_DEBUG") != "" {
 			var m runtime.MemStats
@@ -163,6 +167,26 @@ func (f *listFiller) filled(n int) {
 			writeProfiles()
 		}
 	}()
+}
+
+// checkRest reads the rest of the files the load read only the front
+// matter of (library.Index.CheckRest), off the UI goroutine, and shows
+// the rows it corrected (a body found binary or not UTF-8 makes an error
+// row) in the list and the form's schema, as the indexer shows a batch.
+func (f *listFiller) checkRest() {
+	unchecked := f.ix.Unchecked()
+	changed := f.ix.CheckRest(context.Background())
+	f.debug("rest of %d files checked: %d rows corrected", unchecked, len(changed))
+	if len(changed) == 0 {
+		return
+	}
+	ws, ix := f.ws, f.ix
+	r := indexed{cat: ws.prepare(ix), schema: ix.Schema()}
+	ws.do(func() {
+		if ix == ws.index {
+			ws.showIndexed(r)
+		}
+	})
 }
 
 // loadGCPercent is the garbage collector's target while a folder loads

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"reflect"
 	"runtime"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -78,6 +80,16 @@ func sameRows(t *testing.T, got, want []Summary) {
 	}
 }
 
+// loadedSchema is the schema of the Index Load makes of dir.
+func loadedSchema(t *testing.T, dir string) any {
+	t.Helper()
+	ix := NewIndex(dir)
+	if err := ix.Load(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	return ix.Schema()
+}
+
 // TestStreamedFillEqualsSequentialScan checks that the Index's parallel,
 // streamed load (bare-system-call reads on a pool of workers, rows
 // delivered in path order) gives exactly the rows, in the same order, of
@@ -96,6 +108,28 @@ func TestStreamedFillEqualsSequentialScan(t *testing.T) {
 		"odd/a.markdown":    "# other extension\n",
 		"odd/no-read.md":    "---\ntitle: secret\n---\n",
 	})
+	// Files larger than the head a load reads first: their rest is
+	// checked later (CheckRest), or the whole file is read when the head
+	// does not tell.
+	long := strings.Repeat("正文 body line\n", 400) // 6 KB
+	writeTree(t, dir, map[string]string{
+		"odd/big-body-nul.md":    "---\ntitle: fine head\n---\n" + long + "\x00\n",
+		"odd/big-body-latin.md":  "---\ntitle: fine head\n---\n" + long + "caf\xe9\n",
+		"odd/big-cut-rune.md":    "---\ntitle: x\n---\n" + strings.Repeat("é", 3000),
+		"odd/big-fm-open.md":     "---\ntitle: never closed in the head\n" + long + "---\nbody\n",
+		"odd/big-fm-unclosed.md": "---\ntitle: never closed\n" + long,
+		"odd/big-no-fm.md":       "# just Markdown\n" + long,
+		"odd/big-blank-lead.md":  "\n\n  \n---\ntitle: after blank lines\n---\n" + long,
+		"odd/big-all-blank.md":   strings.Repeat("\n", 5000) + "---\ntitle: far down\n---\n",
+		"odd/big-template.md":    "{{< figure >}}\n" + long,
+		"odd/big-json.md":        "{\n  \"title\": \"json\"\n}\n" + long,
+		"odd/big-json-late.md":   "{" + strings.Repeat(" ", 5000) + "\"title\": \"json\"}\n" + long,
+		"odd/big-toml.md":        "\ufeff+++\r\ntitle = \"toml\"\r\n+++\r\n" + long,
+		"odd/big-bad-yaml.md":    "---\ntitle: [unclosed\n---\n" + long,
+		"odd/big-bad-both.md":    "---\ntitle: [unclosed\n---\n" + long + "\x00",
+		"odd/big-utf16.md":       "\xff\xfe" + strings.Repeat("-\x00", 3000),
+	})
+	badRest := []string{"odd/big-body-latin.md", "odd/big-body-nul.md"}
 	if err := os.WriteFile(filepath.Join(dir, "odd/huge.md"), bytes.Repeat([]byte("x"), MaxSize+1), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -116,11 +150,38 @@ func TestStreamedFillEqualsSequentialScan(t *testing.T) {
 		old := runtime.GOMAXPROCS(workers)
 		ix := NewIndex(dir)
 		err := ix.LoadStream(context.Background(), 0, nil)
-		runtime.GOMAXPROCS(old)
 		if err != nil {
+			runtime.GOMAXPROCS(old)
 			t.Fatal(err)
 		}
+		// Before CheckRest, only the files whose rest is not text differ:
+		// they have the rows of their (fine) front matter.
+		rows := slices.Clone(ix.Summaries())
+		for _, p := range badRest {
+			i, ok := findRow(rows, p)
+			if !ok || rows[i].Err != nil || rows[i].Title != "fine head" {
+				t.Fatalf("%s: row before CheckRest %+v, want the front matter's", p, rows[i])
+			}
+			j, _ := findRow(want, p)
+			rows[i] = want[j]
+		}
+		sameRows(t, rows, want)
+		if n := ix.Unchecked(); n < 2000 {
+			t.Fatalf("%d files left to check: the load read whole files", n)
+		}
+		ver := ix.Version()
+		changed := ix.CheckRest(context.Background())
+		runtime.GOMAXPROCS(old)
+		if !slices.Equal(changed, badRest) {
+			t.Fatalf("CheckRest changed %q, want %q", changed, badRest)
+		}
+		if ix.Version() == ver || ix.Unchecked() != 0 {
+			t.Fatalf("version %d (was %d), %d left to check", ix.Version(), ver, ix.Unchecked())
+		}
 		sameRows(t, ix.Summaries(), want)
+		if got, want := ix.Schema(), loadedSchema(t, dir); !reflect.DeepEqual(got, want) {
+			t.Fatalf("schema after CheckRest:\n%+v\nwant Load's\n%+v", got, want)
+		}
 	}
 	loaded := NewIndex(dir)
 	if err := loaded.Load(context.Background()); err != nil {

@@ -39,6 +39,9 @@ type Index struct {
 	// during holds the edits made while LoadStream runs (nil otherwise):
 	// each of its rows is published instead of what the load read.
 	during map[string]*Summary
+	// unchecked are the files a streamed load read the beginning of only,
+	// whose rest CheckRest has still to check.
+	unchecked []restToCheck
 }
 
 // NewIndex returns an empty index of the folder root (call Load).
@@ -69,6 +72,7 @@ func (ix *Index) Load(ctx context.Context) error {
 	}
 	ix.mu.Lock()
 	ix.rows = items
+	ix.unchecked = nil
 	ix.counts = counts
 	ix.changed()
 	ix.mu.Unlock()

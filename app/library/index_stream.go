@@ -15,11 +15,19 @@ import (
 //
 // Folio's own changes meanwhile (Put, Remove, Rename) are kept: they win
 // over the rows the load reads of the same paths.
+//
+// To show the rows sooner, of a file larger than a few kilobytes it reads
+// only the beginning when the front matter is within it (most of an
+// article's bytes are its body, which the rows do not show), and leaves
+// the check that the rest is text (no NUL byte, UTF-8) to CheckRest, which
+// the caller runs once the rows are shown: until then a file whose body is
+// binary or not UTF-8 has the row of its front matter instead of Load's
+// (an error row).
 func (ix *Index) LoadStream(ctx context.Context, every time.Duration, progress func()) error {
 	var sorted []Summary
 	folded := 0 // rows of sorted folded into the schema counts
 	ix.mu.Lock()
-	ix.rows, ix.counts, ix.during = []Summary{}, newSchemaCounts(), map[string]*Summary{}
+	ix.rows, ix.counts, ix.during, ix.unchecked = []Summary{}, newSchemaCounts(), map[string]*Summary{}, nil
 	ix.changed()
 	ix.mu.Unlock()
 	publish := func() {
@@ -37,7 +45,12 @@ func (ix *Index) LoadStream(ctx context.Context, every time.Duration, progress f
 		ix.mu.Unlock()
 	}
 	last := time.Now()
-	err := StreamSummaries(ctx, ix.root, func(s Summary) {
+	var unchecked []restToCheck
+	err := streamHeads(ctx, ix.root, func(r headRow) {
+		s := r.Summary
+		if r.rest > 0 {
+			unchecked = append(unchecked, restToCheck{s.Path, r.rest})
+		}
 		if s.Modified.IsZero() { // not read: a stat may still tell
 			s.Modified = modTime(ix.Abs(s.Path))
 		}
@@ -60,6 +73,7 @@ func (ix *Index) LoadStream(ctx context.Context, every time.Duration, progress f
 	publish()
 	ix.mu.Lock()
 	ix.during = nil
+	ix.unchecked = append(ix.unchecked, slices.Clip(unchecked)...)
 	ix.mu.Unlock()
 	if err != nil {
 		return fmt.Errorf("index: %w", err)

@@ -3,6 +3,7 @@ package library
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"folio/editor/document"
 	"folio/editor/textwidth"
@@ -63,6 +64,59 @@ func frontMatterOf(fields []document.Field) frontMatter {
 		vals = nil
 	}
 	return frontMatter{shape: sh, vals: slices.Clip(vals)}
+}
+
+// frontMatter is frontMatterOf with the shape shared through in: the
+// shape's identity is put together on the stack, and a shape is built only
+// when in has no equal one (most articles of a folder share a few
+// shapes).
+func (in *interner) frontMatter(fields []document.Field) frontMatter {
+	var kb [512]byte
+	key := kb[:0]
+	var seen [32]string
+	n := 0
+	vals := make([]string, 0, valueCount(fields)) // one exact allocation: rows keep it
+	for _, f := range fields {
+		if slices.Contains(seen[:n], f.Key) {
+			continue
+		}
+		if n == len(seen) {
+			return in.sharedShape(frontMatterOf(fields))
+		}
+		seen[n] = f.Key
+		n++
+		before := len(vals)
+		switch f.Value.Kind {
+		case document.List:
+			for _, it := range f.Value.Items {
+				if it.Kind != document.List && it.Kind != document.Map && it.Kind != document.Null {
+					vals = append(vals, it.Text)
+				}
+			}
+		case document.Map, document.Null:
+		default:
+			vals = append(vals, f.Value.Text)
+		}
+		key = append(key, f.Key...)
+		key = append(key, 0, byte(valueType(f.Value)), byte(f.Value.Kind))
+		key = utf8.AppendRune(key, rune(int32(len(vals)-before)+1))
+	}
+	in.mu.Lock()
+	sh, ok := in.shapes[string(key)]
+	in.mu.Unlock()
+	if !ok {
+		return in.sharedShape(frontMatterOf(fields))
+	}
+	if len(vals) == 0 {
+		vals = nil
+	}
+	return frontMatter{shape: sh, vals: slices.Clip(vals)}
+}
+
+// sharedShape returns fm with its shape replaced by in's equal one.
+func (in *interner) sharedShape(fm frontMatter) frontMatter {
+	fm.shape = in.shape(fm.shape)
+	return fm
 }
 
 // valueCount is how many values frontMatterOf keeps for fields, counting
@@ -185,6 +239,10 @@ type schemaCounts struct {
 	keys   map[string]*keyCounts
 	seq    int              // keys seen so far, for the order of first appearance
 	common *document.Schema // a schema of docs articles, for KeySchema.Common (see schema)
+	// byShape is each shape's keys' counts, in the shape's key order, so
+	// that adding an article looks none of its keys up (a shape is shared
+	// by many rows); cleared when a key is removed from keys.
+	byShape map[*fmShape][]*keyCounts
 }
 
 // keyCounts are one key's counts.
@@ -214,17 +272,30 @@ func (c *schemaCounts) add(path string, fm frontMatter, sign int) {
 		return
 	}
 	c.docs += sign
-	v := 0
-	for i, key := range sh.keys {
-		k := c.keys[key]
-		if k == nil {
-			if sign < 0 {
-				v += int(sh.nvals[i])
-				continue // never added: nothing to take
+	ks := c.byShape[sh]
+	if ks == nil && len(sh.keys) > 0 {
+		ks = make([]*keyCounts, len(sh.keys))
+		for i, key := range sh.keys {
+			k := c.keys[key]
+			if k == nil && sign > 0 {
+				k = &keyCounts{key: key, seq: c.seq, values: map[string]int{}}
+				c.seq++
+				c.keys[key] = k
 			}
-			k = &keyCounts{key: key, seq: c.seq, values: map[string]int{}}
-			c.seq++
-			c.keys[key] = k
+			ks[i] = k
+		}
+		if sign > 0 {
+			if c.byShape == nil {
+				c.byShape = map[*fmShape][]*keyCounts{}
+			}
+			c.byShape[sh] = ks
+		}
+	}
+	v := 0
+	for i, k := range ks {
+		if k == nil { // taken out, never added: nothing to take
+			v += int(sh.nvals[i])
+			continue
 		}
 		k.count += sign
 		t := sh.types[i]
@@ -235,29 +306,37 @@ func (c *schemaCounts) add(path string, fm frontMatter, sign int) {
 		if t != document.TypeUnknown {
 			k.types[t] += sign
 		}
-		for _, val := range fm.vals[v : v+int(sh.nvals[i])] {
-			if n := k.values[val] + sign; n > 0 {
-				k.values[val] = n
-			} else {
-				delete(k.values, val)
+		vals := fm.vals[v : v+int(sh.nvals[i])]
+		if sign > 0 {
+			for _, val := range vals {
+				k.values[val]++
+			}
+		} else {
+			for _, val := range vals {
+				if n := k.values[val] - 1; n > 0 {
+					k.values[val] = n
+				} else {
+					delete(k.values, val)
+				}
 			}
 		}
-		if sh.nvals[i] > 0 {
+		if len(vals) > 0 {
 			k.sorted = nil
 		}
-		v += int(sh.nvals[i])
+		v += len(vals)
 		switch {
 		case sign > 0 && (k.samplePath == "" || path <= k.samplePath):
 			k.samplePath = path
 			k.sample = document.Value{Kind: sh.kinds[i]}
-			if sh.nvals[i] > 0 && sh.kinds[i] != document.List {
-				k.sample.Text = fm.vals[v-1]
+			if len(vals) > 0 && sh.kinds[i] != document.List {
+				k.sample.Text = vals[len(vals)-1]
 			}
 		case sign < 0 && path == k.samplePath:
 			k.samplePath = "" // the next article added gives the sample
 		}
 		if k.count <= 0 {
-			delete(c.keys, key)
+			delete(c.keys, k.key)
+			clear(c.byShape) // they may hold k
 		}
 	}
 }

@@ -232,3 +232,48 @@ func TestWiderFastPathsMatchColumns(t *testing.T) {
 		}
 	}
 }
+
+// TestInternerFrontMatterIsFrontMatterOf checks that the interner's
+// frontMatter, which builds a shape only when it has no equal one, gives
+// what frontMatterOf gives, with the shape shared.
+func TestInternerFrontMatterIsFrontMatterOf(t *testing.T) {
+	var srcs []string
+	for _, s := range articleFixtures {
+		srcs = append(srcs, s)
+	}
+	r := rand.New(rand.NewPCG(3, 4))
+	for i := range 300 {
+		srcs = append(srcs, string(genArticle(r, i)))
+	}
+	var many strings.Builder
+	many.WriteString("---\n")
+	for i := range 40 {
+		fmt.Fprintf(&many, "k%d: v%d\n", i%35, i)
+	}
+	many.WriteString("---\n")
+	srcs = append(srcs, many.String(), "---\ntags: [a, b]\nTags: []\nx: ~\nm: {a: 1}\nl: [[1], {a: 2}, ~, 3]\n---\n")
+	in := newInterner()
+	for _, src := range srcs {
+		doc, err := document.Parse([]byte(src))
+		if err != nil {
+			continue
+		}
+		fields := doc.Fields()
+		want := frontMatterOf(fields)
+		for range 2 { // building the shape, then finding it
+			got := in.frontMatter(fields)
+			if !reflect.DeepEqual(got.vals, want.vals) || !reflect.DeepEqual(*got.shape, *want.shape) {
+				t.Fatalf("%q:\n got %+v %+v\nwant %+v %+v", src, got.vals, *got.shape, want.vals, *want.shape)
+			}
+			if got.shape != in.shape(want.shape) {
+				t.Fatalf("%q: the shape is not the shared one", src)
+			}
+		}
+		if n := testing.AllocsPerRun(5, func() { in.frontMatter(fields) }); n > 1 {
+			t.Fatalf("%q: %v allocations for a known shape, want at most 1 (the values)", src, n)
+		}
+	}
+	if len(in.shapes) < 3 {
+		t.Fatalf("%d shapes", len(in.shapes))
+	}
+}

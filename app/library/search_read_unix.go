@@ -69,6 +69,77 @@ func readFDSized(fd int, st *syscall.Stat_t, buf []byte) ([]byte, error) {
 	}
 }
 
+// readFDHead reads the first limit bytes of the open regular file fd into
+// buf's memory when it fits; whole is true when the file ended sooner.
+func readFDHead(fd int, buf []byte, limit int) (data []byte, whole bool, err error) {
+	data = buf[:0]
+	if cap(data) < limit {
+		data = make([]byte, 0, limit)
+	}
+	for len(data) < limit {
+		n, err := syscall.Read(fd, data[len(data):limit])
+		if err == syscall.EINTR {
+			continue
+		}
+		if err != nil {
+			return nil, true, fmt.Errorf("read: %w", err)
+		}
+		if n == 0 {
+			return data, true, nil
+		}
+		data = data[:len(data)+n]
+	}
+	return data, false, nil
+}
+
+// readRest reads the file at path from offset off to its end into buf's
+// memory when it fits (what a head-only read left out), refusing what is
+// not a regular file or is larger than MaxSize.
+func readRest(path string, off int64, buf []byte) ([]byte, error) {
+	fd, err := openRetry(path)
+	if err != nil {
+		return nil, fmt.Errorf("open: %w", err)
+	}
+	defer syscall.Close(fd)
+	var st syscall.Stat_t
+	if err := syscall.Fstat(fd, &st); err != nil {
+		return nil, fmt.Errorf("stat: %w", err)
+	}
+	if st.Mode&syscall.S_IFMT != syscall.S_IFREG {
+		return nil, ErrNotRegular
+	}
+	if st.Size > MaxSize {
+		return nil, ErrTooLarge
+	}
+	want := max(st.Size-off, 0)
+	data := buf[:0]
+	if int64(cap(data)) < want+1 {
+		data = make([]byte, 0, want+1)
+	}
+	for {
+		n, err := syscall.Pread(fd, data[len(data):cap(data)], off+int64(len(data)))
+		if err == syscall.EINTR {
+			continue
+		}
+		if err != nil {
+			return nil, fmt.Errorf("read: %w", err)
+		}
+		if n == 0 {
+			return data, nil
+		}
+		data = data[:len(data)+n]
+		if int64(len(data)) == want {
+			return data, nil
+		}
+		if off+int64(len(data)) > MaxSize {
+			return nil, ErrTooLarge
+		}
+		if len(data) == cap(data) {
+			data = append(data, make([]byte, 4096)...)[:len(data)]
+		}
+	}
+}
+
 // openRetry opens path read-only, retrying on EINTR. A FIFO is opened
 // without blocking and then refused by the caller's fstat.
 func openRetry(path string) (int, error) {

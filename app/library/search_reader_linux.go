@@ -27,25 +27,12 @@ func (r *searchReader) read(path string, buf []byte) ([]byte, error) {
 // readStat is read also returning the file's modification time (zero when
 // it could not be opened); its errors are readFD's.
 func (r *searchReader) readStat(path string, buf []byte) ([]byte, time.Time, error) {
-	dir, name := filepath.Split(path)
-	if dir != r.dir || r.dirfd < 0 {
-		r.close()
-		fd, err := openDir(dir)
-		if err != nil {
-			return readFileStat(path, buf)
-		}
-		r.dir, r.dirfd = dir, fd
-	}
-	var fd int
-	var err error
-	for {
-		fd, err = syscall.Openat(r.dirfd, name, syscall.O_RDONLY|syscall.O_CLOEXEC|syscall.O_NONBLOCK, 0)
-		if err != syscall.EINTR {
-			break
-		}
+	fd, ok, err := r.open(path)
+	if !ok {
+		return readFileStat(path, buf)
 	}
 	if err != nil {
-		return nil, time.Time{}, fmt.Errorf("open: %w", err)
+		return nil, time.Time{}, err
 	}
 	defer syscall.Close(fd)
 	var st syscall.Stat_t
@@ -55,6 +42,58 @@ func (r *searchReader) readStat(path string, buf []byte) ([]byte, time.Time, err
 	mod := time.Unix(st.Mtim.Unix())
 	data, err := readFDSized(fd, &st, buf)
 	return data, mod, err
+}
+
+// readHead is readStat reading at most the first limit bytes of a larger
+// file; whole reports whether data is the whole file (as it was read: a
+// file shrinking meanwhile is read whole, one growing is not).
+func (r *searchReader) readHead(path string, buf []byte, limit int) (data []byte, mod time.Time, whole bool, err error) {
+	fd, ok, err := r.open(path)
+	if !ok {
+		data, mod, err = readFileStat(path, buf)
+		return data, mod, true, err
+	}
+	if err != nil {
+		return nil, time.Time{}, true, err
+	}
+	defer syscall.Close(fd)
+	var st syscall.Stat_t
+	if err := syscall.Fstat(fd, &st); err != nil {
+		return nil, time.Time{}, true, fmt.Errorf("stat: %w", err)
+	}
+	mod = time.Unix(st.Mtim.Unix())
+	if st.Size <= int64(limit) || st.Mode&syscall.S_IFMT != syscall.S_IFREG || st.Size > MaxSize {
+		data, err = readFDSized(fd, &st, buf)
+		return data, mod, true, err
+	}
+	data, whole, err = readFDHead(fd, buf, limit)
+	return data, mod, whole, err
+}
+
+// open opens the file at path relative to the folder kept open, opening
+// that folder first when it is another one. ok is false when the folder
+// could not be opened (the caller then opens path itself); err is the
+// file's open error.
+func (r *searchReader) open(path string) (fd int, ok bool, err error) {
+	dir, name := filepath.Split(path)
+	if dir != r.dir || r.dirfd < 0 {
+		r.close()
+		dfd, err := openDir(dir)
+		if err != nil {
+			return -1, false, nil
+		}
+		r.dir, r.dirfd = dir, dfd
+	}
+	for {
+		fd, err = syscall.Openat(r.dirfd, name, syscall.O_RDONLY|syscall.O_CLOEXEC|syscall.O_NONBLOCK, 0)
+		if err != syscall.EINTR {
+			break
+		}
+	}
+	if err != nil {
+		return -1, true, fmt.Errorf("open: %w", err)
+	}
+	return fd, true, nil
 }
 
 // close closes the open folder.

@@ -17,4 +17,11 @@ func (*searchReader) readStat(path string, buf []byte) ([]byte, time.Time, error
 	return readFileStat(path, buf)
 }
 
+// readHead is readStat: other systems read the whole file (whole is
+// always true).
+func (*searchReader) readHead(path string, buf []byte, limit int) ([]byte, time.Time, bool, error) {
+	data, mod, err := readFileStat(path, buf)
+	return data, mod, true, err
+}
+
 func (*searchReader) close() {}

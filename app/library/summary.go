@@ -87,6 +87,23 @@ func StreamSummaries(ctx context.Context, root string, out func(Summary)) error 
 	return Stream(ctx, root, func(f *File) Summary { return summarize(f, in, withSchema) }, out)
 }
 
+// headRow is a row of a head-only load (see loadHead): its Summary, and
+// where the bytes of the file not checked yet start (0: none).
+type headRow struct {
+	Summary
+	rest int64
+}
+
+// streamHeads is StreamSummaries reading only the heads of files whose
+// front matter they hold (see loadHead): the rest of each such file is
+// still to be checked (Index.CheckRest).
+func streamHeads(ctx context.Context, root string, out func(headRow)) error {
+	in := newInterner()
+	return stream(ctx, root, true, func(f *File) headRow {
+		return headRow{summarize(f, in, withSchema), f.rest}
+	}, out)
+}
+
 // Summarize makes the Summary of a visited file as the Index keeps it
 // (not Counted).
 func Summarize(f *File) Summary { return summarize(f, nil, withSchema) }
@@ -110,14 +127,18 @@ func summarize(f *File, in *interner, parts summaryParts) Summary {
 	if pe, ok := errors.AsType[*document.ParseError](f.Err); ok {
 		s.Line = pe.Line
 	}
-	if f.Doc == nil {
+	var fields []document.Field
+	switch {
+	case f.quick:
+		s.Format, fields = f.format, f.fields
+	case f.Doc == nil:
 		if s.Err == nil && !brief {
 			s.fm = frontMatter{shape: &fmShape{}}
 		}
 		return s
+	default:
+		s.Format, fields = f.Doc.Format(), f.Doc.Fields()
 	}
-	s.Format = f.Doc.Format()
-	fields := f.Doc.Fields()
 	if in != nil {
 		in.fields(fields)
 	}
@@ -125,9 +146,10 @@ func summarize(f *File, in *interner, parts summaryParts) Summary {
 		s.BadDate = ps[0].Msg
 	}
 	if (s.Err == nil || fields != nil) && !brief {
-		s.fm = frontMatterOf(fields)
 		if in != nil {
-			s.fm.shape = in.shape(s.fm.shape)
+			s.fm = in.frontMatter(fields)
+		} else {
+			s.fm = frontMatterOf(fields)
 		}
 	}
 	altDate := "" // publishDate, pubDate or published, used when there is no date
@@ -168,7 +190,7 @@ func summarize(f *File, in *interner, parts summaryParts) Summary {
 	if in != nil {
 		in.pack(&s)
 	}
-	if parts&withCounts != 0 {
+	if parts&withCounts != 0 && f.Doc != nil {
 		st := document.CountText(f.Doc.Body())
 		s.Words = st.Hanzi + st.Words
 		s.ReadingMinutes = st.ReadingMinutes()

@@ -1,6 +1,7 @@
 package library
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -56,6 +57,17 @@ type File struct {
 	// Modified is the file's modification time when it was read (zero
 	// when it could not be opened).
 	Modified time.Time
+
+	// rest is where the bytes the read left unchecked start (a head-only
+	// read, see loadHead): Data and Doc are then the file's front matter,
+	// and whether the rest is text is known only once it is read (see
+	// Index.CheckRest). 0 when the whole file was read.
+	rest int64
+	// quick is set when the front matter was read by quickFrontMatter:
+	// Doc is nil, and format and fields are what it would give.
+	quick  bool
+	format document.Format
+	fields []document.Field
 }
 
 // IsMarkdown reports whether name has a Markdown extension (.md or
@@ -107,6 +119,13 @@ const streamWindow = 1024
 // Stream returns when every file was delivered, or with an error when root
 // cannot be listed or ctx is done.
 func Stream[T any](ctx context.Context, root string, fn func(f *File) T, out func(T)) error {
+	return stream(ctx, root, false, fn, out)
+}
+
+// stream is Stream; with heads, a file larger than headSize whose front
+// matter is within its first headSize bytes is read that far only (see
+// loadHead).
+func stream[T any](ctx context.Context, root string, heads bool, fn func(f *File) T, out func(T)) error {
 	realRoot, err := filepath.EvalSymlinks(root)
 	if err != nil {
 		return fmt.Errorf("scan %s: %w", root, err)
@@ -146,7 +165,11 @@ func Stream[T any](ctx context.Context, root string, fn func(f *File) T, out fun
 					continue // drain
 				}
 				f := File{Path: j.rel, Abs: j.abs, Err: j.err}
-				if f.Err == nil {
+				switch {
+				case f.Err != nil:
+				case heads:
+					buf = loadHead(&f, rd, buf)
+				default:
 					buf = load(&f, rd, buf)
 				}
 				results <- result{j.seq, fn(&f)}
@@ -339,6 +362,148 @@ func load(f *File, rd *searchReader, buf []byte) []byte {
 	}
 	parse(f, data)
 	return data[:0]
+}
+
+// headSize is how much of a file the Index's load reads first: front
+// matter is mostly well within it, and the rest of the file (most of a
+// usual article) is neither copied nor checked before the row is shown.
+const headSize = 4 << 10
+
+// loadHead is load reading only the first headSize bytes of a larger file
+// when they hold its whole front matter (see fromHead). Otherwise the
+// whole file is read, as load does.
+func loadHead(f *File, rd *searchReader, buf []byte) []byte {
+	data, mod, whole, err := rd.readHead(f.Abs, buf, headSize)
+	f.Modified = mod
+	if err != nil {
+		if pe, ok := errors.AsType[*fs.PathError](err); ok {
+			err = fmt.Errorf("%s: %w", pe.Op, pe.Err)
+		}
+		f.Err = err
+		return buf
+	}
+	switch {
+	case fromHead(f, data, whole):
+	case whole:
+		parse(f, data)
+	default:
+		return load(f, rd, data) // not sure from the head: read it all
+	}
+	return data[:0]
+}
+
+// fromHead sets f from data, the first bytes of the file (all of them when
+// whole), when the front matter is within data (see parseHead; flat TOML
+// and JSON are read by quickFrontMatter, and set f.quick): f.Data and
+// f.Doc are then the front matter and the lines before it. Of a whole
+// file, the rest is checked to be text; otherwise f.rest says where the
+// unread bytes start (they may still turn out not to be text: see
+// Index.CheckRest). It returns false, having set nothing, when the whole
+// file must be read and parsed.
+func fromHead(f *File, data []byte, whole bool) bool {
+	cut := headCut(data)
+	if cut == 0 {
+		return false
+	}
+	format, fields, quick := quickFrontMatter(data[:cut])
+	var doc *document.Document
+	if !quick {
+		var ok bool
+		if doc, ok = parseHead(data, cut); !ok {
+			return false
+		}
+	}
+	if whole && document.CheckText(data[cut:]) != nil {
+		return false // the body is not text: the file's error
+	}
+	f.quick, f.format, f.fields = quick, format, fields
+	f.Doc, f.Data = doc, data[:cut]
+	if !whole {
+		f.rest = int64(cut)
+	}
+	return true
+}
+
+// parseHead parses the beginning of a file, head[:cut] (cut from
+// headCut), and reports whether what it found is what parsing the whole
+// file finds, provided the whole file is text (document.CheckText): the
+// front matter closes within it and parses without error, or the file has
+// none (its first line that is not blank is in it and cannot open front
+// matter). Only those lines are parsed (and so checked).
+func parseHead(head []byte, cut int) (doc *document.Document, ok bool) {
+	doc, err := document.Parse(head[:cut])
+	if err != nil {
+		return nil, false
+	}
+	if doc.Format() == document.None {
+		// A front matter opening is looked for after blank lines and byte
+		// order marks, and a JSON one after "{" and white space: sure only
+		// when a line other than those starts in head, and not with "{".
+		open := skipLeadBlank(head)
+		if open >= cut || head[open] == '{' {
+			return nil, false
+		}
+	}
+	return doc, true
+}
+
+// headCut is where the lines of head to parse end: after the line that
+// closes a front matter opened by "---" or "+++" (the first line that is
+// the delimiter, or "..." for YAML, as document.Parse finds it), after
+// the first line that is not blank when it opens none, after the last
+// whole line otherwise (JSON, or no closing line in head); 0 when head
+// holds no whole line. A wrong guess costs time, never a wrong row:
+// parseHead checks what Parse found.
+func headCut(head []byte) int {
+	open := skipLeadBlank(head)
+	nl := bytes.IndexByte(head[open:], '\n')
+	if nl < 0 {
+		return 0
+	}
+	first := bytes.TrimRight(head[open:open+nl], " \t\r")
+	pos := open + nl + 1
+	var delim, alt string
+	switch string(first) {
+	case "---":
+		delim, alt = "---", "..."
+	case "+++":
+		delim, alt = "+++", "+++"
+	default:
+		if len(first) > 0 && first[0] == '{' {
+			return bytes.LastIndexByte(head, '\n') + 1
+		}
+		return pos
+	}
+	for pos < len(head) {
+		nl := bytes.IndexByte(head[pos:], '\n')
+		if nl < 0 {
+			break
+		}
+		l := bytes.TrimRight(head[pos:pos+nl], " \t\r")
+		pos += nl + 1
+		if string(l) == delim || string(l) == alt {
+			return pos
+		}
+	}
+	return bytes.LastIndexByte(head, '\n') + 1
+}
+
+// skipLeadBlank returns the offset of the first byte of src that is not a
+// space, tab, line break or UTF-8 byte order mark (where document.Parse
+// looks for the front matter's opening).
+func skipLeadBlank(src []byte) int {
+	pos := 0
+	for pos < len(src) {
+		switch {
+		case src[pos] == ' ' || src[pos] == '\t' || src[pos] == '\r' || src[pos] == '\n':
+			pos++
+		case bytes.HasPrefix(src[pos:], []byte{0xEF, 0xBB, 0xBF}):
+			pos += 3
+		default:
+			return pos
+		}
+	}
+	return pos
 }
 
 // parse sets f's Data and Doc from the file's bytes, or Err when they are
