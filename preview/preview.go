@@ -87,6 +87,7 @@ type Preview struct {
 	visible   map[int]bool
 	ext       float32 // the scrolled content's height (extent)
 	measure   *measureCache
+	flows     flowPool  // flows of dropped widgets, made into new ones
 	sel       selection // the selected text (selection.go)
 	// jump is the source line the last ScrollToSourceLine (or heading
 	// anchor) put at the top of the view, kept there while blocks change
@@ -401,11 +402,15 @@ func (p *Preview) apply(res *result) {
 		p.items[i] = vitem{} // let dropped blocks go
 	}
 	p.items = items
+	old := p.states
 	p.states = states
 	kept := p.built[:0]
 	for _, b := range p.built {
 		if states[b] != nil {
 			kept = append(kept, b)
+		} else if st := old[b]; st != nil && st.obj != nil {
+			p.flows.put(st.obj) // gone from the article
+			st.obj = nil
 		}
 	}
 	clear(p.built[len(kept):])
@@ -449,6 +454,7 @@ func (p *Preview) Refresh() {
 		if k := p.currentThemeKey(); k != p.themeKey {
 			p.themeKey = k
 			p.dropBuilt()
+			p.flows = flowPool{}          // made under the old theme
 			p.measure = newMeasureCache() // the fonts may have changed
 			for _, it := range p.items {
 				it.st.sized, it.st.sizedW = false, -1
@@ -552,7 +558,7 @@ func (p *Preview) itemForLine(line int) int {
 }
 
 func (p *Preview) builder() builder {
-	return builder{onLink: p.openLink, images: p.images, resolver: p.resolver(), dark: p.isDark(), changed: p.objectResized, measure: p.measure, scrollPage: p.scrollPage, onTask: p.toggleTask, opened: p.sel.openedDetails()}
+	return builder{onLink: p.openLink, images: p.images, resolver: p.resolver(), dark: p.isDark(), changed: p.objectResized, measure: p.measure, scrollPage: p.scrollPage, onTask: p.toggleTask, opened: p.sel.openedDetails(), flows: &p.flows}
 }
 
 // TaskEdit is the change that toggles a task list box: replace the body's
@@ -650,7 +656,8 @@ func (p *Preview) evict() {
 	for _, b := range p.built {
 		if onScreen[b] {
 			kept = append(kept, b)
-		} else if st := p.states[b]; st != nil {
+		} else if st := p.states[b]; st != nil && st.obj != nil {
+			p.flows.put(st.obj)
 			st.obj = nil
 		}
 	}
@@ -665,7 +672,8 @@ func (p *Preview) evict() {
 // Refresh drops them when the theme changes.
 func (p *Preview) dropBuilt() {
 	for _, b := range p.built {
-		if st := p.states[b]; st != nil {
+		if st := p.states[b]; st != nil && st.obj != nil {
+			p.flows.put(st.obj)
 			st.obj = nil
 		}
 	}

@@ -95,6 +95,63 @@ func newTextFlow(runs []flowRun, onLink func(string)) *textFlow {
 	return t
 }
 
+// flowPool keeps the text flows of dropped block widgets for blocks built
+// later (UI goroutine only): a flow made again costs its allocation and a
+// renderer, and Fyne keeps a dropped widget's renderer cached for a
+// minute. A flow comes out of it as newTextFlow makes one: only its
+// memory is reused.
+type flowPool struct{ free []*textFlow }
+
+// maxPooled caps the flows kept for reuse.
+const maxPooled = 2048
+
+// get is a flow of runs, reused or new.
+func (fp *flowPool) get(runs []flowRun, onLink func(string)) *textFlow {
+	if fp == nil || len(fp.free) == 0 {
+		return newTextFlow(runs, onLink)
+	}
+	t := fp.free[len(fp.free)-1]
+	fp.free[len(fp.free)-1] = nil
+	fp.free = fp.free[:len(fp.free)-1]
+	t.runs, t.onLink = runs, onLink
+	return t
+}
+
+// put takes back the flows in a dropped widget tree (through the
+// containers the builder made; other widgets are left to the collector).
+// The tree must not be shown again.
+func (fp *flowPool) put(o fyne.CanvasObject) {
+	switch t := o.(type) {
+	case *textFlow:
+		if len(fp.free) >= maxPooled {
+			return
+		}
+		t.clear()
+		fp.free = append(fp.free, t)
+	case *fyne.Container:
+		for _, c := range t.Objects {
+			fp.put(c)
+		}
+	}
+}
+
+// clear makes a dropped flow as newTextFlow makes one, keeping its
+// renderer and the widget's identity.
+func (t *textFlow) clear() {
+	t.runs, t.onLink, t.onTap, t.mc, t.host = nil, nil, nil, nil, nil
+	t.align, t.noWrap, t.hovering = fyne.TextAlignLeading, false, false
+	t.laidWidth, t.lines, t.height, t.natural = -1, nil, 0, 0
+	t.selFrom, t.selTo = 0, 0
+	t.prev = flowLayout{}
+	t.Hidden = false
+	if r := t.r; r != nil {
+		r.objs, r.hl, r.all, r.for_ = nil, nil, nil, -1
+		// its next Resize must lay it out even at the size it had:
+		// BaseWidget.Resize skips the renderer when the size is the same
+		t.BaseWidget.Resize(fyne.NewSize(-1, -1))
+	}
+}
+
 func (t *textFlow) runSize(r *flowRun) float32 {
 	name := r.size
 	if name == "" {
@@ -617,6 +674,9 @@ func drvHeight(drv fyne.Driver, size float32, style fyne.TextStyle) float32 {
 }
 
 func (r *flowRenderer) Layout(s fyne.Size) {
+	if s.Width < 0 { // a pooled flow (flowPool.put): nothing to show
+		return
+	}
 	if s.Width != r.for_ || r.objs == nil || r.t.lines == nil {
 		r.build(s.Width)
 	}
