@@ -26,13 +26,37 @@ import (
 // "[^" is parsed whole.
 
 // blockParser is New's parser without paragraph inlines (dropLines runs
-// last: transformers run in increasing priority); it is made once,
-// and never changes after.
+// last: transformers run in increasing priority), and with goldmark's
+// link reference definitions' reader only for paragraphs that may start
+// with one (quickRefs); it is made once, and never changes after.
 var blockParser = sync.OnceValue(func() parser.Parser {
-	p := New().Parser()
+	p := newWith([]util.PrioritizedValue{util.Prioritized(quickRefs{}, 100)}).Parser()
 	p.AddOptions(parser.WithParagraphTransformers(util.Prioritized(dropLines{}, 1<<20)))
 	return p
 })
+
+// quickRefs is goldmark's LinkReferenceParagraphTransformer, skipped for
+// a paragraph whose first character other than white space is not "[":
+// the definitions it reads must start there, and reading makes a block
+// reader a paragraph (most paragraphs hold none).
+type quickRefs struct{}
+
+// Transform implements parser.ParagraphTransformer.
+func (quickRefs) Transform(node *ast.Paragraph, reader text.Reader, pc parser.Context) {
+	lines, src := node.Lines(), reader.Source()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		for _, c := range src[seg.Start:seg.Stop] {
+			switch c {
+			case ' ', '\t', '\n', '\r': // goldmark's spaces
+				continue
+			case '[':
+				parser.LinkReferenceParagraphTransformer.Transform(node, reader, pc)
+			}
+			return
+		}
+	}
+}
 
 // dropLines takes a paragraph's lines away once the other transformers
 // (link reference definitions, tables) have read them: one empty line at
