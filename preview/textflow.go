@@ -249,6 +249,7 @@ type measureCache struct {
 	han         map[hanKey]fyne.Size  // the advance every ideograph shares
 	lineMetrics map[hanKey][2]float32 // height and baseline of a face
 	atoms       []atom                // scratch for textFlow.atoms
+	widths      []float32             // scratch for textFlow.layout
 }
 
 type hanKey struct {
@@ -360,6 +361,10 @@ func (t *textFlow) layout(width float32) {
 		x += w
 	}
 	var widthBuf []float32 // one chain's atom widths, reused
+	if t.mc != nil {
+		widthBuf = t.mc.widths
+		defer func() { t.mc.widths = widthBuf }()
+	}
 	// every full-width character of a run has the same advance (see
 	// measureCache.measure): remember it per run, saving a map lookup a
 	// character
@@ -392,7 +397,7 @@ func (t *textFlow) layout(width float32) {
 			end++
 		}
 		if cap(widthBuf) < end-k {
-			widthBuf = make([]float32, end-k, max(end-k, 64))
+			widthBuf = make([]float32, end-k, max(end-k, 256))
 		}
 		widths := widthBuf[:end-k]
 		total := float32(0)

@@ -85,17 +85,16 @@ func (c *converter) kindOf(n ast.Node) Kind {
 	return KindNone
 }
 
-// lazyBlock is a top-level block whose content is converted on first use
-// (Block.fill).
-func (c *converter) lazyBlock(n ast.Node) *Block {
-	b := &Block{Kind: c.kindOf(n)}
+// initLazy makes the zero block b the top-level block of node n, its
+// content converted on first use (Block.Fill).
+func (c *converter) initLazy(b *Block, n ast.Node) {
+	b.Kind = c.kindOf(n)
 	if h, ok := n.(*ast.Heading); ok {
 		b.Level = h.Level
 	}
 	if b.Kind != KindNone {
 		b.lazy = lazySource{node: n, conv: c}
 	}
-	return b
 }
 
 // sourceUnits estimates the width in em of Markdown source: a multi-byte
