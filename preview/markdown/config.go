@@ -45,13 +45,15 @@ import (
 // a budget per paragraph (see Limits) the rest of the paragraph's
 // delimiters and brackets are plain text, so a hostile line parses in
 // linear time.
-func New() goldmark.Markdown { return newWith(parser.DefaultParagraphTransformers()) }
+func New() goldmark.Markdown {
+	return newWith(parser.DefaultBlockParsers(), parser.DefaultParagraphTransformers())
+}
 
-// newWith is New with the paragraph transformers pts in place of
-// goldmark's default (the link reference definitions' reader).
-func newWith(pts []util.PrioritizedValue) goldmark.Markdown {
+// newWith is New with the block parsers bps and the paragraph
+// transformers pts in place of goldmark's defaults.
+func newWith(bps, pts []util.PrioritizedValue) goldmark.Markdown {
 	p := parser.NewParser(
-		parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+		parser.WithBlockParsers(bps...),
 		parser.WithInlineParsers(boundedInlineParsers()...),
 		parser.WithParagraphTransformers(pts...),
 	)

@@ -25,15 +25,47 @@ import (
 // definitions. Footnotes are numbered in document order: a region holding
 // "[^" is parsed whole.
 
-// blockParser is New's parser without paragraph inlines (dropLines runs
-// last: transformers run in increasing priority), and with goldmark's
-// link reference definitions' reader only for paragraphs that may start
-// with one (quickRefs); it is made once, and never changes after.
+// blockParser is New's parser without paragraph and ATX heading inlines
+// (dropLines runs last: transformers run in increasing priority; see
+// lazyHeadings), and with goldmark's link reference definitions' reader
+// only for paragraphs that may start with one (quickRefs); it is made
+// once, and never changes after.
 var blockParser = sync.OnceValue(func() parser.Parser {
-	p := newWith([]util.PrioritizedValue{util.Prioritized(quickRefs{}, 100)}).Parser()
+	bps := parser.DefaultBlockParsers()
+	for i, v := range bps {
+		if bp, ok := v.Value.(parser.BlockParser); ok && v.Priority == atxPriority {
+			bps[i] = util.Prioritized(lazyHeadings{bp}, v.Priority)
+		}
+	}
+	p := newWith(bps, []util.PrioritizedValue{util.Prioritized(quickRefs{}, 100)}).Parser()
 	p.AddOptions(parser.WithParagraphTransformers(util.Prioritized(dropLines{}, 1<<20)))
 	return p
 })
+
+// atxPriority is the priority of goldmark's ATX heading parser among its
+// default block parsers.
+const atxPriority = 600
+
+// lazyHeadings is goldmark's ATX heading parser, taking the text of a
+// heading that starts past the parse's eager limit (eagerKey) away once
+// it is read, as dropLines does a paragraph's: one empty line is left,
+// which holds no inlines. Such a heading is converted from a parse of
+// its own source when shown, like a paragraph.
+type lazyHeadings struct{ parser.BlockParser }
+
+// Close implements parser.BlockParser.
+func (h lazyHeadings) Close(node ast.Node, reader text.Reader, pc parser.Context) {
+	h.BlockParser.Close(node, reader, pc)
+	lines := node.Lines()
+	if lines.Len() == 0 {
+		return
+	}
+	start := lines.At(0).Start
+	if limit, ok := pc.Get(eagerKey).(int); !ok || start < limit {
+		return
+	}
+	stubLines(lines, start)
+}
 
 // quickRefs is goldmark's LinkReferenceParagraphTransformer, skipped for
 // a paragraph whose first character other than white space is not "[":
@@ -89,9 +121,13 @@ func (dropLines) Transform(node *ast.Paragraph, reader text.Reader, pc parser.Co
 		// container around the paragraph (New's container tags read it)
 		return
 	}
-	empty := text.NewSegments()
-	empty.Append(text.NewSegment(start, start))
-	node.SetLines(empty)
+	stubLines(lines, start)
+}
+
+// stubLines makes lines one empty line at start, in place.
+func stubLines(lines *text.Segments, start int) {
+	lines.Set(0, text.NewSegment(start, start))
+	lines.SetSliced(0, 1)
 }
 
 // eagerBytes is how much of a region has its inlines parsed at once: an
@@ -140,10 +176,11 @@ func setextBar(line []byte) bool {
 
 // holdsParagraphs reports whether a top-level node is converted from a
 // parse of its own source: any node that may hold paragraphs (whose
-// lines were dropped) or that was made from one (a definition term).
+// lines were dropped) or that was made from one (a definition term, a
+// setext heading), and an ATX heading (lazyHeadings).
 func holdsParagraphs(n ast.Node) bool {
 	switch n.(type) {
-	case *ast.Heading, *ast.ThematicBreak, *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock, *east.Table:
+	case *ast.ThematicBreak, *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock, *east.Table:
 		return false
 	}
 	return true
