@@ -169,6 +169,8 @@ func (b *Block) fillNode() {
 		if n, c := l.conv.reparsed(l.from, l.to, b.Kind); n != nil {
 			l.node, l.conv = n, c
 		}
+	} else if l.to > l.from && l.to <= len(l.conv.src) {
+		l.conv.window(l.from, l.to)
 	}
 	l.conv.top = blockStart(l.node, l.conv.src)
 	var full *Block
