@@ -79,16 +79,18 @@ type Preview struct {
 	firstLine int
 	built     []*Block // blocks whose widget is cached in their state's obj
 	states    map[*Block]*uiState
-	header    uiState
-	themeKey  string
-	scroll    *container.Scroll
-	content   *vcontent
-	width     float32
-	visible   map[int]bool
-	ext       float32 // the scrolled content's height (extent)
-	measure   *measureCache
-	flows     flowPool  // flows of dropped widgets, made into new ones
-	sel       selection // the selected text (selection.go)
+	// spareStates is an empty map for the next update's states
+	spareStates map[*Block]*uiState
+	header      uiState
+	themeKey    string
+	scroll      *container.Scroll
+	content     *vcontent
+	width       float32
+	visible     map[int]bool
+	ext         float32 // the scrolled content's height (extent)
+	measure     *measureCache
+	flows       flowPool  // flows of dropped widgets, made into new ones
+	sel         selection // the selected text (selection.go)
 	// jump is the source line the last ScrollToSourceLine (or heading
 	// anchor) put at the top of the view, kept there while blocks change
 	// height (images loading above it) until the user scrolls; 0: none.
@@ -358,8 +360,12 @@ func (p *Preview) apply(res *result) {
 	if !p.meta.IsZero() {
 		items = append(items, vitem{st: &p.header})
 	}
-	// each shown block keeps its state (height, widget) across updates
-	states := make(map[*Block]*uiState, len(res.blocks))
+	// each shown block keeps its state (height, widget) across updates;
+	// the map is the one of the update before last, emptied
+	states := p.spareStates
+	if states == nil {
+		states = make(map[*Block]*uiState, len(res.blocks))
+	}
 	add := func(b *Block, line, start int) {
 		st := p.states[b]
 		if st == nil {
@@ -415,6 +421,8 @@ func (p *Preview) apply(res *result) {
 	}
 	clear(p.built[len(kept):])
 	p.built = kept
+	clear(old)
+	p.spareStates = old
 	p.offsets = make([]float32, len(items)+1)
 	p.fixOffsets(0)
 	p.remapSelection()

@@ -184,11 +184,11 @@ func (d *Document) parseWith(region []byte, base, baseLine int, refs []parser.Re
 	for i, tb := range out {
 		src := region[tb.Start-base : tb.End-base]
 		l := &tb.Block.lazy
-		l.from, l.to = tb.Start-base, tb.End-base
+		l.from, l.to = int32(tb.Start-base), int32(tb.End-base)
 		// its paragraphs may have been parsed without inlines (those that
 		// start after eager; a block may start where the one before it
 		// starts: a paragraph's last line beginning a table)
-		l.reparse = deferred && l.node != nil && (l.to > eager || l.from >= eager) && holdsParagraphs(l.node)
+		l.reparse = deferred && l.node != nil && (int(l.to) > eager || int(l.from) >= eager) && holdsParagraphs(l.node)
 		if deferred {
 			conv.starts[i], conv.kinds[i] = tb.Start-base, tb.Block.Kind
 		}
