@@ -299,7 +299,12 @@ func (c *measureCache) measure(s string, size float32, style fyne.TextStyle) fyn
 // fullWidth reports whether r is drawn one em wide by a CJK font: a wide
 // CJK character (textwidth's rule): ideographs, kana, Hangul, CJK
 // punctuation (、。「」…) and full-width forms (，：（）…).
-func fullWidth(r rune) bool { return textwidth.IsCJK(r) && textwidth.IsWide(r) }
+func fullWidth(r rune) bool {
+	if 0x4E00 <= r && r <= 0x9FFF { // unified ideographs, all wide: most of a Chinese text
+		return true
+	}
+	return textwidth.IsCJK(r) && textwidth.IsWide(r)
+}
 
 // metrics returns the line height and baseline of a face.
 func (c *measureCache) metrics(drv fyne.Driver, size float32, style fyne.TextStyle) (height, baseline float32) {
