@@ -42,7 +42,7 @@ type converter struct {
 	// nodes parsed again for blocks not converted yet (inlines.go)
 	starts []int
 	kinds  []Kind
-	parsed map[int]deferred
+	parsed map[int][]deferred
 }
 
 // openTag is an inline HTML tag whose formatting applies until it closes.

@@ -195,10 +195,11 @@ func holdsParagraphs(n ast.Node) bool {
 const reparseBytes = 1 << 10
 
 // deferred is a top-level block's node from a parse of source that starts
-// at a block start, and the converter for it.
+// at a block start, the converter for it, and the block's kind.
 type deferred struct {
 	node ast.Node
 	conv *converter
+	kind Kind
 }
 
 // reparsed is a deferred top-level block's node from a parse of source
@@ -210,9 +211,18 @@ type deferred struct {
 // per block, of the same kinds, the block's own source is parsed, and at
 // worst the whole of src, taking the node starting at from.
 func (c *converter) reparsed(from, to int, kind Kind) (ast.Node, *converter) {
-	if d, ok := c.parsed[from]; ok {
-		delete(c.parsed, from)
-		return d.node, d.conv
+	// two blocks may start at one offset (a paragraph whose last line
+	// begins a table): take the node of the block's kind
+	for i, d := range c.parsed[from] {
+		if d.kind == kind {
+			ds := c.parsed[from]
+			if len(ds) == 1 {
+				delete(c.parsed, from)
+			} else {
+				c.parsed[from] = append(ds[:i:i], ds[i+1:]...)
+			}
+			return d.node, d.conv
+		}
 	}
 	refs := c.ctx.References()
 	k := sort.SearchInts(c.starts, from)
@@ -272,10 +282,10 @@ func (c *converter) parseRun(from, stop int, starts []int, kinds []Kind, refs []
 		return nil, nil
 	}
 	if c.parsed == nil {
-		c.parsed = map[int]deferred{}
+		c.parsed = map[int][]deferred{}
 	}
 	for i, n := range nodes[1:] {
-		c.parsed[starts[i+1]] = deferred{n, mc}
+		c.parsed[starts[i+1]] = append(c.parsed[starts[i+1]], deferred{n, mc, kinds[i+1]})
 	}
 	return nodes[0], mc
 }
