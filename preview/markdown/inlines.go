@@ -176,10 +176,14 @@ func setextBar(line []byte) bool {
 
 // holdsParagraphs reports whether a top-level node is converted from a
 // parse of its own source: any node that may hold paragraphs (whose
-// lines were dropped) or that was made from one (a definition term, a
-// setext heading), and an ATX heading (lazyHeadings).
+// lines were dropped) or that was made from one (a definition term),
+// and a heading whose text was taken away (lazyHeadings; a setext
+// heading keeps its text: see dropLines).
 func holdsParagraphs(n ast.Node) bool {
 	switch n.(type) {
+	case *ast.Heading:
+		lines := n.Lines()
+		return lines.Len() == 1 && lines.At(0).Start == lines.At(0).Stop
 	case *ast.ThematicBreak, *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock, *east.Table:
 		return false
 	}
@@ -211,18 +215,8 @@ type deferred struct {
 // per block, of the same kinds, the block's own source is parsed, and at
 // worst the whole of src, taking the node starting at from.
 func (c *converter) reparsed(from, to int, kind Kind) (ast.Node, *converter) {
-	// two blocks may start at one offset (a paragraph whose last line
-	// begins a table): take the node of the block's kind
-	for i, d := range c.parsed[from] {
-		if d.kind == kind {
-			ds := c.parsed[from]
-			if len(ds) == 1 {
-				delete(c.parsed, from)
-			} else {
-				c.parsed[from] = append(ds[:i:i], ds[i+1:]...)
-			}
-			return d.node, d.conv
-		}
+	if n, mc := c.takeParsed(from, kind); n != nil {
+		return n, mc
 	}
 	refs := c.ctx.References()
 	k := sort.SearchInts(c.starts, from)
@@ -240,8 +234,10 @@ func (c *converter) reparsed(from, to int, kind Kind) (ast.Node, *converter) {
 			end++
 		}
 		stop := blockEnd(end - 1)
-		if n, mc := c.parseRun(from, stop, c.starts[k:end], c.kinds[k:end], refs); n != nil {
-			return n, mc
+		if c.parseRun(from, stop, c.starts[k:end], c.kinds[k:end], refs) {
+			if n, mc := c.takeParsed(from, kind); n != nil {
+				return n, mc
+			}
 		}
 	}
 	mini := c.src[from:to]
@@ -255,17 +251,35 @@ func (c *converter) reparsed(from, to int, kind Kind) (ast.Node, *converter) {
 	fc := newConverter(c.src)
 	fc.md, fc.ctx = c.md, c.ctx
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
-		if blockStart(n, c.src) == from {
+		if blockStart(n, c.src) == from && fc.kindOf(n) == kind {
 			return n, fc
 		}
 	}
 	return nil, nil
 }
 
+// takeParsed takes the node kept for the block of kind starting at from
+// (two blocks may start at one offset: a paragraph whose last line
+// begins a table or underlines a heading), or returns nil.
+func (c *converter) takeParsed(from int, kind Kind) (ast.Node, *converter) {
+	ds := c.parsed[from]
+	for i, d := range ds {
+		if d.kind == kind {
+			if len(ds) == 1 {
+				delete(c.parsed, from)
+			} else {
+				c.parsed[from] = append(ds[:i:i], ds[i+1:]...)
+			}
+			return d.node, d.conv
+		}
+	}
+	return nil, nil
+}
+
 // parseRun parses src[from:stop], whole top-level blocks starting at
-// starts (of kinds), and returns the first one's node, keeping the
-// others'; nil when the nodes are not one per block of the same kind.
-func (c *converter) parseRun(from, stop int, starts []int, kinds []Kind, refs []parser.Reference) (ast.Node, *converter) {
+// starts (of kinds), and keeps their nodes (takeParsed); false when the
+// nodes are not one per block of the same kind.
+func (c *converter) parseRun(from, stop int, starts []int, kinds []Kind, refs []parser.Reference) bool {
 	mini := c.src[from:stop]
 	root := c.md.Parser().Parse(text.NewReader(mini), parser.WithContext(newContext(refs)))
 	mc := newConverter(mini)
@@ -274,18 +288,18 @@ func (c *converter) parseRun(from, stop int, starts []int, kinds []Kind, refs []
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		i := len(nodes)
 		if i >= len(starts) || blockStart(n, mini)+from != starts[i] || mc.kindOf(n) != kinds[i] {
-			return nil, nil
+			return false
 		}
 		nodes = append(nodes, n)
 	}
 	if len(nodes) != len(starts) {
-		return nil, nil
+		return false
 	}
 	if c.parsed == nil {
 		c.parsed = map[int][]deferred{}
 	}
-	for i, n := range nodes[1:] {
-		c.parsed[starts[i+1]] = append(c.parsed[starts[i+1]], deferred{n, mc, kinds[i+1]})
+	for i, n := range nodes {
+		c.parsed[starts[i]] = append(c.parsed[starts[i]], deferred{n, mc, kinds[i]})
 	}
-	return nodes[0], mc
+	return true
 }
