@@ -28,6 +28,8 @@ type builder struct {
 	// onTask toggles the task box at an offset from the start of the
 	// shown block item (done: it is checked)
 	onTask func(item *Block, at int, done bool)
+	// flows are the text flows of dropped widgets, to make flows from
+	flows *flowPool
 	// item is the shown block being built (a top-level block or a part)
 	item *Block
 	// opened remembers which <details> the reader opened or closed, by
@@ -41,7 +43,7 @@ type builder struct {
 
 // newFlow is a text flow sharing the preview's measurement cache.
 func (b builder) newFlow(runs []flowRun, onLink func(string)) *textFlow {
-	f := newTextFlow(runs, onLink)
+	f := b.flows.get(runs, onLink)
 	f.mc = b.measure
 	return f
 }
@@ -301,7 +303,7 @@ func (b builder) list(bl *Block) fyne.CanvasObject {
 			if bl.Ordered {
 				label = strconv.Itoa(bl.Start+i) + "."
 			}
-			marker = newTextFlow([]flowRun{{text: label, scale: b.textScale(), color: theme.ColorNamePlaceHolder}}, nil)
+			marker = b.newFlow([]flowRun{{text: label, scale: b.textScale(), color: theme.ColorNamePlaceHolder}}, nil)
 			marker.(*textFlow).noWrap = true
 		}
 		body := inner.stack(it.Blocks, pad)
@@ -377,7 +379,7 @@ func (b builder) footnotes(bl *Block) fyne.CanvasObject {
 	line.SetMinSize(fyne.NewSize(1, 1))
 	objs := []fyne.CanvasObject{line}
 	for _, it := range bl.Items {
-		marker := newTextFlow([]flowRun{{text: strconv.Itoa(it.Index) + ".", scale: 0.88, color: theme.ColorNamePlaceHolder}}, nil)
+		marker := b.newFlow([]flowRun{{text: strconv.Itoa(it.Index) + ".", scale: 0.88, color: theme.ColorNamePlaceHolder}}, nil)
 		marker.noWrap = true
 		body := inner.stack(it.Blocks, pad)
 		objs = append(objs, &fyne.Container{Layout: &indentLayout{gutter: pad * 6}, Objects: []fyne.CanvasObject{marker, body}})

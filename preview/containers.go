@@ -132,8 +132,7 @@ func (b builder) chipLabel(in []Inline) fyne.CanvasObject {
 		runs[i].scale = b.textScale() * 0.85
 		runs[i].color = theme.ColorNamePrimary
 	}
-	f := newTextFlow(runs, nil)
-	f.mc = b.measure
+	f := b.newFlow(runs, nil)
 	f.noWrap = true
 	return f
 }

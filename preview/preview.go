@@ -79,15 +79,18 @@ type Preview struct {
 	firstLine int
 	built     []*Block // blocks whose widget is cached in their state's obj
 	states    map[*Block]*uiState
-	header    uiState
-	themeKey  string
-	scroll    *container.Scroll
-	content   *vcontent
-	width     float32
-	visible   map[int]bool
-	ext       float32 // the scrolled content's height (extent)
-	measure   *measureCache
-	sel       selection // the selected text (selection.go)
+	// spareStates is an empty map for the next update's states
+	spareStates map[*Block]*uiState
+	header      uiState
+	themeKey    string
+	scroll      *container.Scroll
+	content     *vcontent
+	width       float32
+	visible     map[int]bool
+	ext         float32 // the scrolled content's height (extent)
+	measure     *measureCache
+	flows       flowPool  // flows of dropped widgets, made into new ones
+	sel         selection // the selected text (selection.go)
 	// jump is the source line the last ScrollToSourceLine (or heading
 	// anchor) put at the top of the view, kept there while blocks change
 	// height (images loading above it) until the user scrolls; 0: none.
@@ -357,8 +360,12 @@ func (p *Preview) apply(res *result) {
 	if !p.meta.IsZero() {
 		items = append(items, vitem{st: &p.header})
 	}
-	// each shown block keeps its state (height, widget) across updates
-	states := make(map[*Block]*uiState, len(res.blocks))
+	// each shown block keeps its state (height, widget) across updates;
+	// the map is the one of the update before last, emptied
+	states := p.spareStates
+	if states == nil {
+		states = make(map[*Block]*uiState, len(res.blocks))
+	}
 	add := func(b *Block, line, start int) {
 		st := p.states[b]
 		if st == nil {
@@ -401,15 +408,21 @@ func (p *Preview) apply(res *result) {
 		p.items[i] = vitem{} // let dropped blocks go
 	}
 	p.items = items
+	old := p.states
 	p.states = states
 	kept := p.built[:0]
 	for _, b := range p.built {
 		if states[b] != nil {
 			kept = append(kept, b)
+		} else if st := old[b]; st != nil && st.obj != nil {
+			p.flows.put(st.obj) // gone from the article
+			st.obj = nil
 		}
 	}
 	clear(p.built[len(kept):])
 	p.built = kept
+	clear(old)
+	p.spareStates = old
 	p.offsets = make([]float32, len(items)+1)
 	p.fixOffsets(0)
 	p.remapSelection()
@@ -449,6 +462,7 @@ func (p *Preview) Refresh() {
 		if k := p.currentThemeKey(); k != p.themeKey {
 			p.themeKey = k
 			p.dropBuilt()
+			p.flows = flowPool{}          // made under the old theme
 			p.measure = newMeasureCache() // the fonts may have changed
 			for _, it := range p.items {
 				it.st.sized, it.st.sizedW = false, -1
@@ -552,7 +566,7 @@ func (p *Preview) itemForLine(line int) int {
 }
 
 func (p *Preview) builder() builder {
-	return builder{onLink: p.openLink, images: p.images, resolver: p.resolver(), dark: p.isDark(), changed: p.objectResized, measure: p.measure, scrollPage: p.scrollPage, onTask: p.toggleTask, opened: p.sel.openedDetails()}
+	return builder{onLink: p.openLink, images: p.images, resolver: p.resolver(), dark: p.isDark(), changed: p.objectResized, measure: p.measure, scrollPage: p.scrollPage, onTask: p.toggleTask, opened: p.sel.openedDetails(), flows: &p.flows}
 }
 
 // TaskEdit is the change that toggles a task list box: replace the body's
@@ -650,7 +664,8 @@ func (p *Preview) evict() {
 	for _, b := range p.built {
 		if onScreen[b] {
 			kept = append(kept, b)
-		} else if st := p.states[b]; st != nil {
+		} else if st := p.states[b]; st != nil && st.obj != nil {
+			p.flows.put(st.obj)
 			st.obj = nil
 		}
 	}
@@ -665,7 +680,8 @@ func (p *Preview) evict() {
 // Refresh drops them when the theme changes.
 func (p *Preview) dropBuilt() {
 	for _, b := range p.built {
-		if st := p.states[b]; st != nil {
+		if st := p.states[b]; st != nil && st.obj != nil {
+			p.flows.put(st.obj)
 			st.obj = nil
 		}
 	}

@@ -95,6 +95,63 @@ func newTextFlow(runs []flowRun, onLink func(string)) *textFlow {
 	return t
 }
 
+// flowPool keeps the text flows of dropped block widgets for blocks built
+// later (UI goroutine only): a flow made again costs its allocation and a
+// renderer, and Fyne keeps a dropped widget's renderer cached for a
+// minute. A flow comes out of it as newTextFlow makes one: only its
+// memory is reused.
+type flowPool struct{ free []*textFlow }
+
+// maxPooled caps the flows kept for reuse.
+const maxPooled = 2048
+
+// get is a flow of runs, reused or new.
+func (fp *flowPool) get(runs []flowRun, onLink func(string)) *textFlow {
+	if fp == nil || len(fp.free) == 0 {
+		return newTextFlow(runs, onLink)
+	}
+	t := fp.free[len(fp.free)-1]
+	fp.free[len(fp.free)-1] = nil
+	fp.free = fp.free[:len(fp.free)-1]
+	t.runs, t.onLink = runs, onLink
+	return t
+}
+
+// put takes back the flows in a dropped widget tree (through the
+// containers the builder made; other widgets are left to the collector).
+// The tree must not be shown again.
+func (fp *flowPool) put(o fyne.CanvasObject) {
+	switch t := o.(type) {
+	case *textFlow:
+		if len(fp.free) >= maxPooled {
+			return
+		}
+		t.clear()
+		fp.free = append(fp.free, t)
+	case *fyne.Container:
+		for _, c := range t.Objects {
+			fp.put(c)
+		}
+	}
+}
+
+// clear makes a dropped flow as newTextFlow makes one, keeping its
+// renderer and the widget's identity.
+func (t *textFlow) clear() {
+	t.runs, t.onLink, t.onTap, t.mc, t.host = nil, nil, nil, nil, nil
+	t.align, t.noWrap, t.hovering = fyne.TextAlignLeading, false, false
+	t.laidWidth, t.lines, t.height, t.natural = -1, nil, 0, 0
+	t.selFrom, t.selTo = 0, 0
+	t.prev = flowLayout{}
+	t.Hidden = false
+	if r := t.r; r != nil {
+		r.objs, r.hl, r.all, r.for_ = nil, nil, nil, -1
+		// its next Resize must lay it out even at the size it had:
+		// BaseWidget.Resize skips the renderer when the size is the same
+		t.BaseWidget.Resize(fyne.NewSize(-1, -1))
+	}
+}
+
 func (t *textFlow) runSize(r *flowRun) float32 {
 	name := r.size
 	if name == "" {
@@ -192,6 +249,7 @@ type measureCache struct {
 	han         map[hanKey]fyne.Size  // the advance every ideograph shares
 	lineMetrics map[hanKey][2]float32 // height and baseline of a face
 	atoms       []atom                // scratch for textFlow.atoms
+	widths      []float32             // scratch for textFlow.layout
 }
 
 type hanKey struct {
@@ -241,7 +299,12 @@ func (c *measureCache) measure(s string, size float32, style fyne.TextStyle) fyn
 // fullWidth reports whether r is drawn one em wide by a CJK font: a wide
 // CJK character (textwidth's rule): ideographs, kana, Hangul, CJK
 // punctuation (、。「」…) and full-width forms (，：（）…).
-func fullWidth(r rune) bool { return textwidth.IsCJK(r) && textwidth.IsWide(r) }
+func fullWidth(r rune) bool {
+	if 0x4E00 <= r && r <= 0x9FFF { // unified ideographs, all wide: most of a Chinese text
+		return true
+	}
+	return textwidth.IsCJK(r) && textwidth.IsWide(r)
+}
 
 // metrics returns the line height and baseline of a face.
 func (c *measureCache) metrics(drv fyne.Driver, size float32, style fyne.TextStyle) (height, baseline float32) {
@@ -303,6 +366,10 @@ func (t *textFlow) layout(width float32) {
 		x += w
 	}
 	var widthBuf []float32 // one chain's atom widths, reused
+	if t.mc != nil {
+		widthBuf = t.mc.widths
+		defer func() { t.mc.widths = widthBuf }()
+	}
 	// every full-width character of a run has the same advance (see
 	// measureCache.measure): remember it per run, saving a map lookup a
 	// character
@@ -335,7 +402,7 @@ func (t *textFlow) layout(width float32) {
 			end++
 		}
 		if cap(widthBuf) < end-k {
-			widthBuf = make([]float32, end-k, max(end-k, 64))
+			widthBuf = make([]float32, end-k, max(end-k, 256))
 		}
 		widths := widthBuf[:end-k]
 		total := float32(0)
@@ -620,6 +687,9 @@ func drvHeight(drv fyne.Driver, size float32, style fyne.TextStyle) float32 {
 }
 
 func (r *flowRenderer) Layout(s fyne.Size) {
+	if s.Width < 0 { // a pooled flow (flowPool.put): nothing to show
+		return
+	}
 	if s.Width != r.for_ || r.objs == nil || r.t.lines == nil {
 		r.build(s.Width)
 	}

@@ -46,10 +46,16 @@ import (
 // delimiters and brackets are plain text, so a hostile line parses in
 // linear time.
 func New() goldmark.Markdown {
+	return newWith(parser.DefaultBlockParsers(), parser.DefaultParagraphTransformers())
+}
+
+// newWith is New with the block parsers bps and the paragraph
+// transformers pts in place of goldmark's defaults.
+func newWith(bps, pts []util.PrioritizedValue) goldmark.Markdown {
 	p := parser.NewParser(
-		parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+		parser.WithBlockParsers(bps...),
 		parser.WithInlineParsers(boundedInlineParsers()...),
-		parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
+		parser.WithParagraphTransformers(pts...),
 	)
 	return goldmark.New(
 		goldmark.WithParser(p),

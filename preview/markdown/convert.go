@@ -18,10 +18,13 @@ import (
 // converter turns goldmark nodes into the block model.
 type converter struct {
 	src []byte
-	// str is src as one string, made when a block's text is first
-	// converted (a big code block needs none): text runs are substrings
-	// of it, not copies
-	str string
+	// str is src[strOff:strOff+len(str)] as one string, made when a
+	// block's text is first converted (a big code block needs none):
+	// text runs are substrings of it, not copies. A top-level block
+	// converted from a document's parse gets its own source's (see
+	// window); other conversions take the whole of src.
+	str    string
+	strOff int
 
 	// inline HTML tags open in the paragraph being converted
 	open []openTag
@@ -39,7 +42,7 @@ type converter struct {
 	// nodes parsed again for blocks not converted yet (inlines.go)
 	starts []int
 	kinds  []Kind
-	parsed map[int]deferred
+	parsed map[int][]deferred
 }
 
 // openTag is an inline HTML tag whose formatting applies until it closes.
@@ -85,17 +88,16 @@ func (c *converter) kindOf(n ast.Node) Kind {
 	return KindNone
 }
 
-// lazyBlock is a top-level block whose content is converted on first use
-// (Block.fill).
-func (c *converter) lazyBlock(n ast.Node) *Block {
-	b := &Block{Kind: c.kindOf(n)}
+// initLazy makes the zero block b the top-level block of node n, its
+// content converted on first use (Block.Fill).
+func (c *converter) initLazy(b *Block, n ast.Node) {
+	b.Kind = c.kindOf(n)
 	if h, ok := n.(*ast.Heading); ok {
 		b.Level = h.Level
 	}
 	if b.Kind != KindNone {
 		b.lazy = lazySource{node: n, conv: c}
 	}
-	return b
 }
 
 // sourceUnits estimates the width in em of Markdown source: a multi-byte
@@ -537,10 +539,10 @@ func (c *converter) plain(n ast.Node) string {
 func (c *converter) text(t *ast.Text) string {
 	seg := t.Segment
 	if c.str == "" {
-		c.str = string(c.src)
+		c.str, c.strOff = string(c.src), 0
 	}
-	if seg.Padding == 0 && seg.Start >= 0 && seg.Stop <= len(c.str) && seg.Start <= seg.Stop {
-		s := c.str[seg.Start:seg.Stop]
+	if from, to := seg.Start-c.strOff, seg.Stop-c.strOff; seg.Padding == 0 && from >= 0 && to <= len(c.str) && from <= to {
+		s := c.str[from:to]
 		if t.IsRaw() || strings.IndexByte(s, '\\') < 0 && strings.IndexByte(s, '&') < 0 {
 			return s
 		}
@@ -550,6 +552,16 @@ func (c *converter) text(t *ast.Text) string {
 		return string(v)
 	}
 	return decodeText(v)
+}
+
+// window makes the text runs of what is converted next substrings of
+// src[from:to] alone (the top-level block being converted; runs outside
+// it are copies): not of a copy of all of src, most of which is never
+// shown.
+func (c *converter) window(from, to int) {
+	if c.strOff != from || len(c.str) != to-from || c.str == "" {
+		c.str, c.strOff = string(c.src[from:to]), from
+	}
 }
 
 // decodeText resolves backslash escapes (a backslash before a space drops

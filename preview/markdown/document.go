@@ -22,6 +22,12 @@ type TopBlock struct {
 	Block      *Block
 }
 
+// blockPair is a top-level block and its model, made together.
+type blockPair struct {
+	top   TopBlock
+	block Block
+}
+
 // Document is the parsed body, split into top-level blocks, updated
 // incrementally. It is not safe for concurrent use.
 type Document struct {
@@ -123,7 +129,20 @@ func (d *Document) parseWith(region []byte, base, baseLine int, refs []parser.Re
 	}
 	conv := newConverter(safe)
 	conv.md, conv.ctx = d.md, ctx
-	var out []*TopBlock
+	count := 0
+	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+		count++
+	}
+	out := make([]*TopBlock, 0, count)
+	// The first parse of a document makes all its blocks at once (one
+	// allocation, not two a block): no block of a parse before it is
+	// kept, so the blocks that outlive the others (their source
+	// unchanged over later edits) keep no more than that one parse's
+	// worth alive.
+	var slab []blockPair
+	if len(d.blocks) == 0 {
+		slab = make([]blockPair, count)
+	}
 	line, lineAt := baseLine, 0
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		start := blockStart(n, region)
@@ -132,11 +151,20 @@ func (d *Document) parseWith(region []byte, base, baseLine int, refs []parser.Re
 		}
 		line += bytes.Count(region[lineAt:start], []byte{'\n'})
 		lineAt = start
-		out = append(out, &TopBlock{Start: base + start, Line: line})
+		var tb *TopBlock
+		var b *Block
+		if slab != nil {
+			pair := &slab[len(out)]
+			tb, b = &pair.top, &pair.block
+		} else {
+			tb, b = new(TopBlock), new(Block)
+		}
+		tb.Start, tb.Line = base+start, line
+		out = append(out, tb)
 		if len(out) > 1 {
 			out[len(out)-2].End = base + start
 		}
-		b := conv.lazyBlock(n)
+		conv.initLazy(b, n)
 		if len(tables) > 0 && n == ast.Node(tables[0]) {
 			s := spans[0]
 			tables, spans = tables[1:], spans[1:]
@@ -156,11 +184,11 @@ func (d *Document) parseWith(region []byte, base, baseLine int, refs []parser.Re
 	for i, tb := range out {
 		src := region[tb.Start-base : tb.End-base]
 		l := &tb.Block.lazy
-		l.from, l.to = tb.Start-base, tb.End-base
+		l.from, l.to = int32(tb.Start-base), int32(tb.End-base)
 		// its paragraphs may have been parsed without inlines (those that
 		// start after eager; a block may start where the one before it
 		// starts: a paragraph's last line beginning a table)
-		l.reparse = deferred && l.node != nil && (l.to > eager || l.from >= eager) && holdsParagraphs(l.node)
+		l.reparse = deferred && l.node != nil && (int(l.to) > eager || int(l.from) >= eager) && holdsParagraphs(l.node)
 		if deferred {
 			conv.starts[i], conv.kinds[i] = tb.Start-base, tb.Block.Kind
 		}

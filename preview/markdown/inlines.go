@@ -25,14 +25,70 @@ import (
 // definitions. Footnotes are numbered in document order: a region holding
 // "[^" is parsed whole.
 
-// blockParser is New's parser without paragraph inlines (dropLines runs
-// last: transformers run in increasing priority); it is made once,
-// and never changes after.
+// blockParser is New's parser without paragraph and ATX heading inlines
+// (dropLines runs last: transformers run in increasing priority; see
+// lazyHeadings), and with goldmark's link reference definitions' reader
+// only for paragraphs that may start with one (quickRefs); it is made
+// once, and never changes after.
 var blockParser = sync.OnceValue(func() parser.Parser {
-	p := New().Parser()
+	bps := parser.DefaultBlockParsers()
+	for i, v := range bps {
+		if bp, ok := v.Value.(parser.BlockParser); ok && v.Priority == atxPriority {
+			bps[i] = util.Prioritized(lazyHeadings{bp}, v.Priority)
+		}
+	}
+	p := newWith(bps, []util.PrioritizedValue{util.Prioritized(quickRefs{}, 100)}).Parser()
 	p.AddOptions(parser.WithParagraphTransformers(util.Prioritized(dropLines{}, 1<<20)))
 	return p
 })
+
+// atxPriority is the priority of goldmark's ATX heading parser among its
+// default block parsers.
+const atxPriority = 600
+
+// lazyHeadings is goldmark's ATX heading parser, taking the text of a
+// heading that starts past the parse's eager limit (eagerKey) away once
+// it is read, as dropLines does a paragraph's: one empty line is left,
+// which holds no inlines. Such a heading is converted from a parse of
+// its own source when shown, like a paragraph.
+type lazyHeadings struct{ parser.BlockParser }
+
+// Close implements parser.BlockParser.
+func (h lazyHeadings) Close(node ast.Node, reader text.Reader, pc parser.Context) {
+	h.BlockParser.Close(node, reader, pc)
+	lines := node.Lines()
+	if lines.Len() == 0 {
+		return
+	}
+	start := lines.At(0).Start
+	if limit, ok := pc.Get(eagerKey).(int); !ok || start < limit {
+		return
+	}
+	stubLines(lines, start)
+}
+
+// quickRefs is goldmark's LinkReferenceParagraphTransformer, skipped for
+// a paragraph whose first character other than white space is not "[":
+// the definitions it reads must start there, and reading makes a block
+// reader a paragraph (most paragraphs hold none).
+type quickRefs struct{}
+
+// Transform implements parser.ParagraphTransformer.
+func (quickRefs) Transform(node *ast.Paragraph, reader text.Reader, pc parser.Context) {
+	lines, src := node.Lines(), reader.Source()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		for _, c := range src[seg.Start:seg.Stop] {
+			switch c {
+			case ' ', '\t', '\n', '\r': // goldmark's spaces
+				continue
+			case '[':
+				parser.LinkReferenceParagraphTransformer.Transform(node, reader, pc)
+			}
+			return
+		}
+	}
+}
 
 // dropLines takes a paragraph's lines away once the other transformers
 // (link reference definitions, tables) have read them: one empty line at
@@ -65,9 +121,13 @@ func (dropLines) Transform(node *ast.Paragraph, reader text.Reader, pc parser.Co
 		// container around the paragraph (New's container tags read it)
 		return
 	}
-	empty := text.NewSegments()
-	empty.Append(text.NewSegment(start, start))
-	node.SetLines(empty)
+	stubLines(lines, start)
+}
+
+// stubLines makes lines one empty line at start, in place.
+func stubLines(lines *text.Segments, start int) {
+	lines.Set(0, text.NewSegment(start, start))
+	lines.SetSliced(0, 1)
 }
 
 // eagerBytes is how much of a region has its inlines parsed at once: an
@@ -116,10 +176,15 @@ func setextBar(line []byte) bool {
 
 // holdsParagraphs reports whether a top-level node is converted from a
 // parse of its own source: any node that may hold paragraphs (whose
-// lines were dropped) or that was made from one (a definition term).
+// lines were dropped) or that was made from one (a definition term),
+// and a heading whose text was taken away (lazyHeadings; a setext
+// heading keeps its text: see dropLines).
 func holdsParagraphs(n ast.Node) bool {
 	switch n.(type) {
-	case *ast.Heading, *ast.ThematicBreak, *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock, *east.Table:
+	case *ast.Heading:
+		lines := n.Lines()
+		return lines.Len() == 1 && lines.At(0).Start == lines.At(0).Stop
+	case *ast.ThematicBreak, *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock, *east.Table:
 		return false
 	}
 	return true
@@ -134,10 +199,11 @@ func holdsParagraphs(n ast.Node) bool {
 const reparseBytes = 1 << 10
 
 // deferred is a top-level block's node from a parse of source that starts
-// at a block start, and the converter for it.
+// at a block start, the converter for it, and the block's kind.
 type deferred struct {
 	node ast.Node
 	conv *converter
+	kind Kind
 }
 
 // reparsed is a deferred top-level block's node from a parse of source
@@ -149,9 +215,8 @@ type deferred struct {
 // per block, of the same kinds, the block's own source is parsed, and at
 // worst the whole of src, taking the node starting at from.
 func (c *converter) reparsed(from, to int, kind Kind) (ast.Node, *converter) {
-	if d, ok := c.parsed[from]; ok {
-		delete(c.parsed, from)
-		return d.node, d.conv
+	if n, mc := c.takeParsed(from, kind); n != nil {
+		return n, mc
 	}
 	refs := c.ctx.References()
 	k := sort.SearchInts(c.starts, from)
@@ -169,8 +234,10 @@ func (c *converter) reparsed(from, to int, kind Kind) (ast.Node, *converter) {
 			end++
 		}
 		stop := blockEnd(end - 1)
-		if n, mc := c.parseRun(from, stop, c.starts[k:end], c.kinds[k:end], refs); n != nil {
-			return n, mc
+		if c.parseRun(from, stop, c.starts[k:end], c.kinds[k:end], refs) {
+			if n, mc := c.takeParsed(from, kind); n != nil {
+				return n, mc
+			}
 		}
 	}
 	mini := c.src[from:to]
@@ -184,17 +251,35 @@ func (c *converter) reparsed(from, to int, kind Kind) (ast.Node, *converter) {
 	fc := newConverter(c.src)
 	fc.md, fc.ctx = c.md, c.ctx
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
-		if blockStart(n, c.src) == from {
+		if blockStart(n, c.src) == from && fc.kindOf(n) == kind {
 			return n, fc
 		}
 	}
 	return nil, nil
 }
 
+// takeParsed takes the node kept for the block of kind starting at from
+// (two blocks may start at one offset: a paragraph whose last line
+// begins a table or underlines a heading), or returns nil.
+func (c *converter) takeParsed(from int, kind Kind) (ast.Node, *converter) {
+	ds := c.parsed[from]
+	for i, d := range ds {
+		if d.kind == kind {
+			if len(ds) == 1 {
+				delete(c.parsed, from)
+			} else {
+				c.parsed[from] = append(ds[:i:i], ds[i+1:]...)
+			}
+			return d.node, d.conv
+		}
+	}
+	return nil, nil
+}
+
 // parseRun parses src[from:stop], whole top-level blocks starting at
-// starts (of kinds), and returns the first one's node, keeping the
-// others'; nil when the nodes are not one per block of the same kind.
-func (c *converter) parseRun(from, stop int, starts []int, kinds []Kind, refs []parser.Reference) (ast.Node, *converter) {
+// starts (of kinds), and keeps their nodes (takeParsed); false when the
+// nodes are not one per block of the same kind.
+func (c *converter) parseRun(from, stop int, starts []int, kinds []Kind, refs []parser.Reference) bool {
 	mini := c.src[from:stop]
 	root := c.md.Parser().Parse(text.NewReader(mini), parser.WithContext(newContext(refs)))
 	mc := newConverter(mini)
@@ -203,18 +288,18 @@ func (c *converter) parseRun(from, stop int, starts []int, kinds []Kind, refs []
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		i := len(nodes)
 		if i >= len(starts) || blockStart(n, mini)+from != starts[i] || mc.kindOf(n) != kinds[i] {
-			return nil, nil
+			return false
 		}
 		nodes = append(nodes, n)
 	}
 	if len(nodes) != len(starts) {
-		return nil, nil
+		return false
 	}
 	if c.parsed == nil {
-		c.parsed = map[int]deferred{}
+		c.parsed = map[int][]deferred{}
 	}
-	for i, n := range nodes[1:] {
-		c.parsed[starts[i+1]] = deferred{n, mc}
+	for i, n := range nodes {
+		c.parsed[starts[i]] = append(c.parsed[starts[i]], deferred{n, mc, kinds[i]})
 	}
-	return nodes[0], mc
+	return true
 }

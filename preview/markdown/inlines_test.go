@@ -119,6 +119,8 @@ func FuzzDeferredInlines(f *testing.F) {
 	for _, s := range []string{
 		"a\n===\n", "[a]: /b\n\n[a]", "- x\n\n  y\n", "> a\nb\n", "| a |\n|---|\n| b |\n", "t\n: d\n",
 		"<!--\n\n-->\n*a*", "1. a\n2) b\n", "a  \nb\\\nc\n", "```\n[a]: x\n```\n[a]\n", strings.Repeat("*a _b ", 20),
+		// ATX headings (lazyHeadings)
+		"# a *b*\n", "## x {#id}\n", "#\n", "# a #\n", "> # q\n- # l\n", "# [r]\n\n[r]: /u\n", "a\n# h `c`\nb\n",
 	} {
 		f.Add([]byte(s))
 	}

@@ -57,6 +57,7 @@ type Block struct {
 	Kind     Kind
 	Ordered  bool     // list
 	Tight    bool     // list without blank lines between items
+	Open     bool     // details shown open (<details open>)
 	Level    int      // heading level 1–6
 	Inlines  []Inline // paragraph and heading content
 	Children []*Block // quote content
@@ -64,7 +65,6 @@ type Block struct {
 	Start    int      // first number of an ordered list
 	Alert    string   // quote: a GitHub alert's type ("note", "tip", …), or ""
 	Label    string   // an alert's own title (docs-cn's "注意"); a code block's label chip (a Hugo shortcode); a heading's {#id}
-	Open     bool     // details shown open (<details open>)
 	Lang     string   // code block info string's first word
 	Text     string   // code block or raw HTML text
 	Align    []Align  // table
@@ -80,7 +80,9 @@ type Block struct {
 	// to pack the struct)
 	split bool // parts were considered
 	cont  uint8
-	lines int // source lines of a top-level block, for estimates
+	// rowsLazy belongs with trows below
+	rowsLazy bool
+	lines    int // source lines of a top-level block, for estimates
 
 	// A big top-level block is shown as parts (parts.go): parts is set on
 	// the parsing goroutine before the block is published; a part has cont
@@ -105,8 +107,7 @@ type Block struct {
 	// is shown (filled tells), and kept for the parse-free edit. rowsLazy
 	// tells that a top-level table's Rows are not made yet: they are
 	// trows, or its parts' rows.
-	trows    *rowLines
-	rowsLazy bool
+	trows *rowLines
 
 	// hl is a code part's highlighting, set on the parsing goroutine
 	// (codehl.go); recheck asks for it to be made again (the text after
@@ -126,10 +127,11 @@ type Block struct {
 type lazySource struct {
 	node ast.Node
 	conv *converter
+	// from and to are the block's source in conv.src
+	from, to int32
 	// reparse: the node's paragraphs were not inline-parsed (inlines.go);
 	// the block is converted from a parse of conv.src[from:to]
-	reparse  bool
-	from, to int
+	reparse bool
 }
 
 // Fill converts a lazy top-level block's content, once, and returns the
@@ -166,9 +168,11 @@ func (b *Block) Fill() *Block {
 func (b *Block) fillNode() {
 	l := b.lazy
 	if l.reparse {
-		if n, c := l.conv.reparsed(l.from, l.to, b.Kind); n != nil {
+		if n, c := l.conv.reparsed(int(l.from), int(l.to), b.Kind); n != nil {
 			l.node, l.conv = n, c
 		}
+	} else if l.to > l.from && int(l.to) <= len(l.conv.src) {
+		l.conv.window(int(l.from), int(l.to))
 	}
 	l.conv.top = blockStart(l.node, l.conv.src)
 	var full *Block
