@@ -36,6 +36,7 @@ func Run(paths []string) error {
 	w := a.NewWindow("Folio")
 	w.SetIcon(assets.Icon)
 	ws := newWorkspace(a, w, root)
+	sleepWhenIdle(ws) // the driver loop waits for events while idle (app/idle.go)
 	ws.install()
 	ws.restorePanes()
 	followCaret(w, ws.src) // input method: candidate window at the caret (app/ime.go)

@@ -38,6 +38,7 @@ func GetCurrentContext() *Window {
 // swap interval is greater than zero, the GPU driver waits the specified number
 // of screen updates before swapping the buffers.
 func (w *Window) SwapBuffers() {
+	idleFrames.Add(1) // folio-idle: a frame was drawn
 	C.glfwSwapBuffers(w.data)
 	panicError()
 }

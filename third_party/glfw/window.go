@@ -41,6 +41,7 @@ func (w *windowList) remove(wnd *C.GLFWwindow) {
 }
 
 func (w *windowList) get(wnd *C.GLFWwindow) *Window {
+	idleCallbacks.Add(1) // folio-idle: every window callback looks its window up here
 	w.l.Lock()
 	defer w.l.Unlock()
 	return w.m[wnd]
@@ -1007,7 +1008,7 @@ func (w *Window) GetClipboardString() string {
 //
 // This function may only be called from the main thread.
 func PollEvents() {
-	C.glfwPollEvents()
+	pollOrWait(func() { C.glfwPollEvents() }, func(t float64) { C.glfwWaitEventsTimeout(C.double(t)) }) // folio-idle: see idle.go
 	panicError()
 }
 
@@ -1067,3 +1068,7 @@ func PostEmptyEvent() {
 	C.glfwPostEmptyEvent()
 	panicError()
 }
+
+// postEmptyEvent is WakeIdle's PostEmptyEvent: it never panics (WakeIdle
+// runs on any goroutine), and tests replace it. folio-idle
+var postEmptyEvent = func() { C.glfwPostEmptyEvent() }
