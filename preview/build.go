@@ -30,9 +30,11 @@ type builder struct {
 	onTask func(item *Block, at int, done bool)
 	// item is the shown block being built (a top-level block or a part)
 	item *Block
-	// opened remembers which <details> the reader opened or closed, by
-	// summary, so a rebuilt one (its text edited) stays as it was
-	opened detailsState
+	// boxes remembers which <details> the reader opened or closed and
+	// which tab he chose (blockstate.go), so a rebuilt one (its text
+	// edited) stays as it was; seq counts the item's containers built
+	boxes *containerStates
+	seq   *int
 
 	muted bool    // quote text
 	scale float32 // footnote text

@@ -288,15 +288,7 @@ type selection struct {
 	targets map[*Block]*itemTargets
 	layer   *fyne.Container // unused since code blocks draw their own (kept empty)
 	shift   bool            // Shift is held (selection_keys.go)
-	opened  detailsState    // <details> opened or closed by the reader (containers.go)
-}
-
-// openedDetails is the preview's record of <details> opened or closed.
-func (s *selection) openedDetails() detailsState {
-	if s.opened == nil {
-		s.opened = detailsState{}
-	}
-	return s.opened
+	boxes   containerStates // <details> opened or closed, tabs chosen by the reader (blockstate.go)
 }
 
 // itemTargets maps the selectable objects of a built item to its segments.
@@ -391,6 +383,7 @@ func (p *Preview) remapSelection() {
 			delete(s.targets, b)
 		}
 	}
+	s.boxes.remap(p.items, func(b *Block) bool { return p.states[b] != nil })
 	if !s.on {
 		return
 	}
