@@ -165,6 +165,11 @@ type tableLayout struct {
 	width  float32
 	height float32
 	nobjs  int
+	// the cells' longest words per column, as drawn, for wordsN cells at
+	// text size wordsEm (tablewidth.go)
+	words   []float32
+	wordsN  int
+	wordsEm float32
 }
 
 // fit computes column widths and row heights for the space w.
@@ -183,6 +188,9 @@ func (l *tableLayout) fit(objs []fyne.CanvasObject, w float32) {
 		mins[c] = min(max(l.plan.Minimum[c]*l.em, 2*l.em)+l.cellPad, nat[c])
 		sumNat += nat[c]
 		sumMin += mins[c]
+	}
+	if sumNat > avail { // columns must shrink: measure their words
+		sumNat, sumMin = l.measuredMins(objs, nat, mins, avail)
 	}
 	colW := make([]float32, cols)
 	switch {
