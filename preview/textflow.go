@@ -171,6 +171,9 @@ func (t *textFlow) atoms() []atom {
 // measure measures s in run's face; sizes holds each run's text size for
 // this layout pass (theme lookups per atom are costly).
 func (t *textFlow) measure(run int, s string, sizes []float32) fyne.Size {
+	if t.runs[run].code { // box drawing on one column (codeglyph.go)
+		return inlineCodeSize(t.mc, s, sizes[run], t.runs[run].style)
+	}
 	return t.mc.measure(s, sizes[run], t.runs[run].style)
 }
 
@@ -576,6 +579,10 @@ func (r *flowRenderer) build(width float32) {
 				bg.Resize(fyne.NewSize(p.w+grow, l.h))
 				r.objs = append(r.objs, bg)
 			}
+			if run.code && hasOneColumn(p.text) { // codeglyph.go
+				r.objs = inlineCodeTexts(r.objs, t.mc, p.text, c, size, run.style, p.x, y, l.h)
+				continue
+			}
 			txt := canvas.NewText(p.text, c)
 			txt.TextSize = size
 			txt.TextStyle = run.style
@@ -697,6 +704,9 @@ func (t *textFlow) pieceWidth(p flowPiece, n int) float32 {
 		return p.w
 	}
 	run := &t.runs[p.run]
+	if run.code {
+		return inlineCodeSize(t.mc, p.text[:n], t.runSize(run), run.style).Width
+	}
 	return t.mc.measure(p.text[:n], t.runSize(run), run.style).Width
 }
 
