@@ -225,10 +225,16 @@ func gridText(objs []fyne.CanvasObject, tok codeToken, col int, y, size float32,
 			if n > 0 {
 				w, grid := fyne.MeasureText(string(r), size, mono).Width, float32(n)*cell.Width
 				t := put(string(r), col, n, w < grid-0.5 || w > grid+0.5)
-				if w > grid+0.5 && !textwidth.IsBoxDrawing(r) {
-					// an arrow, a curly quote or ① from the CJK face is a
-					// full em: drawn smaller to fit its cells, not over its
-					// neighbours (box drawing overlaps them, so lines join)
+				switch codeGlyph(r, w, cell.Width) { // codeglyph.go
+				case glyphLatin:
+					// a curly quote, an arrow, ×: from the Latin
+					// monospace face, at full size, centred on its column
+					t.FontSource = latinMono()
+					t.Move(fyne.NewPos(t.Position().X, y+latinBaselineShift(size, mono)))
+				case glyphShrunk:
+					// ① from the CJK face is a full em: drawn smaller to
+					// fit its cells, not over its neighbours (box drawing
+					// overlaps them, so lines join)
 					scale := grid / w
 					t.TextSize = size * scale
 					t.Move(fyne.NewPos(t.Position().X, y+cell.Height*(1-scale)/2))

@@ -171,7 +171,7 @@ func (t *textFlow) atoms() []atom {
 // measure measures s in run's face; sizes holds each run's text size for
 // this layout pass (theme lookups per atom are costly).
 func (t *textFlow) measure(run int, s string, sizes []float32) fyne.Size {
-	if t.runs[run].code { // box drawing on one column (codeglyph.go)
+	if t.runs[run].code { // box drawing, quotes on one column (codeglyph.go)
 		return inlineCodeSize(t.mc, s, sizes[run], t.runs[run].style)
 	}
 	return t.mc.measure(s, sizes[run], t.runs[run].style)
@@ -579,7 +579,7 @@ func (r *flowRenderer) build(width float32) {
 				bg.Resize(fyne.NewSize(p.w+grow, l.h))
 				r.objs = append(r.objs, bg)
 			}
-			if run.code && hasOneColumn(p.text) { // codeglyph.go
+			if run.code && hasOneColumn(t.mc, p.text, size, run.style) { // codeglyph.go
 				r.objs = inlineCodeTexts(r.objs, t.mc, p.text, c, size, run.style, p.x, y, l.h)
 				continue
 			}
