@@ -1044,6 +1044,9 @@ func (p *Preview) SelectedText() string {
 				break
 			}
 			a, z := p.segRange(i, j, sg.text)
+			if a == z && !wrote {
+				continue // a start at a block's end: nothing of it, no line break
+			}
 			if wrote {
 				sep := sg.sep
 				if j == 0 {
