@@ -22,7 +22,7 @@ type containerStates struct {
 	items []*Block
 	// shown lists the items shown now (for the first choice made)
 	shown func() []*Block
-	// chose is told of a choice (the item's selectable objects changed)
+	// chose is told of a choice (the item's selectable text changed)
 	chose func(item *Block)
 }
 
@@ -129,13 +129,24 @@ func (p *Preview) boxStates() *containerStates {
 			}
 			return out
 		}
-		s.chose = func(item *Block) { delete(p.sel.targets, item) }
+		s.chose = func(item *Block) {
+			// the item shows other text: its segments and their objects
+			// are listed again, and a selection in it goes
+			delete(p.sel.targets, item)
+			delete(p.sel.segs, item)
+			sel := &p.sel
+			if sel.on && (sel.anchor.block == item || sel.focus.block == item || sel.unitLo.block == item || sel.unitHi.block == item) {
+				sel.on, sel.pressed = false, false
+				p.paintSelection()
+			}
+		}
 	}
 	return s
 }
 
 // containerKey is the place of the next container built in the builder's
-// item (counted from 0 in build order).
+// item (counted from 0 in build order, a container before what it holds;
+// the selection's segWalk counts alike).
 func (b builder) containerKey() int {
 	if b.seq == nil {
 		return 0

@@ -57,6 +57,10 @@ func (b builder) details(bl *Block) fyne.CanvasObject {
 	if len(in) == 0 {
 		in = []Inline{{Text: lang.L("Details")}}
 	}
+	// known by its place (numbered before what it holds), not its
+	// summary: typing in the summary keeps it as the reader left it
+	// (blockstate.go)
+	key, item, boxes := b.containerKey(), b.item, b.boxes
 	summary := b.newFlow(b.runs(in, base), b.onLink)
 	head := &fyne.Container{Layout: &indentLayout{gutter: pad * 5}, Objects: []fyne.CanvasObject{marker, summary}}
 	body := &fyne.Container{Layout: &indentLayout{gutter: pad * 5}, Objects: []fyne.CanvasObject{
@@ -73,9 +77,6 @@ func (b builder) details(bl *Block) fyne.CanvasObject {
 			body.Hide()
 		}
 	}
-	// known by its place, not its summary: typing in the summary keeps
-	// it as the reader left it (blockstate.go)
-	key, item, boxes := b.containerKey(), b.item, b.boxes
 	open := bl.Open
 	if v, ok := boxes.get(item, key); ok {
 		open = v == 1

@@ -103,6 +103,8 @@ func (t *simpleTab) show(k int) {
 func (b builder) tabs(bl *Block) fyne.CanvasObject {
 	pad := theme.Padding()
 	t := &simpleTab{}
+	// numbered before what it holds (blockstate.go)
+	key, item, boxes, changed := b.containerKey(), b.item, b.boxes, b.changed
 	var row []fyne.CanvasObject
 	objs := []fyne.CanvasObject{nil, nil}
 	for _, it := range bl.Items {
@@ -129,7 +131,6 @@ func (b builder) tabs(bl *Block) fyne.CanvasObject {
 	if len(t.labels) == 0 {
 		return t.box
 	}
-	key, item, boxes, changed := b.containerKey(), b.item, b.boxes, b.changed
 	shown := 0
 	if v, ok := boxes.get(item, key); ok && v >= 0 && v < len(t.labels) {
 		shown = v

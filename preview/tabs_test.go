@@ -102,3 +102,37 @@ func TestSimpleTabShowsOneTab(t *testing.T) {
 		t.Errorf("after a click on Linux it shows %q", got)
 	}
 }
+
+// TestCopyTakesWhatTabsAndDetailsShow: Select All copies the tab shown
+// and an opened <details>'s body, not a hidden tab or a closed body; a
+// <details> inside the hidden tab keeps its own state.
+func TestCopyTakesWhatTabsAndDetailsShow(t *testing.T) {
+	p := showPreview(t)
+	doc := "<details>\n<summary>摘要</summary>\n\n细节正文\n\n</details>\n\n" +
+		"<SimpleTab>\n<div label=\"Linux\">\n\nL 内容\n\n<details>\n<summary>L 摘要</summary>\n\nL 细节\n\n</details>\n\n</div>\n" +
+		"<div label=\"macOS\">\n\nM 内容\n\n<details>\n<summary>M 摘要</summary>\n\nM 细节\n\n</details>\n\n</div>\n</SimpleTab>\n"
+	p.updateNow([]byte(doc), Meta{}, "", 1)
+	copyAll := func() string {
+		p.SelectAll()
+		return p.SelectedText()
+	}
+	if got, want := copyAll(), "摘要\n\nL 内容\nL 摘要"; !strings.Contains(got, want) || strings.Contains(got, "细节") || strings.Contains(got, "M ") {
+		t.Errorf("at first Select All copies %q; want the summaries and the first tab (%q)", got, want)
+	}
+	box := itemOfKind(t, p, "tabs")
+	test.Tap(findType[*disclosure](box)[0]) // L 摘要 opens
+	test.Tap(tabLabel(t, box, "macOS"))
+	test.Tap(findType[*disclosure](box)[1]) // M 摘要 opens
+	if got := copyAll(); !strings.Contains(got, "M 内容\nM 摘要\n\nM 细节") || strings.Contains(got, "L ") || strings.Contains(got, "细节正文") {
+		t.Errorf("after choosing macOS and opening its details Select All copies %q", got)
+	}
+	test.Tap(tabLabel(t, box, "Linux"))
+	if got := copyAll(); !strings.Contains(got, "L 内容\nL 摘要\n\nL 细节") || strings.Contains(got, "M ") {
+		t.Errorf("back on Linux Select All copies %q", got)
+	}
+	details := itemOfKind(t, p, "details")
+	test.Tap(findType[*disclosure](details)[0])
+	if got := copyAll(); !strings.HasPrefix(got, "摘要\n\n细节正文\n\nL 内容") {
+		t.Errorf("with the first details open Select All copies %q", got)
+	}
+}
