@@ -579,6 +579,9 @@ func (r *flowRenderer) build(width float32) {
 				bg.Resize(fyne.NewSize(p.w+grow, l.h))
 				r.objs = append(r.objs, bg)
 			}
+			if run.link != "" { // below the descenders (linkline.go)
+				r.objs = append(r.objs, linkUnderline(c, p.x, l.y+l.h, p.w, size))
+			}
 			if run.code && hasOneColumn(t.mc, p.text, size, run.style) { // codeglyph.go
 				r.objs = inlineCodeTexts(r.objs, t.mc, p.text, c, size, run.style, p.x, y, l.h)
 				continue
@@ -586,9 +589,6 @@ func (r *flowRenderer) build(width float32) {
 			txt := canvas.NewText(p.text, c)
 			txt.TextSize = size
 			txt.TextStyle = run.style
-			if run.link != "" {
-				txt.TextStyle.Underline = true
-			}
 			txt.Move(fyne.NewPos(p.x, y))
 			txt.Resize(fyne.NewSize(p.w, l.h))
 			r.objs = append(r.objs, txt)
