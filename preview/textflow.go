@@ -526,7 +526,8 @@ func (t *textFlow) CreateRenderer() fyne.WidgetRenderer {
 
 type flowRenderer struct {
 	t    *textFlow
-	objs []fyne.CanvasObject // the text and its fills
+	objs []fyne.CanvasObject // the text
+	fill []fyne.CanvasObject // code, chip and mark fills, drawn behind hl
 	hl   []fyne.CanvasObject // the selection, drawn behind objs
 	all  []fyne.CanvasObject
 	for_ float32
@@ -537,6 +538,7 @@ func (r *flowRenderer) build(width float32) {
 	t.layout(width)
 	r.for_ = width
 	r.objs = r.objs[:0]
+	r.fill = r.fill[:0]
 	drv := fyne.CurrentApp().Driver()
 	pad := theme.SizeForWidget(theme.SizeNameInnerPadding, t) / 2
 	for _, l := range t.lines {
@@ -577,7 +579,7 @@ func (r *flowRenderer) build(width float32) {
 				}
 				bg.Move(fyne.NewPos(p.x-grow/2, l.y))
 				bg.Resize(fyne.NewSize(p.w+grow, l.h))
-				r.objs = append(r.objs, bg)
+				r.fill = append(r.fill, bg) // under the selection (a <kbd> chip is shown selected)
 			}
 			if run.link != "" { // below the descenders (linkline.go)
 				r.objs = append(r.objs, linkUnderline(c, p.x, l.y+l.h, p.w, size))
@@ -611,7 +613,7 @@ func (r *flowRenderer) buildSelection() {
 			r.hl = append(r.hl, rect)
 		}
 	}
-	r.all = append(append(r.all[:0], r.hl...), r.objs...)
+	r.all = append(append(append(r.all[:0], r.fill...), r.hl...), r.objs...)
 }
 
 // markColour is the highlight behind <mark> text (readable in light and
