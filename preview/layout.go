@@ -247,15 +247,19 @@ func (l *tableLayout) Layout(objs []fyne.CanvasObject, s fyne.Size) {
 	if l.top {
 		y = l.gap
 	}
+	// cells sit on whole units (tablegrid.go): at fractional positions
+	// the one-unit grid line under every other row was covered
 	for r, h := range l.rowH {
 		x := l.gap
+		top, bottom := snap(y), snap(y+h)
 		for c := 0; c < cols; c++ {
 			i := r*cols + c
 			if i >= len(objs) {
 				break
 			}
-			objs[i].Move(fyne.NewPos(x, y))
-			objs[i].Resize(fyne.NewSize(l.colW[c], h))
+			left, right := snap(x), snap(x+l.colW[c])
+			objs[i].Move(fyne.NewPos(left, top))
+			objs[i].Resize(fyne.NewSize(right-left, bottom-top))
 			x += l.colW[c] + l.gap
 		}
 		y += h + l.gap
