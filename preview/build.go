@@ -32,9 +32,14 @@ type builder struct {
 	flows *flowPool
 	// item is the shown block being built (a top-level block or a part)
 	item *Block
-	// opened remembers which <details> the reader opened or closed, by
-	// summary, so a rebuilt one (its text edited) stays as it was
-	opened detailsState
+	// boxes remembers which <details> the reader opened or closed and
+	// which tab he chose (blockstate.go), so a rebuilt one (its text
+	// edited) stays as it was; seq counts the item's containers built
+	boxes *containerStates
+	seq   *int
+	// codeGroup is the sideways scroll a big code block's part shares
+	// with the others (codegroup.go)
+	codeGroup func(item *Block) *codeGroup
 
 	muted bool    // quote text
 	scale float32 // footnote text
@@ -161,6 +166,7 @@ func (b builder) block(bl *Block) fyne.CanvasObject {
 	case KindCode:
 		cb := newCodeBlock(bl.Lang, bl.Text, b.dark)
 		cb.cont, cb.outer = bl.Cont(), b.scrollPage
+		cb.group, cb.item = b.codeGroupOf(bl), bl
 		cb.tokens = bl.CodeHighlight()
 		return b.labelled(bl.Label, cb)
 	case KindHTML:

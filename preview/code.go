@@ -100,6 +100,12 @@ type codeBlock struct {
 	// (markdown.Block.CodeHighlight); nil: highlight the text here
 	tokens []chroma.Token
 	scroll *pageScroll // set by CreateRenderer
+	// group is the sideways scroll shared with the other parts of a big
+	// block, item the part shown (codegroup.go); spacer gives the
+	// scrolled content its width (set by CreateRenderer)
+	group  *codeGroup
+	item   *Block
+	spacer *canvas.Rectangle
 	// sel holds the selection's rectangles, drawn between the panel's
 	// background and the text (set by CreateRenderer)
 	sel *fyne.Container
@@ -225,10 +231,16 @@ func gridText(objs []fyne.CanvasObject, tok codeToken, col int, y, size float32,
 			if n > 0 {
 				w, grid := fyne.MeasureText(string(r), size, mono).Width, float32(n)*cell.Width
 				t := put(string(r), col, n, w < grid-0.5 || w > grid+0.5)
-				if w > grid+0.5 && !textwidth.IsBoxDrawing(r) {
-					// an arrow, a curly quote or ① from the CJK face is a
-					// full em: drawn smaller to fit its cells, not over its
-					// neighbours (box drawing overlaps them, so lines join)
+				switch codeGlyph(r, w, cell.Width) { // codeglyph.go
+				case glyphLatin:
+					// a curly quote, an arrow, ×: from the Latin
+					// monospace face, at full size, centred on its column
+					t.FontSource = latinMono()
+					t.Move(fyne.NewPos(t.Position().X, y+latinBaselineShift(size, mono)))
+				case glyphShrunk:
+					// ① from the CJK face is a full em: drawn smaller to
+					// fit its cells, not over its neighbours (box drawing
+					// overlaps them, so lines join)
 					scale := grid / w
 					t.TextSize = size * scale
 					t.Move(fyne.NewPos(t.Position().X, y+cell.Height*(1-scale)/2))
@@ -261,10 +273,17 @@ func (c *codeBlock) CreateRenderer() fyne.WidgetRenderer {
 	n := max(strings.Count(c.text, "\n")+1, 1)
 	body := &fyne.Container{Objects: objs}
 	spacer := canvas.NewRectangle(color.Transparent)
+	if c.group != nil {
+		cols = max(cols, c.group.cols)
+	}
 	spacer.SetMinSize(fyne.NewSize(float32(cols)*cell.Width, float32(n)*cell.Height))
+	c.spacer = spacer
 	content := &fyne.Container{Layout: &fixedLayout{}, Objects: []fyne.CanvasObject{spacer, body}}
 	scroll := newPageScroll(content, c.outer)
 	c.scroll = scroll
+	if c.group != nil {
+		c.group.join(c, c.item) // one scroll for all the block's parts
+	}
 	pad := theme.Padding() * 2
 	c.sel = &fyne.Container{}
 	panel := &fyne.Container{Layout: &codePanelLayout{pad: pad, cont: c.cont}, Objects: []fyne.CanvasObject{bg, c.sel, scroll}}
@@ -279,7 +298,12 @@ func (c *codeBlock) heightFor(w float32) float32 {
 	_, cell := codeCell()
 	pad := theme.Padding() * 2
 	h := float32(n) * cell.Height
-	if float32(c.columns())*cell.Width > w-2*pad {
+	cols := c.columns()
+	if c.group != nil {
+		cols = max(cols, c.group.cols)
+	}
+	// a part of a big block has no bar but the last (codegroup.go)
+	if c.cont&markdown.ContBelow == 0 && float32(cols)*cell.Width > w-2*pad {
 		h += theme.ScrollBarSize() + theme.Padding() // the bar does not cover the last line
 	}
 	if c.cont&markdown.ContAbove == 0 {

@@ -10,12 +10,8 @@ import (
 )
 
 // The widgets of <details> (closed until its summary is clicked, as on
-// GitHub), docs-cn's <SimpleTab> (every tab shown under its label chip),
+// GitHub), docs-cn's <SimpleTab> (tabs.go),
 // definition lists and labelled code blocks (Hugo's code shortcodes).
-
-// detailsState is whether each <details> the reader clicked is open, by
-// its summary's text.
-type detailsState map[string]bool
 
 // disclosure is the ▸/▾ before a summary: a tappable icon.
 type disclosure struct{ taskBox }
@@ -61,6 +57,10 @@ func (b builder) details(bl *Block) fyne.CanvasObject {
 	if len(in) == 0 {
 		in = []Inline{{Text: lang.L("Details")}}
 	}
+	// known by its place (numbered before what it holds), not its
+	// summary: typing in the summary keeps it as the reader left it
+	// (blockstate.go)
+	key, item, boxes := b.containerKey(), b.item, b.boxes
 	summary := b.newFlow(b.runs(in, base), b.onLink)
 	head := &fyne.Container{Layout: &indentLayout{gutter: pad * 5}, Objects: []fyne.CanvasObject{marker, summary}}
 	body := &fyne.Container{Layout: &indentLayout{gutter: pad * 5}, Objects: []fyne.CanvasObject{
@@ -77,18 +77,19 @@ func (b builder) details(bl *Block) fyne.CanvasObject {
 			body.Hide()
 		}
 	}
-	key := inlineText(in)
 	open := bl.Open
-	if v, ok := b.opened[key]; ok {
-		open = v
+	if v, ok := boxes.get(item, key); ok {
+		open = v == 1
 	}
 	set(open)
-	changed, opened := b.changed, b.opened
+	changed := b.changed
 	toggle := func() {
 		set(!l.open)
-		if opened != nil {
-			opened[key] = l.open
+		v := 0
+		if l.open {
+			v = 1
 		}
+		boxes.set(item, key, v)
 		marker.Refresh()
 		box.Refresh()
 		if changed != nil {
@@ -97,30 +98,6 @@ func (b builder) details(bl *Block) fyne.CanvasObject {
 	}
 	marker.onTap, summary.onTap = toggle, toggle
 	return box
-}
-
-// tabs builds docs-cn's <SimpleTab>: a frame holding each tab under its
-// label chip, tabs divided by a line.
-func (b builder) tabs(bl *Block) fyne.CanvasObject {
-	pad := theme.Padding()
-	objs := make([]fyne.CanvasObject, 0, 2*len(bl.Items))
-	for i, it := range bl.Items {
-		if i > 0 {
-			line := canvas.NewRectangle(theme.Color(theme.ColorNameSeparator))
-			line.SetMinSize(fyne.NewSize(1, 1))
-			objs = append(objs, line)
-		}
-		if len(it.Label) > 0 {
-			objs = append(objs, b.chipLabel(it.Label))
-		}
-		objs = append(objs, b.stack(it.Blocks, pad*2))
-	}
-	frame := canvas.NewRectangle(color.Transparent)
-	frame.StrokeColor = theme.Color(theme.ColorNameSeparator)
-	frame.StrokeWidth = 1
-	frame.CornerRadius = pad * 1.5
-	inner := &fyne.Container{Layout: &stackLayout{gap: pad * 2}, Objects: objs}
-	return &fyne.Container{Layout: &panelLayout{pad: pad * 3}, Objects: []fyne.CanvasObject{frame, inner}}
 }
 
 // chipLabel is a label shown as a chip on a line of its own.

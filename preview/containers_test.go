@@ -86,7 +86,8 @@ func TestDetailsOpensAndCloses(t *testing.T) {
 	}
 }
 
-// TestContainersBuild: tabs show every tab's label and content; a
+// TestContainersBuild: tabs show every tab's label and the first tab's
+// content (TestSimpleTabShowsOneTab clicks the others); a
 // definition list its terms and definitions; a code shortcode its label
 // above the code; a docs-cn callout its own title; a conflict its sides.
 func TestContainersBuild(t *testing.T) {
@@ -100,7 +101,7 @@ func TestContainersBuild(t *testing.T) {
 		all = append(all, texts(p.objectFor(i))...)
 	}
 	got := strings.Join(all, "|")
-	for _, want := range []string{"Linux", "L 内容", "macOS", "M 内容", "Term", "定义", "code-toggle file=hugo", "注意", "内容", "mine", "我的", "theirs", "他的"} {
+	for _, want := range []string{"Linux", "L 内容", "macOS", "Term", "定义", "code-toggle file=hugo", "注意", "内容", "mine", "我的", "theirs", "他的"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("built text lacks %q: %s", want, got)
 		}
@@ -121,5 +122,40 @@ func TestCustomHeadingIDScrolls(t *testing.T) {
 	}
 	if got := visibleText(p); !strings.Contains(got, "第 3 步") || strings.Contains(got, "{#") {
 		t.Errorf("after the scroll the pane shows %q", got)
+	}
+}
+
+// TestDetailsOpenWhileSummaryTyped: an opened <details> stays open while
+// its summary is typed in (the open state is not keyed by the summary's
+// text), and a second <details> with the same summary keeps its own
+// state.
+func TestDetailsOpenWhileSummaryTyped(t *testing.T) {
+	p := showPreview(t)
+	doc := func(summary string) []byte {
+		return []byte("<details>\n<summary>" + summary + "</summary>\n\n正文一\n\n</details>\n\n段落。\n\n<details>\n<summary>同名</summary>\n\n正文二\n\n</details>\n")
+	}
+	details := func() []*fyne.Container {
+		var out []*fyne.Container
+		for i := range p.items {
+			if b := p.items[i].block; b != nil && b.Kind.String() == "details" {
+				out = append(out, p.objectFor(i).(*fyne.Container))
+			}
+		}
+		if len(out) != 2 {
+			t.Fatalf("%d details", len(out))
+		}
+		return out
+	}
+	p.updateNow(doc("同名"), Meta{}, "", 1)
+	test.Tap(findType[*disclosure](details()[0].Objects[0])[0])
+	for _, s := range []string{"同名x", "同名xy", "更多", ""} {
+		p.updateNow(doc(s), Meta{}, "", 1)
+		ds := details()
+		if !ds[0].Objects[1].Visible() {
+			t.Errorf("summary typed to %q: the opened details closed", s)
+		}
+		if ds[1].Objects[1].Visible() {
+			t.Errorf("summary typed to %q: the other details opened", s)
+		}
 	}
 }

@@ -15,6 +15,16 @@ import (
 type pageScroll struct {
 	container.Scroll
 	outer func(*fyne.ScrollEvent)
+	group *codeGroup // the parts of a big code block scroll together (codegroup.go)
+}
+
+// MinSize implements fyne.Widget: a part of a big code block, which has
+// no bar, is as small as a scroller with one.
+func (s *pageScroll) MinSize() fyne.Size {
+	if s.Direction == container.ScrollNone {
+		return fyne.NewSize(32, s.Content.MinSize().Height)
+	}
+	return s.Scroll.MinSize()
 }
 
 func newPageScroll(content fyne.CanvasObject, outer func(*fyne.ScrollEvent)) *pageScroll {
@@ -30,6 +40,10 @@ func (s *pageScroll) Scrolled(ev *fyne.ScrollEvent) {
 	dx := ev.Scrolled.DX
 	if dx == 0 && shiftHeld() {
 		dx = ev.Scrolled.DY
+	}
+	if dx != 0 && s.group != nil {
+		s.group.scrollBy(dx, s)
+		return
 	}
 	if dx != 0 {
 		side := *ev

@@ -165,6 +165,11 @@ type tableLayout struct {
 	width  float32
 	height float32
 	nobjs  int
+	// the cells' longest words per column, as drawn, for wordsN cells at
+	// text size wordsEm (tablewidth.go)
+	words   []float32
+	wordsN  int
+	wordsEm float32
 }
 
 // fit computes column widths and row heights for the space w.
@@ -183,6 +188,9 @@ func (l *tableLayout) fit(objs []fyne.CanvasObject, w float32) {
 		mins[c] = min(max(l.plan.Minimum[c]*l.em, 2*l.em)+l.cellPad, nat[c])
 		sumNat += nat[c]
 		sumMin += mins[c]
+	}
+	if sumNat > avail { // columns must shrink: measure their words
+		sumNat, sumMin = l.measuredMins(objs, nat, mins, avail)
 	}
 	colW := make([]float32, cols)
 	switch {
@@ -239,15 +247,19 @@ func (l *tableLayout) Layout(objs []fyne.CanvasObject, s fyne.Size) {
 	if l.top {
 		y = l.gap
 	}
+	// cells sit on whole units (tablegrid.go): at fractional positions
+	// the one-unit grid line under every other row was covered
 	for r, h := range l.rowH {
 		x := l.gap
+		top, bottom := snap(y), snap(y+h)
 		for c := 0; c < cols; c++ {
 			i := r*cols + c
 			if i >= len(objs) {
 				break
 			}
-			objs[i].Move(fyne.NewPos(x, y))
-			objs[i].Resize(fyne.NewSize(l.colW[c], h))
+			left, right := snap(x), snap(x+l.colW[c])
+			objs[i].Move(fyne.NewPos(left, top))
+			objs[i].Resize(fyne.NewSize(right-left, bottom-top))
 			x += l.colW[c] + l.gap
 		}
 		y += h + l.gap

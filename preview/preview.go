@@ -91,6 +91,9 @@ type Preview struct {
 	measure     *measureCache
 	flows       flowPool  // flows of dropped widgets, made into new ones
 	sel         selection // the selected text (selection.go)
+	// codeGroups are the shared sideways scrolls of big code blocks'
+	// parts, by the block's start (codegroup.go)
+	codeGroups map[int]*codeGroup
 	// jump is the source line the last ScrollToSourceLine (or heading
 	// anchor) put at the top of the view, kept there while blocks change
 	// height (images loading above it) until the user scrolls; 0: none.
@@ -426,6 +429,7 @@ func (p *Preview) apply(res *result) {
 	p.offsets = make([]float32, len(items)+1)
 	p.fixOffsets(0)
 	p.remapSelection()
+	p.pruneCodeGroups()
 	p.refreshVisible()
 }
 
@@ -566,7 +570,7 @@ func (p *Preview) itemForLine(line int) int {
 }
 
 func (p *Preview) builder() builder {
-	return builder{onLink: p.openLink, images: p.images, resolver: p.resolver(), dark: p.isDark(), changed: p.objectResized, measure: p.measure, scrollPage: p.scrollPage, onTask: p.toggleTask, opened: p.sel.openedDetails(), flows: &p.flows}
+	return builder{onLink: p.openLink, images: p.images, resolver: p.resolver(), dark: p.isDark(), changed: p.objectResized, measure: p.measure, scrollPage: p.scrollPage, onTask: p.toggleTask, boxes: p.boxStates(), seq: new(int), codeGroup: p.codeGroupFor, flows: &p.flows}
 }
 
 // TaskEdit is the change that toggles a task list box: replace the body's

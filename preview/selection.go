@@ -43,32 +43,53 @@ type segment struct {
 
 // blockSegments lists a block's selectable text in document order, one
 // segment per text flow or code block the builder makes for it (list
-// markers, alert titles and images have none).
-func blockSegments(b *Block) []segment {
-	var out []segment
-	addSegments(&out, b.Fill(), "")
-	return out
+// markers, alert titles and images have none), as first shown: a closed
+// <details>'s body and a <SimpleTab>'s tabs but the first have none.
+func blockSegments(b *Block) []segment { return shownSegments(b, nil) }
+
+// shownSegments is blockSegments for the shown item b with the reader's
+// choices boxes: the body of a <details> he opened, the tab he chose.
+func shownSegments(b *Block, boxes *containerStates) []segment {
+	w := segWalk{item: b, boxes: boxes}
+	w.add(b.Fill(), "")
+	return w.out
 }
 
-// addSegments appends b's segments; sep joins the first to what is before.
-func addSegments(out *[]segment, b *Block, sep string) {
-	n := len(*out)
+// segWalk lists an item's segments. It meets the item's containers in
+// the order the builder numbers them (containerKey: a container before
+// what it holds), counting those in hidden bodies too.
+type segWalk struct {
+	out   []segment
+	item  *Block
+	boxes *containerStates
+	n     int // containers met
+}
+
+// next numbers the next container.
+func (w *segWalk) next() int {
+	w.n++
+	return w.n - 1
+}
+
+// add appends b's segments; sep joins the first to what is before.
+func (w *segWalk) add(b *Block, sep string) {
+	n := len(w.out)
 	switch b.Kind {
 	case KindParagraph, KindHeading:
 		for _, txt := range flowTexts(b.Inlines) {
-			*out = append(*out, segment{text: txt, sep: "\n"})
+			w.out = append(w.out, segment{text: txt, sep: "\n"})
 		}
 	case KindQuote:
 		for _, c := range b.Children {
 			if c.Kind != KindNone {
-				addSegments(out, c.Fill(), "\n\n")
+				w.add(c.Fill(), "\n\n")
 			}
 		}
 	case KindList, KindFootnotes:
 		for _, it := range b.Items {
 			for _, c := range it.Blocks {
 				if c.Kind != KindNone {
-					addSegments(out, c.Fill(), "\n")
+					w.add(c.Fill(), "\n")
 				}
 			}
 		}
@@ -87,7 +108,7 @@ func addSegments(out *[]segment, b *Block, sep string) {
 				if c == 0 {
 					s.sep = "\n"
 				}
-				*out = append(*out, s)
+				w.out = append(w.out, s)
 			}
 		}
 		if b.Header != nil {
@@ -97,32 +118,87 @@ func addSegments(out *[]segment, b *Block, sep string) {
 			row(r)
 		}
 	case KindCode, KindHTML:
-		*out = append(*out, segment{text: b.Text, code: true})
+		w.out = append(w.out, segment{text: b.Text, code: true})
 	case markdown.KindDetails:
+		open := b.Open
+		if v, ok := w.boxes.get(w.item, w.next()); ok {
+			open = v == 1
+		}
 		summary := inlineText(b.Inlines)
 		if len(b.Inlines) == 0 {
 			summary = lang.L("Details")
 		}
-		*out = append(*out, segment{text: summary, sep: "\n"})
+		w.out = append(w.out, segment{text: summary, sep: "\n"})
 		for _, c := range b.Children {
-			if c.Kind != KindNone {
-				addSegments(out, c.Fill(), "\n\n")
+			if c.Kind == KindNone {
+				continue
+			}
+			if open {
+				w.add(c.Fill(), "\n\n")
+			} else {
+				w.count(c.Fill())
 			}
 		}
-	case markdown.KindTabs, markdown.KindDefList:
+	case markdown.KindTabs:
+		shown, labels := 0, 0
 		for _, it := range b.Items {
-			if it.Label != nil && b.Kind == markdown.KindDefList {
-				*out = append(*out, segment{text: inlineText(it.Label), sep: "\n"})
+			if len(it.Label) > 0 {
+				labels++
+			}
+		}
+		if v, ok := w.boxes.get(w.item, w.next()); ok && v >= 0 && v < labels {
+			shown = v
+		}
+		tab := -1
+		for _, it := range b.Items {
+			hidden := false
+			if len(it.Label) > 0 { // a tab, not content outside any
+				tab++
+				hidden = tab != shown
+			}
+			for _, c := range it.Blocks {
+				switch {
+				case c.Kind == KindNone:
+				case hidden:
+					w.count(c.Fill())
+				default:
+					w.add(c.Fill(), "\n")
+				}
+			}
+		}
+	case markdown.KindDefList:
+		for _, it := range b.Items {
+			if it.Label != nil {
+				w.out = append(w.out, segment{text: inlineText(it.Label), sep: "\n"})
 			}
 			for _, c := range it.Blocks {
 				if c.Kind != KindNone {
-					addSegments(out, c.Fill(), "\n")
+					w.add(c.Fill(), "\n")
 				}
 			}
 		}
 	}
-	if len(*out) > n {
-		(*out)[n].sep = sep
+	if len(w.out) > n {
+		w.out[n].sep = sep
+	}
+}
+
+// count numbers the containers in a hidden block, as add would.
+func (w *segWalk) count(b *Block) {
+	if b.Kind == markdown.KindDetails || b.Kind == markdown.KindTabs {
+		w.next()
+	}
+	for _, c := range b.Children {
+		if c.Kind != KindNone {
+			w.count(c.Fill())
+		}
+	}
+	for _, it := range b.Items {
+		for _, c := range it.Blocks {
+			if c.Kind != KindNone {
+				w.count(c.Fill())
+			}
+		}
 	}
 }
 
@@ -288,15 +364,7 @@ type selection struct {
 	targets map[*Block]*itemTargets
 	layer   *fyne.Container // unused since code blocks draw their own (kept empty)
 	shift   bool            // Shift is held (selection_keys.go)
-	opened  detailsState    // <details> opened or closed by the reader (containers.go)
-}
-
-// openedDetails is the preview's record of <details> opened or closed.
-func (s *selection) openedDetails() detailsState {
-	if s.opened == nil {
-		s.opened = detailsState{}
-	}
-	return s.opened
+	boxes   containerStates // <details> opened or closed, tabs chosen by the reader (blockstate.go)
 }
 
 // itemTargets maps the selectable objects of a built item to its segments.
@@ -340,7 +408,7 @@ func (p *Preview) segments(b *Block) []segment {
 	if p.sel.segs == nil {
 		p.sel.segs = map[*Block][]segment{}
 	}
-	segs := blockSegments(b)
+	segs := shownSegments(b, &p.sel.boxes)
 	p.sel.segs[b] = segs
 	return segs
 }
@@ -391,6 +459,7 @@ func (p *Preview) remapSelection() {
 			delete(s.targets, b)
 		}
 	}
+	s.boxes.remap(p.items, func(b *Block) bool { return p.states[b] != nil })
 	if !s.on {
 		return
 	}
@@ -1040,7 +1109,7 @@ func (p *Preview) SelectedText() string {
 			if bl == nil {
 				segs = p.itemSegments(i)
 			} else {
-				segs = blockSegments(bl) // not cached: off screen
+				segs = shownSegments(bl, &p.sel.boxes) // not cached: off screen
 			}
 		}
 		for j, sg := range segs {
@@ -1051,6 +1120,9 @@ func (p *Preview) SelectedText() string {
 				break
 			}
 			a, z := p.segRange(i, j, sg.text)
+			if a == z && !wrote {
+				continue // a start at a block's end: nothing of it, no line break
+			}
 			if wrote {
 				sep := sg.sep
 				if j == 0 {

@@ -9,8 +9,9 @@ import (
 )
 
 // Shift+Left/Right (a character), Shift+Up/Down (a line of the wrapped
-// text), Shift+Home/End (to the start or end of the line) move the
-// selection's moving end, as in a browser's text.
+// text, into the block above or below at the same x), Shift+Home/End (to
+// the start or end of the line) move the selection's moving end, as in a
+// browser's text.
 
 // selectionKeys are the keys that extend the selection with Shift.
 var selectionKeys = map[fyne.KeyName]bool{
@@ -79,17 +80,84 @@ func (p *Preview) keyPoint(pt selPoint, key fyne.KeyName) (selPoint, bool) {
 	case fyne.KeyEnd:
 		pt.off = to
 	case fyne.KeyUp:
-		if up < 0 {
-			return p.prevSegment(selPoint{block: pt.block, item: pt.item, seg: pt.seg})
+		if up < 0 { // the last line of the block above, at the same x
+			q, ok := p.prevSegment(selPoint{block: pt.block, item: pt.item, seg: pt.seg})
+			if x, shown := p.pointX(pt, text); ok && shown {
+				q = p.atX(q, x, true)
+			}
+			return q, ok
 		}
 		pt.off = up
 	case fyne.KeyDown:
-		if down < 0 {
-			return p.nextSegment(selPoint{block: pt.block, item: pt.item, seg: pt.seg, off: len(text)})
+		if down < 0 { // the first line of the block below, at the same x
+			q, ok := p.nextSegment(selPoint{block: pt.block, item: pt.item, seg: pt.seg, off: len(text)})
+			if x, shown := p.pointX(pt, text); ok && shown {
+				q = p.atX(q, x, false)
+			}
+			return q, ok
 		}
 		pt.off = down
 	}
 	return pt, true
+}
+
+// segmentFlow is the shown text flow of item i's segment k (whose text
+// is text) and its position in the content; ok is false when the item
+// is not built or the segment is not a flow.
+func (p *Preview) segmentFlow(i, k int, text string) (f *textFlow, at fyne.Position, ok bool) {
+	for _, pl := range p.placedTargets(i) {
+		if pl.seg == k {
+			f, ok = pl.obj.(*textFlow)
+			if ok && f.plainText() == text {
+				return f, pl.pos, true
+			}
+			return nil, fyne.Position{}, false
+		}
+	}
+	return nil, fyne.Position{}, false
+}
+
+// pointX is pt's x in the content, when its segment is a shown flow.
+func (p *Preview) pointX(pt selPoint, text string) (float32, bool) {
+	f, at, ok := p.segmentFlow(pt.item, pt.seg, text)
+	if !ok {
+		return 0, false
+	}
+	f.laid()
+	if len(f.lines) == 0 {
+		return 0, false
+	}
+	l := &f.lines[len(f.lines)-1]
+	for i := range f.lines {
+		if pt.off <= f.lines[i].to {
+			l = &f.lines[i]
+			break
+		}
+	}
+	return at.X + f.xAt(l, pt.off, f.runStarts()), true
+}
+
+// atX is pt moved to the offset nearest the content's x on the last (or
+// first) line of its segment, when that is a shown flow.
+func (p *Preview) atX(pt selPoint, x float32, last bool) selPoint {
+	segs := p.itemSegments(pt.item)
+	if pt.seg >= len(segs) {
+		return pt
+	}
+	f, at, ok := p.segmentFlow(pt.item, pt.seg, segs[pt.seg].text)
+	if !ok {
+		return pt
+	}
+	f.laid()
+	if len(f.lines) == 0 {
+		return pt
+	}
+	l := &f.lines[0]
+	if last {
+		l = &f.lines[len(f.lines)-1]
+	}
+	pt.off = f.offsetAt(fyne.NewPos(x-at.X, l.y+l.h/2))
+	return pt
 }
 
 // prevSegment is the end of the segment before pt's.

@@ -720,3 +720,34 @@ func TestCodeSelectionIsDrawnBehindTheText(t *testing.T) {
 		t.Error("the highlight stayed after the selection was cleared")
 	}
 }
+
+// TestSelectionOverChips: a selection is drawn over the fills of <kbd>
+// chips and inline code (and under their text), so a selected chip looks
+// selected (QA: the highlight started after the "Ctrl" chip).
+func TestSelectionOverChips(t *testing.T) {
+	f := inlineFlow(t, "按 <kbd>Ctrl</kbd>+<kbd>S</kbd> 保存，`code` 键。\n")
+	f.selFrom, f.selTo = 0, len(f.plainText())
+	r := test.WidgetRenderer(f).(*flowRenderer)
+	r.buildSelection()
+	lastFill, firstSel, firstText := -1, -1, -1
+	for i, o := range r.Objects() {
+		switch v := o.(type) {
+		case *canvas.Rectangle:
+			if v.CornerRadius > 0 { // a chip's or code's fill
+				lastFill = i
+			} else if v.Size().Height > 4 && firstSel < 0 {
+				firstSel = i
+			}
+		case *canvas.Text:
+			if firstText < 0 {
+				firstText = i
+			}
+		}
+	}
+	if lastFill < 0 || firstSel < 0 {
+		t.Fatalf("fills at %d, selection at %d", lastFill, firstSel)
+	}
+	if lastFill > firstSel || firstSel > firstText {
+		t.Errorf("drawn in order: fills up to %d, selection from %d, text from %d; want fills, selection, text", lastFill, firstSel, firstText)
+	}
+}

@@ -228,6 +228,9 @@ func (t *textFlow) atoms() []atom {
 // measure measures s in run's face; sizes holds each run's text size for
 // this layout pass (theme lookups per atom are costly).
 func (t *textFlow) measure(run int, s string, sizes []float32) fyne.Size {
+	if t.runs[run].code { // box drawing, quotes on one column (codeglyph.go)
+		return inlineCodeSize(t.mc, s, sizes[run], t.runs[run].style)
+	}
 	return t.mc.measure(s, sizes[run], t.runs[run].style)
 }
 
@@ -593,7 +596,8 @@ func (t *textFlow) CreateRenderer() fyne.WidgetRenderer {
 
 type flowRenderer struct {
 	t    *textFlow
-	objs []fyne.CanvasObject // the text and its fills
+	objs []fyne.CanvasObject // the text
+	fill []fyne.CanvasObject // code, chip and mark fills, drawn behind hl
 	hl   []fyne.CanvasObject // the selection, drawn behind objs
 	all  []fyne.CanvasObject
 	for_ float32
@@ -604,6 +608,7 @@ func (r *flowRenderer) build(width float32) {
 	t.layout(width)
 	r.for_ = width
 	r.objs = r.objs[:0]
+	r.fill = r.fill[:0]
 	drv := fyne.CurrentApp().Driver()
 	pad := theme.SizeForWidget(theme.SizeNameInnerPadding, t) / 2
 	for _, l := range t.lines {
@@ -644,14 +649,18 @@ func (r *flowRenderer) build(width float32) {
 				}
 				bg.Move(fyne.NewPos(p.x-grow/2, l.y))
 				bg.Resize(fyne.NewSize(p.w+grow, l.h))
-				r.objs = append(r.objs, bg)
+				r.fill = append(r.fill, bg) // under the selection (a <kbd> chip is shown selected)
+			}
+			if run.link != "" { // below the descenders (linkline.go)
+				r.objs = append(r.objs, linkUnderline(c, p.x, l.y+l.h, p.w, size))
+			}
+			if run.code && hasOneColumn(t.mc, p.text, size, run.style) { // codeglyph.go
+				r.objs = inlineCodeTexts(r.objs, t.mc, p.text, c, size, run.style, p.x, y, l.h)
+				continue
 			}
 			txt := canvas.NewText(p.text, c)
 			txt.TextSize = size
 			txt.TextStyle = run.style
-			if run.link != "" {
-				txt.TextStyle.Underline = true
-			}
 			txt.Move(fyne.NewPos(p.x, y))
 			txt.Resize(fyne.NewSize(p.w, l.h))
 			r.objs = append(r.objs, txt)
@@ -674,7 +683,7 @@ func (r *flowRenderer) buildSelection() {
 			r.hl = append(r.hl, rect)
 		}
 	}
-	r.all = append(append(r.all[:0], r.hl...), r.objs...)
+	r.all = append(append(append(r.all[:0], r.fill...), r.hl...), r.objs...)
 }
 
 // markColour is the highlight behind <mark> text (readable in light and
@@ -770,6 +779,9 @@ func (t *textFlow) pieceWidth(p flowPiece, n int) float32 {
 		return p.w
 	}
 	run := &t.runs[p.run]
+	if run.code {
+		return inlineCodeSize(t.mc, p.text[:n], t.runSize(run), run.style).Width
+	}
 	return t.mc.measure(p.text[:n], t.runSize(run), run.style).Width
 }
 

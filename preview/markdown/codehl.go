@@ -40,15 +40,22 @@ func CodeTokens(lang, code string) []chroma.Token {
 		for t := it(); t != chroma.EOF; t = it() {
 			out = append(out, t)
 		}
+		if strings.IndexByte(code, '\r') >= 0 { // chroma's values end lines in "\n"
+			out, _ = restoreCR(out, []rune(code), 0)
+		}
 		return out
 	}
 	rs := []rune(code)
-	stop := len(rs)
-	if f.ensureNL && !strings.HasSuffix(code, "\n") {
-		rs = append(rs, '\n')
+	lf, cr := lfRunes(rs) // chroma's line ends (lexcr.go)
+	stop := len(lf)
+	if f.ensureNL && (stop == 0 || lf[stop-1] != '\n') {
+		lf = append(lf, '\n')
 	}
 	var r lexRun
-	f.run(&r, rs, 0, stop, nil, nil)
+	f.run(&r, lf, 0, stop, nil, nil)
+	if cr {
+		r.tokens, _ = restoreCR(r.tokens, rs, 0)
+	}
 	return r.tokens
 }
 
@@ -76,7 +83,16 @@ func lexPart(f *fastLexer, rs []rune, stop int, st *LexState) *partHL {
 		}
 	}
 	var end *LexState
-	if pos < stop {
+	if pos < stop && slices.Contains(rs, '\r') {
+		// lexed as chroma would, with "\n" line ends (lexcr.go)
+		var cr lexRun
+		f.runCR(&cr, rs, pos, stop, st)
+		for _, t := range cr.tokens {
+			r.emit(t)
+		}
+		tail = cr.tail
+		end = cr.state()
+	} else if pos < stop {
 		f.run(&r, rs, pos, stop, st, nil)
 		tail = r.tail
 		end = r.state()

@@ -187,7 +187,9 @@ func checkWhole(t *testing.T, b *Block) {
 	}
 }
 
-// FuzzCodeTokens: on any text, Folio's lexer loop gives chroma's tokens.
+// FuzzCodeTokens: on any text, Folio's lexer loop gives chroma's tokens
+// (chroma's line ends, "\n" for a '\r': asChroma), and the tokens hold
+// the text.
 func FuzzCodeTokens(f *testing.F) {
 	langs := []string{"go", "python", "sql", "bash", "c", "yaml", "html", "javascript", "markdown", "toml"}
 	for lang, code := range samples {
@@ -202,7 +204,11 @@ func FuzzCodeTokens(f *testing.F) {
 			return
 		}
 		lang := langs[int(which)%len(langs)]
-		got, want := merged(CodeTokens(lang, code)), merged(chromaTokens(lang, code))
+		tokens := CodeTokens(lang, code)
+		if got := joined(tokens); got != code && got != code+"\n" {
+			t.Fatalf("%s %q: the tokens hold %q", lang, code, got)
+		}
+		got, want := merged(asChroma(tokens)), merged(chromaTokens(lang, code))
 		if g, w := fmt.Sprint(got), fmt.Sprint(want); g != w {
 			t.Errorf("%s %q:\n%s", lang, code, firstDiff(g, w))
 		}
