@@ -26,6 +26,13 @@ import (
 // wakes up for nothing.
 const imePoll = 250 * time.Millisecond
 
+// spotGap is the least time between two spots set while the caret keeps
+// moving (typing): each set is a synchronous round trip to the input
+// method (XSetICValues), which held up every typed key while the input
+// method was slow to answer. The first move after a pause is sent at
+// once; the moves within the gap after it are sent as one, at its end.
+const spotGap = 100 * time.Millisecond
+
 // caretFollower tells the platform's input method where the caret of the
 // focused text field is, so that its candidate window opens just under the
 // caret. Today that is the XIM spot location on X11 (through Folio's
@@ -40,9 +47,15 @@ type caretFollower struct {
 	// log receives a line per spot set when FOLIO_IME_DEBUG is set (the
 	// input method check in .ci/ime-check reads it); nil otherwise.
 	log func(string)
+	// now and after are the clock: after runs fn on the UI goroutine
+	// once d has passed (tests replace both).
+	now   func() time.Time
+	after func(d time.Duration, fn func())
 
-	last image.Point
-	sent bool
+	last    image.Point
+	sent    bool
+	setAt   time.Time // when the spot was last sent
+	waiting bool      // a coalesced update is scheduled
 }
 
 // followCaret makes the input method's candidate window follow the caret
@@ -57,7 +70,13 @@ func followCaret(w fyne.Window, src *editor.Source) (stop func()) {
 		f.log = func(s string) { fmt.Fprintln(os.Stderr, s) }
 	}
 	f.attach(src)
-	p := newPoller(imePoll, func() { fyne.Do(f.update) })
+	mf := newMenuFocus(w.Canvas())
+	p := newPoller(imePoll, func() {
+		fyne.Do(func() {
+			mf.tick()
+			f.update()
+		})
+	})
 	lc := fyne.CurrentApp().Lifecycle()
 	lc.SetOnEnteredForeground(func() {
 		f.update()
@@ -134,19 +153,44 @@ func newCaretFollower(w fyne.Window, set func(x, y int) bool) *caretFollower {
 		win: w,
 		abs: fyne.CurrentApp().Driver().AbsolutePositionForObject,
 		set: set,
+		now: time.Now,
+		after: func(d time.Duration, fn func()) {
+			time.AfterFunc(d, func() { fyne.Do(fn) })
+		},
 	}
 }
 
-// attach updates the spot whenever the editor's caret moves, keeping an
-// OnCaretMoved set before.
+// attach updates the spot whenever the editor's caret moves (at most
+// once per spotGap while it keeps moving), keeping an OnCaretMoved set
+// before.
 func (f *caretFollower) attach(src *editor.Source) {
 	prev := src.OnCaretMoved
 	src.OnCaretMoved = func(pos fyne.Position, height float32) {
 		if prev != nil {
 			prev(pos, height)
 		}
-		f.update()
+		f.moved()
 	}
+}
+
+// moved updates the spot now if none was sent within spotGap, else once
+// at the end of the gap (one update for all the moves in it).
+func (f *caretFollower) moved() {
+	if f.log != nil {
+		f.log("ime: caret moved")
+	}
+	if f.set == nil || f.waiting {
+		return
+	}
+	if wait := spotGap - f.now().Sub(f.setAt); f.sent && wait > 0 {
+		f.waiting = true
+		f.after(wait, func() {
+			f.waiting = false
+			f.update()
+		})
+		return
+	}
+	f.update()
 }
 
 // update sets the spot if the caret of the focused field moved.
@@ -158,10 +202,11 @@ func (f *caretFollower) update() {
 	if !ok || (f.sent && p == f.last) {
 		return
 	}
+	start := f.now()
 	took := f.set(p.X, p.Y)
-	f.last, f.sent = p, true
+	f.last, f.sent, f.setAt = p, true, f.now()
 	if f.log != nil {
-		f.log(fmt.Sprintf("ime: spot %d %d took=%v", p.X, p.Y, took))
+		f.log(fmt.Sprintf("ime: spot %d %d took=%v in %v", p.X, p.Y, took, f.setAt.Sub(start).Round(time.Microsecond)))
 	}
 }
 

@@ -78,6 +78,8 @@ func TestCaretFollowerEditor(t *testing.T) {
 
 	src.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
 	src.TypedRune('中')
+	f.setAt = time.Time{} // as if the gap had passed
+	f.update()
 	got := rec.last(t)
 	if got.X <= want.X || got.Y <= want.Y {
 		t.Errorf("after Down and typing, spot %v, want right of and below %v", got, want)
@@ -90,6 +92,52 @@ func TestCaretFollowerEditor(t *testing.T) {
 	want = image.Pt(int(2*(abs.X+pos.X)+0.5), int(2*(abs.Y+pos.Y+h)+0.5))
 	if got := rec.last(t); got != want {
 		t.Errorf("spot at scale 2 is %v, want %v (window pixels)", got, want)
+	}
+}
+
+// TestCaretFollowerCoalescesTyping: each spot set is a synchronous round
+// trip to the input method; typing a burst of keys sends one spot at once
+// and one at the end of the gap for all the rest, at the final caret (QA
+// F2: with an input method connected, typing lagged behind).
+func TestCaretFollowerCoalescesTyping(t *testing.T) {
+	w, src, _, _ := imeWindow(t)
+	rec := &spotRecorder{}
+	f := newCaretFollower(w, rec.set)
+	clock := time.Unix(1000, 0)
+	f.now = func() time.Time { return clock }
+	var pending []func()
+	var waits []time.Duration
+	f.after = func(d time.Duration, fn func()) {
+		waits = append(waits, d)
+		pending = append(pending, fn)
+	}
+	f.attach(src)
+	w.Canvas().Focus(src)
+	src.SetCursorOffset(len(src.Text()))
+	n := len(rec.got)
+
+	for _, r := range "typing fast" {
+		src.TypedRune(r)
+		clock = clock.Add(10 * time.Millisecond)
+	}
+	if got := len(rec.got) - n; got > 1 {
+		t.Fatalf("%d spots sent while typing 11 keys within the gap, want at most 1", got)
+	}
+	if len(pending) != 1 || waits[0] <= 0 || waits[0] > spotGap {
+		t.Fatalf("scheduled updates %v, want one within the gap", waits)
+	}
+	pending[0]()
+	pos, h, _ := src.CaretRect()
+	abs := fyne.CurrentApp().Driver().AbsolutePositionForObject(src)
+	want := image.Pt(int(abs.X+pos.X+0.5), int(abs.Y+pos.Y+h+0.5))
+	if got := rec.last(t); got != want {
+		t.Errorf("spot after the gap %v, want the final caret %v", got, want)
+	}
+
+	clock = clock.Add(time.Second) // a pause: the next move is sent at once
+	src.TypedRune('x')
+	if len(pending) != 1 || rec.last(t).X <= want.X {
+		t.Errorf("the first key after a pause: spot %v (before %v), %d scheduled", rec.last(t), want, len(pending))
 	}
 }
 

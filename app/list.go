@@ -90,6 +90,7 @@ func newArticleList(ix *library.Index, prefs fyne.Preferences, onOpen func(abs s
 	l.filter.OnChanged = func(text string) {
 		l.q.text = text
 		l.apply()
+		l.list.ScrollToTop() // the first match at the top (QA F3)
 	}
 	l.empty = widget.NewLabel(lang.L("No matching articles"))
 	l.empty.Alignment = fyne.TextAlignCenter
@@ -275,6 +276,7 @@ func (l *articleList) toggleChip(i int) {
 	}
 	l.paintChips()
 	l.apply()
+	l.list.ScrollToTop()
 }
 
 // paintChips shows which chips and toggles are on.

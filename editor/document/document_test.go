@@ -273,6 +273,14 @@ func TestMalformedFrontMatter(t *testing.T) {
 		{"unknown alias names its line", "---\na: 1\nb: 2\nc: *nope\n---\n", 4, "unknown anchor"},
 		{"control character names its line", "---\na: 1\nb: x\x01y\n---\n", 3, "control"},
 		{"crlf keeps line", "\ufeff---\r\na: 1\r\nb: [\r\n---\r\n", 3, "YAML"},
+		// QA F4: the parser's errors were reported a line early.
+		{"unclosed flow list", "---\ntitle: 坏的 YAML\ntags: [a, b\nauthor: 张三\n---\n\n正文\n", 3, "did not find expected ',' or ']'"},
+		{"unclosed flow map", "---\ntitle: x\nm: {a: 1\nb: 2\n---\n", 3, "did not find expected ',' or '}'"},
+		{"sequence item indented less", "---\ntitle: x\ndate: 1\ncategories:\n  - a\n - b\n---\n", 6, "did not find expected key"},
+		{"key indented less", "---\na:\n  b: 1\n c: 2\n---\n", 4, "did not find expected key"},
+		{"key after a list", "---\n- a\nb: 1\n---\n", 3, "did not find expected '-' indicator"},
+		{"tab indent", "---\na: 1\n\tb: 2\n---\n", 3, "tab character"},
+		{"unclosed list at the end", "---\na: |\n x\nb: [\n---\n", 4, "YAML"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -219,6 +219,15 @@ func (y *yamlFM) parseError(err error) error {
 	msg := err.Error()
 	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
 		n, _ := strconv.Atoi(m[1])
+		if yamlParserError(m[2]) {
+			// the parser's marks count lines from 0 (the scanner's
+			// errors add one, its own do not): "tags: [a, b" unclosed on
+			// the second line was reported on the first (QA F4)
+			n++
+		}
+		if last := len(y.lines); n > last && last > 0 {
+			n = last // an error at the end: on the last line
+		}
 		return &ParseError{Line: y.fmLine + n - 1, Msg: "YAML: " + m[2]}
 	}
 	msg = strings.TrimPrefix(msg, "yaml: ")
@@ -231,6 +240,29 @@ func (y *yamlFM) parseError(err error) error {
 		}
 	}
 	return &ParseError{Line: y.fmLine + lineOfProblem(y.src, msg) - 1, Msg: "YAML: " + msg}
+}
+
+// yamlParserError reports whether a yaml.v3 message comes from its parser
+// (not its scanner): the parser's line numbers start at 0.
+func yamlParserError(msg string) bool {
+	for _, p := range []string{
+		"did not find expected key",
+		"did not find expected ',' or ']'",
+		"did not find expected ',' or '}'",
+		"did not find expected node content",
+		"did not find expected '-' indicator",
+		"did not find expected <document start>",
+		"did not find expected <stream-start>",
+		"found duplicate %YAML directive",
+		"found incompatible YAML document",
+		"found undefined tag handle",
+		"found duplicate %TAG directive",
+	} {
+		if strings.HasPrefix(msg, p) {
+			return true
+		}
+	}
+	return false
 }
 
 var unknownAnchorRE = regexp.MustCompile(`unknown anchor '([^']*)'`)
