@@ -149,6 +149,14 @@ func (c *converter) block(n ast.Node) *Block {
 		if IsComment(text) {
 			return &Block{Kind: KindNone}
 		}
+		if isHTMLTable(text) {
+			if b, ok := c.htmlTableBlock(text); ok {
+				return b
+			}
+		}
+		if onlyComponents(text) {
+			return &Block{Kind: KindNone}
+		}
 		if in, ok := c.htmlInlines(text); ok {
 			if len(in) == 0 {
 				return &Block{Kind: KindNone}
