@@ -18,9 +18,16 @@ func TestUnknownComponentsAreTransparent(t *testing.T) {
 		{"<DocHomeCard href=\"/zh/x\" label=\"简介\" icon=\"i\">\n\n简介正文\n\n</DocHomeCard>\n", "@3 paragraph\n  text \"简介正文\"\n"},
 		{"<RelatedResources>\n  <ResourceCard title=\"实验\" link=\"https://l\" />\n</RelatedResources>\n\nx\n", "@5 paragraph\n  text \"x\"\n"},
 		{"<CustomContent platform=\"tidb\">\n<!-- c -->\n</CustomContent>\n", ""},
-		// lower-case unknown tags and tags with text stay literal
+		// opened and closed in one block, around Markdown: what it holds
+		// (one block as itself, several in a plain box)
+		{"<Foo>\nx\n</Foo>\n", "@1 paragraph\n  text \"x\"\n"},
+		{"<CustomContent platform=\"tidb\">\n**粗** 文\n</CustomContent>\n", "@1 paragraph\n  text[bold] \"粗\"\n  text \" 文\"\n"},
+		{"<Foo>\n段落\n- 项\n</Foo>\n", "@1 tabs\n  tab\n    paragraph\n      text \"段落\"\n    list bullet tight=true\n      item\n        paragraph\n          text \"项\"\n"},
+		{"<Note>\n<Foo>\nx\n</Foo>\n</Note>\n", "@1 quote alert=note\n  paragraph\n    text \"x\"\n"},
+		// lower-case unknown tags, and an unknown component left open with
+		// text in its block, stay literal
 		{"<foo>\n\nx\n", "@1 html \"<foo>\"\n@3 paragraph\n  text \"x\"\n"},
-		{"<Foo>\nx\n</Foo>\n", "@1 html \"<Foo>\\nx\\n</Foo>\"\n"},
+		{"<Foo>\nx\n", "@1 html \"<Foo>\\nx\"\n"},
 		{"<Foo>\n<script>\n", "@1 html \"<Foo>\\n<script>\"\n"},
 		// in a paragraph a component's tag stays literal (prose writes placeholders so)
 		{"用 <Table Name> 替换\n", "@1 paragraph\n  text \"用 \"\n  text[code] \"<Table Name>\"\n  text \" 替换\"\n"},
@@ -32,10 +39,11 @@ func TestUnknownComponentsAreTransparent(t *testing.T) {
 		}
 	}
 	var out bytes.Buffer
-	if err := RenderHTML(&out, []byte("<StickyHeaderTable>\n\n| a |\n|---|\n| 1 |\n\n</StickyHeaderTable>\n\n<EmailSubscriptionWrapper />\n"), HTMLOptions{}); err != nil {
+	if err := RenderHTML(&out, []byte("<StickyHeaderTable>\n\n| a |\n|---|\n| 1 |\n\n</StickyHeaderTable>\n\n<EmailSubscriptionWrapper />\n\n<Foo>\n内容\n</Foo>\n"), HTMLOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	if got := out.String(); strings.Contains(got, "Sticky") || strings.Contains(got, "Email") || !strings.Contains(got, "<td>1</td>") {
+	if got := out.String(); strings.Contains(got, "Sticky") || strings.Contains(got, "Email") || strings.Contains(got, "Foo") || strings.Contains(got, "foo") ||
+		!strings.Contains(got, "<td>1</td>") || !strings.Contains(got, "<p>内容</p>") {
 		t.Errorf("export:\n%s", got)
 	}
 }

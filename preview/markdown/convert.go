@@ -59,6 +59,9 @@ const inlineSoft InlineKind = 255
 
 // kindOf is the block kind a node converts to.
 func (c *converter) kindOf(n ast.Node) Kind {
+	if ct, ok := n.(*Container); ok && ct.Tag == ContainerComponent {
+		return c.componentBlock(ct).Kind
+	}
 	if k, ok := containerKind(n); ok {
 		return k
 	}
