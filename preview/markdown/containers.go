@@ -100,6 +100,8 @@ func openTagName(t *Tag) string {
 		return ContainerTab
 	case calloutTags[t.Name]:
 		return t.Name
+	case !t.SelfClosing:
+		return componentName(t)
 	}
 	return ""
 }
@@ -118,7 +120,7 @@ func closeTagName(t *Tag) string {
 	case calloutTags[t.Name]:
 		return t.Name
 	}
-	return ""
+	return componentName(t)
 }
 
 // tagAt reads the tag that starts s, if any.
@@ -174,6 +176,9 @@ func containerEvents(b *ast.HTMLBlock, src []byte) (evs []containerEvent, ok boo
 		ok = true
 	}
 	flush(lines.Len())
+	if evs, ok = pairComponents(evs, ok); !ok {
+		return nil, false
+	}
 	return evs, ok
 }
 
@@ -358,6 +363,8 @@ func (t *containers) group(parent ast.Node, src []byte, pc parser.Context) {
 					n = &Container{Tag: ContainerTabs}
 				case ContainerTab:
 					n = &Container{Tag: ContainerTab, Label: ev.attrs["label"]}
+				case componentTag(ev.open):
+					n = &Container{Tag: ContainerComponent}
 				default:
 					q := ast.NewBlockquote()
 					q.SetAttributeString("data-alert", []byte(ev.open))

@@ -62,6 +62,9 @@ const inlineSoft InlineKind = 255
 
 // kindOf is the block kind a node converts to.
 func (c *converter) kindOf(n ast.Node) Kind {
+	if ct, ok := n.(*Container); ok && ct.Tag == ContainerComponent {
+		return c.componentBlock(ct).Kind
+	}
 	if k, ok := containerKind(n); ok {
 		return k
 	}
@@ -149,6 +152,14 @@ func (c *converter) block(n ast.Node) *Block {
 		}
 		text = strings.TrimRight(text, "\n")
 		if IsComment(text) {
+			return &Block{Kind: KindNone}
+		}
+		if isHTMLTable(text) {
+			if b, ok := c.htmlTableBlock(text); ok {
+				return b
+			}
+		}
+		if onlyComponents(text) {
 			return &Block{Kind: KindNone}
 		}
 		if in, ok := c.htmlInlines(text); ok {

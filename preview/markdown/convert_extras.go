@@ -42,6 +42,8 @@ func (c *converter) extraBlock(n ast.Node) (*Block, bool) {
 		c.depth++
 		defer func() { c.depth-- }()
 		switch t.Tag {
+		case ContainerComponent:
+			return c.componentBlock(t), true
 		case ContainerDetails:
 			b := &Block{Kind: KindDetails, Open: t.Open, Children: c.children(n)}
 			if t.Label != "" {

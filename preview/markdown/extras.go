@@ -254,6 +254,7 @@ func containerHTML(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.W
 			_, _ = w.WriteString("Details")
 		}
 		_, _ = w.WriteString("</summary>\n")
+	case ContainerComponent: // transparent
 	case ContainerTabs:
 		if entering {
 			_, _ = w.WriteString("<div class=\"tabs\">\n")

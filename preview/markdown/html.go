@@ -20,6 +20,7 @@ type Tag struct {
 	Name        string            // lower case
 	Closing     bool              // </name>
 	SelfClosing bool              // <name/>
+	Capital     bool              // the name is written with a capital first (a JSX-style component)
 	Attrs       map[string]string // lower-case names, unescaped values
 	Start, End  int               // byte range in the scanned text
 }
@@ -33,7 +34,8 @@ var (
 func ScanTags(s string) []Tag {
 	var out []Tag
 	for _, m := range tagRE.FindAllStringSubmatchIndex(s, -1) {
-		t := Tag{Name: strings.ToLower(s[m[4]:m[5]]), Closing: m[3] > m[2], SelfClosing: m[9] > m[8], Start: m[0], End: m[1]}
+		t := Tag{Name: strings.ToLower(s[m[4]:m[5]]), Closing: m[3] > m[2], SelfClosing: m[9] > m[8], Start: m[0], End: m[1],
+			Capital: 'A' <= s[m[4]] && s[m[4]] <= 'Z'}
 		if m[6] < m[7] {
 			for _, a := range attrRE.FindAllStringSubmatch(s[m[6]:m[7]], -1) {
 				if t.Attrs == nil {

@@ -229,6 +229,13 @@ func (r *exportRenderer) htmlBlock(w util.BufWriter, src []byte, n ast.Node, ent
 	if IsComment(raw.String()) {
 		return ast.WalkSkipChildren, nil
 	}
+	if t, ok := parseHTMLTable(raw.String()); ok {
+		writeHTMLTable(w, t)
+		return ast.WalkSkipChildren, nil
+	}
+	if onlyComponents(raw.String()) {
+		return ast.WalkSkipChildren, nil
+	}
 	if pieces, ok := SplitHTML(strings.TrimRight(raw.String(), "\n")); ok {
 		writeSafeHTML(w, pieces)
 		w.WriteByte('\n')

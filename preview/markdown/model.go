@@ -194,7 +194,7 @@ func (b *Block) fillNode() {
 			b.codeFrom, b.codeTo = 0, 0 // the text is not the source (Hugo's {{</* */>}} unescaped)
 		}
 	case KindTable:
-		if b.trows == nil {
+		if _, raw := l.node.(*ast.HTMLBlock); b.trows == nil && !raw { // an HTML table (htmltable.go) has no row lines
 			b.rowsFrom, b.rowsTo = tableRows(l.conv.src, l.conv.top, len(full.Rows))
 			if b.rowsTo != 0 && b.lines >= partMinLines && l.conv.md != nil {
 				// to be cut into parts: keep the rows' lines
