@@ -21,6 +21,8 @@ func FuzzConvert(f *testing.F) {
 		"<details>\n<summary>s</summary>\n\nb\n\n</details>\n", "<SimpleTab>\n<div label=\"a\">\n\nx\n\n</div>\n</SimpleTab>\n",
 		"<Note>\n- a\n</Note>\n", "<<<<<<< mine\na\n=======\nb\n>>>>>>> theirs\n", "{{< code-toggle >}}\na = 1\n{{< /code-toggle >}}\n",
 		"T\n: d\n", "> **注意：**\n>\n> x\n", "`{{</* x */>}}`",
+		"<table>\n<tr><td rowspan=\"2\"><ul><li><a href=x>a</a></li></ul></td><td colspan=3><script>x</script></td></tr>\n</table>\n",
+		"<StickyHeaderTable>\n\n| a |\n|---|\n\n</StickyHeaderTable>\n", "<Foo>\nx\n<Bar>\n</Foo>\n</Bar>\n<Note>\n<Foo />\n</Note>\n",
 	} {
 		f.Add([]byte(s))
 	}

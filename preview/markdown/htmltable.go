@@ -388,19 +388,23 @@ func (c *converter) htmlCellInlines(toks []htmlTok) []Inline {
 	return trimBreakSpace(runs)
 }
 
-// collapseSpace turns each run of HTML white space into one space.
+// collapseSpace turns each run of HTML white space into one space, or
+// into nothing when it is a line break between two East Asian wide
+// characters (as a soft break in Markdown: SoftBreakIsSpace).
 func collapseSpace(s string) string {
 	var b strings.Builder
-	space := false
+	space, brk := false, false
+	var prev rune = -1
 	for _, r := range s {
 		if r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' {
 			space = true
+			brk = brk || r == '\n'
 			continue
 		}
-		if space {
+		if space && !(brk && prev >= 0 && !SoftBreakIsSpace(prev, r)) {
 			b.WriteByte(' ')
-			space = false
 		}
+		space, brk, prev = false, false, r
 		b.WriteRune(r)
 	}
 	if space {
