@@ -248,6 +248,9 @@ func readAllCapped(r io.Reader) ([]byte, error) {
 // down to maxImageWidth.
 func decodeCapped(data []byte) (image.Image, error) {
 	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
+	if errors.Is(err, image.ErrFormat) && looksSVG(data) {
+		return decodeSVG(data) // imagesvg.go
+	}
 	if err != nil {
 		return nil, fmt.Errorf("decode image: %w", err)
 	}
@@ -429,6 +432,9 @@ func (r *imageRenderer) Layout(s fyne.Size) {
 		pad := theme.Padding() * 2
 		r.objs[1].Move(fyne.NewPos(pad, pad))
 		r.objs[1].Resize(fyne.NewSize(s.Width-2*pad, s.Height-2*pad))
+		if txt, ok := r.objs[1].(*canvas.Text); ok { // within the box (imagesvg.go)
+			txt.Text = fitText(r.b.placeholder(), s.Width-2*pad, txt.TextSize)
+		}
 	}
 }
 

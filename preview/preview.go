@@ -607,9 +607,7 @@ func (p *Preview) toggleTask(item *Block, at int, done bool) {
 // scrollPage scrolls the preview for a wheel event over a table or code
 // block.
 func (p *Preview) scrollPage(ev *fyne.ScrollEvent) {
-	if p.scroll != nil {
-		p.scroll.Scrolled(ev)
-	}
+	p.wheel(ev) // scaled as over the page (wheel.go)
 }
 
 // objectResized runs when an image arrived: visible heights are measured again.
