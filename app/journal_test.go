@@ -276,3 +276,31 @@ func TestFormTypingIsJournalledWithoutEnter(t *testing.T) {
 		t.Fatalf("restored %q dirty=%v", ws2.src.Text(), ws2.art.Dirty())
 	}
 }
+
+// F30: renaming an unsaved article left its old journal behind (a phantom
+// "restored text" at every start) and the last-article preference kept
+// the old name.
+func TestRenameMovesTheJournalAndThePreference(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	ws.hot.delay = 20 * time.Millisecond
+	old, renamed := filepath.Join(dir, "a.md"), filepath.Join(dir, "改名.md")
+	ws.load(old)
+	ws.app.Preferences().SetString(prefLastArticle, old)
+	test.Type(ws.src, "未保存")
+	journalled(t, ws, old, ws.src.Text())
+	if err := ws.renameTo("改名.md"); err != nil {
+		t.Fatal(err)
+	}
+	journalled(t, ws, renamed, ws.src.Text())
+	noJournal(t, ws, old)
+	if got := ws.app.Preferences().String(prefLastArticle); got != renamed {
+		t.Errorf("last article = %q, want %q", got, renamed)
+	}
+	if !ws.save() {
+		t.Fatal("save failed")
+	}
+	noJournal(t, ws, renamed)
+	if es, _ := ws.hot.journal.List(); len(es) != 0 {
+		t.Errorf("journals left after save: %v", es)
+	}
+}
