@@ -1,6 +1,7 @@
 package app
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -70,6 +71,54 @@ func TestTakeTheirsIsUndoable(t *testing.T) {
 	journalled(t, ws, path, mine)
 	// Saving now writes mine over theirs without asking again: the user
 	// saw theirs and went back.
+	if !ws.save() {
+		t.Fatal("save refused")
+	}
+}
+
+// F34: a rename made by git checkout (the old file deleted, the same bytes
+// written anew under another name, another inode) is followed as a
+// rename, not taken for a delete that Ctrl+S would undo by writing the old
+// name again.
+func TestACheckoutRenameIsFollowedByContent(t *testing.T) {
+	ws, dir := followed(t)
+	old, renamed := filepath.Join(dir, "a.md"), filepath.Join(dir, "改名.md")
+	test.Type(ws.src, "未保存")
+	write(t, renamed, articleText) // written before the old one goes: another inode
+	if err := os.Remove(old); err != nil {
+		t.Fatal(err)
+	}
+	queues[ws].runUntil(t, func() bool { return ws.art.Path() == renamed })
+	if ws.art.Conflict() != article.NoConflict || !ws.art.Dirty() || ws.conflict.Visible() {
+		t.Fatalf("conflict %v dirty %v bar %v", ws.art.Conflict(), ws.art.Dirty(), ws.conflict.Visible())
+	}
+	if !ws.save() {
+		t.Fatal("save refused")
+	}
+	if _, err := os.Stat(old); err == nil {
+		t.Fatal("the old name was written again")
+	}
+}
+
+// F35: the file deleted and back with the bytes loaded (a checkout there
+// and back) is no conflict: the edits stay as ordinary unsaved text.
+func TestTheSameFileBackAfterADeleteIsNoConflict(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	path := filepath.Join(dir, "a.md")
+	ws.load(path)
+	test.Type(ws.src, "未保存")
+	if err := os.Remove(path); err != nil {
+		t.Fatal(err)
+	}
+	ws.external([]library.Change{{Path: path, Removed: true}})
+	if ws.art.Conflict() != article.DeletedOnDisk {
+		t.Fatalf("conflict %v after the delete", ws.art.Conflict())
+	}
+	write(t, path, articleText)
+	ws.external([]library.Change{{Path: path}})
+	if ws.art.Conflict() != article.NoConflict || !ws.art.Dirty() || ws.conflict.Visible() {
+		t.Fatalf("conflict %v dirty %v bar %v, want the edit unsaved and no conflict", ws.art.Conflict(), ws.art.Dirty(), ws.conflict.Visible())
+	}
 	if !ws.save() {
 		t.Fatal("save refused")
 	}

@@ -76,6 +76,9 @@ type Article struct {
 	// kept is set by Dismiss ("keep mine"): a refused Save then does not
 	// raise the same conflict again (the caller asks to overwrite).
 	kept bool
+	// lost is the Sum loaded before the file was deleted on disk: the
+	// same bytes coming back end the "deleted" state (a checkout).
+	lost library.Sum
 
 	doc       *document.Document
 	perr      error
@@ -314,6 +317,9 @@ func (a *Article) gone() {
 	if a.conflict == DeletedOnDisk && a.dirty {
 		return
 	}
+	if !a.loaded.IsZero() {
+		a.lost = a.loaded
+	}
 	a.loaded = library.Sum{}
 	a.dirty, a.conflict = true, DeletedOnDisk
 	a.notify(StateChanged)
@@ -363,6 +369,16 @@ func (a *Article) Outside(c library.Change) {
 		return // unreadable for now: wait for the next change
 	case c.Removed && sum == a.loaded:
 		return // back already (a checkout, an editor's rename dance)
+	}
+	if a.conflict == DeletedOnDisk && sum == a.lost {
+		// Back with the bytes loaded before it went (a checkout there
+		// and back, a rename followed by content): not deleted any more,
+		// and no conflict; the edits stay unsaved.
+		a.loaded, a.lost = sum, library.Sum{}
+		a.conflict = NoConflict
+		a.dirty = a.Text() != a.saved
+		a.notify(StateChanged)
+		return
 	}
 	if sum == a.loaded {
 		// The same bytes as loaded (an outside change undone): no conflict.
