@@ -549,6 +549,6 @@ func (h *hotExit) outsideBatch(batch []library.Change, apply func(library.Change
 // on disk through renames by other programs.
 func (h *hotExit) track() {
 	if h.ws.watcher != nil && h.ws.art.HasFile() {
-		h.ws.watcher.Track(h.ws.art.Path())
+		h.ws.watcher.TrackSum(h.ws.art.Path(), h.ws.art.Loaded())
 	}
 }
