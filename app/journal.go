@@ -209,7 +209,15 @@ func (h *hotExit) write() {
 	if !art.HasFile() || !art.Dirty() {
 		return
 	}
-	h.queue(journalOp{entry: library.Entry{Path: art.Path(), Text: art.Text(), Base: art.Saved(), Loaded: art.Loaded(), Tints: h.tints()}})
+	h.queue(journalOp{entry: h.entryNow(art.Path())})
+}
+
+// entryNow is the open article's journal entry under path: its text, the
+// base, the merge's tints and where the user was (caret, first line shown).
+func (h *hotExit) entryNow(path string) library.Entry {
+	art := h.ws.art
+	return library.Entry{Path: path, Text: art.Text(), Base: art.Saved(), Loaded: art.Loaded(), Tints: h.tints(),
+		Caret: h.ws.src.CursorOffset(), Top: h.ws.src.FirstVisibleLine()}
 }
 
 // tints is the editor's marks (a merge's tints) for the open article's
@@ -310,7 +318,7 @@ func (h *hotExit) articleChanged(w article.What) {
 func (h *hotExit) moved(from, to string) {
 	art := h.ws.art
 	if art.Dirty() {
-		h.queue(journalOp{entry: library.Entry{Path: to, Text: art.Text(), Base: art.Saved(), Loaded: art.Loaded(), Tints: h.tints()}})
+		h.queue(journalOp{entry: h.entryNow(to)})
 	}
 	h.queue(journalOp{remove: true, entry: library.Entry{Path: from}})
 	if p := h.ws.app.Preferences(); p.String(prefLastArticle) == from {
@@ -355,6 +363,11 @@ func (h *hotExit) restore() {
 	h.restoring = false
 	h.restoredOpen = art.Dirty()
 	h.ws.src.SetMarks(journalMarks(e)) // a merge's tints and unsettled conflicts
+	if e.Caret > 0 || e.Top > 0 {
+		// Where the user was typing (F5: it opened at the top).
+		h.ws.src.SetCursorOffset(min(e.Caret, len(e.Text)))
+		h.ws.src.ScrollToLine(e.Top)
+	}
 	if art.Conflict() == article.NoConflict {
 		h.showRestored(e.Time, true)
 	} else {

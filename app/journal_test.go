@@ -304,3 +304,41 @@ func TestRenameMovesTheJournalAndThePreference(t *testing.T) {
 		t.Errorf("journals left after save: %v", es)
 	}
 }
+
+// F5: after a restart the restored article opened at its top; it opens
+// where the user was typing (the caret and the first line shown).
+func TestRestoredTextOpensWhereTheUserWas(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	ws.hot.delay = 20 * time.Millisecond
+	path := filepath.Join(dir, "long.md")
+	var b strings.Builder
+	b.WriteString("---\ntitle: 长文\n---\n")
+	for i := range 400 {
+		b.WriteString("第 " + strings.Repeat("行", 1+i%7) + " 段落。\n")
+	}
+	write(t, path, b.String())
+	ws.load(path)
+	at := 0
+	for range 50 { // well down the text
+		at += strings.IndexByte(b.String()[at:], '\n') + 1
+	}
+	ws.src.SetCursorOffset(at)
+	test.Type(ws.src, "打到这里")
+	caret, top := ws.src.CursorOffset(), ws.src.FirstVisibleLine()
+	if top == 0 {
+		t.Fatal("the view did not follow the caret down: the test proves nothing")
+	}
+	journalled(t, ws, path, ws.src.Text())
+
+	ws2 := restart(t, ws)
+	ws2.load(path)
+	if !ws2.art.Dirty() {
+		t.Fatal("not restored")
+	}
+	if got := ws2.src.CursorOffset(); got != caret {
+		t.Errorf("caret at %d, want %d", got, caret)
+	}
+	if got := ws2.src.FirstVisibleLine(); got != top {
+		t.Errorf("first line shown %d, want %d", got, top)
+	}
+}

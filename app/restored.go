@@ -92,7 +92,8 @@ func (h *hotExit) park() bool {
 	if h.journal == nil || !h.restoredOpen || !art.HasFile() || !art.Dirty() {
 		return false
 	}
-	e := library.Entry{Path: art.Path(), Text: art.Text(), Base: art.Saved(), Loaded: art.Loaded(), Time: time.Now(), Tints: h.tints()}
+	e := h.entryNow(art.Path())
+	e.Time = time.Now()
 	h.others[e.Path] = e
 	h.queue(journalOp{entry: e})
 	return true
