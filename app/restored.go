@@ -18,6 +18,8 @@ import (
 
 	"folio/app/article"
 	"folio/app/library"
+	"folio/editor"
+	"folio/editor/merge"
 )
 
 // This file is the crash journal's view of the articles that are not open:
@@ -259,13 +261,18 @@ func (h *hotExit) showStrays() {
 			d.Hide()
 			h.refreshBar()
 		}))
+		buttons.Add(widget.NewButton(lang.L("Compare"), func() { h.showStrayText(e) }))
 		if exists {
 			buttons.Add(widget.NewButton(lang.L("Open its folder"), func() {
 				d.Hide()
 				h.openStray(p)
 			}))
 		} else {
-			buttons.Add(widget.NewButton(lang.L("Save into this folder"), func() {
+			save := lang.L("Save into this folder")
+			if h.recoverDir(p) != h.ws.root {
+				save = lang.L("Restore to its place")
+			}
+			buttons.Add(widget.NewButton(save, func() {
 				d.Hide()
 				if to, err := h.recover(p); err != nil {
 					ws.status.problem(lang.L("Could not save {{.Name}}: {{.Err}}", map[string]any{"Name": filepath.Base(p), "Err": err}))
@@ -295,10 +302,48 @@ func (h *hotExit) openStray(path string) {
 	ws.confirmLeave(func() { ws.switchFolder(filepath.Dir(path), path) }, nil)
 }
 
+// showStrayText shows a stray journal's text against the file's text as
+// it was loaded (all of it added when the journal kept no base), so the
+// user sees what a Discard or a Save would keep before choosing.
+func (h *hotExit) showStrayText(e library.Entry) {
+	ws := h.ws
+	dv := buildDiff(merge.Diff(e.Base, e.Text))
+	view := editor.NewSource()
+	view.SetReadOnly(true)
+	view.SetMonospace(true)
+	view.SetText(dv.text)
+	view.SetMarks(dv.lines)
+	view.SetSpanMarks(dv.spans)
+	title := lang.L("Compare {{.Name}}: as loaded (−) and restored (+)", map[string]any{"Name": filepath.Base(e.Path)})
+	d := dialog.NewCustom(title, lang.L("Close"), view, ws.win)
+	d.Resize(fyne.NewSize(900, 640))
+	view.OnOtherKey = func(ev *fyne.KeyEvent) {
+		if ev.Name == fyne.KeyEscape {
+			d.Hide()
+		}
+	}
+	d.Show()
+}
+
+// recoverDir is where recover writes a deleted file's text: its own
+// folder when that still exists inside the opened folder (F24: it went to
+// the root, outside a Hugo site's content/), else the opened folder.
+func (h *hotExit) recoverDir(path string) string {
+	dir := filepath.Dir(path)
+	root := strings.TrimSuffix(h.ws.root, string(filepath.Separator))
+	if dir != root && !strings.HasPrefix(dir, root+string(filepath.Separator)) {
+		return h.ws.root
+	}
+	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
+		return h.ws.root
+	}
+	return dir
+}
+
 // recover saves the journalled text of path (whose file is gone) as a new
-// file in the opened folder, under the same name or, when that is taken,
-// with "-recovered" (and a number) added; the journal goes. It returns the
-// new file's path.
+// file in its own folder (see recoverDir), under the same name or, when
+// that is taken, with "-recovered" (and a number) added; the journal goes.
+// It returns the new file's path.
 func (h *hotExit) recover(path string) (string, error) {
 	e, ok := h.others[path]
 	if !ok {
@@ -306,6 +351,7 @@ func (h *hotExit) recover(path string) (string, error) {
 	}
 	ext := filepath.Ext(path)
 	stem := strings.TrimSuffix(filepath.Base(path), ext)
+	dir := h.recoverDir(path)
 	for i := 0; i < 100; i++ {
 		name := stem + ext
 		switch {
@@ -314,7 +360,7 @@ func (h *hotExit) recover(path string) (string, error) {
 		case i > 1:
 			name = fmt.Sprintf("%s-recovered-%d%s", stem, i, ext)
 		}
-		to := filepath.Join(h.ws.root, name)
+		to := filepath.Join(dir, name)
 		// The zero Sum: Save creates the file and refuses one that exists.
 		err := library.Save(to, []byte(e.Text), library.Sum{})
 		if errors.Is(err, library.ErrChangedOnDisk) {
@@ -327,5 +373,5 @@ func (h *hotExit) recover(path string) (string, error) {
 		h.ws.index.Put(to, []byte(e.Text))
 		return to, nil
 	}
-	return "", fmt.Errorf("recover %s: no free name in %s", filepath.Base(path), h.ws.root)
+	return "", fmt.Errorf("recover %s: no free name in %s", filepath.Base(path), dir)
 }
