@@ -123,3 +123,29 @@ func TestTheSameFileBackAfterADeleteIsNoConflict(t *testing.T) {
 		t.Fatal("save refused")
 	}
 }
+
+// F23: after Keep mine, Ctrl+S asked a second time whether to overwrite
+// the disk's version; the user decided already.
+func TestKeepMineThenSaveDoesNotAskAgain(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	path := filepath.Join(dir, "a.md")
+	ws.load(path)
+	test.Type(ws.src, "我的")
+	mine := ws.src.Text()
+	write(t, path, "别人的版本\n")
+	ws.external([]library.Change{{Path: path}})
+	ws.art.Dismiss() // Keep mine
+	if !ws.save() {
+		t.Fatal("save asked again after Keep mine")
+	}
+	if got, _ := os.ReadFile(path); string(got) != mine {
+		t.Fatalf("disk = %q", got)
+	}
+	// A later outside change is a conflict again.
+	test.Type(ws.src, "再改")
+	write(t, path, "第三个版本\n")
+	ws.external([]library.Change{{Path: path}})
+	if !ws.conflict.Visible() || ws.save() {
+		t.Fatal("a change after Keep mine was written over without asking")
+	}
+}

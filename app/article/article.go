@@ -256,7 +256,7 @@ func (a *Article) Save() error {
 				c = DeletedOnDisk
 				a.loaded = library.Sum{}
 			}
-			if c != a.conflict && !(a.kept && c == ChangedOnDisk) {
+			if c != a.conflict { // after Keep mine too: the disk changed again since (F23)
 				a.conflict = c
 				a.notify(StateChanged)
 			}
@@ -331,6 +331,14 @@ func (a *Article) gone() {
 func (a *Article) Dismiss() {
 	if a.conflict == NoConflict {
 		return
+	}
+	if a.conflict == ChangedOnDisk {
+		// The user saw the disk's version and kept theirs: the next Save
+		// writes over that version without asking again (F23); a later
+		// outside change is a conflict again.
+		if _, sum, err := library.Read(a.path); err == nil {
+			a.loaded = sum
+		}
 	}
 	a.conflict = NoConflict
 	a.kept = true

@@ -162,8 +162,9 @@ func (j *Journal) Write(path, text string, loaded Sum) error {
 	return j.Put(Entry{Path: path, Text: text, Loaded: loaded})
 }
 
-// Put journals e (its Time is set to now), with the base text for a later
-// merge. Writing the same entry again is skipped.
+// Put journals e (its Time is set to now, or kept when the journal holds
+// the same text already: the time it was typed), with the base text for a
+// later merge. Writing the same entry again is skipped.
 func (j *Journal) Put(e Entry) error {
 	path, err := journalPath(e.Path)
 	if err != nil {
@@ -184,6 +185,11 @@ func (j *Journal) Put(e Entry) error {
 	h := journalHeader{Format: journalMark2, Path: path, Time: j.now().UTC(), Tints: e.Tints, Caret: e.Caret, Top: e.Top, Check: hex.EncodeToString(textSum[:])}
 	if !loaded.IsZero() {
 		h.Loaded = hex.EncodeToString(loaded[:])
+	}
+	if old, err := readHeader(j.fileFor(path)); err == nil && old.Check == h.Check {
+		// The same text journalled again (after a restart, with another
+		// caret): its time stays when it was typed (F42).
+		h.Time = old.Time
 	}
 	if e.Base != "" {
 		h.Base = hex.EncodeToString(baseSum[:])

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // putV1 writes e in the first journal format (one JSON object holding the
@@ -163,5 +164,34 @@ func BenchmarkJournalFlush10MB(b *testing.B) {
 			info, _ := os.Stat(j.fileFor(path))
 			b.ReportMetric(float64(info.Size())/1e6, "MB/flush")
 		})
+	}
+}
+
+// F42: the same text journalled again (after a restart) keeps the time it
+// was typed; a new text gets a new time.
+func TestJournalKeepsTheTimeOfTheSameText(t *testing.T) {
+	j := openJournal(t)
+	path := filepath.Join(t.TempDir(), "a.md")
+	t0 := time.Date(2026, 1, 2, 11, 50, 0, 0, time.UTC)
+	j.now = func() time.Time { return t0 }
+	if err := j.Put(Entry{Path: path, Text: "未保存", Caret: 3}); err != nil {
+		t.Fatal(err)
+	}
+	j2, err := OpenJournal(j.Dir()) // the next start
+	if err != nil {
+		t.Fatal(err)
+	}
+	j2.now = func() time.Time { return t0.Add(time.Hour) }
+	if err := j2.Put(Entry{Path: path, Text: "未保存", Caret: 6}); err != nil {
+		t.Fatal(err)
+	}
+	if e, _, _ := j2.Get(path); !e.Time.Equal(t0) || e.Caret != 6 {
+		t.Fatalf("time %v caret %d, want %v and 6", e.Time, e.Caret, t0)
+	}
+	if err := j2.Put(Entry{Path: path, Text: "未保存，又打了字"}); err != nil {
+		t.Fatal(err)
+	}
+	if e, _, _ := j2.Get(path); !e.Time.Equal(t0.Add(time.Hour)) {
+		t.Fatalf("time %v after new typing, want %v", e.Time, t0.Add(time.Hour))
 	}
 }
