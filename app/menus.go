@@ -243,7 +243,9 @@ func (ws *workspace) closeWindow() {
 // Folio.
 func (ws *workspace) quit() {
 	ws.confirmLeave(func() {
-		ws.remember()
-		ws.leave(true)
+		ws.hot.confirmOthers(func() { // the other restored articles (F37)
+			ws.remember()
+			ws.leave(true)
+		})
 	}, nil)
 }

@@ -85,6 +85,32 @@ func (h *hotExit) waiting() (inside, strays []string) {
 	return inside, strays
 }
 
+// confirmOthers runs next (Quit) once the user knows about the other
+// restored articles that stay unsaved: none, next at once; else a question
+// naming how many (their text stays in the journal and comes back at the
+// next start), with Save All Restored (F37: Quit asked about the open
+// article only).
+func (h *hotExit) confirmOthers(next func()) {
+	inside, _ := h.waiting()
+	if len(inside) == 0 {
+		next()
+		return
+	}
+	msg := lang.L("1 other restored article stays unsaved: its text is kept and comes back at the next start.")
+	if n := len(inside); n > 1 {
+		msg = lang.L("{{.Count}} other restored articles stay unsaved: their text is kept and comes back at the next start.", map[string]any{"Count": n})
+	}
+	h.ws.ask(lang.L("Unsaved restored articles"), msg,
+		askButton{lang.L("Cancel"), func() {}},
+		askButton{lang.L("Quit"), next},
+		askButton{lang.L("Save All Restored"), func() {
+			h.saveAllRestored()
+			if inside, _ := h.waiting(); len(inside) == 0 {
+				next()
+			}
+		}})
+}
+
 // park keeps the open article's restored unsaved text in the journal when
 // the user goes to another article, and reports whether it did: then the
 // article may be left without asking, and its row keeps its ●. Only text

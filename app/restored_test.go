@@ -422,3 +422,28 @@ func TestRecoverRestoresToTheArticlesOwnFolder(t *testing.T) {
 		t.Fatalf("recovered text %q", got)
 	}
 }
+
+// F37: Quit asked about the open article only; the other restored
+// articles that stay unsaved are named before Folio ends.
+func TestQuitTellsOfTheOtherRestoredArticles(t *testing.T) {
+	ws, _, _, _, _ := twoJournalled(t)
+	left := false
+	ws.leave = func(bool) { left = true }
+	ws.quit()
+	if left {
+		t.Fatal("Quit ended Folio without a word about 2 restored unsaved articles")
+	}
+	d, ok := ws.showing["Unsaved restored articles"]
+	if !ok {
+		t.Fatal("no question about the restored articles")
+	}
+	if shown := canvasTexts(ws.win.Canvas().Overlays().Top()); !strings.Contains(shown, "2 other restored articles stay unsaved") {
+		t.Fatalf("question %q", shown)
+	}
+	d.Hide()
+	ws.hot.saveAllRestored()
+	ws.quit()
+	if !left {
+		t.Fatal("Quit asked again with nothing restored left unsaved")
+	}
+}
