@@ -116,7 +116,7 @@ type journalHeader struct {
 
 // OpenJournal opens (creating it if need be) the journal folder dir. It
 // removes temporary files left by a write that was interrupted more than a
-// minute ago.
+// minute ago, and base texts no journal names any more.
 func OpenJournal(dir string) (*Journal, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("open journal %s: %w", dir, err)
@@ -124,6 +124,26 @@ func OpenJournal(dir string) (*Journal, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return nil, fmt.Errorf("open journal %s: %w", dir, err)
+	}
+	var bases []string
+	named := map[string]bool{}
+	for _, e := range entries {
+		switch {
+		case strings.HasSuffix(e.Name(), baseExt):
+			bases = append(bases, e.Name())
+		case strings.HasSuffix(e.Name(), journalExt):
+			if h, err := readHeader(filepath.Join(dir, e.Name())); err == nil && h.Base != "" {
+				named[h.Base+baseExt] = true
+			}
+		}
+	}
+	for _, b := range bases {
+		// A base no journal names (a crash between removing a journal
+		// and its base): it goes once it is old enough not to be one
+		// another Folio is about to name.
+		if info, err := os.Stat(filepath.Join(dir, b)); !named[b] && err == nil && time.Since(info.ModTime()) > time.Minute {
+			os.Remove(filepath.Join(dir, b))
+		}
 	}
 	for _, e := range entries {
 		if !strings.HasPrefix(e.Name(), tempPrefix) {

@@ -195,3 +195,35 @@ func TestJournalKeepsTheTimeOfTheSameText(t *testing.T) {
 		t.Fatalf("time %v after new typing, want %v", e.Time, t0.Add(time.Hour))
 	}
 }
+
+// A base text no journal names (left by a crash) goes at the next open;
+// one a journal names stays.
+func TestOpenJournalRemovesOrphanBases(t *testing.T) {
+	j := openJournal(t)
+	path := filepath.Join(t.TempDir(), "a.md")
+	if err := j.Put(Entry{Path: path, Text: "原文加字\n", Base: "原文\n"}); err != nil {
+		t.Fatal(err)
+	}
+	orphan := filepath.Join(j.Dir(), strings.Repeat("ab", 32)+baseExt)
+	write(t, orphan, "old")
+	old := time.Now().Add(-time.Hour)
+	for _, n := range []string{orphan} {
+		if err := os.Chtimes(n, old, old); err != nil {
+			t.Fatal(err)
+		}
+	}
+	bases, _ := filepath.Glob(filepath.Join(j.Dir(), "*"+baseExt))
+	for _, b := range bases {
+		os.Chtimes(b, old, old)
+	}
+	j2, err := OpenJournal(j.Dir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(orphan); err == nil {
+		t.Error("the orphan base stayed")
+	}
+	if e, ok, err := j2.Get(path); err != nil || !ok || e.Text != "原文加字\n" {
+		t.Fatalf("the journal lost its base: %+v %v %v", e, ok, err)
+	}
+}
