@@ -3,6 +3,7 @@ package app
 import (
 	"path/filepath"
 	"time"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -12,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"folio/app/article"
+	"folio/app/library"
 	"folio/editor"
 )
 
@@ -93,7 +95,7 @@ func (cb *conflictBar) update() {
 		}
 		buttons.Add(widget.NewButton(lang.L("Compare"), cb.ws.compareDisk))
 		buttons.Add(widget.NewButton(lang.L("Merge"), cb.ws.thenEditor(cb.ws.mergeDisk)))
-		buttons.Add(widget.NewButton(lang.L("Take theirs"), cb.ws.thenEditor(cb.ws.reload)))
+		buttons.Add(widget.NewButton(lang.L("Take theirs"), cb.ws.thenEditor(cb.ws.takeTheirs)))
 	}
 	label := widget.NewLabel(msg)
 	label.Wrapping = wrapFor(label.Text)
@@ -106,6 +108,61 @@ func (cb *conflictBar) update() {
 	cb.box.Objects = []fyne.CanvasObject{container.NewVBox(label, container.NewHBox(layoutSpacer(), buttons))}
 	cb.box.Show()
 	cb.box.Refresh()
+}
+
+// takeTheirs replaces the editor's text with the file's as one undoable
+// edit: the file becomes the text last loaded (clean), and Ctrl+Z brings
+// the user's text back, unsaved, with its journal (F41: one click used to
+// throw it away for good).
+func (ws *workspace) takeTheirs() {
+	art := ws.art
+	if !art.HasFile() {
+		return
+	}
+	data, sum, err := library.Read(art.Path())
+	if err != nil {
+		ws.reload() // gone or unreadable: the reload's own handling
+		return
+	}
+	theirs := string(data)
+	mine := ws.src.Text()
+	art.Rebase(theirs, sum)
+	if mine != theirs {
+		from, to, repl := changedSpan(mine, theirs)
+		ws.src.ReplaceRange(editor.Range{Start: from, End: to}, repl)
+		ws.edited()
+		art.Parse()
+	}
+	ws.status.say(lang.L("Took the version on disk: Undo (Ctrl+Z) brings yours back"))
+}
+
+// changedSpan is the part of a that differs from b: a[from:to] replaced by
+// repl gives b. The ends stay on UTF-8 character boundaries.
+func changedSpan(a, b string) (from, to int, repl string) {
+	n := min(len(a), len(b))
+	for from < n && a[from] == b[from] {
+		from++
+	}
+	for from > 0 && from < len(a) && !utf8.RuneStart(a[from]) {
+		from--
+	}
+	for from > 0 && from < len(b) && !utf8.RuneStart(b[from]) {
+		from--
+	}
+	ea, eb := len(a), len(b)
+	for ea > from && eb > from && a[ea-1] == b[eb-1] {
+		ea--
+		eb--
+	}
+	for ea < len(a) && !utf8.RuneStart(a[ea]) {
+		ea++
+		eb++
+	}
+	for eb < len(b) && !utf8.RuneStart(b[eb]) {
+		ea++
+		eb++
+	}
+	return from, ea, b[from:eb]
 }
 
 // showMerged shows, after a merge, what the editor's tints mean (mine,

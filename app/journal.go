@@ -209,7 +209,15 @@ func (h *hotExit) write() {
 	if !art.HasFile() || !art.Dirty() {
 		return
 	}
-	h.queue(journalOp{entry: library.Entry{Path: art.Path(), Text: art.Text(), Base: art.Saved(), Loaded: art.Loaded(), Tints: h.tints()}})
+	h.queue(journalOp{entry: h.entryNow(art.Path())})
+}
+
+// entryNow is the open article's journal entry under path: its text, the
+// base, the merge's tints and where the user was (caret, first line shown).
+func (h *hotExit) entryNow(path string) library.Entry {
+	art := h.ws.art
+	return library.Entry{Path: path, Text: art.Text(), Base: art.Saved(), Loaded: art.Loaded(), Tints: h.tints(),
+		Caret: h.ws.src.CursorOffset(), Top: h.ws.src.FirstVisibleLine()}
 }
 
 // tints is the editor's marks (a merge's tints) for the open article's
@@ -260,7 +268,15 @@ func (h *hotExit) discarded() {
 func (h *hotExit) articleChanged(w article.What) {
 	art := h.ws.art
 	if art.Path() != h.path {
+		from := h.path
 		h.path = art.Path()
+		if w&article.TextReplaced == 0 && from != "" && art.HasFile() {
+			// The same text under a new name (Folio's own rename): its
+			// journal and the last-article preference follow it.
+			h.moved(from, art.Path())
+			h.track()
+			return
+		}
 		h.restoredOpen = false
 		h.hideRestored()
 		h.track()
@@ -292,6 +308,21 @@ func (h *hotExit) articleChanged(w article.What) {
 	}
 	if w&article.TextReplaced != 0 && w&article.KeepPlace != 0 && h.outside {
 		h.showNotice(lang.L("Reloaded: changed by another program"))
+	}
+}
+
+// moved follows the open article from the name from to its new name to:
+// its unsaved text is journalled under the new name and the old journal
+// removed (F30: it stayed, a phantom "restored text" at every start), and
+// the last-article preference names the new file.
+func (h *hotExit) moved(from, to string) {
+	art := h.ws.art
+	if art.Dirty() {
+		h.queue(journalOp{entry: h.entryNow(to)})
+	}
+	h.queue(journalOp{remove: true, entry: library.Entry{Path: from}})
+	if p := h.ws.app.Preferences(); p.String(prefLastArticle) == from {
+		p.SetString(prefLastArticle, to)
 	}
 }
 
@@ -332,6 +363,11 @@ func (h *hotExit) restore() {
 	h.restoring = false
 	h.restoredOpen = art.Dirty()
 	h.ws.src.SetMarks(journalMarks(e)) // a merge's tints and unsettled conflicts
+	if e.Caret > 0 || e.Top > 0 {
+		// Where the user was typing (F5: it opened at the top).
+		h.ws.src.SetCursorOffset(min(e.Caret, len(e.Text)))
+		h.ws.src.ScrollToLine(e.Top)
+	}
 	if art.Conflict() == article.NoConflict {
 		h.showRestored(e.Time, true)
 	} else {
@@ -495,13 +531,7 @@ func (h *hotExit) outsideBatch(batch []library.Change, apply func(library.Change
 	art := h.ws.art
 	for _, c := range batch {
 		if c.From != "" && c.From == art.Path() && !c.Removed {
-			old := art.Path()
-			art.Renamed(c.Path)
-			h.path = c.Path
-			if art.Dirty() {
-				h.queue(journalOp{entry: library.Entry{Path: c.Path, Text: art.Text(), Base: art.Saved(), Loaded: art.Loaded(), Tints: h.tints()}})
-			}
-			h.queue(journalOp{remove: true, entry: library.Entry{Path: old}})
+			art.Renamed(c.Path) // moved: the journal follows
 			h.ws.status.say(lang.L("Renamed by another program to {{.Name}}", map[string]any{"Name": filepath.Base(c.Path)}))
 		}
 		if e, ok := h.others[c.From]; ok && c.From != "" && !c.Removed {
@@ -532,6 +562,6 @@ func (h *hotExit) outsideBatch(batch []library.Change, apply func(library.Change
 // on disk through renames by other programs.
 func (h *hotExit) track() {
 	if h.ws.watcher != nil && h.ws.art.HasFile() {
-		h.ws.watcher.Track(h.ws.art.Path())
+		h.ws.watcher.TrackSum(h.ws.art.Path(), h.ws.art.Loaded())
 	}
 }

@@ -276,3 +276,69 @@ func TestFormTypingIsJournalledWithoutEnter(t *testing.T) {
 		t.Fatalf("restored %q dirty=%v", ws2.src.Text(), ws2.art.Dirty())
 	}
 }
+
+// F30: renaming an unsaved article left its old journal behind (a phantom
+// "restored text" at every start) and the last-article preference kept
+// the old name.
+func TestRenameMovesTheJournalAndThePreference(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	ws.hot.delay = 20 * time.Millisecond
+	old, renamed := filepath.Join(dir, "a.md"), filepath.Join(dir, "改名.md")
+	ws.load(old)
+	ws.app.Preferences().SetString(prefLastArticle, old)
+	test.Type(ws.src, "未保存")
+	journalled(t, ws, old, ws.src.Text())
+	if err := ws.renameTo("改名.md"); err != nil {
+		t.Fatal(err)
+	}
+	journalled(t, ws, renamed, ws.src.Text())
+	noJournal(t, ws, old)
+	if got := ws.app.Preferences().String(prefLastArticle); got != renamed {
+		t.Errorf("last article = %q, want %q", got, renamed)
+	}
+	if !ws.save() {
+		t.Fatal("save failed")
+	}
+	noJournal(t, ws, renamed)
+	if es, _ := ws.hot.journal.List(); len(es) != 0 {
+		t.Errorf("journals left after save: %v", es)
+	}
+}
+
+// F5: after a restart the restored article opened at its top; it opens
+// where the user was typing (the caret and the first line shown).
+func TestRestoredTextOpensWhereTheUserWas(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	ws.hot.delay = 20 * time.Millisecond
+	path := filepath.Join(dir, "long.md")
+	var b strings.Builder
+	b.WriteString("---\ntitle: 长文\n---\n")
+	for i := range 400 {
+		b.WriteString("第 " + strings.Repeat("行", 1+i%7) + " 段落。\n")
+	}
+	write(t, path, b.String())
+	ws.load(path)
+	at := 0
+	for range 50 { // well down the text
+		at += strings.IndexByte(b.String()[at:], '\n') + 1
+	}
+	ws.src.SetCursorOffset(at)
+	test.Type(ws.src, "打到这里")
+	caret, top := ws.src.CursorOffset(), ws.src.FirstVisibleLine()
+	if top == 0 {
+		t.Fatal("the view did not follow the caret down: the test proves nothing")
+	}
+	journalled(t, ws, path, ws.src.Text())
+
+	ws2 := restart(t, ws)
+	ws2.load(path)
+	if !ws2.art.Dirty() {
+		t.Fatal("not restored")
+	}
+	if got := ws2.src.CursorOffset(); got != caret {
+		t.Errorf("caret at %d, want %d", got, caret)
+	}
+	if got := ws2.src.FirstVisibleLine(); got != top {
+		t.Errorf("first line shown %d, want %d", got, top)
+	}
+}

@@ -79,7 +79,7 @@ func (ws *workspace) follow(first string) {
 			ws.watcher = w
 			ws.art.Expect = w.Expect
 			if ws.art.HasFile() {
-				w.Track(ws.art.Path())
+				w.TrackSum(ws.art.Path(), ws.art.Loaded())
 			}
 		})
 		go func() {

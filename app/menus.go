@@ -234,8 +234,10 @@ func (ws *workspace) scaleText(factor float32) {
 // closes it (the last window: Folio ends).
 func (ws *workspace) closeWindow() {
 	ws.confirmLeave(func() {
-		ws.remember()
-		ws.leave(false)
+		ws.hot.confirmOthers(func() { // the other restored articles (F37)
+			ws.remember()
+			ws.leave(false)
+		})
 	}, nil)
 }
 
@@ -243,7 +245,9 @@ func (ws *workspace) closeWindow() {
 // Folio.
 func (ws *workspace) quit() {
 	ws.confirmLeave(func() {
-		ws.remember()
-		ws.leave(true)
+		ws.hot.confirmOthers(func() { // the other restored articles (F37)
+			ws.remember()
+			ws.leave(true)
+		})
 	}, nil)
 }

@@ -18,6 +18,8 @@ import (
 
 	"folio/app/article"
 	"folio/app/library"
+	"folio/editor"
+	"folio/editor/merge"
 )
 
 // This file is the crash journal's view of the articles that are not open:
@@ -83,6 +85,32 @@ func (h *hotExit) waiting() (inside, strays []string) {
 	return inside, strays
 }
 
+// confirmOthers runs next (Quit) once the user knows about the other
+// restored articles that stay unsaved: none, next at once; else a question
+// naming how many (their text stays in the journal and comes back at the
+// next start), with Save All Restored (F37: Quit asked about the open
+// article only).
+func (h *hotExit) confirmOthers(next func()) {
+	inside, _ := h.waiting()
+	if len(inside) == 0 {
+		next()
+		return
+	}
+	msg := lang.L("1 other restored article stays unsaved: its text is kept and comes back at the next start.")
+	if n := len(inside); n > 1 {
+		msg = lang.L("{{.Count}} other restored articles stay unsaved: their text is kept and comes back at the next start.", map[string]any{"Count": n})
+	}
+	h.ws.ask(lang.L("Unsaved restored articles"), msg,
+		askButton{lang.L("Cancel"), func() {}},
+		askButton{lang.L("Quit"), next},
+		askButton{lang.L("Save All Restored"), func() {
+			h.saveAllRestored()
+			if inside, _ := h.waiting(); len(inside) == 0 {
+				next()
+			}
+		}})
+}
+
 // park keeps the open article's restored unsaved text in the journal when
 // the user goes to another article, and reports whether it did: then the
 // article may be left without asking, and its row keeps its ●. Only text
@@ -92,7 +120,8 @@ func (h *hotExit) park() bool {
 	if h.journal == nil || !h.restoredOpen || !art.HasFile() || !art.Dirty() {
 		return false
 	}
-	e := library.Entry{Path: art.Path(), Text: art.Text(), Base: art.Saved(), Loaded: art.Loaded(), Time: time.Now(), Tints: h.tints()}
+	e := h.entryNow(art.Path())
+	e.Time = time.Now()
 	h.others[e.Path] = e
 	h.queue(journalOp{entry: e})
 	return true
@@ -258,13 +287,18 @@ func (h *hotExit) showStrays() {
 			d.Hide()
 			h.refreshBar()
 		}))
+		buttons.Add(widget.NewButton(lang.L("Compare"), func() { h.showStrayText(e) }))
 		if exists {
 			buttons.Add(widget.NewButton(lang.L("Open its folder"), func() {
 				d.Hide()
 				h.openStray(p)
 			}))
 		} else {
-			buttons.Add(widget.NewButton(lang.L("Save into this folder"), func() {
+			save := lang.L("Save into this folder")
+			if h.recoverDir(p) != h.ws.root {
+				save = lang.L("Restore to its place")
+			}
+			buttons.Add(widget.NewButton(save, func() {
 				d.Hide()
 				if to, err := h.recover(p); err != nil {
 					ws.status.problem(lang.L("Could not save {{.Name}}: {{.Err}}", map[string]any{"Name": filepath.Base(p), "Err": err}))
@@ -294,10 +328,48 @@ func (h *hotExit) openStray(path string) {
 	ws.confirmLeave(func() { ws.switchFolder(filepath.Dir(path), path) }, nil)
 }
 
+// showStrayText shows a stray journal's text against the file's text as
+// it was loaded (all of it added when the journal kept no base), so the
+// user sees what a Discard or a Save would keep before choosing.
+func (h *hotExit) showStrayText(e library.Entry) {
+	ws := h.ws
+	dv := buildDiff(merge.Diff(e.Base, e.Text))
+	view := editor.NewSource()
+	view.SetReadOnly(true)
+	view.SetMonospace(true)
+	view.SetText(dv.text)
+	view.SetMarks(dv.lines)
+	view.SetSpanMarks(dv.spans)
+	title := lang.L("Compare {{.Name}}: as loaded (−) and restored (+)", map[string]any{"Name": filepath.Base(e.Path)})
+	d := dialog.NewCustom(title, lang.L("Close"), view, ws.win)
+	d.Resize(fyne.NewSize(900, 640))
+	view.OnOtherKey = func(ev *fyne.KeyEvent) {
+		if ev.Name == fyne.KeyEscape {
+			d.Hide()
+		}
+	}
+	d.Show()
+}
+
+// recoverDir is where recover writes a deleted file's text: its own
+// folder when that still exists inside the opened folder (F24: it went to
+// the root, outside a Hugo site's content/), else the opened folder.
+func (h *hotExit) recoverDir(path string) string {
+	dir := filepath.Dir(path)
+	root := strings.TrimSuffix(h.ws.root, string(filepath.Separator))
+	if dir != root && !strings.HasPrefix(dir, root+string(filepath.Separator)) {
+		return h.ws.root
+	}
+	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
+		return h.ws.root
+	}
+	return dir
+}
+
 // recover saves the journalled text of path (whose file is gone) as a new
-// file in the opened folder, under the same name or, when that is taken,
-// with "-recovered" (and a number) added; the journal goes. It returns the
-// new file's path.
+// file in its own folder (see recoverDir), under the same name or, when
+// that is taken, with "-recovered" (and a number) added; the journal goes.
+// It returns the new file's path.
 func (h *hotExit) recover(path string) (string, error) {
 	e, ok := h.others[path]
 	if !ok {
@@ -305,6 +377,7 @@ func (h *hotExit) recover(path string) (string, error) {
 	}
 	ext := filepath.Ext(path)
 	stem := strings.TrimSuffix(filepath.Base(path), ext)
+	dir := h.recoverDir(path)
 	for i := 0; i < 100; i++ {
 		name := stem + ext
 		switch {
@@ -313,7 +386,7 @@ func (h *hotExit) recover(path string) (string, error) {
 		case i > 1:
 			name = fmt.Sprintf("%s-recovered-%d%s", stem, i, ext)
 		}
-		to := filepath.Join(h.ws.root, name)
+		to := filepath.Join(dir, name)
 		// The zero Sum: Save creates the file and refuses one that exists.
 		err := library.Save(to, []byte(e.Text), library.Sum{})
 		if errors.Is(err, library.ErrChangedOnDisk) {
@@ -326,5 +399,5 @@ func (h *hotExit) recover(path string) (string, error) {
 		h.ws.index.Put(to, []byte(e.Text))
 		return to, nil
 	}
-	return "", fmt.Errorf("recover %s: no free name in %s", filepath.Base(path), h.ws.root)
+	return "", fmt.Errorf("recover %s: no free name in %s", filepath.Base(path), dir)
 }

@@ -384,3 +384,66 @@ func TestRestoredConflictMergedIsOneBarToo(t *testing.T) {
 		t.Errorf("after the merged bar, the restored bar says %q", bar)
 	}
 }
+
+// F24: recovering a deleted article's text wrote it to the folder's root;
+// it goes back to its own folder when that still exists, and the recover
+// dialog lets the user see the text first (Compare).
+func TestRecoverRestoresToTheArticlesOwnFolder(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	sub := filepath.Join(dir, "content", "en")
+	if err := os.MkdirAll(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	gone := filepath.Join(sub, "删掉的.md")
+	if err := ws.hot.journal.Put(library.Entry{Path: gone, Text: "# 删掉的\n只在日志里\n", Base: "# 删掉的\n", Loaded: library.SumOf([]byte("# 删掉的\n"))}); err != nil {
+		t.Fatal(err)
+	}
+	ws2 := restart(t, ws)
+	ws2.load(filepath.Join(dir, "b.md"))
+	ws2.hot.showStrays()
+	shown := canvasTexts(ws2.win.Canvas().Overlays().Top())
+	for _, want := range []string{"Compare", "Restore to its place"} {
+		if !strings.Contains(shown, want) {
+			t.Errorf("recover dialog %q lacks %q", shown, want)
+		}
+	}
+	ws2.hot.showStrayText(ws2.hot.others[gone])
+	if shown := canvasTexts(ws2.win.Canvas().Overlays().Top()); !strings.Contains(shown, "只在日志里") {
+		t.Errorf("compare shows %q, want the restored text", shown)
+	}
+	to, err := ws2.hot.recover(gone)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if to != gone {
+		t.Fatalf("recovered to %s, want its own place %s", to, gone)
+	}
+	if got, _ := os.ReadFile(gone); string(got) != "# 删掉的\n只在日志里\n" {
+		t.Fatalf("recovered text %q", got)
+	}
+}
+
+// F37: Quit asked about the open article only; the other restored
+// articles that stay unsaved are named before Folio ends.
+func TestQuitTellsOfTheOtherRestoredArticles(t *testing.T) {
+	ws, _, _, _, _ := twoJournalled(t)
+	left := false
+	ws.leave = func(bool) { left = true }
+	ws.quit()
+	if left {
+		t.Fatal("Quit ended Folio without a word about 2 restored unsaved articles")
+	}
+	d, ok := ws.showing["Unsaved restored articles"]
+	if !ok {
+		t.Fatal("no question about the restored articles")
+	}
+	if shown := canvasTexts(ws.win.Canvas().Overlays().Top()); !strings.Contains(shown, "2 other restored articles stay unsaved") {
+		t.Fatalf("question %q", shown)
+	}
+	d.Hide()
+	ws.hot.saveAllRestored()
+	ws.quit()
+	if !left {
+		t.Fatal("Quit asked again with nothing restored left unsaved")
+	}
+}

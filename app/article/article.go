@@ -76,6 +76,9 @@ type Article struct {
 	// kept is set by Dismiss ("keep mine"): a refused Save then does not
 	// raise the same conflict again (the caller asks to overwrite).
 	kept bool
+	// lost is the Sum loaded before the file was deleted on disk: the
+	// same bytes coming back end the "deleted" state (a checkout).
+	lost library.Sum
 
 	doc       *document.Document
 	perr      error
@@ -253,7 +256,7 @@ func (a *Article) Save() error {
 				c = DeletedOnDisk
 				a.loaded = library.Sum{}
 			}
-			if c != a.conflict && !(a.kept && c == ChangedOnDisk) {
+			if c != a.conflict { // after Keep mine too: the disk changed again since (F23)
 				a.conflict = c
 				a.notify(StateChanged)
 			}
@@ -314,6 +317,9 @@ func (a *Article) gone() {
 	if a.conflict == DeletedOnDisk && a.dirty {
 		return
 	}
+	if !a.loaded.IsZero() {
+		a.lost = a.loaded
+	}
 	a.loaded = library.Sum{}
 	a.dirty, a.conflict = true, DeletedOnDisk
 	a.notify(StateChanged)
@@ -325,6 +331,14 @@ func (a *Article) gone() {
 func (a *Article) Dismiss() {
 	if a.conflict == NoConflict {
 		return
+	}
+	if a.conflict == ChangedOnDisk {
+		// The user saw the disk's version and kept theirs: the next Save
+		// writes over that version without asking again (F23); a later
+		// outside change is a conflict again.
+		if _, sum, err := library.Read(a.path); err == nil {
+			a.loaded = sum
+		}
 	}
 	a.conflict = NoConflict
 	a.kept = true
@@ -363,6 +377,16 @@ func (a *Article) Outside(c library.Change) {
 		return // unreadable for now: wait for the next change
 	case c.Removed && sum == a.loaded:
 		return // back already (a checkout, an editor's rename dance)
+	}
+	if a.conflict == DeletedOnDisk && sum == a.lost {
+		// Back with the bytes loaded before it went (a checkout there
+		// and back, a rename followed by content): not deleted any more,
+		// and no conflict; the edits stay unsaved.
+		a.loaded, a.lost = sum, library.Sum{}
+		a.conflict = NoConflict
+		a.dirty = a.Text() != a.saved
+		a.notify(StateChanged)
+		return
 	}
 	if sum == a.loaded {
 		// The same bytes as loaded (an outside change undone): no conflict.

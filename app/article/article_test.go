@@ -85,8 +85,10 @@ func TestTransitions(t *testing.T) {
 				t.Fatal("Reload of a deleted file succeeded")
 			}
 		}}, orig, true, DeletedOnDisk, "", StateChanged},
-		{"dismiss keeps mine; save still refuses, without raising the bar again", []step{edit("mine"), disk("theirs"), outside(false),
-			func(_ *testing.T, a *Article, _ string) { a.Dismiss() }, save(library.ErrChangedOnDisk)}, "mine", true, NoConflict, "theirs", StateChanged},
+		{"dismiss keeps mine; save then writes over the version seen, without asking again (F23)", []step{edit("mine"), disk("theirs"), outside(false),
+			func(_ *testing.T, a *Article, _ string) { a.Dismiss() }, save(nil)}, "mine", false, NoConflict, "mine", StateChanged | Saved},
+		{"dismissed, then changed again on disk: save refuses", []step{edit("mine"), disk("theirs"), outside(false),
+			func(_ *testing.T, a *Article, _ string) { a.Dismiss() }, disk("theirs again"), save(library.ErrChangedOnDisk)}, "mine", true, ChangedOnDisk, "theirs again", StateChanged},
 		{"dismissed, then another outside change raises it again", []step{edit("mine"), disk("theirs"), outside(false),
 			func(_ *testing.T, a *Article, _ string) { a.Dismiss() }, disk("theirs again"), outside(false)}, "mine", true, ChangedOnDisk, "theirs again", StateChanged},
 		{"change to another file is ignored", []step{edit("mine"), func(_ *testing.T, a *Article, path string) {

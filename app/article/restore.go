@@ -43,3 +43,18 @@ func (a *Article) Merged(text, theirs string, sum library.Sum) {
 	a.parse()
 	a.notify(TextReplaced | KeepPlace | Parsed | StateChanged)
 }
+
+// Rebase makes theirs (the disk's text, whose Sum is sum) the text last
+// loaded without touching the editor's text: the conflict is over and the
+// text is unsaved unless it is theirs. "Take theirs" rebases and then
+// replaces the text as an undoable edit, so Ctrl+Z brings the user's text
+// back, marked unsaved.
+func (a *Article) Rebase(theirs string, sum library.Sum) {
+	if a.path == "" {
+		return
+	}
+	a.saved, a.loaded = theirs, sum
+	a.conflict, a.kept = NoConflict, false
+	a.dirty = a.Text() != theirs
+	a.notify(StateChanged)
+}

@@ -61,6 +61,7 @@ type Watcher struct {
 	mu       sync.Mutex
 	expected map[string]Sum         // own writes: path → content written
 	tracked  map[string]os.FileInfo // files whose renames are followed
+	sums     map[string]Sum         // of tracked files: the content loaded (TrackSum)
 	limited  error                  // the watch limit error, once reached
 
 	// Loop goroutine only after start:
@@ -68,6 +69,7 @@ type Watcher struct {
 	reals     map[string]bool        // real paths of watched folders: no folder twice
 	unwatched map[string]dirSnapshot // folders beyond the watch limit: polled
 	lost      map[string]os.FileInfo // tracked files removed, maybe renamed later
+	lostSums  map[string]Sum         // their sums, when known
 }
 
 // dirSnapshot is what a poll last saw of an unwatched folder's articles and
@@ -126,7 +128,8 @@ func watchWith(root string, quiet time.Duration, opt watchOptions) (*Watcher, er
 	w := &Watcher{fs: fw, root: abs, quiet: quiet, settle: min(defaultSettle, quiet), poll: defaultPoll,
 		batches: make(chan []Change, 16), errs: make(chan error, 16), done: make(chan struct{}),
 		expected: map[string]Sum{}, tracked: map[string]os.FileInfo{},
-		dirs: map[string]bool{}, reals: map[string]bool{}, unwatched: map[string]dirSnapshot{}, lost: map[string]os.FileInfo{}}
+		dirs: map[string]bool{}, reals: map[string]bool{}, unwatched: map[string]dirSnapshot{}, lost: map[string]os.FileInfo{},
+		sums: map[string]Sum{}, lostSums: map[string]Sum{}}
 	w.add = fw.Add
 	if opt.add != nil {
 		w.add = func(dir string) error { return opt.add(fw, dir) }
@@ -198,6 +201,28 @@ func (w *Watcher) Track(path string) {
 		return
 	}
 	w.tracked[abs] = info
+	delete(w.sums, abs)
+}
+
+// TrackSum is Track that also follows a rename by content: a batch (or a
+// later one) that removes the file and creates one with another inode
+// holding exactly the bytes whose Sum is sum (what the article loaded)
+// reports that one as the file renamed, as a `git checkout` of a rename
+// does (it deletes and writes anew).
+func (w *Watcher) TrackSum(path string, sum Sum) {
+	w.Track(path)
+	if sum.IsZero() {
+		return
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if _, ok := w.tracked[abs]; ok {
+		w.sums[abs] = sum
+	}
 }
 
 // Untrack stops following the file at path.
@@ -205,6 +230,7 @@ func (w *Watcher) Untrack(path string) {
 	if abs, err := filepath.Abs(path); err == nil {
 		w.mu.Lock()
 		delete(w.tracked, abs)
+		delete(w.sums, abs)
 		w.mu.Unlock()
 	}
 }
@@ -568,14 +594,19 @@ func (w *Watcher) flush(pending map[string]bool) []Change {
 }
 
 // follow sets Change.From on the files of a batch that are tracked files
-// renamed (the same inode under a new name).
+// renamed: the same inode under a new name, or (TrackSum) a new file of
+// the same size holding exactly the tracked content.
 func (w *Watcher) follow(batch []Change, created []int) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	for _, c := range batch {
 		if info, ok := w.tracked[c.Path]; ok && c.Removed {
 			w.lost[c.Path] = info
+			if sum, ok := w.sums[c.Path]; ok {
+				w.lostSums[c.Path] = sum
+			}
 			delete(w.tracked, c.Path)
+			delete(w.sums, c.Path)
 		}
 	}
 	if len(w.lost) == 0 {
@@ -586,15 +617,46 @@ func (w *Watcher) follow(batch []Change, created []int) {
 		if err != nil {
 			continue
 		}
-		for old, was := range w.lost {
-			if os.SameFile(was, info) {
-				batch[i].From = old
-				delete(w.lost, old)
-				w.tracked[batch[i].Path] = info
-				break
+		if old, ok := w.renamedFrom(batch[i].Path, info); ok {
+			batch[i].From = old
+			w.tracked[batch[i].Path] = info
+			if sum, ok := w.lostSums[old]; ok {
+				w.sums[batch[i].Path] = sum
 			}
+			delete(w.lost, old)
+			delete(w.lostSums, old)
 		}
 	}
+}
+
+// renamedFrom is the lost tracked file that the file at path (info) is:
+// the same inode, else the same size and content Sum. A file back under
+// its own name is reported too (From is Path): it is tracked again.
+func (w *Watcher) renamedFrom(path string, info os.FileInfo) (string, bool) {
+	for old, was := range w.lost {
+		if os.SameFile(was, info) {
+			return old, true
+		}
+	}
+	var data []byte
+	read := false
+	for old, was := range w.lost {
+		sum, ok := w.lostSums[old]
+		if !ok || was.Size() != info.Size() {
+			continue
+		}
+		if !read {
+			read = true
+			var err error
+			if data, _, err = Read(path); err != nil {
+				return "", false
+			}
+		}
+		if SumOf(data) == sum {
+			return old, true
+		}
+	}
+	return "", false
 }
 
 // isEcho reports whether path now holds exactly what Folio said it would

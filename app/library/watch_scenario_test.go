@@ -75,6 +75,43 @@ var watchScenarios = []watchScenario{
 		},
 	},
 	{
+		// F34: git checkout of a rename deletes the file and writes the
+		// same bytes anew under the new name (another inode: the new
+		// file is written before the old one goes, so the inode cannot be
+		// reused).
+		name:  "rename by delete and create of the same content",
+		setup: func(t *testing.T, dir string) { write(t, filepath.Join(dir, "a.md"), "# 标题\n正文\n") },
+		act: func(t *testing.T, dir string, w *Watcher) {
+			w.TrackSum(filepath.Join(dir, "a.md"), SumOf([]byte("# 标题\n正文\n")))
+			write(t, filepath.Join(dir, "b.md"), "other")
+			write(t, filepath.Join(dir, "新名字.md"), "# 标题\n正文\n")
+			if err := os.Remove(filepath.Join(dir, "a.md")); err != nil {
+				t.Fatal(err)
+			}
+		},
+		seen: func(dir string, got []Change) bool {
+			old := filepath.Join(dir, "a.md")
+			return has(got, old, true) && slices.ContainsFunc(got, func(c Change) bool {
+				return c.Path == filepath.Join(dir, "新名字.md") && !c.Removed && c.From == old
+			}) && !slices.ContainsFunc(got, func(c Change) bool { return c.From != "" && c.Path != filepath.Join(dir, "新名字.md") })
+		},
+	},
+	{
+		name:  "delete and create of other content is no rename",
+		setup: func(t *testing.T, dir string) { write(t, filepath.Join(dir, "a.md"), "# 标题\n正文\n") },
+		act: func(t *testing.T, dir string, w *Watcher) {
+			w.TrackSum(filepath.Join(dir, "a.md"), SumOf([]byte("# 标题\n正文\n")))
+			write(t, filepath.Join(dir, "新名字.md"), "# 标题\n正文！\n")
+			if err := os.Remove(filepath.Join(dir, "a.md")); err != nil {
+				t.Fatal(err)
+			}
+		},
+		seen: func(dir string, got []Change) bool {
+			return has(got, filepath.Join(dir, "a.md"), true) && has(got, filepath.Join(dir, "新名字.md"), false) &&
+				!slices.ContainsFunc(got, func(c Change) bool { return c.From != "" })
+		},
+	},
+	{
 		name:  "delete",
 		setup: func(t *testing.T, dir string) { write(t, filepath.Join(dir, "a.md"), "text") },
 		act: func(t *testing.T, dir string, w *Watcher) {

@@ -110,9 +110,21 @@ func changes(base, side []string) []change {
 // kept between conflict markers and reported. Identical changes on both
 // sides are applied once. Nothing is resolved silently.
 //
-// Line terminators are kept as each side wrote them; the markers end with
-// the text's own line ending ("\r\n" when base, mine or theirs uses it).
+// Line endings are not content: when the sides use different styles
+// (one side turned CRLF into LF, say) the texts are merged with LF and the
+// result written in one style, theirs' when theirs changed it, else
+// mine's (see eol.go). Otherwise line terminators are kept as each side
+// wrote them; the markers end with the text's own line ending ("\r\n"
+// when base, mine or theirs uses it).
 func Merge(base, mine, theirs string) Result {
+	if r, ok := mergeNormalised(base, mine, theirs); ok {
+		return r
+	}
+	return mergeLines(base, mine, theirs)
+}
+
+// mergeLines is Merge line by line, each line with its own terminator.
+func mergeLines(base, mine, theirs string) Result {
 	bl, ml, tl := SplitLines(base), SplitLines(mine), SplitLines(theirs)
 	ca, cb := changes(bl, ml), changes(bl, tl)
 	eol := lineEnding(base, mine, theirs)
