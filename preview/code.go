@@ -287,7 +287,11 @@ func (c *codeBlock) CreateRenderer() fyne.WidgetRenderer {
 	pad := theme.Padding() * 2
 	c.sel = &fyne.Container{}
 	panel := &fyne.Container{Layout: &codePanelLayout{pad: pad, cont: c.cont}, Objects: []fyne.CanvasObject{bg, c.sel, scroll}}
-	return widget.NewSimpleRenderer(panel)
+	r := widget.NewSimpleRenderer(panel)
+	if s := c.Size(); s.Width > 0 { // a renderer made again (see textFlow's)
+		r.Layout(s)
+	}
+	return r
 }
 
 // heightFor is the panel's height: lines plus padding (less than the

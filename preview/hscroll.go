@@ -105,7 +105,11 @@ func (t *tableBox) MinSize() fyne.Size {
 }
 
 func (t *tableBox) CreateRenderer() fyne.WidgetRenderer {
-	return &tableBoxRenderer{t: t, scroll: newPageScroll(t.body, t.outer)}
+	r := &tableBoxRenderer{t: t, scroll: newPageScroll(t.body, t.outer)}
+	if s := t.Size(); s.Width > 0 { // a renderer made again (see textFlow's)
+		r.Layout(s)
+	}
+	return r
 }
 
 type tableBoxRenderer struct {

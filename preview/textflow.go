@@ -591,6 +591,12 @@ func (t *textFlow) plainText() string {
 func (t *textFlow) CreateRenderer() fyne.WidgetRenderer {
 	r := &flowRenderer{t: t}
 	t.r = r
+	// Fyne makes a new renderer for a widget whose renderer it dropped
+	// (not drawn for a minute) and lays it out only when its size
+	// changes: build the texts for the size the flow has (QA F46).
+	if w := t.Size().Width; w > 0 {
+		r.build(w)
+	}
 	return r
 }
 
