@@ -68,6 +68,8 @@ type File struct {
 	quick  bool
 	format document.Format
 	fields []document.Field
+	// scratch is the worker's memory for quickFrontMatter (nil: none).
+	scratch *headScratch
 }
 
 // IsMarkdown reports whether name has a Markdown extension (.md or
@@ -158,13 +160,17 @@ func stream[T any](ctx context.Context, root string, heads bool, fn func(f *File
 		go func() {
 			defer wg.Done()
 			var buf []byte // this worker's read buffer, reused file after file
+			var sc *headScratch
+			if heads {
+				sc = newHeadScratch()
+			}
 			rd := newSearchReader()
 			defer rd.close()
 			for j := range jobs {
 				if ctx.Err() != nil {
 					continue // drain
 				}
-				f := File{Path: j.rel, Abs: j.abs, Err: j.err}
+				f := File{Path: j.rel, Abs: j.abs, Err: j.err, scratch: sc}
 				switch {
 				case f.Err != nil:
 				case heads:
@@ -405,7 +411,7 @@ func fromHead(f *File, data []byte, whole bool) bool {
 	if cut == 0 {
 		return false
 	}
-	format, fields, quick := quickFrontMatter(data[:cut])
+	format, fields, quick := quickFrontMatter(data[:cut], f.scratch)
 	var doc *document.Document
 	if !quick {
 		var ok bool
