@@ -18,18 +18,19 @@ import (
 // a JSON object of strings without escapes, numbers, booleans, null and
 // arrays of those. For anything else ok is false and the caller parses.
 // When ok is true, format and fields are exactly what document.Parse(src)
-// gives (FuzzQuickFrontMatter checks this), and src is text (CheckText).
-func quickFrontMatter(src []byte, sc *headScratch) (format document.Format, fields []document.Field, ok bool) {
+// gives and src[body:] is its Body (FuzzQuickFrontMatter checks this), and
+// src is text (CheckText).
+func quickFrontMatter(src []byte, sc *headScratch) (format document.Format, fields []document.Field, body int, ok bool) {
 	open := skipLeadBlank(src)
 	if open == len(src) {
-		return document.None, nil, false
+		return document.None, nil, 0, false
 	}
 	line := 1 + bytes.Count(src[:open], []byte{'\n'}) // of the opening
 	switch {
 	case src[open] == '{':
 		fields, end, ok := quickJSON(src[open:], line)
 		if !ok {
-			return document.None, nil, false
+			return document.None, nil, 0, false
 		}
 		// The object must end its line.
 		i := open + end
@@ -37,31 +38,31 @@ func quickFrontMatter(src []byte, sc *headScratch) (format document.Format, fiel
 			i++
 		}
 		if i == len(src) || src[i] != '\n' || document.CheckText(src) != nil {
-			return document.None, nil, false
+			return document.None, nil, 0, false
 		}
-		return document.JSON, fields, true
+		return document.JSON, fields, i + 1, true
 	case bytes.HasPrefix(src[open:], []byte("---")):
 		start, last, ok := delimited(src, open, "---", "...")
 		if !ok || document.CheckText(src) != nil {
-			return document.None, nil, false
+			return document.None, nil, 0, false
 		}
 		fields, ok := quickYAML(src[start:last], line+1, sc)
 		if !ok {
-			return document.None, nil, false
+			return document.None, nil, 0, false
 		}
-		return document.YAML, fields, true
+		return document.YAML, fields, len(src), true
 	case bytes.HasPrefix(src[open:], []byte("+++")):
 		start, last, ok := delimited(src, open, "+++", "+++")
 		if !ok {
-			return document.None, nil, false
+			return document.None, nil, 0, false
 		}
 		fields, ok := quickTOML(src[start:last], line+1)
 		if !ok || document.CheckText(src) != nil {
-			return document.None, nil, false
+			return document.None, nil, 0, false
 		}
-		return document.TOML, fields, true
+		return document.TOML, fields, len(src), true
 	}
-	return document.None, nil, false
+	return document.None, nil, 0, false
 }
 
 // delimited finds the content of front matter opened at src[open] by a

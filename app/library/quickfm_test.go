@@ -135,7 +135,7 @@ func TestQuickFrontMatterIsParse(t *testing.T) {
 		if cut == 0 {
 			cut = len(src)
 		}
-		_, _, ok := quickFrontMatter(src[:cut], nil)
+		_, _, _, ok := quickFrontMatter(src[:cut], nil)
 		if ok != c.quick {
 			t.Errorf("%q: quick %v, want %v", c.src, ok, c.quick)
 		}
@@ -147,19 +147,22 @@ func TestQuickFrontMatterIsParse(t *testing.T) {
 // document.Parse.
 func sameAsParse(t *testing.T, src []byte) {
 	t.Helper()
-	format, fields, ok := quickFrontMatter(src, nil)
+	format, fields, body, ok := quickFrontMatter(src, nil)
 	if !ok {
 		return
 	}
 	// The same with a worker's scratch, used before.
 	sc := newHeadScratch()
 	quickFrontMatter([]byte("---\ntitle: before\ntags: [x, y]\nl:\n- a\n---\n"), sc)
-	if f2, fields2, ok2 := quickFrontMatter(src, sc); !ok2 || f2 != format || !reflect.DeepEqual(fields2, fields) {
+	if f2, fields2, _, ok2 := quickFrontMatter(src, sc); !ok2 || f2 != format || !reflect.DeepEqual(fields2, fields) {
 		t.Fatalf("%q: with a scratch %v %v %#v, without %v %#v", src, ok2, f2, fields2, format, fields)
 	}
 	doc, err := document.Parse(src)
 	if err != nil {
 		t.Fatalf("%q: quick read %+v, Parse fails: %v", src, fields, err)
+	}
+	if string(src[body:]) != string(doc.Body()) {
+		t.Fatalf("%q: quick body %q, Parse's %q", src, src[body:], doc.Body())
 	}
 	if format != doc.Format() || !reflect.DeepEqual(fields, doc.Fields()) {
 		t.Fatalf("%q:\nquick %v %#v\nParse %v %#v", src, format, fields, doc.Format(), doc.Fields())
@@ -228,8 +231,12 @@ func checkFromHead(t *testing.T, data []byte, n int) {
 	}
 	var full File
 	parse(&full, data)
-	want := summarize(&full, nil, withSchema)
-	got := summarize(&f, nil, withSchema)
+	parts := withSchema
+	if whole {
+		parts |= withCounts // the body is known: its counts must be the file's
+	}
+	want := summarize(&full, nil, parts)
+	got := summarize(&f, nil, parts)
 	textErr := document.CheckText(data)
 	if !whole && textErr != nil {
 		if f.rest <= 0 || document.CheckText(data[f.rest:]) == nil {
