@@ -2,11 +2,13 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"runtime/debug"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -118,5 +120,58 @@ func TestLoadGCRaisesTheTargetWhileLoadsRun(t *testing.T) {
 		if p := current(); p != user {
 			t.Errorf("the user's GOGC %d became %d after loading", user, p)
 		}
+	}
+}
+
+// TestListRowCorrectedOnceTheRestIsChecked loads a folder with an article
+// larger than the head a load reads first, whose front matter is fine but
+// whose body is binary: once the list is full, the rest of the file is
+// checked and its row in the list becomes an error row, in place.
+func TestListRowCorrectedOnceTheRestIsChecked(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	q := queues[ws]
+	body := strings.Repeat("正文 body line\n", 600) // 10 KB
+	for name, text := range map[string]string{
+		"big-fine.md": "---\ntitle: fine\n---\n" + body,
+		"big-nul.md":  "---\ntitle: fine head\n---\n" + body + "\x00\n",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ix := library.NewIndex(dir)
+	ws.index = ix
+	ws.list.setIndex(ix)
+	ws.scan("")
+	row := func(p string) (library.Summary, bool) {
+		if ws.list.cat == nil {
+			return library.Summary{}, false
+		}
+		for _, s := range ws.list.cat.items {
+			if s.Path == p {
+				return s, true
+			}
+		}
+		return library.Summary{}, false
+	}
+	deadline := time.After(20 * time.Second)
+	for {
+		s, ok := row("big-nul.md")
+		if ok && errors.Is(s.Err, library.ErrBinary) && s.Title == "" {
+			break
+		}
+		select {
+		case f := <-q:
+			f()
+		case <-time.After(10 * time.Millisecond):
+		case <-deadline:
+			t.Fatalf("the row of the binary article is %+v (shown %v): not corrected", s, ok)
+		}
+	}
+	if s, ok := row("big-fine.md"); !ok || s.Err != nil || s.Title != "fine" {
+		t.Fatalf("the fine article's row is %+v (%v)", s, ok)
+	}
+	if n := ix.Unchecked(); n != 0 {
+		t.Fatalf("%d files left to check", n)
 	}
 }

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"folio/editor/document"
 )
 
 // sequentialScan is the reference the parallel, streamed fill must equal:
@@ -203,6 +205,17 @@ func TestStreamedFillEqualsSequentialScan(t *testing.T) {
 		}
 		if s.Words > 0 {
 			nonzero++
+		}
+		if s.Err == nil { // the counts are the body's, as Parse splits it
+			data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(s.Path)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc, _ := document.Parse(data)
+			st := document.CountText(doc.Body())
+			if s.Words != st.Hanzi+st.Words || s.ReadingMinutes != st.ReadingMinutes() {
+				t.Fatalf("%s: Scan counts %d words, %d min; the body has %d, %d", s.Path, s.Words, s.ReadingMinutes, st.Hanzi+st.Words, st.ReadingMinutes())
+			}
 		}
 		s.Words, s.ReadingMinutes, s.Counted = 0, 0, false
 		if s.Modified.IsZero() { // not read: Scan does not stat it, the Index does

@@ -8,26 +8,29 @@ import (
 )
 
 // quickFrontMatter reads the front matter of src, the lines of a file up
-// to the front matter's closing line (see headCut), when it is TOML or
-// JSON of the common flat shape, without document.Parse's TOML and JSON
-// decoders (which cost a folder's load many times what its YAML costs):
-// TOML "key = value" lines of bare keys and strings without escapes,
+// to the front matter's closing line (see headCut), when it is of the
+// common flat shape, without document.Parse's TOML and JSON decoders
+// (which cost a folder's load many times what its YAML costs) and with
+// fewer allocations (sc, when not nil, is the worker's scratch: see
+// headScratch): YAML that document's fast YAML reader takes (see
+// quickYAML); TOML "key = value" lines of bare keys and strings without escapes,
 // integers, local dates, booleans and one-line arrays of such strings;
 // a JSON object of strings without escapes, numbers, booleans, null and
 // arrays of those. For anything else ok is false and the caller parses.
 // When ok is true, format and fields are exactly what document.Parse(src)
-// gives (FuzzQuickFrontMatter checks this), and src is text (CheckText).
-func quickFrontMatter(src []byte) (format document.Format, fields []document.Field, ok bool) {
+// gives and src[body:] is its Body (FuzzQuickFrontMatter checks this), and
+// src is text (CheckText).
+func quickFrontMatter(src []byte, sc *headScratch) (format document.Format, fields []document.Field, body int, ok bool) {
 	open := skipLeadBlank(src)
 	if open == len(src) {
-		return document.None, nil, false
+		return document.None, nil, 0, false
 	}
 	line := 1 + bytes.Count(src[:open], []byte{'\n'}) // of the opening
 	switch {
 	case src[open] == '{':
 		fields, end, ok := quickJSON(src[open:], line)
 		if !ok {
-			return document.None, nil, false
+			return document.None, nil, 0, false
 		}
 		// The object must end its line.
 		i := open + end
@@ -35,28 +38,47 @@ func quickFrontMatter(src []byte) (format document.Format, fields []document.Fie
 			i++
 		}
 		if i == len(src) || src[i] != '\n' || document.CheckText(src) != nil {
-			return document.None, nil, false
+			return document.None, nil, 0, false
 		}
-		return document.JSON, fields, true
+		return document.JSON, fields, i + 1, true
+	case bytes.HasPrefix(src[open:], []byte("---")):
+		start, last, ok := delimited(src, open, "---", "...")
+		if !ok || document.CheckText(src) != nil {
+			return document.None, nil, 0, false
+		}
+		fields, ok := quickYAML(src[start:last], line+1, sc)
+		if !ok {
+			return document.None, nil, 0, false
+		}
+		return document.YAML, fields, len(src), true
 	case bytes.HasPrefix(src[open:], []byte("+++")):
-		nl := bytes.IndexByte(src[open:], '\n')
-		if nl < 0 || string(bytes.TrimRight(src[open:open+nl], " \t\r")) != "+++" {
-			return document.None, nil, false
-		}
-		start := open + nl + 1
-		// The closing line is src's last line.
-		last := bytes.LastIndexByte(src[:len(src)-1], '\n') + 1
-		if last < start || len(src) == 0 || src[len(src)-1] != '\n' ||
-			string(bytes.TrimRight(src[last:], " \t\r\n")) != "+++" {
-			return document.None, nil, false
+		start, last, ok := delimited(src, open, "+++", "+++")
+		if !ok {
+			return document.None, nil, 0, false
 		}
 		fields, ok := quickTOML(src[start:last], line+1)
 		if !ok || document.CheckText(src) != nil {
-			return document.None, nil, false
+			return document.None, nil, 0, false
 		}
-		return document.TOML, fields, true
+		return document.TOML, fields, len(src), true
 	}
-	return document.None, nil, false
+	return document.None, nil, 0, false
+}
+
+// delimited finds the content of front matter opened at src[open] by a
+// line that is delim and closed by src's last line (delim or alt): start
+// is after the opening line, last the closing line's start.
+func delimited(src []byte, open int, delim, alt string) (start, last int, ok bool) {
+	nl := bytes.IndexByte(src[open:], '\n')
+	if nl < 0 || string(bytes.TrimRight(src[open:open+nl], " \t\r")) != delim || src[len(src)-1] != '\n' {
+		return 0, 0, false
+	}
+	start = open + nl + 1
+	last = bytes.LastIndexByte(src[:len(src)-1], '\n') + 1
+	if t := string(bytes.TrimRight(src[last:], " \t\r\n")); last < start || t != delim && t != alt {
+		return 0, 0, false
+	}
+	return start, last, true
 }
 
 // quickTOML reads flat TOML (see quickFrontMatter) whose first line is

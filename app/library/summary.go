@@ -65,7 +65,19 @@ type Summary struct {
 // that cannot be read or parsed keeps its row with Err set.
 func Scan(ctx context.Context, root string) ([]Summary, error) {
 	in := newInterner()
-	return Visit(ctx, root, func(f *File) Summary { return summarize(f, in, withSchema|withCounts) })
+	return visitQuick(ctx, root, func(f *File) Summary { return summarize(f, in, withSchema|withCounts) })
+}
+
+// visitQuick is Visit reading front matter with quickFrontMatter when it
+// can (see loadQuick): f.Doc may be nil for a file with front matter, and
+// f.Data is then only the front matter (summarize takes the body from
+// f.body).
+func visitQuick[T any](ctx context.Context, root string, fn func(f *File) T) ([]T, error) {
+	var vals []T
+	if err := stream(ctx, root, readQuick, fn, func(v T) { vals = append(vals, v) }); err != nil {
+		return nil, err
+	}
+	return vals, nil
 }
 
 // ScanBrief is Scan without what each Summary adds to the folder's
@@ -74,7 +86,7 @@ func Scan(ctx context.Context, root string) ([]Summary, error) {
 // less memory.
 func ScanBrief(ctx context.Context, root string) ([]Summary, error) {
 	in := newInterner()
-	return Visit(ctx, root, func(f *File) Summary {
+	return visitQuick(ctx, root, func(f *File) Summary {
 		return summarize(f, in, withCounts)
 	})
 }
@@ -99,7 +111,7 @@ type headRow struct {
 // still to be checked (Index.CheckRest).
 func streamHeads(ctx context.Context, root string, out func(headRow)) error {
 	in := newInterner()
-	return stream(ctx, root, true, func(f *File) headRow {
+	return stream(ctx, root, readHeads, func(f *File) headRow {
 		return headRow{summarize(f, in, withSchema), f.rest}
 	}, out)
 }
@@ -190,8 +202,12 @@ func summarize(f *File, in *interner, parts summaryParts) Summary {
 	if in != nil {
 		in.pack(&s)
 	}
-	if parts&withCounts != 0 && f.Doc != nil {
-		st := document.CountText(f.Doc.Body())
+	if parts&withCounts != 0 && (f.hasBody || f.Doc != nil) {
+		body := f.body
+		if !f.hasBody {
+			body = f.Doc.Body()
+		}
+		st := document.CountText(body)
 		s.Words = st.Hanzi + st.Words
 		s.ReadingMinutes = st.ReadingMinutes()
 	}

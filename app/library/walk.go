@@ -68,6 +68,12 @@ type File struct {
 	quick  bool
 	format document.Format
 	fields []document.Field
+	// body is the file's body when fromHead read the whole file (hasBody);
+	// Doc is then nil or the parse of Data, which ends before the body.
+	body    []byte
+	hasBody bool
+	// scratch is the worker's memory for quickFrontMatter (nil: none).
+	scratch *headScratch
 }
 
 // IsMarkdown reports whether name has a Markdown extension (.md or
@@ -119,13 +125,25 @@ const streamWindow = 1024
 // Stream returns when every file was delivered, or with an error when root
 // cannot be listed or ctx is done.
 func Stream[T any](ctx context.Context, root string, fn func(f *File) T, out func(T)) error {
-	return stream(ctx, root, false, fn, out)
+	return stream(ctx, root, readWhole, fn, out)
 }
 
-// stream is Stream; with heads, a file larger than headSize whose front
-// matter is within its first headSize bytes is read that far only (see
-// loadHead).
-func stream[T any](ctx context.Context, root string, heads bool, fn func(f *File) T, out func(T)) error {
+// readMode is how stream's workers read and parse files.
+type readMode uint8
+
+const (
+	// readWhole reads whole files and parses them (load).
+	readWhole readMode = iota
+	// readHeads reads a file larger than headSize only that far when its
+	// front matter is within it (see loadHead).
+	readHeads
+	// readQuick reads whole files and parses their front matter with
+	// quickFrontMatter when it can (see loadQuick).
+	readQuick
+)
+
+// stream is Stream reading files as mode says.
+func stream[T any](ctx context.Context, root string, mode readMode, fn func(f *File) T, out func(T)) error {
 	realRoot, err := filepath.EvalSymlinks(root)
 	if err != nil {
 		return fmt.Errorf("scan %s: %w", root, err)
@@ -158,17 +176,23 @@ func stream[T any](ctx context.Context, root string, heads bool, fn func(f *File
 		go func() {
 			defer wg.Done()
 			var buf []byte // this worker's read buffer, reused file after file
+			var sc *headScratch
+			if mode != readWhole {
+				sc = newHeadScratch()
+			}
 			rd := newSearchReader()
 			defer rd.close()
 			for j := range jobs {
 				if ctx.Err() != nil {
 					continue // drain
 				}
-				f := File{Path: j.rel, Abs: j.abs, Err: j.err}
+				f := File{Path: j.rel, Abs: j.abs, Err: j.err, scratch: sc}
 				switch {
 				case f.Err != nil:
-				case heads:
+				case mode == readHeads:
 					buf = loadHead(&f, rd, buf)
+				case mode == readQuick:
+					buf = loadQuick(&f, rd, buf)
 				default:
 					buf = load(&f, rd, buf)
 				}
@@ -392,6 +416,24 @@ func loadHead(f *File, rd *searchReader, buf []byte) []byte {
 	return data[:0]
 }
 
+// loadQuick is load reading the front matter with quickFrontMatter when
+// it can (see fromHead), and keeping the body in f.body.
+func loadQuick(f *File, rd *searchReader, buf []byte) []byte {
+	data, mod, err := rd.readStat(f.Abs, buf)
+	f.Modified = mod
+	if err != nil {
+		if pe, ok := errors.AsType[*fs.PathError](err); ok {
+			err = fmt.Errorf("%s: %w", pe.Op, pe.Err)
+		}
+		f.Err = err
+		return buf
+	}
+	if !fromHead(f, data, true) {
+		parse(f, data)
+	}
+	return data[:0]
+}
+
 // fromHead sets f from data, the first bytes of the file (all of them when
 // whole), when the front matter is within data (see parseHead; flat TOML
 // and JSON are read by quickFrontMatter, and set f.quick): f.Data and
@@ -405,20 +447,23 @@ func fromHead(f *File, data []byte, whole bool) bool {
 	if cut == 0 {
 		return false
 	}
-	format, fields, quick := quickFrontMatter(data[:cut])
+	format, fields, body, quick := quickFrontMatter(data[:cut], f.scratch)
 	var doc *document.Document
 	if !quick {
 		var ok bool
 		if doc, ok = parseHead(data, cut); !ok {
 			return false
 		}
+		body = cut - len(doc.Body())
 	}
 	if whole && document.CheckText(data[cut:]) != nil {
 		return false // the body is not text: the file's error
 	}
 	f.quick, f.format, f.fields = quick, format, fields
 	f.Doc, f.Data = doc, data[:cut]
-	if !whole {
+	if whole {
+		f.body, f.hasBody = data[body:], true
+	} else {
 		f.rest = int64(cut)
 	}
 	return true
