@@ -6,7 +6,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -210,7 +209,7 @@ func (h *hotExit) write() {
 	if !art.HasFile() || !art.Dirty() {
 		return
 	}
-	h.queue(journalOp{entry: library.Entry{Path: art.Path(), Text: art.Text(), Base: art.Saved(), Loaded: art.Loaded(), Tints: h.tints(), Caret: h.ws.src.CursorOffset()}})
+	h.queue(journalOp{entry: library.Entry{Path: art.Path(), Text: art.Text(), Base: art.Saved(), Loaded: art.Loaded(), Tints: h.tints()}})
 }
 
 // tints is the editor's marks (a merge's tints) for the open article's
@@ -333,7 +332,6 @@ func (h *hotExit) restore() {
 	h.restoring = false
 	h.restoredOpen = art.Dirty()
 	h.ws.src.SetMarks(journalMarks(e)) // a merge's tints and unsettled conflicts
-	h.ws.restoreCaret(e.Caret)
 	if art.Conflict() == article.NoConflict {
 		h.showRestored(e.Time, true)
 	} else {
@@ -342,21 +340,6 @@ func (h *hotExit) restore() {
 		h.ws.conflict.setRestored(e.Time)
 		h.showRestored(time.Time{}, false)
 	}
-}
-
-// restoreCaret puts the caret back at offset in the restored text, and
-// the editor and the preview around it (QA F5: a restored article opened
-// at its top). An offset that does not fit the text (or 0, from an older
-// journal) leaves the caret where loading put it.
-func (ws *workspace) restoreCaret(offset int) {
-	text := ws.src.Text()
-	if offset <= 0 || offset > len(text) || offset < len(text) && !utf8.RuneStart(text[offset]) {
-		return
-	}
-	ws.src.SetCursorOffset(offset)
-	line := strings.Count(text[:offset], "\n")
-	ws.src.ScrollToLine(max(0, line-3))
-	ws.prev.ScrollToSourceLineOnShow(line + 1)
 }
 
 // holdOthers hides what the restored bar says about other articles while

@@ -276,32 +276,3 @@ func TestFormTypingIsJournalledWithoutEnter(t *testing.T) {
 		t.Fatalf("restored %q dirty=%v", ws2.src.Text(), ws2.art.Dirty())
 	}
 }
-
-// TestJournalRestoresTheCaret: after a crash the restored article opens
-// with the caret where the user was typing and the editor scrolled there,
-// not at its top (QA F5).
-func TestJournalRestoresTheCaret(t *testing.T) {
-	ws, dir := newTestWorkspace(t)
-	ws.hot.delay = 20 * time.Millisecond
-	path := filepath.Join(dir, "long.md")
-	write(t, path, longArticle("长文", 300))
-	ws.load(path)
-	at := strings.Index(ws.src.Text(), "这是第 250 段")
-	ws.src.SetCursorOffset(at)
-	test.Type(ws.src, "中文测试")
-	typed := ws.src.Text()
-	journalled(t, ws, path, typed)
-	want := ws.src.CursorOffset()
-
-	ws2 := restart(t, ws)
-	ws2.load(path)
-	if ws2.src.Text() != typed {
-		t.Fatal("text not restored")
-	}
-	if got := ws2.src.CursorOffset(); got != want {
-		t.Errorf("caret at %d, want %d (after the typed text)", got, want)
-	}
-	if first := ws2.src.FirstVisibleLine(); first < 200 {
-		t.Errorf("editor shows line %d first, want near the caret's line %d", first, ws2.src.CursorLine())
-	}
-}

@@ -53,10 +53,6 @@ type Entry struct {
 	// Tints are the editor's line tints over Text after a merge (where each
 	// change came from), so that they come back with the text.
 	Tints []Tint
-	// Caret is the editor's caret (a byte offset in Text) when the text
-	// was journalled, to put the user back where they were; 0 in
-	// journals written before it was kept.
-	Caret int
 }
 
 // Tint is a range of lines [From, To) of an Entry's Text (0-based) tinted
@@ -84,7 +80,6 @@ type journalFile struct {
 	Text   string    `json:"text"`
 	Base   string    `json:"base,omitempty"`
 	Tints  []Tint    `json:"tints,omitempty"`
-	Caret  int       `json:"caret,omitempty"`
 	Check  string    `json:"check"` // hex SHA-256 of Text and Base: a damaged file is refused
 }
 
@@ -150,7 +145,7 @@ func (j *Journal) Put(e Entry) error {
 	if j.written[path] == sum {
 		return nil
 	}
-	jf := journalFile{Format: journalMark, Path: path, Time: j.now().UTC(), Text: text, Base: e.Base, Tints: e.Tints, Caret: e.Caret}
+	jf := journalFile{Format: journalMark, Path: path, Time: j.now().UTC(), Text: text, Base: e.Base, Tints: e.Tints}
 	if !loaded.IsZero() {
 		jf.Loaded = hex.EncodeToString(loaded[:])
 	}
@@ -306,7 +301,7 @@ func readJournal(name string) (Entry, error) {
 	if jf.Format != journalMark || jf.Path == "" || jf.Check != hex.EncodeToString(check[:]) {
 		return Entry{}, fmt.Errorf("journal %s: damaged", name)
 	}
-	e := Entry{Path: jf.Path, Text: jf.Text, Base: jf.Base, Time: jf.Time, Tints: jf.Tints, Caret: jf.Caret}
+	e := Entry{Path: jf.Path, Text: jf.Text, Base: jf.Base, Time: jf.Time, Tints: jf.Tints}
 	if jf.Loaded != "" {
 		b, err := hex.DecodeString(jf.Loaded)
 		if err != nil || len(b) != len(e.Loaded) {

@@ -1,7 +1,6 @@
 package library
 
 import (
-	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -228,40 +227,5 @@ func TestJournalKeepsTints(t *testing.T) {
 	}
 	if len(e.Tints) != 2 || e.Tints[0] != tints[0] || e.Tints[1] != tints[1] {
 		t.Fatalf("tints %v, want %v", e.Tints, tints)
-	}
-}
-
-// TestJournalKeepsTheCaret: the caret comes back with the text, and a
-// journal written before the caret was kept is still read (caret 0).
-func TestJournalKeepsTheCaret(t *testing.T) {
-	j := openJournal(t)
-	path := filepath.Join(t.TempDir(), "光标.md")
-	if err := j.Put(Entry{Path: path, Text: "甲\n乙\n丙\n", Caret: 7}); err != nil {
-		t.Fatal(err)
-	}
-	e, ok, err := j.Get(path)
-	if err != nil || !ok || e.Caret != 7 {
-		t.Fatalf("get: caret %d ok %v err %v, want caret 7", e.Caret, ok, err)
-	}
-	name := j.fileFor(path)
-	data, err := os.ReadFile(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var m map[string]any
-	if err := json.Unmarshal(data, &m); err != nil {
-		t.Fatal(err)
-	}
-	if m["caret"] == nil {
-		t.Fatalf("no caret in %s", data)
-	}
-	delete(m, "caret") // as an older Folio wrote it
-	old, _ := json.Marshal(m)
-	if err := os.WriteFile(name, old, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	e, ok, err = j.Get(path)
-	if err != nil || !ok || e.Caret != 0 || e.Text != "甲\n乙\n丙\n" {
-		t.Fatalf("older journal: %+v ok %v err %v", e, ok, err)
 	}
 }
