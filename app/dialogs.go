@@ -43,8 +43,7 @@ func (ws *workspace) ask(title, msg string, buttons ...askButton) *dialog.Custom
 		}
 		row.Add(btn)
 	}
-	label := widget.NewLabel(msg)
-	label.Wrapping = wrapFor(label.Text)
+	label := wrapLabel(msg)
 	body := container.NewBorder(nil, container.NewHBox(layoutSpacer(), row), nil, nil, label)
 	d = dialog.NewCustomWithoutButtons(title, body, ws.win)
 	// The width makes a long message wrap into a block; the height is the

@@ -110,6 +110,11 @@ func (p *searchPane) run() {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	p.cancel = cancel
+	// what the pane says until the search ends: not a summary of nothing
+	// yet found (QA F25: "No results" while it was still searching)
+	p.note.Importance = widget.LowImportance
+	p.note.SetText(lang.L("Searching…"))
+	p.note.Show()
 	opts := library.SearchOptions{CaseSensitive: p.matchCase.Checked, WholeWord: p.word.Checked, Regexp: p.regex.Checked}
 	root := p.ws.root
 	out := make(chan library.Hit, 256)
@@ -163,7 +168,9 @@ func (p *searchPane) run() {
 				return
 			}
 			p.results.Done(errors.Is(err, library.ErrHitLimit))
+			p.note.Hide()
 			if err != nil && !errors.Is(err, library.ErrHitLimit) && !errors.Is(err, context.Canceled) {
+				p.note.Importance = widget.DangerImportance
 				p.note.SetText(err.Error())
 				p.note.Show()
 			}

@@ -84,8 +84,12 @@ func TestFolderSearchStreamsAndOpensTheHit(t *testing.T) {
 	ws.load(filepath.Join(dir, "b.md"))
 	ws.search.query.SetText("第一段")
 	ws.search.run()
+	// QA F25: while it runs the pane says so, not "No results"
+	if !ws.search.note.Visible() || ws.search.note.Text != "Searching…" {
+		t.Errorf("while searching the pane says %q (shown %v), want Searching…", ws.search.note.Text, ws.search.note.Visible())
+	}
 	q := queues[ws]
-	q.runUntil(t, func() bool { hits, _ := ws.search.results.Count(); return hits == 1 })
+	q.runUntil(t, func() bool { hits, _ := ws.search.results.Count(); return hits == 1 && !ws.search.note.Visible() })
 	ws.search.results.OnOpenHit(editor.SearchHit{Path: "a.md", Abs: filepath.Join(dir, "a.md"), Line: 7, Col: 0, Len: len("第一段")})
 	if ws.art.Path() != filepath.Join(dir, "a.md") || ws.src.SelectedText() != "第一段" {
 		t.Errorf("opened %s, selected %q", ws.art.Path(), ws.src.SelectedText())
@@ -94,7 +98,7 @@ func TestFolderSearchStreamsAndOpensTheHit(t *testing.T) {
 	ws.search.regex.SetChecked(true) // runs again
 	ws.search.query.SetText("(")
 	ws.search.run()
-	q.runUntil(t, func() bool { return ws.search.note.Visible() })
+	q.runUntil(t, func() bool { return ws.search.note.Visible() && ws.search.note.Text != "Searching…" })
 }
 
 func TestPastedImageIsStoredAndLinked(t *testing.T) {

@@ -51,8 +51,55 @@ func newPanes(ws *workspace) *panes {
 	p.side = container.NewStack(p.tabs)
 	p.outer = container.NewHSplit(p.side, p.formSplit)
 	p.outer.Offset = defaultListOffset
-	p.content = container.NewBorder(nil, ws.status.box, nil, nil, p.outer)
+	p.content = container.New(&fitPanes{p: p}, container.NewBorder(nil, ws.status.box, nil, nil, p.outer))
 	return p
+}
+
+// workMin is the width the editor and the preview keep together before
+// the form pane gives way.
+const workMin = 520
+
+// fitPanes lays out the window's content at the window's size, hiding the
+// form pane while the window is too narrow for the list, the form and a
+// usable editor and preview (QA F14: at 800 px with the list shown the
+// list and form kept their widths and the editor and preview were 120 px
+// each); the form comes back when there is room again.
+type fitPanes struct {
+	p        *panes
+	formAuto bool // the form pane is hidden for want of room
+}
+
+func (l *fitPanes) MinSize(objs []fyne.CanvasObject) fyne.Size { return objs[0].MinSize() }
+
+func (l *fitPanes) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	l.fit(size.Width)
+	objs[0].Move(fyne.Position{})
+	objs[0].Resize(size)
+}
+
+// fit hides or shows the form pane for a window w wide.
+func (l *fitPanes) fit(w float32) {
+	p := l.p
+	need := float32(workMin)
+	if p.side.Visible() {
+		need += p.side.MinSize().Width
+	}
+	if len(p.form.Objects) > 0 {
+		need += p.form.MinSize().Width
+	}
+	switch {
+	case p.form.Visible() && !l.formAuto && w < need && p.side.Visible():
+		p.form.Hide()
+		l.formAuto = true
+	case l.formAuto && (w >= need || !p.side.Visible()):
+		l.formAuto = false
+		if len(p.form.Objects) > 0 {
+			p.form.Show()
+		}
+	default:
+		return
+	}
+	p.formSplit.Refresh()
 }
 
 // barsChanged lays the editor and its bars out at once, on the UI

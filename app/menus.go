@@ -48,7 +48,8 @@ func (ws *workspace) install() {
 	m.recent = fyne.NewMenuItem(lang.L("Open Recent"), nil)
 	m.recentChanged()
 	save := item(lang.L("Save"), ctrl(fyne.KeyS), func() { ws.saveChecked(nil) })
-	reload := fyne.NewMenuItem(lang.L("Reload from Disk"), ws.confirmReload)
+	// one item for one action (QA F26: File had "Reload from Disk" and
+	// Edit "Revert to Saved", both confirmReload)
 	revert := fyne.NewMenuItem(lang.L("Revert to Saved"), ws.confirmReload)
 	prefs := item(lang.L("Preferences…"), ctrl(fyne.KeyComma), ws.showPreferences)
 	closeWin := item(lang.L("Close Window"), ctrl(fyne.KeyW), ws.closeWindow)
@@ -112,9 +113,8 @@ func (ws *workspace) install() {
 	m.main = fyne.NewMainMenu(
 		fyne.NewMenu(lang.L("File"), newArt, openFolder, m.recent, fyne.NewMenuItemSeparator(),
 			rename, duplicate, trash, fyne.NewMenuItemSeparator(),
-			save, reload, fyne.NewMenuItemSeparator(), prefs, fyne.NewMenuItemSeparator(), closeWin, quit),
-		fyne.NewMenu(lang.L("Edit"), undo, redo, fyne.NewMenuItemSeparator(), find, replace, fyne.NewMenuItemSeparator(), findFolder,
-			fyne.NewMenuItemSeparator(), revert),
+			save, revert, fyne.NewMenuItemSeparator(), prefs, fyne.NewMenuItemSeparator(), closeWin, quit),
+		fyne.NewMenu(lang.L("Edit"), undo, redo, fyne.NewMenuItemSeparator(), find, replace, fyne.NewMenuItemSeparator(), findFolder),
 		fyne.NewMenu(lang.L("View"), filter, goList, group, sortBy, outline, fyne.NewMenuItemSeparator(),
 			m.dark, bigger, smaller, fyne.NewMenuItemSeparator(), m.remote),
 		fyne.NewMenu(lang.L("Help"), fyne.NewMenuItem(lang.L("Keyboard Shortcuts"), ws.showShortcuts),

@@ -131,6 +131,17 @@ func (ws *workspace) showPreferences() {
 
 	autosave := widget.NewCheck(lang.L("Save automatically after a pause in typing"), func(on bool) { p.SetBool(prefAutosave, on) })
 	autosave.SetChecked(p.Bool(prefAutosave))
+	// how long a pause: the hidden 30 s default looked broken to a user
+	// waiting a few seconds (QA F8)
+	var waitNames []string
+	for _, n := range autosaveChoices {
+		waitNames = append(waitNames, lang.L("{{.N}} seconds after the last keystroke", map[string]any{"N": n}))
+	}
+	autosaveWait := widget.NewSelect(waitNames, nil)
+	autosaveWait.SetSelectedIndex(nearestInt(autosaveChoices, p.IntWithFallback(prefAutosaveSeconds, defaultAutosaveSeconds)))
+	autosaveWait.OnChanged = func(string) {
+		p.SetInt(prefAutosaveSeconds, autosaveChoices[autosaveWait.SelectedIndex()])
+	}
 
 	remote := widget.NewCheck(lang.L("Load images from the web in the preview"), func(on bool) { ws.setRemoteImages(on) })
 	remote.SetChecked(p.Bool(prefRemoteImages))
@@ -153,10 +164,33 @@ func (ws *workspace) showPreferences() {
 		widget.NewFormItem(lang.L("Editor text size"), sizeSel),
 		widget.NewFormItem(lang.L("Default author"), author),
 		widget.NewFormItem(lang.L("Autosave"), autosave),
+		widget.NewFormItem(lang.L("Autosave after"), autosaveWait),
 		widget.NewFormItem(lang.L("Remote images"), remote),
 		widget.NewFormItem(lang.L("Language"), container.NewVBox(langSel, langNote)),
 	)
 	d := dialog.NewCustom(lang.L("Preferences"), lang.L("Close"), form, ws.win)
 	d.Resize(fyne.NewSize(520, 1))
 	ws.showOnce(prefsKey, d)
+}
+
+// autosaveChoices are the pauses in typing, in seconds, Preferences offers
+// before an autosave.
+var autosaveChoices = []int{5, 10, 30, 60, 120, 300}
+
+// nearestInt is the index of the value in choices closest to v.
+func nearestInt(choices []int, v int) int {
+	best := 0
+	for i, c := range choices {
+		if abs(c-v) < abs(choices[best]-v) {
+			best = i
+		}
+	}
+	return best
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }

@@ -2,6 +2,7 @@ package app
 
 import (
 	"os"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -66,6 +67,14 @@ func TestPreferencesApplyAndPersist(t *testing.T) {
 	test.Tap(formField[*widget.Check](t, top, "Autosave"))
 	if !p.Bool(prefAutosave) {
 		t.Error("autosave not stored")
+	}
+	wait := formField[*widget.Select](t, top, "Autosave after")
+	if wait.SelectedIndex() != 2 || !strings.Contains(wait.Selected, "30") {
+		t.Errorf("autosave wait shows %q, want the default 30 seconds", wait.Selected)
+	}
+	wait.SetSelectedIndex(0)
+	if got := p.IntWithFallback(prefAutosaveSeconds, defaultAutosaveSeconds); got != 5 {
+		t.Errorf("autosave wait stored %d, want 5", got)
 	}
 	test.Tap(formField[*widget.Check](t, top, "Remote images"))
 	if !p.Bool(prefRemoteImages) || !ws.menu.remote.Checked {

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -178,7 +179,7 @@ func TestStatusNamesFolioCountAndListLineIsTranslatedAndCut(t *testing.T) {
 		t.Errorf("status = %q: say the count is Folio's own", ws.status.label.Text)
 	}
 	row := ws.list.create()
-	sub := row.(*fyne.Container).Objects[1].(*widget.Label)
+	sub := row.(*fyne.Container).Objects[1].(*container.ThemeOverride).Content.(*widget.Label)
 	if sub.Truncation != fyne.TextTruncateEllipsis {
 		t.Error("the list's meta line is cut without an ellipsis")
 	}
@@ -254,5 +255,25 @@ func TestTaskBoxClickedInThePreviewIsOneUndoStep(t *testing.T) {
 	ws.toggleTask(preview.TaskEdit{Start: at, End: at + 3, Old: "[x]", New: "[ ]"})
 	if ws.src.Text() != text {
 		t.Error("a stale toggle changed the text")
+	}
+}
+
+// TestOneMenuItemPerAction: no two menu items run the same action under
+// different names (QA F26: "Reload from Disk" and "Revert to Saved").
+func TestOneMenuItemPerAction(t *testing.T) {
+	ws, _ := newTestWorkspace(t)
+	n := 0
+	for _, m := range ws.win.MainMenu().Items {
+		for _, it := range m.Items {
+			if it.Label == "Reload from Disk" {
+				t.Errorf("%s menu: Reload from Disk is Revert to Saved", m.Label)
+			}
+			if it.Label == "Revert to Saved" {
+				n++
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d Revert to Saved items, want 1", n)
 	}
 }

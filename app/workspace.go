@@ -27,6 +27,7 @@ type workspace struct {
 	app  fyne.App
 	win  fyne.Window
 	root string
+	jump linkJump // a heading a link asked for in the article being opened
 
 	index   *library.Index
 	art     *article.Article
@@ -110,7 +111,8 @@ func newWorkspace(a fyne.App, w fyne.Window, root string) *workspace {
 	}
 	ws.src.OnPasteImage = ws.pastedImage
 	ws.src.OnScrolled = func(first int) { ws.prev.ScrollToSourceLine(first + 1) }
-	ws.prev.OnOpenArticle = func(path string) { ws.open(path) }
+	ws.prev.OnOpenArticleAt = ws.openLinked
+	ws.prev.OnInertLink = ws.inertLink
 	ws.prev.OnError = func(err error) { ws.status.problem(filepath.Base(ws.art.Path()) + ": " + err.Error()) } // harden: a preview defect is shown, not fatal
 	ws.prev.OnToggleTask = ws.toggleTask
 	ws.setSiteRoot()
@@ -240,6 +242,7 @@ func (ws *workspace) load(abs string) {
 	if c := ws.win.Canvas(); c != nil && c.Content() != nil {
 		c.Focus(ws.src)
 	}
+	ws.landOnAnchor() // a link's #heading (linkjump.go)
 }
 
 // reload reads the open article again, discarding unsaved changes (the

@@ -46,6 +46,15 @@ type Preview struct {
 	// article's folder.
 	OnOpenArticle func(path string)
 
+	// OnOpenArticleAt, when set, is called instead of OnOpenArticle, with
+	// the link's #fragment (unescaped; "" when it has none).
+	OnOpenArticleAt func(path, anchor string)
+
+	// OnInertLink is called on the UI goroutine when the reader taps a
+	// link that leads nowhere Folio can go (not an article, heading or web
+	// address), with its destination as written.
+	OnInertLink func(dest string)
+
 	// OnToggleTask is called on the UI goroutine when the reader clicks a
 	// task list box: the edit that checks or unchecks it in the body last
 	// given to Update. Apply it as one undo step if the body still holds
@@ -67,6 +76,8 @@ type Preview struct {
 	doc  *markdown.Document
 
 	// UI goroutine only.
+	landGen   uint64 // ScrollToSourceLineOnShow: landLine, once gen landGen is shown
+	landLine  int
 	applied   uint64
 	items     []vitem
 	offsets   []float32 // offsets[i] is the top of items[i]; one more entry for the end
@@ -431,6 +442,22 @@ func (p *Preview) apply(res *result) {
 	p.remapSelection()
 	p.pruneCodeGroups()
 	p.refreshVisible()
+	if p.landLine > 0 && !res.first && res.gen >= p.landGen {
+		line := p.landLine
+		p.landLine = 0
+		p.ScrollToSourceLine(line)
+	}
+}
+
+// ScrollToSourceLineOnShow is ScrollToSourceLine, done again once the
+// text last given to Update is shown: a big article is parsed off the UI
+// goroutine, after this call. Call it on the UI goroutine.
+func (p *Preview) ScrollToSourceLineOnShow(line int) {
+	p.mu.Lock()
+	gen := p.gen
+	p.mu.Unlock()
+	p.landGen, p.landLine = gen, line
+	p.ScrollToSourceLine(line)
 }
 
 // CreateRenderer implements fyne.Widget.
@@ -843,8 +870,14 @@ func (p *Preview) openLink(dest string) {
 			}
 		}
 	case linkArticle:
-		if p.OnOpenArticle != nil {
+		if p.OnOpenArticleAt != nil {
+			p.OnOpenArticleAt(target, p.resolver().Link(dest).Anchor)
+		} else if p.OnOpenArticle != nil {
 			p.OnOpenArticle(target)
+		}
+	case linkInert:
+		if p.OnInertLink != nil {
+			p.OnInertLink(dest)
 		}
 	case linkAnchor:
 		p.ScrollToAnchor(target)

@@ -45,6 +45,14 @@ func Parse(src []byte) (doc *Document, err error) {
 	d := &Document{src: src}
 	if err := CheckText(src); err != nil {
 		d.lay = layout{format: None, nl: "\n", fmLine: 1, bodyLine: 1}
+		if errors.Is(err, ErrNotUTF8) {
+			// text in another encoding (GBK...): its front matter is
+			// still kept out of the body, which the preview shows (QA F9:
+			// it was drawn as a rule and a heading); it is not read
+			if lay, serr := split(src); serr == nil {
+				d.lay = lay
+			}
+		}
 		d.err = err
 		return d, err
 	}

@@ -571,3 +571,23 @@ func TestSetNeverAddsASecondBlock(t *testing.T) {
 		})
 	}
 }
+
+// TestNotUTF8KeepsTheFrontMatterOutOfTheBody: a GBK article's valid front
+// matter is not part of its body (the preview drew it as a rule and a
+// heading, QA F9); the file stays read-only.
+func TestNotUTF8KeepsTheFrontMatterOutOfTheBody(t *testing.T) {
+	src := "---\ntitle: gbk\n---\n\n\xd6\xd0\xce\xc4\n"
+	d, err := Parse([]byte(src))
+	if !errors.Is(err, ErrNotUTF8) {
+		t.Fatalf("err %v, want ErrNotUTF8", err)
+	}
+	if got := string(d.Body()); got != "\n\xd6\xd0\xce\xc4\n" {
+		t.Errorf("body %q, want the text after the front matter", got)
+	}
+	if string(d.Bytes()) != src {
+		t.Error("text not kept")
+	}
+	if err := d.SetFlow("title", "x"); err == nil {
+		t.Error("SetFlow edited a read-only file")
+	}
+}

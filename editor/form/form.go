@@ -434,7 +434,13 @@ func (f *Form) showBroken(err error) {
 		line = pe.Line
 	}
 	f.info.SetText(formatName(f.doc.Format()))
-	f.errLabel.SetText(lang.L("The front matter cannot be read: {{.Err}}. Fix it in the editor; the fields are read-only until then.", map[string]any{"Err": err.Error()}))
+	if errors.Is(err, document.ErrNotUTF8) || errors.Is(err, document.ErrBinary) {
+		// the whole file is read-only: no English reason, no "fix it in
+		// the editor" (QA F9)
+		f.errLabel.SetText(lang.L("This file is not UTF-8 text (the first bad byte is on line {{.Line}}): it is opened read-only. Convert it to UTF-8 to edit it.", map[string]any{"Line": max(line, 1)}))
+	} else {
+		f.errLabel.SetText(lang.L("The front matter cannot be read: {{.Err}}. Fix it in the editor; the fields are read-only until then.", map[string]any{"Err": err.Error()}))
+	}
 	if line > 0 {
 		f.gotoBtn.SetText(lang.L("Go to line {{.Line}}", map[string]any{"Line": line}))
 		f.gotoBtn.OnTapped = func() {

@@ -727,3 +727,23 @@ func TestAValueThatIsNotADateIsFlagged(t *testing.T) {
 		t.Error("a title is not a date row")
 	}
 }
+
+// TestNotUTF8SaysReadOnly: a file in another encoding says it is opened
+// read-only, without the parser's English reason and without "fix it in
+// the editor" (QA F9).
+func TestNotUTF8SaysReadOnly(t *testing.T) {
+	seed := readSample(t, "2024-ai-trends.md")
+	h := newHarness(t, seed, nil)
+	d, err := document.Parse([]byte("---\ntitle: gbk\n---\n\n\xd6\xd0\xce\xc4\n"))
+	if err == nil {
+		t.Fatal("expected an encoding error")
+	}
+	h.f.Update(d)
+	msg := h.f.errLabel.Text
+	if !h.f.errBox.Visible() || !strings.Contains(msg, "read-only") || !strings.Contains(msg, "line 5") {
+		t.Errorf("message %q, want read-only and the line", msg)
+	}
+	if strings.Contains(msg, "Fix it in the editor") || strings.Contains(msg, "an invalid byte") {
+		t.Errorf("message %q contradicts read-only or holds the parser's text", msg)
+	}
+}

@@ -1,0 +1,57 @@
+package app
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestLinkWithAFragmentLandsOnTheHeading: a link to another article with a
+// #fragment opens it with the caret on that heading and the preview
+// scrolled there, also when the article is big enough to be parsed off the
+// UI goroutine (QA F10: it opened at the top).
+func TestLinkWithAFragmentLandsOnTheHeading(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	q := queues[ws]
+	a, b := filepath.Join(dir, "a.md"), filepath.Join(dir, "system-variables.md")
+	write(t, b, longArticle("变量", 2500)) // > 64 KB: parsed by the worker
+	ws.load(a)
+	q.runFor(200 * time.Millisecond)
+	sc := previewScroll(t, ws)
+
+	ws.openLinked(b, "第-2000-节")
+	q.runFor(1500 * time.Millisecond)
+	if ws.art.Path() != b {
+		t.Fatalf("open article %s, want %s", ws.art.Path(), b)
+	}
+	want := strings.Index(ws.src.Text(), "## 第 2000 节")
+	if got := ws.src.CursorOffset(); got != want {
+		t.Errorf("caret at %d (%q), want the heading at %d", got, ws.src.Text()[got:min(got+20, len(ws.src.Text()))], want)
+	}
+	if sc.Offset.Y < 1000 {
+		t.Errorf("preview offset %v once shown, want scrolled down to the heading", sc.Offset.Y)
+	}
+	sc.Content.Resize(sc.Content.MinSize()) // no render loop lays it out in a test
+	ws.prev.ScrollToSourceLine(0)
+	ws.openLinked(b, "第-2000-节") // the same article: land again
+	q.runFor(300 * time.Millisecond)
+	if sc.Offset.Y < 1000 {
+		t.Errorf("preview offset %v, want scrolled down to the heading", sc.Offset.Y)
+	}
+
+	ws.openLinked(b, "没有这个")
+	if msg := ws.status.label.Text; !strings.Contains(msg, "没有这个") {
+		t.Errorf("status %q, want it to say the heading is missing", msg)
+	}
+}
+
+// TestInertLinkSaysWhereItPoints: a link Folio cannot follow says so in the
+// status bar with its destination (QA F15: nothing happened).
+func TestInertLinkSaysWhereItPoints(t *testing.T) {
+	ws, _ := newTestWorkspace(t)
+	ws.prev.OnInertLink("g")
+	if msg := ws.status.label.Text; !strings.Contains(msg, "“g”") {
+		t.Errorf("status %q, want the link's destination", msg)
+	}
+}
