@@ -97,8 +97,7 @@ func (cb *conflictBar) update() {
 		buttons.Add(widget.NewButton(lang.L("Merge"), cb.ws.thenEditor(cb.ws.mergeDisk)))
 		buttons.Add(widget.NewButton(lang.L("Take theirs"), cb.ws.thenEditor(cb.ws.takeTheirs)))
 	}
-	label := widget.NewLabel(msg)
-	label.Wrapping = wrapFor(label.Text)
+	label := wrapLabel(msg)
 	keep := widget.NewButton(lang.L("Keep mine"), cb.ws.thenEditor(art.Dismiss))
 	keep.Importance = widget.HighImportance
 	buttons.Add(keep)
@@ -198,8 +197,7 @@ func (cb *conflictBar) showMerged(conflicts int) {
 	default:
 		msg = lang.L("Merged with {{.Count}} conflicts: both versions are kept between the markers. Settle each, then save.", map[string]any{"Count": conflicts})
 	}
-	label := widget.NewLabel(msg)
-	label.Wrapping = wrapFor(label.Text)
+	label := wrapLabel(msg)
 	buttons := container.NewHBox(layout.NewSpacer())
 	if conflicts > 0 {
 		next := widget.NewButton(lang.L("Next conflict"), cb.nextConflict)

@@ -437,8 +437,7 @@ func (h *hotExit) showRestored(at time.Time, own bool) {
 	ws := h.ws
 	box := container.NewVBox()
 	if own {
-		label := widget.NewLabel(lang.L("Restored unsaved changes from {{.Time}}", map[string]any{"Time": when(at)}))
-		label.Wrapping = wrapFor(label.Text)
+		label := wrapLabel(lang.L("Restored unsaved changes from {{.Time}}", map[string]any{"Time": when(at)}))
 		keep := widget.NewButton(lang.L("Keep"), ws.thenEditor(h.hideRestored))
 		keep.Importance = widget.HighImportance
 		discard := widget.NewButton(lang.L("Discard"), ws.thenEditor(func() {

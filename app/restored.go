@@ -243,8 +243,7 @@ func (h *hotExit) othersBox() fyne.CanvasObject {
 		} else {
 			msg = lang.L("{{.Count}} other articles have restored unsaved changes (● in the list)", map[string]any{"Count": n})
 		}
-		label := widget.NewLabel(msg)
-		label.Wrapping = wrapFor(label.Text)
+		label := wrapLabel(msg)
 		next := widget.NewButton(lang.L("Next restored"), h.ws.thenEditor(h.nextRestored))
 		all := widget.NewButton(lang.L("Save All Restored"), h.ws.thenEditor(h.saveAllRestored))
 		box.Add(label)
@@ -255,8 +254,7 @@ func (h *hotExit) othersBox() fyne.CanvasObject {
 		if n > 1 {
 			msg = lang.L("{{.Count}} restored texts belong to files outside this folder or deleted", map[string]any{"Count": n})
 		}
-		label := widget.NewLabel(msg)
-		label.Wrapping = wrapFor(label.Text)
+		label := wrapLabel(msg)
 		box.Add(label)
 		box.Add(container.NewHBox(layout.NewSpacer(), widget.NewButton(lang.L("Recover…"), h.showStrays)))
 	}

@@ -47,14 +47,3 @@ func breakable(text string) string {
 	}
 	return b.String()
 }
-
-// wrapFor is how a label made elsewhere wraps: between any two characters
-// when its text holds Chinese, else between words. wrapLabel is better (it
-// keeps Latin words whole); the bars of the journal and conflict code
-// still use this.
-func wrapFor(text string) fyne.TextWrap {
-	if strings.ContainsFunc(text, textwidth.IsHan) {
-		return fyne.TextWrapBreak
-	}
-	return fyne.TextWrapWord
-}
