@@ -350,13 +350,13 @@ func (l *articleList) create() fyne.CanvasObject {
 	sub.Truncation = fyne.TextTruncateEllipsis
 	sub.SizeName = fynetheme.SizeNameCaptionText
 	sub.Importance = widget.LowImportance
-	return container.NewVBox(title, container.NewThemeOverride(sub, secondaryText{}))
+	return container.NewVBox(title, sub)
 }
 
 func (l *articleList) update(id widget.ListItemID, o fyne.CanvasObject) {
 	box := o.(*fyne.Container)
 	title := box.Objects[0].(*widget.Label)
-	sub := box.Objects[1].(*container.ThemeOverride).Content.(*widget.Label)
+	sub := box.Objects[1].(*widget.Label)
 	r := l.rows[id]
 	if r.header {
 		folder := r.folder

@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -179,7 +178,7 @@ func TestStatusNamesFolioCountAndListLineIsTranslatedAndCut(t *testing.T) {
 		t.Errorf("status = %q: say the count is Folio's own", ws.status.label.Text)
 	}
 	row := ws.list.create()
-	sub := row.(*fyne.Container).Objects[1].(*container.ThemeOverride).Content.(*widget.Label)
+	sub := row.(*fyne.Container).Objects[1].(*widget.Label)
 	if sub.Truncation != fyne.TextTruncateEllipsis {
 		t.Error("the list's meta line is cut without an ellipsis")
 	}
