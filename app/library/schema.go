@@ -47,17 +47,7 @@ func frontMatterOf(fields []document.Field) frontMatter {
 		sh.types = append(sh.types, t)
 		sh.kinds = append(sh.kinds, f.Value.Kind)
 		before := len(vals)
-		switch f.Value.Kind {
-		case document.List:
-			for _, it := range f.Value.Items {
-				if it.Kind != document.List && it.Kind != document.Map && it.Kind != document.Null {
-					vals = append(vals, it.Text)
-				}
-			}
-		case document.Map, document.Null:
-		default:
-			vals = append(vals, f.Value.Text)
-		}
+		vals = appendValues(vals, f.Value)
 		sh.nvals = append(sh.nvals, int32(len(vals)-before))
 	}
 	if len(vals) == 0 {
@@ -86,17 +76,7 @@ func (in *interner) frontMatter(fields []document.Field) frontMatter {
 		seen[n] = f.Key
 		n++
 		before := len(vals)
-		switch f.Value.Kind {
-		case document.List:
-			for _, it := range f.Value.Items {
-				if it.Kind != document.List && it.Kind != document.Map && it.Kind != document.Null {
-					vals = append(vals, it.Text)
-				}
-			}
-		case document.Map, document.Null:
-		default:
-			vals = append(vals, f.Value.Text)
-		}
+		vals = appendValues(vals, f.Value)
 		key = append(key, f.Key...)
 		key = append(key, 0, byte(valueType(f.Value)), byte(f.Value.Kind))
 		key = utf8.AppendRune(key, rune(int32(len(vals)-before)+1))
@@ -428,4 +408,21 @@ func sortedValues(m map[string]int) []document.ValueCount {
 		return strings.Compare(a.Value, b.Value)
 	})
 	return vs
+}
+
+// appendValues appends the values v counts for in the schema: its text,
+// or the texts of a list's scalar items; a map or null adds none.
+func appendValues(vals []string, v document.Value) []string {
+	switch v.Kind {
+	case document.List:
+		for _, it := range v.Items {
+			if it.Kind != document.List && it.Kind != document.Map && it.Kind != document.Null {
+				vals = append(vals, it.Text)
+			}
+		}
+	case document.Map, document.Null:
+	default:
+		vals = append(vals, v.Text)
+	}
+	return vals
 }
