@@ -88,15 +88,8 @@ func quickTOML(src []byte, fmLine int) ([]document.Field, bool) {
 	line := fmLine - 1
 	for len(src) > 0 {
 		var l []byte
-		if n := bytes.IndexByte(src, '\n'); n >= 0 {
-			l, src = src[:n], src[n+1:]
-		} else {
-			l, src = src, nil
-		}
+		l, src = cutLine(src)
 		line++
-		if n := len(l); n > 0 && l[n-1] == '\r' {
-			l = l[:n-1]
-		}
 		if len(bytes.TrimLeft(l, " ")) == 0 {
 			continue
 		}
@@ -465,4 +458,18 @@ func jsonArray(l []byte, line *int) (v document.Value, n int, ok bool) {
 			return v, 0, false
 		}
 	}
+}
+
+// cutLine returns src's first line, without its "\n" or "\r\n", and what
+// follows it.
+func cutLine(src []byte) (line, rest []byte) {
+	if n := bytes.IndexByte(src, '\n'); n >= 0 {
+		line, rest = src[:n], src[n+1:]
+	} else {
+		line = src
+	}
+	if n := len(line); n > 0 && line[n-1] == '\r' {
+		line = line[:n-1]
+	}
+	return line, rest
 }

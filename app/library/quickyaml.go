@@ -88,15 +88,8 @@ func quickYAML(src []byte, fmLine int, sc *headScratch) (fields []document.Field
 	line := fmLine - 1
 	for len(src) > 0 {
 		var l []byte
-		if n := bytes.IndexByte(src, '\n'); n >= 0 {
-			l, src = src[:n], src[n+1:]
-		} else {
-			l, src = src, nil
-		}
+		l, src = cutLine(src)
 		line++
-		if n := len(l); n > 0 && l[n-1] == '\r' {
-			l = l[:n-1]
-		}
 		if !plainText(l) {
 			return nil, false
 		}

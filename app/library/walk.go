@@ -377,11 +377,7 @@ func load(f *File, rd *searchReader, buf []byte) []byte {
 	data, mod, err := rd.readStat(f.Abs, buf)
 	f.Modified = mod
 	if err != nil {
-		// The path is already in the File: keep the operation and cause.
-		if pe, ok := errors.AsType[*fs.PathError](err); ok {
-			err = fmt.Errorf("%s: %w", pe.Op, pe.Err)
-		}
-		f.Err = err
+		f.Err = withoutPath(err)
 		return buf
 	}
 	parse(f, data)
@@ -422,10 +418,7 @@ func loadQuick(f *File, rd *searchReader, buf []byte) []byte {
 	data, mod, err := rd.readStat(f.Abs, buf)
 	f.Modified = mod
 	if err != nil {
-		if pe, ok := errors.AsType[*fs.PathError](err); ok {
-			err = fmt.Errorf("%s: %w", pe.Op, pe.Err)
-		}
-		f.Err = err
+		f.Err = withoutPath(err)
 		return buf
 	}
 	if !fromHead(f, data, true) {
@@ -626,4 +619,13 @@ func readOpen(f *os.File, info os.FileInfo, buf []byte) ([]byte, error) {
 			data = slices.Grow(data, 4096)
 		}
 	}
+}
+
+// withoutPath is a read error without its path, which the File already
+// holds: the operation and the cause.
+func withoutPath(err error) error {
+	if pe, ok := errors.AsType[*fs.PathError](err); ok {
+		return fmt.Errorf("%s: %w", pe.Op, pe.Err)
+	}
+	return err
 }
