@@ -936,11 +936,84 @@ static void handleSelectionRequest(XEvent* event)
     XSendEvent(_glfw.x11.display, request->requestor, False, 0, &reply);
 }
 
+// folio-clipboard: how long getSelectionString waits without progress (no
+// SelectionNotify, no next INCR chunk) and how long a whole transfer may take
+// before it gives up and returns NULL. GLFW 3.4 waited forever, so an owner
+// that never answered or stalled mid-transfer froze the application.
+#define _GLFW_SELECTION_STALL_TIMEOUT 2.0 // folio-clipboard
+#define _GLFW_SELECTION_TOTAL_TIMEOUT 10.0 // folio-clipboard
+
+// folio-clipboard: whether the event is the owner's answer to the request
+// pointed to (an XSelectionEvent with its selection, target and property); an
+// answer to an abandoned request names another property (see below)
+//
+static Bool isSelectionNotify(Display* display, XEvent* event, XPointer pointer)
+{
+    const XSelectionEvent* request = (const XSelectionEvent*) pointer;
+    return event->type == SelectionNotify &&
+           event->xselection.requestor == request->requestor &&
+           event->xselection.selection == request->selection &&
+           event->xselection.target == request->target &&
+           (event->xselection.property == request->property ||
+            event->xselection.property == None);
+}
+
+// folio-clipboard: whether the event is left from an earlier selection
+// transfer (an answer that came too late, a change of a transfer property)
+//
+static Bool isStaleSelectionEvent(Display* display, XEvent* event, XPointer pointer)
+{
+    if (event->type == SelectionNotify)
+        return event->xselection.requestor == _glfw.x11.helperWindowHandle;
+
+    return event->type == PropertyNotify &&
+           event->xproperty.window == _glfw.x11.helperWindowHandle;
+}
+
+// folio-clipboard: waits for an event matching the predicate, at most
+// _GLFW_SELECTION_STALL_TIMEOUT seconds and not past the deadline (timer
+// value); returns whether it came. It sleeps in poll instead of
+// waitForX11Event, which returns at once (a busy loop) while unrelated events
+// (the key release after Ctrl+V, motion, ...) wait in Xlib's queue.
+//
+static GLFWbool waitForSelectionEvent(XEvent* event,
+                                      Bool (*predicate)(Display*, XEvent*, XPointer),
+                                      XPointer pointer,
+                                      uint64_t deadline)
+{
+    const uint64_t frequency = _glfwPlatformGetTimerFrequency();
+    uint64_t end = _glfwPlatformGetTimerValue() +
+        (uint64_t) (_GLFW_SELECTION_STALL_TIMEOUT * frequency);
+    if (end > deadline)
+        end = deadline;
+
+    // XCheckIfEvent flushes our requests and reads all that has arrived
+    while (!XCheckIfEvent(_glfw.x11.display, event, predicate, pointer))
+    {
+        const uint64_t now = _glfwPlatformGetTimerValue();
+        if (now >= end)
+            return GLFW_FALSE;
+
+        // Short slices: data Xlib buffered without a wake-up costs 50 ms at most
+        double timeout = (end - now) / (double) frequency;
+        if (timeout > 0.05)
+            timeout = 0.05;
+
+        struct pollfd fd = { ConnectionNumber(_glfw.x11.display), POLLIN };
+        _glfwPollPOSIX(&fd, 1, &timeout);
+    }
+
+    return GLFW_TRUE;
+}
+
 static const char* getSelectionString(Atom selection)
 {
     char** selectionString = NULL;
     const Atom targets[] = { _glfw.x11.UTF8_STRING, XA_STRING };
     const size_t targetCount = sizeof(targets) / sizeof(targets[0]);
+    GLFWbool timedOut = GLFW_FALSE; // folio-clipboard
+    uint64_t deadline; // folio-clipboard
+    XEvent stale; // folio-clipboard
 
     if (selection == _glfw.x11.PRIMARY)
         selectionString = &_glfw.x11.primarySelectionString;
@@ -958,13 +1031,21 @@ static const char* getSelectionString(Atom selection)
     _glfw_free(*selectionString);
     *selectionString = NULL;
 
+    // folio-clipboard: drop what an earlier, abandoned transfer left queued
+    while (XCheckIfEvent(_glfw.x11.display, &stale, isStaleSelectionEvent, NULL))
+        ;
+    deadline = _glfwPlatformGetTimerValue() + // folio-clipboard
+        (uint64_t) (_GLFW_SELECTION_TOTAL_TIMEOUT * _glfwPlatformGetTimerFrequency());
+
     for (size_t i = 0;  i < targetCount;  i++)
     {
-        char* data;
+        char* data = NULL; // folio-clipboard: NULL
         Atom actualType;
         int actualFormat;
         unsigned long itemCount, bytesAfter;
         XEvent notification, dummy;
+
+        XSelectionEvent request = { 0 }; // folio-clipboard
 
         XConvertSelection(_glfw.x11.display,
                           selection,
@@ -973,12 +1054,16 @@ static const char* getSelectionString(Atom selection)
                           _glfw.x11.helperWindowHandle,
                           CurrentTime);
 
-        while (!XCheckTypedWindowEvent(_glfw.x11.display,
-                                       _glfw.x11.helperWindowHandle,
-                                       SelectionNotify,
-                                       &notification))
+        // folio-clipboard: a timeout instead of waiting forever
+        request.requestor = _glfw.x11.helperWindowHandle;
+        request.selection = selection;
+        request.target = targets[i];
+        request.property = _glfw.x11.GLFW_SELECTION;
+        if (!waitForSelectionEvent(&notification, isSelectionNotify,
+                                   (XPointer) &request, deadline))
         {
-            waitForX11Event(NULL);
+            timedOut = GLFW_TRUE;
+            break;
         }
 
         if (notification.xselection.property == None)
@@ -1004,20 +1089,24 @@ static const char* getSelectionString(Atom selection)
 
         if (actualType == _glfw.x11.INCR)
         {
-            size_t size = 1;
+            // folio-clipboard: length and capacity (GLFW 3.4 grew the string
+            // by each chunk and appended with strcat: quadratic in chunks)
+            size_t length = 0, capacity = 0;
             char* string = NULL;
 
             for (;;)
             {
-                while (!XCheckIfEvent(_glfw.x11.display,
-                                      &dummy,
-                                      isSelPropNewValueNotify,
-                                      (XPointer) &notification))
+                // folio-clipboard: a timeout instead of waiting forever
+                if (!waitForSelectionEvent(&dummy, isSelPropNewValueNotify,
+                                           (XPointer) &notification, deadline))
                 {
-                    waitForX11Event(NULL);
+                    timedOut = GLFW_TRUE;
+                    _glfw_free(string);
+                    break;
                 }
 
                 XFree(data);
+                data = NULL; // folio-clipboard
                 XGetWindowProperty(_glfw.x11.display,
                                    notification.xselection.requestor,
                                    notification.xselection.property,
@@ -1031,12 +1120,32 @@ static const char* getSelectionString(Atom selection)
                                    &bytesAfter,
                                    (unsigned char**) &data);
 
-                if (itemCount)
+                // folio-clipboard: no property is no chunk (the event was
+                // stale: the INCR property's own, or one whose chunk an
+                // earlier read took); only an empty property ends the transfer
+                if (actualType == None)
+                    continue;
+
+                if (itemCount && actualFormat == 8) // folio-clipboard
                 {
-                    size += itemCount;
-                    string = _glfw_realloc(string, size);
-                    string[size - itemCount - 1] = '\0';
-                    strcat(string, data);
+                    // folio-clipboard: amortised growth and memcpy
+                    if (length + itemCount + 1 > capacity)
+                    {
+                        char* grown;
+                        capacity = (length + itemCount + 1) * 2;
+                        grown = _glfw_realloc(string, capacity);
+                        if (!grown)
+                        {
+                            _glfw_free(string);
+                            string = NULL;
+                            break;
+                        }
+                        string = grown;
+                    }
+
+                    memcpy(string + length, data, itemCount);
+                    length += itemCount;
+                    string[length] = '\0';
                 }
 
                 if (!itemCount)
@@ -1066,11 +1175,23 @@ static const char* getSelectionString(Atom selection)
 
         XFree(data);
 
-        if (*selectionString)
+        if (*selectionString || timedOut) // folio-clipboard: || timedOut
             break;
     }
 
-    if (!*selectionString)
+    if (timedOut)
+    {
+        // folio-clipboard: the owner may still answer or write chunks later:
+        // later transfers use a new property so that cannot land in them
+        static unsigned int abandoned = 0;
+        char name[64];
+        snprintf(name, sizeof(name), "GLFW_SELECTION_%u", ++abandoned);
+        _glfw.x11.GLFW_SELECTION = XInternAtom(_glfw.x11.display, name, False);
+
+        _glfwInputError(GLFW_FORMAT_UNAVAILABLE,
+                        "X11: The selection owner did not answer in time");
+    }
+    else if (!*selectionString) // folio-clipboard: else
     {
         _glfwInputError(GLFW_FORMAT_UNAVAILABLE,
                         "X11: Failed to convert selection to string");
