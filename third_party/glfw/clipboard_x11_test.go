@@ -39,7 +39,13 @@ func TestMain(m *testing.M) {
 	}
 	mainCalls = make(chan func())
 	done := make(chan int)
-	go func() { done <- m.Run() }()
+	go func() {
+		code := m.Run()
+		if stuck { // the main thread never comes back: end here
+			os.Exit(code)
+		}
+		done <- code
+	}()
 	for {
 		select {
 		case f := <-mainCalls:
