@@ -87,6 +87,10 @@ type Preview struct {
 	siteRoot  string // set by SetSiteRoot, or found from baseDir
 	rootSet   bool   // siteRoot was set by SetSiteRoot
 	rootFor   string // the baseDir siteRoot was found for
+	// site is what siteRoot's config and link render hook say, read for
+	// siteFor (see resolver)
+	site      *markdown.Site
+	siteFor   string
 	firstLine int
 	built     []*Block // blocks whose widget is cached in their state's obj
 	states    map[*Block]*uiState
@@ -519,9 +523,13 @@ func (p *Preview) SetSiteRoot(root string) {
 	p.refreshVisible()
 }
 
-// resolver is the link and image resolver for the article shown.
+// resolver is the link and image resolver for the article shown, with
+// the site's config read once for its root.
 func (p *Preview) resolver() markdown.Resolver {
-	return markdown.Resolver{Dir: p.baseDir, Root: p.siteRoot}
+	if p.site == nil || p.siteFor != p.siteRoot {
+		p.site, p.siteFor = markdown.LoadSite(p.siteRoot), p.siteRoot
+	}
+	return markdown.Resolver{Dir: p.baseDir, Root: p.siteRoot, Site: p.site}
 }
 
 // SetAllowRemoteImages turns loading of http(s) images on or off (off by
@@ -859,8 +867,10 @@ func (p *Preview) refreshVisible() {
 	canvas.Refresh(p.content)
 }
 
-// openLink acts on a tapped link.
+// openLink acts on a tapped link, with the site's config and link render
+// hook read again (they may have changed since the article was opened).
 func (p *Preview) openLink(dest string) {
+	p.site = nil
 	kind, target := classifyLink(dest, p.resolver())
 	switch kind {
 	case linkBrowser:
