@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"folio/preview"
 )
 
 // TestLinkWithAFragmentLandsOnTheHeading: a link to another article with a
@@ -50,8 +52,42 @@ func TestLinkWithAFragmentLandsOnTheHeading(t *testing.T) {
 // status bar with its destination (QA F15: nothing happened).
 func TestInertLinkSaysWhereItPoints(t *testing.T) {
 	ws, _ := newTestWorkspace(t)
-	ws.prev.OnInertLink("g")
-	if msg := ws.status.label.Text; !strings.Contains(msg, "“g”") {
-		t.Errorf("status %q, want the link's destination", msg)
+	for _, tc := range []struct {
+		dest string
+		why  preview.InertReason
+		says string
+	}{
+		{"ftp://x/y", preview.InertOther, "leads to no article"},
+		{"g", preview.InertHook, "render hook"},
+		{"/configuration/nothing/", preview.InertMissing, "No article found"},
+	} {
+		ws.prev.OnInertLink(tc.dest, tc.why)
+		if msg := ws.status.label.Text; !strings.Contains(msg, "“"+tc.dest+"”") || !strings.Contains(msg, tc.says) {
+			t.Errorf("status %q, want the link's destination and %q", msg, tc.says)
+		}
+	}
+}
+
+// QA F36: Hugo's docs link to a definition term of another article
+// ([`baseURL`]: /configuration/all/#baseurl); no heading has that id, the
+// term does, and the caret lands on it.
+func TestLinkLandsOnADefinitionTerm(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	q := queues[ws]
+	a, b := filepath.Join(dir, "a.md"), filepath.Join(dir, "all.md")
+	write(t, b, "---\ntitle: All settings\n---\n\n## Settings\n\n`archetypeDir`\n: The designated directory.\n\n`baseURL`\n: The absolute URL.\n")
+	ws.load(a)
+	q.runFor(200 * time.Millisecond)
+	ws.openLinked(b, "baseurl")
+	q.runFor(500 * time.Millisecond)
+	if ws.art.Path() != b {
+		t.Fatalf("open article %s, want %s", ws.art.Path(), b)
+	}
+	want := strings.Index(ws.src.Text(), "`baseURL`")
+	if got := ws.src.CursorOffset(); got != want {
+		t.Errorf("caret at %d, want the term at %d", got, want)
+	}
+	if msg := ws.status.label.Text; strings.Contains(msg, "baseurl") {
+		t.Errorf("status %q says the anchor is missing", msg)
 	}
 }

@@ -51,26 +51,30 @@ func TestTapHugoPageLinkOpensArticle(t *testing.T) {
 			p.SetSiteRoot(root)
 		}
 		var opened, anchor, inert string
+		var why InertReason
 		p.OnOpenArticleAt = func(path, a string) { opened, anchor = path, a }
-		p.OnInertLink = func(dest string) { inert = dest }
+		p.OnInertLink = func(dest string, w InertReason) { inert, why = dest, w }
 		body := src[len("---\ntitle: URL management\ndescription: Control the structure and appearance of URLs.\n---\n"):]
 		p.updateNow(body, Meta{}, filepath.Dir(article), 5)
-		for _, tc := range []struct{ dest, path, anchor string }{
-			{"/configuration/ugly-urls/", "configuration/ugly-urls.md", ""},
-			{"/methods/page/date/", "methods/page/Date.md", ""}, // a reference definition, another letter case
-			{"/configuration/all/#baseurl", "configuration/all.md", "baseurl"},
-			{"/functions/", "functions/_index.md", ""},
-			{"../configuration/ugly-urls/", "configuration/ugly-urls.md", ""},
-			{"commands/hugo_mod_npm_pack/", "commands/hugo_mod_npm_pack.md", ""},
-			{"/configuration/nothing/", "", ""},
-			{"../gone/", "", ""},
-			{"g", "", ""},
+		for _, tc := range []struct {
+			dest, path, anchor string
+			why                InertReason
+		}{
+			{"/configuration/ugly-urls/", "configuration/ugly-urls.md", "", 0},
+			{"/methods/page/date/", "methods/page/Date.md", "", 0}, // a reference definition, another letter case
+			{"/configuration/all/#baseurl", "configuration/all.md", "baseurl", 0},
+			{"/functions/", "functions/_index.md", "", 0},
+			{"../configuration/ugly-urls/", "configuration/ugly-urls.md", "", 0},
+			{"commands/hugo_mod_npm_pack/", "commands/hugo_mod_npm_pack.md", "", 0},
+			{"/configuration/nothing/", "", "", InertMissing},
+			{"../gone/", "", "", InertMissing},
+			{"g", "", "", InertHook},
 		} {
-			opened, anchor, inert = "", "", ""
+			opened, anchor, inert, why = "", "", "", -1
 			tapLink(t, p, tc.dest)
 			if tc.path == "" {
-				if opened != "" || inert != tc.dest {
-					t.Errorf("root set %v: tap %q opened %q, said %q; want it said to be inert", setRoot, tc.dest, opened, inert)
+				if opened != "" || inert != tc.dest || why != tc.why {
+					t.Errorf("root set %v: tap %q opened %q, said %q (%v); want it said to be inert (%v)", setRoot, tc.dest, opened, inert, why, tc.why)
 				}
 				continue
 			}

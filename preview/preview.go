@@ -52,8 +52,8 @@ type Preview struct {
 
 	// OnInertLink is called on the UI goroutine when the reader taps a
 	// link that leads nowhere Folio can go (not an article, heading or web
-	// address), with its destination as written.
-	OnInertLink func(dest string)
+	// address), with its destination as written and why.
+	OnInertLink func(dest string, why InertReason)
 
 	// OnToggleTask is called on the UI goroutine when the reader clicks a
 	// task list box: the edit that checks or unchecks it in the body last
@@ -887,7 +887,7 @@ func (p *Preview) openLink(dest string) {
 		}
 	case linkInert:
 		if p.OnInertLink != nil {
-			p.OnInertLink(dest)
+			p.OnInertLink(dest, inertReason(dest, p.resolver()))
 		}
 	case linkAnchor:
 		p.ScrollToAnchor(target)

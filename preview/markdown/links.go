@@ -54,6 +54,10 @@ type Target struct {
 	URL    string // LinkBrowser: the URL
 	Path   string // LinkArticle: the file (it may not exist)
 	Anchor string // LinkAnchor (and LinkArticle with a fragment): the fragment, unescaped
+	// LinkInert only: Hook is set for a keyword the site's link render
+	// hook gives its meaning ([term](g)), Missing for a page path that no
+	// article of the site answers (/configuration/nothing/).
+	Hook, Missing bool
 }
 
 var schemeRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]*:`)
@@ -99,7 +103,7 @@ func (r Resolver) Link(dest string) Target {
 		}
 		site := r.site()
 		if site.HookKeyword(dest) {
-			return Target{} // the render hook's, not a path
+			return Target{Hook: true} // the render hook's, not a path
 		}
 		switch strings.ToLower(path.Ext(u.Path)) {
 		case ".md", ".markdown":
@@ -116,6 +120,12 @@ func (r Resolver) Link(dest string) Target {
 		}
 		if f := r.page(u.Path, site); f != "" {
 			return Target{Kind: LinkArticle, Path: f, Anchor: u.Fragment}
+		}
+		switch strings.ToLower(path.Ext(strings.TrimSuffix(u.Path, "/"))) {
+		case "", ".html", ".htm":
+			if !strings.HasPrefix(u.Path, "/") || r.Root != "" {
+				return Target{Missing: true}
+			}
 		}
 	}
 	return Target{}
