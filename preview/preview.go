@@ -461,6 +461,12 @@ func (p *Preview) ScrollToSourceLineOnShow(line int) {
 	gen := p.gen
 	p.mu.Unlock()
 	p.landGen, p.landLine = gen, line
+	if gen <= p.applied {
+		// That text is shown: land now, and not again on the next
+		// article's text (seen: a link to all.md#baseurl, then another
+		// article of the list opened scrolled to all.md's line).
+		p.landLine = 0
+	}
 	p.ScrollToSourceLine(line)
 }
 
