@@ -1,6 +1,9 @@
 package app
 
 import (
+	"errors"
+	"io/fs"
+	"os"
 	"path/filepath"
 
 	"fyne.io/fyne/v2/lang"
@@ -26,6 +29,17 @@ func (ws *workspace) openLinked(abs, anchor string) {
 	}
 	if abs == ws.art.Path() {
 		ws.landOnAnchor()
+		return
+	}
+	if _, err := os.Stat(abs); errors.Is(err, fs.ErrNotExist) {
+		// a dead link ([x](/gone.md)): said as a page link's is, not as
+		// a problem of the open article
+		ws.jump = linkJump{}
+		name := abs
+		if rel, err := filepath.Rel(ws.root, abs); err == nil && filepath.IsLocal(rel) {
+			name = filepath.ToSlash(rel)
+		}
+		ws.status.say(lang.L("No article found for the link “{{.Dest}}”", map[string]any{"Dest": name}))
 		return
 	}
 	ws.open(abs)

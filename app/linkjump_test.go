@@ -91,3 +91,23 @@ func TestLinkLandsOnADefinitionTerm(t *testing.T) {
 		t.Errorf("status %q says the anchor is missing", msg)
 	}
 }
+
+// A link to a Markdown file that does not exist says so in the status bar,
+// as a page link no article answers does, and leaves the open article as
+// it is (it was shown as a problem of the open article: "Could not open
+// nothing.md: open nothing.md: open …: no such file or directory").
+func TestDeadArticleLinkSaysSo(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	a := filepath.Join(dir, "a.md")
+	ws.load(a)
+	ws.openLinked(filepath.Join(dir, "docs", "gone.md"), "x")
+	if ws.art.Path() != a {
+		t.Errorf("open article %s, want %s kept", ws.art.Path(), a)
+	}
+	if msg := ws.status.label.Text; !strings.Contains(msg, "No article found") || !strings.Contains(msg, "docs/gone.md") {
+		t.Errorf("status %q, want it to name the missing article", msg)
+	}
+	if p := ws.status.problemText(); p != "" {
+		t.Errorf("problem %q shown for the open article", p)
+	}
+}
