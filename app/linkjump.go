@@ -73,8 +73,14 @@ func (ws *workspace) landOnAnchor() {
 // inertLink tells the reader that a tapped link leads nowhere Folio can go
 // (QA F15: nothing happened), and why when it is known: a keyword the
 // site's render hook gives its meaning, or a page path no article answers.
+// A #fragment no heading of the open article has may name one of its
+// definition terms (Hugo's autoDefinitionTermID): it lands there, or says
+// there is no such heading.
 func (ws *workspace) inertLink(dest string, why preview.InertReason) {
 	switch why {
+	case preview.InertNoHeading:
+		// a definition term of this article, or "No heading …"
+		ws.openLinked(ws.art.Path(), markdown.Resolver{}.Link(dest).Anchor)
 	case preview.InertHook:
 		ws.status.say(lang.L("The link “{{.Dest}}” gets its target from the site's link render hook (a glossary term, for one); Folio cannot follow it", map[string]any{"Dest": dest}))
 	case preview.InertMissing:

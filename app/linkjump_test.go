@@ -111,3 +111,23 @@ func TestDeadArticleLinkSaysSo(t *testing.T) {
 		t.Errorf("problem %q shown for the open article", p)
 	}
 }
+
+// An in-article #fragment the preview finds no heading for goes to the
+// app, which lands on a definition term with that id or says there is no
+// such heading (it did nothing).
+func TestAnchorOfThisArticleFindsATermOrSaysSo(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	q := queues[ws]
+	b := filepath.Join(dir, "all.md")
+	write(t, b, "---\ntitle: All\n---\n\nSee [base](#baseurl) and [none](#nothing).\n\n`archetypeDir`\n: The directory.\n\n`baseURL`\n: The absolute URL.\n")
+	ws.load(b)
+	q.runFor(300 * time.Millisecond)
+	ws.prev.OnInertLink("#baseurl", preview.InertNoHeading)
+	if want := strings.Index(ws.src.Text(), "`baseURL`"); ws.src.CursorOffset() != want {
+		t.Errorf("caret at %d, want the term at %d", ws.src.CursorOffset(), want)
+	}
+	ws.prev.OnInertLink("#nothing", preview.InertNoHeading)
+	if msg := ws.status.label.Text; !strings.Contains(msg, "#nothing") {
+		t.Errorf("status %q, want it to say there is no such heading", msg)
+	}
+}

@@ -20,9 +20,10 @@ type InertReason int
 
 // The reasons.
 const (
-	InertOther   InertReason = iota // a scheme, a file or a form Folio does not open
-	InertHook                       // a keyword the site's link render hook gives its meaning ([term](g))
-	InertMissing                    // a page path no article of the site answers
+	InertOther     InertReason = iota // a scheme, a file or a form Folio does not open
+	InertHook                         // a keyword the site's link render hook gives its meaning ([term](g))
+	InertMissing                      // a page path no article of the site answers
+	InertNoHeading                    // #id: no heading of this article has that id
 )
 
 // inertReason is why the link to dest is inert.

@@ -98,3 +98,21 @@ func TestClassifyLinkUsesTheSiteResolver(t *testing.T) {
 		t.Errorf("classifyLink = %v %q, want article %q", kind, target, want)
 	}
 }
+
+// A #fragment with no heading in the article is handed to the app
+// (InertNoHeading) instead of doing nothing.
+func TestTapAnchorWithoutHeadingTellsTheApp(t *testing.T) {
+	p := showPreview(t)
+	var inert string
+	var why InertReason = -1
+	p.OnInertLink = func(dest string, w InertReason) { inert, why = dest, w }
+	p.updateNow([]byte("[to a](#a) [to nothing](#nothing)\n\n## A\n"), Meta{}, "", 1)
+	tapLink(t, p, "#a")
+	if inert != "" {
+		t.Errorf("a link to an existing heading was called inert: %q", inert)
+	}
+	tapLink(t, p, "#nothing")
+	if inert != "#nothing" || why != InertNoHeading {
+		t.Errorf("OnInertLink(%q, %v), want #nothing, InertNoHeading", inert, why)
+	}
+}

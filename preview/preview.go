@@ -896,7 +896,9 @@ func (p *Preview) openLink(dest string) {
 			p.OnInertLink(dest, inertReason(dest, p.resolver()))
 		}
 	case linkAnchor:
-		p.ScrollToAnchor(target)
+		if !p.ScrollToAnchor(target) && p.OnInertLink != nil {
+			p.OnInertLink(dest, InertNoHeading) // the app looks further (definition terms) or says so
+		}
 	case linkFootnote:
 		for i, it := range p.items {
 			if it.block != nil && it.block.Kind == KindFootnotes {
