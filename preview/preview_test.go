@@ -651,3 +651,29 @@ func TestTaskBoxTogglesTheText(t *testing.T) {
 		}
 	}
 }
+
+// QA G2: a code span in a heading (docs-cn's "### `tidb_slow_txn_log_threshold`
+// <span>从 v7.0.0 版本开始引入</span>") is drawn at the heading's size, not
+// smaller than the heading's other text; in a paragraph it stays a little
+// smaller than the text around it.
+func TestCodeInHeadingTakesTheHeadingSize(t *testing.T) {
+	test.NewTempApp(t)
+	blocks := markdown.NewDocument(newMarkdown()).Set([]byte("### `tidb_slow_txn_log_threshold` <span class=\"version-mark\">从 v7.0.0 版本开始引入</span>\n\ntext `code` text\n"))
+	scales := func(i int) (code, other float32) {
+		f := builder{}.block(blocks[i].Block).(*textFlow)
+		for _, r := range f.runs {
+			if r.code {
+				code = r.scale
+			} else if strings.TrimSpace(r.text) != "" {
+				other = r.scale
+			}
+		}
+		return code, other
+	}
+	if code, other := scales(0); code != other || code != headingScale[3] {
+		t.Errorf("heading: code drawn at %v, its text at %v; want both %v", code, other, headingScale[3])
+	}
+	if code, other := scales(1); code >= other {
+		t.Errorf("paragraph: code at %v, text at %v; want the code a little smaller", code, other)
+	}
+}
