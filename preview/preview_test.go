@@ -677,3 +677,33 @@ func TestCodeInHeadingTakesTheHeadingSize(t *testing.T) {
 		t.Errorf("paragraph: code at %v, text at %v; want the code a little smaller", code, other)
 	}
 }
+
+// QA G3: following a footnote reference lands on the footnotes even when
+// the blocks before them (long tables whose cells wrap) are taller or
+// shorter than their estimates: it settles as a heading jump does.
+func TestFootnoteLinkLandsPastTables(t *testing.T) {
+	p := showPreview(t)
+	var b strings.Builder
+	b.WriteString("| 功能 | 说明 |\n|---|---|\n| 字符集和排序规则[^1] | Y |\n\n")
+	for range 6 {
+		b.WriteString("| 功能 | 说明 |\n|---|---|\n")
+		for r := range 40 {
+			fmt.Fprintf(&b, "| 第 %d 行 | %s |\n", r, strings.Repeat("很长的说明文字会在窄的窗格里换行 ", 6))
+		}
+		b.WriteString("\n" + strings.Repeat("段落。\n\n", 5))
+	}
+	b.WriteString("[^1]: 注释\n")
+	p.updateNow([]byte(b.String()), Meta{}, "", 1)
+	p.scroll.ScrollToOffset(fyne.NewPos(0, 200))
+	p.refreshVisible()
+	p.openLink("#fn:1")
+	last := len(p.items) - 1
+	if p.items[last].block.Kind != KindFootnotes {
+		t.Fatalf("last item is %v", p.items[last].block.Kind)
+	}
+	top, end := p.offsets[last], p.offsets[last+1]
+	y, h := p.scroll.Offset.Y, p.scroll.Size().Height
+	if !p.visible[last] || end < y || top > y+h {
+		t.Errorf("footnotes at %v–%v, the view at %v–%v", top, end, y, y+h)
+	}
+}
