@@ -53,8 +53,13 @@ func (ws *workspace) mayOpen(abs string, retry func()) bool {
 	if library.Within(real, ws.realRoot()) || ws.allowedLinks[abs] == real {
 		return true
 	}
-	ws.ask(lang.L("Link out of the folder"),
-		lang.L("{{.Name}} is a link to {{.Target}}, outside the opened folder. Open it?", map[string]any{"Name": name, "Target": real}),
+	msg := lang.L("{{.Name}} is a link to {{.Target}}, outside the opened folder. Open it?", map[string]any{"Name": name, "Target": real})
+	if a, err := filepath.Abs(abs); err == nil && a == real {
+		// no symbolic link: a Markdown link to an article outside the
+		// folder (a site's page link when only a section is open)
+		msg = lang.L("{{.Name}} ({{.Target}}) is outside the opened folder. Open it?", map[string]any{"Name": name, "Target": real})
+	}
+	ws.ask(lang.L("Link out of the folder"), msg,
 		askButton{lang.L("Cancel"), func() { ws.list.selectCurrent() }},
 		askButton{lang.L("Open"), func() {
 			if ws.allowedLinks == nil {

@@ -110,3 +110,22 @@ func TestSpecialFilesAreRefusedWithoutBlocking(t *testing.T) {
 		})
 	}
 }
+
+// A Markdown link to an article outside the opened folder (a Hugo page link
+// when only a section is open) asks too, without calling it a symbolic
+// link (QA F36, seen in a real window: "ugly-urls.md is a link to …").
+func TestLinkedArticleOutOfTheFolderIsNotCalledALink(t *testing.T) {
+	ws, _ := newTestWorkspace(t)
+	outside := filepath.Join(t.TempDir(), "ugly-urls.md")
+	write(t, outside, "# Ugly URLs\n")
+	real, _ := filepath.EvalSymlinks(outside)
+	ws.openLinked(real, "")
+	top := ws.win.Canvas().Overlays().Top()
+	if top == nil || !dialogSays(top, "ugly-urls.md ("+real+") is outside the opened folder. Open it?") {
+		t.Fatal("no question naming the article outside the folder")
+	}
+	pressButton(t, top, "Open")
+	if ws.art.Path() != real {
+		t.Errorf("Open: open article = %q, want %q", ws.art.Path(), real)
+	}
+}

@@ -96,6 +96,12 @@ func (b builder) runs(in []Inline, base flowRun) []flowRun {
 			if fr.scale == 0 {
 				fr.scale = 0.92
 			}
+			if base.style.Bold && base.scale > 1 {
+				// in a heading the code is the heading (docs-cn's
+				// "### `tidb_x`"): its size, as no bold mono face says it
+				// (QA G2: it was drawn smaller than the heading's text)
+				fr.scale = base.scale
+			}
 		}
 		if r.Style&Sup != 0 || r.Style&Sub != 0 {
 			fr.scale = 0.72

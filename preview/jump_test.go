@@ -96,3 +96,28 @@ func checkJump(t *testing.T, dir string, tail int) {
 		t.Errorf("after the user scrolled to %.0f, a resize moved the view back down to %.0f", at, got)
 	}
 }
+
+// A landing asked for text already shown happens at once and only once:
+// the next article given to Update opens at its top, not at the line the
+// last one landed on (seen in a real window: all.md#baseurl, then another
+// article from the list opened scrolled down to line 18).
+func TestLandingDoesNotCarryOverToTheNextArticle(t *testing.T) {
+	p := showPreview(t)
+	long := func(name string) []byte {
+		var b strings.Builder
+		for i := range 200 {
+			fmt.Fprintf(&b, "%s paragraph %d\n\n", name, i)
+		}
+		return []byte(b.String())
+	}
+	p.updateNow(long("all"), Meta{}, "", 1)
+	p.ScrollToSourceLineOnShow(300)
+	if p.scroll.Offset.Y < 100 {
+		t.Fatalf("not scrolled to line 300: %v", p.scroll.Offset.Y)
+	}
+	p.ScrollToSourceLine(0) // the app: another article starts at its top
+	p.updateNow(long("front-matter"), Meta{}, "", 1)
+	if y := p.scroll.Offset.Y; y != 0 {
+		t.Errorf("the next article opened scrolled to %v, want its top", y)
+	}
+}

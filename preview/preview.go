@@ -52,8 +52,8 @@ type Preview struct {
 
 	// OnInertLink is called on the UI goroutine when the reader taps a
 	// link that leads nowhere Folio can go (not an article, heading or web
-	// address), with its destination as written.
-	OnInertLink func(dest string)
+	// address), with its destination as written and why.
+	OnInertLink func(dest string, why InertReason)
 
 	// OnToggleTask is called on the UI goroutine when the reader clicks a
 	// task list box: the edit that checks or unchecks it in the body last
@@ -87,6 +87,10 @@ type Preview struct {
 	siteRoot  string // set by SetSiteRoot, or found from baseDir
 	rootSet   bool   // siteRoot was set by SetSiteRoot
 	rootFor   string // the baseDir siteRoot was found for
+	// site is what siteRoot's config and link render hook say, read for
+	// siteFor (see resolver)
+	site      *markdown.Site
+	siteFor   string
 	firstLine int
 	built     []*Block // blocks whose widget is cached in their state's obj
 	states    map[*Block]*uiState
@@ -457,6 +461,12 @@ func (p *Preview) ScrollToSourceLineOnShow(line int) {
 	gen := p.gen
 	p.mu.Unlock()
 	p.landGen, p.landLine = gen, line
+	if gen <= p.applied {
+		// That text is shown: land now, and not again on the next
+		// article's text (seen: a link to all.md#baseurl, then another
+		// article of the list opened scrolled to all.md's line).
+		p.landLine = 0
+	}
 	p.ScrollToSourceLine(line)
 }
 
@@ -519,9 +529,13 @@ func (p *Preview) SetSiteRoot(root string) {
 	p.refreshVisible()
 }
 
-// resolver is the link and image resolver for the article shown.
+// resolver is the link and image resolver for the article shown, with
+// the site's config read once for its root.
 func (p *Preview) resolver() markdown.Resolver {
-	return markdown.Resolver{Dir: p.baseDir, Root: p.siteRoot}
+	if p.site == nil || p.siteFor != p.siteRoot {
+		p.site, p.siteFor = markdown.LoadSite(p.siteRoot), p.siteRoot
+	}
+	return markdown.Resolver{Dir: p.baseDir, Root: p.siteRoot, Site: p.site}
 }
 
 // SetAllowRemoteImages turns loading of http(s) images on or off (off by
@@ -859,8 +873,10 @@ func (p *Preview) refreshVisible() {
 	canvas.Refresh(p.content)
 }
 
-// openLink acts on a tapped link.
+// openLink acts on a tapped link, with the site's config and link render
+// hook read again (they may have changed since the article was opened).
 func (p *Preview) openLink(dest string) {
+	p.site = nil
 	kind, target := classifyLink(dest, p.resolver())
 	switch kind {
 	case linkBrowser:
@@ -877,16 +893,19 @@ func (p *Preview) openLink(dest string) {
 		}
 	case linkInert:
 		if p.OnInertLink != nil {
-			p.OnInertLink(dest)
+			p.OnInertLink(dest, inertReason(dest, p.resolver()))
 		}
 	case linkAnchor:
-		p.ScrollToAnchor(target)
+		if !p.ScrollToAnchor(target) && p.OnInertLink != nil {
+			p.OnInertLink(dest, InertNoHeading) // the app looks further (definition terms) or says so
+		}
 	case linkFootnote:
 		for i, it := range p.items {
 			if it.block != nil && it.block.Kind == KindFootnotes {
-				p.ensureOffsets()
-				p.scroll.ScrollToOffset(fyne.NewPos(0, p.offsets[i]))
-				p.refreshVisible()
+				// settle as a heading jump does: the blocks built on the
+				// way are taller or shorter than estimated (QA G3: it
+				// landed in the middle of a long table)
+				p.settleAt(i, 0)
 				return
 			}
 		}

@@ -651,3 +651,59 @@ func TestTaskBoxTogglesTheText(t *testing.T) {
 		}
 	}
 }
+
+// QA G2: a code span in a heading (docs-cn's "### `tidb_slow_txn_log_threshold`
+// <span>从 v7.0.0 版本开始引入</span>") is drawn at the heading's size, not
+// smaller than the heading's other text; in a paragraph it stays a little
+// smaller than the text around it.
+func TestCodeInHeadingTakesTheHeadingSize(t *testing.T) {
+	test.NewTempApp(t)
+	blocks := markdown.NewDocument(newMarkdown()).Set([]byte("### `tidb_slow_txn_log_threshold` <span class=\"version-mark\">从 v7.0.0 版本开始引入</span>\n\ntext `code` text\n"))
+	scales := func(i int) (code, other float32) {
+		f := builder{}.block(blocks[i].Block).(*textFlow)
+		for _, r := range f.runs {
+			if r.code {
+				code = r.scale
+			} else if strings.TrimSpace(r.text) != "" {
+				other = r.scale
+			}
+		}
+		return code, other
+	}
+	if code, other := scales(0); code != other || code != headingScale[3] {
+		t.Errorf("heading: code drawn at %v, its text at %v; want both %v", code, other, headingScale[3])
+	}
+	if code, other := scales(1); code >= other {
+		t.Errorf("paragraph: code at %v, text at %v; want the code a little smaller", code, other)
+	}
+}
+
+// QA G3: following a footnote reference lands on the footnotes even when
+// the blocks before them (long tables whose cells wrap) are taller or
+// shorter than their estimates: it settles as a heading jump does.
+func TestFootnoteLinkLandsPastTables(t *testing.T) {
+	p := showPreview(t)
+	var b strings.Builder
+	b.WriteString("| 功能 | 说明 |\n|---|---|\n| 字符集和排序规则[^1] | Y |\n\n")
+	for range 6 {
+		b.WriteString("| 功能 | 说明 |\n|---|---|\n")
+		for r := range 40 {
+			fmt.Fprintf(&b, "| 第 %d 行 | %s |\n", r, strings.Repeat("很长的说明文字会在窄的窗格里换行 ", 6))
+		}
+		b.WriteString("\n" + strings.Repeat("段落。\n\n", 5))
+	}
+	b.WriteString("[^1]: 注释\n")
+	p.updateNow([]byte(b.String()), Meta{}, "", 1)
+	p.scroll.ScrollToOffset(fyne.NewPos(0, 200))
+	p.refreshVisible()
+	p.openLink("#fn:1")
+	last := len(p.items) - 1
+	if p.items[last].block.Kind != KindFootnotes {
+		t.Fatalf("last item is %v", p.items[last].block.Kind)
+	}
+	top, end := p.offsets[last], p.offsets[last+1]
+	y, h := p.scroll.Offset.Y, p.scroll.Size().Height
+	if !p.visible[last] || end < y || top > y+h {
+		t.Errorf("footnotes at %v–%v, the view at %v–%v", top, end, y, y+h)
+	}
+}

@@ -9,7 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -150,12 +149,9 @@ func checkFile(f *library.File, roots *siteRoots) checked {
 		c.fields = f.Doc.Fields()
 	}
 	dir := filepath.Dir(f.Abs)
-	res := markdown.Resolver{Dir: dir, Root: roots.of(dir)}
+	res := markdown.Resolver{Dir: dir, Root: roots.of(dir), Site: roots.site(dir)}
 	for _, l := range bodyLinks(f.Doc.Body(), f.Doc.BodyLine()) {
-		if !l.image && roots.hookHandles(dir, l.dest) {
-			continue // Hugo's render hook gives it its meaning ([term](g))
-		}
-		if msg := brokenLink(res, l); msg != "" && !roots.hookFinds(dir, l) {
+		if msg := brokenLink(res, l); msg != "" {
 			c.diags = append(c.diags, diagnostic{file: f.Path, line: l.line, isErr: true, msg: msg})
 		}
 	}
@@ -269,142 +265,42 @@ func brokenLink(r markdown.Resolver, l link) string {
 }
 
 // siteRoots finds and remembers the site root of each folder under the
-// checked one (markdown.FindSiteRoot, not going above it).
+// checked one (markdown.FindSiteRoot, not going above it), and the site
+// (config and link render hooks) each folder belongs to.
 type siteRoots struct {
 	top   string
 	mu    sync.Mutex
 	known map[string]string
-	hooks map[string][]byte // a folder's Hugo link render hooks (see hookHandles)
+	sites map[string]*markdown.Site // by the site root found without a limit
 }
 
 func newSiteRoots(top string) *siteRoots {
 	if abs, err := filepath.Abs(top); err == nil {
 		top = abs
 	}
-	return &siteRoots{top: top, known: map[string]string{}, hooks: map[string][]byte{}}
+	return &siteRoots{top: top, known: map[string]string{}, sites: map[string]*markdown.Site{}}
 }
 
-// hookShorthand is what a render hook may read as a keyword rather than a
-// path: one bare word, no slash, dot, fragment or query ("g").
-var hookShorthand = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_-]{0,15}$`)
-
-// hookHandles reports whether dest, a link destination in an article of
-// folder dir, is a keyword the Hugo site's link render hook
-// (layouts/_markup/render-link.html, or the older
-// layouts/_default/_markup/) compares the destination with, as Hugo's own
-// docs do for glossary terms: {{ if eq $u.String "g" }} makes [term](g) a
-// link to the glossary. Such a link is not a path and not broken. The rule
-// is narrow: a bare word, and a hook that names it in an eq.
-func (s *siteRoots) hookHandles(dir, dest string) bool {
-	dest = strings.TrimSpace(dest)
-	if !hookShorthand.MatchString(dest) {
-		return false
-	}
-	hook := s.linkHook(dir)
-	if len(hook) == 0 {
-		return false
-	}
-	eq := regexp.MustCompile(`\beq\s+[$.\w]+\s+"` + regexp.QuoteMeta(dest) + `"`)
-	return eq.Match(hook)
-}
-
-// hookFinds reports whether a link that does not resolve from its
-// article's folder is one the Hugo site's link render hook finds with
-// GetPage, which looks a relative path up from the content root too (Hugo's
-// docs write [hugo mod npm pack](commands/hugo_mod_npm_pack/)): it is
-// tried from each folder between the article's and the site root. The rule
-// is narrow: a page link (not an image), a path not starting with ./ or
-// ../, and a hook that calls GetPage.
-func (s *siteRoots) hookFinds(dir string, l link) bool {
-	dest := strings.TrimSpace(l.dest)
-	if l.image || strings.HasPrefix(dest, "./") || strings.HasPrefix(dest, "../") || strings.HasPrefix(dest, "/") {
-		return false
-	}
-	if !bytes.Contains(s.linkHook(dir), []byte("GetPage")) {
-		return false
-	}
+// site is the site holding dir: the nearest site root up the tree, even
+// above the checked folder (`folio check content/` still follows the
+// site's config and link render hooks, which give [term](g) and
+// commands/x/ their meaning), else the checked folder.
+func (s *siteRoots) site(dir string) *markdown.Site {
 	if abs, err := filepath.Abs(dir); err == nil {
 		dir = abs
 	}
 	root := markdown.FindSiteRoot(dir, "")
-	for d := filepath.Dir(dir); strings.HasPrefix(d, root) && d != filepath.Dir(d); d = filepath.Dir(d) {
-		for _, p := range []string{dest, foldCase(d, dest)} {
-			if checked, ok := (markdown.Resolver{Dir: d, Root: root}).Check(p, false); p != "" && checked && ok {
-				return true
-			}
-		}
-		if d == root {
-			break
-		}
-	}
-	return false
-}
-
-// foldCase is dest (a slash-separated path under dir, maybe ending in a
-// "/" or an anchor) with each folder and the last name spelt as on disk
-// when they match only when case is ignored, as Hugo's GetPage matches
-// (methods/page/date/ is content/…/methods/page/Date.md); "" when a
-// folder is missing.
-func foldCase(dir, dest string) string {
-	p, rest := dest, ""
-	if i := strings.IndexAny(p, "?#"); i >= 0 {
-		p, rest = p[:i], p[i:]
-	}
-	trail := strings.HasSuffix(p, "/")
-	parts := strings.Split(strings.Trim(p, "/"), "/")
-	for i, name := range parts {
-		entries, err := os.ReadDir(dir)
-		if err != nil {
-			return ""
-		}
-		found := ""
-		for _, e := range entries {
-			n := e.Name()
-			if i == len(parts)-1 && !e.IsDir() {
-				n = strings.TrimSuffix(n, filepath.Ext(n)) // a page named without its .md
-			}
-			if strings.EqualFold(n, name) {
-				found = e.Name()
-				if i == len(parts)-1 && !e.IsDir() {
-					found = n
-				}
-				break
-			}
-		}
-		if found == "" {
-			return ""
-		}
-		parts[i] = found
-		dir = filepath.Join(dir, found)
-	}
-	out := strings.Join(parts, "/")
-	if trail {
-		out += "/"
-	}
-	return out + rest
-}
-
-// linkHook is the text of the link render hooks of the Hugo site holding
-// dir (the nearest site root up the tree, even above the checked folder:
-// `folio check content/` still follows the site's hooks); nil when none.
-func (s *siteRoots) linkHook(dir string) []byte {
-	root := markdown.FindSiteRoot(dir, "")
 	if root == "" {
-		return nil
+		root = s.of(dir) // the checked folder
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if h, ok := s.hooks[root]; ok {
-		return h
+	if site, ok := s.sites[root]; ok {
+		return site
 	}
-	var hook []byte
-	for _, rel := range []string{"layouts/_markup/render-link.html", "layouts/_default/_markup/render-link.html"} {
-		if b, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(rel))); err == nil {
-			hook = append(hook, b...)
-		}
-	}
-	s.hooks[root] = hook
-	return hook
+	site := markdown.LoadSite(root)
+	s.sites[root] = site
+	return site
 }
 
 func (s *siteRoots) of(dir string) string {

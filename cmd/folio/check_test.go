@@ -312,3 +312,29 @@ func TestCheckFollowsAGetPageRenderHook(t *testing.T) {
 		})
 	}
 }
+
+// QA F36: `folio check` resolves Hugo page links with the preview's
+// resolver (markdown.Resolver). On a small copy of hugoDocs' layout
+// (preview/markdown/testdata/hugosite: content in content/en mounted at the
+// content root, a GetPage link render hook) the page paths that Hugo finds
+// are not reported, in any letter case, and the dead ones are, site-absolute
+// ones included (the hook's GetPage would not find them either).
+func TestCheckHugoPageLinks(t *testing.T) {
+	site, err := filepath.Abs(filepath.Join("..", "..", "preview", "markdown", "testdata", "hugosite"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, arg := range []string{site, filepath.Join(site, "content")} { // also when only content/ is checked
+		out, _, code := runCLI("check", arg)
+		var got []string
+		for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+			if i := strings.Index(l, "broken"); i >= 0 {
+				got = append(got, filepath.Base(strings.SplitN(l, ":", 2)[0])+": "+l[i:])
+			}
+		}
+		want := "urls.md: broken link: /configuration/nothing/ not found|urls.md: broken link: ../gone/ not found|urls.md: broken link: /news/ not found"
+		if g := strings.Join(got, "|"); g != want || code != 1 {
+			t.Errorf("folio check %s (exit %d):\n%s\nwant\n%s", arg, code, strings.ReplaceAll(g, "|", "\n"), strings.ReplaceAll(want, "|", "\n"))
+		}
+	}
+}

@@ -33,7 +33,8 @@ import (
 // lists ("Term\n: definition", as Hugo's goldmark has them) and the CJK
 // rules: a soft line break between two East Asian wide characters (Han,
 // kana, CJK and full-width punctuation such as ，。：) is dropped, and a
-// backslash-escaped space is not rendered.
+// backslash-escaped space is not rendered. A line that is only a Hugo
+// block attribute list ({class="x"}) is not shown (attrs.go).
 //
 // The soft-break rule is applied by a tree transformer, so the HTML
 // renderer (whose own Simple rule misses full-width forms such as ，, and
@@ -52,6 +53,9 @@ func New() goldmark.Markdown {
 // newWith is New with the block parsers bps and the paragraph
 // transformers pts in place of goldmark's defaults.
 func newWith(bps, pts []util.PrioritizedValue) goldmark.Markdown {
+	// Hugo's block attribute lines (attrs.go), after the link reference
+	// definitions (100), before the tables (200)
+	pts = append(pts[:len(pts):len(pts)], util.Prioritized(blockAttrs{}, 150))
 	p := parser.NewParser(
 		parser.WithBlockParsers(bps...),
 		parser.WithInlineParsers(boundedInlineParsers()...),

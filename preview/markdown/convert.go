@@ -403,6 +403,16 @@ func (c *converter) htmlTag(runs []Inline, t *Tag, style Style, link string) []I
 	return runs
 }
 
+// isOpen reports whether an inline HTML tag of that name is open.
+func (c *converter) isOpen(name string) bool {
+	for _, o := range c.open {
+		if o.name == name {
+			return true
+		}
+	}
+	return false
+}
+
 // closeTag closes the innermost open tag of that name.
 func (c *converter) closeTag(name string) {
 	for i := len(c.open) - 1; i >= 0; i-- {
@@ -504,7 +514,11 @@ func (c *converter) inline(runs []Inline, n ast.Node, style Style, link string) 
 			return runs
 		}
 		if pieces, ok := SplitHTML(raw); ok && len(pieces) == 1 && pieces[0].Tag != nil {
-			return c.htmlTag(runs, pieces[0].Tag, style, link)
+			if t := pieces[0].Tag; !t.Closing || !pairedTag(t.Name) || c.isOpen(t.Name) {
+				return c.htmlTag(runs, t, style, link)
+			}
+			// a closing tag whose opening one was shown literally (an
+			// event attribute) or never written: literal too (QA F27)
 		}
 		return appendText(runs, Inline{Style: style | Code, Link: link, Text: raw})
 	case *Shortcode:

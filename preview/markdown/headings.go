@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
 )
 
@@ -52,6 +53,37 @@ func Headings(src []byte) []Heading {
 			slugs.seen[id]++
 		}
 		out = append(out, Heading{Level: h.Level, Text: txt, Line: line, Anchor: id})
+		return ast.WalkSkipChildren, nil
+	})
+	return out
+}
+
+// DefinitionTerms lists the terms of a Markdown body's definition lists
+// ("baseURL" on a line, ": its meaning" on the next) as headings of level
+// 0, with the ids Hugo gives them when autoDefinitionTermID is on (Hugo's
+// docs link to them: /configuration/all/#baseurl), so an anchor no heading
+// has can still land on its term.
+func DefinitionTerms(src []byte) []Heading {
+	if !bytes.Contains(src, []byte("\n:")) { // no definition
+
+		return nil
+	}
+	src = Sanitize(src)
+	doc := New().Parser().Parse(text.NewReader(src))
+	starts := lineStarts(src)
+	slugs := NewSlugger()
+	var out []Heading
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		dt, ok := n.(*east.DefinitionTerm)
+		if !entering || !ok {
+			return ast.WalkContinue, nil
+		}
+		txt := strings.TrimSpace(PlainText(dt, src))
+		line := 1
+		if dt.Lines().Len() > 0 {
+			line = lineOf(starts, dt.Lines().At(0).Start)
+		}
+		out = append(out, Heading{Text: txt, Line: line, Anchor: slugs.Slug(txt)})
 		return ast.WalkSkipChildren, nil
 	})
 	return out

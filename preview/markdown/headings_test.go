@@ -33,3 +33,20 @@ func TestAnchor(t *testing.T) {
 		}
 	}
 }
+
+// Hugo's docs link to definition terms (/configuration/all/#baseurl, with
+// autoDefinitionTermID): their ids, as Hugo makes them.
+func TestDefinitionTerms(t *testing.T) {
+	src := []byte("## Settings\n\n`archetypeDir`\n: (`string`) The designated directory.\n\n`baseURL`\n: (`string`) The absolute URL.\n\n> quoted\n\n`baseURL`\n: again\n")
+	want := []Heading{
+		{0, "archetypeDir", 3, "archetypedir"},
+		{0, "baseURL", 6, "baseurl"},
+		{0, "baseURL", 11, "baseurl-1"},
+	}
+	if got := DefinitionTerms(src); !reflect.DeepEqual(got, want) {
+		t.Errorf("DefinitionTerms =\n%+v\nwant\n%+v", got, want)
+	}
+	if got := DefinitionTerms([]byte("# no list\n\ntext: here\n")); got != nil {
+		t.Errorf("DefinitionTerms of no list = %+v", got)
+	}
+}

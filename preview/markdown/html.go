@@ -75,6 +75,21 @@ func (t Tag) IsSafe() bool {
 	return true
 }
 
+// pairedTag reports whether a safe inline tag stays open until its
+// closing tag (formatting tags, span, a, summary), as void tags (br, img)
+// and the block tags the preview breaks lines at do not. A closing paired
+// tag with no opening one before it in its block (that one was shown
+// literally, or never written) is shown literally, in the preview and the
+// export alike.
+func pairedTag(name string) bool {
+	switch name {
+	case "br", "hr", "img", "p", "div", "center", "details":
+		return false
+	}
+	_, safe := safeTags[name]
+	return safe
+}
+
 // IsMedia reports whether a tag is <video>, <audio> or <source>.
 func (t Tag) IsMedia() bool { return mediaTags[t.Name] }
 

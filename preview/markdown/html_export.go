@@ -261,8 +261,10 @@ func (r *exportRenderer) rawHTML(w util.BufWriter, src []byte, n ast.Node, enter
 		return ast.WalkSkipChildren, nil
 	}
 	if pieces, ok := SplitHTML(b.String()); ok {
-		writeSafeHTML(w, pieces)
-		return ast.WalkSkipChildren, nil
+		if t := pieces[0].Tag; len(pieces) != 1 || t == nil || !t.Closing || !pairedTag(t.Name) || openedBefore(raw, t.Name, src) {
+			writeSafeHTML(w, pieces)
+			return ast.WalkSkipChildren, nil
+		}
 	}
 	w.WriteString(`<code class="raw-html">`)
 	w.WriteString(html.EscapeString(b.String()))
@@ -344,4 +346,44 @@ func trimHeadingEnd(h *ast.Heading, src []byte) {
 		}
 		h.RemoveChild(h, t)
 	}
+}
+
+// openedBefore reports whether an inline HTML tag of that name is open
+// where n, an inline raw HTML node, stands: opened by a safe tag earlier
+// in its block and not closed since (what the preview's converter tracks).
+func openedBefore(n *ast.RawHTML, name string, src []byte) bool {
+	var block ast.Node = n
+	for block != nil && block.Type() != ast.TypeBlock {
+		block = block.Parent()
+	}
+	if block == nil {
+		return false
+	}
+	open := 0
+	_ = ast.Walk(block, func(m ast.Node, entering bool) (ast.WalkStatus, error) {
+		if m == ast.Node(n) {
+			return ast.WalkStop, nil
+		}
+		raw, ok := m.(*ast.RawHTML)
+		if !entering || !ok {
+			return ast.WalkContinue, nil
+		}
+		var b bytes.Buffer
+		for i := 0; i < raw.Segments.Len(); i++ {
+			seg := raw.Segments.At(i)
+			b.Write(seg.Value(src))
+		}
+		pieces, ok := SplitHTML(b.String())
+		if !ok || len(pieces) != 1 || pieces[0].Tag == nil || pieces[0].Tag.Name != name {
+			return ast.WalkContinue, nil
+		}
+		switch t := pieces[0].Tag; {
+		case t.Closing && open > 0:
+			open--
+		case !t.Closing && !t.SelfClosing:
+			open++
+		}
+		return ast.WalkContinue, nil
+	})
+	return open > 0
 }

@@ -1,6 +1,10 @@
 package markdown
 
-import "testing"
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
 
 func TestSplitHTML(t *testing.T) {
 	for _, c := range []struct {
@@ -59,5 +63,32 @@ func TestImgWidth(t *testing.T) {
 	runs := c.htmlTag(nil, &ScanTags(`<img src="a.png" alt="直方图" width="200">`)[0], 0, "")
 	if len(runs) != 1 || runs[0].Kind != InlineImage || runs[0].Width != 200 || runs[0].Dest != "a.png" {
 		t.Errorf("<img width=200> gave %+v", runs)
+	}
+}
+
+// QA F27: an inline tag shown literally for its event attribute takes its
+// closing tag with it: both stay literal text, in the preview and the
+// export, while a safe span's tags still vanish and a closing tag with
+// nothing open (a stray </b>) is literal too.
+func TestUnsafeTagsClosingTagIsLiteral(t *testing.T) {
+	for _, tc := range []struct{ src, dump, html string }{
+		{`行内 <span onclick="alert(1)">带事件的 span</span> 结束`,
+			`text[code] "<span onclick=\"alert(1)\">"` + "\n" + `  text "带事件的 span"` + "\n" + `  text[code] "</span>"`,
+			`行内 <code class="raw-html">&lt;span onclick=&#34;alert(1)&#34;&gt;</code>带事件的 span<code class="raw-html">&lt;/span&gt;</code> 结束`},
+		{`安全 <span>普通</span> <b>粗</b>`, `text "安全 普通 "` + "\n" + `  text[bold] "粗"`, `安全 <span>普通</span> <b>粗</b>`},
+		{`<a href="javascript:x()">j</a> 与 x</b>`, `text[code] "<a href=\"javascript:x()\">"`, `<code class="raw-html">&lt;/a&gt;</code> 与 x<code class="raw-html">&lt;/b&gt;</code>`},
+		{`<span>外 <span onclick="x">内</span></span>`, `text[code] "<span onclick=\"x\">"`, `<span>外 <code class="raw-html">&lt;span onclick=&#34;x&#34;&gt;</code>内</span><code class="raw-html">&lt;/span&gt;</code>`}, // the first closes the open one
+	} {
+		dump := dumpOf(tc.src + "\n")
+		if !strings.Contains(dump, tc.dump) {
+			t.Errorf("%s: preview\n%s\nlacks\n%s", tc.src, dump, tc.dump)
+		}
+		var out bytes.Buffer
+		if err := RenderHTML(&out, []byte(tc.src+"\n"), HTMLOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(out.String(), tc.html) {
+			t.Errorf("%s: export\n%s\nlacks\n%s", tc.src, out.String(), tc.html)
+		}
 	}
 }

@@ -1,0 +1,218 @@
+package markdown
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+	"go.yaml.in/yaml/v3"
+)
+
+// Site is what the resolver knows of a site beyond its folders: where a
+// Hugo site mounts its content (hugoDocs keeps it in content/en and mounts
+// that at the content root) and what its link render hook does. LoadSite
+// reads it; a Resolver without one reads it on each call.
+type Site struct {
+	Root    string  // the folder holding the config
+	Hugo    bool    // a Hugo config was found
+	Content []Mount // the content folders, in the config's order
+	Hook    []byte  // the text of the link render hooks, nil when none
+}
+
+// Mount is a content folder: Dir (absolute) holds the pages whose path
+// starts with At ("" for the content root, "docs" for /docs/…).
+type Mount struct {
+	Dir string
+	At  string
+}
+
+// hugoConfigs are the config files Hugo reads, in its order of
+// precedence, at the root and under config/_default/.
+var hugoConfigs = []string{
+	"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json",
+	"config.toml", "config.yaml", "config.yml", "config.json",
+}
+
+// linkHooks are where a Hugo site keeps its link render hook (the second
+// is the older folder).
+var linkHooks = []string{"layouts/_markup/render-link.html", "layouts/_default/_markup/render-link.html"}
+
+// LoadSite reads what the resolver needs of the site at root: its Hugo
+// config's content folders (contentDir, each language's contentDir and
+// module mounts whose target is content) and its link render hooks. A
+// config that cannot be read counts as none: the default content/ folder.
+// It returns nil for root "".
+func LoadSite(root string) *Site {
+	if root == "" {
+		return nil
+	}
+	s := &Site{Root: root}
+	for _, rel := range linkHooks {
+		if b, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(rel))); err == nil {
+			s.Hook = append(s.Hook, b...)
+		}
+	}
+	var cfg map[string]any
+	for _, sub := range []string{"", filepath.Join("config", "_default")} {
+		for _, name := range hugoConfigs {
+			p := filepath.Join(root, sub, name)
+			if info, err := os.Stat(p); err != nil || !info.Mode().IsRegular() {
+				continue
+			}
+			s.Hugo = true
+			cfg = readSiteConfig(p)
+			if sub != "" { // a config folder may split module and languages out
+				for _, part := range []string{"module", "languages"} {
+					if _, ok := cfg[part]; ok {
+						continue
+					}
+					for _, ext := range []string{".toml", ".yaml", ".yml", ".json"} {
+						if m := readSiteConfig(filepath.Join(root, sub, part+ext)); m != nil {
+							cfg[part] = m
+							break
+						}
+					}
+				}
+			}
+			break
+		}
+		if s.Hugo {
+			break
+		}
+	}
+	s.Content = contentMounts(root, cfg)
+	return s
+}
+
+// readSiteConfig reads a TOML, YAML or JSON file into a map with its keys
+// lower-cased at every level (Hugo's keys are case-insensitive); nil when
+// it cannot be read.
+func readSiteConfig(p string) map[string]any {
+	b, err := os.ReadFile(p)
+	if err != nil {
+		return nil
+	}
+	m := map[string]any{}
+	switch strings.ToLower(filepath.Ext(p)) {
+	case ".toml":
+		err = toml.Unmarshal(b, &m)
+	case ".json":
+		err = json.Unmarshal(b, &m)
+	default:
+		err = yaml.Unmarshal(b, &m)
+	}
+	if err != nil {
+		return map[string]any{}
+	}
+	return lowerKeys(m).(map[string]any)
+}
+
+func lowerKeys(v any) any {
+	switch v := v.(type) {
+	case map[string]any:
+		out := make(map[string]any, len(v))
+		for k, e := range v {
+			out[strings.ToLower(k)] = lowerKeys(e)
+		}
+		return out
+	case []map[string]any: // TOML's arrays of tables
+		out := make([]any, len(v))
+		for i, e := range v {
+			out[i] = lowerKeys(e)
+		}
+		return out
+	case []any:
+		out := make([]any, len(v))
+		for i, e := range v {
+			out[i] = lowerKeys(e)
+		}
+		return out
+	}
+	return v
+}
+
+// contentMounts are the content folders a Hugo config names: module
+// mounts whose target is content (or a folder of it), else contentDir and
+// each language's contentDir; content/ when it names none.
+func contentMounts(root string, cfg map[string]any) []Mount {
+	var out []Mount
+	add := func(dir, at string) {
+		dir = strings.TrimSpace(dir)
+		if dir == "" {
+			return
+		}
+		if !filepath.IsAbs(dir) {
+			dir = filepath.Join(root, filepath.FromSlash(dir))
+		}
+		m := Mount{Dir: filepath.Clean(dir), At: strings.Trim(path.Clean("/"+at), "/")}
+		if !slices.Contains(out, m) {
+			out = append(out, m)
+		}
+	}
+	if mod, ok := cfg["module"].(map[string]any); ok {
+		mounts, _ := mod["mounts"].([]any)
+		for _, e := range mounts {
+			m, _ := e.(map[string]any)
+			src, _ := m["source"].(string)
+			target, _ := m["target"].(string)
+			target = strings.Trim(path.Clean("/"+strings.TrimSpace(target)), "/")
+			if target == "content" || strings.HasPrefix(target, "content/") {
+				add(src, strings.TrimPrefix(target, "content"))
+			}
+		}
+	}
+	if len(out) == 0 {
+		dir, _ := cfg["contentdir"].(string)
+		add(dir, "")
+		if langs, ok := cfg["languages"].(map[string]any); ok {
+			for _, l := range sortedKeys(langs) {
+				if m, ok := langs[l].(map[string]any); ok {
+					dir, _ := m["contentdir"].(string)
+					add(dir, "")
+				}
+			}
+		}
+	}
+	add("content", "")
+	return out
+}
+
+func sortedKeys(m map[string]any) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// GetPage reports whether the site's link render hook looks destinations
+// up with GetPage, as Hugo's docs' does: a page path then resolves from
+// the content root too, in any letter case.
+func (s *Site) GetPage() bool {
+	return s != nil && bytes.Contains(s.Hook, []byte("GetPage"))
+}
+
+// hookKeyword is what a render hook may read as a keyword rather than a
+// path: one bare word, no slash, dot, fragment or query ("g").
+var hookKeyword = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_-]{0,15}$`)
+
+// HookKeyword reports whether dest is a keyword the site's link render
+// hook compares the destination with, as Hugo's docs do for glossary
+// terms: {{ if eq $u.String "g" }} makes [term](g) a link to the glossary.
+// Such a link is not a path. The rule is narrow: a bare word, and a hook
+// that names it in an eq.
+func (s *Site) HookKeyword(dest string) bool {
+	dest = strings.TrimSpace(dest)
+	if s == nil || len(s.Hook) == 0 || !hookKeyword.MatchString(dest) {
+		return false
+	}
+	eq := regexp.MustCompile(`\beq\s+[$.\w]+\s+"` + regexp.QuoteMeta(dest) + `"`)
+	return eq.Match(s.Hook)
+}
