@@ -205,6 +205,7 @@ type entryRow struct {
 	flag    *widget.Label
 	suggest *fyne.Container // select: the folder's values
 	action  *pill           // date: "now"; reading time: "update from text"
+	picker  *calendar       // date: the calendar last shown
 }
 
 func (f *Form) newEntryRow(key string, k rowKind) *entryRow {
@@ -389,18 +390,31 @@ func (r *entryRow) pickDate() {
 	if c == nil {
 		return
 	}
+	now := r.f.now().In(r.f.location())
 	_, start, ok := dateLayout(strings.TrimSpace(r.entry.Text), r.f.location())
 	if !ok {
-		start = r.f.now().In(r.f.location())
+		start = now
 	}
 	var pop *widget.PopUp
-	cal := widget.NewCalendar(start, func(day time.Time) {
+	cal := newCalendar(start, now)
+	r.picker = cal
+	cal.onPick = func(day time.Time) {
 		pop.Hide()
+		c.Focus(r.entry)
 		r.setText(withDay(r.entry.Text, day, r.f.location()))
-	})
+	}
+	cal.onClose = func() {
+		pop.Hide()
+		c.Focus(r.entry)
+	}
+	cal.onLeave = func() fyne.Focusable {
+		pop.Hide()
+		return c.Focused()
+	}
 	pop = widget.NewPopUp(cal, c)
 	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(r.entry)
 	pop.ShowAtPosition(pos.Add(fyne.NewPos(0, r.entry.Size().Height)))
+	c.Focus(cal)
 }
 
 func (r *entryRow) updateReadTime() {
