@@ -655,7 +655,7 @@ func (f *Form) newRawRow(key string) *rawRow {
 	note := widget.NewLabel(lang.L("This value can only be edited in the editor."))
 	note.Wrapping = fyne.TextWrapWord
 	r.link = newPill("", r.gotoSource, nil, false)
-	r.hint = container.NewBorder(nil, nil, nil, r.link, note)
+	r.hint = container.NewVBox(note, container.NewHBox(r.link))
 	r.hint.Hide()
 	r.layoutRow(container.NewStack(r.entry, r.ro), container.NewHBox(layout.NewSpacer(), r.apply), r.hint)
 	return r
