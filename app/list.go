@@ -346,7 +346,7 @@ func (l *articleList) length() int { return len(l.rows) }
 func (l *articleList) create() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Truncation = fyne.TextTruncateEllipsis
-	return container.NewVBox(title, newSecondLine())
+	return container.New(rowLayout{}, title, newSecondLine())
 }
 
 func (l *articleList) update(id widget.ListItemID, o fyne.CanvasObject) {

@@ -28,6 +28,30 @@ func newSecondLine() *widget.RichText {
 	return rt
 }
 
+// rowLayout stacks a list row's title over its second line, the line
+// moved up into the title's bottom padding: the texts keep one inner
+// padding between them instead of two and the container's padding, so
+// more rows fit (QA F38 counted about 8 in 1000 px).
+type rowLayout struct{}
+
+// overlap is how far the second line is moved up into the title's box.
+func (rowLayout) overlap() float32 { return fynetheme.InnerPadding() }
+
+// MinSize is the title's and the line's heights less the overlap.
+func (l rowLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	t, s := objs[0].MinSize(), objs[1].MinSize()
+	return fyne.NewSize(max(t.Width, s.Width), t.Height+s.Height-l.overlap())
+}
+
+// Layout puts the title at the top and the line under it.
+func (l rowLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	t, s := objs[0].MinSize(), objs[1].MinSize()
+	objs[0].Move(fyne.NewPos(0, 0))
+	objs[0].Resize(fyne.NewSize(size.Width, t.Height))
+	objs[1].Move(fyne.NewPos(0, t.Height-l.overlap()))
+	objs[1].Resize(fyne.NewSize(size.Width, s.Height))
+}
+
 // The colours of a row's second line.
 const (
 	lineSecondary = theme.ColorNameSecondaryText

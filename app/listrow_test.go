@@ -164,3 +164,21 @@ func TestListRowsHeapAt10k(t *testing.T) {
 		t.Errorf("the coloured second line costs %.1f MB more than main's label", float64(now-main)/1e6)
 	}
 }
+
+// The second line sits in the title's bottom padding: a row is shorter
+// than the two labels stacked in a VBox, and the texts do not overlap.
+func TestListRowIsCompact(t *testing.T) {
+	ws, _ := listWorkspace(t)
+	row := ws.list.create().(*fyne.Container)
+	ws.list.update(0, row)
+	title, sub := row.Objects[0], row.Objects[1]
+	vbox := container.NewVBox(widget.NewLabel("x"), newSecondLine()).MinSize().Height
+	pad := fynetheme.InnerPadding()
+	if got := row.MinSize().Height; got >= vbox || got != title.MinSize().Height+sub.MinSize().Height-pad {
+		t.Errorf("row %.1f high, a VBox of the lines %.1f", got, vbox)
+	}
+	row.Resize(row.MinSize())
+	if textBottom, subTop := title.Position().Y+title.Size().Height-pad, sub.Position().Y+pad; subTop < textBottom {
+		t.Errorf("the second line's text starts at %.1f, above the title's end %.1f", subTop, textBottom)
+	}
+}
