@@ -69,8 +69,8 @@ func (ws *workspace) showCompare() *editor.Source {
 const compareContext = 3
 
 // diffText is a comparison as the text of a read-only editor: every line
-// with its sign ("  " the same, "− " on disk only, "+ " mine only), the
-// changed lines tinted (deleted in the error colour, inserted in the
+// after a gutter, its sign and a bar ("　│" the same, "－│" on disk only,
+// "＋│" mine only), the changed lines tinted (deleted in the error colour, inserted in the
 // success colour), and inside a line changed in place the words and
 // characters (runes, each Han character alone: merge.DiffInline) that
 // changed, marked stronger.
@@ -82,11 +82,16 @@ type diffText struct {
 	first, firstOffset int
 }
 
-// The signs of the comparison's lines.
+// The gutters of the comparison's lines: a full-width sign (an ideographic
+// space, "－" or "＋", each two columns of the monospace face, as every
+// Han character) and a bar, so the gutter cannot be read as the line's own
+// text (QA F6: a Markdown item "+ [link]" looked like an added line). A
+// changed line's gutter is marked in its colour too (gutterLen bytes).
 const (
-	signSame    = "\u00a0\u00a0"
-	signDeleted = "−\u00a0"
-	signAdded   = "+\u00a0"
+	signSame    = "\u3000│"
+	signDeleted = "－│"
+	signAdded   = "＋│"
+	gutterLen   = len(signAdded)
 )
 
 // buildDiff lays out line hunks as a diffText.
@@ -104,6 +109,10 @@ func buildDiff(hunks []merge.Hunk) diffText {
 			if dv.first < 0 {
 				dv.first, dv.firstOffset = line, b.Len()
 			}
+		}
+		if kind != 0 {
+			at := b.Len()
+			dv.spans = append(dv.spans, editor.SpanMark{Range: editor.Range{Start: at, End: at + len(sign)}, Kind: kind})
 		}
 		b.WriteString(sign)
 		if parts == nil {

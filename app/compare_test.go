@@ -236,10 +236,14 @@ func TestMergeAgainKeepsTheUnsettledConflictsMarked(t *testing.T) {
 	}
 }
 
-// spanTexts is the text under each span mark, "|"-joined, with its kind.
+// spanTexts is the text under each span mark but the gutters', "|"-joined,
+// with its kind.
 func spanTexts(dv diffText) string {
 	var out []string
 	for _, sp := range dv.spans {
+		if t := dv.text[sp.Start:sp.End]; t == signAdded || t == signDeleted {
+			continue
+		}
 		sign := "+"
 		if sp.Kind == editor.MarkDeleted {
 			sign = "−"
@@ -256,13 +260,13 @@ func TestCompareMarksChangedCharacters(t *testing.T) {
 		first            int
 	}{
 		{"a year in Chinese", "标题\n随着2024年的到来\n", "标题\n随着2025年的到来\n",
-			"\u00a0\u00a0标题|−\u00a0随着2024年的到来|+\u00a0随着2025年的到来", "−2024|+2025", 1},
+			"\u3000│标题|－│随着2024年的到来|＋│随着2025年的到来", "−2024|+2025", 1},
 		{"one Han character", "一\n二\n第一段。\n", "一\n二\n第二段。\n",
-			"\u00a0\u00a0一|\u00a0\u00a0二|−\u00a0第一段。|+\u00a0第二段。", "−一|+二", 2},
+			"\u3000│一|\u3000│二|－│第一段。|＋│第二段。", "−一|+二", 2},
 		{"CRLF, an insertion inside", "甲\r\n乙丙\r\n", "甲\r\n乙和丙\r\n",
-			"\u00a0\u00a0甲|−\u00a0乙丙|+\u00a0乙和丙", "+和", 1},
+			"\u3000│甲|－│乙丙|＋│乙和丙", "+和", 1},
 		{"a whole new line is tinted, not marked", "a\n", "a\n新的一行\n",
-			"\u00a0\u00a0a|+\u00a0新的一行", "", 1},
+			"\u3000│a|＋│新的一行", "", 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -273,13 +277,13 @@ func TestCompareMarksChangedCharacters(t *testing.T) {
 			if got := spanTexts(dv); got != tt.spans {
 				t.Errorf("marked %q, want %q", got, tt.spans)
 			}
-			if dv.first != tt.first || !strings.HasPrefix(dv.text[dv.firstOffset:], "−") && !strings.HasPrefix(dv.text[dv.firstOffset:], "+") {
+			if dv.first != tt.first || !strings.HasPrefix(dv.text[dv.firstOffset:], signDeleted) && !strings.HasPrefix(dv.text[dv.firstOffset:], signAdded) {
 				t.Errorf("first difference at line %d (offset %d), want line %d", dv.first, dv.firstOffset, tt.first)
 			}
 			for _, m := range dv.lines {
 				for l := m.FromLine; l < m.ToLine; l++ {
 					line := strings.Split(dv.text, "\n")[l]
-					if want := map[editor.MarkKind]string{editor.MarkDeleted: "−", editor.MarkInserted: "+"}[m.Kind]; !strings.HasPrefix(line, want) {
+					if want := map[editor.MarkKind]string{editor.MarkDeleted: signDeleted, editor.MarkInserted: signAdded}[m.Kind]; !strings.HasPrefix(line, want) {
 						t.Errorf("line %d %q tinted as %v", l, line, m.Kind)
 					}
 				}
@@ -310,7 +314,7 @@ func TestCompareOpensAtTheFirstDifference(t *testing.T) {
 	if top < 290 || top > 300 {
 		t.Fatalf("the comparison opens at line %d; the first difference is line 300", top)
 	}
-	if got := view.Line(view.CursorLine()); !strings.HasPrefix(got, "−") {
+	if got := view.Line(view.CursorLine()); !strings.HasPrefix(got, signDeleted) {
 		t.Errorf("the cursor is on %q, not on the first difference", got)
 	}
 }
@@ -390,9 +394,13 @@ func TestCompareDrawsEveryLineMonospace(t *testing.T) {
 	applyTheme(fyne.CurrentApp(), theme.Options{}) // its CJK monospace font
 	path := filepath.Join(dir, "cols.md")
 	same := []string{"iiiiiiiiii", "MMMMMMMMMM", "中文中文中", "i**粗体**M", "# 标题"} // 10 columns but the last
-	write(t, path, strings.Join(same, "\n")+"\n旧的一行\n")
+	write(t, path, strings.Join(same, "\n")+"\n旧的一行ab\n")
 	ws.load(path)
-	ws.src.SetText(strings.Join(same, "\n") + "\n新的一行\n")
+	ws.src.SetText(strings.Join(same, "\n") + "\n新的一行cd\n")
+	// The deleted and the added line are 10 columns too: the gutters of
+	// the three kinds of line are as wide (QA F6: "−" was not in the
+	// monospace face and its line was shifted).
+	tens := append(slices.Clone(same[:4]), "旧的一行ab", "新的一行cd")
 	ws.edited()
 	view := ws.showCompare()
 	if view == nil {
@@ -418,7 +426,8 @@ func TestCompareDrawsEveryLineMonospace(t *testing.T) {
 	var want float32
 	seen := 0
 	for y, text := range texts {
-		if !slices.Contains(same[:4], strings.TrimLeft(text, "\u00a0")) {
+		body := strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(text, signSame), signDeleted), signAdded)
+		if !slices.Contains(tens, body) {
 			continue
 		}
 		seen++
@@ -429,7 +438,52 @@ func TestCompareDrawsEveryLineMonospace(t *testing.T) {
 			t.Errorf("%q ends at x=%.1f, another line of 10 columns at %.1f", text, ends[y], want)
 		}
 	}
-	if seen != 4 {
+	if seen != 6 {
 		t.Fatalf("the lines were not drawn: %v", texts)
+	}
+}
+
+// QA F6: an unchanged Markdown item "+ [link](…)" looked like an added
+// line. Every line has a gutter (sign and bar) before its text, changed or
+// not; only the changed lines are tinted and their gutters marked.
+func TestCompareGutterIsNotTheLinesText(t *testing.T) {
+	disk := "+ [概述](overview.md)\n- [安装](install.md)\n旧段落\n"
+	mine := "+ [概述](overview.md)\n- [安装](install.md)\n新段落\n+ [新的](new.md)\n"
+	dv := buildDiff(merge.Diff(disk, mine))
+	lines := strings.Split(dv.text, "\n")
+	want := []string{signSame + "+ [概述](overview.md)", signSame + "- [安装](install.md)", signDeleted + "旧段落", signAdded + "新段落", signAdded + "+ [新的](new.md)"}
+	if !slices.Equal(lines, want) {
+		t.Fatalf("lines %q, want %q", lines, want)
+	}
+	marked := map[int]editor.MarkKind{}
+	for _, m := range dv.lines {
+		for l := m.FromLine; l < m.ToLine; l++ {
+			marked[l] = m.Kind
+		}
+	}
+	if _, ok := marked[0]; ok {
+		t.Error("the unchanged \"+ \" item is tinted as a change")
+	}
+	if marked[2] != editor.MarkDeleted || marked[3] != editor.MarkInserted || marked[4] != editor.MarkInserted {
+		t.Errorf("tints %v", marked)
+	}
+	// Each changed line's gutter is marked in its colour.
+	gutters := 0
+	for _, sp := range dv.spans {
+		if g := dv.text[sp.Start:sp.End]; g == signAdded || g == signDeleted {
+			gutters++
+			if (g == signAdded) != (sp.Kind == editor.MarkInserted) {
+				t.Errorf("gutter %q marked %v", g, sp.Kind)
+			}
+		}
+	}
+	if gutters != 3 || gutterLen != len(signSame) || len(signDeleted) != gutterLen {
+		t.Errorf("%d gutters marked, want 3 (lengths %d %d %d)", gutters, len(signSame), len(signDeleted), len(signAdded))
+	}
+	// No sign is a character a Markdown line starts with.
+	for _, g := range []string{signSame, signDeleted, signAdded} {
+		if strings.ContainsAny(g, "+-*> \t#") {
+			t.Errorf("gutter %q has Markdown's own characters", g)
+		}
 	}
 }

@@ -74,7 +74,7 @@ type sortKey int
 // The list orders.
 const (
 	byDate     sortKey = iota // newest date first; undated last
-	byTitle                   // title (or file name), A to Z
+	byTitle                   // title (or file name), A to Z: pinyin, numbers by value (listcollate.go)
 	byModified                // most recently modified file first
 	byPath                    // relative path
 )
@@ -115,7 +115,10 @@ type catalog struct {
 	// "" when matching folds ASCII case on the fields themselves (hayOf).
 	hay   []string
 	same  []bool   // per item: another article has the same title
-	title []string // per item: folded display title, the title order's key
+	title []string // per item: folded display title
+	// tkey is per item: the title order's collation key (listcollate.go),
+	// nil until the title order is first asked for (guarded by mu).
+	tkey []string
 	// titles maps a folded title to its first item, kept while a streamed
 	// load extends the catalog (see extend), nil afterwards.
 	titles map[string]int
@@ -167,8 +170,11 @@ func (c *catalog) extend(items []library.Summary) *catalog {
 		return x
 	}
 	c.mu.Lock()
-	orders, groups := maps.Clone(c.orders), maps.Clone(c.groups)
+	orders, groups, tkey := maps.Clone(c.orders), maps.Clone(c.groups), c.tkey
 	c.mu.Unlock()
+	if tkey != nil {
+		x.tkey = append(grown(tkey, m), titleKeys(x.title[n:])...)
+	}
 	fresh := make([]int, m-n)
 	for i := range fresh {
 		fresh[i] = n + i
@@ -261,8 +267,20 @@ func (c *catalog) update(items []library.Summary) *catalog {
 		}
 	}
 	c.mu.Lock()
-	orders, groups := maps.Clone(c.orders), maps.Clone(c.groups)
+	orders, groups, tkey := maps.Clone(c.orders), maps.Clone(c.groups), c.tkey
 	c.mu.Unlock()
+	if tkey != nil {
+		x.tkey = make([]string, n)
+		for i, j := range moved {
+			if j >= 0 {
+				x.tkey[j] = tkey[i]
+			}
+		}
+		k := newTitleKeyer()
+		for _, j := range fresh {
+			x.tkey[j] = k.key(x.title[j])
+		}
+	}
 	remap := func(o []int, cmp func(a, b int) int) []int {
 		kept := make([]int, 0, n)
 		for _, oi := range o {
@@ -349,11 +367,14 @@ func (c *catalog) order(k sortKey, group bool) []int {
 	if o, ok := cache[k]; ok {
 		return o
 	}
+	if k == byTitle && c.tkey == nil {
+		c.tkey = titleKeys(c.title)
+	}
 	o := make([]int, len(c.items))
 	for i := range o {
 		o[i] = i
 	}
-	slices.SortStableFunc(o, c.compare(k, group))
+	slices.SortFunc(o, c.compare(k, group)) // a total order: every key ends with the path
 	cache[k] = o
 	return o
 }
@@ -391,7 +412,7 @@ func (c *catalog) compareKey(k sortKey) func(a, b int) int {
 		}
 	case byTitle:
 		return func(a, b int) int {
-			if r := strings.Compare(c.title[a], c.title[b]); r != 0 {
+			if r := strings.Compare(c.tkey[a], c.tkey[b]); r != 0 {
 				return r
 			}
 			return byPathCmp(a, b)

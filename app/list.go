@@ -346,17 +346,13 @@ func (l *articleList) length() int { return len(l.rows) }
 func (l *articleList) create() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Truncation = fyne.TextTruncateEllipsis
-	sub := widget.NewLabel("")
-	sub.Truncation = fyne.TextTruncateEllipsis
-	sub.SizeName = fynetheme.SizeNameCaptionText
-	sub.Importance = widget.LowImportance
-	return container.NewVBox(title, sub)
+	return container.New(rowLayout{}, title, newSecondLine())
 }
 
 func (l *articleList) update(id widget.ListItemID, o fyne.CanvasObject) {
 	box := o.(*fyne.Container)
 	title := box.Objects[0].(*widget.Label)
-	sub := box.Objects[1].(*widget.Label)
+	sub := box.Objects[1].(*widget.RichText)
 	r := l.rows[id]
 	if r.header {
 		folder := r.folder
@@ -365,9 +361,9 @@ func (l *articleList) update(id widget.ListItemID, o fyne.CanvasObject) {
 		}
 		l.setLabel(title, "▾ "+folder, title.Importance)
 		if r.count == 1 {
-			l.setLabel(sub, lang.L("1 article"), widget.LowImportance)
+			l.setSecondLine(sub, lang.L("1 article"), secondaryName())
 		} else {
-			l.setLabel(sub, lang.L("{{.Count}} articles", map[string]any{"Count": r.count}), widget.LowImportance)
+			l.setSecondLine(sub, lang.L("{{.Count}} articles", map[string]any{"Count": r.count}), secondaryName())
 		}
 		return
 	}
@@ -376,22 +372,16 @@ func (l *articleList) update(id widget.ListItemID, o fyne.CanvasObject) {
 		name = "● " + name
 	}
 	l.setLabel(title, name, title.Importance)
-	imp := widget.LowImportance
+	colour := secondaryName()
 	if id == l.list.cursor {
-		// On the selection's colour the faint grey is hard to read (light
-		// theme): the selected row's second line is drawn normally.
-		imp = widget.MediumImportance
+		// On the selection's colour the secondary grey is harder to read:
+		// the selected row's second line is drawn in the foreground colour.
+		colour = lineCursor
 	}
 	if r.s.Err != nil {
-		imp = widget.DangerImportance
+		colour = lineError
 	}
-	line := summaryLine(*r.s)
-	if line == "" && !l.q.group {
-		// Nothing to say but where it is: the folder tells apart pages
-		// of a documentation site that have no date or tags.
-		line = folderOf(r.s.Path)
-	}
-	l.setLabel(sub, line, imp)
+	l.setSecondLine(sub, secondLineText(r, l.q.group), colour)
 }
 
 // setLabel shows text in importance on a row's label, and leaves a label

@@ -178,7 +178,7 @@ func TestStatusNamesFolioCountAndListLineIsTranslatedAndCut(t *testing.T) {
 		t.Errorf("status = %q: say the count is Folio's own", ws.status.label.Text)
 	}
 	row := ws.list.create()
-	sub := row.(*fyne.Container).Objects[1].(*widget.Label)
+	sub := row.(*fyne.Container).Objects[1].(*widget.RichText)
 	if sub.Truncation != fyne.TextTruncateEllipsis {
 		t.Error("the list's meta line is cut without an ellipsis")
 	}

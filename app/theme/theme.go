@@ -48,6 +48,9 @@ type folioTheme struct {
 	base    fyne.Theme
 	scale   float32
 	variant Variant
+	// secondary is ColorNameSecondaryText in the light and the dark
+	// variant, computed once.
+	secondary [2]color.NRGBA
 }
 
 // New returns Folio's theme configured by opts. It is safe to call again (for
@@ -67,7 +70,11 @@ func New(opts Options) fyne.Theme {
 	if v != VariantLight && v != VariantDark {
 		v = VariantSystem
 	}
-	return &folioTheme{base: fynetheme.DefaultTheme(), scale: scale, variant: v}
+	t := &folioTheme{base: fynetheme.DefaultTheme(), scale: scale, variant: v}
+	for i, tv := range []fyne.ThemeVariant{fynetheme.VariantLight, fynetheme.VariantDark} {
+		t.secondary[i] = secondaryText(t.base, tv)
+	}
+	return t
 }
 
 // Color returns the default theme's colour for name, in the forced variant
@@ -78,6 +85,12 @@ func (t *folioTheme) Color(name fyne.ThemeColorName, v fyne.ThemeVariant) color.
 		v = fynetheme.VariantLight
 	case VariantDark:
 		v = fynetheme.VariantDark
+	}
+	if name == ColorNameSecondaryText {
+		if v == fynetheme.VariantDark {
+			return t.secondary[1]
+		}
+		return t.secondary[0]
 	}
 	return t.base.Color(name, v)
 }

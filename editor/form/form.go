@@ -273,6 +273,7 @@ func (f *Form) Update(doc *document.Document) {
 func (f *Form) SetPath(path string) {
 	f.path = path
 	f.pathLabel.SetText(path)
+	f.clearErrors(nil)
 }
 
 // FieldText returns the text the entry of key's field shows ("" when the
@@ -327,6 +328,7 @@ func (f *Form) setRowValues(fields []document.Field) {
 		same := sameValue(r.base().value, fl.Value)
 		r.base().value = fl.Value
 		if !same && !r.focused() {
+			r.base().setError(nil) // its text is the document's again
 			r.show(fl.Value)
 		}
 	}
@@ -649,10 +651,20 @@ func (f *Form) apply(edit func(d *document.Document) (document.Edit, error), r r
 	if err != nil || e.Empty() {
 		return false
 	}
+	f.clearErrors(r) // another row's message was about text the edit moved on from
 	if f.OnEdit != nil {
 		f.OnEdit(e)
 	}
 	return true
+}
+
+// clearErrors hides the error line of every row but keep.
+func (f *Form) clearErrors(keep row) {
+	for _, o := range f.rows {
+		if o != keep {
+			o.base().setError(nil)
+		}
+	}
 }
 
 // set gives a row's key a new value, reporting whether it was written (or

@@ -205,6 +205,7 @@ type entryRow struct {
 	flag    *widget.Label
 	suggest *fyne.Container // select: the folder's values
 	action  *pill           // date: "now"; reading time: "update from text"
+	picker  *calendar       // date: the calendar last shown
 }
 
 func (f *Form) newEntryRow(key string, k rowKind) *entryRow {
@@ -389,18 +390,31 @@ func (r *entryRow) pickDate() {
 	if c == nil {
 		return
 	}
+	now := r.f.now().In(r.f.location())
 	_, start, ok := dateLayout(strings.TrimSpace(r.entry.Text), r.f.location())
 	if !ok {
-		start = r.f.now().In(r.f.location())
+		start = now
 	}
 	var pop *widget.PopUp
-	cal := widget.NewCalendar(start, func(day time.Time) {
+	cal := newCalendar(start, now)
+	r.picker = cal
+	cal.onPick = func(day time.Time) {
 		pop.Hide()
+		c.Focus(r.entry)
 		r.setText(withDay(r.entry.Text, day, r.f.location()))
-	})
+	}
+	cal.onClose = func() {
+		pop.Hide()
+		c.Focus(r.entry)
+	}
+	cal.onLeave = func() fyne.Focusable {
+		pop.Hide()
+		return c.Focused()
+	}
 	pop = widget.NewPopUp(cal, c)
 	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(r.entry)
 	pop.ShowAtPosition(pos.Add(fyne.NewPos(0, r.entry.Size().Height)))
+	c.Focus(cal)
 }
 
 func (r *entryRow) updateReadTime() {
@@ -608,12 +622,21 @@ func (r *listRow) removeAt(i int) {
 	}
 }
 
-// rawRow edits a nested value as its own text in the file's syntax.
+// rawRow edits a nested value as its own text in the file's syntax. A
+// value the document cannot replace by itself (a TOML [table]) is shown
+// read-only, as the file writes it, with a link to it in the source.
 type rawRow struct {
 	*rowBase
 	entry *fieldEntry
 	shown string
 	apply *pill
+	// readOnly is set while the value can only be edited in the source:
+	// ro shows its text, hint says so and line is where it starts.
+	readOnly bool
+	ro       *widget.Label
+	hint     *fyne.Container
+	link     *pill // "Go to line N"
+	line     int
 }
 
 func (f *Form) newRawRow(key string) *rawRow {
@@ -625,24 +648,49 @@ func (f *Form) newRawRow(key string) *rawRow {
 	r.entry.onEscape = f.escape
 	r.entry.onUndo = func(redo bool) { f.undo(r, redo) }
 	r.apply = newPill(lang.L("Apply"), r.commit, nil, false)
-	r.layoutRow(r.entry, container.NewHBox(layout.NewSpacer(), r.apply))
+	r.ro = widget.NewLabel("")
+	r.ro.TextStyle = fyne.TextStyle{Monospace: true}
+	r.ro.Selectable = true
+	r.ro.Hide()
+	note := widget.NewLabel(lang.L("This value can only be edited in the editor."))
+	note.Wrapping = fyne.TextWrapWord
+	r.link = newPill("", r.gotoSource, nil, false)
+	r.hint = container.NewVBox(note, container.NewHBox(r.link))
+	r.hint.Hide()
+	r.layoutRow(container.NewStack(r.entry, r.ro), container.NewHBox(layout.NewSpacer(), r.apply), r.hint)
 	return r
 }
 
-func (r *rawRow) focused() bool               { return r.entry.hasFocus }
-func (r *rawRow) focusTarget() fyne.Focusable { return r.entry }
+func (r *rawRow) focused() bool { return r.entry.hasFocus }
+func (r *rawRow) focusTarget() fyne.Focusable {
+	if r.readOnly {
+		return nil
+	}
+	return r.entry
+}
 func (r *rawRow) setEnabled(on bool) {
-	setEnabled(r.entry, on)
+	setEnabled(r.entry, on && !r.readOnly)
 	r.remove.disabled = !on
 	r.apply.setDisabled(!on)
 }
 
 func (r *rawRow) show(document.Value) {
 	text, ok := r.f.doc.RawValue(r.key)
-	if !ok {
+	readOnly := !ok
+	if readOnly {
 		text = r.value.Plain()
-		setEnabled(r.entry, false)
+		r.line = r.f.doc.FrontMatterLine()
+		if r.f.doc.Format() == document.TOML {
+			if t, first, found := tomlTableText(r.f.doc.FrontMatter(), r.key); found {
+				text, r.line = t, r.f.doc.FrontMatterLine()+first
+			}
+		}
+		if t := lang.L("Go to line {{.Line}}", map[string]any{"Line": r.line}); r.link.text != t {
+			r.link.text = t
+			r.link.Refresh()
+		}
 	}
+	r.setReadOnly(readOnly, text)
 	r.shown = text
 	if r.entry.Text != text {
 		r.entry.SetText(text)
@@ -650,11 +698,43 @@ func (r *rawRow) show(document.Value) {
 	r.entry.SetMinRowsVisible(min(max(strings.Count(text, "\n")+1, 2), 8))
 }
 
+// setReadOnly shows the value as an entry with Apply, or read-only with
+// the hint to edit it in the source.
+func (r *rawRow) setReadOnly(on bool, text string) {
+	if on {
+		r.ro.SetText(text)
+	}
+	if on == r.readOnly {
+		return
+	}
+	r.readOnly = on
+	setEnabled(r.entry, !on)
+	if on {
+		r.entry.Hide()
+		r.apply.Hide()
+		r.ro.Show()
+		r.hint.Show()
+	} else {
+		r.ro.Hide()
+		r.hint.Hide()
+		r.entry.Show()
+		r.apply.Show()
+	}
+	r.f.relayout()
+}
+
+// gotoSource puts the editor's caret on the value's first line.
+func (r *rawRow) gotoSource() {
+	if r.f.OnGotoLine != nil && r.line > 0 {
+		r.f.OnGotoLine(r.line)
+	}
+}
+
 // commit applies the text if it reads back as a value of the file's syntax
 // that leaves every other field alone; otherwise it shows why.
 func (r *rawRow) commit() {
 	text := r.entry.Text
-	if text == r.shown || r.f.syncing || r.f.broken {
+	if text == r.shown || r.f.syncing || r.f.broken || r.readOnly {
 		return
 	}
 	key := r.key
