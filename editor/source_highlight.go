@@ -108,11 +108,13 @@ func lexHead(t *lineSrc, st lexState, out []span) ([]span, lexState, int) {
 		if n >= len(utf8BOM) && t.str(0, len(utf8BOM)) == utf8BOM {
 			from = len(utf8BOM)
 		}
-		switch t.str(from, bodyLen) {
-		case "---":
-			return append(out, span{0, n, hlMeta}), lexYAML, -1
-		case "+++":
-			return append(out, span{0, n, hlMeta}), lexTOML, -1
+		if bodyLen-from == 3 { // (a long first line is never joined)
+			switch t.str(from, bodyLen) {
+			case "---":
+				return append(out, span{0, n, hlMeta}), lexYAML, -1
+			case "+++":
+				return append(out, span{0, n, hlMeta}), lexTOML, -1
+			}
 		}
 		if p, _ := indentOf(t, from); blankFrom(t, p) {
 			// blank lines may come before the front matter (as Hugo and
@@ -283,7 +285,8 @@ func nextState(line string, st lexState) lexState {
 
 func nextStateSrc(t *lineSrc, st lexState) lexState {
 	if st&lexModeMask != lexNormal {
-		_, ns, _ := lexHead(t, st, nil)
+		var buf [2]span // room for a byte order mark's span and a marker
+		_, ns, _ := lexHead(t, st, buf[:0])
 		return ns
 	}
 	p, ind := indentOf(t, 0)

@@ -163,3 +163,22 @@ func TestRandomEditsInNestedListsKeepCachesExact(t *testing.T) {
 		}
 	}
 }
+
+// TestLongFirstLineIsNotJoined: reading a long first line for front matter
+// (after a byte order mark or not) never joins its pieces into a string.
+func TestLongFirstLineIsNotJoined(t *testing.T) {
+	for _, lead := range []string{"", "\uFEFF"} {
+		s, _ := newTestSource(t, lead+strings.Repeat("中文段落很长没有换行，", 20000)+"\n尾")
+		s.SetCursorOffset(s.buf.LineLen(0) / 2 / 3 * 3)
+		s.TypedRune('字') // the line is now several pieces
+		out := make([]span, 0, 8)
+		allocs := testing.AllocsPerRun(20, func() {
+			src := bufSrc(s.buf, 0)
+			out, _, _ = lexHead(&src, lexStart, out[:0])
+			nextStateSrc(&src, lexStart)
+		})
+		if allocs != 0 {
+			t.Errorf("%q: reading the first line's head allocates %v times", lead, allocs)
+		}
+	}
+}
