@@ -3,6 +3,8 @@ package assets
 import (
 	"bytes"
 	"io/fs"
+	"os"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -51,7 +53,8 @@ const mustCover = "Folio 2.0 — “中文标题”，《书名》、【注】�
 	"ＡＢＣ１２３＠＃" + "éüñ©°±×÷" +
 	"的一是在不了有和人这" + // GB 2312 level 1
 	"亍丌兀丐廿卅丕亘丞鬲" + // GB 2312 level 2
-	"喆堃赟昇镕珺啰蹚垚犇" // not in GB 2312
+	"喆堃赟昇镕珺啰蹚垚犇" + // not in GB 2312
+	"䶮㛃𬌗𫐐𬸚𬍛𠳐𥻗𡎚𠮷" // outside U+4E00-9FFF (Extensions A-E, names)
 
 func TestFontsParseAndCover(t *testing.T) {
 	for _, r := range []fyne.Resource{FontRegular, FontBold, FontMonospace} {
@@ -81,6 +84,43 @@ func TestFontsParseAndCover(t *testing.T) {
 				t.Error("U+3400 present: the font is not the expected subset")
 			}
 		})
+	}
+}
+
+// TestFontsCoverHanziExtra checks every code point subset.sh took from
+// fonts/hanzi-extra.txt is in each font.
+func TestFontsCoverHanziExtra(t *testing.T) {
+	list, err := os.ReadFile("fonts/hanzi-extra.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cps []rune
+	for _, line := range strings.Split(string(list), "\n") {
+		if !strings.HasPrefix(line, "U+") {
+			continue
+		}
+		f := strings.Fields(line)
+		cp, err := strconv.ParseUint(f[0][2:], 16, 32)
+		if err != nil || len(f) < 2 || f[1] != string(rune(cp)) {
+			t.Fatalf("bad line %q", line)
+		}
+		cps = append(cps, rune(cp))
+	}
+	if len(cps) != 274 {
+		t.Fatalf("%d code points in hanzi-extra.txt, want 274", len(cps))
+	}
+	for _, r := range []fyne.Resource{FontRegular, FontBold, FontMonospace} {
+		face := parseFont(t, r)
+		for _, c := range cps {
+			g, ok := face.NominalGlyph(c)
+			if !ok {
+				t.Errorf("%s: no glyph for %U %c", r.Name(), c, c)
+				continue
+			}
+			if adv := face.HorizontalAdvance(g); adv != float32(face.Upem()) {
+				t.Errorf("%s: %U is %v wide, want a full em", r.Name(), c, adv)
+			}
+		}
 	}
 }
 

@@ -29,18 +29,40 @@ type span struct {
 }
 
 // lexState is the block context at the start of a line: the few Markdown
-// constructs that span lines (front matter, fenced code) need it.
-type lexState uint16
+// constructs that span lines (front matter, fenced code) need it, and so
+// does the content indent of the list item a line is in, which decides
+// whether an indented ``` opens a fence.
+//
+// The low 16 bits are the mode (lexStart, lexNormal, lexYAML, lexTOML, or
+// lexFence with its length and kind), the bits from lexIndentShift on the
+// content indent in columns (0: no list item) of the normal text, or of the
+// container the fence was opened in.
+type lexState uint32
 
 const (
-	lexStart   lexState = 0      // before the first line: front matter may open
-	lexNormal  lexState = 1      // ordinary Markdown
-	lexYAML    lexState = 2      // inside --- front matter
-	lexTOML    lexState = 3      // inside +++ front matter
-	lexFence   lexState = 0x1000 // inside a fence; low byte: fence length, 0x100: tilde
-	lexFenceT  lexState = 0x100
-	lexLenMask lexState = 0xff
+	lexStart       lexState = 0      // before the first line: front matter may open
+	lexNormal      lexState = 1      // ordinary Markdown
+	lexYAML        lexState = 2      // inside --- front matter
+	lexTOML        lexState = 3      // inside +++ front matter
+	lexFence       lexState = 0x1000 // inside a fence; low byte: fence length, 0x100: tilde
+	lexFenceT      lexState = 0x100
+	lexLenMask     lexState = 0xff
+	lexModeMask    lexState = 0xffff
+	lexIndentShift          = 16
+	maxIndent               = 255 // content indents are capped here
 )
+
+// indent returns the list content indent held in st.
+func (st lexState) indent() int { return int(st >> lexIndentShift) }
+
+// withIndent returns st with the list content indent c.
+func (st lexState) withIndent(c int) lexState {
+	return st&lexModeMask | lexState(min(max(c, 0), maxIndent))<<lexIndentShift
+}
+
+// utf8BOM is the byte order mark Windows editors put at the top of a file:
+// it stays in the buffer, and the first line is read after it.
+const utf8BOM = "\xef\xbb\xbf"
 
 // lexLine highlights one line given the state at its start and returns the
 // spans (covering the whole line, in order) and the state after it. It only
@@ -62,6 +84,13 @@ func lexLine(line string, st lexState, out []span) ([]span, lexState) {
 // inline part (lexed by inlineLex) starts, or -1 when the spans cover the
 // whole line. It reads only the start of a normal line (and the end, to
 // trim it), so it is cheap on a long one.
+//
+// Fences and headings may be indented by up to 3 columns more than the
+// content indent of the list item the line is in (CommonMark), so a fence
+// nested in a list item is code like a top-level one. The list items are
+// followed by their content indent alone: a list marker sets it, a
+// non-blank line indented less lowers it to that line's indent (the item
+// ended, or the line is a lazy continuation), blank lines keep it.
 func lexHead(t *lineSrc, st lexState, out []span) ([]span, lexState, int) {
 	out = out[:0]
 	n := t.n
@@ -73,13 +102,27 @@ func lexHead(t *lineSrc, st lexState, out []span) ([]span, lexState, int) {
 		bodyLen--
 	}
 	bodyIs := func(s string) bool { return bodyLen == len(s) && t.str(0, bodyLen) == s }
+	from := 0 // where the line's text starts: after a byte order mark
 	switch {
 	case st == lexStart:
-		switch {
-		case bodyIs("---"):
-			return append(out, span{0, n, hlMeta}), lexYAML, -1
-		case bodyIs("+++"):
-			return append(out, span{0, n, hlMeta}), lexTOML, -1
+		if n >= len(utf8BOM) && t.str(0, len(utf8BOM)) == utf8BOM {
+			from = len(utf8BOM)
+		}
+		if bodyLen-from == 3 { // (a long first line is never joined)
+			switch t.str(from, bodyLen) {
+			case "---":
+				return append(out, span{0, n, hlMeta}), lexYAML, -1
+			case "+++":
+				return append(out, span{0, n, hlMeta}), lexTOML, -1
+			}
+		}
+		if p, _ := indentOf(t, from); blankFrom(t, p) {
+			// blank lines may come before the front matter (as Hugo and
+			// the form read it)
+			if n > 0 {
+				out = append(out, span{0, n, hlText})
+			}
+			return out, lexStart, -1
 		}
 		st = lexNormal
 	case st == lexYAML || st == lexTOML:
@@ -98,43 +141,61 @@ func lexHead(t *lineSrc, st lexState, out []span) ([]span, lexState, int) {
 		}
 		return append(out, span{0, n, hlText}), st, -1
 	case st&lexFence != 0:
-		if fn, ch, at := fenceRun(t); fn >= int(st&lexLenMask) && (ch == '~') == (st&lexFenceT != 0) && allSpace(t, at+fn, n) {
-			return append(out, span{0, n, hlCode}), lexNormal, -1
+		c := st.indent()
+		p, ind := indentOf(t, 0)
+		blank := blankFrom(t, p)
+		if blank || ind >= c {
+			if fn, ch := fenceAt(t, p); !blank && ind-c <= 3 && fn >= int(st&lexLenMask) && (ch == '~') == (st&lexFenceT != 0) && allSpace(t, p+fn, n) {
+				return append(out, span{0, n, hlCode}), lexNormal.withIndent(c), -1
+			}
+			if n == 0 {
+				return out, st, -1
+			}
+			return append(out, span{0, n, hlCode}), st, -1
 		}
-		if n == 0 {
-			return out, st, -1
-		}
-		return append(out, span{0, n, hlCode}), st, -1
+		// a line indented less than the list item the fence is in ends
+		// the item and the fence: it is read as normal text
+		st = lexNormal.withIndent(c)
 	}
 	if n == 0 {
-		return out, lexNormal, -1
+		return out, st, -1
 	}
-	if fn, ch, at := fenceRun(t); fn >= 3 && !(ch == '`' && t.index(at+fn, "`") >= 0) {
-		ns := lexFence | lexState(min(fn, 255))
-		if ch == '~' {
-			ns |= lexFenceT
+	p, ind := indentOf(t, from)
+	li := st.indent()
+	if !blankFrom(t, p) {
+		if ind < li {
+			li = ind
 		}
-		return append(out, span{0, n, hlCode}), ns, -1
-	}
-	indent := 0
-	for indent < n && indent < 4 && t.at(indent) == ' ' {
-		indent++
-	}
-	if indent <= 3 && indent < n && t.at(indent) == '#' {
-		h := 0
-		for indent+h < n && h < 7 && t.at(indent+h) == '#' {
-			h++
-		}
-		if h <= 6 && (indent+h == n || t.at(indent+h) == ' ' || t.at(indent+h) == '\t') {
-			return append(out, span{0, n, hlHeading}), lexNormal, -1
+		st = st.withIndent(li)
+		if ind-li <= 3 {
+			if fn, ch := fenceAt(t, p); fn >= 3 && !(ch == '`' && t.index(p+fn, "`") >= 0) {
+				ns := lexFence | lexState(min(fn, 255))
+				if ch == '~' {
+					ns |= lexFenceT
+				}
+				return append(out, span{0, n, hlCode}), ns.withIndent(li), -1
+			}
+			if p < n && t.at(p) == '#' {
+				h := 0
+				for p+h < n && h < 7 && t.at(p+h) == '#' {
+					h++
+				}
+				if h <= 6 && (p+h == n || t.at(p+h) == ' ' || t.at(p+h) == '\t') {
+					return append(out, span{0, n, hlHeading}), st, -1
+				}
+			}
 		}
 	}
 	if isThematicBreakSrc(t) {
-		return append(out, span{0, n, hlMarker}), lexNormal, -1
+		return append(out, span{0, n, hlMarker}), st, -1
 	}
 	pos := 0
+	if from > 0 {
+		out = append(out, span{0, from, hlText})
+		pos = from
+	}
 	// block markers: quotes and list items, possibly nested
-	for {
+	for first := true; ; first = false {
 		p := pos
 		for p < n && (t.at(p) == ' ' || t.at(p) == '\t') {
 			p++
@@ -147,10 +208,61 @@ func lexHead(t *lineSrc, st lexState, out []span) ([]span, lexState, int) {
 		if m := listMarkerLen(t.str(p, min(n, p+16))); m > 0 {
 			out = addSpan(out, pos, p+m, hlMarker)
 			pos = p + m
+			if first && ind-li <= 3 {
+				st = st.withIndent(ind + itemIndent(t, p))
+			}
 		}
 		break
 	}
-	return out, lexNormal, pos
+	return out, st, pos
+}
+
+// indentOf returns the offset of the first byte from from on that is not
+// a space or a tab, and its column (tabs stop every 4 columns), counting
+// no further than a little past maxIndent.
+func indentOf(t *lineSrc, from int) (int, int) {
+	p, col := from, 0
+	for p < t.n && col <= maxIndent+4 {
+		switch t.at(p) {
+		case ' ':
+			col++
+		case '\t':
+			col += 4 - col%4
+		default:
+			return p, col
+		}
+		p++
+	}
+	return p, col
+}
+
+// blankFrom reports whether the line holds only spaces, tabs and a
+// carriage return from p on.
+func blankFrom(t *lineSrc, p int) bool {
+	for ; p < t.n; p++ {
+		if c := t.at(p); c != ' ' && c != '\t' && c != '\r' {
+			return false
+		}
+	}
+	return true
+}
+
+// itemIndent returns the width in columns, from the marker at p, of a list
+// item's marker and the spaces after it: where the item's content starts
+// (CommonMark: one space when the item is empty or five or more follow).
+func itemIndent(t *lineSrc, p int) int {
+	m := 1
+	if c := t.at(p); c != '-' && c != '*' && c != '+' {
+		for m < t.n-p && t.at(p+m) >= '0' && t.at(p+m) <= '9' {
+			m++
+		}
+		m++ // the '.' or ')'
+	}
+	q, sp := indentOf(t, p+m)
+	if sp >= 5 || blankFrom(t, q) {
+		return m + 1
+	}
+	return m + sp
 }
 
 func addSpan(out []span, start, end int, k hlKind) []span {
@@ -172,34 +284,40 @@ func nextState(line string, st lexState) lexState {
 }
 
 func nextStateSrc(t *lineSrc, st lexState) lexState {
-	switch {
-	case st == lexStart || st == lexYAML || st == lexTOML || st&lexFence != 0:
-		_, ns, _ := lexHead(t, st, nil)
+	if st&lexModeMask != lexNormal {
+		var buf [2]span // room for a byte order mark's span and a marker
+		_, ns, _ := lexHead(t, st, buf[:0])
 		return ns
 	}
-	if n, _, _ := fenceRun(t); n >= 3 {
-		_, ns, _ := lexHead(t, st, nil)
-		return ns
+	p, ind := indentOf(t, 0)
+	if blankFrom(t, p) {
+		return st
 	}
-	return lexNormal
+	li := min(st.indent(), ind)
+	if ind-li <= 3 {
+		if n, _ := fenceAt(t, p); n >= 3 {
+			_, ns, _ := lexHead(t, st, nil)
+			return ns
+		}
+		if listMarkerLen(t.str(p, min(t.n, p+16))) > 0 && !isThematicBreakSrc(t) {
+			return lexNormal.withIndent(ind + itemIndent(t, p))
+		}
+	}
+	return lexNormal.withIndent(li)
 }
 
-// fenceRun returns the length and character of a run of ``` or ~~~ that
-// starts the line after at most 3 spaces, and where it starts.
-func fenceRun(t *lineSrc) (int, byte, int) {
-	i := 0
-	for i < t.n && i < 3 && t.at(i) == ' ' {
-		i++
+// fenceAt returns the length and character of a run of ``` or ~~~ at
+// offset p.
+func fenceAt(t *lineSrc, p int) (int, byte) {
+	if p >= t.n || (t.at(p) != '`' && t.at(p) != '~') {
+		return 0, 0
 	}
-	if i >= t.n || (t.at(i) != '`' && t.at(i) != '~') {
-		return 0, 0, 0
-	}
-	ch := t.at(i)
+	ch := t.at(p)
 	n := 0
-	for i+n < t.n && t.at(i+n) == ch {
+	for p+n < t.n && t.at(p+n) == ch {
 		n++
 	}
-	return n, ch, i
+	return n, ch
 }
 
 // allSpace reports whether bytes [a, b) are all white space (as

@@ -39,9 +39,9 @@ func TestLexLine(t *testing.T) {
 		{"see [链接](https://x.cn).", lexNormal, "t:see  l:[链接] u:(https://x.cn) t:.", lexNormal},
 		{"![图](a.png)", lexNormal, "l:![图] u:(a.png)", lexNormal},
 		{"<https://x.cn>", lexNormal, "u:<https://x.cn>", lexNormal},
-		{"- 列表 **b**", lexNormal, "m:-  t:列表  b:**b**", lexNormal},
-		{"1. first", lexNormal, "m:1.  t:first", lexNormal},
-		{"- [ ] task", lexNormal, "m:- [ ]  t:task", lexNormal},
+		{"- 列表 **b**", lexNormal, "m:-  t:列表  b:**b**", lexNormal.withIndent(2)},
+		{"1. first", lexNormal, "m:1.  t:first", lexNormal.withIndent(3)},
+		{"- [ ] task", lexNormal, "m:- [ ]  t:task", lexNormal.withIndent(2)},
 		{"> 引用", lexNormal, "m:> t: 引用", lexNormal},
 		{"---", lexNormal, "m:---", lexNormal},
 		{"snake_case_name", lexNormal, "t:snake_case_name", lexNormal},
@@ -55,8 +55,46 @@ func TestLexLine(t *testing.T) {
 		{"~~~", lexFence | lexFenceT | 4, "c:~~~", lexFence | lexFenceT | 4},
 		{"", lexFence | 3, "", lexFence | 3},
 		{"", lexYAML, "", lexYAML},
-		{"", lexStart, "", lexNormal},
+		{"", lexStart, "", lexStart},
 		{"\\*not em\\*", lexNormal, "t:\\*not em\\*", lexNormal},
+		// a byte order mark before the front matter (Windows Notepad, F43)
+		{"\uFEFF---\r", lexStart, "M:\uFEFF---\r", lexYAML},
+		{"\uFEFF+++", lexStart, "M:\uFEFF+++", lexTOML},
+		{"\uFEFF# 标题", lexStart, "h:\uFEFF# 标题", lexNormal},
+		{"\uFEFF- a", lexStart, "t:\uFEFF m:-  t:a", lexNormal.withIndent(2)},
+		{"\uFEFF", lexStart, "t:\uFEFF", lexStart},
+		{"  \r", lexStart, "t:  \r", lexStart},
+		{"---\r", lexYAML, "M:---\r", lexNormal},
+		// fences nested in list items (F32): up to 3 columns past the
+		// item's content indent
+		{"    1. 执行命令", lexNormal.withIndent(2), "m:    1.  t:执行命令", lexNormal.withIndent(7)},
+		{"        ```shell", lexNormal.withIndent(7), "c:        ```shell", (lexFence | 3).withIndent(7)},
+		{"        curl https://x.cn | sh", (lexFence | 3).withIndent(7), "c:        curl https://x.cn | sh", (lexFence | 3).withIndent(7)},
+		{"        ```", (lexFence | 3).withIndent(7), "c:        ```", lexNormal.withIndent(7)},
+		{"    ```", lexNormal.withIndent(3), "c:    ```", (lexFence | 3).withIndent(3)},
+		{"      ```", lexNormal.withIndent(3), "c:      ```", (lexFence | 3).withIndent(3)},
+		{"       ```", lexNormal.withIndent(3), "t:       ```", lexNormal.withIndent(3)}, // 4 past: indented code
+		{"    ```", lexNormal, "t:    ```", lexNormal},                                   // at top level too
+		{"   ```", lexNormal, "c:   ```", lexFence | 3},
+		{"\t```", lexNormal.withIndent(4), "c:\t```", (lexFence | 3).withIndent(4)},
+		{"     ## 小节", lexNormal.withIndent(3), "h:     ## 小节", lexNormal.withIndent(3)},
+		{"     ## 小节", lexNormal, "t:     ## 小节", lexNormal},
+		{"1.  two spaces", lexNormal, "m:1.  t: two spaces", lexNormal.withIndent(4)},
+		{"-      far", lexNormal, "m:-  t:     far", lexNormal.withIndent(2)},
+		{"-", lexNormal.withIndent(2), "t:-", lexNormal},
+		{"", lexNormal.withIndent(7), "", lexNormal.withIndent(7)},
+		{"   \t", lexNormal.withIndent(7), "t:   \t", lexNormal.withIndent(7)},
+		{"正文", lexNormal.withIndent(7), "t:正文", lexNormal},
+		{"    续行", lexNormal.withIndent(7), "t:    续行", lexNormal.withIndent(4)},
+		{"* * *", lexNormal.withIndent(7), "m:* * *", lexNormal},
+		// closing fences: same container, up to 3 columns in
+		{"           ```", (lexFence | 3).withIndent(7), "c:           ```", (lexFence | 3).withIndent(7)},
+		{"          ```", (lexFence | 3).withIndent(7), "c:          ```", lexNormal.withIndent(7)},
+		{"", (lexFence | 3).withIndent(7), "", (lexFence | 3).withIndent(7)},
+		// a line indented less than the item ends the item and its fence
+		{"2. 下一步", (lexFence | 3).withIndent(3), "m:2.  t:下一步", lexNormal.withIndent(3)},
+		{"```", (lexFence | 3).withIndent(3), "c:```", lexFence | 3},
+		{"   ```", (lexFence | 3).withIndent(3), "c:   ```", lexNormal.withIndent(3)},
 	}
 	for _, tt := range tests {
 		sp, after := lexLine(tt.line, tt.st, nil)

@@ -229,6 +229,12 @@ type lineLayout struct {
 	done   bool
 	br     buffer.Breaks
 
+	// hangEnd is the end of the line's indent and list or quote markers;
+	// rows after the first are drawn hang further right, the width of
+	// [0, hangEnd) (a hanging indent, decided when wrapping starts)
+	hangEnd int
+	hang    float32
+
 	oldOK     bool
 	old       buffer.Breaks
 	oldSpans  []span
@@ -452,6 +458,11 @@ func (l *layout) edited(i int, ll *lineLayout, s, oldLen, newLen int) {
 	if !ll.wrapOK {
 		return
 	}
+	if he, h := l.hangOf(i, ll); he != ll.hangEnd || h != ll.hang {
+		// the indent or a marker changed: every row may move
+		ll.wrapOK, ll.oldOK, ll.old, ll.oldSpans = false, false, buffer.Breaks{}, nil
+		return
+	}
 	// keep the breaks decided before the first byte whose text or face
 	// may have changed
 	keepTo := min(from, s)
@@ -629,6 +640,7 @@ func (l *layout) need(i, rows, col int) *lineLayout {
 	if !ll.wrapOK {
 		ll.br.At, ll.br.Decided = ll.br.At[:0], ll.br.Decided[:0]
 		ll.wrapOK, ll.done, ll.oldOK, ll.old, ll.oldSpans = true, false, false, buffer.Breaks{}, nil
+		ll.hangEnd, ll.hang = l.hangOf(i, ll)
 	}
 	if ll.done {
 		return ll
@@ -652,8 +664,14 @@ func (l *layout) need(i, rows, col int) *lineLayout {
 	sp := ll.spans
 	si := 0
 	var base int
+	// the prefix rows hang under takes no room on the first row, which
+	// is as wide as the others plus the hang
+	hangEnd := ll.hangEnd
 	adv := func(off int, r rune) float32 {
 		off += base
+		if off < hangEnd {
+			return 0
+		}
 		if si >= len(sp) || off < sp[si].start {
 			si = sort.Search(len(sp), func(k int) bool { return sp[k].end > off })
 		}
@@ -684,7 +702,7 @@ func (l *layout) need(i, rows, col int) *lineLayout {
 		base = from
 		l.wrapped += len(w)
 		got, stopped := false, false
-		buffer.WrapFrom(w, 0, l.width, adv, func(bp, at int) bool {
+		buffer.WrapFrom(w, 0, l.width-ll.hang, adv, func(bp, at int) bool {
 			bp, at = bp+from, at+from
 			got = true
 			if ll.oldOK && bp >= ll.hi && l.resync(ll, bp, at) {
@@ -853,7 +871,61 @@ func (l *layout) subOf(i, col int) int {
 
 // xOf returns the x offset of col within its visual line starting at vs.
 func (l *layout) xOf(i, vs, col int) float32 {
-	return l.measure(i, vs, col)
+	return l.rowIndent(i, vs) + l.measure(i, vs, col)
+}
+
+// rowIndent returns how far right the visual line of line i starting at
+// byte vs is drawn: the hanging indent on every row but the first.
+func (l *layout) rowIndent(i, vs int) float32 {
+	if vs <= 0 {
+		return 0
+	}
+	return l.need(i, 0, -1).hang
+}
+
+// maxHang bounds the bytes a hanging indent is looked for in.
+const maxHang = 512
+
+// hangOf returns the end of the prefix of line i that its wrapped rows
+// hang under and its width: the indent and, on a Markdown line, the list
+// and quote markers and the spaces after them, so that a long list item
+// (or a code line in one) goes on under its text, as Typora and VS Code
+// show it. The hang is at most half the width; a form's field has none.
+func (l *layout) hangOf(i int, ll *lineLayout) (int, float32) {
+	if l.plain || l.width <= 0 {
+		return 0, 0
+	}
+	t := bufSrc(l.buf, i)
+	p := min(max(ll.inline, 0), maxHang)
+	for p < t.n && p < maxHang && (t.at(p) == ' ' || t.at(p) == '\t') {
+		p++
+	}
+	if p == 0 {
+		return 0, 0
+	}
+	limit := l.width / 2
+	var w float32
+	sp := ll.spans
+	si, end := 0, 0
+	pre := t.str(0, p)
+	for off := 0; off < len(pre); {
+		r, size := utf8.DecodeRuneInString(pre[off:])
+		for si < len(sp)-1 && off >= sp[si].end {
+			si++
+		}
+		face := l.face(hlText)
+		if si < len(sp) {
+			face = l.face(sp[si].kind)
+		}
+		a := l.m.advance(r, face)
+		if w+a > limit {
+			break
+		}
+		w += a
+		off += size
+		end = off
+	}
+	return end, w
 }
 
 // measure returns the width of bytes [from, to) of line i drawn with its
@@ -886,6 +958,7 @@ func (l *layout) measure(i, from, to int) float32 {
 // rowEnd reports a column at the end of a soft-wrapped visual line, which
 // is also the start of the next one.
 func (l *layout) colAt(i, vs, ve int, x float32) (col int, rowEnd bool) {
+	x -= l.rowIndent(i, vs)
 	sp := l.spansIn(i, vs, ve)
 	var acc float32
 	si := 0

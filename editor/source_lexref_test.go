@@ -11,19 +11,30 @@ import (
 // piece (refLexLine): the tests check the resumable one gives the same
 // spans.
 
-// lexLine highlights one line given the state at its start and returns the
-// spans (covering the whole line, in order) and the state after it. It only
-// looks at this line, so its cost is bounded by the line's length.
+// refLexLine highlights one line given the state at its start and returns
+// the spans (covering the whole line, in order) and the state after it.
+// Its block rules (front matter, fences and headings nested in list items
+// by their content indent) are written plainly on strings.
 func refLexLine(line string, st lexState, out []span) ([]span, lexState) {
 	out = out[:0]
 	body := strings.TrimRight(line, " \t\r")
+	from := 0
 	switch {
 	case st == lexStart:
-		switch body {
+		if strings.HasPrefix(line, "\uFEFF") {
+			from = 3
+		}
+		switch body[min(from, len(body)):] {
 		case "---":
 			return append(out, span{0, len(line), hlMeta}), lexYAML
 		case "+++":
 			return append(out, span{0, len(line), hlMeta}), lexTOML
+		}
+		if strings.Trim(line[from:], " \t\r") == "" {
+			if line != "" {
+				out = append(out, span{0, len(line), hlText})
+			}
+			return out, lexStart
 		}
 		st = lexNormal
 	case st == lexYAML || st == lexTOML:
@@ -42,38 +53,59 @@ func refLexLine(line string, st lexState, out []span) ([]span, lexState) {
 		}
 		return append(out, span{0, len(line), hlText}), st
 	case st&lexFence != 0:
-		if n, ch := refFenceRun(line); n >= int(st&lexLenMask) && (ch == '~') == (st&lexFenceT != 0) && strings.TrimSpace(line[strings.Index(line, string(ch))+n:]) == "" {
-			return append(out, span{0, len(line), hlCode}), lexNormal
+		c := int(st >> 16)
+		ind, rest := refIndent(line)
+		blank := strings.Trim(rest, " \t\r") == ""
+		if blank || ind >= c {
+			ch := "`"
+			if st&lexFenceT != 0 {
+				ch = "~"
+			}
+			fence := strings.Repeat(ch, int(st&lexLenMask))
+			if !blank && ind-c <= 3 && strings.HasPrefix(rest, fence) && strings.TrimSpace(strings.TrimLeft(rest, ch)) == "" {
+				return append(out, span{0, len(line), hlCode}), lexNormal | lexState(c)<<16
+			}
+			if line == "" {
+				return out, st
+			}
+			return append(out, span{0, len(line), hlCode}), st
 		}
-		if line == "" {
-			return out, st
-		}
-		return append(out, span{0, len(line), hlCode}), st
+		st = lexNormal | lexState(c)<<16
 	}
 	if line == "" {
-		return out, lexNormal
+		return out, st
 	}
-	if n, ch := refFenceRun(line); n >= 3 && !(ch == '`' && strings.Contains(line[strings.IndexByte(line, '`')+n:], "`")) {
-		ns := lexFence | lexState(min(n, 255))
-		if ch == '~' {
-			ns |= lexFenceT
-		}
-		return append(out, span{0, len(line), hlCode}), ns
-	}
-	indent := len(line) - len(strings.TrimLeft(line, " "))
-	rest := line[indent:]
-	if indent <= 3 && strings.HasPrefix(rest, "#") {
-		h := len(rest) - len(strings.TrimLeft(rest, "#"))
-		if h <= 6 && (h == len(rest) || rest[h] == ' ' || rest[h] == '\t') {
-			return append(out, span{0, len(line), hlHeading}), lexNormal
+	li := int(st >> 16)
+	ind, rest := refIndent(line[from:])
+	blank := strings.Trim(rest, " \t\r") == ""
+	if !blank {
+		li = min(li, ind)
+		st = lexNormal | lexState(li)<<16
+		if ind-li <= 3 {
+			if n, ch := refFenceRun(rest); n >= 3 && !(ch == '`' && strings.Contains(rest[n:], "`")) {
+				ns := lexFence | lexState(min(n, 255)) | lexState(li)<<16
+				if ch == '~' {
+					ns |= lexFenceT
+				}
+				return append(out, span{0, len(line), hlCode}), ns
+			}
+			if strings.HasPrefix(rest, "#") {
+				h := len(rest) - len(strings.TrimLeft(rest, "#"))
+				if h <= 6 && (h == len(rest) || rest[h] == ' ' || rest[h] == '\t') {
+					return append(out, span{0, len(line), hlHeading}), st
+				}
+			}
 		}
 	}
 	if refIsThematicBreak(body) {
-		return append(out, span{0, len(line), hlMarker}), lexNormal
+		return append(out, span{0, len(line), hlMarker}), st
 	}
-	pos := 0
+	pos := from
+	if from > 0 {
+		out = append(out, span{0, from, hlText})
+	}
 	// block markers: quotes and list items, possibly nested
-	for {
+	for first := true; ; first = false {
 		p := pos + len(line[pos:]) - len(strings.TrimLeft(line[pos:], " \t"))
 		if p < len(line) && line[p] == '>' {
 			out = addSpan(out, pos, p+1, hlMarker)
@@ -83,43 +115,58 @@ func refLexLine(line string, st lexState, out []span) ([]span, lexState) {
 		if m := listMarkerLen(line[p:]); m > 0 {
 			out = addSpan(out, pos, p+m, hlMarker)
 			pos = p + m
+			if first && ind-li <= 3 {
+				// the content starts after the marker and 1 to 4 spaces
+				core := len(strings.TrimLeft(line[p:], "0123456789"))
+				core = len(line[p:]) - core
+				if core == 0 {
+					core = 1
+				} else {
+					core++
+				}
+				after := line[p+core:]
+				sp, r := refIndent(after)
+				if sp >= 5 || strings.Trim(r, " \t\r") == "" {
+					sp = 1
+				}
+				st = lexNormal | lexState(min(ind+core+sp, 255))<<16
+			}
 		}
 		break
 	}
-	return refLexInline(line, pos, out), lexNormal
+	return refLexInline(line, pos, out), st
 }
 
-// nextState returns the state after line without highlighting it: the
-// same transitions as lexLine at a fraction of the cost.
+// refIndent returns the column of the first byte of line that is not a
+// space or a tab (tab stops every 4 columns) and the line from there.
+func refIndent(line string) (int, string) {
+	col := 0
+	for i := 0; i < len(line); i++ {
+		switch line[i] {
+		case ' ':
+			col++
+		case '\t':
+			col += 4 - col%4
+		default:
+			return col, line[i:]
+		}
+	}
+	return col, ""
+}
+
+// refNextState returns the state after line without the spans.
 func refNextState(line string, st lexState) lexState {
-	switch {
-	case st == lexStart || st == lexYAML || st == lexTOML || st&lexFence != 0:
-		_, ns := refLexLine(line, st, nil)
-		return ns
-	}
-	if n, _ := refFenceRun(line); n >= 3 {
-		_, ns := refLexLine(line, st, nil)
-		return ns
-	}
-	return lexNormal
+	_, ns := refLexLine(line, st, nil)
+	return ns
 }
 
-// fenceRun returns the length and character of a run of ``` or ~~~ that
-// starts the line after at most 3 spaces.
-func refFenceRun(line string) (int, byte) {
-	i := 0
-	for i < len(line) && i < 3 && line[i] == ' ' {
-		i++
-	}
-	if i >= len(line) || (line[i] != '`' && line[i] != '~') {
+// refFenceRun returns the length and character of a run of ``` or ~~~ at
+// the start of s.
+func refFenceRun(s string) (int, byte) {
+	if s == "" || (s[0] != '`' && s[0] != '~') {
 		return 0, 0
 	}
-	ch := line[i]
-	n := 0
-	for i+n < len(line) && line[i+n] == ch {
-		n++
-	}
-	return n, ch
+	return len(s) - len(strings.TrimLeft(s, s[:1])), s[0]
 }
 
 func refIsThematicBreak(s string) bool {
@@ -255,29 +302,36 @@ func refWindow(line string, i int) string {
 }
 
 // FuzzLexMatchesReference checks lexLine and nextState against the
-// highlighter they replaced, for every start state.
+// plain reference, for every start state (the fuzzed uint16 also picks a
+// list content indent).
 func FuzzLexMatchesReference(f *testing.F) {
 	for _, s := range []string{"正文**粗体**和*斜体* `code` [a](b) <https://x>", "```go", "title: x", "  - [ ] item *a*", "> > 1. `x` __b__",
-		"---", "+++ \r", "~~~~", "``` a ` b", " # 标题", "####### no", "* * *", "\u3000---\u3000", "_a_b_ c_d_", "\\*x*", "![i](u) ![x", "<a b>", "a ``` b"} {
-		for _, st := range []lexState{lexStart, lexNormal, lexYAML, lexTOML, lexFence | 3, lexFence | lexFenceT | 4} {
-			f.Add(s, uint16(st))
+		"---", "+++ \r", "~~~~", "``` a ` b", " # 标题", "####### no", "* * *", "\u3000---\u3000", "_a_b_ c_d_", "\\*x*", "![i](u) ![x", "<a b>", "a ``` b",
+		"\uFEFF---\r", "\uFEFF+++", "\uFEFF# t", "\uFEFF", "   \t", "    ```shell", "\t```", "        ```", "    1. 步骤", "- ", "12)     x", "  ~~~ ", "\t- a", "     # h"} {
+		for _, st := range []uint16{0, 1, 2, 3, 1 | 3<<2, 1 | 7<<2, 1 | 2<<2, uint16(lexFence | 3), uint16(lexFence | lexFenceT | 4), uint16(lexFence|3) | 3<<13, uint16(lexFence|3) | 1<<13} {
+			f.Add(s, st)
 		}
 	}
-	f.Fuzz(func(t *testing.T, line string, st uint16) {
+	f.Fuzz(func(t *testing.T, line string, raw uint16) {
 		if !utf8.ValidString(line) || strings.ContainsRune(line, '\n') {
 			return
 		}
-		if lexState(st)&lexFence != 0 {
-			st = uint16(lexFence | lexState(st)&lexFenceT | max(lexState(st)&lexLenMask, 3))
+		var st lexState
+		if lexState(raw)&lexFence != 0 {
+			st = lexFence | lexState(raw)&lexFenceT | max(lexState(raw)&lexLenMask, 3)
+			st = st.withIndent(int(raw>>13) * 3)
 		} else {
-			st %= 4
+			st = lexState(raw % 4)
+			if st == lexNormal {
+				st = st.withIndent(int(raw>>2) & 0x1f)
+			}
 		}
-		got, gs := lexLine(line, lexState(st), nil)
-		want, ws := refLexLine(line, lexState(st), nil)
+		got, gs := lexLine(line, st, nil)
+		want, ws := refLexLine(line, st, nil)
 		if !slices.Equal(got, want) || gs != ws {
 			t.Fatalf("lexLine(%q, %#x) = %v %#x, reference %v %#x", line, st, got, gs, want, ws)
 		}
-		if ns, rs := nextState(line, lexState(st)), refNextState(line, lexState(st)); ns != rs {
+		if ns, rs := nextState(line, st), refNextState(line, st); ns != rs {
 			t.Fatalf("nextState(%q, %#x) = %#x, reference %#x", line, st, ns, rs)
 		}
 	})

@@ -98,16 +98,7 @@ func checkLazyCaches(t *testing.T, s *Source, step string) {
 				}
 			}
 			if ll.wrapOK {
-				adv := func(off int, r rune) float32 {
-					face := faceRegular
-					for _, x := range fresh {
-						if off >= x.start && off < x.end {
-							face = kindFace[x.kind]
-						}
-					}
-					return l.m.advance(r, face)
-				}
-				want := buffer.WrapLine(displayLine(line), l.width, adv)
+				want := refHangWrap(l, line, st, fresh)
 				k := len(ll.br.At)
 				if k > len(want.At) || !slices.Equal(ll.br.At, want.At[:k]) || !slices.Equal(ll.br.Decided, want.Decided[:k]) {
 					t.Fatalf("%s: line %d %q: cached breaks %v (done %v), fresh %v", step, i, line, ll.br.At, ll.done, want.At)

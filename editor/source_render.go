@@ -157,7 +157,7 @@ func (r *sourceRenderer) update() {
 				if a == b && !eol {
 					continue
 				}
-				x0 := s.lay.measure(line, vs, a)
+				x0 := s.lay.xOf(line, vs, a)
 				x1 := x0 + s.lay.measure(line, a, b)
 				if eol {
 					x1 += m.ascii[s.lay.face(hlText)][' ']
@@ -167,8 +167,8 @@ func (r *sourceRenderer) update() {
 				rc.FillColor = hr.c
 				setRect(rc, fyne.NewPos(pad+x0, y), fyne.NewSize(x1-x0, lh))
 			}
-			// text runs
-			var x float32
+			// text runs (rows after a line's first hang under its text)
+			x := s.lay.rowIndent(line, vs)
 			prev := vs
 			for _, sp := range s.lay.spansIn(line, vs, ve) {
 				a, b := max(sp.start, vs), min(sp.end, ve)

@@ -254,17 +254,7 @@ func checkCaches(t *testing.T, s *Source, step int) {
 			if !slices.Equal(fresh, ll.spans) {
 				t.Fatalf("step %d: line %d cached spans %v, fresh %v", step, i, ll.spans, fresh)
 			}
-			sp := fresh
-			adv := func(off int, r rune) float32 {
-				face := faceRegular
-				for _, x := range sp {
-					if off >= x.start && off < x.end {
-						face = kindFace[x.kind]
-					}
-				}
-				return l.m.advance(r, face)
-			}
-			want := buffer.Wrap(displayLine(line), l.width, adv)
+			want := refHangWrap(l, line, st, fresh).At
 			if !equalInts(ll.br.At, want) {
 				t.Fatalf("step %d: line %d %q cached breaks %v, fresh %v", step, i, line, ll.br.At, want)
 			}

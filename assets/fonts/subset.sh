@@ -44,10 +44,15 @@ for b1 in range(0xA1, 0xF8):
 print(','.join('U+%04X' % c for c in sorted(s)))
 ")
 
+# The hanzi outside U+4E00-9FFF listed in hanzi-extra.txt (the Table of
+# General Standard Chinese Characters' Extension A-E characters and 𠮷).
+EXTRA=$(grep -o '^U+[0-9A-F]*' "$OUT/hanzi-extra.txt" | paste -sd, -)
+
 # ASCII, Latin-1, General Punctuation, CJK Symbols and Punctuation,
 # Halfwidth and Fullwidth Forms, the whole CJK Unified Ideographs block,
-# Arrows and Geometric Shapes (UI glyphs such as ● ▲ → ✓ are cheap), plus GB 2312.
-UNICODES="U+0020-007E,U+00A0-00FF,U+2000-206F,U+2190-21FF,U+25A0-25FF,U+2713,U+2717,U+3000-303F,U+4E00-9FFF,U+FF00-FFEF,$GB2312"
+# Arrows and Geometric Shapes (UI glyphs such as ● ▲ → ✓ are cheap), plus GB 2312
+# and the extra hanzi.
+UNICODES="U+0020-007E,U+00A0-00FF,U+2000-206F,U+2190-21FF,U+25A0-25FF,U+2713,U+2717,U+3000-303F,U+4E00-9FFF,U+FF00-FFEF,$GB2312,$EXTRA"
 
 # Layout features: only what a horizontal shaper applies by default.
 # Dropping locl/vert/aalt etc. keeps the JP/KR/TC variant glyphs and vertical
