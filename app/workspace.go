@@ -267,12 +267,7 @@ func (ws *workspace) edited() {
 		ws.debounce.Stop()
 	}
 	pause := ws.pace.pause(time.Now(), ws.delay)
-	ws.debounce = time.AfterFunc(pause, func() {
-		ws.mu.Lock()
-		ws.pace.parsed()
-		ws.mu.Unlock()
-		ws.do(func() { ws.art.Parse() })
-	})
+	ws.debounce = time.AfterFunc(pause, func() { ws.do(func() { ws.art.Parse() }) })
 }
 
 // parsed shows a new parse of the article: the problem line, the preview
