@@ -18,10 +18,9 @@ import (
 //
 // The rule: wait (at most idleWaitMax) only when, for idleGrace, no frame
 // was drawn, no window callback ran and no hand-over was pending or run.
-// Every Fyne animation that shows (the form's and dialogs' entry caret
-// blink, tap and scroll effects, progress) draws a frame at least every
-// 400 ms (the entry caret's longest steady phase) while it runs, so an
-// animation keeps the loop at 60 Hz; Folio's editor caret does not blink.
+// A running animation draws frames, so it keeps the loop at 60 Hz; Folio
+// turns Fyne's animations off (app/steady.go), so no caret fades: neither
+// the editor's nor a focused form field's, filter's or dialog's.
 // After each wait the loop polls idleSettle more times without waiting, so
 // work queued by goroutines that do not wake it (below) runs and is drawn.
 //

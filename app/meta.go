@@ -15,11 +15,11 @@ const Version = "0.1.0"
 // compiled in, or FyneApp.toml under `go run`) and fills only what is
 // missing, so a packaged build keeps its Build, Release and Custom values.
 // The metadata is set before the first window: Fyne reads the fyneDo
-// migration lazily, on first use.
+// migration lazily, on first use. Animations are off (app/steady.go).
 func newApp() fyne.App {
 	a := fyneapp.NewWithID(ID)
 	fyneapp.SetMetadata(metadata(a.Metadata()))
-	return a
+	return withoutAnimations(a)
 }
 
 // metadata completes what the build knows of the app (from `fyne package`,

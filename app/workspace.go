@@ -58,7 +58,8 @@ type workspace struct {
 	stats document.TextStats
 
 	debounce *time.Timer
-	mu       sync.Mutex // guards debounce
+	pace     typingPace // how long the debounce waits (app/pace.go)
+	mu       sync.Mutex // guards debounce and pace
 	delay    time.Duration
 
 	// indexWait is how long an outside change to the open article waits
@@ -254,8 +255,9 @@ func (ws *workspace) reload() {
 }
 
 // edited runs on every user edit: the model tracks dirty at once, and the
-// text is parsed after a short pause in typing (ws.delay), the one pause
-// before the preview shows it.
+// text is parsed after a pause in typing, the one pause before the preview
+// shows it: ws.delay after a rest, longer inside a burst of typing
+// (typingPace, app/pace.go).
 func (ws *workspace) edited() {
 	ws.art.EditFunc(ws.src.Len(), ws.src.Text)
 	ws.hot.typed()
@@ -264,7 +266,8 @@ func (ws *workspace) edited() {
 	if ws.debounce != nil {
 		ws.debounce.Stop()
 	}
-	ws.debounce = time.AfterFunc(ws.delay, func() { ws.do(func() { ws.art.Parse() }) })
+	pause := ws.pace.pause(time.Now(), ws.delay)
+	ws.debounce = time.AfterFunc(pause, func() { ws.do(func() { ws.art.Parse() }) })
 }
 
 // parsed shows a new parse of the article: the problem line, the preview

@@ -2,10 +2,12 @@ package preview
 
 import (
 	"fmt"
+	"image/color"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 )
 
@@ -66,6 +68,59 @@ func TestBigCodeBlockScrollsAsOne(t *testing.T) {
 	for i, c := range parts {
 		if c.scroll.Offset.X != at {
 			t.Errorf("part %d is scrolled to %.1f, part 1 to %.1f", i, c.scroll.Offset.X, at)
+		}
+	}
+}
+
+// refreshCounter is a canvas object that counts its refreshes.
+type refreshCounter struct {
+	*canvas.Rectangle
+	n int
+}
+
+func (r *refreshCounter) Refresh() { r.n++ }
+
+// TestWidenRefreshesNoText: when the block grows wider (a key makes the
+// edited line its longest), every built part is widened; that lays out
+// each part's scroller but refreshes none of its text (QA F39: the
+// refreshes of every token of every part cost ~23 ms a key in a 1 MB
+// block). The part's content still becomes as wide as the block.
+func TestWidenRefreshesNoText(t *testing.T) {
+	p := showPreview(t)
+	var b strings.Builder
+	b.WriteString("```go\n")
+	for i := range 200 {
+		fmt.Fprintf(&b, "fmt.Println(%d)\n", i)
+	}
+	b.WriteString("```\n")
+	p.updateNow([]byte(b.String()), Meta{}, "", 1)
+	var parts []*codeBlock
+	for _, o := range p.content.objs {
+		if cb, ok := o.(*codeBlock); ok {
+			parts = append(parts, cb)
+		}
+	}
+	if len(parts) < 2 || parts[0].group == nil {
+		t.Fatalf("%d code parts shown; want a block in parts", len(parts))
+	}
+	body := parts[0].scroll.Content.(*fyne.Container).Objects[1].(*fyne.Container)
+	counter := &refreshCounter{Rectangle: canvas.NewRectangle(color.Transparent)}
+	body.Objects = append(body.Objects, counter)
+
+	g := parts[0].group
+	g.cols += 40
+	g.widen()
+	if counter.n != 0 {
+		t.Errorf("widening refreshed the part's text %d times; want none", counter.n)
+	}
+	_, cell := codeCell()
+	want := float32(g.cols) * cell.Width
+	for i, c := range parts {
+		if got := c.scroll.Content.MinSize().Width; got < want-0.5 {
+			t.Errorf("part %d: content min width %.1f; want %.1f", i, got, want)
+		}
+		if got := c.scroll.Content.Size().Width; got < want-0.5 {
+			t.Errorf("part %d: content laid out %.1f wide; want %.1f", i, got, want)
 		}
 	}
 }

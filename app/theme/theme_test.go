@@ -177,3 +177,16 @@ func TestMeasureTextScales(t *testing.T) {
 		t.Errorf("width of 缩放 at %v = %v, want %v", size, w, 2*size)
 	}
 }
+
+// TestNoModalBlur: dialogs dim the window but do not blur it (a blur is a
+// full-window pass in every frame a dialog is open: QA F31); the other
+// sizes are the default theme's.
+func TestNoModalBlur(t *testing.T) {
+	th := New(Options{})
+	if got := th.Size(fynetheme.SizeNameModalBlurRadius); got != 0 {
+		t.Errorf("modal blur radius %v; want 0", got)
+	}
+	if got, want := th.Size(fynetheme.SizeNamePadding), fynetheme.DefaultTheme().Size(fynetheme.SizeNamePadding); got != want {
+		t.Errorf("padding %v; want the default %v", got, want)
+	}
+}
