@@ -26,8 +26,9 @@ type conflictBar struct {
 	shown article.Conflict
 	path  string
 	// merged is the bar shown after a merge (see showMerged); made at the
-	// first merge.
-	merged *fyne.Container
+	// first merge. mergedConflicts is the count it was shown with.
+	merged          *fyne.Container
+	mergedConflicts int
 	// restoredAt is when the text of the article at restoredPath was
 	// journalled, when it came back from the journal after a crash: the
 	// bar says so (see setRestored).
@@ -57,6 +58,7 @@ func (cb *conflictBar) restoredFrom() time.Time {
 func newConflictBar(ws *workspace) *conflictBar {
 	cb := &conflictBar{ws: ws, box: container.NewStack()}
 	cb.box.Hide()
+	ws.src.OnTaggedStep = cb.steppedOver
 	return cb
 }
 
@@ -112,7 +114,10 @@ func (cb *conflictBar) update() {
 // takeTheirs replaces the editor's text with the file's as one undoable
 // edit: the file becomes the text last loaded (clean), and Ctrl+Z brings
 // the user's text back, unsaved, with its journal (F41: one click used to
-// throw it away for good).
+// throw it away for good), and back in conflict with the file (G5: the
+// undo forgot the conflict and the next Ctrl+S wrote over the other
+// program's change without asking). A merge's bar and tints go with the
+// text they described (G4) and come back with the undo.
 func (ws *workspace) takeTheirs() {
 	art := ws.art
 	if !art.HasFile() {
@@ -125,14 +130,53 @@ func (ws *workspace) takeTheirs() {
 	}
 	theirs := string(data)
 	mine := ws.src.Text()
-	art.Rebase(theirs, sum)
+	t := &took{marks: ws.src.Marks(), merged: -1}
+	if ws.conflict.mergedShown() {
+		t.merged = ws.conflict.mergedConflicts
+	}
+	t.rebase = art.Rebase(theirs, sum)
+	ws.conflict.endMerge()
 	if mine != theirs {
 		from, to, repl := changedSpan(mine, theirs)
 		ws.src.ReplaceRange(editor.Range{Start: from, End: to}, repl)
+		ws.src.TagLastStep(t)
 		ws.edited()
 		art.Parse()
 	}
 	ws.status.say(lang.L("Took the version on disk: Undo (Ctrl+Z) brings yours back"))
+}
+
+// took is what Take theirs left behind, tied to its undo step: the
+// article's rebasing, and the merge's tints and bar (its conflict count,
+// -1 when it was not shown) over the text it replaced.
+type took struct {
+	rebase article.Rebasing
+	marks  []editor.Mark
+	merged int
+}
+
+// steppedOver follows the undo or redo of a tagged step in the editor:
+// undoing Take theirs puts the article back in conflict with the file
+// (the conflict bar, and Save asks before writing over the file), with
+// the merge's tints and bar if there were; redoing it takes theirs again.
+func (cb *conflictBar) steppedOver(tag any, undone bool) {
+	t, ok := tag.(*took)
+	if !ok {
+		return
+	}
+	ws := cb.ws
+	if !undone {
+		ws.art.RedoRebase(t.rebase)
+		cb.endMerge()
+		return
+	}
+	if !ws.art.UndoRebase(t.rebase) {
+		return // saved or reloaded since: an ordinary undo
+	}
+	ws.src.SetMarks(t.marks)
+	if t.merged >= 0 {
+		cb.showMerged(t.merged)
+	}
 }
 
 // changedSpan is the part of a that differs from b: a[from:to] replaced by
@@ -170,6 +214,7 @@ func changedSpan(a, b string) (from, to int, repl string) {
 // another one opened (see followMerged).
 func (cb *conflictBar) showMerged(conflicts int) {
 	ws := cb.ws
+	cb.mergedConflicts = conflicts
 	if cb.merged == nil {
 		cb.merged = container.NewStack()
 		ws.panes.AddBar(cb.merged)
@@ -262,6 +307,16 @@ func (cb *conflictBar) unsettled() bool {
 		}
 	}
 	return false
+}
+
+// mergedShown reports whether the merged bar is shown.
+func (cb *conflictBar) mergedShown() bool { return cb.merged != nil && cb.merged.Visible() }
+
+// endMerge clears a merge's tints and its bar: the text they described
+// is gone (Take theirs).
+func (cb *conflictBar) endMerge() {
+	cb.ws.src.SetMarks(nil)
+	cb.hideMerged()
 }
 
 func (cb *conflictBar) hideMerged() {

@@ -23,8 +23,14 @@ import (
 const prefAutosaveSeconds = "editor.autosave_seconds"
 
 // journalDelay is how long after the last keystroke the unsaved text is
-// journalled (the promise is 2 s).
-const journalDelay = time.Second
+// journalled, and journalMaxWait how long at most after the first edit not
+// journalled yet while typing goes on (the promise is 2 s; with the form's
+// pause before a field's text reaches the article, and the UI's lag on a
+// loaded machine, the sum has to stay well under it: QA G13).
+const (
+	journalDelay   = 400 * time.Millisecond
+	journalMaxWait = time.Second
+)
 
 // defaultAutosaveSeconds is the idle time before an autosave when the
 // preference does not say.
@@ -41,10 +47,16 @@ type hotExit struct {
 	ws      *workspace
 	journal *library.Journal // nil when Folio has no storage
 	delay   time.Duration    // journalDelay; tests shorten it
+	maxWait time.Duration    // journalMaxWait
+	// now and after are the clock (time.Now, time.AfterFunc's); tests
+	// replace them.
+	now   func() time.Time
+	after func(d time.Duration, f func()) (stop func() bool)
 
-	mu       sync.Mutex // guards the timers
-	timer    *time.Timer
-	autosave *time.Timer
+	mu          sync.Mutex  // guards the timers
+	stopJournal func() bool // the pending journal write's timer, or nil
+	unwritten   time.Time   // the first edit not journalled yet; zero when none
+	autosave    *time.Timer
 
 	// The journal is written on its own goroutine, in order.
 	qmu     sync.Mutex
@@ -92,7 +104,7 @@ func journalDir(a fyne.App) string {
 }
 
 func newHotExit(ws *workspace) *hotExit {
-	h := &hotExit{ws: ws, delay: journalDelay, wake: make(chan struct{}, 1), done: make(chan struct{}),
+	h := &hotExit{ws: ws, delay: journalDelay, maxWait: journalMaxWait, now: time.Now, after: afterFunc, wake: make(chan struct{}, 1), done: make(chan struct{}),
 		restored: container.NewStack(), notice: container.NewStack()}
 	h.restored.Hide()
 	h.notice.Hide()
@@ -146,8 +158,8 @@ func (h *hotExit) flush() {
 // asked for later are dropped. Tests call it before their folders go.
 func (h *hotExit) stop() {
 	h.mu.Lock()
-	if h.timer != nil {
-		h.timer.Stop()
+	if h.stopJournal != nil {
+		h.stopJournal()
 	}
 	if h.autosave != nil {
 		h.autosave.Stop()
@@ -182,15 +194,30 @@ func (h *hotExit) queue(op journalOp) {
 	}
 }
 
-// typed runs after every edit: the journal is written after a short pause,
-// and with autosave on the article is saved after a longer one.
+// afterFunc is time.AfterFunc as hotExit.after.
+func afterFunc(d time.Duration, f func()) func() bool { return time.AfterFunc(d, f).Stop }
+
+// typed runs after every edit: the journal is written after a short pause
+// (h.delay), or while typing goes on at the latest h.maxWait after the
+// first edit not journalled yet; with autosave on the article is saved
+// after a longer pause.
 func (h *hotExit) typed() {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	if h.timer != nil {
-		h.timer.Stop()
+	now := h.now()
+	if h.unwritten.IsZero() {
+		h.unwritten = now
 	}
-	h.timer = time.AfterFunc(h.delay, func() { h.ws.do(h.write) })
+	wait := min(h.delay, max(h.unwritten.Add(h.maxWait).Sub(now), 0))
+	if h.stopJournal != nil {
+		h.stopJournal()
+	}
+	h.stopJournal = h.after(wait, func() {
+		h.mu.Lock()
+		h.unwritten = time.Time{}
+		h.mu.Unlock()
+		h.ws.do(h.write)
+	})
 	if h.autosave != nil {
 		h.autosave.Stop()
 		h.autosave = nil

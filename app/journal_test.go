@@ -3,6 +3,7 @@ package app
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -340,5 +341,112 @@ func TestRestoredTextOpensWhereTheUserWas(t *testing.T) {
 	}
 	if got := ws2.src.FirstVisibleLine(); got != top {
 		t.Errorf("first line shown %d, want %d", got, top)
+	}
+}
+
+// fakeClock stands in for hotExit's clock: timers are recorded and run
+// by fire when due.
+type fakeClock struct {
+	at     time.Time
+	timers []*fakeTimer
+}
+
+type fakeTimer struct {
+	due  time.Time
+	fn   func()
+	done bool // stopped or fired
+}
+
+func (c *fakeClock) now() time.Time { return c.at }
+
+func (c *fakeClock) after(d time.Duration, fn func()) func() bool {
+	tm := &fakeTimer{due: c.at.Add(d), fn: fn}
+	c.timers = append(c.timers, tm)
+	return func() bool {
+		was := !tm.done
+		tm.done = true
+		return was
+	}
+}
+
+// fire runs the timers due by now and returns their due times.
+func (c *fakeClock) fire() []time.Time {
+	var out []time.Time
+	for _, tm := range c.timers {
+		if !tm.done && !tm.due.After(c.at) {
+			tm.done = true
+			out = append(out, tm.due)
+			tm.fn()
+		}
+	}
+	return out
+}
+
+// G13: the journal is written at the latest journalDelay after the last
+// keystroke and, while typing goes on, journalMaxWait after the first one
+// not journalled yet (a pure debounce journalled nothing while the user
+// kept typing, and 1 s after the last key left too little of the 2 s
+// promise for the form's pause and a loaded machine).
+func TestJournalWaitsLittleAndAtMostMaxWaitWhileTyping(t *testing.T) {
+	if journalDelay > 500*time.Millisecond || journalMaxWait > time.Second {
+		t.Fatalf("journalDelay %v, journalMaxWait %v: the 2 s promise needs ≤ 0.5 s and ≤ 1 s", journalDelay, journalMaxWait)
+	}
+	ws, dir := newTestWorkspace(t)
+	path := filepath.Join(dir, "a.md")
+	ws.load(path)
+	c := &fakeClock{at: time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC)}
+	ws.hot.now, ws.hot.after = c.now, c.after
+	start := c.at
+	ws.src.SetCursorOffset(len(articleText))
+	// A key every 300 ms (less than journalDelay) for 3 s, the clock
+	// going on in 100 ms steps, and 1 s more without keys.
+	var keys, writes []time.Time
+	for ms := 0; ms < 4000; ms += 100 {
+		c.at = start.Add(time.Duration(ms) * time.Millisecond)
+		writes = append(writes, c.fire()...)
+		if ms%300 == 0 && ms < 3000 {
+			test.Type(ws.src, "字")
+			keys = append(keys, c.at)
+			if due := c.timers[len(c.timers)-1].due; due.After(c.at.Add(journalDelay)) {
+				t.Fatalf("at %d ms: the journal is due %v after the key", ms, due.Sub(c.at))
+			}
+		}
+	}
+	// Every key is journalled within journalMaxWait.
+	for _, k := range keys {
+		i := slices.IndexFunc(writes, func(w time.Time) bool { return !w.Before(k) })
+		if i < 0 || writes[i].Sub(k) > journalMaxWait {
+			t.Errorf("the key at %v was not journalled within %v (journalled at %v)", k.Sub(start), journalMaxWait, writes)
+		}
+	}
+	// What the first write queued reaches the journal.
+	queues[ws].runUntil(t, func() bool {
+		e, ok, _ := ws.hot.journal.Get(path)
+		return ok && strings.Contains(e.Text, "字字")
+	})
+}
+
+// G13: text typed in a form field reaches the journal well within the 2 s
+// promise (the form's pause, then the journal's, with the real delays).
+// Measured always; asserted (≤ 1.2 s) when FOLIO_LATENCY=1 asks: on the
+// old delays (0.6 s + 1 s) it took 1.6 s and more.
+func TestFormTextReachesTheJournalQuickly(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	path := filepath.Join(dir, "a.md")
+	ws.load(path)
+	pressShortcut(t, ws, focusFormShortcut)
+	f := ws.win.Canvas().Focused()
+	if f == nil || f == fyne.Focusable(ws.src) {
+		t.Fatalf("no form field has the focus (%T)", f)
+	}
+	f.(fyne.Shortcutable).TypedShortcut(&fyne.ShortcutSelectAll{})
+	test.Type(f, "崩溃前的标题")
+	typed := time.Now()
+	want := strings.Replace(articleText, `title: "旧标题"`, `title: "崩溃前的标题"`, 1)
+	journalled(t, ws, path, want)
+	took := time.Since(typed)
+	t.Logf("form → journal: %v", took)
+	if os.Getenv("FOLIO_LATENCY") == "1" && took > 1200*time.Millisecond {
+		t.Errorf("form text journalled %v after the last key, want ≤ 1.2 s", took)
 	}
 }

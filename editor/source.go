@@ -95,6 +95,10 @@ type Source struct {
 	// corner in the widget's coordinates and its height. Input methods use
 	// it to open their candidate window at the caret.
 	OnCaretMoved func(pos fyne.Position, height float32)
+	// OnTaggedStep, when set, is called after Undo or Redo of a step
+	// tagged with TagLastStep (after OnChanged), with the tag and whether
+	// the step was undone.
+	OnTaggedStep func(tag any, undone bool)
 
 	buf   *buffer.Buffer
 	lay   layout
@@ -307,6 +311,16 @@ func (s *Source) Undo() {
 		return
 	}
 	s.afterChanges(changes, sel)
+	s.tagged(true)
+}
+
+// TagLastStep attaches tag to the latest undo step (see OnTaggedStep).
+func (s *Source) TagLastStep(tag any) { s.buf.TagLast(tag) }
+
+func (s *Source) tagged(undone bool) {
+	if t := s.buf.AppliedTag(); t != nil && s.OnTaggedStep != nil {
+		s.OnTaggedStep(t, undone)
+	}
 }
 
 // Redo re-applies the latest undone step.
@@ -319,6 +333,7 @@ func (s *Source) Redo() {
 		return
 	}
 	s.afterChanges(changes, sel)
+	s.tagged(false)
 }
 
 func (s *Source) afterChanges(changes []buffer.Change, sel buffer.Selection) {

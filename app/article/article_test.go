@@ -91,6 +91,18 @@ func TestTransitions(t *testing.T) {
 			func(_ *testing.T, a *Article, _ string) { a.Dismiss() }, disk("theirs again"), save(library.ErrChangedOnDisk)}, "mine", true, ChangedOnDisk, "theirs again", StateChanged},
 		{"dismissed, then another outside change raises it again", []step{edit("mine"), disk("theirs"), outside(false),
 			func(_ *testing.T, a *Article, _ string) { a.Dismiss() }, disk("theirs again"), outside(false)}, "mine", true, ChangedOnDisk, "theirs again", StateChanged},
+		{"take theirs is clean", take3()[:1], "theirs", false, NoConflict, "theirs", StateChanged},
+		{"undoing take theirs is the conflict again: save refuses (G5)", append(take3()[:2], save(library.ErrChangedOnDisk), based(orig)),
+			"mine", true, ChangedOnDisk, "theirs", StateChanged},
+		{"redoing take theirs settles it again", append(take3(), save(nil)), "theirs", false, NoConflict, "theirs", StateChanged | Saved},
+		{"redoing take theirs after another outside change stays in conflict", func() []step {
+			s := take3()
+			return []step{s[0], s[1], disk("theirs again"), outside(false), s[2], save(library.ErrChangedOnDisk)}
+		}(), "theirs", true, ChangedOnDisk, "theirs again", StateChanged},
+		{"undoing take theirs after saving is an ordinary undo", func() []step {
+			s := take3()
+			return []step{s[0], edit("theirs!"), save(nil), edit("theirs"), s[1], save(nil)}
+		}(), "mine", false, NoConflict, "mine", Saved},
 		{"change to another file is ignored", []step{edit("mine"), func(_ *testing.T, a *Article, path string) {
 			a.Outside(library.Change{Path: path + "x", Removed: true})
 		}}, "mine", true, NoConflict, orig, StateChanged},
@@ -264,5 +276,43 @@ func TestCloseLeavesNothingOpen(t *testing.T) {
 	a.Close()
 	if a.HasFile() || a.Dirty() || a.Text() != "" || a.Title() != "" {
 		t.Error("Close left state behind")
+	}
+}
+
+// take3 is Take theirs after an outside change to an edited article, its
+// undo and its redo, as the shell does them: Rebase and the text replaced
+// (one undo step); the undo puts the text back and then UndoRebase, the
+// redo takes the text again and then RedoRebase.
+func take3() []step {
+	var r Rebasing
+	return []step{
+		func(t *testing.T, a *Article, path string) {
+			edit("mine")(t, a, path)
+			disk("theirs")(t, a, path)
+			outside(false)(t, a, path)
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r = a.Rebase(string(data), library.SumOf(data))
+			a.Edit(string(data))
+		},
+		func(_ *testing.T, a *Article, _ string) {
+			a.Edit("mine")
+			a.UndoRebase(r)
+		},
+		func(_ *testing.T, a *Article, _ string) {
+			a.Edit("theirs")
+			a.RedoRebase(r)
+		},
+	}
+}
+
+// based checks the text last loaded: the base of a merge.
+func based(want string) step {
+	return func(t *testing.T, a *Article, _ string) {
+		if a.Saved() != want {
+			t.Errorf("Saved() = %q, want %q", a.Saved(), want)
+		}
 	}
 }

@@ -36,6 +36,7 @@ type step struct {
 	before Selection
 	after  Selection
 	open   bool // may still merge with the next edit
+	tag    any  // set by TagLast; reported by AppliedTag
 }
 
 // The undo history is capped by the bytes its steps hold (a Replace All
@@ -49,6 +50,7 @@ const (
 type history struct {
 	undo, redo []step
 	undoBytes  int // bytes held by the steps in undo
+	applied    any // the tag of the step the latest Undo or Redo applied
 }
 
 func (h *history) reset() {
@@ -173,6 +175,19 @@ func (b *Buffer) SetUndoAfter(sel Selection) {
 	}
 }
 
+// TagLast attaches tag to the latest undo step: Undo and Redo of that
+// step report it through AppliedTag, so that state kept outside the text
+// can go back and forth with it.
+func (b *Buffer) TagLast(tag any) {
+	if n := len(b.hist.undo); n > 0 {
+		b.hist.undo[n-1].tag = tag
+	}
+}
+
+// AppliedTag is the tag (see TagLast) of the step the latest Undo or Redo
+// applied; nil when that step had none.
+func (b *Buffer) AppliedTag() any { return b.hist.applied }
+
 // CanUndo reports whether there is a step to undo.
 func (b *Buffer) CanUndo() bool { return len(b.hist.undo) > 0 }
 
@@ -199,6 +214,7 @@ func (b *Buffer) Undo() ([]Change, Selection, bool) {
 		changes = append(changes, b.replace(e.off, e.off+len(e.ins), e.del))
 	}
 	st.open = false
+	b.hist.applied = st.tag
 	b.hist.redo = append(b.hist.redo, st)
 	return changes, st.before, true
 }
@@ -216,5 +232,6 @@ func (b *Buffer) Redo() ([]Change, Selection, bool) {
 		changes = append(changes, b.replace(e.off, e.off+len(e.del), e.ins))
 	}
 	b.hist.push(st)
+	b.hist.applied = st.tag
 	return changes, st.after, true
 }
