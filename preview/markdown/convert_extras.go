@@ -103,10 +103,11 @@ func AlertTitleOf(n ast.Node) string {
 	return ""
 }
 
-// trimBreakSpace drops the spaces around a line break ("a<br/> b" starts
-// its second line with "b", as a browser shows it); code keeps its
-// spaces.
+// trimBreakSpace joins neighbouring text runs of one look (mergeRuns) and
+// drops the spaces around a line break ("a<br/> b" starts its second line
+// with "b", as a browser shows it); code keeps its spaces.
 func trimBreakSpace(runs []Inline) []Inline {
+	runs = mergeRuns(runs)
 	changed := false
 	for i, r := range runs {
 		if r.Kind != InlineBreak {

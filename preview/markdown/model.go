@@ -350,8 +350,15 @@ type Inline struct {
 	Title string
 }
 
+// mergeMax is the longest text appendText merges into the run before:
+// merging copies that run, so a paragraph of many lines merged line by
+// line would copy its text once per line (a 3 MB paragraph of 33,600
+// lines: minutes). Longer runs are merged once, by mergeRuns.
+const mergeMax = 256
+
 // appendText appends a text run, merging it into the previous run when the
-// two look the same, so a paragraph is as few runs as its formatting needs.
+// two look the same and are short; mergeRuns then joins the rest, so a
+// paragraph is as few runs as its formatting needs, in linear time.
 func appendText(runs []Inline, in Inline) []Inline {
 	if in.Kind != InlineText {
 		return append(runs, in)
@@ -361,12 +368,46 @@ func appendText(runs []Inline, in Inline) []Inline {
 	}
 	if n := len(runs); n > 0 {
 		last := &runs[n-1]
-		if last.Kind == InlineText && in.Kind == InlineText && last.Style == in.Style && last.Link == in.Link {
+		if mergeable(*last, in) && len(last.Text)+len(in.Text) <= mergeMax {
 			last.Text += in.Text
 			return runs
 		}
 	}
 	return append(runs, in)
+}
+
+// mergeable tells whether two runs are text of the same look.
+func mergeable(a, b Inline) bool {
+	return a.Kind == InlineText && b.Kind == InlineText && a.Style == b.Style && a.Link == b.Link
+}
+
+// mergeRuns joins neighbouring text runs of the same look, each group
+// with one copy (in place).
+func mergeRuns(runs []Inline) []Inline {
+	out := runs[:0]
+	for i := 0; i < len(runs); {
+		j := i + 1
+		for j < len(runs) && mergeable(runs[i], runs[j]) {
+			j++
+		}
+		r := runs[i]
+		if j > i+1 {
+			n := 0
+			for _, x := range runs[i:j] {
+				n += len(x.Text)
+			}
+			var b strings.Builder
+			b.Grow(n)
+			for _, x := range runs[i:j] {
+				b.WriteString(x.Text)
+			}
+			r.Text = b.String()
+		}
+		out = append(out, r)
+		i = j
+	}
+	clear(runs[len(out):])
+	return out
 }
 
 // String lists the style flags, for dumps.
