@@ -63,7 +63,8 @@ const workMin = 520
 // form pane while the window is too narrow for the list, the form and a
 // usable editor and preview (QA F14: at 800 px with the list shown the
 // list and form kept their widths and the editor and preview were 120 px
-// each); the form comes back when there is room again.
+// each; QA G19: with the list hidden at 800 px the form kept 370 px and
+// the preview 130 px); the form comes back when there is room again.
 type fitPanes struct {
 	p        *panes
 	formAuto bool // the form pane is hidden for want of room
@@ -88,10 +89,10 @@ func (l *fitPanes) fit(w float32) {
 		need += p.form.MinSize().Width
 	}
 	switch {
-	case p.form.Visible() && !l.formAuto && w < need && p.side.Visible():
+	case p.form.Visible() && !l.formAuto && w < need:
 		p.form.Hide()
 		l.formAuto = true
-	case l.formAuto && (w >= need || !p.side.Visible()):
+	case l.formAuto && w >= need:
 		l.formAuto = false
 		if len(p.form.Objects) > 0 {
 			p.form.Show()
