@@ -35,6 +35,23 @@ func TestTitleOrderIsPinyinNumericAndCaseless(t *testing.T) {
 	}
 }
 
+// titleKeys makes the keys of a large folder on several goroutines: the
+// same keys as one keyer makes, in the same places.
+func TestTitleKeysInParallelAreTheKeys(t *testing.T) {
+	items := bigTitles(3*keyChunk + 17)
+	titles := make([]string, len(items))
+	for i := range items {
+		titles[i] = items[i].Title
+	}
+	got := titleKeys(titles)
+	k := newTitleKeyer()
+	for i, title := range titles {
+		if got[i] != k.key(title) {
+			t.Fatalf("key %d of %q differs", i, title)
+		}
+	}
+}
+
 // bigTitles is n articles with titles like a large Chinese docs site's.
 func bigTitles(n int) []library.Summary {
 	words := []string{"人工智能", "大模型", "开源", "数据库", "Go", "Rust", "前端", "云原生", "安全", "编译器", "性能", "设计", "TiDB", "SQL 优化"}
