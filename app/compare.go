@@ -200,7 +200,7 @@ func (ws *workspace) mergeDisk() {
 		return
 	}
 	res := merge.Merge(art.Saved(), art.Text(), string(data))
-	art.Merged(res.Text, string(data), sum)
+	t := ws.replaceFromDisk(res.Text, string(data), sum) // one undoable step (QA G18)
 	mine, theirs := 0, 0
 	for _, r := range res.Regions {
 		switch r.Origin {
@@ -216,6 +216,7 @@ func (ws *workspace) mergeDisk() {
 	ws.src.SetMarks(withConflicts(mergeMarks(res), old))
 	ws.hot.write() // the tints with the merged text, should Folio not live to the next keystroke
 	ws.conflict.showMerged(len(old))
+	t.marksAfter, t.mergedAfter = ws.src.Marks(), len(old) // for its redo
 	if n := len(res.Conflicts); n > 0 {
 		ws.src.SetCursorOffset(res.Conflicts[0].Start)
 		msg := lang.L("Merged {{.Name}}: 1 conflict is marked in the text (<<<<<<< mine … >>>>>>> theirs)", map[string]any{"Name": name})

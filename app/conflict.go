@@ -128,54 +128,69 @@ func (ws *workspace) takeTheirs() {
 		ws.reload() // gone or unreadable: the reload's own handling
 		return
 	}
-	theirs := string(data)
-	mine := ws.src.Text()
-	t := &took{marks: ws.src.Marks(), merged: -1}
-	if ws.conflict.mergedShown() {
-		t.merged = ws.conflict.mergedConflicts
-	}
-	t.rebase = art.Rebase(theirs, sum)
-	ws.conflict.endMerge()
-	if mine != theirs {
-		from, to, repl := changedSpan(mine, theirs)
-		ws.src.ReplaceRange(editor.Range{Start: from, End: to}, repl)
-		ws.src.TagLastStep(t)
-		ws.edited()
-		art.Parse()
-	}
+	ws.replaceFromDisk(string(data), string(data), sum)
 	ws.status.say(lang.L("Took the version on disk: Undo (Ctrl+Z) brings yours back"))
 }
 
-// took is what Take theirs left behind, tied to its undo step: the
-// article's rebasing, and the merge's tints and bar (its conflict count,
-// -1 when it was not shown) over the text it replaced.
+// replaceFromDisk settles a conflict with the disk's version theirs (whose
+// Sum is sum) by putting text in the editor, theirs itself (Take theirs)
+// or a merge with it, as one undoable edit: theirs becomes the text last
+// loaded. Undoing it brings back the text, the conflict and the merge's
+// bar and tints from before; redoing it settles it again (see
+// steppedOver). The caller sets the tints and bar the new text has and
+// records them in the returned took.
+func (ws *workspace) replaceFromDisk(text, theirs string, sum library.Sum) *took {
+	t := &took{marks: ws.src.Marks(), merged: -1, mergedAfter: -1}
+	if ws.conflict.mergedShown() {
+		t.merged = ws.conflict.mergedConflicts
+	}
+	t.rebase = ws.art.Rebase(theirs, sum)
+	ws.hot.track() // the file as it is on disk now, through renames
+	ws.conflict.endMerge()
+	if mine := ws.src.Text(); mine != text {
+		from, to, repl := changedSpan(mine, text)
+		ws.src.ReplaceRange(editor.Range{Start: from, End: to}, repl)
+		ws.src.TagLastStep(t)
+		ws.edited()
+		ws.art.Parse()
+	}
+	return t
+}
+
+// took is what settling a conflict from the disk left behind, tied to its
+// undo step: the article's rebasing, and a merge's tints and bar (its
+// conflict count, -1 when not shown) over the text before and after.
 type took struct {
-	rebase article.Rebasing
-	marks  []editor.Mark
-	merged int
+	rebase              article.Rebasing
+	marks, marksAfter   []editor.Mark
+	merged, mergedAfter int
 }
 
 // steppedOver follows the undo or redo of a tagged step in the editor:
-// undoing Take theirs puts the article back in conflict with the file
-// (the conflict bar, and Save asks before writing over the file), with
-// the merge's tints and bar if there were; redoing it takes theirs again.
+// undoing Take theirs or Merge puts the article back in conflict with the
+// file (the conflict bar, and Save asks before writing over the file),
+// with the tints and merged bar the text had; redoing it settles it again.
+// Saved or reloaded since, the basis stays (an ordinary undo).
 func (cb *conflictBar) steppedOver(tag any, undone bool) {
 	t, ok := tag.(*took)
 	if !ok {
 		return
 	}
 	ws := cb.ws
-	if !undone {
-		ws.art.RedoRebase(t.rebase)
-		cb.endMerge()
-		return
+	marks, merged := t.marks, t.merged
+	var back bool
+	if undone {
+		back = ws.art.UndoRebase(t.rebase)
+	} else {
+		marks, merged = t.marksAfter, t.mergedAfter
+		if back = ws.art.RedoRebase(t.rebase); back {
+			ws.hot.track()
+		}
 	}
-	if !ws.art.UndoRebase(t.rebase) {
-		return // saved or reloaded since: an ordinary undo
-	}
-	ws.src.SetMarks(t.marks)
-	if t.merged >= 0 {
-		cb.showMerged(t.merged)
+	ws.src.SetMarks(marks) // they describe the text now shown
+	cb.hideMerged()
+	if back && merged >= 0 {
+		cb.showMerged(merged)
 	}
 }
 

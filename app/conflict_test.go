@@ -318,3 +318,45 @@ func TestKeepMineThenSaveDoesNotAskAgain(t *testing.T) {
 		t.Fatal("a change after Keep mine was written over without asking")
 	}
 }
+
+// G18: Merge replaced the text as a reload does, so Ctrl+Z could not undo
+// it and what was typed before it left the undo history. It is one undo
+// step now, like Take theirs: the undo goes back to the conflict, the redo
+// merges again with its tints and bar.
+func TestMergeIsOneUndoableStep(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	path := filepath.Join(dir, "a.md")
+	ws.load(path)
+	ws.src.SetCursorOffset(len(articleText))
+	test.Type(ws.src, "我的一行\n")
+	mine := ws.src.Text()
+	theirs := strings.Replace(articleText, "旧标题", "他们的标题", 1)
+	write(t, path, theirs)
+	ws.external([]library.Change{{Path: path}})
+	ws.mergeDisk()
+	merged, marks := ws.src.Text(), ws.src.Marks()
+	if merged != theirs+"我的一行\n" || !ws.conflict.mergedShown() || len(marks) == 0 || ws.conflict.Visible() {
+		t.Fatalf("merge = %q, bar %v marks %v", merged, ws.conflict.mergedShown(), marks)
+	}
+	pressShortcut(t, ws, &fyne.ShortcutUndo{})
+	if ws.src.Text() != mine || ws.conflict.mergedShown() || len(ws.src.Marks()) != 0 {
+		t.Fatalf("after Ctrl+Z: %q merged bar %v marks %v", ws.src.Text(), ws.conflict.mergedShown(), ws.src.Marks())
+	}
+	inConflict(t, ws, path, theirs)
+	// What was typed before the merge is still in the history.
+	pressShortcut(t, ws, &fyne.ShortcutUndo{})
+	if ws.src.Text() != articleText {
+		t.Fatalf("second Ctrl+Z: %q, want the typing undone", ws.src.Text())
+	}
+	pressShortcut(t, ws, &fyne.ShortcutRedo{})
+	pressShortcut(t, ws, &fyne.ShortcutRedo{})
+	if ws.src.Text() != merged || !ws.conflict.mergedShown() || !slices.Equal(ws.src.Marks(), marks) || ws.conflict.Visible() || ws.art.Conflict() != article.NoConflict {
+		t.Fatalf("after Redo: %q merged bar %v marks %v conflict bar %v", ws.src.Text(), ws.conflict.mergedShown(), ws.src.Marks(), ws.conflict.Visible())
+	}
+	if !ws.save() {
+		t.Fatal("saving the merge asked")
+	}
+	if got, _ := os.ReadFile(path); string(got) != merged {
+		t.Fatalf("disk = %q", got)
+	}
+}

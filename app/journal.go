@@ -558,7 +558,7 @@ func (h *hotExit) outsideBatch(batch []library.Change, apply func(library.Change
 	for _, c := range batch {
 		if c.From != "" && c.From == art.Path() && !c.Removed {
 			art.Renamed(c.Path) // moved: the journal follows
-			h.ws.status.say(lang.L("Renamed by another program to {{.Name}}", map[string]any{"Name": filepath.Base(c.Path)}))
+			h.ws.status.say(lang.L("Renamed by another program to {{.Name}}", map[string]any{"Name": h.movedName(c.From, c.Path)}))
 		}
 		if e, ok := h.others[c.From]; ok && c.From != "" && !c.Removed {
 			// A restored article not open was renamed: its text follows.
@@ -582,6 +582,21 @@ func (h *hotExit) outsideBatch(batch []library.Change, apply func(library.Change
 			break
 		}
 	}
+}
+
+// movedName is how the status bar names where another program moved the
+// open article from from: its new name when it stayed in its folder,
+// else its path in the opened folder (QA G10: a page bundle's index.md
+// moved to another folder was "renamed to index.md"), or the whole path
+// outside it.
+func (h *hotExit) movedName(from, to string) string {
+	if filepath.Dir(from) == filepath.Dir(to) {
+		return filepath.Base(to)
+	}
+	if rel, err := filepath.Rel(h.ws.root, to); err == nil && filepath.IsLocal(rel) {
+		return rel
+	}
+	return to
 }
 
 // track asks the watcher to follow the open article's file as it is now

@@ -201,6 +201,9 @@ func TestOutsideRenameFollowsTheNewName(t *testing.T) {
 	if ws.art.Path() != renamed || ws.art.Conflict() != article.NoConflict || !ws.art.Dirty() {
 		t.Fatalf("path %q conflict %v dirty %v", ws.art.Path(), ws.art.Conflict(), ws.art.Dirty())
 	}
+	if msg := ws.status.label.Text; msg != "Renamed by another program to 改名.md" {
+		t.Errorf("status %q", msg)
+	}
 	journalled(t, ws, renamed, ws.src.Text())
 	noJournal(t, ws, old)
 	if !ws.save() {
@@ -208,6 +211,37 @@ func TestOutsideRenameFollowsTheNewName(t *testing.T) {
 	}
 	if _, err := os.Stat(old); err == nil {
 		t.Fatal("the old name was created again")
+	}
+}
+
+// G10: a move to another folder said "Renamed by another program to
+// index.md", the same name as before; it names the folder too.
+func TestOutsideMoveToAnotherFolderNamesThePath(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	old := filepath.Join(dir, "a.md")
+	moved := filepath.Join(dir, "contribute", "moved", "a.md")
+	ws.load(old)
+	if err := os.MkdirAll(filepath.Dir(moved), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(old, moved); err != nil {
+		t.Fatal(err)
+	}
+	ws.external([]library.Change{{Path: old, Removed: true}, {Path: moved, From: old}})
+	if ws.art.Path() != moved {
+		t.Fatalf("path %q", ws.art.Path())
+	}
+	if msg, want := ws.status.label.Text, "Renamed by another program to "+filepath.Join("contribute", "moved", "a.md"); msg != want {
+		t.Errorf("status %q, want %q", msg, want)
+	}
+	for _, c := range []struct{ to, want string }{
+		{filepath.Join(dir, "b.md"), "b.md"},
+		{filepath.Join(dir, "sub", "a.md"), filepath.Join("sub", "a.md")},
+		{"/elsewhere/a.md", "/elsewhere/a.md"},
+	} {
+		if got := ws.hot.movedName(filepath.Join(dir, "a.md"), c.to); got != c.want {
+			t.Errorf("movedName(a.md, %q) = %q, want %q", c.to, got, c.want)
+		}
 	}
 }
 

@@ -27,23 +27,6 @@ func (a *Article) Restore(text, base string, loaded library.Sum) {
 	a.notify(TextReplaced | KeepPlace | Parsed | StateChanged)
 }
 
-// Merged replaces the text with the result of merging it with the disk's
-// version theirs (whose Sum is sum): theirs becomes the text last loaded,
-// so the next Save writes over it; the merged text is unsaved unless it is
-// theirs. The conflict is over.
-func (a *Article) Merged(text, theirs string, sum library.Sum) {
-	if a.path == "" {
-		return
-	}
-	a.saved, a.loaded = theirs, sum
-	a.text, a.pending, a.length = text, nil, len(text)
-	a.dirty = text != theirs
-	a.conflict = NoConflict
-	a.version++
-	a.parse()
-	a.notify(TextReplaced | KeepPlace | Parsed | StateChanged)
-}
-
 // basis is what the text is based on: the file's text as last loaded, its
 // Sum, and how the disk disagrees with the text.
 type basis struct {
