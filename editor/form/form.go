@@ -72,9 +72,11 @@ type Form struct {
 	// over with fyne.Do; tests replace it) and returns what stops it.
 	later    func(d time.Duration, fn func()) (stop func() bool)
 	stopIdle func() bool // the pending idle commit, if any
-	schema   *document.Schema
-	path     string
-	doc      *document.Document // the form's own copy; edits go through it
+	// idleFirst is when the first key not yet written was typed.
+	idleFirst time.Time
+	schema    *document.Schema
+	path      string
+	doc       *document.Document // the form's own copy; edits go through it
 
 	rows       []row
 	byKey      map[string]row
@@ -709,6 +711,11 @@ func (f *Form) SetUIRunner(do func(func())) {
 // earlier, on a loaded machine too (QA G13).
 const idleCommit = 300 * time.Millisecond
 
+// maxCommitWait bounds how long a field's text waits while typing goes on
+// without a pause of idleCommit: it is written at most this long after the
+// first key not yet written.
+const maxCommitWait = time.Second
+
 // typed notes a change in r's entry (or long-text field): its text is
 // written after idleCommit unless another change comes first. Text set
 // from the document (the entry is not focused, or shows what the document
@@ -717,10 +724,16 @@ func (f *Form) typed(r row) {
 	if f.syncing || !r.focused() {
 		return
 	}
+	now, wait := f.now(), idleCommit
 	if f.stopIdle != nil {
 		f.stopIdle()
+		// Typing that goes on without a pause is written at most
+		// maxCommitWait after its first key (QA G13).
+		wait = min(wait, max(0, f.idleFirst.Add(maxCommitWait).Sub(now)))
+	} else {
+		f.idleFirst = now
 	}
-	f.stopIdle = f.later(idleCommit, func() {
+	f.stopIdle = f.later(wait, func() {
 		f.stopIdle = nil
 		for _, r := range f.rows {
 			switch r := r.(type) {

@@ -62,3 +62,53 @@ func TestTypingIsWrittenAfterAPause(t *testing.T) {
 		fire()
 	})
 }
+
+// TestNonStopTypingIsWrittenWithinASecond: keys typed without a pause
+// long enough for idleCommit still reach the article at most maxCommitWait
+// after the first of them (QA G13: the pause restarted at every key, so a
+// crash after two seconds of non-stop typing in a field lost it all).
+func TestNonStopTypingIsWrittenWithinASecond(t *testing.T) {
+	h := newHarness(t, readSample(t, "2024-ai-trends.md"), nil)
+	clock := time.Date(2026, 12, 2, 15, 0, 0, 0, time.UTC)
+	h.f.opts.Now = func() time.Time { return clock }
+	type timer struct {
+		due time.Time
+		fn  func()
+	}
+	var pending *timer
+	h.f.later = func(d time.Duration, fn func()) func() bool {
+		tm := &timer{clock.Add(d), fn}
+		pending = tm
+		return func() bool {
+			if pending == tm {
+				pending = nil
+				return true
+			}
+			return false
+		}
+	}
+	title := h.entry("title").entry
+	h.w.Canvas().Focus(title)
+	start := clock
+	var written []time.Duration // when the field's text reached the article
+	n := len(h.edits)
+	for range 12 { // a key every 200 ms: never a 300 ms pause
+		test.Type(title, "好")
+		clock = clock.Add(200 * time.Millisecond)
+		if pending != nil && !pending.due.After(clock) {
+			tm := pending
+			pending = nil
+			tm.fn()
+			if len(h.edits) > n {
+				written = append(written, tm.due.Sub(start))
+				n = len(h.edits)
+			}
+		}
+	}
+	if len(written) == 0 || written[0] > maxCommitWait {
+		t.Fatalf("2.4 s of non-stop typing wrote the field at %v after the first key, want the first write ≤ %v", written, maxCommitWait)
+	}
+	if len(written) < 2 {
+		t.Errorf("2.4 s of non-stop typing wrote the field %d times (%v), want at least 2", len(written), written)
+	}
+}
