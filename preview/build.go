@@ -349,8 +349,25 @@ func (b builder) table(bl *Block) fyne.CanvasObject {
 	}
 	pad := theme.Padding()
 	var cells []fyne.CanvasObject
+	// an HTML table's cells that span rows: one tall cell, and nothing
+	// drawn in the places under it (QA G1: row lines crossed it)
+	spans := map[int]int{} // object index → rows
+	covered := map[int]bool{}
+	for _, sp := range bl.RowSpans {
+		if sp.Col >= cols {
+			continue
+		}
+		spans[sp.Row*cols+sp.Col] = sp.Rows
+		for k := 1; k < sp.Rows; k++ {
+			covered[(sp.Row+k)*cols+sp.Col] = true
+		}
+	}
 	addRow := func(row [][]Inline, header bool) {
 		for c := 0; c < cols; c++ {
+			if covered[len(cells)] {
+				cells = append(cells, canvas.NewRectangle(color.Transparent))
+				continue
+			}
 			var in []Inline
 			if c < len(row) {
 				in = row[c]
@@ -375,6 +392,9 @@ func (b builder) table(bl *Block) fyne.CanvasObject {
 		addRow(r, false)
 	}
 	tl := &tableLayout{plan: plan, gap: 1, em: theme.TextSize(), cellPad: 2 * pad * 1.5, top: bl.Cont()&markdown.ContAbove == 0}
+	if len(spans) > 0 {
+		tl.spans = spans
+	}
 	grid := &fyne.Container{Layout: tl, Objects: cells}
 	lines := canvas.NewRectangle(theme.Color(theme.ColorNameSeparator))
 	box := &tableBox{tl: tl, grid: grid, body: &fyne.Container{Layout: &panelLayout{}, Objects: []fyne.CanvasObject{lines, grid}}, outer: b.scrollPage}

@@ -9,7 +9,7 @@ import (
 )
 
 // An HTML <table> (docs-cn's release notes) is drawn as a table: its
-// cells in their columns (a rowspan cell once, the rows below it empty in
+// cells in their columns (a rowspan cell once, nothing drawn below it in
 // its column), a list item with its bullet, a link that opens; the
 // unknown component around a Markdown table shows nothing of itself.
 func TestHTMLTableShowsItsCells(t *testing.T) {
@@ -33,7 +33,8 @@ func TestHTMLTableShowsItsCells(t *testing.T) {
 	for _, f := range findType[*textFlow](tables[0]) {
 		cells = append(cells, f.plainText())
 	}
-	if got := strings.Join(cells, "|"); got != "分类|功能|描述|性能|缓存表|包括：\n• Projection 下推||B|b" {
+	// the place under the rowspan cell holds no cell of its own (QA G1)
+	if got := strings.Join(cells, "|"); got != "分类|功能|描述|性能|缓存表|包括：\n• Projection 下推|B|b" {
 		t.Errorf("cells %q", got)
 	}
 	if got := visibleText(p); strings.Contains(got, "Sticky") || strings.Contains(got, "Email") || strings.Contains(got, "<") {
@@ -50,5 +51,40 @@ func TestHTMLTableShowsItsCells(t *testing.T) {
 	}
 	if !strings.HasSuffix(opened, "other.md") {
 		t.Errorf("the link in a cell opened %q", opened)
+	}
+}
+
+// QA G1: a cell with rowspan is one cell as tall as the rows it spans,
+// drawn over the grid lines between them (they crossed it: the category
+// looked like it belonged to its first row only); the places under it
+// draw nothing.
+func TestHTMLTableRowspanCellSpansItsRows(t *testing.T) {
+	p := showPreview(t)
+	src := "<table>\n<tr><th>分类</th><th>功能</th></tr>\n" +
+		"<tr><td rowspan=\"3\">可扩展性与性能</td><td>一</td></tr>\n<tr><td>二</td></tr>\n<tr><td>三<br>第二行<br>第三行</td></tr>\n" +
+		"<tr><td>稳定性</td><td>四</td></tr>\n</table>\n"
+	p.updateNow([]byte(src), Meta{}, "", 1)
+	box := p.objectFor(0).(*tableBox)
+	box.Resize(fyne.NewSize(500, heightOf(box, 500)))
+	grid := box.grid
+	grid.Layout.Layout(grid.Objects, grid.Size())
+	objs := grid.Objects
+	if len(objs) != 10 {
+		t.Fatalf("%d cells, want 5 rows of 2", len(objs))
+	}
+	span, first, last, after := objs[2], objs[3], objs[7], objs[8]
+	if span.Position().Y != first.Position().Y {
+		t.Errorf("the spanning cell starts at %v, its first row at %v", span.Position().Y, first.Position().Y)
+	}
+	if got, want := span.Position().Y+span.Size().Height, last.Position().Y+last.Size().Height; got != want {
+		t.Errorf("the spanning cell ends at %v, its last row at %v", got, want)
+	}
+	if span.Position().Y+span.Size().Height >= after.Position().Y {
+		t.Errorf("the spanning cell reaches into the row after it (%v ≥ %v)", span.Position().Y+span.Size().Height, after.Position().Y)
+	}
+	for _, i := range []int{4, 6} {
+		if len(findType[*textFlow](objs[i])) != 0 {
+			t.Errorf("the place %d under the spanning cell draws a cell", i)
+		}
 	}
 }

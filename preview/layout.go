@@ -154,9 +154,10 @@ func (l *chipsLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 type tableLayout struct {
 	plan    *markdown.TablePlan
 	gap     float32
-	em      float32 // text size: plan widths are in em
-	cellPad float32 // a cell's padding, both sides
-	top     bool    // draw the grid line above the first row
+	em      float32     // text size: plan widths are in em
+	cellPad float32     // a cell's padding, both sides
+	top     bool        // draw the grid line above the first row
+	spans   map[int]int // cells (object index) spanning rows: how many
 
 	// the last fit
 	fitW   float32
@@ -210,7 +211,24 @@ func (l *tableLayout) fit(objs []fyne.CanvasObject, w float32) {
 	rows := (len(objs) + cols - 1) / cols
 	rowH := make([]float32, rows)
 	for i, o := range objs {
+		if l.spans[i] > 1 {
+			continue // below: the rows it spans make room for it
+		}
 		rowH[i/cols] = max(rowH[i/cols], heightOf(o, colW[i%cols]))
+	}
+	for i, n := range l.spans {
+		if i >= len(objs) {
+			continue
+		}
+		r := i / cols
+		last := min(r+n, rows) - 1
+		have := l.gap * float32(last-r)
+		for k := r; k <= last; k++ {
+			have += rowH[k]
+		}
+		if h := heightOf(objs[i], colW[i%cols]); h > have {
+			rowH[last] += h - have
+		}
 	}
 	l.colW, l.rowH = colW, rowH
 	l.width = l.gap
@@ -258,8 +276,16 @@ func (l *tableLayout) Layout(objs []fyne.CanvasObject, s fyne.Size) {
 				break
 			}
 			left, right := snap(x), snap(x+l.colW[c])
+			b := bottom
+			if n := l.spans[i]; n > 1 { // down to the bottom of its last row
+				end := y + h
+				for k := r + 1; k < min(r+n, len(l.rowH)); k++ {
+					end += l.gap + l.rowH[k]
+				}
+				b = snap(end)
+			}
 			objs[i].Move(fyne.NewPos(left, top))
-			objs[i].Resize(fyne.NewSize(right-left, bottom-top))
+			objs[i].Resize(fyne.NewSize(right-left, b-top))
 			x += l.colW[c] + l.gap
 		}
 		y += h + l.gap

@@ -265,6 +265,9 @@ func (c *converter) htmlTableBlock(text string) (*Block, bool) {
 		for k, cell := range r {
 			if cell != nil {
 				cells[k] = c.htmlCellInlines(cell.toks)
+				if n := min(cell.rowspan, len(grid)-i); n > 1 {
+					b.RowSpans = append(b.RowSpans, RowSpan{Row: i, Col: k, Rows: n})
+				}
 			}
 		}
 		// the header: <thead>'s first row, or a first row of <th> alone

@@ -111,7 +111,9 @@ func (r Resolver) Link(dest string) Target {
 			if p == "" {
 				return Target{}
 			}
-			if !exists(p) {
+			if !exists(p) && site.GetPage() {
+				// as the site's render hook finds it: any letter case,
+				// from the content root
 				if f := r.page(u.Path, site); f != "" {
 					p = f
 				}
@@ -440,7 +442,7 @@ func (r Resolver) Check(dest string, image bool) (checked, ok bool) {
 			}
 		}
 	}
-	if !image && !abs && r.page(p, site) != "" {
+	if !image && (!abs || site.GetPage()) && r.page(p, site) != "" {
 		return true, true // found the way Hugo's GetPage finds it
 	}
 	return true, false

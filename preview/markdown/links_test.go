@@ -194,6 +194,14 @@ func TestResolverPageLinksWithoutHook(t *testing.T) {
 			t.Errorf("Link(%q) = %+v, want %s", dest, got, want)
 		}
 	}
+	// without a GetPage hook a .md link is taken as written: no other
+	// letter case (check and the click agree)
+	if got := r.Link("/Docs/A.md"); got.Kind != LinkArticle || got.Path != filepath.Join(root, "content", "Docs", "A.md") {
+		t.Errorf("Link(/Docs/A.md) = %+v, want the path as written", got)
+	}
+	if checked, ok := r.Check("/Docs/A.md", false); !checked || ok {
+		t.Errorf("Check(/Docs/A.md) = %v, %v; want checked and broken", checked, ok)
+	}
 	// a page URL is not checked without a GetPage hook: the site's routing decides
 	if checked, _ := r.Check("/nothing/", false); checked {
 		t.Error("Check(/nothing/) checked a page URL without a GetPage hook")
@@ -216,6 +224,8 @@ func TestResolverCheckHugoPages(t *testing.T) {
 		{"/configuration/all/#baseurl", false, true, true},
 		{"commands/hugo_mod_npm_pack/", false, true, true},
 		{"../configuration/ugly-urls/", false, true, true},
+		{"/functions/strings/trim.md", false, true, true}, // as the preview opens it
+		{"/functions/strings/gone.md", false, true, false},
 		{"/configuration/nothing/", false, true, false},
 		{"../gone/", false, true, false},
 		{"commands/nothing/", false, true, false},

@@ -39,6 +39,9 @@ func (k Kind) String() string {
 	return fmt.Sprintf("kind(%d)", k)
 }
 
+// RowSpan is a table cell that spans rows (see Block.RowSpans).
+type RowSpan struct{ Row, Col, Rows int }
+
 // Align is a table column's alignment.
 type Align uint8
 
@@ -70,6 +73,10 @@ type Block struct {
 	Align    []Align  // table
 	Header   [][]Inline
 	Rows     [][][]Inline
+	// RowSpans are an HTML table's cells that span rows (rowspan): the
+	// cell at Row (counted with the header row, when there is one) and Col
+	// covers Rows rows; the cells under it are empty and not drawn.
+	RowSpans []RowSpan
 
 	// units is the width of the block's text in em (CJK 1, others about
 	// 0.55), summed at build time so heights can be estimated cheaply
@@ -208,7 +215,7 @@ func (b *Block) fillNode() {
 	b.Ordered, b.Start, b.Tight = full.Ordered, full.Start, full.Tight
 	b.Lang, b.Text, b.Alert = full.Lang, full.Text, full.Alert
 	b.Label, b.Open = full.Label, full.Open
-	b.Align, b.Header, b.Rows = full.Align, full.Header, full.Rows
+	b.Align, b.Header, b.Rows, b.RowSpans = full.Align, full.Header, full.Rows, full.RowSpans
 	b.lazy = lazySource{}
 	if b.Kind != KindCode && b.Kind != KindHTML { // their text is a copy already
 		compact(b)
