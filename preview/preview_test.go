@@ -707,3 +707,24 @@ func TestFootnoteLinkLandsPastTables(t *testing.T) {
 		t.Errorf("footnotes at %v–%v, the view at %v–%v", top, end, y, y+h)
 	}
 }
+
+// The space after a code span is not covered by the span's fill: the text
+// after it starts past the fill's right edge as the span starts past the
+// text before it (seen in hugoDocs' "The `collections.D` function": the
+// space after the chip was hidden under it).
+func TestCodeSpanFillCoversNoSpaceAfterIt(t *testing.T) {
+	test.NewTempApp(t)
+	blocks := markdown.NewDocument(newMarkdown()).Set([]byte("The `collections.D` function returns"))
+	f := builder{}.block(blocks[0].Block).(*textFlow)
+	f.Resize(fyne.NewSize(2000, 100))
+	pieces := f.lines[0].pieces
+	if len(pieces) != 3 || !f.runs[pieces[1].run].code {
+		t.Fatalf("pieces %+v", pieces)
+	}
+	before, code, after := pieces[0], pieces[1], pieces[2]
+	gapBefore := code.x - (before.x + before.w) // "The " ends in its space
+	gapAfter := after.x - (code.x + code.w)     // " function" starts with its space
+	if gapAfter != gapBefore {
+		t.Errorf("the code span sits %v after the text before it and %v before the text after it", gapBefore, gapAfter)
+	}
+}

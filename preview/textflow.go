@@ -364,6 +364,14 @@ func (t *textFlow) layout(width float32) {
 			if r := &t.runs[a.run]; r.code || r.chip {
 				x += pad / 2
 			}
+			if n := len(cur.pieces); n > 0 && cur.pieces[n-1].run != a.run {
+				if r := &t.runs[cur.pieces[n-1].run]; r.code || r.chip {
+					// the fill's right half-pad: what follows a code
+					// span or chip starts after it, not under it (the
+					// space in "`collections.D` function" was covered)
+					x += pad / 2
+				}
+			}
 			cur.pieces = append(cur.pieces, flowPiece{run: a.run, text: a.text, start: a.off, end: end, x: x, w: w})
 		}
 		x += w
