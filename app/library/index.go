@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -42,6 +41,16 @@ type Index struct {
 	// unchecked are the files a streamed load read the beginning of only,
 	// whose rest CheckRest has still to check.
 	unchecked []restToCheck
+	// cache is set while the rows are those of the index cache, until
+	// Validate reads what changed since (see LoadCache).
+	cache *cacheState
+	// validating holds the paths edited while Validate runs (nil
+	// otherwise): what Folio or the watcher put in meanwhile wins over
+	// what Validate read.
+	validating map[string]bool
+	// afterValidateRead, when set (tests), runs when Validate has read
+	// the files and not yet put their rows in.
+	afterValidateRead func()
 }
 
 // NewIndex returns an empty index of the folder root (call Load).
@@ -66,13 +75,13 @@ func (ix *Index) Load(ctx context.Context) error {
 	counts := newSchemaCounts()
 	for i := range items {
 		if items[i].Modified.IsZero() { // not read: a stat may still tell
-			items[i].Modified = modTime(ix.Abs(items[i].Path))
+			items[i].setStat(statPath(ix.Abs(items[i].Path)))
 		}
 		counts.add(items[i].Path, items[i].fm, +1)
 	}
 	ix.mu.Lock()
 	ix.rows = items
-	ix.unchecked = nil
+	ix.unchecked, ix.cache = nil, nil
 	ix.counts = counts
 	ix.changed()
 	ix.mu.Unlock()
@@ -105,7 +114,7 @@ func (ix *Index) Apply(batch []Change) []string {
 	type update struct {
 		rel    string
 		sum    Summary
-		mod    time.Time
+		st     fileStat
 		remove bool
 		folder bool
 	}
@@ -120,7 +129,11 @@ func (ix *Index) Apply(batch []Change) []string {
 			continue
 		}
 		s, exists := summarizeFile(c.Path, rel)
-		ups = append(ups, update{rel: rel, sum: s, mod: modTime(c.Path), remove: !exists})
+		st := s.stat() // of the read
+		if st.mod.IsZero() {
+			st = statPath(c.Path)
+		}
+		ups = append(ups, update{rel: rel, sum: s, st: st, remove: !exists})
 	}
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
@@ -157,7 +170,7 @@ func (ix *Index) Apply(batch []Change) []string {
 			}
 		default:
 			s := u.sum
-			s.Modified = u.mod
+			s.setStat(u.st)
 			edits[u.rel] = &s
 		}
 	}
@@ -173,6 +186,9 @@ func (ix *Index) edit(edits map[string]*Summary) []string {
 	for rel, row := range edits {
 		if ix.during != nil {
 			ix.during[rel] = row
+		}
+		if ix.validating != nil {
+			ix.validating[rel] = true
 		}
 		i, found := findRow(ix.rows, rel)
 		if !found && row == nil {
@@ -207,15 +223,6 @@ func (ix *Index) Edits() uint64 {
 	return ix.edits
 }
 
-// modTime is a file's modification time, or the zero time.
-func modTime(abs string) time.Time {
-	info, err := os.Stat(abs)
-	if err != nil {
-		return time.Time{}
-	}
-	return info.ModTime()
-}
-
 // ModTime is the modification time of the article at the relative path
 // rel when the index last read it (zero when unknown).
 func (ix *Index) ModTime(rel string) time.Time {
@@ -235,7 +242,7 @@ func summarizeFile(abs, rel string) (s Summary, exists bool) {
 		f.Err = err
 		return Summarize(f), true
 	}
-	data, err := readFile(abs)
+	data, st, err := readFileStat(abs, nil)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return Summary{}, false
@@ -246,6 +253,7 @@ func summarizeFile(abs, rel string) (s Summary, exists bool) {
 		f.Err = err
 		return Summarize(f), true
 	}
+	f.setStat(st)
 	parse(f, data)
 	return Summarize(f), true
 }
@@ -260,7 +268,7 @@ func (ix *Index) Put(abs string, data []byte) {
 	f := &File{Path: rel, Abs: abs}
 	parse(f, data)
 	s := Summarize(f)
-	s.Modified = modTime(abs)
+	s.setStat(statPath(abs))
 	ix.mu.Lock()
 	ix.edit(map[string]*Summary{rel: &s})
 	ix.mu.Unlock()
@@ -301,7 +309,7 @@ func (ix *Index) Rename(oldAbs, newAbs string) {
 		if s, exists = summarizeFile(newAbs, newRel); !exists {
 			return
 		}
-		s.Modified = modTime(newAbs)
+		s.setStat(statPath(newAbs))
 	} else if !had {
 		return
 	}
