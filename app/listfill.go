@@ -2,6 +2,8 @@ package app
 
 import (
 	"context"
+	"errors"
+	"io/fs"
 	"log"
 	"os"
 	"runtime"
@@ -33,6 +35,9 @@ type listFiller struct {
 	mu    sync.Mutex // held while a catalog is built
 	last  *catalog   // the newest catalog built, to extend; nil once finished
 	edits uint64     // ix.Edits() when last was built
+
+	cache     *indexCache // the folder's index cache, or nil
+	fromCache bool        // the rows are the cache's: validate them once shown
 }
 
 // listFillGrowth paces the filler: it shows more rows only when they are
@@ -41,6 +46,39 @@ type listFiller struct {
 // extension merges into orders as long as the list: with a quarter, the
 // extensions of 150,000 rows cost about half what an eighth costs).
 const listFillGrowth = 4
+
+// loadIndex fills the folder's Index and shows it in the list, on the
+// calling goroutine (not the UI's), then opens first (or the top
+// article): from the folder's index cache when it has a valid one (the
+// list is filled at once; the rows are validated afterwards, see filled),
+// else by reading the folder, the list showing the rows as they come. It
+// returns the folder's index cache (nil: none) for the indexer to keep up
+// to date.
+func (ws *workspace) loadIndex(ix *library.Index, first string) *indexCache {
+	fill := ws.startFill(ix) // the list shows the rows read so far
+	fill.cache = ws.indexCacheOf(ix)
+	var err error
+	if fill.cache != nil {
+		if cerr := ix.LoadCache(fill.cache.file); cerr == nil {
+			fill.fromCache = true
+			fill.debug("index cache read: %d articles", ix.Len())
+		} else if !errors.Is(cerr, fs.ErrNotExist) {
+			fill.debug("index cache not used: %v", cerr)
+		}
+	}
+	if !fill.fromCache {
+		err = ix.LoadStream(context.Background(), listFillEvery, fill.progress)
+	}
+	cat := fill.finish()
+	ws.do(func() {
+		if ix == ws.index {
+			ws.list.offer(cat)
+			ws.scanned(first, err)
+			fill.filled(len(cat.cat.items))
+		}
+	})
+	return fill.cache
+}
 
 // startFill starts the list filler of a streamed load of ix; pass its
 // progress to LoadStream and call finish when the load is done.
@@ -154,13 +192,26 @@ func (f *listFiller) debug(format string, args ...any) {
 
 // filled is called on the UI goroutine once the list shows every row: the
 // rest of the files the load read the beginning of only is checked (see
-// checkRest), then the memory the load went through (file buffers,
+// checkRest), or the rows that came from the index cache are validated
+// (see validate); then the memory the load went through (file buffers,
 // parses, the catalogs shown while filling) is handed back to the system,
-// off the UI goroutine.
+// and the index cache is saved, off the UI goroutine.
 func (f *listFiller) filled(n int) {
-	f.debug("list filled: %d articles", n)
+	from := ""
+	if f.fromCache {
+		from = " (from the index cache)"
+	}
+	f.debug("list filled: %d articles%s", n, from)
 	go func() {
-		f.checkRest()
+		read := 0
+		if f.fromCache {
+			read = f.validate()
+		} else {
+			f.checkRest()
+		}
+		if f.cache != nil && (!f.fromCache || read > 0) {
+			f.cache.save(f)
+		}
 		debug.FreeOSMemory()
 		if os.Getenv("FOLIO_DEBUG") != "" {
 			var m runtime.MemStats
@@ -171,6 +222,40 @@ func (f *listFiller) filled(n int) {
 	}()
 }
 
+// validate brings the rows the index cache gave up to date with the
+// folder (library.Index.Validate: a stat of every article, a read of those
+// changed), off the UI goroutine, and shows the rows it changed in the
+// list and the form's schema, as the indexer shows a batch: a cached row
+// that was wrong only updates in place. It returns how many files were
+// read again.
+func (f *listFiller) validate() int {
+	changed, read, err := f.ix.Validate(context.Background())
+	f.debug("validated: %d files read again, %d rows changed", read, len(changed))
+	ws, ix := f.ws, f.ix
+	if err != nil {
+		ws.do(func() {
+			if ix == ws.index {
+				ws.status.problem(err.Error())
+			}
+		})
+	}
+	if len(changed) > 0 {
+		f.show()
+	}
+	return read
+}
+
+// show shows the Index's rows and schema after a correction of the load.
+func (f *listFiller) show() {
+	ws, ix := f.ws, f.ix
+	r := indexed{cat: ws.prepare(ix), schema: ix.Schema()}
+	ws.do(func() {
+		if ix == ws.index {
+			ws.showIndexed(r)
+		}
+	})
+}
+
 // checkRest reads the rest of the files the load read only the front
 // matter of (library.Index.CheckRest), off the UI goroutine, and shows
 // the rows it corrected (a body found binary or not UTF-8 makes an error
@@ -179,16 +264,9 @@ func (f *listFiller) checkRest() {
 	unchecked := f.ix.Unchecked()
 	changed := f.ix.CheckRest(context.Background())
 	f.debug("rest of %d files checked: %d rows corrected", unchecked, len(changed))
-	if len(changed) == 0 {
-		return
+	if len(changed) > 0 {
+		f.show()
 	}
-	ws, ix := f.ws, f.ix
-	r := indexed{cat: ws.prepare(ix), schema: ix.Schema()}
-	ws.do(func() {
-		if ix == ws.index {
-			ws.showIndexed(r)
-		}
-	})
 }
 
 // loadGCPercent is the garbage collector's target while a folder loads

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"context"
 	"time"
 
 	"folio/app/library"
@@ -16,16 +15,7 @@ const listFillEvery = 250 * time.Millisecond
 func (ws *workspace) scan(first string) {
 	ix := ws.index
 	go func() {
-		fill := ws.startFill(ix) // the list shows the rows read so far
-		err := ix.LoadStream(context.Background(), listFillEvery, fill.progress)
-		cat := fill.finish()
-		ws.do(func() {
-			if ix == ws.index {
-				ws.list.offer(cat)
-				ws.scanned(first, err)
-				fill.filled(len(cat.cat.items))
-			}
-		})
+		ws.loadIndex(ix, first) // from the index cache, or read (listfill.go)
 	}()
 }
 
@@ -87,18 +77,12 @@ func (ws *workspace) follow(first string) {
 				ws.do(func() { ws.status.problem(err.Error()) })
 			}
 		}()
-		fill := ws.startFill(ix) // the list shows the rows read so far
-		err = ix.LoadStream(context.Background(), listFillEvery, fill.progress)
-		cat := fill.finish()
-		ws.do(func() {
-			if ix == ws.index {
-				ws.list.offer(cat)
-				ws.scanned(first, err)
-				fill.filled(len(cat.cat.items))
-			}
-		})
+		cache := ws.loadIndex(ix, first) // from the index cache, or read (listfill.go)
 		stop := make(chan struct{})
 		x := ws.newIndexer(ix, stop)
+		if cache != nil {
+			go cache.keep(stop) // saved again a while after changes
+		}
 		for batch := range w.Changes() {
 			x.handle(batch)
 		}

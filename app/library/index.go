@@ -48,6 +48,9 @@ type Index struct {
 	// otherwise): what Folio or the watcher put in meanwhile wins over
 	// what Validate read.
 	validating map[string]bool
+	// edited is signalled (without waiting) after each edit of the rows;
+	// see Edited.
+	edited chan struct{}
 	// afterValidateRead, when set (tests), runs when Validate has read
 	// the files and not yet put their rows in.
 	afterValidateRead func()
@@ -59,8 +62,14 @@ func NewIndex(root string) *Index {
 	if err != nil {
 		abs = root
 	}
-	return &Index{root: abs, counts: newSchemaCounts()}
+	return &Index{root: abs, counts: newSchemaCounts(), edited: make(chan struct{}, 1)}
 }
+
+// Edited is signalled after rows were edited (Apply, Put, Remove, Rename,
+// CheckRest's and Validate's corrections), not by a load: one signal
+// stands for every edit since it was last received. The app saves the
+// index cache a while after.
+func (ix *Index) Edited() <-chan struct{} { return ix.edited }
 
 // Root is the indexed folder's absolute path.
 func (ix *Index) Root() string { return ix.root }
@@ -211,6 +220,10 @@ func (ix *Index) edit(edits map[string]*Summary) []string {
 	ix.rows = editSorted(ix.rows, edits)
 	ix.changed()
 	ix.edits++
+	select {
+	case ix.edited <- struct{}{}:
+	default:
+	}
 	return touched
 }
 

@@ -496,11 +496,20 @@ func decodeCache(data []byte, root string) (*cached, error) {
 	return out, nil
 }
 
+// errUnvalidated is SaveCache's refusal to save rows that are still the
+// cache's: saved with a new time, a racy file would not be read again.
+var errUnvalidated = errors.New("the rows are the cache's, not validated yet")
+
 // SaveCache writes the index's rows to the cache file (see CacheFile),
 // atomically: a temporary file beside it, renamed over it. Rows whose
-// rest a streamed load has not checked yet are marked to read again.
+// rest a streamed load has not checked yet are marked to read again. It
+// refuses while the rows are the cache's, not validated (see Cached).
 func (ix *Index) SaveCache(file string) error {
 	ix.mu.Lock()
+	if ix.cache != nil || ix.validating != nil {
+		ix.mu.Unlock()
+		return fmt.Errorf("save index cache: %w", errUnvalidated)
+	}
 	rows := ix.rows
 	var unchecked map[string]bool
 	if len(ix.unchecked) > 0 {
@@ -509,14 +518,8 @@ func (ix *Index) SaveCache(file string) error {
 			unchecked[u.path] = true
 		}
 	}
-	var stale map[string]bool
-	if ix.cache != nil { // loaded from the cache, not validated yet: keep its marks
-		stale = ix.cache.stalePaths()
-	}
 	ix.mu.Unlock()
-	data := encodeCache(ix.root, rows, func(i int) bool {
-		return unchecked[rows[i].Path] || stale[rows[i].Path]
-	}, time.Now())
+	data := encodeCache(ix.root, rows, func(i int) bool { return unchecked[rows[i].Path] }, time.Now())
 	if err := writeCacheFile(file, data); err != nil {
 		return fmt.Errorf("save index cache: %w", err)
 	}
@@ -554,8 +557,6 @@ type cacheState struct {
 	written time.Time
 	stale   map[string]bool
 }
-
-func (c *cacheState) stalePaths() map[string]bool { return c.stale }
 
 // LoadCache fills the index from the cache file (see CacheFile) instead
 // of reading the folder: at once, with the rows as they were when the

@@ -10,11 +10,12 @@ import (
 )
 
 // Cached reports whether the index's rows came from the index cache and
-// Validate has not run yet.
+// Validate has not finished with them yet (nor failed: its rows stay the
+// cache's).
 func (ix *Index) Cached() bool {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	return ix.cache != nil
+	return ix.cache != nil || ix.validating != nil
 }
 
 // Validate brings an index filled by LoadCache up to date with the
@@ -38,10 +39,13 @@ func (ix *Index) Validate(ctx context.Context) (changed []string, read int, err 
 	if cs == nil {
 		return nil, 0, nil
 	}
+	done := false
 	defer func() {
-		ix.mu.Lock()
-		ix.validating = nil
-		ix.mu.Unlock()
+		if !done { // failed: the rows are still the cache's
+			ix.mu.Lock()
+			ix.validating, ix.cache = nil, cs
+			ix.mu.Unlock()
+		}
 	}()
 	realRoot, err := filepath.EvalSymlinks(ix.root)
 	if err != nil {
@@ -111,7 +115,7 @@ func (ix *Index) Validate(ctx context.Context) (changed []string, read int, err 
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	won := ix.validating
-	ix.validating = nil
+	ix.validating, done = nil, true
 	edits := make(map[string]*Summary, len(todo))
 	for k := range todo {
 		t := &todo[k]
