@@ -353,7 +353,7 @@ func (c *catalog) order(k sortKey, group bool) []int {
 	for i := range o {
 		o[i] = i
 	}
-	slices.SortStableFunc(o, c.compare(k, group))
+	slices.SortFunc(o, c.compare(k, group)) // a total order (ties go by path, each once): stable or not, the same; pdqsort is several times faster on 150,000 rows
 	cache[k] = o
 	return o
 }

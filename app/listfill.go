@@ -70,8 +70,14 @@ func (ws *workspace) loadIndex(ix *library.Index, first string) *indexCache {
 		err = ix.LoadStream(context.Background(), listFillEvery, fill.progress)
 	}
 	cat := fill.finish()
+	// Ordered here, not on the UI goroutine when the list takes it (a
+	// sort of 150,000 rows takes a good part of a second).
+	prefs := ws.app.Preferences()
+	cat.cat.order(sortKey(prefs.IntWithFallback(prefListSort, int(byDate))), prefs.Bool(prefListGroup))
+	fill.debug("list's catalog ready")
 	ws.do(func() {
 		if ix == ws.index {
+			fill.debug("list's catalog handed to the UI")
 			ws.list.offer(cat)
 			ws.scanned(first, err)
 			fill.filled(len(cat.cat.items))

@@ -27,8 +27,11 @@ func (ws *workspace) scanned(first string, err error) {
 	ws.list.show()
 	ws.form.indexChanged()
 	if first == "" {
-		if items := ws.list.articles(); len(items) > 0 {
-			first = ws.index.Abs(items[0].Path) // the top of the list as shown
+		for _, r := range ws.list.rows { // the top of the list as shown
+			if !r.header {
+				first = ws.index.Abs(r.s.Path)
+				break
+			}
 		}
 	}
 	if first != "" && !ws.art.HasFile() {

@@ -31,7 +31,7 @@ type Index struct {
 	// binary search, never modified in place (Summaries hands the slice
 	// out), replaced by an edited copy on a change.
 	rows    []Summary
-	counts  *schemaCounts    // every row's front matter folded in
+	counts  *schemaCounts    // every row's front matter folded in; nil until folded (see foldCounts)
 	schema  *document.Schema // made from counts; nil when stale
 	version uint64
 	edits   uint64 // changes other than a load's (see Edits)
@@ -192,6 +192,7 @@ func (ix *Index) Apply(batch []Change) []string {
 // must be held.
 func (ix *Index) edit(edits map[string]*Summary) []string {
 	var touched []string
+	ix.foldCounts()
 	for rel, row := range edits {
 		if ix.during != nil {
 			ix.during[rel] = row
@@ -381,6 +382,7 @@ func (ix *Index) Schema() *document.Schema {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	if ix.schema == nil {
+		ix.foldCounts()
 		ix.schema = ix.counts.schema()
 	}
 	return ix.schema
@@ -393,6 +395,7 @@ func (ix *Index) Schema() *document.Schema {
 func (ix *Index) Sample(key string) (document.Field, bool) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
+	ix.foldCounts()
 	k, ok := ix.counts.keys[key]
 	if !ok {
 		return document.Field{}, false

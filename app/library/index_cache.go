@@ -573,17 +573,48 @@ func (ix *Index) LoadCache(file string) error {
 	if err != nil {
 		return fmt.Errorf("load index cache %s: %w", file, err)
 	}
-	counts := newSchemaCounts()
 	st := &cacheState{written: c.written, stale: map[string]bool{}}
 	for i := range c.rows {
-		counts.add(c.rows[i].Path, c.rows[i].fm, +1)
 		if c.stale[i] {
 			st.stale[c.rows[i].Path] = true
 		}
 	}
 	ix.mu.Lock()
-	ix.rows, ix.counts, ix.unchecked, ix.cache = c.rows, counts, nil, st
+	// The schema's counts are folded in on another goroutine meanwhile
+	// (most of the time LoadCache would take otherwise): the list is
+	// filled without them.
+	ix.rows, ix.counts, ix.unchecked, ix.cache = c.rows, nil, nil, st
 	ix.changed()
 	ix.mu.Unlock()
+	go ix.foldCountsOf(c.rows)
 	return nil
+}
+
+// countsOf folds rows into new schema counts.
+func countsOf(rows []Summary) *schemaCounts {
+	counts := newSchemaCounts()
+	for i := range rows {
+		counts.add(rows[i].Path, rows[i].fm, +1)
+	}
+	return counts
+}
+
+// foldCounts makes the schema counts of the rows if they are not made
+// yet (LoadCache leaves them to foldCountsOf); ix.mu must be held.
+func (ix *Index) foldCounts() {
+	if ix.counts == nil {
+		ix.counts = countsOf(ix.rows)
+	}
+}
+
+// foldCountsOf makes the schema counts of rows, the index's rows when
+// LoadCache set them, without holding ix.mu, and keeps them when the
+// rows are still those and their counts still not made.
+func (ix *Index) foldCountsOf(rows []Summary) {
+	counts := countsOf(rows)
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if ix.counts == nil && len(ix.rows) == len(rows) && (len(rows) == 0 || &ix.rows[0] == &rows[0]) {
+		ix.counts = counts
+	}
 }
