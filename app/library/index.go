@@ -379,6 +379,7 @@ func (ix *Index) Summaries() []Summary {
 // removed, so it costs no pass over the folder; it is put together once
 // per change.
 func (ix *Index) Schema() *document.Schema {
+	ix.unfoldedCounts()
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	if ix.schema == nil {
@@ -393,6 +394,7 @@ func (ix *Index) Schema() *document.Schema {
 // what a new article's field of that key is made like. When that article
 // is removed, its value stays the sample until another article comes.
 func (ix *Index) Sample(key string) (document.Field, bool) {
+	ix.unfoldedCounts()
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	ix.foldCounts()

@@ -580,14 +580,25 @@ func (ix *Index) LoadCache(file string) error {
 		}
 	}
 	ix.mu.Lock()
-	// The schema's counts are folded in on another goroutine meanwhile
-	// (most of the time LoadCache would take otherwise): the list is
-	// filled without them.
+	// The schema's counts are folded in when first needed (most of the
+	// time LoadCache would take otherwise): the list is filled without
+	// them.
 	ix.rows, ix.counts, ix.unchecked, ix.cache = c.rows, nil, nil, st
 	ix.changed()
 	ix.mu.Unlock()
-	go ix.foldCountsOf(c.rows)
 	return nil
+}
+
+// unfoldedCounts folds the schema counts of rows LoadCache set, if they
+// are not folded yet, without holding ix.mu (Summaries and the others do
+// not wait for them).
+func (ix *Index) unfoldedCounts() {
+	ix.mu.Lock()
+	rows, folded := ix.rows, ix.counts != nil
+	ix.mu.Unlock()
+	if !folded {
+		ix.foldCountsOf(rows)
+	}
 }
 
 // countsOf folds rows into new schema counts.
@@ -600,7 +611,7 @@ func countsOf(rows []Summary) *schemaCounts {
 }
 
 // foldCounts makes the schema counts of the rows if they are not made
-// yet (LoadCache leaves them to foldCountsOf); ix.mu must be held.
+// yet (LoadCache leaves them to be made when needed); ix.mu must be held.
 func (ix *Index) foldCounts() {
 	if ix.counts == nil {
 		ix.counts = countsOf(ix.rows)
@@ -608,8 +619,8 @@ func (ix *Index) foldCounts() {
 }
 
 // foldCountsOf makes the schema counts of rows, the index's rows when
-// LoadCache set them, without holding ix.mu, and keeps them when the
-// rows are still those and their counts still not made.
+// read, without holding ix.mu, and keeps them when the rows are still
+// those and their counts still not made.
 func (ix *Index) foldCountsOf(rows []Summary) {
 	counts := countsOf(rows)
 	ix.mu.Lock()
