@@ -47,24 +47,54 @@ type listFiller struct {
 // extensions of 150,000 rows cost about half what an eighth costs).
 const listFillGrowth = 4
 
+// cacheRead is the index cache of a folder being read into its Index
+// (see readIndexCache), or read.
+type cacheRead struct {
+	cache *indexCache // nil: no cache
+	start time.Time
+	done  chan struct{}
+	err   error // why the cache was not loaded (after done)
+}
+
+// readIndexCache starts reading the folder's index cache into ix, on
+// another goroutine: the folder's watcher starts meanwhile (which takes a
+// while in a large tree). loadIndex waits for it. Validation, which must
+// not begin before the watcher watches, starts only once the list is
+// filled.
+func (ws *workspace) readIndexCache(ix *library.Index) *cacheRead {
+	r := &cacheRead{cache: ws.indexCacheOf(ix), start: time.Now(), done: make(chan struct{})}
+	go func() {
+		defer close(r.done)
+		if r.cache == nil {
+			r.err = fs.ErrNotExist
+			return
+		}
+		r.err = ix.LoadCache(r.cache.file)
+	}()
+	return r
+}
+
 // loadIndex fills the folder's Index and shows it in the list, on the
 // calling goroutine (not the UI's), then opens first (or the top
 // article): from the folder's index cache when it has a valid one (the
 // list is filled at once; the rows are validated afterwards, see filled),
-// else by reading the folder, the list showing the rows as they come. It
-// returns the folder's index cache (nil: none) for the indexer to keep up
-// to date.
-func (ws *workspace) loadIndex(ix *library.Index, first string) *indexCache {
+// else by reading the folder, the list showing the rows as they come. pre
+// is the cache being read already (nil: read it now). It returns the
+// folder's index cache (nil: none) for the indexer to keep up to date.
+func (ws *workspace) loadIndex(ix *library.Index, first string, pre *cacheRead) *indexCache {
+	if pre == nil {
+		pre = ws.readIndexCache(ix)
+	}
 	fill := ws.startFill(ix) // the list shows the rows read so far
-	fill.cache = ws.indexCacheOf(ix)
+	<-pre.done
+	fill.cache = pre.cache
 	var err error
-	if fill.cache != nil {
-		if cerr := ix.LoadCache(fill.cache.file); cerr == nil {
-			fill.fromCache = true
-			fill.debug("index cache read: %d articles", ix.Len())
-		} else if !errors.Is(cerr, fs.ErrNotExist) {
-			fill.debug("index cache not used: %v", cerr)
-		}
+	switch {
+	case pre.err == nil:
+		fill.fromCache, fill.start = true, pre.start // the load started with the cache's read
+		fill.debug("index cache read: %d articles", ix.Len())
+	case !errors.Is(pre.err, fs.ErrNotExist):
+		fill.debug("index cache not used: %v", pre.err)
 	}
 	if !fill.fromCache {
 		err = ix.LoadStream(context.Background(), listFillEvery, fill.progress)

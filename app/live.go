@@ -15,7 +15,7 @@ const listFillEvery = 250 * time.Millisecond
 func (ws *workspace) scan(first string) {
 	ix := ws.index
 	go func() {
-		ws.loadIndex(ix, first) // from the index cache, or read (listfill.go)
+		ws.loadIndex(ix, first, nil) // from the index cache, or read (listfill.go)
 	}()
 }
 
@@ -54,6 +54,7 @@ func (ws *workspace) follow(first string) {
 	}
 	ix := ws.index
 	go func() {
+		pre := ws.readIndexCache(ix) // meanwhile, while the watcher starts (listfill.go)
 		w, err := library.Watch(ix.Root(), 0)
 		if err != nil {
 			ws.do(func() {
@@ -80,7 +81,7 @@ func (ws *workspace) follow(first string) {
 				ws.do(func() { ws.status.problem(err.Error()) })
 			}
 		}()
-		cache := ws.loadIndex(ix, first) // from the index cache, or read (listfill.go)
+		cache := ws.loadIndex(ix, first, pre) // from the index cache, or read (listfill.go)
 		stop := make(chan struct{})
 		x := ws.newIndexer(ix, stop)
 		if cache != nil {
