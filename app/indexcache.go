@@ -44,6 +44,8 @@ type indexCache struct {
 
 	mu    sync.Mutex // one save at a time
 	saved uint64     // ix.Version() the file was last saved at
+
+	quiet, maxWait time.Duration // cacheQuiet, cacheMaxWait (tests shorten them)
 }
 
 // indexCacheOf is the index cache of ix's folder, or nil when there is
@@ -56,7 +58,7 @@ func (ws *workspace) indexCacheOf(ix *library.Index) *indexCache {
 	if dir == "" {
 		return nil
 	}
-	return &indexCache{ix: ix, file: library.CacheFile(dir, ix.Root())}
+	return &indexCache{ix: ix, file: library.CacheFile(dir, ix.Root()), quiet: cacheQuiet, maxWait: cacheMaxWait}
 }
 
 // save writes the cache unless it holds the index's rows already or the
@@ -89,7 +91,8 @@ func cacheDebug(f *listFiller, format string, args ...any) {
 }
 
 // keep saves the cache a while after the index's rows were edited (see
-// cacheQuiet), until stop is closed.
+// cacheQuiet), until stop is closed. It waits on channels only: an idle
+// Folio does not wake for it.
 func (c *indexCache) keep(stop <-chan struct{}) {
 	for {
 		select {
@@ -98,7 +101,7 @@ func (c *indexCache) keep(stop <-chan struct{}) {
 		case <-c.ix.Edited():
 		}
 		first := time.Now()
-		quiet := time.NewTimer(cacheQuiet)
+		quiet := time.NewTimer(c.quiet)
 	wait:
 		for {
 			select {
@@ -106,12 +109,12 @@ func (c *indexCache) keep(stop <-chan struct{}) {
 				quiet.Stop()
 				return
 			case <-c.ix.Edited():
-				if time.Since(first) < cacheMaxWait {
-					quiet.Reset(cacheQuiet)
+				if time.Since(first) < c.maxWait {
+					quiet.Reset(c.quiet)
 				}
 			case <-quiet.C:
 				if c.ix.Cached() { // validation under way: it saves when done
-					quiet.Reset(cacheQuiet)
+					quiet.Reset(c.quiet)
 					continue
 				}
 				break wait

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"testing"
@@ -128,6 +129,54 @@ func TestSecondOpenFillsFromTheIndexCache(t *testing.T) {
 				s, ok := ix.Get(filepath.Join(dir, "d.md"))
 				return ok && s.Title == "D"
 			})
+		})
+	}
+}
+
+// TestIndexCacheSavedAfterChanges: a change put into the Index (a save)
+// is in the cache once the folder was quiet for a while; not before, and
+// never without keep running (the control).
+func TestIndexCacheSavedAfterChanges(t *testing.T) {
+	for _, keeping := range []bool{true, false} {
+		t.Run(map[bool]string{true: "kept", false: "not kept"}[keeping], func(t *testing.T) {
+			dir := t.TempDir()
+			if err := os.WriteFile(filepath.Join(dir, "a.md"), []byte("---\ntitle: A\n---\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			ix := library.NewIndex(dir)
+			if err := ix.Load(context.Background()); err != nil {
+				t.Fatal(err)
+			}
+			c := &indexCache{ix: ix, file: library.CacheFile(t.TempDir(), dir), quiet: 50 * time.Millisecond, maxWait: time.Second}
+			stop := make(chan struct{})
+			done := make(chan struct{})
+			if keeping {
+				go func() { c.keep(stop); close(done) }()
+			} else {
+				close(done)
+			}
+			defer func() { close(stop); <-done }()
+			p := filepath.Join(dir, "b.md")
+			ix.Put(p, []byte("---\ntitle: B\n---\n"))
+			saved := func() bool {
+				back := library.NewIndex(dir)
+				if back.LoadCache(c.file) != nil {
+					return false
+				}
+				s, ok := back.Get(p)
+				return ok && s.Title == "B"
+			}
+			wait := 10 * time.Second // a wait, not a speed check
+			if !keeping {
+				wait = 20 * c.quiet // the control: ten times what a save waits for
+			}
+			deadline := time.Now().Add(wait)
+			for !saved() && time.Now().Before(deadline) {
+				time.Sleep(20 * time.Millisecond)
+			}
+			if saved() != keeping {
+				t.Errorf("saved %v, keeping %v", saved(), keeping)
+			}
 		})
 	}
 }
