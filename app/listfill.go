@@ -69,6 +69,8 @@ func (ws *workspace) readIndexCache(ix *library.Index) *cacheRead {
 			r.err = fs.ErrNotExist
 			return
 		}
+		loadGC.start() // the decoded rows are most of the heap: collect less often meanwhile
+		defer loadGC.done()
 		r.err = ix.LoadCache(r.cache.file)
 	}()
 	return r
