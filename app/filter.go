@@ -1,6 +1,7 @@
 package app
 
 import (
+	"cmp"
 	"maps"
 	"path"
 	"slices"
@@ -395,7 +396,9 @@ func (c *catalog) compare(k sortKey, group bool) func(a, b int) int {
 
 // compareKey orders two items by k, then by path.
 func (c *catalog) compareKey(k sortKey) func(a, b int) int {
-	byPathCmp := func(a, b int) int { return strings.Compare(c.items[a].Path, c.items[b].Path) }
+	// The items are an Index's rows, sorted by path: comparing their
+	// numbers compares their paths, without reading them.
+	byPathCmp := func(a, b int) int { return cmp.Compare(a, b) }
 	switch k {
 	case byDate:
 		return func(a, b int) int {

@@ -2,6 +2,8 @@ package app
 
 import (
 	"context"
+	"errors"
+	"io/fs"
 	"log"
 	"os"
 	"runtime"
@@ -33,6 +35,9 @@ type listFiller struct {
 	mu    sync.Mutex // held while a catalog is built
 	last  *catalog   // the newest catalog built, to extend; nil once finished
 	edits uint64     // ix.Edits() when last was built
+
+	cache     *indexCache // the folder's index cache, or nil
+	fromCache bool        // the rows are the cache's: validate them once shown
 }
 
 // listFillGrowth paces the filler: it shows more rows only when they are
@@ -41,6 +46,77 @@ type listFiller struct {
 // extension merges into orders as long as the list: with a quarter, the
 // extensions of 150,000 rows cost about half what an eighth costs).
 const listFillGrowth = 4
+
+// cacheRead is the index cache of a folder being read into its Index
+// (see readIndexCache), or read.
+type cacheRead struct {
+	cache *indexCache // nil: no cache
+	start time.Time
+	done  chan struct{}
+	err   error // why the cache was not loaded (after done)
+}
+
+// readIndexCache starts reading the folder's index cache into ix, on
+// another goroutine: the folder's watcher starts meanwhile (which takes a
+// while in a large tree). loadIndex waits for it. Validation, which must
+// not begin before the watcher watches, starts only once the list is
+// filled.
+func (ws *workspace) readIndexCache(ix *library.Index) *cacheRead {
+	r := &cacheRead{cache: ws.indexCacheOf(ix), start: time.Now(), done: make(chan struct{})}
+	go func() {
+		defer close(r.done)
+		if r.cache == nil {
+			r.err = fs.ErrNotExist
+			return
+		}
+		loadGC.start() // the decoded rows are most of the heap: collect less often meanwhile
+		defer loadGC.done()
+		r.err = ix.LoadCache(r.cache.file)
+	}()
+	return r
+}
+
+// loadIndex fills the folder's Index and shows it in the list, on the
+// calling goroutine (not the UI's), then opens first (or the top
+// article): from the folder's index cache when it has a valid one (the
+// list is filled at once; the rows are validated afterwards, see filled),
+// else by reading the folder, the list showing the rows as they come. pre
+// is the cache being read already (nil: read it now). It returns the
+// folder's index cache (nil: none) for the indexer to keep up to date.
+func (ws *workspace) loadIndex(ix *library.Index, first string, pre *cacheRead) *indexCache {
+	if pre == nil {
+		pre = ws.readIndexCache(ix)
+	}
+	fill := ws.startFill(ix) // the list shows the rows read so far
+	<-pre.done
+	fill.cache = pre.cache
+	var err error
+	switch {
+	case pre.err == nil:
+		fill.fromCache, fill.start = true, pre.start // the load started with the cache's read
+		fill.debug("index cache read: %d articles", ix.Len())
+	case !errors.Is(pre.err, fs.ErrNotExist):
+		fill.debug("index cache not used: %v", pre.err)
+	}
+	if !fill.fromCache {
+		err = ix.LoadStream(context.Background(), listFillEvery, fill.progress)
+	}
+	cat := fill.finish()
+	// Ordered here, not on the UI goroutine when the list takes it (a
+	// sort of 150,000 rows takes a good part of a second).
+	prefs := ws.app.Preferences()
+	cat.cat.order(sortKey(prefs.IntWithFallback(prefListSort, int(byDate))), prefs.Bool(prefListGroup))
+	fill.debug("list's catalog ready")
+	ws.do(func() {
+		if ix == ws.index {
+			fill.debug("list's catalog handed to the UI")
+			ws.list.offer(cat)
+			ws.scanned(first, err)
+			fill.filled(len(cat.cat.items))
+		}
+	})
+	return fill.cache
+}
 
 // startFill starts the list filler of a streamed load of ix; pass its
 // progress to LoadStream and call finish when the load is done.
@@ -154,13 +230,26 @@ func (f *listFiller) debug(format string, args ...any) {
 
 // filled is called on the UI goroutine once the list shows every row: the
 // rest of the files the load read the beginning of only is checked (see
-// checkRest), then the memory the load went through (file buffers,
+// checkRest), or the rows that came from the index cache are validated
+// (see validate); then the memory the load went through (file buffers,
 // parses, the catalogs shown while filling) is handed back to the system,
-// off the UI goroutine.
+// and the index cache is saved, off the UI goroutine.
 func (f *listFiller) filled(n int) {
-	f.debug("list filled: %d articles", n)
+	from := ""
+	if f.fromCache {
+		from = " (from the index cache)"
+	}
+	f.debug("list filled: %d articles%s", n, from)
 	go func() {
-		f.checkRest()
+		read := 0
+		if f.fromCache {
+			read = f.validate()
+		} else {
+			f.checkRest()
+		}
+		if f.cache != nil && (!f.fromCache || read > 0) {
+			f.cache.save(f)
+		}
 		debug.FreeOSMemory()
 		if os.Getenv("FOLIO_DEBUG") != "" {
 			var m runtime.MemStats
@@ -171,6 +260,40 @@ func (f *listFiller) filled(n int) {
 	}()
 }
 
+// validate brings the rows the index cache gave up to date with the
+// folder (library.Index.Validate: a stat of every article, a read of those
+// changed), off the UI goroutine, and shows the rows it changed in the
+// list and the form's schema, as the indexer shows a batch: a cached row
+// that was wrong only updates in place. It returns how many files were
+// read again.
+func (f *listFiller) validate() int {
+	changed, read, err := f.ix.Validate(context.Background())
+	f.debug("validated: %d files read again, %d rows changed", read, len(changed))
+	ws, ix := f.ws, f.ix
+	if err != nil {
+		ws.do(func() {
+			if ix == ws.index {
+				ws.status.problem(err.Error())
+			}
+		})
+	}
+	if len(changed) > 0 {
+		f.show()
+	}
+	return read
+}
+
+// show shows the Index's rows and schema after a correction of the load.
+func (f *listFiller) show() {
+	ws, ix := f.ws, f.ix
+	r := indexed{cat: ws.prepare(ix), schema: ix.Schema()}
+	ws.do(func() {
+		if ix == ws.index {
+			ws.showIndexed(r)
+		}
+	})
+}
+
 // checkRest reads the rest of the files the load read only the front
 // matter of (library.Index.CheckRest), off the UI goroutine, and shows
 // the rows it corrected (a body found binary or not UTF-8 makes an error
@@ -179,16 +302,9 @@ func (f *listFiller) checkRest() {
 	unchecked := f.ix.Unchecked()
 	changed := f.ix.CheckRest(context.Background())
 	f.debug("rest of %d files checked: %d rows corrected", unchecked, len(changed))
-	if len(changed) == 0 {
-		return
+	if len(changed) > 0 {
+		f.show()
 	}
-	ws, ix := f.ws, f.ix
-	r := indexed{cat: ws.prepare(ix), schema: ix.Schema()}
-	ws.do(func() {
-		if ix == ws.index {
-			ws.showIndexed(r)
-		}
-	})
 }
 
 // loadGCPercent is the garbage collector's target while a folder loads

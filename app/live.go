@@ -1,7 +1,6 @@
 package app
 
 import (
-	"context"
 	"time"
 
 	"folio/app/library"
@@ -16,16 +15,7 @@ const listFillEvery = 250 * time.Millisecond
 func (ws *workspace) scan(first string) {
 	ix := ws.index
 	go func() {
-		fill := ws.startFill(ix) // the list shows the rows read so far
-		err := ix.LoadStream(context.Background(), listFillEvery, fill.progress)
-		cat := fill.finish()
-		ws.do(func() {
-			if ix == ws.index {
-				ws.list.offer(cat)
-				ws.scanned(first, err)
-				fill.filled(len(cat.cat.items))
-			}
-		})
+		ws.loadIndex(ix, first, nil) // from the index cache, or read (listfill.go)
 	}()
 }
 
@@ -37,8 +27,11 @@ func (ws *workspace) scanned(first string, err error) {
 	ws.list.show()
 	ws.form.indexChanged()
 	if first == "" {
-		if items := ws.list.articles(); len(items) > 0 {
-			first = ws.index.Abs(items[0].Path) // the top of the list as shown
+		for _, r := range ws.list.rows { // the top of the list as shown
+			if !r.header {
+				first = ws.index.Abs(r.s.Path)
+				break
+			}
 		}
 	}
 	if first != "" && !ws.art.HasFile() {
@@ -61,6 +54,7 @@ func (ws *workspace) follow(first string) {
 	}
 	ix := ws.index
 	go func() {
+		pre := ws.readIndexCache(ix) // meanwhile, while the watcher starts (listfill.go)
 		w, err := library.Watch(ix.Root(), 0)
 		if err != nil {
 			ws.do(func() {
@@ -87,18 +81,12 @@ func (ws *workspace) follow(first string) {
 				ws.do(func() { ws.status.problem(err.Error()) })
 			}
 		}()
-		fill := ws.startFill(ix) // the list shows the rows read so far
-		err = ix.LoadStream(context.Background(), listFillEvery, fill.progress)
-		cat := fill.finish()
-		ws.do(func() {
-			if ix == ws.index {
-				ws.list.offer(cat)
-				ws.scanned(first, err)
-				fill.filled(len(cat.cat.items))
-			}
-		})
+		cache := ws.loadIndex(ix, first, pre) // from the index cache, or read (listfill.go)
 		stop := make(chan struct{})
 		x := ws.newIndexer(ix, stop)
+		if cache != nil {
+			go cache.keep(stop) // saved again a while after changes
+		}
 		for batch := range w.Changes() {
 			x.handle(batch)
 		}

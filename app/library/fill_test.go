@@ -32,7 +32,7 @@ func sequentialScan(t *testing.T, root string) []Summary {
 		f := File{Path: rel, Abs: abs, Err: err}
 		if err == nil {
 			data, mod, err := readFileStat(abs, nil)
-			f.Modified = mod
+			f.setStat(mod)
 			if err != nil {
 				if pe, ok := errors.AsType[*os.PathError](err); ok {
 					err = errors.New(pe.Op + ": " + pe.Err.Error())
@@ -44,7 +44,7 @@ func sequentialScan(t *testing.T, root string) []Summary {
 		}
 		s := summarize(&f, in, withSchema)
 		if s.Modified.IsZero() {
-			s.Modified = modTime(abs)
+			s.setStat(statPath(abs))
 		}
 		rows = append(rows, s)
 	}
@@ -219,7 +219,7 @@ func TestStreamedFillEqualsSequentialScan(t *testing.T) {
 		}
 		s.Words, s.ReadingMinutes, s.Counted = 0, 0, false
 		if s.Modified.IsZero() { // not read: Scan does not stat it, the Index does
-			s.Modified = modTime(filepath.Join(dir, filepath.FromSlash(s.Path)))
+			s.setStat(statPath(filepath.Join(dir, filepath.FromSlash(s.Path))))
 		}
 		plain = append(plain, s)
 	}

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -32,7 +31,7 @@ type Index struct {
 	// binary search, never modified in place (Summaries hands the slice
 	// out), replaced by an edited copy on a change.
 	rows    []Summary
-	counts  *schemaCounts    // every row's front matter folded in
+	counts  *schemaCounts    // every row's front matter folded in; nil until folded (see foldCounts)
 	schema  *document.Schema // made from counts; nil when stale
 	version uint64
 	edits   uint64 // changes other than a load's (see Edits)
@@ -42,6 +41,19 @@ type Index struct {
 	// unchecked are the files a streamed load read the beginning of only,
 	// whose rest CheckRest has still to check.
 	unchecked []restToCheck
+	// cache is set while the rows are those of the index cache, until
+	// Validate reads what changed since (see LoadCache).
+	cache *cacheState
+	// validating holds the paths edited while Validate runs (nil
+	// otherwise): what Folio or the watcher put in meanwhile wins over
+	// what Validate read.
+	validating map[string]bool
+	// edited is signalled (without waiting) after each edit of the rows;
+	// see Edited.
+	edited chan struct{}
+	// afterValidateRead, when set (tests), runs when Validate has read
+	// the files and not yet put their rows in.
+	afterValidateRead func()
 }
 
 // NewIndex returns an empty index of the folder root (call Load).
@@ -50,8 +62,14 @@ func NewIndex(root string) *Index {
 	if err != nil {
 		abs = root
 	}
-	return &Index{root: abs, counts: newSchemaCounts()}
+	return &Index{root: abs, counts: newSchemaCounts(), edited: make(chan struct{}, 1)}
 }
+
+// Edited is signalled after rows were edited (Apply, Put, Remove, Rename,
+// CheckRest's and Validate's corrections), not by a load: one signal
+// stands for every edit since it was last received. The app saves the
+// index cache a while after.
+func (ix *Index) Edited() <-chan struct{} { return ix.edited }
 
 // Root is the indexed folder's absolute path.
 func (ix *Index) Root() string { return ix.root }
@@ -66,13 +84,13 @@ func (ix *Index) Load(ctx context.Context) error {
 	counts := newSchemaCounts()
 	for i := range items {
 		if items[i].Modified.IsZero() { // not read: a stat may still tell
-			items[i].Modified = modTime(ix.Abs(items[i].Path))
+			items[i].setStat(statPath(ix.Abs(items[i].Path)))
 		}
 		counts.add(items[i].Path, items[i].fm, +1)
 	}
 	ix.mu.Lock()
 	ix.rows = items
-	ix.unchecked = nil
+	ix.unchecked, ix.cache = nil, nil
 	ix.counts = counts
 	ix.changed()
 	ix.mu.Unlock()
@@ -105,7 +123,7 @@ func (ix *Index) Apply(batch []Change) []string {
 	type update struct {
 		rel    string
 		sum    Summary
-		mod    time.Time
+		st     fileStat
 		remove bool
 		folder bool
 	}
@@ -120,7 +138,11 @@ func (ix *Index) Apply(batch []Change) []string {
 			continue
 		}
 		s, exists := summarizeFile(c.Path, rel)
-		ups = append(ups, update{rel: rel, sum: s, mod: modTime(c.Path), remove: !exists})
+		st := s.stat() // of the read
+		if st.mod.IsZero() {
+			st = statPath(c.Path)
+		}
+		ups = append(ups, update{rel: rel, sum: s, st: st, remove: !exists})
 	}
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
@@ -157,7 +179,7 @@ func (ix *Index) Apply(batch []Change) []string {
 			}
 		default:
 			s := u.sum
-			s.Modified = u.mod
+			s.setStat(u.st)
 			edits[u.rel] = &s
 		}
 	}
@@ -170,9 +192,13 @@ func (ix *Index) Apply(batch []Change) []string {
 // must be held.
 func (ix *Index) edit(edits map[string]*Summary) []string {
 	var touched []string
+	ix.foldCounts()
 	for rel, row := range edits {
 		if ix.during != nil {
 			ix.during[rel] = row
+		}
+		if ix.validating != nil {
+			ix.validating[rel] = true
 		}
 		i, found := findRow(ix.rows, rel)
 		if !found && row == nil {
@@ -195,6 +221,10 @@ func (ix *Index) edit(edits map[string]*Summary) []string {
 	ix.rows = editSorted(ix.rows, edits)
 	ix.changed()
 	ix.edits++
+	select {
+	case ix.edited <- struct{}{}:
+	default:
+	}
 	return touched
 }
 
@@ -205,15 +235,6 @@ func (ix *Index) Edits() uint64 {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	return ix.edits
-}
-
-// modTime is a file's modification time, or the zero time.
-func modTime(abs string) time.Time {
-	info, err := os.Stat(abs)
-	if err != nil {
-		return time.Time{}
-	}
-	return info.ModTime()
 }
 
 // ModTime is the modification time of the article at the relative path
@@ -235,7 +256,7 @@ func summarizeFile(abs, rel string) (s Summary, exists bool) {
 		f.Err = err
 		return Summarize(f), true
 	}
-	data, err := readFile(abs)
+	data, st, err := readFileStat(abs, nil)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return Summary{}, false
@@ -246,6 +267,7 @@ func summarizeFile(abs, rel string) (s Summary, exists bool) {
 		f.Err = err
 		return Summarize(f), true
 	}
+	f.setStat(st)
 	parse(f, data)
 	return Summarize(f), true
 }
@@ -260,7 +282,7 @@ func (ix *Index) Put(abs string, data []byte) {
 	f := &File{Path: rel, Abs: abs}
 	parse(f, data)
 	s := Summarize(f)
-	s.Modified = modTime(abs)
+	s.setStat(statPath(abs))
 	ix.mu.Lock()
 	ix.edit(map[string]*Summary{rel: &s})
 	ix.mu.Unlock()
@@ -301,7 +323,7 @@ func (ix *Index) Rename(oldAbs, newAbs string) {
 		if s, exists = summarizeFile(newAbs, newRel); !exists {
 			return
 		}
-		s.Modified = modTime(newAbs)
+		s.setStat(statPath(newAbs))
 	} else if !had {
 		return
 	}
@@ -357,9 +379,11 @@ func (ix *Index) Summaries() []Summary {
 // removed, so it costs no pass over the folder; it is put together once
 // per change.
 func (ix *Index) Schema() *document.Schema {
+	ix.unfoldedCounts()
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	if ix.schema == nil {
+		ix.foldCounts()
 		ix.schema = ix.counts.schema()
 	}
 	return ix.schema
@@ -370,8 +394,10 @@ func (ix *Index) Schema() *document.Schema {
 // what a new article's field of that key is made like. When that article
 // is removed, its value stays the sample until another article comes.
 func (ix *Index) Sample(key string) (document.Field, bool) {
+	ix.unfoldedCounts()
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
+	ix.foldCounts()
 	k, ok := ix.counts.keys[key]
 	if !ok {
 		return document.Field{}, false

@@ -73,7 +73,7 @@ func (ix *Index) CheckRest(ctx context.Context) []string {
 					buf = data[:0]
 				}
 				s, exists := summarizeFile(abs, e.path)
-				s.Modified = modTime(abs)
+				s.setStat(statPath(abs))
 				mu.Lock()
 				fixes = append(fixes, fixed{i, s, exists})
 				mu.Unlock()

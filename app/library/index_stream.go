@@ -27,7 +27,7 @@ func (ix *Index) LoadStream(ctx context.Context, every time.Duration, progress f
 	var sorted []Summary
 	folded := 0 // rows of sorted folded into the schema counts
 	ix.mu.Lock()
-	ix.rows, ix.counts, ix.during, ix.unchecked = []Summary{}, newSchemaCounts(), map[string]*Summary{}, nil
+	ix.rows, ix.counts, ix.during, ix.unchecked, ix.cache = []Summary{}, newSchemaCounts(), map[string]*Summary{}, nil, nil
 	ix.changed()
 	ix.mu.Unlock()
 	publish := func() {
@@ -52,7 +52,7 @@ func (ix *Index) LoadStream(ctx context.Context, every time.Duration, progress f
 			unchecked = append(unchecked, restToCheck{s.Path, r.rest})
 		}
 		if s.Modified.IsZero() { // not read: a stat may still tell
-			s.Modified = modTime(ix.Abs(s.Path))
+			s.setStat(statPath(ix.Abs(s.Path)))
 		}
 		if len(sorted) == cap(sorted) {
 			// Double, not append's quarter for a large slice: a large

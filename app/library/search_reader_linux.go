@@ -24,44 +24,43 @@ func (r *searchReader) read(path string, buf []byte) ([]byte, error) {
 	return data, err
 }
 
-// readStat is read also returning the file's modification time (zero when
-// it could not be opened); its errors are readFD's.
-func (r *searchReader) readStat(path string, buf []byte) ([]byte, time.Time, error) {
+// readStat is read also returning the file's stat (zero when it could not
+// be opened); its errors are readFD's.
+func (r *searchReader) readStat(path string, buf []byte) ([]byte, fileStat, error) {
 	fd, ok, err := r.open(path)
 	if !ok {
 		return readFileStat(path, buf)
 	}
 	if err != nil {
-		return nil, time.Time{}, err
+		return nil, fileStat{}, err
 	}
 	defer syscall.Close(fd)
 	var st syscall.Stat_t
 	if err := syscall.Fstat(fd, &st); err != nil {
-		return nil, time.Time{}, fmt.Errorf("stat: %w", err)
+		return nil, fileStat{}, fmt.Errorf("stat: %w", err)
 	}
-	mod := time.Unix(st.Mtim.Unix())
 	data, err := readFDSized(fd, &st, buf)
-	return data, mod, err
+	return data, statOfSys(&st), err
 }
 
 // readHead is readStat reading at most the first limit bytes of a larger
 // file; whole reports whether data is the whole file (as it was read: a
 // file shrinking meanwhile is read whole, one growing is not).
-func (r *searchReader) readHead(path string, buf []byte, limit int) (data []byte, mod time.Time, whole bool, err error) {
+func (r *searchReader) readHead(path string, buf []byte, limit int) (data []byte, mod fileStat, whole bool, err error) {
 	fd, ok, err := r.open(path)
 	if !ok {
 		data, mod, err = readFileStat(path, buf)
 		return data, mod, true, err
 	}
 	if err != nil {
-		return nil, time.Time{}, true, err
+		return nil, fileStat{}, true, err
 	}
 	defer syscall.Close(fd)
 	var st syscall.Stat_t
 	if err := syscall.Fstat(fd, &st); err != nil {
-		return nil, time.Time{}, true, fmt.Errorf("stat: %w", err)
+		return nil, fileStat{}, true, fmt.Errorf("stat: %w", err)
 	}
-	mod = time.Unix(st.Mtim.Unix())
+	mod = statOfSys(&st)
 	if st.Size <= int64(limit) || st.Mode&syscall.S_IFMT != syscall.S_IFREG || st.Size > MaxSize {
 		data, err = readFDSized(fd, &st, buf)
 		return data, mod, true, err
@@ -112,4 +111,9 @@ func openDir(dir string) (int, error) {
 			return fd, err
 		}
 	}
+}
+
+// statOfSys is the fileStat of a raw fstat.
+func statOfSys(st *syscall.Stat_t) fileStat {
+	return fileStat{mod: time.Unix(st.Mtim.Unix()), size: st.Size, ino: st.Ino}
 }

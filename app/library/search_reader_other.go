@@ -2,8 +2,6 @@
 
 package library
 
-import "time"
-
 // searchReader reads the files of a search on one worker.
 type searchReader struct{}
 
@@ -12,14 +10,14 @@ func newSearchReader() *searchReader { return &searchReader{} }
 // read reads the file at path into buf's memory when it fits.
 func (*searchReader) read(path string, buf []byte) ([]byte, error) { return searchRead(path, buf) }
 
-// readStat is read also returning the file's modification time.
-func (*searchReader) readStat(path string, buf []byte) ([]byte, time.Time, error) {
+// readStat is read also returning the file's stat.
+func (*searchReader) readStat(path string, buf []byte) ([]byte, fileStat, error) {
 	return readFileStat(path, buf)
 }
 
 // readHead is readStat: other systems read the whole file (whole is
 // always true).
-func (*searchReader) readHead(path string, buf []byte, limit int) ([]byte, time.Time, bool, error) {
+func (*searchReader) readHead(path string, buf []byte, limit int) ([]byte, fileStat, bool, error) {
 	data, mod, err := readFileStat(path, buf)
 	return data, mod, true, err
 }

@@ -54,6 +54,10 @@ type Summary struct {
 	// Modified is the file's modification time when it was read (zero
 	// when unknown).
 	Modified time.Time
+	// size and ino are the file's size and inode when it was read (see
+	// fileStat; the index cache compares them).
+	size int64
+	ino  uint64
 
 	// fm is what the article adds to its folder's schema (the Index keeps
 	// the schema up to date from it, without the article's fields).
@@ -135,7 +139,7 @@ const (
 // repeat across articles through in (when not nil), with the parts asked.
 func summarize(f *File, in *interner, parts summaryParts) Summary {
 	brief := parts&withSchema == 0
-	s := Summary{Path: f.Path, Err: f.Err, Modified: f.Modified, Counted: parts&withCounts != 0}
+	s := Summary{Path: f.Path, Err: f.Err, Modified: f.Modified, size: f.size, ino: f.ino, Counted: parts&withCounts != 0}
 	if pe, ok := errors.AsType[*document.ParseError](f.Err); ok {
 		s.Line = pe.Line
 	}

@@ -57,6 +57,10 @@ type File struct {
 	// Modified is the file's modification time when it was read (zero
 	// when it could not be opened).
 	Modified time.Time
+	// size and ino are the file's size and inode when it was read (see
+	// fileStat).
+	size int64
+	ino  uint64
 
 	// rest is where the bytes the read left unchecked start (a head-only
 	// read, see loadHead): Data and Doc are then the file's front matter,
@@ -374,8 +378,8 @@ func sortForPaths(dir string, entries []os.DirEntry) {
 // f.Err on failure. It reads into buf when the file fits and returns the
 // buffer to use for the next file.
 func load(f *File, rd *searchReader, buf []byte) []byte {
-	data, mod, err := rd.readStat(f.Abs, buf)
-	f.Modified = mod
+	data, st, err := rd.readStat(f.Abs, buf)
+	f.setStat(st)
 	if err != nil {
 		f.Err = withoutPath(err)
 		return buf
@@ -393,8 +397,8 @@ const headSize = 4 << 10
 // when they hold its whole front matter (see fromHead). Otherwise the
 // whole file is read, as load does.
 func loadHead(f *File, rd *searchReader, buf []byte) []byte {
-	data, mod, whole, err := rd.readHead(f.Abs, buf, headSize)
-	f.Modified = mod
+	data, st, whole, err := rd.readHead(f.Abs, buf, headSize)
+	f.setStat(st)
 	if err != nil {
 		if pe, ok := errors.AsType[*fs.PathError](err); ok {
 			err = fmt.Errorf("%s: %w", pe.Op, pe.Err)
@@ -415,8 +419,8 @@ func loadHead(f *File, rd *searchReader, buf []byte) []byte {
 // loadQuick is load reading the front matter with quickFrontMatter when
 // it can (see fromHead), and keeping the body in f.body.
 func loadQuick(f *File, rd *searchReader, buf []byte) []byte {
-	data, mod, err := rd.readStat(f.Abs, buf)
-	f.Modified = mod
+	data, st, err := rd.readStat(f.Abs, buf)
+	f.setStat(st)
 	if err != nil {
 		f.Err = withoutPath(err)
 		return buf
@@ -566,20 +570,20 @@ func readFileInto(name string, buf []byte) ([]byte, error) {
 	return data, err
 }
 
-// readFileStat is readFileInto also returning the file's modification
-// time, from the fstat it makes anyway.
-func readFileStat(name string, buf []byte) ([]byte, time.Time, error) {
+// readFileStat is readFileInto also returning the file's stat, from the
+// fstat it makes anyway.
+func readFileStat(name string, buf []byte) ([]byte, fileStat, error) {
 	f, err := openRead(name)
 	if err != nil {
-		return nil, time.Time{}, err
+		return nil, fileStat{}, err
 	}
 	defer f.Close()
 	info, err := f.Stat()
 	if err != nil {
-		return nil, time.Time{}, err
+		return nil, fileStat{}, err
 	}
 	data, err := readOpen(f, info, buf)
-	return data, info.ModTime(), err
+	return data, statOf(info), err
 }
 
 // readOpen reads the open file f, whose fstat is info, as readFileInto.
