@@ -721,7 +721,8 @@ func (p *Preview) dropBuilt() {
 func (p *Preview) gap() float32 { return theme.Padding() * 3 }
 
 // itemGap is the space below item i: none between the parts of a big code
-// block, a grid line between table parts, a list's gap between list parts.
+// block or paragraph, a grid line between table parts, a list's gap
+// between list parts.
 func (p *Preview) itemGap(i int) float32 {
 	if b := p.items[i].block; b != nil && b.Cont()&markdown.ContBelow != 0 {
 		switch b.Kind {
@@ -729,6 +730,8 @@ func (p *Preview) itemGap(i int) float32 {
 			return 0
 		case KindTable:
 			return 1
+		case KindParagraph: // a big paragraph's next part goes on with the next line
+			return 0
 		}
 		return theme.Padding()
 	}
