@@ -806,14 +806,28 @@ func (p *Preview) extent() float32 {
 }
 
 // refreshVisible builds, measures and places the items in the viewport.
+// A view at the content's end stays there: the items measured there may
+// be taller than estimated (a long table's lower rows wrap), and the end
+// of the scrollbar is the end of the article (QA G7).
 func (p *Preview) refreshVisible() {
+	for range 8 {
+		if !p.refreshVisibleOnce() {
+			return
+		}
+	}
+}
+
+// refreshVisibleOnce is one pass of refreshVisible; it tells whether the
+// view was at the end and has been moved to the end that grew.
+func (p *Preview) refreshVisibleOnce() (again bool) {
 	if p.scroll == nil || p.content == nil {
-		return
+		return false
 	}
 	size := p.scroll.Size()
 	if size.Width <= 0 || size.Height <= 0 {
-		return
+		return false
 	}
+	atEnd := p.scroll.Offset.Y > 0 && p.scroll.Offset.Y >= p.content.Size().Height-size.Height-1
 	pad := theme.Padding() * 4
 	w := min(size.Width-2*pad-theme.ScrollBarSize(), maxReadingWidth)
 	if w != p.width {
@@ -860,6 +874,11 @@ func (p *Preview) refreshVisible() {
 		p.scroll.Refresh()
 	}
 	canvas.Refresh(p.content)
+	if maxY := p.content.Size().Height - size.Height; atEnd && maxY > p.scroll.Offset.Y+0.5 {
+		p.scroll.ScrollToOffset(fyne.NewPos(p.scroll.Offset.X, maxY))
+		return true
+	}
+	return false
 }
 
 // openLink acts on a tapped link.
