@@ -45,3 +45,45 @@ func TestScrollEndShowsArticleEnd(t *testing.T) {
 		})
 	}
 }
+
+// TestTablePartsClosedBelow: every part of a big table, the last one
+// included, has a whole grid line under its last row (QA G6: the last row
+// of a 20,000-row table had none: the rows are a fractional height tall,
+// the cells sit on whole units, and the line left under the last one was
+// less than a unit, not drawn).
+func TestTablePartsClosedBelow(t *testing.T) {
+	body, err := os.ReadFile("testdata/big/table1200.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	test.NewTempApp(t).Settings().SetTheme(foliotheme.New(foliotheme.Options{}))
+	p := New()
+	w := test.NewTempWindow(t, p)
+	w.Resize(fyne.NewSize(460, 700))
+	p.updateNow(body, Meta{}, "", 1)
+	checked := 0
+	for y := float32(0); ; y += 500 {
+		p.scrollBy(y - p.scroll.Offset.Y)
+		for _, o := range p.content.objs {
+			box, ok := o.(*tableBox)
+			if !ok {
+				continue
+			}
+			box.tl.Layout(box.grid.Objects, box.grid.Size())
+			bottom := float32(0)
+			for _, c := range box.grid.Objects {
+				bottom = max(bottom, c.Position().Y+c.Size().Height)
+			}
+			if line := box.tl.height - bottom; line < box.tl.gap-0.01 {
+				t.Errorf("a table part of %d rows has %.2f units of grid line under its last row; want %v", len(box.tl.rowH), line, box.tl.gap)
+			}
+			checked++
+		}
+		if p.scroll.Offset.Y < y {
+			break // at the end
+		}
+	}
+	if checked < 20 {
+		t.Fatalf("only %d table parts checked", checked)
+	}
+}
