@@ -90,6 +90,9 @@ type Source struct {
 	// ClipboardImage reads an image from the clipboard for OnPasteImage;
 	// nil uses SystemClipboardImage. Tests set it.
 	ClipboardImage func() (data []byte, ext string, ok bool)
+	// do runs a function on the UI goroutine: fyne.Do when nil (a late
+	// clipboard image, source_keys.go); tests set it.
+	do func(func())
 	// OnCaretMoved is called when the drawn caret appears or moves on
 	// screen (typing, moving, scrolling, resizing, focus), with its top-left
 	// corner in the widget's coordinates and its height. Input methods use
