@@ -90,14 +90,15 @@ func TestMacPNG(t *testing.T) {
 }
 
 // TestPasteReturnsWhileImageProbeBlocks: with no text on the clipboard,
-// Paste looks for an image with a tool that may block for seconds (xclip
-// with a silent clipboard owner); Paste returns without waiting for it, and
-// the image, when it comes, is handed back through the UI runner.
+// Paste looks for an image with the system's tool, which may block for
+// seconds (xclip with a silent clipboard owner); Paste returns without
+// waiting for it, and the image, when it comes, is handed back through the
+// UI runner.
 func TestPasteReturnsWhileImageProbeBlocks(t *testing.T) {
 	s, _ := newTestSource(t, "text\n")
 	fyne.CurrentApp().Clipboard().SetContent("")
 	release := make(chan struct{})
-	s.ClipboardImage = func() ([]byte, string, bool) {
+	s.systemImage = func() ([]byte, string, bool) {
 		<-release
 		return []byte("PNGDATA"), ".png", true
 	}
@@ -123,8 +124,12 @@ func TestPasteReturnsWhileImageProbeBlocks(t *testing.T) {
 	default:
 	}
 	close(release)
-	f := <-handed // the answer comes back through the UI runner
-	f()
+	select {
+	case f := <-handed: // the answer comes back through the UI runner
+		f()
+	case <-time.After(10 * time.Second):
+		t.Fatal("the probe's answer was never handed to the UI runner")
+	}
 	if im := <-got; im != "PNGDATA.png" {
 		t.Errorf("pasted %q", im)
 	}

@@ -691,11 +691,23 @@ type clipImage struct {
 	ok   bool
 }
 
-// pasteImage hands a clipboard image, if there is one, to OnPasteImage:
-// at once when the probe answers within pasteWait, else from the probe's
-// goroutine through s.do (fyne.Do). Call it on the UI goroutine.
+// pasteImage hands a clipboard image, if there is one, to OnPasteImage.
+// A ClipboardImage set by the caller answers at once, on the UI
+// goroutine. The system reader (a tool) runs on its own goroutine: its
+// answer is handed over at once when it comes within pasteWait, else
+// later through s.do (fyne.Do). Call it on the UI goroutine.
 func (s *Source) pasteImage() {
-	read := s.ClipboardImage
+	deliver := func(im clipImage) {
+		if im.ok && len(im.data) > 0 && !s.readOnly && s.OnPasteImage != nil {
+			s.OnPasteImage(im.data, im.ext)
+		}
+	}
+	if s.ClipboardImage != nil {
+		data, ext, ok := s.ClipboardImage()
+		deliver(clipImage{data, ext, ok})
+		return
+	}
+	read := s.systemImage
 	if read == nil {
 		read = SystemClipboardImage
 	}
@@ -704,11 +716,6 @@ func (s *Source) pasteImage() {
 		data, ext, ok := read()
 		answer <- clipImage{data, ext, ok}
 	}()
-	deliver := func(im clipImage) {
-		if im.ok && len(im.data) > 0 && !s.readOnly && s.OnPasteImage != nil {
-			s.OnPasteImage(im.data, im.ext)
-		}
-	}
 	wait := time.NewTimer(pasteWait)
 	defer wait.Stop()
 	select {
