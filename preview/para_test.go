@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	foliotheme "folio/app/theme"
@@ -92,5 +93,35 @@ func TestBigParagraphIsParts(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestBigParagraphCopiesWhole: the text copied from a big paragraph shown
+// as parts is the paragraph's text: its parts joined with the space cut
+// at (Latin), or with nothing (Chinese without spaces), never a line break.
+func TestBigParagraphCopiesWhole(t *testing.T) {
+	var zh strings.Builder
+	for zh.Len() < 100<<10 {
+		zh.WriteString("中文段落没有空格的长文本第")
+	}
+	for _, body := range [][]byte{bigPara(100 << 10), bigLine(100 << 10), []byte(zh.String() + "\n")} {
+		test.NewTempApp(t).Settings().SetTheme(foliotheme.New(foliotheme.Options{}))
+		p := New()
+		test.NewTempWindow(t, p).Resize(fyne.NewSize(600, 600))
+		p.updateNow(body, Meta{}, "", 1)
+		if len(p.items) < 5 {
+			t.Fatalf("%d items: the paragraph is not cut into parts", len(p.items))
+		}
+		p.SelectAll()
+		got := p.SelectedText()
+		want := strings.Join(strings.Fields(string(body)), " ")
+		want = strings.Replace(strings.Replace(want, "before ", "before\n\n", 1), " after", "\n\nafter", 1)
+		if got != want {
+			i := 0
+			for i < min(len(got), len(want)) && got[i] == want[i] {
+				i++
+			}
+			t.Errorf("copied text differs at byte %d of %d: got %q, want %q", i, len(want), got[i:min(i+30, len(got))], want[i:min(i+30, len(want))])
+		}
 	}
 }

@@ -184,6 +184,9 @@ func cutCode(lang, text string) []*Block {
 const (
 	ContAbove uint8 = 1 << iota // the block continues above this part
 	ContBelow                   // the block continues below
+	// ContSpace: a paragraph part was cut at a space (dropped there),
+	// not between two characters; copied text joins the parts with one
+	ContSpace
 )
 
 // TablePlan is what every part of a table agrees on: its column count and
@@ -329,15 +332,21 @@ func cutParagraph(runs []Inline, lines int) []*Block {
 			if at <= 0 && len(cur) == 0 {
 				at = cutAt(r.Text, 1) // a part holds something
 			}
+			spaced := false
 			if at > 0 {
 				head := r
 				head.Text = strings.TrimRight(r.Text[:at], " ")
+				spaced = len(head.Text) < at
 				if head.Text != "" {
 					cur = append(cur, head)
 				}
 				size += at
 			}
+			spaced = spaced || strings.HasPrefix(r.Text[at:], " ")
 			flush()
+			if spaced && len(parts) > 0 {
+				parts[len(parts)-1].cont |= ContSpace
+			}
 			r.Text = strings.TrimLeft(r.Text[at:], " ")
 		}
 		if r.Kind == InlineText && r.Text == "" {
