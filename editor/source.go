@@ -87,9 +87,15 @@ type Source struct {
 	// an image and no text, with the image's bytes and extension (".png").
 	// See source_image.go.
 	OnPasteImage func(data []byte, ext string)
-	// ClipboardImage reads an image from the clipboard for OnPasteImage;
-	// nil uses SystemClipboardImage. Tests set it.
+	// ClipboardImage reads an image from the clipboard for OnPasteImage,
+	// on the UI goroutine (it must answer at once); nil uses
+	// SystemClipboardImage, off the UI goroutine. Tests set it.
 	ClipboardImage func() (data []byte, ext string, ok bool)
+	// systemImage stands for SystemClipboardImage and do for fyne.Do
+	// (the hand-over of its late answer, source_keys.go) when set: tests
+	// set them.
+	systemImage func() (data []byte, ext string, ok bool)
+	do          func(func())
 	// OnCaretMoved is called when the drawn caret appears or moves on
 	// screen (typing, moving, scrolling, resizing, focus), with its top-left
 	// corner in the widget's coordinates and its height. Input methods use

@@ -31,24 +31,6 @@ var clipboardImageTypes = []struct{ mime, ext string }{
 	{"image/png", ".png"}, {"image/jpeg", ".jpg"}, {"image/gif", ".gif"}, {"image/webp", ".webp"}, {"image/bmp", ".bmp"},
 }
 
-// pasteImage hands a clipboard image to OnPasteImage and reports whether
-// there was one.
-func (s *Source) pasteImage() bool {
-	if s.OnPasteImage == nil {
-		return false
-	}
-	read := s.ClipboardImage
-	if read == nil {
-		read = SystemClipboardImage
-	}
-	data, ext, ok := read()
-	if !ok || len(data) == 0 {
-		return false
-	}
-	s.OnPasteImage(data, ext)
-	return true
-}
-
 // SystemClipboardImage reads an image from the system clipboard with the
 // platform's tool (see above). ok is false when the clipboard holds no
 // image or no tool is installed.

@@ -2,6 +2,7 @@ package editor
 
 import (
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 )
@@ -85,5 +86,51 @@ func TestMacPNG(t *testing.T) {
 		if _, _, ok := macPNG([]byte(bad)); ok {
 			t.Errorf("%q read as a PNG", bad)
 		}
+	}
+}
+
+// TestPasteReturnsWhileImageProbeBlocks: with no text on the clipboard,
+// Paste looks for an image with the system's tool, which may block for
+// seconds (xclip with a silent clipboard owner); Paste returns without
+// waiting for it, and the image, when it comes, is handed back through the
+// UI runner.
+func TestPasteReturnsWhileImageProbeBlocks(t *testing.T) {
+	s, _ := newTestSource(t, "text\n")
+	fyne.CurrentApp().Clipboard().SetContent("")
+	release := make(chan struct{})
+	s.systemImage = func() ([]byte, string, bool) {
+		<-release
+		return []byte("PNGDATA"), ".png", true
+	}
+	got := make(chan string, 1)
+	s.OnPasteImage = func(data []byte, ext string) { got <- string(data) + ext }
+	handed := make(chan func(), 1)
+	s.do = func(f func()) { handed <- f }
+
+	returned := make(chan struct{})
+	go func() {
+		s.Paste()
+		close(returned)
+	}()
+	select {
+	case <-returned:
+	case <-time.After(10 * time.Second): // the probe blocks until released: Paste waited for it
+		close(release)
+		t.Fatal("Paste waits for the blocked clipboard image probe")
+	}
+	select {
+	case <-got:
+		t.Fatal("the image was pasted before the probe answered")
+	default:
+	}
+	close(release)
+	select {
+	case f := <-handed: // the answer comes back through the UI runner
+		f()
+	case <-time.After(10 * time.Second):
+		t.Fatal("the probe's answer was never handed to the UI runner")
+	}
+	if im := <-got; im != "PNGDATA.png" {
+		t.Errorf("pasted %q", im)
 	}
 }

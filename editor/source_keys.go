@@ -3,6 +3,7 @@ package editor
 import (
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
@@ -194,10 +195,12 @@ func (s *Source) Cut() {
 	s.userEdit(r.Start, r.End, "", buffer.EditOther)
 }
 
-// Paste replaces the selection with the clipboard text.
+// Paste replaces the selection with the clipboard text; with no text on
+// the clipboard it looks for an image (pasteImage).
 func (s *Source) Paste() {
 	t := fyne.CurrentApp().Clipboard().Content()
-	if t == "" && !s.readOnly && s.pasteImage() {
+	if t == "" && !s.readOnly && s.OnPasteImage != nil {
+		s.pasteImage()
 		return
 	}
 	if t == "" || s.readOnly {
@@ -672,4 +675,60 @@ func (s *Source) runeSizeBefore(p buffer.Pos) int {
 func (s *Source) runeSizeAt(p buffer.Pos) int {
 	_, n := utf8.DecodeRuneInString(s.buf.LineSlice(p.Line, p.Col, p.Col+utf8.UTFMax))
 	return n
+}
+
+// pasteWait is how long Paste waits on the UI goroutine for the clipboard
+// image probe (a frame): the probe runs a tool (xclip, up to
+// clipboardTimeout when the clipboard's owner does not answer), so it
+// runs on its own goroutine, and an answer later than this is handed back
+// with fyne.Do.
+const pasteWait = 16 * time.Millisecond
+
+// clipImage is one answer of the clipboard image probe.
+type clipImage struct {
+	data []byte
+	ext  string
+	ok   bool
+}
+
+// pasteImage hands a clipboard image, if there is one, to OnPasteImage.
+// A ClipboardImage set by the caller answers at once, on the UI
+// goroutine. The system reader (a tool) runs on its own goroutine: its
+// answer is handed over at once when it comes within pasteWait, else
+// later through s.do (fyne.Do). Call it on the UI goroutine.
+func (s *Source) pasteImage() {
+	deliver := func(im clipImage) {
+		if im.ok && len(im.data) > 0 && !s.readOnly && s.OnPasteImage != nil {
+			s.OnPasteImage(im.data, im.ext)
+		}
+	}
+	if s.ClipboardImage != nil {
+		data, ext, ok := s.ClipboardImage()
+		deliver(clipImage{data, ext, ok})
+		return
+	}
+	read := s.systemImage
+	if read == nil {
+		read = SystemClipboardImage
+	}
+	answer := make(chan clipImage, 1)
+	go func() {
+		data, ext, ok := read()
+		answer <- clipImage{data, ext, ok}
+	}()
+	wait := time.NewTimer(pasteWait)
+	defer wait.Stop()
+	select {
+	case im := <-answer:
+		deliver(im)
+	case <-wait.C:
+		do := s.do
+		if do == nil {
+			do = fyne.Do
+		}
+		go func() {
+			im := <-answer
+			do(func() { deliver(im) })
+		}()
+	}
 }

@@ -44,7 +44,9 @@ var sizes = []struct {
 // from the previous iteration is reused.
 //
 // code1MB is one 1 MB fenced code block, table20k a 20,000-row table: the
-// time to open them (goals: ≤ 50 ms and ≤ 100 ms).
+// time to open them (goals: ≤ 50 ms and ≤ 100 ms). para3MB is one
+// paragraph of 3 MB (a big paste: lines with no blank line between them),
+// line900KB one paragraph that is one 900 KB line.
 func BenchmarkPreviewFull(b *testing.B) {
 	type bench struct {
 		name string
@@ -54,7 +56,7 @@ func BenchmarkPreviewFull(b *testing.B) {
 	for _, s := range sizes {
 		all = append(all, bench{s.name, seedOfSize(b, s.n)})
 	}
-	all = append(all, bench{"code1MB", bigCode(1 << 20)}, bench{"table20k", bigTable(20000)})
+	all = append(all, bench{"code1MB", bigCode(1 << 20)}, bench{"table20k", bigTable(20000)}, bench{"para3MB", bigPara(3 << 20)}, bench{"line900KB", bigLine(900 << 10)})
 	for _, s := range all {
 		body := s.body
 		b.Run(s.name, func(b *testing.B) {
@@ -196,7 +198,7 @@ func BenchmarkGoldmarkHTML(b *testing.B) {
 	for _, s := range sizes {
 		all = append(all, bench{s.name, seedOfSize(b, s.n)})
 	}
-	all = append(all, bench{"code1MB", bigCode(1 << 20)}, bench{"table20k", bigTable(20000)})
+	all = append(all, bench{"code1MB", bigCode(1 << 20)}, bench{"table20k", bigTable(20000)}, bench{"para3MB", bigPara(3 << 20)}, bench{"line900KB", bigLine(900 << 10)})
 	for _, s := range all {
 		body := s.body
 		b.Run(s.name, func(b *testing.B) {
@@ -240,7 +242,7 @@ func BenchmarkPreviewRatio(b *testing.B) {
 	for _, s := range sizes {
 		all = append(all, bench{s.name, seedOfSize(b, s.n)})
 	}
-	all = append(all, bench{"code1MB", bigCode(1 << 20)}, bench{"table20k", bigTable(20000)})
+	all = append(all, bench{"code1MB", bigCode(1 << 20)}, bench{"table20k", bigTable(20000)}, bench{"para3MB", bigPara(3 << 20)}, bench{"line900KB", bigLine(900 << 10)})
 	for _, s := range all {
 		body := s.body
 		b.Run(s.name, func(b *testing.B) {

@@ -242,6 +242,11 @@ func (l *tableLayout) fit(objs []fyne.CanvasObject, w float32) {
 	for _, r := range rowH {
 		l.height += r + l.gap
 	}
+	if len(rowH) > 0 {
+		// the last row's cells end on a whole unit (Layout snaps them):
+		// a whole grid line under it, not what the fraction leaves (QA G6)
+		l.height = snap(l.height-l.gap) + l.gap
+	}
 }
 
 func (l *tableLayout) heightFor(objs []fyne.CanvasObject, w float32) float32 {

@@ -735,7 +735,8 @@ func (p *Preview) dropBuilt() {
 func (p *Preview) gap() float32 { return theme.Padding() * 3 }
 
 // itemGap is the space below item i: none between the parts of a big code
-// block, a grid line between table parts, a list's gap between list parts.
+// block or paragraph, a grid line between table parts, a list's gap
+// between list parts.
 func (p *Preview) itemGap(i int) float32 {
 	if b := p.items[i].block; b != nil && b.Cont()&markdown.ContBelow != 0 {
 		switch b.Kind {
@@ -743,6 +744,8 @@ func (p *Preview) itemGap(i int) float32 {
 			return 0
 		case KindTable:
 			return 1
+		case KindParagraph: // a big paragraph's next part goes on with the next line
+			return 0
 		}
 		return theme.Padding()
 	}
@@ -817,14 +820,28 @@ func (p *Preview) extent() float32 {
 }
 
 // refreshVisible builds, measures and places the items in the viewport.
+// A view at the content's end stays there: the items measured there may
+// be taller than estimated (a long table's lower rows wrap), and the end
+// of the scrollbar is the end of the article (QA G7).
 func (p *Preview) refreshVisible() {
+	for range 8 {
+		if !p.refreshVisibleOnce() {
+			return
+		}
+	}
+}
+
+// refreshVisibleOnce is one pass of refreshVisible; it tells whether the
+// view was at the end and has been moved to the end that grew.
+func (p *Preview) refreshVisibleOnce() (again bool) {
 	if p.scroll == nil || p.content == nil {
-		return
+		return false
 	}
 	size := p.scroll.Size()
 	if size.Width <= 0 || size.Height <= 0 {
-		return
+		return false
 	}
+	atEnd := p.scroll.Offset.Y > 0 && p.scroll.Offset.Y >= p.content.Size().Height-size.Height-1
 	pad := theme.Padding() * 4
 	w := min(size.Width-2*pad-theme.ScrollBarSize(), maxReadingWidth)
 	if w != p.width {
@@ -871,6 +888,11 @@ func (p *Preview) refreshVisible() {
 		p.scroll.Refresh()
 	}
 	canvas.Refresh(p.content)
+	if maxY := p.content.Size().Height - size.Height; atEnd && maxY > p.scroll.Offset.Y+0.5 {
+		p.scroll.ScrollToOffset(fyne.NewPos(p.scroll.Offset.X, maxY))
+		return true
+	}
+	return false
 }
 
 // openLink acts on a tapped link, with the site's config and link render

@@ -1138,10 +1138,17 @@ func (p *Preview) SelectedText() string {
 }
 
 // itemSeparator joins item i's text to the text before it: a line break
-// between the parts of a big code block, table or list, else a blank line.
+// between the parts of a big code block, table or list, the space cut at
+// (or nothing) between a big paragraph's, else a blank line.
 func (p *Preview) itemSeparator(i int) string {
 	if i > 0 {
 		if prev := p.items[i-1].block; prev != nil && prev.Cont()&markdown.ContBelow != 0 && prev.Kind != KindQuote {
+			if prev.Kind == KindParagraph { // one paragraph: the space at the cut, if any
+				if prev.Cont()&markdown.ContSpace != 0 {
+					return " "
+				}
+				return ""
+			}
 			return "\n"
 		}
 	}

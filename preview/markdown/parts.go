@@ -20,6 +20,12 @@ const (
 	partCodeLines    = 16 // lines of code per part (an edit re-highlights one)
 	partRows         = 30 // table rows per part
 	partItems        = 20 // list items (or quote blocks) per part
+	// a paragraph is cut from partMinParaBytes of source (a big paste
+	// with no blank line, a 900 KB line) into parts of about
+	// partParaBytes of text, so that neither its conversion nor the
+	// layout of its text runs on the UI goroutine whole
+	partMinParaBytes = 32 << 10
+	partParaBytes    = 8 << 10
 )
 
 // SplitParts converts a big top-level block and cuts it into parts (only
@@ -36,6 +42,10 @@ func SplitParts(b *Block) {
 		}
 	case KindTable, KindList, KindQuote:
 		if b.lines < partMinLines {
+			return
+		}
+	case KindParagraph:
+		if b.lazy.node == nil || int(b.lazy.to-b.lazy.from) < partMinParaBytes {
 			return
 		}
 	default:
@@ -68,6 +78,8 @@ func SplitParts(b *Block) {
 			}
 			parts = append(parts, p)
 		}
+	case KindParagraph:
+		parts = cutParagraph(b.Inlines, b.lines)
 	case KindList:
 		for i := 0; i < len(b.Items); i += partItems {
 			p := &Block{Kind: KindList, Ordered: b.Ordered, Start: b.Start + i, Tight: b.Tight, Items: b.Items[i:min(i+partItems, len(b.Items))]}
@@ -172,6 +184,9 @@ func cutCode(lang, text string) []*Block {
 const (
 	ContAbove uint8 = 1 << iota // the block continues above this part
 	ContBelow                   // the block continues below
+	// ContSpace: a paragraph part was cut at a space (dropped there),
+	// not between two characters; copied text joins the parts with one
+	ContSpace
 )
 
 // TablePlan is what every part of a table agrees on: its column count and
@@ -283,4 +298,79 @@ func (c *cellWidth) add(r rune) {
 		c.cur += w
 		c.word = max(c.word, c.cur)
 	}
+}
+
+// cutParagraph cuts a big paragraph's runs into parts of about
+// partParaBytes of text each, at a space (dropped: the part's end breaks
+// the line there) or, in text without one nearby, between two
+// characters. A part's line offset is estimated from its share of the
+// text.
+func cutParagraph(runs []Inline, lines int) []*Block {
+	total := 0
+	for _, r := range runs {
+		total += len(r.Text)
+	}
+	var parts []*Block
+	var cur []Inline
+	size, done := 0, 0
+	flush := func() {
+		if len(cur) == 0 {
+			return
+		}
+		off := 0
+		if total > 0 {
+			off = int(int64(lines) * int64(done) / int64(total))
+		}
+		parts = append(parts, &Block{Kind: KindParagraph, Inlines: cur, lineOff: off, split: true})
+		cur = nil
+		done += size
+		size = 0
+	}
+	for _, r := range runs {
+		for r.Kind == InlineText && size+len(r.Text) > partParaBytes {
+			at := cutAt(r.Text, max(partParaBytes-size, 0))
+			if at <= 0 && len(cur) == 0 {
+				at = cutAt(r.Text, 1) // a part holds something
+			}
+			spaced := false
+			if at > 0 {
+				head := r
+				head.Text = strings.TrimRight(r.Text[:at], " ")
+				spaced = len(head.Text) < at
+				if head.Text != "" {
+					cur = append(cur, head)
+				}
+				size += at
+			}
+			spaced = spaced || strings.HasPrefix(r.Text[at:], " ")
+			flush()
+			if spaced && len(parts) > 0 {
+				parts[len(parts)-1].cont |= ContSpace
+			}
+			r.Text = strings.TrimLeft(r.Text[at:], " ")
+		}
+		if r.Kind == InlineText && r.Text == "" {
+			continue
+		}
+		cur = append(cur, r)
+		size += len(r.Text)
+	}
+	flush()
+	return parts
+}
+
+// cutAt is where to cut text at or after byte from: after the next space
+// within 1 KB, else at the character boundary at from (0 when from is
+// past the text).
+func cutAt(text string, from int) int {
+	if from >= len(text) {
+		return len(text)
+	}
+	if i := strings.IndexByte(text[from:min(from+1<<10, len(text))], ' '); i >= 0 {
+		return from + i + 1
+	}
+	for from > 0 && from < len(text) && !utf8.RuneStart(text[from]) {
+		from++
+	}
+	return from
 }
