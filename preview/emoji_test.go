@@ -21,6 +21,10 @@ func TestPreviewShowsEmojiWhenTheSiteEnablesThem(t *testing.T) {
 		t.Fatal(err)
 	}
 	body := []byte("Hello! :wave: :smile:\n")
+	// a long article: its first paragraphs are parsed with the block
+	// parser, the rest when shown, its tables' rows apart
+	long := []byte("Hello! :wave: :smile:\n\n" + strings.Repeat("Some words here.\n\n", 300) +
+		"| ico | code |\n|-----|------|\n| :star_struck: | `:star_struck:` |\n\nBye :wave:\n")
 	for _, step := range []struct {
 		dir        string
 		want, lack string
@@ -35,4 +39,38 @@ func TestPreviewShowsEmojiWhenTheSiteEnablesThem(t *testing.T) {
 			t.Errorf("%s: shown %q; want %q", filepath.Base(step.dir), got, step.want)
 		}
 	}
+	p.updateNow(long, Meta{}, on, 1)
+	var got strings.Builder
+	for _, it := range p.items {
+		if it.block != nil {
+			got.WriteString(blockText(it.block.Fill()))
+		}
+	}
+	for _, want := range []string{"Hello! 👋 😄", "Bye 👋", "🤩", ":star_struck:"} {
+		if !strings.Contains(got.String(), want) {
+			t.Errorf("the long article lacks %q", want)
+		}
+	}
+	if strings.Contains(got.String(), ":wave:") {
+		t.Error("the long article shows :wave:")
+	}
+}
+
+// blockText is the text of a block's inlines, rows and children.
+func blockText(b *Block) string {
+	var s strings.Builder
+	for _, in := range b.Inlines {
+		s.WriteString(in.Text)
+	}
+	for _, row := range append([][][]Inline{b.Header}, b.Rows...) {
+		for _, cell := range row {
+			for _, in := range cell {
+				s.WriteString(in.Text + " ")
+			}
+		}
+	}
+	for _, c := range b.Children {
+		s.WriteString(blockText(c))
+	}
+	return s.String()
 }

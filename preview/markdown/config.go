@@ -57,6 +57,7 @@ func NewFor(s *Site) goldmark.Markdown {
 	md := New()
 	if s != nil && s.Emoji {
 		emojiShortcodes{}.Extend(md)
+		return emojiMarkdown{md}
 	}
 	return md
 }

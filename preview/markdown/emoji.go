@@ -1,6 +1,8 @@
 package markdown
 
 import (
+	"sync"
+
 	"github.com/yuin/goldmark"
 	emoji "github.com/yuin/goldmark-emoji"
 	emojiast "github.com/yuin/goldmark-emoji/ast"
@@ -26,6 +28,21 @@ func (emojiShortcodes) Extend(m goldmark.Markdown) {
 		parser.WithInlineParsers(util.Prioritized(emoji.NewParser(), 999)),
 		parser.WithASTTransformers(util.Prioritized(emojiToString{}, 10)),
 	)
+}
+
+// emojiMarkdown marks NewFor's configuration with emoji shortcodes, so a
+// Document's block parser (inlines.go) has them too.
+type emojiMarkdown struct{ goldmark.Markdown }
+
+// emojiBlockParser is blockParser with emoji shortcodes.
+var emojiBlockParser = sync.OnceValue(func() parser.Parser { return newBlockParser(emojiMarkdown{}) })
+
+// blockParserFor is the block parser of a Document parsing with md.
+func blockParserFor(md goldmark.Markdown) parser.Parser {
+	if _, ok := md.(emojiMarkdown); ok {
+		return emojiBlockParser()
+	}
+	return blockParser()
 }
 
 // emojiToString replaces emoji nodes by string nodes holding their
