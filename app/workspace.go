@@ -297,7 +297,7 @@ func (ws *workspace) parsed(replaced bool) {
 	if replaced {
 		show = ws.prev.ShowNow
 	}
-	show(doc.Body(), preview.MetaFromFields(doc.Fields()), dir, doc.BodyLine())
+	show(doc.Body(), preview.MetaFromDocument(doc), dir, doc.BodyLine())
 	ws.stats = document.CountText(doc.Body())
 	ws.showStatus(ws.src.CursorLine(), ws.src.CursorColumn())
 	ws.updateTitle()

@@ -23,6 +23,9 @@ type ExportOptions struct {
 	// page written away from the article's folder: the path from the page's
 	// folder to the article's, with forward slashes ("../posts").
 	AssetPrefix string
+	// Emoji turns shortcodes (":smile:") into emoji, for a site whose
+	// config has enableEmoji (markdown.SiteEmoji).
+	Emoji bool
 }
 
 // ExportHTML writes a standalone HTML page for an article: the header card
@@ -33,7 +36,7 @@ type ExportOptions struct {
 // shown as escaped text, never interpreted.
 func ExportHTML(w io.Writer, body []byte, meta Meta, opts ExportOptions) error {
 	var content bytes.Buffer
-	if err := markdown.RenderHTML(&content, body, markdown.HTMLOptions{AssetPrefix: opts.AssetPrefix}); err != nil {
+	if err := markdown.RenderHTML(&content, body, markdown.HTMLOptions{AssetPrefix: opts.AssetPrefix, Emoji: opts.Emoji}); err != nil {
 		return err
 	}
 	if opts.AssetPrefix != "" {

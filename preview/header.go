@@ -48,6 +48,9 @@ func (l *chipLayout) Layout(objs []fyne.CanvasObject, s fyne.Size) {
 func (b builder) header(m Meta) fyne.CanvasObject {
 	pad := theme.Padding()
 	var rows []fyne.CanvasObject
+	if m.Problem != nil {
+		rows = append(rows, b.problemCallout(m.Problem))
+	}
 	var badges []fyne.CanvasObject
 	if m.Featured {
 		badges = append(badges, chip(lang.L("★ Featured"), theme.Color(theme.ColorNamePrimary), theme.ColorNameForegroundOnPrimary, true))
@@ -86,4 +89,35 @@ func (b builder) header(m Meta) fyne.CanvasObject {
 	bg.StrokeWidth = 1
 	body := &fyne.Container{Layout: &stackLayout{gap: pad * 2}, Objects: rows}
 	return &fyne.Container{Layout: &panelLayout{pad: pad * 4}, Objects: []fyne.CanvasObject{bg, body}}
+}
+
+// problemCallout says why the front matter could not be read, drawn like
+// a body conflict's callout: a coloured bar and title over the message.
+func (b builder) problemCallout(p *FrontMatterProblem) fyne.CanvasObject {
+	pad := theme.Padding()
+	look := alertLooks["caution"]
+	name := lang.L("The front matter cannot be read")
+	var msg string
+	switch {
+	case p.Conflict:
+		look = alertLooks["conflict"]
+		name = lang.L("Conflict in the front matter")
+		msg = lang.L("Line {{.Line}}: both versions are kept between the markers (<<<<<<< mine … >>>>>>> theirs). Settle it in the editor to see the title, tags and the rest.", map[string]any{"Line": p.Line})
+	case p.Line > 0:
+		msg = lang.L("Line {{.Line}}: {{.Err}}. Fix it in the editor.", map[string]any{"Line": p.Line, "Err": p.Msg})
+	default:
+		msg = lang.L("{{.Err}}. Fix it in the editor.", map[string]any{"Err": p.Msg})
+	}
+	col := look.light
+	if b.dark {
+		col = look.dark
+	}
+	bar := canvas.NewRectangle(col)
+	bar.CornerRadius = 1.5
+	title := canvas.NewText(look.icon+" "+name, col)
+	title.TextStyle.Bold = true
+	title.TextSize = theme.TextSize() * b.textScale()
+	text := newTextFlow([]flowRun{{text: msg}}, nil)
+	body := &fyne.Container{Layout: &stackLayout{gap: pad}, Objects: []fyne.CanvasObject{title, text}}
+	return &fyne.Container{Layout: &indentLayout{gutter: pad * 4, bar: true}, Objects: []fyne.CanvasObject{bar, body}}
 }

@@ -2,11 +2,14 @@ package preview
 
 import (
 	"bytes"
+	"encoding/xml"
 	"errors"
 	"fmt"
 	"image"
 	"image/draw"
 	"math"
+	"strconv"
+	"strings"
 
 	"github.com/fyne-io/oksvg"
 	"github.com/srwiley/rasterx"
@@ -33,6 +36,15 @@ func decodeSVG(data []byte) (img image.Image, err error) {
 		return nil, fmt.Errorf("decode SVG: %w", err)
 	}
 	w, h := icon.ViewBox.W, icon.ViewBox.H
+	if !(w > 0 && h > 0) {
+		// width="100%" (or "auto", "10em") stops the reader before it
+		// gets to the view box, which a browser sizes such an image from
+		// (hugoDocs' gopher-hero.svg, QA G24).
+		if vb, ok := rootViewBox(data); ok {
+			icon.ViewBox = vb
+			w, h = vb.W, vb.H
+		}
+	}
 	if !(w > 0 && h > 0) || math.IsInf(w, 0) || math.IsInf(h, 0) {
 		return nil, errors.New("decode SVG: no size (viewBox, width, height)")
 	}
@@ -55,6 +67,46 @@ func decodeSVG(data []byte) (img image.Image, err error) {
 	out := image.NewNRGBA(rgba.Bounds())
 	draw.Draw(out, out.Bounds(), rgba, image.Point{}, draw.Src)
 	return out, nil
+}
+
+// rootViewBox is the viewBox of data's root <svg> element, if it has a
+// valid one (four numbers, positive width and height).
+func rootViewBox(data []byte) (vb struct{ X, Y, W, H float64 }, ok bool) {
+	dec := xml.NewDecoder(bytes.NewReader(data))
+	dec.Strict = false
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return vb, false
+		}
+		se, isStart := tok.(xml.StartElement)
+		if !isStart {
+			continue
+		}
+		if se.Name.Local != "svg" {
+			return vb, false
+		}
+		for _, a := range se.Attr {
+			if a.Name.Local != "viewBox" {
+				continue
+			}
+			f := strings.FieldsFunc(a.Value, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' || r == '\n' || r == '\r' })
+			if len(f) != 4 {
+				return vb, false
+			}
+			var n [4]float64
+			for i, s := range f {
+				v, err := strconv.ParseFloat(s, 64)
+				if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+					return vb, false
+				}
+				n[i] = v
+			}
+			vb.X, vb.Y, vb.W, vb.H = n[0], n[1], n[2], n[3]
+			return vb, vb.W > 0 && vb.H > 0
+		}
+		return vb, false
+	}
 }
 
 // fitText is s cut to about w wide with an ellipsis (an image's error

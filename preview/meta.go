@@ -22,13 +22,14 @@ type Meta struct {
 	Tags     []string
 	Featured bool
 	Draft    bool
-	Cover    string // cover image path, relative to the article's folder
+	Cover    string              // cover image path, relative to the article's folder
+	Problem  *FrontMatterProblem // why the front matter could not be read, or nil
 }
 
 // IsZero reports whether there is nothing to show.
 func (m Meta) IsZero() bool {
 	return m.Title == "" && m.Summary == "" && m.Author == "" && m.Date == "" && m.ReadTime == "" &&
-		m.Category == "" && len(m.Tags) == 0 && !m.Featured && !m.Draft && m.Cover == ""
+		m.Category == "" && len(m.Tags) == 0 && !m.Featured && !m.Draft && m.Cover == "" && m.Problem == nil
 }
 
 // metaKeys maps a field to the front matter keys that feed it, in order of

@@ -63,6 +63,7 @@ type Preview struct {
 	OnToggleTask func(edit TaskEdit)
 
 	md       goldmark.Markdown
+	mdFor    siteMarkdown // the folder and site options md was made for (emoji.go)
 	images   *imageLoader
 	debounce time.Duration
 	do       func(func()) // runs a function on the UI goroutine: fyne.Do
@@ -307,6 +308,7 @@ const (
 // parsed yet) into a throwaway document, or returns nil. The start is cut
 // at a line end; a table or code block cut there shows its first rows.
 func (p *Preview) firstScreen(req *request, gen uint64) *result {
+	p.useSiteMarkdown(req.baseDir)
 	if p.doc.Blocks() != nil || len(req.body) < firstScreenFrom {
 		return nil
 	}
@@ -324,6 +326,7 @@ func (p *Preview) firstScreen(req *request, gen uint64) *result {
 
 // parse runs off the UI goroutine (under p.work).
 func (p *Preview) parse(req *request, gen uint64) *result {
+	p.useSiteMarkdown(req.baseDir)
 	blocks := p.doc.Set(req.body)
 	for _, tb := range blocks {
 		markdown.SplitParts(tb.Block)

@@ -66,7 +66,7 @@ func exportFile(path, out, lang string, follow bool, stdout io.Writer) error {
 	} else if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	opts := preview.ExportOptions{Lang: lang}
+	opts := preview.ExportOptions{Lang: lang, Emoji: markdown.SiteEmoji(filepath.Dir(path))}
 	if out != "" && out != "-" {
 		opts.AssetPrefix = assetPrefix(path, out)
 	}

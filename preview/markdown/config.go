@@ -50,6 +50,18 @@ func New() goldmark.Markdown {
 	return newWith(parser.DefaultBlockParsers(), parser.DefaultParagraphTransformers())
 }
 
+// NewFor is New for an article of site s (nil: none): with emoji
+// shortcodes (":smile:" is 😄) when the site's config enables them
+// (emoji.go).
+func NewFor(s *Site) goldmark.Markdown {
+	md := New()
+	if s != nil && s.Emoji {
+		emojiShortcodes{}.Extend(md)
+		return emojiMarkdown{md}
+	}
+	return md
+}
+
 // newWith is New with the block parsers bps and the paragraph
 // transformers pts in place of goldmark's defaults.
 func newWith(bps, pts []util.PrioritizedValue) goldmark.Markdown {

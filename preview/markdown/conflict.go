@@ -176,3 +176,10 @@ func (t *containers) conflict(c *Conflict, src []byte, pc parser.Context) {
 	side(c.Labels[1], "theirs", c.Theirs)
 	parent.ReplaceChild(parent, c, q)
 }
+
+// IsConflictStart reports whether line opens a conflict block: a
+// "<<<<<<<" marker, alone or followed by a space and a label.
+func IsConflictStart(line []byte) bool {
+	m, _ := conflictMarker(line)
+	return m == '<'
+}

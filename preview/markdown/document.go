@@ -105,7 +105,7 @@ func (d *Document) parseWith(region []byte, base, baseLine int, refs []parser.Re
 	}
 	deferred := mayDefer && deferInlines(region, eager)
 	if deferred {
-		p = blockParser()
+		p = blockParserFor(d.md)
 	}
 	context := func() parser.Context {
 		ctx := newContext(refs)

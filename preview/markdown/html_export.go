@@ -21,6 +21,9 @@ type HTMLOptions struct {
 	// away from the article's folder: the path from the page's folder to
 	// the article's, with forward slashes ("../posts").
 	AssetPrefix string
+	// Emoji turns shortcodes (":smile:") into emoji, for a site whose
+	// config has enableEmoji (SiteEmoji).
+	Emoji bool
 }
 
 // RenderHTML writes a body's HTML with the one configuration (New), as the
@@ -28,7 +31,7 @@ type HTMLOptions struct {
 // the styles), raw HTML kept to the safe set (SplitHTML) and otherwise
 // escaped, GitHub alerts in GitHub's markup, shortcodes as chips.
 func RenderHTML(w io.Writer, body []byte, opts HTMLOptions) error {
-	md := New()
+	md := NewFor(&Site{Emoji: opts.Emoji})
 	md.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(&exportRenderer{}, 100)))
 	body = Sanitize(body)
 	doc := md.Parser().Parse(text.NewReader(body))

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"sync"
 
+	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
@@ -30,17 +31,25 @@ import (
 // lazyHeadings), and with goldmark's link reference definitions' reader
 // only for paragraphs that may start with one (quickRefs); it is made
 // once, and never changes after.
-var blockParser = sync.OnceValue(func() parser.Parser {
+var blockParser = sync.OnceValue(func() parser.Parser { return newBlockParser(New()) })
+
+// newBlockParser is blockParser for the configuration md's options (New
+// or NewFor's).
+func newBlockParser(md goldmark.Markdown) parser.Parser {
 	bps := parser.DefaultBlockParsers()
 	for i, v := range bps {
 		if bp, ok := v.Value.(parser.BlockParser); ok && v.Priority == atxPriority {
 			bps[i] = util.Prioritized(lazyHeadings{bp}, v.Priority)
 		}
 	}
-	p := newWith(bps, []util.PrioritizedValue{util.Prioritized(quickRefs{}, 100)}).Parser()
+	m := newWith(bps, []util.PrioritizedValue{util.Prioritized(quickRefs{}, 100)})
+	if _, ok := md.(emojiMarkdown); ok {
+		emojiShortcodes{}.Extend(m)
+	}
+	p := m.Parser()
 	p.AddOptions(parser.WithParagraphTransformers(util.Prioritized(dropLines{}, 1<<20)))
 	return p
-})
+}
 
 // atxPriority is the priority of goldmark's ATX heading parser among its
 // default block parsers.

@@ -23,6 +23,7 @@ type Site struct {
 	Hugo    bool    // a Hugo config was found
 	Content []Mount // the content folders, in the config's order
 	Hook    []byte  // the text of the link render hooks, nil when none
+	Emoji   bool    // the config's enableEmoji: ":smile:" is shown as 😄
 }
 
 // Mount is a content folder: Dir (absolute) holds the pages whose path
@@ -87,6 +88,7 @@ func LoadSite(root string) *Site {
 		}
 	}
 	s.Content = contentMounts(root, cfg)
+	s.Emoji, _ = cfg["enableemoji"].(bool)
 	return s
 }
 
