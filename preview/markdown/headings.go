@@ -25,37 +25,12 @@ type Heading struct {
 // nested ones (in quotes and lists) included. A trailing "{#id}" sets the
 // anchor, as in Hugo.
 func Headings(src []byte) []Heading {
-	src = Sanitize(src)
-	doc := New().Parser().Parse(text.NewReader(src))
-	starts := lineStarts(src)
-	slugs := NewSlugger()
-	var out []Heading
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		h, ok := n.(*ast.Heading)
-		if !entering || !ok {
-			return ast.WalkContinue, nil
+	return anchors(src, func(n ast.Node) (int, bool) {
+		if h, ok := n.(*ast.Heading); ok {
+			return h.Level, true
 		}
-		txt := strings.TrimSpace(PlainText(h, src))
-		id := ""
-		if i := strings.LastIndex(txt, "{#"); i >= 0 && strings.HasSuffix(txt, "}") {
-			id = strings.TrimSpace(txt[i+2 : len(txt)-1])
-			txt = strings.TrimSpace(txt[:i])
-		}
-		line := 1
-		if h.Lines().Len() > 0 {
-			line = lineOf(starts, h.Lines().At(0).Start)
-		} else if p := h.Pos(); p >= 0 {
-			line = lineOf(starts, p)
-		}
-		if id == "" {
-			id = slugs.Slug(txt)
-		} else {
-			slugs.seen[id]++
-		}
-		out = append(out, Heading{Level: h.Level, Text: txt, Line: line, Anchor: id})
-		return ast.WalkSkipChildren, nil
+		return 0, false
 	})
-	return out
 }
 
 // DefinitionTerms lists the terms of a Markdown body's definition lists
@@ -65,25 +40,48 @@ func Headings(src []byte) []Heading {
 // has can still land on its term.
 func DefinitionTerms(src []byte) []Heading {
 	if !bytes.Contains(src, []byte("\n:")) { // no definition
-
 		return nil
 	}
+	return anchors(src, func(n ast.Node) (int, bool) {
+		_, ok := n.(*east.DefinitionTerm)
+		return 0, ok
+	})
+}
+
+// anchors lists the nodes of a Markdown body that pick accepts, with the
+// level it gives, their plain text, line and the anchor a published page
+// gives them; a heading's trailing "{#id}" sets its anchor, as in Hugo.
+func anchors(src []byte, pick func(ast.Node) (level int, ok bool)) []Heading {
 	src = Sanitize(src)
 	doc := New().Parser().Parse(text.NewReader(src))
 	starts := lineStarts(src)
 	slugs := NewSlugger()
 	var out []Heading
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		dt, ok := n.(*east.DefinitionTerm)
+		level, ok := pick(n)
 		if !entering || !ok {
 			return ast.WalkContinue, nil
 		}
-		txt := strings.TrimSpace(PlainText(dt, src))
-		line := 1
-		if dt.Lines().Len() > 0 {
-			line = lineOf(starts, dt.Lines().At(0).Start)
+		txt := strings.TrimSpace(PlainText(n, src))
+		id := ""
+		if _, heading := n.(*ast.Heading); heading {
+			if i := strings.LastIndex(txt, "{#"); i >= 0 && strings.HasSuffix(txt, "}") {
+				id = strings.TrimSpace(txt[i+2 : len(txt)-1])
+				txt = strings.TrimSpace(txt[:i])
+			}
 		}
-		out = append(out, Heading{Text: txt, Line: line, Anchor: slugs.Slug(txt)})
+		line := 1
+		if n.Lines().Len() > 0 {
+			line = lineOf(starts, n.Lines().At(0).Start)
+		} else if p := n.Pos(); p >= 0 {
+			line = lineOf(starts, p)
+		}
+		if id == "" {
+			id = slugs.Slug(txt)
+		} else {
+			slugs.seen[id]++
+		}
+		out = append(out, Heading{Level: level, Text: txt, Line: line, Anchor: id})
 		return ast.WalkSkipChildren, nil
 	})
 	return out
