@@ -11,7 +11,7 @@ import (
 	fynetheme "fyne.io/fyne/v2/theme"
 
 	apptheme "folio/app/theme"
-	"folio/editor/internal/contrast"
+	"folio/editor/contrast"
 )
 
 // contrastDoc has a run of every highlight kind.

@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"folio/editor/internal/contrast"
+	"folio/editor/contrast"
 	"folio/editor/textwidth"
 )
 

@@ -6,6 +6,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	fynetheme "fyne.io/fyne/v2/theme"
+
+	"folio/editor/contrast"
 )
 
 // ColorNameSecondaryText is the colour of secondary text (the list rows'
@@ -38,7 +40,7 @@ func secondaryText(th fyne.Theme, v fyne.ThemeVariant) color.NRGBA {
 	c := fg
 	for w := 0.3; w <= 1; w += 0.01 {
 		m := mix(fg, bg, w)
-		if contrast(m, bg) >= minSecondaryContrast && contrast(m, hover) >= minSecondaryContrast {
+		if contrast.Ratio(m, bg) >= minSecondaryContrast && contrast.Ratio(m, hover) >= minSecondaryContrast {
 			c = m
 			break
 		}
@@ -60,25 +62,4 @@ func opaque(c color.Color, under color.NRGBA) color.NRGBA {
 	}
 	m := func(a, b uint8) uint8 { return uint8((int(a)*int(n.A) + int(b)*(255-int(n.A)) + 127) / 255) }
 	return color.NRGBA{R: m(n.R, under.R), G: m(n.G, under.G), B: m(n.B, under.B), A: 0xff}
-}
-
-// contrast is the WCAG 2 contrast ratio of two opaque colours.
-func contrast(a, b color.NRGBA) float64 {
-	la, lb := luminance(a), luminance(b)
-	if la < lb {
-		la, lb = lb, la
-	}
-	return (la + 0.05) / (lb + 0.05)
-}
-
-// luminance is the WCAG 2 relative luminance of an opaque colour.
-func luminance(c color.NRGBA) float64 {
-	lin := func(v uint8) float64 {
-		x := float64(v) / 255
-		if x <= 0.04045 {
-			return x / 12.92
-		}
-		return math.Pow((x+0.055)/1.055, 2.4)
-	}
-	return 0.2126*lin(c.R) + 0.7152*lin(c.G) + 0.0722*lin(c.B)
 }

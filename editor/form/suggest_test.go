@@ -12,7 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"folio/assets"
-	"folio/editor/internal/contrast"
+	"folio/editor/contrast"
 )
 
 // inLanguage loads Folio's translations for the locale loc (as the app

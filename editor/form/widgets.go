@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"folio/editor/internal/contrast"
+	"folio/editor/contrast"
 )
 
 // fieldEntry is the entry every text-like field uses: Enter commits a
