@@ -1292,6 +1292,7 @@ static _GLFWximPending ximPending[_GLFW_XIM_PENDING_MAX]; // folio-ximorder
 static int ximPendingCount = 0; // folio-ximorder
 static GLFWbool ximTraffic = GLFW_FALSE; // folio-ximorder: the IM filtered an event in this poll
 static double ximHeard = 0.0; // folio-ximorder: when the IM last sent something
+static GLFWbool ximMayCompose = GLFW_FALSE; // folio-ximorder: the IM kept keys (a composition may be open)
 
 static double ximNow(void) // folio-ximorder
 {
@@ -1315,6 +1316,8 @@ static void ximExpirePending(double now) // folio-ximorder
         const double last = ximPending[i].sent > ximHeard ? ximPending[i].sent : ximHeard; // folio-ximorder
         if (now - last < _GLFW_XIM_HOLD_TIMEOUT) // folio-ximorder
             ximPending[j++] = ximPending[i]; // folio-ximorder
+        else // folio-ximorder
+            ximMayCompose = GLFW_TRUE; // folio-ximorder
     } // folio-ximorder
     ximPendingCount = j; // folio-ximorder
 } // folio-ximorder
@@ -1353,6 +1356,8 @@ static void ximNoteKey(const XEvent* event, unsigned int keycode, Bool filtered)
             ximPending[i].keycode == keycode && // folio-ximorder
             ximPending[i].time == event->xkey.time) // folio-ximorder
         { // folio-ximorder
+            if (i > 0) // folio-ximorder
+                ximMayCompose = GLFW_TRUE; // folio-ximorder
             memmove(ximPending, ximPending + i + 1, (ximPendingCount - i - 1) * sizeof(ximPending[0])); // folio-ximorder
             ximPendingCount -= i + 1; // folio-ximorder
             back = GLFW_TRUE; // folio-ximorder
@@ -1411,6 +1416,29 @@ static Bool ximBeforeBarrier(Display* display, XEvent* event, XPointer arg) // f
 } // folio-ximorder
 
 static void processEvent(XEvent *event);
+
+// folio-ximorder: a mouse press ends a composition where it was typed, as
+// GTK and Qt text widgets do: the IC is reset (Xutf8ResetIC) and the text
+// the IM returns, if any, is reported to the window before the press, so it
+// goes to the widget that had the focus; an unfinished composition never
+// follows the click into another field
+static void ximResetBeforePress(const XEvent* event) // folio-ximorder
+{
+    if (event->type != ButtonPress || !ximMayCompose || !Xutf8ResetIC) // folio-ximorder
+        return; // folio-ximorder
+    _GLFWwindow* window = NULL; // folio-ximorder
+    if (XFindContext(_glfw.x11.display, event->xany.window, _glfw.x11.context, (XPointer*) &window) != 0 || // folio-ximorder
+        !window || !window->x11.ic) // folio-ximorder
+        return; // folio-ximorder
+    ximMayCompose = GLFW_FALSE; // folio-ximorder
+    char* text = Xutf8ResetIC(window->x11.ic); // folio-ximorder
+    if (!text) // folio-ximorder
+        return; // folio-ximorder
+    const char* c = text; // folio-ximorder
+    while (*c) // folio-ximorder
+        _glfwInputChar(window, decodeUTF8(&c), 0, GLFW_TRUE); // folio-ximorder
+    XFree(text); // folio-ximorder
+} // folio-ximorder
 
 // folio-ximorder: lets the IM give back the keys typed before a barrier
 // event (time when) before the barrier is processed, for at most
@@ -3130,6 +3158,7 @@ void _glfwPollEventsX11(void)
         Time when; // folio-ximorder
         if (ximIsBarrier(&event, &when) && ximOwesBefore(when)) // folio-ximorder
             ximHoldFor(when); // folio-ximorder
+        ximResetBeforePress(&event); // folio-ximorder
         processEvent(&event);
     }
         // folio-ximorder: the IM took or gave back events: its next
