@@ -1271,9 +1271,10 @@ static void releaseMonitor(_GLFWwindow* window)
 // _glfwPollEventsX11 handles only what was queued when it started, so each
 // returning key waited for the next poll (a frame later), and a click or a
 // window close read straight from the server overtook keys typed before
-// it.  The poll now waits a little for the IM's answers, and a button or
-// close event waits (at most _GLFW_XIM_HOLD_TIMEOUT) for the keys typed
-// before it to come back from the IM.
+// it.  The poll now waits a little for the IM's answers (at most
+// _GLFW_XIM_DRAIN_TOTAL), and a button or close event waits for the keys
+// typed before it to come back from the IM (until the IM has been silent
+// for _GLFW_XIM_HOLD_TIMEOUT, at most _GLFW_XIM_HOLD_MAX).
 #define _GLFW_XIM_DRAIN_SLICE 0.010 // folio-ximorder: wait for the IM's next message
 #define _GLFW_XIM_DRAIN_TOTAL 0.040 // folio-ximorder: at most this per poll
 #define _GLFW_XIM_HOLD_TIMEOUT 0.250 // folio-ximorder: IM silence that ends a wait
@@ -1281,7 +1282,7 @@ static void releaseMonitor(_GLFWwindow* window)
 #define _GLFW_XIM_PENDING_MAX 64 // folio-ximorder
 
 typedef struct _GLFWximPending // folio-ximorder: a key the IM has not given back
-{
+{ // folio-ximorder
     int          type; // folio-ximorder
     unsigned int keycode; // folio-ximorder
     Time         time; // folio-ximorder
@@ -1295,21 +1296,21 @@ static double ximHeard = 0.0; // folio-ximorder: when the IM last sent something
 static GLFWbool ximMayCompose = GLFW_FALSE; // folio-ximorder: the IM kept keys (a composition may be open)
 
 static double ximNow(void) // folio-ximorder
-{
+{ // folio-ximorder
     return (double) _glfwPlatformGetTimerValue() / // folio-ximorder
         (double) _glfwPlatformGetTimerFrequency(); // folio-ximorder
 } // folio-ximorder
 
 // folio-ximorder: whether server time a is at or before b (32-bit wrap)
 static GLFWbool ximTimeNotAfter(Time a, Time b) // folio-ximorder
-{
+{ // folio-ximorder
     return (CARD32) (b - a) < 0x80000000u; // folio-ximorder
 } // folio-ximorder
 
 // folio-ximorder: drops the keys the IM kept (consumed): those it has not
 // given back while it said nothing for _GLFW_XIM_HOLD_TIMEOUT
 static void ximExpirePending(double now) // folio-ximorder
-{
+{ // folio-ximorder
     int j = 0; // folio-ximorder
     for (int i = 0;  i < ximPendingCount;  i++) // folio-ximorder
     { // folio-ximorder
@@ -1325,7 +1326,7 @@ static void ximExpirePending(double now) // folio-ximorder
 // folio-ximorder: notes a key event given to XFilterEvent: filtered, it is
 // now at the IM; unfiltered, it may be one the IM gave back
 static void ximNoteKey(const XEvent* event, unsigned int keycode, Bool filtered) // folio-ximorder
-{
+{ // folio-ximorder
     const double now = ximNow(); // folio-ximorder
     if (filtered) // folio-ximorder
         ximTraffic = GLFW_TRUE; // folio-ximorder
@@ -1371,7 +1372,7 @@ static void ximNoteKey(const XEvent* event, unsigned int keycode, Bool filtered)
 // folio-ximorder: whether the event must not act before keys typed before
 // it (a mouse button, the window manager's close); *when is its time
 static GLFWbool ximIsBarrier(const XEvent* event, Time* when) // folio-ximorder
-{
+{ // folio-ximorder
     if (event->type == ButtonPress || event->type == ButtonRelease) // folio-ximorder
     { // folio-ximorder
         *when = event->xbutton.time; // folio-ximorder
@@ -1389,7 +1390,7 @@ static GLFWbool ximIsBarrier(const XEvent* event, Time* when) // folio-ximorder
 
 // folio-ximorder: whether a key typed at or before when is still at the IM
 static GLFWbool ximOwesBefore(Time when) // folio-ximorder
-{
+{ // folio-ximorder
     ximExpirePending(ximNow()); // folio-ximorder
     for (int i = 0;  i < ximPendingCount;  i++) // folio-ximorder
     { // folio-ximorder
@@ -1403,7 +1404,7 @@ static GLFWbool ximOwesBefore(Time when) // folio-ximorder
 // messages to windows that are not GLFW's) and keys typed before the
 // barrier are taken from the queue
 static Bool ximBeforeBarrier(Display* display, XEvent* event, XPointer arg) // folio-ximorder
-{
+{ // folio-ximorder
     const Time when = *(Time*) arg; // folio-ximorder
     if (event->type == ClientMessage) // folio-ximorder
     { // folio-ximorder
@@ -1415,7 +1416,7 @@ static Bool ximBeforeBarrier(Display* display, XEvent* event, XPointer arg) // f
     return False; // folio-ximorder
 } // folio-ximorder
 
-static void processEvent(XEvent *event);
+static void processEvent(XEvent *event); // folio-ximorder
 
 // folio-ximorder: a mouse press ends a composition where it was typed, as
 // GTK and Qt text widgets do: the IC is reset (Xutf8ResetIC) and the text
@@ -1423,7 +1424,7 @@ static void processEvent(XEvent *event);
 // goes to the widget that had the focus; an unfinished composition never
 // follows the click into another field
 static void ximResetBeforePress(const XEvent* event) // folio-ximorder
-{
+{ // folio-ximorder
     if (event->type != ButtonPress || !ximMayCompose || !Xutf8ResetIC) // folio-ximorder
         return; // folio-ximorder
     _GLFWwindow* window = NULL; // folio-ximorder
@@ -1441,10 +1442,11 @@ static void ximResetBeforePress(const XEvent* event) // folio-ximorder
 } // folio-ximorder
 
 // folio-ximorder: lets the IM give back the keys typed before a barrier
-// event (time when) before the barrier is processed, for at most
-// _GLFW_XIM_HOLD_TIMEOUT; later events stay queued behind it
+// event (time when) before the barrier is processed, until the IM has said
+// nothing for _GLFW_XIM_HOLD_TIMEOUT or _GLFW_XIM_HOLD_MAX has passed;
+// later events stay queued behind it
 static void ximHoldFor(Time when) // folio-ximorder
-{
+{ // folio-ximorder
     const double deadline = ximNow() + _GLFW_XIM_HOLD_MAX; // folio-ximorder
     while (ximOwesBefore(when)) // folio-ximorder: expires at the IM's silence
     { // folio-ximorder
@@ -3161,20 +3163,19 @@ void _glfwPollEventsX11(void)
         ximResetBeforePress(&event); // folio-ximorder
         processEvent(&event);
     }
-        // folio-ximorder: the IM took or gave back events: its next
-        // message (the next forwarded key) comes within moments
-        if (!ximTraffic || drain <= 0.0) // folio-ximorder
+        // folio-ximorder: the IM took or gave back events, or still has
+        // keys to give back: its next message (the next forwarded key)
+        // comes within moments
+        if (drain <= 0.0 || (!ximTraffic && !ximOwesBefore(CurrentTime))) // folio-ximorder
             break; // folio-ximorder
         ximTraffic = GLFW_FALSE; // folio-ximorder
         XFlush(_glfw.x11.display); // folio-ximorder
         double slice = drain < _GLFW_XIM_DRAIN_SLICE ? drain : _GLFW_XIM_DRAIN_SLICE; // folio-ximorder
         const double start = ximNow(); // folio-ximorder
         struct pollfd fd = { ConnectionNumber(_glfw.x11.display), POLLIN }; // folio-ximorder
-        const GLFWbool ready = _glfwPollPOSIX(&fd, 1, &slice); // folio-ximorder
+        if (_glfwPollPOSIX(&fd, 1, &slice)) // folio-ximorder
+            XPending(_glfw.x11.display); // folio-ximorder
         drain -= ximNow() - start; // folio-ximorder
-        if (!ready) // folio-ximorder
-            break; // folio-ximorder
-        XPending(_glfw.x11.display); // folio-ximorder
     } // folio-ximorder
 
     _GLFWwindow* window = _glfw.x11.disabledCursorWindow;
