@@ -1369,11 +1369,18 @@ static void ximNoteKey(const XEvent* event, unsigned int keycode, Bool filtered)
         ximHeard = now; // folio-ximorder
 } // folio-ximorder
 
+// folio-ximorder: a mouse button, not the wheel (buttons 4 to 7)
+static GLFWbool ximIsClick(const XEvent* event) // folio-ximorder
+{ // folio-ximorder
+    return (event->type == ButtonPress || event->type == ButtonRelease) && // folio-ximorder
+        (event->xbutton.button < Button4 || event->xbutton.button > Button7); // folio-ximorder
+} // folio-ximorder
+
 // folio-ximorder: whether the event must not act before keys typed before
-// it (a mouse button, the window manager's close); *when is its time
+// it (a mouse click, the window manager's close); *when is its time
 static GLFWbool ximIsBarrier(const XEvent* event, Time* when) // folio-ximorder
 { // folio-ximorder
-    if (event->type == ButtonPress || event->type == ButtonRelease) // folio-ximorder
+    if (ximIsClick(event)) // folio-ximorder
     { // folio-ximorder
         *when = event->xbutton.time; // folio-ximorder
         return GLFW_TRUE; // folio-ximorder
@@ -1425,7 +1432,7 @@ static void processEvent(XEvent *event); // folio-ximorder
 // follows the click into another field
 static void ximResetBeforePress(const XEvent* event) // folio-ximorder
 { // folio-ximorder
-    if (event->type != ButtonPress || !ximMayCompose || !Xutf8ResetIC) // folio-ximorder
+    if (event->type != ButtonPress || !ximIsClick(event) || !ximMayCompose || !Xutf8ResetIC) // folio-ximorder
         return; // folio-ximorder
     _GLFWwindow* window = NULL; // folio-ximorder
     if (XFindContext(_glfw.x11.display, event->xany.window, _glfw.x11.context, (XPointer*) &window) != 0 || // folio-ximorder
