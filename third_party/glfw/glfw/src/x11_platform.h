@@ -200,6 +200,7 @@ typedef void (* PFN_XrmInitialize)(void);
 typedef XrmQuark (* PFN_XrmUniqueQuark)(void);
 typedef Bool (* PFN_XUnregisterIMInstantiateCallback)(Display*,void*,char*,char*,XIDProc,XPointer);
 typedef int (* PFN_Xutf8LookupString)(XIC,XKeyPressedEvent*,char*,int,KeySym*,Status*);
+typedef char* (* PFN_Xutf8ResetIC)(XIC); // folio-ximorder
 typedef void (* PFN_Xutf8SetWMProperties)(Display*,Window,const char*,const char*,char**,int,XSizeHints*,XWMHints*,XClassHint*);
 #define XAllocClassHint _glfw.x11.xlib.AllocClassHint
 #define XAllocSizeHints _glfw.x11.xlib.AllocSizeHints
@@ -301,6 +302,7 @@ typedef void (* PFN_Xutf8SetWMProperties)(Display*,Window,const char*,const char
 #define XrmUniqueQuark _glfw.x11.xrm.UniqueQuark
 #define XUnregisterIMInstantiateCallback _glfw.x11.xlib.UnregisterIMInstantiateCallback
 #define Xutf8LookupString _glfw.x11.xlib.utf8LookupString
+#define Xutf8ResetIC _glfw.x11.xlib.utf8ResetIC // folio-ximorder
 #define Xutf8SetWMProperties _glfw.x11.xlib.utf8SetWMProperties
 
 typedef XRRCrtcGamma* (* PFN_XRRAllocGamma)(int);
@@ -738,6 +740,7 @@ typedef struct _GLFWlibraryX11
         PFN_XWarpPointer WarpPointer;
         PFN_XUnregisterIMInstantiateCallback UnregisterIMInstantiateCallback;
         PFN_Xutf8LookupString utf8LookupString;
+        PFN_Xutf8ResetIC utf8ResetIC; // folio-ximorder
         PFN_Xutf8SetWMProperties utf8SetWMProperties;
     } xlib;
 

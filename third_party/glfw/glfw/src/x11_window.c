@@ -1264,6 +1264,217 @@ static void releaseMonitor(_GLFWwindow* window)
 
 // Process the specified X event
 //
+// folio-ximorder: keys given to the input method (XFilterEvent returned
+// True) come back later as events Xlib puts back in the queue, one at a
+// time: fcitx5 (and other XIM servers in sync mode) forwards the next key
+// only after the client has taken the previous one.  Upstream's
+// _glfwPollEventsX11 handles only what was queued when it started, so each
+// returning key waited for the next poll (a frame later), and a click or a
+// window close read straight from the server overtook keys typed before
+// it.  The poll now waits a little for the IM's answers (at most
+// _GLFW_XIM_DRAIN_TOTAL), and a button or close event waits for the keys
+// typed before it to come back from the IM (until the IM has been silent
+// for _GLFW_XIM_HOLD_TIMEOUT, at most _GLFW_XIM_HOLD_MAX).
+#define _GLFW_XIM_DRAIN_SLICE 0.010 // folio-ximorder: wait for the IM's next message
+#define _GLFW_XIM_DRAIN_TOTAL 0.040 // folio-ximorder: at most this per poll
+#define _GLFW_XIM_HOLD_TIMEOUT 0.250 // folio-ximorder: IM silence that ends a wait
+#define _GLFW_XIM_HOLD_MAX 2.0 // folio-ximorder: a click waits at most this
+#define _GLFW_XIM_PENDING_MAX 64 // folio-ximorder
+
+typedef struct _GLFWximPending // folio-ximorder: a key the IM has not given back
+{ // folio-ximorder
+    int          type; // folio-ximorder
+    unsigned int keycode; // folio-ximorder
+    Time         time; // folio-ximorder
+    double       sent; // folio-ximorder
+} _GLFWximPending; // folio-ximorder
+
+static _GLFWximPending ximPending[_GLFW_XIM_PENDING_MAX]; // folio-ximorder
+static int ximPendingCount = 0; // folio-ximorder
+static GLFWbool ximTraffic = GLFW_FALSE; // folio-ximorder: the IM filtered an event in this poll
+static double ximHeard = 0.0; // folio-ximorder: when the IM last sent something
+static GLFWbool ximMayCompose = GLFW_FALSE; // folio-ximorder: the IM kept keys (a composition may be open)
+
+static double ximNow(void) // folio-ximorder
+{ // folio-ximorder
+    return (double) _glfwPlatformGetTimerValue() / // folio-ximorder
+        (double) _glfwPlatformGetTimerFrequency(); // folio-ximorder
+} // folio-ximorder
+
+// folio-ximorder: whether server time a is at or before b (32-bit wrap)
+static GLFWbool ximTimeNotAfter(Time a, Time b) // folio-ximorder
+{ // folio-ximorder
+    return (CARD32) (b - a) < 0x80000000u; // folio-ximorder
+} // folio-ximorder
+
+// folio-ximorder: drops the keys the IM kept (consumed): those it has not
+// given back while it said nothing for _GLFW_XIM_HOLD_TIMEOUT
+static void ximExpirePending(double now) // folio-ximorder
+{ // folio-ximorder
+    int j = 0; // folio-ximorder
+    for (int i = 0;  i < ximPendingCount;  i++) // folio-ximorder
+    { // folio-ximorder
+        const double last = ximPending[i].sent > ximHeard ? ximPending[i].sent : ximHeard; // folio-ximorder
+        if (now - last < _GLFW_XIM_HOLD_TIMEOUT) // folio-ximorder
+            ximPending[j++] = ximPending[i]; // folio-ximorder
+        else // folio-ximorder
+            ximMayCompose = GLFW_TRUE; // folio-ximorder
+    } // folio-ximorder
+    ximPendingCount = j; // folio-ximorder
+} // folio-ximorder
+
+// folio-ximorder: notes a key event given to XFilterEvent: filtered, it is
+// now at the IM; unfiltered, it may be one the IM gave back
+static void ximNoteKey(const XEvent* event, unsigned int keycode, Bool filtered) // folio-ximorder
+{ // folio-ximorder
+    const double now = ximNow(); // folio-ximorder
+    if (filtered) // folio-ximorder
+        ximTraffic = GLFW_TRUE; // folio-ximorder
+    if (filtered && event->type == ClientMessage) // folio-ximorder: a message from the IM
+        ximHeard = now; // folio-ximorder
+    if (!_glfw.x11.im || (event->type != KeyPress && event->type != KeyRelease)) // folio-ximorder
+        return; // folio-ximorder
+
+    ximExpirePending(now); // folio-ximorder
+    if (filtered) // folio-ximorder
+    { // folio-ximorder
+        if (ximPendingCount == _GLFW_XIM_PENDING_MAX) // folio-ximorder
+        { // folio-ximorder
+            memmove(ximPending, ximPending + 1, (_GLFW_XIM_PENDING_MAX - 1) * sizeof(ximPending[0])); // folio-ximorder
+            ximPendingCount--; // folio-ximorder
+        } // folio-ximorder
+        _GLFWximPending p = { event->type, keycode, event->xkey.time, now }; // folio-ximorder
+        ximPending[ximPendingCount++] = p; // folio-ximorder
+        return; // folio-ximorder
+    } // folio-ximorder
+
+    // folio-ximorder: a key given back; the IM answers in order, so the
+    // keys sent before it that are still pending were consumed
+    GLFWbool back = GLFW_FALSE; // folio-ximorder
+    for (int i = 0;  i < ximPendingCount;  i++) // folio-ximorder
+    { // folio-ximorder
+        if (ximPending[i].type == event->type && // folio-ximorder
+            ximPending[i].keycode == keycode && // folio-ximorder
+            ximPending[i].time == event->xkey.time) // folio-ximorder
+        { // folio-ximorder
+            if (i > 0) // folio-ximorder
+                ximMayCompose = GLFW_TRUE; // folio-ximorder
+            memmove(ximPending, ximPending + i + 1, (ximPendingCount - i - 1) * sizeof(ximPending[0])); // folio-ximorder
+            ximPendingCount -= i + 1; // folio-ximorder
+            back = GLFW_TRUE; // folio-ximorder
+            break; // folio-ximorder
+        } // folio-ximorder
+    } // folio-ximorder
+    if (back) // folio-ximorder
+        ximHeard = now; // folio-ximorder
+} // folio-ximorder
+
+// folio-ximorder: a mouse button, not the wheel (buttons 4 to 7)
+static GLFWbool ximIsClick(const XEvent* event) // folio-ximorder
+{ // folio-ximorder
+    return (event->type == ButtonPress || event->type == ButtonRelease) && // folio-ximorder
+        (event->xbutton.button < Button4 || event->xbutton.button > Button7); // folio-ximorder
+} // folio-ximorder
+
+// folio-ximorder: whether the event must not act before keys typed before
+// it (a mouse click, the window manager's close); *when is its time
+static GLFWbool ximIsBarrier(const XEvent* event, Time* when) // folio-ximorder
+{ // folio-ximorder
+    if (ximIsClick(event)) // folio-ximorder
+    { // folio-ximorder
+        *when = event->xbutton.time; // folio-ximorder
+        return GLFW_TRUE; // folio-ximorder
+    } // folio-ximorder
+    if (event->type == ClientMessage && // folio-ximorder
+        event->xclient.message_type == _glfw.x11.WM_PROTOCOLS && // folio-ximorder
+        (Atom) event->xclient.data.l[0] == _glfw.x11.WM_DELETE_WINDOW) // folio-ximorder
+    { // folio-ximorder
+        *when = (Time) event->xclient.data.l[1]; // folio-ximorder: CurrentTime (0) waits for all
+        return GLFW_TRUE; // folio-ximorder
+    } // folio-ximorder
+    return GLFW_FALSE; // folio-ximorder
+} // folio-ximorder
+
+// folio-ximorder: whether a key typed at or before when is still at the IM
+static GLFWbool ximOwesBefore(Time when) // folio-ximorder
+{ // folio-ximorder
+    ximExpirePending(ximNow()); // folio-ximorder
+    for (int i = 0;  i < ximPendingCount;  i++) // folio-ximorder
+    { // folio-ximorder
+        if (when == CurrentTime || ximTimeNotAfter(ximPending[i].time, when)) // folio-ximorder
+            return GLFW_TRUE; // folio-ximorder
+    } // folio-ximorder
+    return GLFW_FALSE; // folio-ximorder
+} // folio-ximorder
+
+// folio-ximorder: while a barrier waits, only the IM's own messages (client
+// messages to windows that are not GLFW's) and keys typed before the
+// barrier are taken from the queue
+static Bool ximBeforeBarrier(Display* display, XEvent* event, XPointer arg) // folio-ximorder
+{ // folio-ximorder
+    const Time when = *(Time*) arg; // folio-ximorder
+    if (event->type == ClientMessage) // folio-ximorder
+    { // folio-ximorder
+        XPointer w; // folio-ximorder
+        return XFindContext(display, event->xany.window, _glfw.x11.context, &w) != 0; // folio-ximorder
+    } // folio-ximorder
+    if (event->type == KeyPress || event->type == KeyRelease) // folio-ximorder
+        return when == CurrentTime || ximTimeNotAfter(event->xkey.time, when); // folio-ximorder
+    return False; // folio-ximorder
+} // folio-ximorder
+
+static void processEvent(XEvent *event); // folio-ximorder
+
+// folio-ximorder: a mouse press ends a composition where it was typed, as
+// GTK and Qt text widgets do: the IC is reset (Xutf8ResetIC) and the text
+// the IM returns, if any, is reported to the window before the press, so it
+// goes to the widget that had the focus; an unfinished composition never
+// follows the click into another field
+static void ximResetBeforePress(const XEvent* event) // folio-ximorder
+{ // folio-ximorder
+    if (event->type != ButtonPress || !ximIsClick(event) || !ximMayCompose || !Xutf8ResetIC) // folio-ximorder
+        return; // folio-ximorder
+    _GLFWwindow* window = NULL; // folio-ximorder
+    if (XFindContext(_glfw.x11.display, event->xany.window, _glfw.x11.context, (XPointer*) &window) != 0 || // folio-ximorder
+        !window || !window->x11.ic) // folio-ximorder
+        return; // folio-ximorder
+    ximMayCompose = GLFW_FALSE; // folio-ximorder
+    char* text = Xutf8ResetIC(window->x11.ic); // folio-ximorder
+    if (!text) // folio-ximorder
+        return; // folio-ximorder
+    const char* c = text; // folio-ximorder
+    while (*c) // folio-ximorder
+        _glfwInputChar(window, decodeUTF8(&c), 0, GLFW_TRUE); // folio-ximorder
+    XFree(text); // folio-ximorder
+} // folio-ximorder
+
+// folio-ximorder: lets the IM give back the keys typed before a barrier
+// event (time when) before the barrier is processed, until the IM has said
+// nothing for _GLFW_XIM_HOLD_TIMEOUT or _GLFW_XIM_HOLD_MAX has passed;
+// later events stay queued behind it
+static void ximHoldFor(Time when) // folio-ximorder
+{ // folio-ximorder
+    const double deadline = ximNow() + _GLFW_XIM_HOLD_MAX; // folio-ximorder
+    while (ximOwesBefore(when)) // folio-ximorder: expires at the IM's silence
+    { // folio-ximorder
+        XEvent event; // folio-ximorder
+        if (XCheckIfEvent(_glfw.x11.display, &event, ximBeforeBarrier, (XPointer) &when)) // folio-ximorder
+        { // folio-ximorder
+            processEvent(&event); // folio-ximorder
+            continue; // folio-ximorder
+        } // folio-ximorder
+        double left = deadline - ximNow(); // folio-ximorder
+        if (left <= 0.0) // folio-ximorder
+            break; // folio-ximorder
+        if (left > _GLFW_XIM_DRAIN_SLICE) // folio-ximorder: look at the IM's silence again soon
+            left = _GLFW_XIM_DRAIN_SLICE; // folio-ximorder
+        XFlush(_glfw.x11.display); // folio-ximorder
+        struct pollfd fd = { ConnectionNumber(_glfw.x11.display), POLLIN }; // folio-ximorder
+        if (_glfwPollPOSIX(&fd, 1, &left)) // folio-ximorder
+            XEventsQueued(_glfw.x11.display, QueuedAfterReading); // folio-ximorder
+    } // folio-ximorder
+} // folio-ximorder
+
 static void processEvent(XEvent *event)
 {
     int keycode = 0;
@@ -1274,6 +1485,7 @@ static void processEvent(XEvent *event)
         keycode = event->xkey.keycode;
 
     filtered = XFilterEvent(event, None);
+    ximNoteKey(event, keycode, filtered); // folio-ximorder
 
     if (_glfw.x11.randr.available)
     {
@@ -2944,12 +3156,34 @@ void _glfwPollEventsX11(void)
 #endif
     XPending(_glfw.x11.display);
 
+    double drain = _GLFW_XIM_DRAIN_TOTAL; // folio-ximorder
+    ximTraffic = GLFW_FALSE; // folio-ximorder
+    for (;;) // folio-ximorder
+    { // folio-ximorder
     while (QLength(_glfw.x11.display))
     {
         XEvent event;
         XNextEvent(_glfw.x11.display, &event);
+        Time when; // folio-ximorder
+        if (ximIsBarrier(&event, &when) && ximOwesBefore(when)) // folio-ximorder
+            ximHoldFor(when); // folio-ximorder
+        ximResetBeforePress(&event); // folio-ximorder
         processEvent(&event);
     }
+        // folio-ximorder: the IM took or gave back events, or still has
+        // keys to give back: its next message (the next forwarded key)
+        // comes within moments
+        if (drain <= 0.0 || (!ximTraffic && !ximOwesBefore(CurrentTime))) // folio-ximorder
+            break; // folio-ximorder
+        ximTraffic = GLFW_FALSE; // folio-ximorder
+        XFlush(_glfw.x11.display); // folio-ximorder
+        double slice = drain < _GLFW_XIM_DRAIN_SLICE ? drain : _GLFW_XIM_DRAIN_SLICE; // folio-ximorder
+        const double start = ximNow(); // folio-ximorder
+        struct pollfd fd = { ConnectionNumber(_glfw.x11.display), POLLIN }; // folio-ximorder
+        if (_glfwPollPOSIX(&fd, 1, &slice)) // folio-ximorder
+            XPending(_glfw.x11.display); // folio-ximorder
+        drain -= ximNow() - start; // folio-ximorder
+    } // folio-ximorder
 
     _GLFWwindow* window = _glfw.x11.disabledCursorWindow;
     if (window)
