@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -320,7 +321,19 @@ func (c *converter) tooDeep(n ast.Node) *Block {
 
 // inlines converts the inline children of n.
 func (c *converter) inlines(n ast.Node) []Inline {
+	// room for a run a child and one a soft break (a paragraph of many
+	// lines: its runs are not grown one doubling at a time)
+	size := 0
+	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+		size++
+		if t, ok := ch.(*ast.Text); ok && t.SoftLineBreak() {
+			size++
+		}
+	}
 	var runs []Inline
+	if size > 16 {
+		runs = make([]Inline, 0, size)
+	}
 	c.open = c.open[:0]
 	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
 		runs = c.inline(runs, ch, 0, "")
@@ -465,7 +478,7 @@ func (c *converter) inline(runs []Inline, n ast.Node, style Style, link string) 
 	}
 	switch t := n.(type) {
 	case *ast.Text:
-		runs = appendText(runs, Inline{Style: style, Link: link, Text: c.text(t)})
+		runs = c.appendSource(runs, Inline{Style: style, Link: link, Text: c.text(t)})
 		if t.HardLineBreak() {
 			runs = append(runs, Inline{Kind: InlineBreak})
 		} else if t.SoftLineBreak() {
@@ -643,7 +656,7 @@ func resolveSoftBreaks(runs []Inline) []Inline {
 	for i := 0; i < len(runs); i++ {
 		r := runs[i]
 		if r.Kind != inlineSoft {
-			out = appendText(out, r)
+			out = appendRun(out, r)
 			continue
 		}
 		var before, after rune = -1, -1
@@ -662,7 +675,49 @@ func resolveSoftBreaks(runs []Inline) []Inline {
 		if before < 0 || after < 0 || !SoftBreakIsSpace(before, after) {
 			continue
 		}
-		out = appendText(out, Inline{Style: r.Style, Link: r.Link, Text: " "})
+		out = appendRun(out, Inline{Style: r.Style, Link: r.Link, Text: " "})
 	}
 	return out
+}
+
+// appendRun appends a run as appendText does, without merging its text
+// into the run before (no copy): for runs that mergeRuns joins afterwards
+// (inlines: trimBreakSpace), with one copy of each text. In place, out
+// never overtakes what resolveSoftBreaks reads.
+func appendRun(runs []Inline, in Inline) []Inline {
+	if in.Kind == InlineText && in.Text == "" {
+		return runs
+	}
+	return append(runs, in)
+}
+
+// appendSource is appendText for a text node's run: when it is a
+// substring of c.str that starts where the run before it ends, itself a
+// substring of c.str of the same look, that run becomes the substring
+// holding both (no copy, however long: goldmark cuts a line's text at
+// each space, for links; copying the pieces together copied each line's
+// text many times). The same text as appendText's.
+func (c *converter) appendSource(runs []Inline, in Inline) []Inline {
+	if n := len(runs); n > 0 && in.Kind == InlineText && in.Text != "" && mergeable(runs[n-1], in) {
+		if at, ok := c.strAt(in.Text); ok {
+			if from, ok := c.strAt(runs[n-1].Text); ok && from+len(runs[n-1].Text) == at {
+				runs[n-1].Text = c.str[from : at+len(in.Text)]
+				return runs
+			}
+		}
+	}
+	return appendText(runs, in)
+}
+
+// strAt is the offset in c.str of s when s is a non-empty substring of
+// it (the same bytes in memory, not equal text).
+func (c *converter) strAt(s string) (int, bool) {
+	if s == "" || c.str == "" {
+		return 0, false
+	}
+	d := uintptr(unsafe.Pointer(unsafe.StringData(s))) - uintptr(unsafe.Pointer(unsafe.StringData(c.str)))
+	if d >= uintptr(len(c.str)) || int(d)+len(s) > len(c.str) {
+		return 0, false
+	}
+	return int(d), true
 }

@@ -188,7 +188,7 @@ func (d *Document) parseWith(region []byte, base, baseLine int, refs []parser.Re
 		// its paragraphs may have been parsed without inlines (those that
 		// start after eager; a block may start where the one before it
 		// starts: a paragraph's last line beginning a table)
-		l.reparse = deferred && l.node != nil && (int(l.to) > eager || int(l.from) >= eager) && holdsParagraphs(l.node)
+		l.reparse = deferred && l.node != nil && (int(l.to) > eager || int(l.from) >= eager) && holdsParagraphs(l.node) && !keptLines(l.node, eager)
 		if deferred {
 			conv.starts[i], conv.kinds[i] = tb.Start-base, tb.Block.Kind
 		}
@@ -207,6 +207,20 @@ func (d *Document) parseWith(region []byte, base, baseLine int, refs []parser.Re
 	}
 	d.reuse(out, region, base, reuse)
 	return out, ctx.References()
+}
+
+// keptLines reports whether a top-level paragraph kept its lines, so its
+// inlines were parsed with the document (dropLines keeps those of a
+// paragraph whose first line starts before eager): it is converted from
+// its node, not parsed again (a big paste starting at an article's top
+// would be inline-parsed twice).
+func keptLines(n ast.Node, eager int) bool {
+	p, ok := n.(*ast.Paragraph)
+	if !ok {
+		return false
+	}
+	lines := p.Lines()
+	return lines.Len() > 0 && lines.At(0).Start < eager
 }
 
 // newContext is a parser context knowing the definitions refs.

@@ -137,3 +137,32 @@ func FuzzDeferredInlines(f *testing.F) {
 		sameAsEager(t, long)
 	})
 }
+
+// TestEagerParagraphNotReparsed: a top-level paragraph that starts before
+// eagerBytes and runs past it (a big paste at an article's top) kept its
+// inlines in the document's parse, so it is converted from that node, not
+// inline-parsed a second time; a list doing the same is parsed again (its
+// later paragraphs' lines were dropped). Both convert as an eager parse.
+func TestEagerParagraphNotReparsed(t *testing.T) {
+	var para, list strings.Builder
+	para.WriteString("before\n\n")
+	list.WriteString("before\n\n")
+	for i := 0; para.Len() < 3*eagerBytes; i++ {
+		fmt.Fprintf(&para, "line %d *of* the 中文 [pasted](/u) text\n", i)
+		fmt.Fprintf(&list, "- item %d\n\n  with *a* paragraph\n", i)
+	}
+	para.WriteString("\nafter\n")
+	for _, tc := range []struct {
+		body    string
+		reparse bool
+	}{{para.String(), false}, {list.String(), true}} {
+		blocks := NewDocument(New()).Set([]byte(tc.body))
+		if len(blocks) < 2 {
+			t.Fatalf("%d blocks", len(blocks))
+		}
+		if got := blocks[1].Block.lazy.reparse; got != tc.reparse {
+			t.Errorf("%v: reparse %v, want %v", blocks[1].Block.Kind, got, tc.reparse)
+		}
+		sameAsEagerWith(t, []byte(tc.body), false)
+	}
+}
