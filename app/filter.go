@@ -546,6 +546,13 @@ func plainFold(s string) bool {
 			i++
 			continue
 		}
+		// U+3000–U+9FFF (CJK, kana: most of a Chinese text) has no case
+		// (see hasCase): a well-formed 3-byte sequence there is skipped
+		// without decoding it.
+		if c := s[i]; 0xE3 <= c && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			i += 3
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if (r == utf8.RuneError && n == 1) || (hasCase(r) && unicode.ToLower(r) != r) {
 			return false
