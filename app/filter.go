@@ -371,12 +371,77 @@ func (c *catalog) order(k sortKey, group bool) []int {
 	if k == byTitle && c.tkey == nil {
 		c.tkey = titleKeys(c.title)
 	}
-	o := make([]int, len(c.items))
-	for i := range o {
-		o[i] = i
+	o := c.byDate(k, group)
+	if o == nil {
+		o = make([]int, len(c.items))
+		for i := range o {
+			o[i] = i
+		}
+		slices.SortFunc(o, c.compare(k, group)) // a total order: every key ends with the path
 	}
-	slices.SortFunc(o, c.compare(k, group)) // a total order: every key ends with the path
 	cache[k] = o
+	return o
+}
+
+// byDate is the ungrouped order by date (the list's default) built by
+// buckets: the items' distinct dates are sorted, newest first and the
+// undated last, and each date's items follow in path order as they come,
+// the order compareKey(byDate) gives. A folder has far fewer dates than
+// articles (a few articles a day), so this sorts a few thousand strings,
+// not 150,000 rows. It is nil for another order, or when the dates are
+// mostly distinct (then the plain sort is as quick).
+func (c *catalog) byDate(k sortKey, group bool) []int {
+	if k != byDate || group || len(c.items) < 2 {
+		return nil
+	}
+	limit := len(c.items)/4 + 16
+	bucket := make(map[string]int32, min(limit, 4096)) // date → its number in dates
+	var dates []string
+	num := make([]int32, len(c.items)) // each item's date's number
+	for i := range c.items {
+		d := c.items[i].Date
+		n, ok := bucket[d]
+		if !ok {
+			if len(dates) == limit {
+				return nil
+			}
+			n = int32(len(dates))
+			bucket[d] = n
+			dates = append(dates, d)
+		}
+		num[i] = n
+	}
+	rank := make([]int32, len(dates)) // a date's number → its place, newest first
+	byRank := make([]int32, len(dates))
+	for i := range byRank {
+		byRank[i] = int32(i)
+	}
+	slices.SortFunc(byRank, func(a, b int32) int {
+		da, db := dates[a], dates[b]
+		switch {
+		case da == "":
+			return 1
+		case db == "":
+			return -1
+		}
+		return -strings.Compare(da, db)
+	})
+	for place, n := range byRank {
+		rank[n] = int32(place)
+	}
+	start := make([]int, len(dates)+1) // where each place's items begin in o
+	for _, n := range num {
+		start[rank[n]+1]++
+	}
+	for p := 1; p < len(start); p++ {
+		start[p] += start[p-1]
+	}
+	o := make([]int, len(c.items))
+	for i, n := range num {
+		p := rank[n]
+		o[start[p]] = i
+		start[p]++
+	}
 	return o
 }
 
@@ -479,6 +544,13 @@ func plainFold(s string) bool {
 	for i := 0; i < len(s); {
 		if s[i] < utf8.RuneSelf {
 			i++
+			continue
+		}
+		// U+3000–U+9FFF (CJK, kana: most of a Chinese text) has no case
+		// (see hasCase): a well-formed 3-byte sequence there is skipped
+		// without decoding it.
+		if c := s[i]; 0xE3 <= c && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			i += 3
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])

@@ -54,6 +54,13 @@ type cacheRead struct {
 	start time.Time
 	done  chan struct{}
 	err   error // why the cache was not loaded (after done)
+
+	// The list's catalog of the cache's rows, ordered, built on the
+	// reading goroutine once they are in (while the watcher still
+	// starts), and the Index's version it is of; nil when the cache was
+	// not loaded.
+	cat *catalog
+	ver uint64
 }
 
 // readIndexCache starts reading the folder's index cache into ix, on
@@ -71,9 +78,22 @@ func (ws *workspace) readIndexCache(ix *library.Index) *cacheRead {
 		}
 		loadGC.start() // the decoded rows are most of the heap: collect less often meanwhile
 		defer loadGC.done()
-		r.err = ix.LoadCache(r.cache.file)
+		if r.err = ix.LoadCache(r.cache.file); r.err != nil {
+			return
+		}
+		r.ver = ix.Version() // before reading: a later change makes it stale, never wrongly current
+		r.cat = ws.orderedCatalog((&catalog{}).extend(ix.Summaries()))
 	}()
 	return r
+}
+
+// orderedCatalog orders c as the list shows it (sort and grouping of the
+// preferences) and returns it; off the UI goroutine (a sort of 150,000
+// rows takes a good part of a second).
+func (ws *workspace) orderedCatalog(c *catalog) *catalog {
+	prefs := ws.app.Preferences()
+	c.order(sortKey(prefs.IntWithFallback(prefListSort, int(byDate))), prefs.Bool(prefListGroup))
+	return c
 }
 
 // loadIndex fills the folder's Index and shows it in the list, on the
@@ -98,14 +118,16 @@ func (ws *workspace) loadIndex(ix *library.Index, first string, pre *cacheRead) 
 	case !errors.Is(pre.err, fs.ErrNotExist):
 		fill.debug("index cache not used: %v", pre.err)
 	}
-	if !fill.fromCache {
+	var cat preparedCatalog
+	if fill.fromCache {
+		cat = fill.finishWith(pre.cat, pre.ver)
+	} else {
 		err = ix.LoadStream(context.Background(), listFillEvery, fill.progress)
+		cat = fill.finish()
 	}
-	cat := fill.finish()
 	// Ordered here, not on the UI goroutine when the list takes it (a
 	// sort of 150,000 rows takes a good part of a second).
-	prefs := ws.app.Preferences()
-	cat.cat.order(sortKey(prefs.IntWithFallback(prefListSort, int(byDate))), prefs.Bool(prefListGroup))
+	ws.orderedCatalog(cat.cat)
 	fill.debug("list's catalog ready")
 	ws.do(func() {
 		if ix == ws.index {
@@ -207,13 +229,21 @@ func (f *listFiller) extendLast() *catalog {
 
 // finish stops the filler and returns the catalog of all of ix's rows,
 // extending the last one shown.
-func (f *listFiller) finish() preparedCatalog {
+func (f *listFiller) finish() preparedCatalog { return f.finishWith(nil, 0) }
+
+// finishWith is finish taking pre, a catalog of all of ix's rows built
+// already at ix's version ver, if ix is still at that version (else pre
+// is dropped and the catalog built afresh).
+func (f *listFiller) finishWith(pre *catalog, ver uint64) preparedCatalog {
 	close(f.stop)
 	loadGC.done()
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	ver := f.ix.Version()
-	c := f.extendLast()
+	c := pre
+	if pre == nil || f.ix.Version() != ver {
+		ver = f.ix.Version()
+		c = f.extendLast()
+	}
 	c.titles = nil // the list's now: no more extensions
 	f.last = nil
 	f.ws.list.cats.seed(f.ix, c) // the next change updates it

@@ -175,3 +175,40 @@ func TestListRowCorrectedOnceTheRestIsChecked(t *testing.T) {
 		t.Fatalf("%d files left to check", n)
 	}
 }
+
+// TestFinishTakesTheCachesCatalogOnlyIfCurrent checks that a load from
+// the index cache hands the list the catalog built while the watcher
+// started when the Index did not change since, and builds it afresh
+// (with the change) when it did: a stale catalog is never shown.
+func TestFinishTakesTheCachesCatalogOnlyIfCurrent(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	for i := range 30 {
+		p := filepath.Join(dir, fmt.Sprintf("%02d.md", i))
+		if err := os.WriteFile(p, []byte(fmt.Sprintf("---\ntitle: T%d\ndate: 2024-01-%02d\n---\n", i, 1+i%9)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ix := library.NewIndex(dir)
+	if err := ix.Load(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	ws.index = ix
+	ws.list.setIndex(ix)
+
+	ver := ix.Version()
+	pre := ws.orderedCatalog((&catalog{}).extend(ix.Summaries()))
+	if got := ws.startFill(ix).finishWith(pre, ver); got.cat != pre || got.ver != ver {
+		t.Fatal("the current catalog of the cache's rows was not taken")
+	}
+
+	pre = ws.orderedCatalog((&catalog{}).extend(ix.Summaries()))
+	added := filepath.Join(dir, "99.md")
+	ix.Put(added, []byte("---\ntitle: Added\ndate: 2025-01-01\n---\n"))
+	got := ws.startFill(ix).finishWith(pre, ver)
+	if got.cat == pre || got.ver != ix.Version() || len(got.cat.items) != len(pre.items)+1 {
+		t.Fatalf("a stale catalog was taken: %d items, version %d (index %d)", len(got.cat.items), got.ver, ix.Version())
+	}
+	if o := ws.orderedCatalog(got.cat).order(byDate, false); got.cat.items[o[0]].Title != "Added" {
+		t.Fatal("the fresh catalog does not show the change first")
+	}
+}
