@@ -98,7 +98,13 @@ func (p *boundedDelims) Parse(parent ast.Node, block text.Reader, pc parser.Cont
 		return nil
 	}
 	b.delims++
-	return p.InlineParser.Parse(parent, block, pc)
+	before := block.PrecendingCharacter()
+	line, _ := block.PeekLine()
+	n := p.InlineParser.Parse(parent, block, pc)
+	if d, ok := n.(*parser.Delimiter); ok {
+		cjkFlanking(d, before, line)
+	}
+	return n
 }
 
 // CloseBlock implements parser.CloseBlocker.
