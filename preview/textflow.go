@@ -274,6 +274,9 @@ func newMeasureCache() *measureCache {
 
 func (c *measureCache) measure(s string, size float32, style fyne.TextStyle) fyne.Size {
 	if c == nil {
+		if hasItalicPart(s, style) {
+			return measureItalic(fyne.CurrentApp().Driver(), s, size, style)
+		}
 		return fyne.MeasureText(s, size, style)
 	}
 	if r, n := utf8.DecodeRuneInString(s); n == len(s) && n > 1 && fullWidth(r) {
@@ -294,7 +297,12 @@ func (c *measureCache) measure(s string, size float32, style fyne.TextStyle) fyn
 	if len(c.m) >= maxMeasured {
 		clear(c.m)
 	}
-	v := fyne.MeasureText(s, size, style)
+	var v fyne.Size
+	if hasItalicPart(s, style) { // italic.go: Latin parts from the italic face
+		v = measureItalic(fyne.CurrentApp().Driver(), s, size, style)
+	} else {
+		v = fyne.MeasureText(s, size, style)
+	}
 	c.m[k] = v
 	return v
 }
@@ -670,6 +678,10 @@ func (r *flowRenderer) build(width float32) {
 			}
 			if run.code && hasOneColumn(t.mc, p.text, size, run.style) { // codeglyph.go
 				r.objs = inlineCodeTexts(r.objs, t.mc, p.text, c, size, run.style, p.x, y, l.h)
+				continue
+			}
+			if hasItalicPart(p.text, run.style) { // italic.go
+				r.objs = italicTexts(r.objs, drv, p.text, c, size, run.style, p.x, y, base, l.h)
 				continue
 			}
 			txt := canvas.NewText(p.text, c)
