@@ -41,7 +41,7 @@ func SplitParts(b *Block) {
 			return
 		}
 	case KindTable, KindList, KindQuote:
-		if b.lines < partMinLines {
+		if b.lines < partMinLines && (b.Kind != KindTable || !cutWide(b)) {
 			return
 		}
 	case KindParagraph:

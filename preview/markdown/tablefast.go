@@ -358,3 +358,42 @@ func trimSpaceString(s string) string {
 	}
 	return s[i:j]
 }
+
+// ReadableEm is the narrowest a column gets (in em) before a table
+// scrolls sideways rather than squeezing it: ten Chinese characters, or
+// two or three words. A column whose text is narrower keeps its own
+// width, and a longer word than this widens it (up to minColEm).
+const ReadableEm = 10
+
+// ReadableMin is column c's narrowest readable width in em: its longest
+// word, and at least ReadableEm unless its widest cell is narrower.
+func (p *TablePlan) ReadableMin(c int) float32 {
+	return max(min(p.Natural[c], ReadableEm), p.Minimum[c])
+}
+
+// wideEm is how wide (in em, a column's padding counted as one) a table's
+// readable columns must be for it to scroll sideways at any width the
+// preview gives it (860 units at a 14-unit text size).
+const wideEm = 55
+
+// Wide reports whether the table's columns at their readable minimum are
+// wider than the preview ever is: it always scrolls sideways.
+func (p *TablePlan) Wide() bool {
+	sum := float32(0)
+	for c := range p.Cols {
+		sum += p.ReadableMin(c) + 1
+	}
+	return sum > wideEm
+}
+
+// cutWide reports whether a table of fewer than partMinLines lines is
+// still cut into parts: it has more rows than a part and is Wide (a
+// 300-column table), so that its rows are built a part at a time as a
+// long table's are. It converts the table (on the parsing goroutine).
+func cutWide(b *Block) bool {
+	if b.lines <= partRows+2 {
+		return false
+	}
+	b.Fill()
+	return len(b.Rows) > partRows && PlanTable(b).Wide()
+}
