@@ -116,15 +116,14 @@ func newWideBox(b builder, bl *Block, plan *markdown.TablePlan) *tableBox {
 }
 
 // widen lays a wide table's part out again at its group's column widths
-// (a part built later has a wider column).
+// (a part built later has a wider column). It runs while the page builds
+// that part: the page measures this one again as it lays it out (the
+// heights of its rows change only if a cell now wraps less).
 func (t *tableBox) widen(colW []float32) {
 	t.wide.widen(colW)
 	if t.r != nil {
 		t.r.Layout(t.Size())
 		canvas.Refresh(t.wide.content)
-	}
-	if t.wide.grew != nil {
-		t.wide.grew()
 	}
 }
 
@@ -226,11 +225,9 @@ func (r *tableBoxRenderer) Layout(s fyne.Size) {
 	t := r.t
 	if t.wide != nil {
 		t.wide.setView(t.offset(), s.Width)
-		size := fyne.NewSize(max(t.wide.width, s.Width), t.wide.height)
-		if t.body.Size() == size {
-			t.body.Layout.Layout(t.body.Objects, size) // the cells in view changed
-		}
-		t.body.Resize(size)
+		t.body.Resize(fyne.NewSize(max(t.wide.width, s.Width), t.wide.height))
+		g := t.wide.content
+		g.Layout.Layout(g.Objects, g.Size()) // the cells in view may have changed
 		r.scroll.Resize(s)
 		r.scroll.Base.Refresh() // its bar; not every cell (Scroll.Refresh)
 		return

@@ -40,7 +40,7 @@ const wideSlack = 3
 
 // wideMargin is how far past the view, each side, a wide table's cells
 // are built: a small sideways scroll builds nothing.
-const wideMargin = 200
+const wideMargin = 100
 
 // wideMeasureBudget bounds the time spent laying out a wide table's
 // wrapping cells for their heights when it is built; the cells past it

@@ -216,16 +216,27 @@ func (r *rowLines) convert() [][][]Inline {
 	return rows[:r.n]
 }
 
-// cutRows cuts row lines into parts of partRows rows (one part when they
-// are at most max rows).
-func cutRows(head *tableHead, lines string, n, most int) []*rowLines {
+// partCells is about how many cells a part of a table holds: a wide
+// table's parts have fewer rows than partRows, as a part is converted (a
+// fast table's) and its cells in view built at once on the UI goroutine
+// when it is shown (a part of 30 rows of 300 columns took ~26 ms to
+// convert alone).
+const partCells = 2400
+
+// rowsPerPart is how many body rows a part of a table of cols columns
+// holds.
+func rowsPerPart(cols int) int { return min(partRows, max(2, partCells/max(cols, 1))) }
+
+// cutRows cuts row lines into parts of per rows (one part when they are
+// at most max rows).
+func cutRows(head *tableHead, lines string, n, most, per int) []*rowLines {
 	if n <= most {
 		return []*rowLines{{head: head, lines: lines, n: n}}
 	}
 	var out []*rowLines
 	for len(lines) > 0 {
 		end, k := 0, 0
-		for ; k < partRows && end < len(lines); k++ {
+		for ; k < per && end < len(lines); k++ {
 			i := strings.IndexByte(lines[end:], '\n')
 			if i < 0 {
 				end = len(lines)
@@ -389,11 +400,12 @@ func (p *TablePlan) Wide() bool {
 // cutWide reports whether a table of fewer than partMinLines lines is
 // still cut into parts: it has more rows than a part and is Wide (a
 // 300-column table), so that its rows are built a part at a time as a
-// long table's are. It converts the table (on the parsing goroutine).
+// long table's are (rowsPerPart rows each). It converts the table (on the
+// parsing goroutine).
 func cutWide(b *Block) bool {
-	if b.lines <= partRows+2 {
+	if b.lines <= 4 {
 		return false
 	}
 	b.Fill()
-	return len(b.Rows) > partRows && PlanTable(b).Wide()
+	return len(b.Rows) > rowsPerPart(tableCols(b)) && PlanTable(b).Wide()
 }
