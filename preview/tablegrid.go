@@ -208,7 +208,9 @@ func (g *wideGrid) measureRows() {
 			i := r*g.cols + c
 			inner := g.colW[c] - 2*g.cellPad
 			lines := 1 + breaks(row[c])
-			if s := g.sizes[i]; s.natural > inner-wideSlack {
+			// the widest cell of a column fits with wideSlack to spare
+			// (less half a unit of rounding)
+			if s := g.sizes[i]; s.natural > inner-wideSlack/2 {
 				if time.Now().Before(deadline) {
 					g.exact[i] = true
 					h = max(h, heightOf(g.cell(i), g.colW[c])-2*g.cellPad)
