@@ -94,14 +94,21 @@ type tableBox struct {
 	wide  *wideGrid   // a wide table's cells and geometry, or nil
 	group *tableGroup // the scroll shared with the table's other parts, or nil
 	bar   bool        // a wide table's part that shows the bar (the last)
+	sig   string      // a wide table's signature (sideOffsets)
 	r     *tableBoxRenderer
 }
 
 // newWideBox is the box of a wide table (or a part of one).
 func newWideBox(b builder, bl *Block, plan *markdown.TablePlan) *tableBox {
-	t := &tableBox{outer: b.scrollPage, bar: bl.Cont()&markdown.ContBelow == 0}
+	t := &tableBox{outer: b.scrollPage, bar: bl.Cont()&markdown.ContBelow == 0, sig: tableSig(bl, plan.Cols)}
 	if bl.Cont() != 0 {
 		t.group = groupFor(plan)
+		if len(t.group.members) == 0 { // a new group: the table as it was scrolled
+			t.group.offset = lastOffset(t.sig)
+		}
+		if bl.Header != nil {
+			t.group.sig = t.sig
+		}
 	}
 	g := newWideGrid(b, bl, plan, t.group)
 	lines := canvas.NewRectangle(theme.Color(theme.ColorNameSeparator))
@@ -196,9 +203,12 @@ func (t *tableBox) CreateRenderer() fyne.WidgetRenderer {
 	r := &tableBoxRenderer{t: t, scroll: newPageScroll(t.body, t.outer)}
 	if t.wide != nil {
 		t.r = r
-		if t.group != nil {
+		switch {
+		case t.group != nil:
 			r.scroll.group = t.group
 			r.scroll.Offset.X = t.group.offset
+		default:
+			r.scroll.Offset.X = lastOffset(t.sig)
 		}
 		if !t.bar {
 			r.scroll.Direction = container.ScrollNone
@@ -206,6 +216,8 @@ func (t *tableBox) CreateRenderer() fyne.WidgetRenderer {
 		r.scroll.OnScrolled = func(at fyne.Position) {
 			if t.group != nil {
 				t.group.scrollTo(at.X, t)
+			} else {
+				rememberOffset(t.sig, len(t.wide.colW), at.X)
 			}
 			t.viewMoved(at.X)
 		}

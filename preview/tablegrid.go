@@ -3,6 +3,8 @@ package preview
 import (
 	"math"
 	"sort"
+	"strconv"
+	"strings"
 	"time"
 	"weak"
 
@@ -353,7 +355,50 @@ type tableGroup struct {
 	offset  float32
 	colW    []float32
 	members map[weak.Pointer[tableBox]]struct{}
+	sig     string // the table's signature (sideOffsets)
 }
+
+// sideOffsets are how far the wide tables shown were last scrolled
+// sideways, by signature (their column count and header) and by column
+// count alone: an edit makes a table's parts anew (a new plan when its
+// widths changed), and a keystroke in the editor must not scroll the
+// preview's table back to its first column. A part without the header
+// (built first when the view is below it) finds the last table of as
+// many columns. UI goroutine only.
+var sideOffsets = map[string]float32{}
+
+// maxSideOffsets bounds sideOffsets (it is emptied when full).
+const maxSideOffsets = 64
+
+// tableSig is a wide table's signature: its column count and the text of
+// its first header cells; a part without the header has its column
+// count alone.
+func tableSig(bl *Block, cols int) string {
+	var b strings.Builder
+	b.WriteString(strconv.Itoa(cols))
+	if bl.Header != nil {
+		for _, c := range bl.Header[:min(len(bl.Header), 8)] {
+			b.WriteByte('|')
+			b.WriteString(inlineText(c))
+		}
+	}
+	return b.String()
+}
+
+// rememberOffset records how far the table with signature sig and cols
+// columns is scrolled sideways.
+func rememberOffset(sig string, cols int, x float32) {
+	if len(sideOffsets) >= maxSideOffsets {
+		clear(sideOffsets)
+	}
+	if sig != "" {
+		sideOffsets[sig] = x
+	}
+	sideOffsets[strconv.Itoa(cols)] = x
+}
+
+// lastOffset is where a table with signature sig was last scrolled.
+func lastOffset(sig string) float32 { return sideOffsets[sig] }
 
 // widths merges a part's column widths into the group's (each column's
 // widest) and returns them; when a column widened, the parts built
@@ -418,6 +463,9 @@ func (g *tableGroup) scrollBy(dx float32, s *pageScroll) {
 // scrollTo puts every built part but from at x.
 func (g *tableGroup) scrollTo(x float32, from *tableBox) {
 	g.offset = x
+	if len(g.colW) > 0 {
+		rememberOffset(g.sig, len(g.colW), x)
+	}
 	for k := range g.members {
 		t := k.Value()
 		if t == nil {

@@ -149,8 +149,11 @@ func builtParts(t *testing.T, p *Preview, least int) []*tableBox {
 // rows), a sideways wheel or shift+wheel over any part scrolls every part
 // to one position, so the header stays over its columns; the cells of the
 // columns come into view are built; a plain wheel scrolls the page; the
-// last part has room for the bar under its last row, the others none.
+// last part has room for the bar under its last row, the others none;
+// an edit leaves the table scrolled where it was.
 func TestWideTableScrollsSideways(t *testing.T) {
+	clear(sideOffsets)
+	defer clear(sideOffsets)
 	p := showPreview(t)
 	p.updateNow(wideTable(300, 200), Meta{}, "", 1)
 	p.ScrollToSourceLine(9) // the header's part ends in view
@@ -217,6 +220,17 @@ func TestWideTableScrollsSideways(t *testing.T) {
 	}
 	if last.r.scroll.Offset.X != head.group.offset {
 		t.Errorf("the last part, built after the scroll, is at %v, the table at %v", last.r.scroll.Offset.X, head.group.offset)
+	}
+
+	// a keystroke in a cell makes the table's parts anew: it stays
+	// scrolled where it was
+	x = head.group.offset
+	body2 := bytes.Replace(wideTable(300, 200), []byte("| value 3.1 |"), []byte("| value 3.1 and a longer text |"), 1)
+	p.updateNow(body2, Meta{}, "", 1)
+	p.ScrollToSourceLine(9)
+	parts = builtParts(t, p, 1)
+	if parts[0] == head || parts[0].r.scroll.Offset.X != x {
+		t.Errorf("after an edit the table is scrolled to %v, was %v (widget kept: %v)", parts[0].r.scroll.Offset.X, x, parts[0] == head)
 	}
 }
 
