@@ -16,7 +16,7 @@ import (
 // a table that cannot fit scrolls anyway, and then each column gets its
 // longest word whole. Chinese breaks between any two characters, so its
 // "words" are one or two characters wide: a column is also never narrower
-// than markdown.ReadableEm (ten Chinese characters) unless its text is,
+// than markdown.ReadableEm (eight Chinese characters) unless its text is,
 // so a table with many columns scrolls rather than squeezing them.
 
 // wordCapEm is the most a column asks for its longest word when the table

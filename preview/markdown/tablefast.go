@@ -371,10 +371,10 @@ func trimSpaceString(s string) string {
 }
 
 // ReadableEm is the narrowest a column gets (in em) before a table
-// scrolls sideways rather than squeezing it: ten Chinese characters, or
-// two or three words. A column whose text is narrower keeps its own
+// scrolls sideways rather than squeezing it: eight Chinese characters, or
+// two words. A column whose text is narrower keeps its own
 // width, and a longer word than this widens it (up to minColEm).
-const ReadableEm = 10
+const ReadableEm = 8
 
 // ReadableMin is column c's narrowest readable width in em: its longest
 // word, and at least ReadableEm unless its widest cell is narrower.
