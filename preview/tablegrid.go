@@ -31,8 +31,8 @@ func snap(v float32) float32 { return float32(math.Round(float64(v))) }
 // Such a table is a virtualised grid: its row heights are found the same
 // way (a cell that wraps is laid out, not drawn), and only the cells of
 // the columns in view are built, as the preview builds only the blocks in
-// view (a long wide table is cut into parts of 30 rows on the parsing
-// goroutine). The parts of a table share their column widths and scroll
+// view (a wide table of more than a few rows is cut into parts of about
+// 2,400 cells on the parsing goroutine: markdown's rowsPerPart). The parts of a table share their column widths and scroll
 // sideways together, to one position (tableGroup), so the header, in the
 // first part, stays over its columns; the bar is under the last part.
 
@@ -83,7 +83,8 @@ type wideGrid struct {
 type cellSize struct{ natural, word float32 }
 
 // isWideTable reports whether a table with this plan is shown as a
-// wideGrid.
+// wideGrid (an HTML table with row spans keeps the fitted layout, which
+// places them).
 func isWideTable(bl *Block, plan *markdown.TablePlan) bool {
 	return plan.Cols > 0 && len(bl.RowSpans) == 0 && plan.Wide()
 }
