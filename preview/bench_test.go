@@ -56,7 +56,7 @@ func BenchmarkPreviewFull(b *testing.B) {
 	for _, s := range sizes {
 		all = append(all, bench{s.name, seedOfSize(b, s.n)})
 	}
-	all = append(all, bench{"code1MB", bigCode(1 << 20)}, bench{"table20k", bigTable(20000)}, bench{"para3MB", bigPara(3 << 20)}, bench{"line900KB", bigLine(900 << 10)})
+	all = append(all, bench{"code1MB", bigCode(1 << 20)}, bench{"table20k", bigTable(20000)}, bench{"table300cols", wideTable(300, 40)}, bench{"para3MB", bigPara(3 << 20)}, bench{"line900KB", bigLine(900 << 10)})
 	for _, s := range all {
 		body := s.body
 		b.Run(s.name, func(b *testing.B) {
@@ -198,7 +198,7 @@ func BenchmarkGoldmarkHTML(b *testing.B) {
 	for _, s := range sizes {
 		all = append(all, bench{s.name, seedOfSize(b, s.n)})
 	}
-	all = append(all, bench{"code1MB", bigCode(1 << 20)}, bench{"table20k", bigTable(20000)}, bench{"para3MB", bigPara(3 << 20)}, bench{"line900KB", bigLine(900 << 10)})
+	all = append(all, bench{"code1MB", bigCode(1 << 20)}, bench{"table20k", bigTable(20000)}, bench{"table300cols", wideTable(300, 40)}, bench{"para3MB", bigPara(3 << 20)}, bench{"line900KB", bigLine(900 << 10)})
 	for _, s := range all {
 		body := s.body
 		b.Run(s.name, func(b *testing.B) {
@@ -242,7 +242,7 @@ func BenchmarkPreviewRatio(b *testing.B) {
 	for _, s := range sizes {
 		all = append(all, bench{s.name, seedOfSize(b, s.n)})
 	}
-	all = append(all, bench{"code1MB", bigCode(1 << 20)}, bench{"table20k", bigTable(20000)}, bench{"para3MB", bigPara(3 << 20)}, bench{"line900KB", bigLine(900 << 10)})
+	all = append(all, bench{"code1MB", bigCode(1 << 20)}, bench{"table20k", bigTable(20000)}, bench{"table300cols", wideTable(300, 40)}, bench{"para3MB", bigPara(3 << 20)}, bench{"line900KB", bigLine(900 << 10)})
 	for _, s := range all {
 		body := s.body
 		b.Run(s.name, func(b *testing.B) {

@@ -347,6 +347,9 @@ func (b builder) table(bl *Block) fyne.CanvasObject {
 	if cols == 0 {
 		return canvas.NewRectangle(color.Transparent)
 	}
+	if isWideTable(bl, plan) { // it scrolls at any width: build only what is in view (tablegrid.go)
+		return newWideBox(b, bl, plan)
+	}
 	pad := theme.Padding()
 	var cells []fyne.CanvasObject
 	// an HTML table's cells that span rows: one tall cell, and nothing

@@ -3,6 +3,8 @@ package preview
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
+
+	"folio/preview/markdown"
 )
 
 // A table's plan estimates its columns' widths from the text (about 0.55
@@ -13,7 +15,9 @@ import (
 // its longest word up to wordCapEm (a longer word, a URL say, is broken);
 // a table that cannot fit scrolls anyway, and then each column gets its
 // longest word whole. Chinese breaks between any two characters, so its
-// "words" are one or two characters wide.
+// "words" are one or two characters wide: a column is also never narrower
+// than markdown.ReadableEm (eight Chinese characters) unless its text is,
+// so a table with many columns scrolls rather than squeezing them.
 
 // wordCapEm is the most a column asks for its longest word when the table
 // can fit (the plan's cap on its estimate).
@@ -33,7 +37,11 @@ func (l *tableLayout) measuredMins(objs []fyne.CanvasObject, nat, mins []float32
 		}
 	}
 	for c := range mins {
-		mins[c] = max(mins[c], min(words[c], wordCapEm*l.em)+l.cellPad+1)
+		// readable: its longest word, and at least ReadableEm unless
+		// its text is narrower (QA G16: Chinese columns squeezed to
+		// one or two characters)
+		readable := min(nat[c], markdown.ReadableEm*l.em+l.cellPad)
+		mins[c] = max(mins[c], min(words[c], wordCapEm*l.em)+l.cellPad+1, readable)
 	}
 	sum()
 	if sumMin > avail { // the table scrolls anyway: no word is broken

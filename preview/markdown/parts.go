@@ -41,7 +41,7 @@ func SplitParts(b *Block) {
 			return
 		}
 	case KindTable, KindList, KindQuote:
-		if b.lines < partMinLines {
+		if b.lines < partMinLines && (b.Kind != KindTable || !cutWide(b)) {
 			return
 		}
 	case KindParagraph:
@@ -68,10 +68,11 @@ func SplitParts(b *Block) {
 	case KindTable: // rows that are not whole lines
 		b.asks = tableAsks(b, tableCols(b))
 		plan := planOf(tableCols(b), b.asks)
-		for i := 0; i < len(b.Rows) || i == 0; i += partRows {
+		per := rowsPerPart(tableCols(b))
+		for i := 0; i < len(b.Rows) || i == 0; i += per {
 			// its own rows: a part kept across edits must not pin the
 			// row list of the version that made it
-			p := &Block{Kind: KindTable, Align: b.Align, Rows: slices.Clone(b.Rows[i:min(i+partRows, len(b.Rows))]), plan: plan, lineOff: 2 + i}
+			p := &Block{Kind: KindTable, Align: b.Align, Rows: slices.Clone(b.Rows[i:min(i+per, len(b.Rows))]), plan: plan, lineOff: 2 + i}
 			if i == 0 {
 				p.Header = b.Header
 				p.lineOff = 0
@@ -127,7 +128,7 @@ func splitTable(b *Block) {
 	plan := planOf(cols, b.asks)
 	var parts []*Block
 	at := 0
-	for _, r := range cutRows(b.trows.head, b.trows.lines, b.trows.n, 0) {
+	for _, r := range cutRows(b.trows.head, b.trows.lines, b.trows.n, 0, rowsPerPart(cols)) {
 		p := &Block{Kind: KindTable, Align: b.Align, trows: r, plan: plan, lineOff: 2 + at, lines: r.n, split: true}
 		if !b.rowsLazy { // converted whole: its own rows (a part kept across edits must not pin the list of the version that made it)
 			p.Rows = slices.Clone(b.Rows[at : at+r.n])

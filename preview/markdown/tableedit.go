@@ -173,7 +173,8 @@ func (d *Document) tableEdit(src []byte, p, oldEnd, newEnd int) bool {
 	if plan.equal(parts[0].plan) {
 		plan = parts[0].plan
 	}
-	made := cutRows(parts[k0].trows.head, string(lines), count, 2*partRows)
+	per := rowsPerPart(cols)
+	made := cutRows(parts[k0].trows.head, string(lines), count, 2*per, per)
 	lineDelta := n - (r1 - r0 + 1)
 	nb := &Block{
 		Kind: KindTable, Align: b.Align, Header: b.Header,

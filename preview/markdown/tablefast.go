@@ -216,16 +216,27 @@ func (r *rowLines) convert() [][][]Inline {
 	return rows[:r.n]
 }
 
-// cutRows cuts row lines into parts of partRows rows (one part when they
-// are at most max rows).
-func cutRows(head *tableHead, lines string, n, most int) []*rowLines {
+// partCells is about how many cells a part of a table holds: a wide
+// table's parts have fewer rows than partRows, as a part is converted (a
+// fast table's) and its cells in view built at once on the UI goroutine
+// when it is shown (a part of 30 rows of 300 columns took ~26 ms to
+// convert alone).
+const partCells = 2400
+
+// rowsPerPart is how many body rows a part of a table of cols columns
+// holds.
+func rowsPerPart(cols int) int { return min(partRows, max(2, partCells/max(cols, 1))) }
+
+// cutRows cuts row lines into parts of per rows (one part when they are
+// at most max rows).
+func cutRows(head *tableHead, lines string, n, most, per int) []*rowLines {
 	if n <= most {
 		return []*rowLines{{head: head, lines: lines, n: n}}
 	}
 	var out []*rowLines
 	for len(lines) > 0 {
 		end, k := 0, 0
-		for ; k < partRows && end < len(lines); k++ {
+		for ; k < per && end < len(lines); k++ {
 			i := strings.IndexByte(lines[end:], '\n')
 			if i < 0 {
 				end = len(lines)
@@ -357,4 +368,44 @@ func trimSpaceString(s string) string {
 		j--
 	}
 	return s[i:j]
+}
+
+// ReadableEm is the narrowest a column gets (in em) before a table
+// scrolls sideways rather than squeezing it: eight Chinese characters, or
+// two words. A column whose text is narrower keeps its own
+// width, and a longer word than this widens it (up to minColEm).
+const ReadableEm = 8
+
+// ReadableMin is column c's narrowest readable width in em: its longest
+// word, and at least ReadableEm unless its widest cell is narrower.
+func (p *TablePlan) ReadableMin(c int) float32 {
+	return max(min(p.Natural[c], ReadableEm), p.Minimum[c])
+}
+
+// wideEm is how wide (in em, a column's padding counted as one) a table's
+// readable columns must be for it to scroll sideways at any width the
+// preview gives it (860 units at a 14-unit text size).
+const wideEm = 55
+
+// Wide reports whether the table's columns at their readable minimum are
+// wider than the preview ever is: it always scrolls sideways.
+func (p *TablePlan) Wide() bool {
+	sum := float32(0)
+	for c := range p.Cols {
+		sum += p.ReadableMin(c) + 1
+	}
+	return sum > wideEm
+}
+
+// cutWide reports whether a table of fewer than partMinLines lines is
+// still cut into parts: it has more rows than a part and is Wide (a
+// 300-column table), so that its rows are built a part at a time as a
+// long table's are (rowsPerPart rows each). It converts the table (on the
+// parsing goroutine).
+func cutWide(b *Block) bool {
+	if b.lines <= 4 {
+		return false
+	}
+	b.Fill()
+	return len(b.Rows) > rowsPerPart(tableCols(b)) && PlanTable(b).Wide()
 }

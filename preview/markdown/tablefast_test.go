@@ -222,3 +222,63 @@ func TestBigTableExportHoldsEveryRow(t *testing.T) {
 		t.Error("the last row is missing")
 	}
 }
+
+// wideSource is a Markdown table of cols columns and rows body rows.
+func wideSource(cols, rows int) string {
+	var b strings.Builder
+	b.WriteString("|" + strings.Repeat(" heading |", cols) + "\n|" + strings.Repeat("---|", cols) + "\n")
+	for r := range rows {
+		b.WriteString("|")
+		for c := range cols {
+			fmt.Fprintf(&b, " v%d.%d |", r, c)
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
+}
+
+// TestWideTableIsCutIntoParts: a table too wide for any pane (300
+// columns) is cut into parts of about partCells cells even when it has
+// far fewer than partMinLines lines, so that the preview converts and
+// builds its rows a few at a time; its parts share one plan and hold
+// every row once. A narrow table of as many rows stays whole.
+func TestWideTableIsCutIntoParts(t *testing.T) {
+	doc := NewDocument(New())
+	tb := doc.Set([]byte(wideSource(300, 40)))[0]
+	SplitParts(tb.Block)
+	parts := tb.Block.Parts()
+	if want := (40 + rowsPerPart(300) - 1) / rowsPerPart(300); len(parts) != want {
+		t.Fatalf("a 300-column table of 40 rows is %d parts, want %d", len(parts), want)
+	}
+	rows := 0
+	for i, p := range parts {
+		p.Fill()
+		if p.Plan() != parts[0].Plan() || !p.Plan().Wide() {
+			t.Errorf("part %d has a plan of its own, or not wide", i)
+		}
+		if n := len(p.Rows); n > rowsPerPart(300) || n*300 > partCells {
+			t.Errorf("part %d holds %d rows", i, n)
+		}
+		rows += len(p.Rows)
+	}
+	if rows != 40 || parts[0].Header == nil {
+		t.Errorf("the parts hold %d rows (want 40), header %v", rows, parts[0].Header != nil)
+	}
+	// a long wide table (rows kept as lines until shown) too
+	long := NewDocument(New()).Set([]byte(wideSource(300, 400)))[0]
+	SplitParts(long.Block)
+	lp := long.Block.Parts()
+	if len(lp) != 400/rowsPerPart(300) {
+		t.Errorf("a 300-column table of 400 rows is %d parts", len(lp))
+	}
+	for i, p := range lp[:2] {
+		if p.Fill(); len(p.Rows) != rowsPerPart(300) {
+			t.Errorf("long table part %d holds %d rows", i, len(p.Rows))
+		}
+	}
+	narrow := NewDocument(New()).Set([]byte(wideSource(3, 40)))[0]
+	SplitParts(narrow.Block)
+	if len(narrow.Block.Parts()) != 0 {
+		t.Errorf("a 3-column table of 40 rows is cut into %d parts", len(narrow.Block.Parts()))
+	}
+}
