@@ -22,6 +22,12 @@ type Outline struct {
 
 	// OnSelected is called with the heading's Line when the user picks it.
 	OnSelected func(line int)
+	// Plain, when set, turns a heading's source text (Heading.Raw) into
+	// the text shown, in place of PlainHeading's reading: the app gives
+	// the preview's own, which knows the article's site. It is called by
+	// SetHeadings, on the UI goroutine; it should be quick for a text it
+	// has seen.
+	Plain func(raw string) string
 
 	headings []Heading
 	minLevel int
@@ -81,6 +87,12 @@ func (o *Outline) CreateRenderer() fyne.WidgetRenderer {
 // SetHeadings shows headings (from Headings) and keeps the highlight on
 // the heading at the same position when there is one.
 func (o *Outline) SetHeadings(hs []Heading) {
+	if o.Plain != nil {
+		hs = append([]Heading(nil), hs...)
+		for i := range hs {
+			hs[i].Text = o.Plain(hs[i].Raw)
+		}
+	}
 	o.headings = hs
 	o.minLevel = 6
 	for _, h := range hs {

@@ -131,7 +131,8 @@ func TestOutlineShowsHeadingsAsDrawn(t *testing.T) {
 	for _, h := range Headings([]byte(src), 0) {
 		got = append(got, h.Text)
 	}
-	want := []string{"标题一", "--cacert 参数", "粗 和 链接 删", "Setext x", "a*b*c"}
+	// a*b*c: b is emphasised, as the preview draws it
+	want := []string{"标题一", "--cacert 参数", "粗 和 链接 删", "Setext x", "abc"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("outline %q, want %q", got, want)
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
@@ -65,9 +66,8 @@ func anchors(src []byte, pick func(ast.Node) (level int, ok bool)) []Heading {
 		txt := strings.TrimSpace(PlainText(n, src))
 		id := ""
 		if _, heading := n.(*ast.Heading); heading {
-			if i := strings.LastIndex(txt, "{#"); i >= 0 && strings.HasSuffix(txt, "}") {
-				id = strings.TrimSpace(txt[i+2 : len(txt)-1])
-				txt = strings.TrimSpace(txt[:i])
+			if body, attrID, ok := cutHeadingAttrs(txt); ok {
+				txt, id = body, attrID // "{#id .class}": Hugo's attributes; "{.class}" sets no id
 			}
 		}
 		line := 1
@@ -164,4 +164,124 @@ func lineStarts(b []byte) []int {
 
 func lineOf(starts []int, off int) int {
 	return sort.Search(len(starts), func(i int) bool { return starts[i] > off })
+}
+
+// HeadingTexts reads headings' source texts as the preview draws them, for
+// the outline: the runs of a heading block's model (Document, converted
+// as the preview converts it) joined as plain text, an image by its alt
+// text, without a trailing Hugo attribute list ("{#id}", "{.class}": the
+// preview draws only the first). It is made for one site (NewFor: emoji
+// shortcodes when its config enables them) and remembers what it read. It
+// is not safe for concurrent use.
+type HeadingTexts struct {
+	md    goldmark.Markdown
+	marks string // the bytes that may make a heading's text differ from its source
+	cache map[string]string
+}
+
+// headingTextsKept is how many texts a HeadingTexts remembers before it
+// starts afresh (an article has a few hundred headings at most; typing
+// in one makes a new text per parse).
+const headingTextsKept = 4096
+
+// NewHeadingTexts returns a HeadingTexts for the articles of site s (nil:
+// none). Site-dependent readings of a heading (emoji shortcodes, and
+// whatever else NewFor makes of the site) come from NewFor.
+func NewHeadingTexts(s *Site) *HeadingTexts {
+	marks := "\\`*_~[]<>&!{}\n@:/"
+	return &HeadingTexts{md: NewFor(s), marks: marks, cache: map[string]string{}}
+}
+
+// Text is the plain text of the heading whose source text is raw: an ATX
+// heading's text after its #s (a closing run of #s dropped), or a setext
+// heading's lines joined by "\n".
+func (h *HeadingTexts) Text(raw string) string {
+	if t, ok := h.cache[raw]; ok {
+		return t
+	}
+	if !strings.ContainsAny(raw, h.marks) && !strings.Contains(raw, "www.") {
+		// no markup, no autolink: the text as written (most headings)
+		return strings.Join(strings.Fields(raw), " ")
+	}
+	t := headingText(h.md, raw)
+	if len(h.cache) >= headingTextsKept {
+		clear(h.cache)
+	}
+	h.cache[raw] = t
+	return t
+}
+
+// headingText is Text, uncached.
+func headingText(md goldmark.Markdown, raw string) string {
+	raw = strings.TrimSpace(raw)
+	if body, _, ok := cutHeadingAttrs(raw); ok {
+		raw = body
+	}
+	var src string
+	if strings.Contains(raw, "\n") {
+		src = raw + "\n===\n" // a setext heading: its lines' breaks read as the preview reads them
+	} else {
+		src = "# " + raw + "\n"
+	}
+	for _, tb := range NewDocument(md).Set([]byte(src)) {
+		b := tb.Block.Fill()
+		if b.Kind != KindHeading {
+			continue
+		}
+		var sb strings.Builder
+		for _, in := range b.Inlines {
+			if in.Kind == InlineBreak {
+				sb.WriteByte(' ')
+			} else {
+				sb.WriteString(in.Text)
+			}
+		}
+		return strings.Join(strings.Fields(sb.String()), " ")
+	}
+	return strings.Join(strings.Fields(raw), " ")
+}
+
+// cutHeadingAttrs cuts a trailing Hugo attribute list off a heading's
+// text ("Title {#id .class key=value}"): the text before it, the id it
+// sets ("" for none), and whether there was one. Hugo reads such a list as
+// attributes and drops it from the heading.
+func cutHeadingAttrs(t string) (string, string, bool) {
+	t = strings.TrimRight(t, " \t")
+	if !strings.HasSuffix(t, "}") {
+		return t, "", false
+	}
+	i := strings.LastIndexByte(t, '{')
+	if i < 0 {
+		return t, "", false
+	}
+	id := ""
+	fields := strings.Fields(t[i+1 : len(t)-1])
+	if len(fields) == 0 {
+		return t, "", false
+	}
+	for _, f := range fields {
+		switch {
+		case len(f) > 1 && (f[0] == '#' || f[0] == '.') && attrName(f[1:]):
+			if f[0] == '#' {
+				id = f[1:]
+			}
+		case strings.Contains(f, "=") && attrName(f[:strings.IndexByte(f, '=')]):
+		default:
+			return t, "", false
+		}
+	}
+	return strings.TrimRight(t[:i], " \t"), id, true
+}
+
+// attrName reports whether s is a name an attribute list may use.
+func attrName(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '_' || r == ':') {
+			return false
+		}
+	}
+	return true
 }
