@@ -50,3 +50,51 @@ func TestDefinitionTerms(t *testing.T) {
 		t.Errorf("DefinitionTerms of no list = %+v", got)
 	}
 }
+
+// A trailing Hugo attribute list is not part of a heading's text or id:
+// "{#id .class}" sets the id, "{.class}" none (Hugo drops both lists; the
+// id was "both-id .cls" and "with-class-cls").
+func TestHeadingAttributeLists(t *testing.T) {
+	src := []byte("## With class {.cls}\n\n## Both {#both-id .cls key=v}\n\n## Not a list {x y}\n\n## Set {#s}\n")
+	want := []Heading{
+		{2, "With class", 1, "with-class"},
+		{2, "Both", 3, "both-id"},
+		{2, "Not a list {x y}", 5, "not-a-list-x-y"},
+		{2, "Set", 7, "s"},
+	}
+	if got := Headings(src); !reflect.DeepEqual(got, want) {
+		t.Errorf("Headings =\n%+v\nwant\n%+v", got, want)
+	}
+}
+
+// HeadingTexts reads a heading's source text as the preview draws the
+// heading: markup, raw HTML tags and attribute lists dropped, references
+// and escapes resolved, emoji for a site that enables them.
+func TestHeadingTexts(t *testing.T) {
+	plain, emoji := NewHeadingTexts(nil), NewHeadingTexts(&Site{Emoji: true})
+	for _, c := range []struct{ raw, want, emoji string }{
+		{`tidb_gc_enable <span class="version-mark">从 v5.0 版本开始引入</span>`, "tidb_gc_enable 从 v5.0 版本开始引入", ""},
+		{"Emoji :smile: here", "Emoji :smile: here", "Emoji 😄 here"},
+		{`Escaped \*star\* &amp; &nbsp;nb`, "Escaped *star* & nb", ""}, // spaces (a no-break one too) collapse to one
+		{"Autolink <https://example.com> and www.example.com", "Autolink https://example.com and www.example.com", ""},
+		{"Both {#both-id .cls}", "Both", ""},
+		{"![alt](a.png) **b** `c`", "alt b c", ""},
+		{"中文\n标题", "中文标题", ""},
+		{"Two\nlines", "Two lines", ""},
+		{"纯文本标题", "纯文本标题", ""},
+	} {
+		if got := plain.Text(c.raw); got != c.want {
+			t.Errorf("Text(%q) = %q, want %q", c.raw, got, c.want)
+		}
+		want := c.emoji
+		if want == "" {
+			want = c.want
+		}
+		if got := emoji.Text(c.raw); got != want {
+			t.Errorf("with emoji: Text(%q) = %q, want %q", c.raw, got, want)
+		}
+		if got := plain.Text(c.raw); got != c.want {
+			t.Errorf("again (remembered): Text(%q) = %q, want %q", c.raw, got, c.want)
+		}
+	}
+}
