@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -47,6 +48,67 @@ func DefinitionTerms(src []byte) []Heading {
 		_, ok := n.(*east.DefinitionTerm)
 		return 0, ok
 	})
+}
+
+// Anchors lists a Markdown body's headings and, with terms, its
+// definition list terms (level 0), in document order with ids made unique
+// among them all: Hugo gives headings and terms ids from one set when
+// autoDefinitionTermID is on (SiteTermIDs), so on hugoDocs' deployment
+// page the term "matchers" is #matchers and the later heading "Matchers"
+// #matchers-1. Without terms it is Headings.
+func Anchors(src []byte, terms bool) []Heading {
+	if !terms || !bytes.Contains(src, []byte("\n:")) {
+		return Headings(src)
+	}
+	return anchors(src, func(n ast.Node) (int, bool) {
+		switch h := n.(type) {
+		case *ast.Heading:
+			return h.Level, true
+		case *east.DefinitionTerm:
+			return 0, true
+		}
+		return 0, false
+	})
+}
+
+// SiteTermIDs reports whether the Hugo site at root gives definition
+// terms ids (markup.goldmark.parser.autoDefinitionTermID in its config;
+// Hugo's default is off).
+func SiteTermIDs(root string) bool {
+	if root == "" {
+		return false
+	}
+	for _, sub := range []string{"", filepath.Join("config", "_default")} {
+		names := hugoConfigs
+		if sub != "" {
+			names = append([]string{"markup.toml", "markup.yaml", "markup.yml", "markup.json"}, hugoConfigs...)
+		}
+		for _, name := range names {
+			cfg := readSiteConfig(filepath.Join(root, sub, name))
+			if cfg == nil {
+				continue
+			}
+			if strings.HasPrefix(name, "markup.") {
+				cfg = map[string]any{"markup": cfg}
+			}
+			var v any = cfg
+			for _, k := range []string{"markup", "goldmark", "parser", "autodefinitiontermid"} {
+				m, ok := v.(map[string]any)
+				if !ok {
+					v = nil
+					break
+				}
+				v = m[k]
+			}
+			if on, ok := v.(bool); ok {
+				return on
+			}
+			if !strings.HasPrefix(name, "markup.") {
+				return false // the site's config, without the setting
+			}
+		}
+	}
+	return false
 }
 
 // anchors lists the nodes of a Markdown body that pick accepts, with the

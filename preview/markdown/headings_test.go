@@ -1,6 +1,8 @@
 package markdown
 
 import (
+	"os"
+	"path/filepath"
 	"reflect"
 	"testing"
 )
@@ -95,6 +97,50 @@ func TestHeadingTexts(t *testing.T) {
 		}
 		if got := plain.Text(c.raw); got != c.want {
 			t.Errorf("again (remembered): Text(%q) = %q, want %q", c.raw, got, c.want)
+		}
+	}
+}
+
+// With terms, headings and definition terms take ids from one set, in
+// document order, as Hugo gives them with autoDefinitionTermID.
+func TestAnchorsShareOneSet(t *testing.T) {
+	src := []byte("`OPTIONS`\n: See [options](#options-1).\n\n## Options\n\n`Options`\n: again\n")
+	want := []Heading{
+		{0, "OPTIONS", 1, "options"},
+		{2, "Options", 4, "options-1"},
+		{0, "Options", 6, "options-2"},
+	}
+	if got := Anchors(src, true); !reflect.DeepEqual(got, want) {
+		t.Errorf("Anchors =\n%+v\nwant\n%+v", got, want)
+	}
+	if got := Anchors(src, false); !reflect.DeepEqual(got, []Heading{{2, "Options", 4, "options"}}) {
+		t.Errorf("Anchors without terms = %+v", got)
+	}
+}
+
+func TestSiteTermIDs(t *testing.T) {
+	for _, c := range []struct {
+		files map[string]string
+		want  bool
+	}{
+		{map[string]string{"hugo.toml": "[markup.goldmark.parser]\nautoDefinitionTermID = true\n"}, true},
+		{map[string]string{"hugo.yaml": "markup:\n  goldmark:\n    parser:\n      autodefinitiontermid: false\n"}, false},
+		{map[string]string{"config/_default/markup.toml": "[goldmark.parser]\nautoDefinitionTermID = true\n", "config/_default/hugo.toml": "title = 'x'\n"}, true},
+		{map[string]string{"hugo.toml": "title = 'x'\n"}, false},
+		{map[string]string{}, false},
+	} {
+		root := t.TempDir()
+		for name, text := range c.files {
+			p := filepath.Join(root, filepath.FromSlash(name))
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if got := SiteTermIDs(root); got != c.want {
+			t.Errorf("%v: SiteTermIDs = %v, want %v", c.files, got, c.want)
 		}
 	}
 }
