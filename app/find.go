@@ -49,7 +49,7 @@ func (ws *workspace) newOutline() *editor.Outline {
 		texts    *markdown.HeadingTexts
 		textsDir string
 	)
-	o.Plain = func(raw string) string {
+	o.Plain = func(raws []string) []string {
 		dir := ""
 		if ws.art != nil && ws.art.HasFile() {
 			dir = filepath.Dir(ws.art.Path())
@@ -63,7 +63,7 @@ func (ws *workspace) newOutline() *editor.Outline {
 			}
 			texts, textsDir = markdown.NewHeadingTexts(site), dir
 		}
-		return texts.Text(raw)
+		return texts.Texts(raws)
 	}
 	return o
 }

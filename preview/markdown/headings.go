@@ -258,47 +258,88 @@ func NewHeadingTexts(s *Site) *HeadingTexts {
 // heading's text after its #s (a closing run of #s dropped), or a setext
 // heading's lines joined by "\n".
 func (h *HeadingTexts) Text(raw string) string {
-	if t, ok := h.cache[raw]; ok {
-		return t
-	}
-	if !strings.ContainsAny(raw, h.marks) && !strings.Contains(raw, "www.") {
-		// no markup, no autolink: the text as written (most headings)
-		return strings.Join(strings.Fields(raw), " ")
-	}
-	t := headingText(h.md, raw)
-	if len(h.cache) >= headingTextsKept {
-		clear(h.cache)
-	}
-	h.cache[raw] = t
-	return t
+	return h.Texts([]string{raw})[0]
 }
 
-// headingText is Text, uncached.
-func headingText(md goldmark.Markdown, raw string) string {
+// Texts is Text of each of raws. The texts it has not read before are
+// read in one parse (a heading's text cannot reach into the next), so an
+// article's first outline costs one small parse, not one per heading.
+func (h *HeadingTexts) Texts(raws []string) []string {
+	out := make([]string, len(raws))
+	var todo []int
+	for i, raw := range raws {
+		if t, ok := h.cache[raw]; ok {
+			out[i] = t
+		} else if !strings.ContainsAny(raw, h.marks) && !strings.Contains(raw, "www.") {
+			// no markup, no autolink: the text as written (most headings)
+			out[i] = strings.Join(strings.Fields(raw), " ")
+		} else {
+			todo = append(todo, i)
+		}
+	}
+	if len(todo) == 0 {
+		return out
+	}
+	if len(h.cache)+len(todo) > headingTextsKept {
+		clear(h.cache)
+	}
+	var src strings.Builder
+	for _, i := range todo {
+		src.WriteString(headingSource(raws[i]))
+		src.WriteString("\n")
+	}
+	blocks := NewDocument(h.md).Set([]byte(src.String()))
+	one := len(blocks) != len(todo) // not one block a heading: read each alone
+	for k, i := range todo {
+		t, ok := "", false
+		if !one {
+			t, ok = blockText(blocks[k].Block)
+		}
+		if !ok {
+			t = headingText(h.md, raws[i])
+		}
+		h.cache[raws[i]] = t
+		out[i] = t
+	}
+	return out
+}
+
+// headingSource is a heading whose source text is raw, alone: "# raw", or
+// a setext heading for lines, ending in a line break.
+func headingSource(raw string) string {
 	raw = strings.TrimSpace(raw)
 	if body, _, ok := cutHeadingAttrs(raw); ok {
 		raw = body
 	}
-	var src string
 	if strings.Contains(raw, "\n") {
-		src = raw + "\n===\n" // a setext heading: its lines' breaks read as the preview reads them
-	} else {
-		src = "# " + raw + "\n"
+		return raw + "\n===\n" // its lines' breaks read as the preview reads them
 	}
-	for _, tb := range NewDocument(md).Set([]byte(src)) {
-		b := tb.Block.Fill()
-		if b.Kind != KindHeading {
-			continue
+	return "# " + raw + "\n"
+}
+
+// blockText is the plain text of a heading block, and whether b is one.
+func blockText(b *Block) (string, bool) {
+	b = b.Fill()
+	if b.Kind != KindHeading {
+		return "", false
+	}
+	var sb strings.Builder
+	for _, in := range b.Inlines {
+		if in.Kind == InlineBreak {
+			sb.WriteByte(' ')
+		} else {
+			sb.WriteString(in.Text)
 		}
-		var sb strings.Builder
-		for _, in := range b.Inlines {
-			if in.Kind == InlineBreak {
-				sb.WriteByte(' ')
-			} else {
-				sb.WriteString(in.Text)
-			}
+	}
+	return strings.Join(strings.Fields(sb.String()), " "), true
+}
+
+// headingText is Text, uncached, read alone.
+func headingText(md goldmark.Markdown, raw string) string {
+	for _, tb := range NewDocument(md).Set([]byte(headingSource(raw))) {
+		if t, ok := blockText(tb.Block); ok {
+			return t
 		}
-		return strings.Join(strings.Fields(sb.String()), " ")
 	}
 	return strings.Join(strings.Fields(raw), " ")
 }

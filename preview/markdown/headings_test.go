@@ -144,3 +144,14 @@ func TestSiteTermIDs(t *testing.T) {
 		}
 	}
 }
+
+// Texts reads many headings in one parse, each as Text reads it alone.
+func TestHeadingTextsTogether(t *testing.T) {
+	raws := []string{"`a", "<!--", "**b** c", "中文\n标题", "plain", "x <span>y</span>", "- list?", "2. item", "> q", "```", "Two\nlines {.c}", "[r]: /x", "<div>", "e :smile:"}
+	together := NewHeadingTexts(&Site{Emoji: true}).Texts(raws)
+	for i, raw := range raws {
+		if alone := NewHeadingTexts(&Site{Emoji: true}).Text(raw); together[i] != alone {
+			t.Errorf("%q: together %q, alone %q", raw, together[i], alone)
+		}
+	}
+}
