@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"errors"
+	"path/filepath"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -12,6 +13,7 @@ import (
 
 	"folio/app/library"
 	"folio/editor"
+	"folio/preview/markdown"
 )
 
 // The writing room's finding aids: the find bar above the editor (Ctrl+F,
@@ -38,10 +40,31 @@ func (ws *workspace) gotoLine(line int) {
 }
 
 // newOutline makes the outline tab's widget: it shows the headings of each
-// parse, follows the caret, and a tap jumps there.
+// parse, read as the preview draws them, follows the caret, and a tap
+// jumps there.
 func (ws *workspace) newOutline() *editor.Outline {
 	o := editor.NewOutline()
 	o.OnSelected = ws.gotoLine
+	var (
+		texts    *markdown.HeadingTexts
+		textsDir string
+	)
+	o.Plain = func(raws []string) []string {
+		dir := ""
+		if ws.art != nil && ws.art.HasFile() {
+			dir = filepath.Dir(ws.art.Path())
+		}
+		if texts == nil || dir != textsDir {
+			// the article's site, as the preview reads it (emoji
+			// shortcodes when its config enables them)
+			var site *markdown.Site
+			if dir != "" {
+				site = markdown.LoadSite(markdown.FindSiteRoot(dir, ""))
+			}
+			texts, textsDir = markdown.NewHeadingTexts(site), dir
+		}
+		return texts.Texts(raws)
+	}
 	return o
 }
 

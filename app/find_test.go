@@ -119,3 +119,40 @@ func TestPastedImageIsStoredAndLinked(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// QA round 7: the outline showed docs-cn's version marks as raw HTML
+// (## x <span class="version-mark">从 v5.0 版本开始引入</span>). It reads
+// each heading as the preview draws it, with the article's site: emoji
+// shortcodes where the site's config enables them, not elsewhere.
+func TestOutlineReadsHeadingsAsThePreviewDraws(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	site := filepath.Join(dir, "site")
+	for _, d := range []string{filepath.Join(site, "content"), filepath.Join(dir, "plain")} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(t, filepath.Join(site, "hugo.toml"), "enableEmoji = true\n")
+	body := "## tidb_gc_enable <span class=\"version-mark\">从 v5.0 版本开始引入</span>\n\n" +
+		"## Emoji :smile: &amp; **bold** {.cls}\n\n- ## In a list\n\n<!--\n## commented out\n-->\n"
+	a := filepath.Join(site, "content", "a.md")
+	write(t, a, "---\ntitle: x\n---\n"+body)
+	b := filepath.Join(dir, "plain", "b.md")
+	write(t, b, body)
+	for _, c := range []struct {
+		path string
+		want []string
+	}{
+		{a, []string{"tidb_gc_enable 从 v5.0 版本开始引入", "Emoji 😄 & bold", "In a list"}},
+		{b, []string{"tidb_gc_enable 从 v5.0 版本开始引入", "Emoji :smile: & bold", "In a list"}},
+	} {
+		ws.load(c.path)
+		var got []string
+		for _, h := range ws.outline.Headings() {
+			got = append(got, h.Text)
+		}
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("%s: outline %q, want %q", filepath.Base(c.path), got, c.want)
+		}
+	}
+}

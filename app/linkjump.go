@@ -54,9 +54,17 @@ func (ws *workspace) landOnAnchor() {
 		return
 	}
 	doc := ws.art.Doc()
-	// a heading's id, else a definition term's (Hugo's docs link to
-	// /configuration/all/#baseurl, a term of a definition list)
-	for _, list := range []func([]byte) []markdown.Heading{markdown.Headings, markdown.DefinitionTerms} {
+	// A heading's id, else a definition term's (Hugo's docs link to
+	// /configuration/all/#baseurl, a term of a definition list). A site
+	// whose config gives terms ids (hugoDocs) numbers headings and terms
+	// together: its term "matchers" is #matchers, the heading "Matchers"
+	// after it #matchers-1.
+	terms := markdown.SiteTermIDs(markdown.FindSiteRoot(filepath.Dir(j.path), ""))
+	lists := []func([]byte) []markdown.Heading{markdown.Headings, markdown.DefinitionTerms}
+	if terms {
+		lists = []func([]byte) []markdown.Heading{func(b []byte) []markdown.Heading { return markdown.Anchors(b, true) }}
+	}
+	for _, list := range lists {
 		for _, h := range list(doc.Body()) {
 			if h.Anchor == j.anchor {
 				line := doc.BodyLine() + h.Line - 1 // 1-based, in the file

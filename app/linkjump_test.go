@@ -131,3 +131,24 @@ func TestAnchorOfThisArticleFindsATermOrSaysSo(t *testing.T) {
 		t.Errorf("status %q, want it to say there is no such heading", msg)
 	}
 }
+
+// hugoDocs gives headings and definition terms ids from one set (its
+// config sets autoDefinitionTermID): on its deployment page the term
+// `matchers` is #matchers and the heading "Matchers" after it #matchers-1,
+// which the term's definition links to. The link landed nowhere ("No
+// heading") and #matchers on the heading.
+func TestAnchorsOfHeadingsAndTermsShareOneSet(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	q := queues[ws]
+	write(t, filepath.Join(dir, "hugo.toml"), "[markup.goldmark.parser]\nautoDefinitionTermID = true\n")
+	b := filepath.Join(dir, "deployment.md")
+	write(t, b, "---\ntitle: Deployment\n---\n\n`matchers`\n: A slice of [matchers](#matchers-1).\n\n## Targets\n\n## Matchers\n\ntext\n")
+	ws.load(b)
+	q.runFor(300 * time.Millisecond)
+	for anchor, want := range map[string]string{"matchers-1": "## Matchers", "matchers": "`matchers`", "targets": "## Targets"} {
+		ws.openLinked(b, anchor)
+		if at := strings.Index(ws.src.Text(), want); ws.src.CursorOffset() != at {
+			t.Errorf("#%s: caret at %d, want %q at %d (status %q)", anchor, ws.src.CursorOffset(), want, at, ws.status.label.Text)
+		}
+	}
+}

@@ -22,6 +22,12 @@ type Outline struct {
 
 	// OnSelected is called with the heading's Line when the user picks it.
 	OnSelected func(line int)
+	// Plain, when set, turns the headings' source texts (Heading.Raw)
+	// into the texts shown, one for each, in place of PlainHeading's
+	// reading: the app gives the preview's own, which knows the article's
+	// site. SetHeadings calls it, on the UI goroutine, with all the
+	// headings at once (a parse of them all costs less than one each).
+	Plain func(raws []string) []string
 
 	headings []Heading
 	minLevel int
@@ -81,6 +87,18 @@ func (o *Outline) CreateRenderer() fyne.WidgetRenderer {
 // SetHeadings shows headings (from Headings) and keeps the highlight on
 // the heading at the same position when there is one.
 func (o *Outline) SetHeadings(hs []Heading) {
+	if o.Plain != nil && len(hs) > 0 {
+		raws := make([]string, len(hs))
+		for i, h := range hs {
+			raws[i] = h.Raw
+		}
+		if texts := o.Plain(raws); len(texts) == len(hs) {
+			hs = append([]Heading(nil), hs...)
+			for i := range hs {
+				hs[i].Text = texts[i]
+			}
+		}
+	}
 	o.headings = hs
 	o.minLevel = 6
 	for _, h := range hs {

@@ -131,8 +131,45 @@ func TestOutlineShowsHeadingsAsDrawn(t *testing.T) {
 	for _, h := range Headings([]byte(src), 0) {
 		got = append(got, h.Text)
 	}
-	want := []string{"标题一", "--cacert 参数", "粗 和 链接 删", "Setext x", "a*b*c"}
+	// a*b*c: b is emphasised, as the preview draws it
+	want := []string{"标题一", "--cacert 参数", "粗 和 链接 删", "Setext x", "abc"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("outline %q, want %q", got, want)
+	}
+}
+
+// The outline shows what Plain makes of the headings' source texts (the
+// app's reading, which knows the site), all read in one call, and a tap
+// still jumps to the heading's line.
+func TestOutlineShowsPlainTexts(t *testing.T) {
+	test.NewTempApp(t)
+	o := NewOutline()
+	calls := 0
+	o.Plain = func(raws []string) []string {
+		calls++
+		out := make([]string, len(raws))
+		for i, r := range raws {
+			out[i] = "«" + r + "»"
+		}
+		return out
+	}
+	var picked []int
+	o.OnSelected = func(line int) { picked = append(picked, line) }
+	w := test.NewTempWindow(t, o)
+	w.Resize(fyne.NewSize(300, 400))
+	o.SetHeadings(Headings([]byte("# A <b>x</b>\n\ntext\n\n## B\n"), 0))
+	if calls != 1 {
+		t.Errorf("Plain called %d times for one SetHeadings", calls)
+	}
+	tap, label := tappableWithText(w, "«B»")
+	if tap == nil {
+		t.Fatalf("no entry shows «B»: %+v", o.Headings())
+	}
+	if _, l := tappableWithText(w, "«A <b>x</b>»"); l == nil {
+		t.Errorf("no entry shows Plain's text of the first heading")
+	}
+	tap.Tapped(&fyne.PointEvent{})
+	if len(picked) != 1 || picked[0] != 4 {
+		t.Errorf("tapping %q picked lines %v, want [4]", label.Text, picked)
 	}
 }

@@ -574,10 +574,40 @@ func (p *Preview) ScrollToSourceLine(line int) {
 		next = p.items[i+1].line
 	}
 	var frac float32
-	if body := line - p.firstLine + 1; next > it.line+1 && body > it.line {
+	body := line - p.firstLine + 1
+	if next > it.line+1 && body > it.line {
 		frac = float32(body-it.line) / float32(next-it.line)
 	}
 	p.settleAt(i, frac)
+	if f, ok := p.termFraction(i, body); ok {
+		p.settleAt(i, f)
+	}
+}
+
+// termFraction is how far down item i, a definition list, the term on
+// body line body is drawn, once the list is built (settleAt built it): a
+// list's height is not shared evenly by its source lines (a term is one
+// short line, a definition wraps), so the line's share of the list put
+// the term a line or more above the view, its definition at the top (QA
+// round 7: a link to /configuration/all/#baseurl). ok is false when no
+// term starts on that line.
+func (p *Preview) termFraction(i, body int) (float32, bool) {
+	it := p.items[i]
+	if it.block == nil || it.block.Kind != markdown.KindDefList || it.st.obj == nil {
+		return 0, false
+	}
+	c, ok := it.st.obj.(*fyne.Container)
+	h := it.st.h - p.itemGap(i)
+	if !ok || len(c.Objects) != len(it.block.Items) || h <= 0 {
+		return 0, false
+	}
+	for k, item := range it.block.Items {
+		if item.Label != nil && it.line+item.Line == body {
+			// refreshVisible put the list at its offset plus half a padding
+			return min((c.Objects[k].Position().Y+theme.Padding()/2)/h, 1), true
+		}
+	}
+	return 0, false
 }
 
 // settleAt scrolls item i's top, plus frac of its height, to the top of

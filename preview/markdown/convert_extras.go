@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 
@@ -82,7 +83,7 @@ func (c *converter) extraBlock(n ast.Node) (*Block, bool) {
 		for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
 			switch ch.(type) {
 			case *east.DefinitionTerm:
-				b.Items = append(b.Items, &Item{TaskAt: -1, Label: c.inlines(ch)})
+				b.Items = append(b.Items, &Item{TaskAt: -1, Label: c.inlines(ch), Line: c.lineInTop(ch)})
 			default:
 				b.Items = append(b.Items, &Item{TaskAt: -1, Blocks: c.children(ch)})
 			}
@@ -90,6 +91,19 @@ func (c *converter) extraBlock(n ast.Node) (*Block, bool) {
 		return b, true
 	}
 	return nil, false
+}
+
+// lineInTop is the line node n starts on, counted from the first line of
+// the top-level block being converted (0).
+func (c *converter) lineInTop(n ast.Node) int {
+	if n.Lines().Len() == 0 {
+		return 0
+	}
+	at := n.Lines().At(0).Start
+	if c.top < 0 || at < c.top || at > len(c.src) {
+		return 0
+	}
+	return bytes.Count(c.src[c.top:at], []byte{'\n'})
 }
 
 // AlertTitleOf is an alert's own title (docs-cn's "> **注意：**" gives

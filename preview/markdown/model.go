@@ -318,6 +318,10 @@ type Item struct {
 	// a Label and no Blocks); nil otherwise.
 	Label  []Inline
 	Blocks []*Block
+	// Line is a definition list term's first line, counted from its
+	// top-level block's first line (0), so a jump to the term's line can
+	// land on the term; 0 otherwise.
+	Line int
 }
 
 // InlineKind is the kind of an inline run.
