@@ -127,6 +127,11 @@ func (ws *workspace) outside(batch []library.Change) {
 	// on its own when the reload is parsed (a core for a third of a second
 	// in a 10,000-article folder, for every write).
 	ws.form.ver = ws.index.Version()
+	// The text of the form field being typed in reaches the article 0.3 s
+	// after the last key: it is an unsaved edit already, so it is written
+	// first and the change is a conflict, not a reload that the field's
+	// text would then be written over (QA H18).
+	ws.form.f.Commit()
 	ws.hot.outsideBatch(batch, ws.art.Outside)
 	ws.panes.barsChanged() // the conflict bar or the "Reloaded" notice, in this frame
 }

@@ -329,11 +329,29 @@ func (f *Form) setRowValues(fields []document.Field) {
 		r := f.rows[i]
 		same := sameValue(r.base().value, fl.Value)
 		r.base().value = fl.Value
-		if !same && !r.focused() {
+		if !same && (!r.focused() || !typing(r)) {
 			r.base().setError(nil) // its text is the document's again
 			r.show(fl.Value)
 		}
 	}
+}
+
+// typing reports whether r holds text typed but not yet written to the
+// document. A focused row without any shows a new value at once (an
+// outside change reloaded), else its next write would put the stale text
+// back over the reload (QA H18).
+func typing(r row) bool {
+	switch r := r.(type) {
+	case *entryRow:
+		return r.entry.Text != r.shown
+	case *rawRow:
+		return r.entry.Text != r.shown
+	case *longRow:
+		return r.text() != r.shown
+	case *listRow:
+		return r.entry.Text != ""
+	}
+	return true
 }
 
 // sameValue reports whether two values are spelled alike (lines aside).
