@@ -372,6 +372,7 @@ func (p *Preview) apply(res *result) {
 			p.siteRoot = markdown.FindSiteRoot(p.baseDir, "")
 		}
 	}
+	req.meta = withoutRepeatedTitle(req.meta, req.body, res.blocks) // header_dup.go; Fill on the UI goroutine
 	if !reflect.DeepEqual(req.meta, p.meta) {
 		p.meta = req.meta
 		p.headerObj = nil
