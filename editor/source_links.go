@@ -16,6 +16,11 @@ import "strings"
 // bracketed prose are not. Before, the link text ran to the first "](" of
 // the line, so "[a][] … [b](c)" was one link from a to b.
 
+// maxLinkNesting is how deep brackets may nest in a link's text: deeper,
+// the '[' is text. Real links nest one or two; the cap keeps a run of
+// "[[[[…]" from costing a scan of maxInlineSearch bytes per bracket.
+const maxLinkNesting = 8
+
 // linkShape is a link read at w[0] == '['.
 type linkShape struct {
 	close int      // index in w of the ']' that ends the link text
@@ -31,6 +36,10 @@ func linkAt(w string) (linkShape, bool) {
 	lim := min(len(w), maxInlineSearch)
 	depth := 0
 	l.close = -1
+	if strings.IndexByte(w[:lim], ']') < 0 {
+		l.far = lim // no ']' at all: fast, a line of "[[[[" stays linear
+		return l, false
+	}
 scan:
 	for j := 1; j < lim; j++ {
 		switch w[j] {
@@ -49,7 +58,9 @@ scan:
 				j += k - 1
 			}
 		case '[':
-			depth++
+			if depth++; depth > maxLinkNesting {
+				break scan
+			}
 		case ']':
 			if depth == 0 {
 				l.close = j
@@ -59,7 +70,7 @@ scan:
 		}
 	}
 	if l.close < 0 {
-		l.far = lim
+		l.far = lim // (a nesting cut short read less: lim is a bound)
 		return l, false
 	}
 	after := l.close + 1
