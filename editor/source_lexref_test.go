@@ -273,15 +273,12 @@ func refLexInline(line string, pos int, out []span) []span {
 				}
 				i++
 			}
-			if k := strings.Index(refWindow(line, i), "]("); k > 0 {
-				if e := strings.IndexByte(refWindow(line, i+k), ')'); e > 0 {
-					flush(s)
-					out = addSpan(out, s, i+k+1, hlLink)
-					end := i + k + e + 1
-					out = addSpan(out, i+k+1, end, hlURL)
-					i, textStart = end, end
-					continue
-				}
+			if l, ok := linkAt(line[i:min(len(line), i+2*maxInlineSearch+2)]); ok {
+				flush(s)
+				out = linkSpans(out, l, s, i)
+				end := i + l.end
+				i, textStart = end, end
+				continue
 			}
 		case '<':
 			if j := strings.IndexByte(refWindow(line, i), '>'); j > 0 && strings.Contains(line[i:i+j], "://") && !strings.ContainsAny(line[i:i+j], " \t") {

@@ -230,22 +230,17 @@ func (lx *inlineLex) special(i int) int {
 			}
 			i++
 		}
-		w := t.str(i, i+maxInlineSearch)
-		if k := strings.Index(w, "]("); k > 0 {
-			w2 := t.str(i+k, i+k+maxInlineSearch)
-			if e := strings.IndexByte(w2, ')'); e > 0 {
-				end := i + k + e + 1
-				lx.see(end)
-				lx.flush(s)
-				lx.out = addSpan(lx.out, s, i+k+1, hlLink)
-				lx.out = addSpan(lx.out, i+k+1, end, hlURL)
-				lx.textStart = end
-				return end
-			}
-			lx.see(i + k + len(w2))
-		} else {
-			lx.see(i + len(w))
+		w := t.str(i, i+2*maxInlineSearch+2)
+		l, ok := linkAt(w) // source_links.go
+		if ok {
+			end := i + l.end
+			lx.see(end)
+			lx.flush(s)
+			lx.out = linkSpans(lx.out, l, s, i)
+			lx.textStart = end
+			return end
 		}
+		lx.see(i + l.far)
 	case '<':
 		w := t.str(i, i+maxInlineSearch)
 		if j := strings.IndexByte(w, '>'); j > 0 {

@@ -261,7 +261,7 @@ func compareTwins(t *testing.T, lazy, full *Source, step string) {
 func longText(seed uint64, lines, size int) string {
 	rng := rand.New(rand.NewPCG(seed, 7))
 	units := []string{"中文段落很长没有换行", "ＡＢＣ，。", "English words ", "\t", "`code`", "**粗体**", "*斜*", "[链接](http://x.y)",
-		"한국어", "カタカナ", "——", "……", "（括号）", "“引号”", "_a_", "`", "*", "<https://a.b>", "é\u0301", "😀"}
+		"한국어", "カタカナ", "——", "……", "（括号）", "“引号”", "_a_", "`", "*", "<https://a.b>", "é\u0301", "😀", "[`c`][]", "[引用][标签]", "[", "]"}
 	var sb strings.Builder
 	for l := range lines {
 		if l > 0 {

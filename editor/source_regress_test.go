@@ -209,8 +209,11 @@ func TestBoxDrawingTakesOneColumn(t *testing.T) {
 }
 
 // QA: arrows, curly quotes and circled numbers in code are a full em wide
-// in the CJK face; they are drawn smaller to fit their column instead of
-// over their neighbours (box drawing still overlaps, so its lines join).
+// in the CJK face; they are not drawn over their neighbours (box drawing
+// still overlaps, so its lines join): those Fyne's Latin monospace face
+// has (→ “ ” ×) are drawn from it at full size, at most its 0.6 em, centred
+// on their column (QA7 H2: shrunk, the arrow was a speck), ① smaller to
+// fit its column.
 func TestWideSymbolsInCodeFitTheirColumn(t *testing.T) {
 	test.NewTempApp(t).Settings().SetTheme(foliotheme.New(foliotheme.Options{}))
 	s := NewSource()
@@ -220,19 +223,31 @@ func TestWideSymbolsInCodeFitTheirColumn(t *testing.T) {
 	m := s.metrics()
 	cell := fyne.MeasureText("M", m.size, fyne.TextStyle{Monospace: true}).Width
 	r := test.WidgetRenderer(s).(*sourceRenderer)
-	fitted := 0
+	pad := s.padLeft()
+	fitted, latin := 0, 0
 	for _, tx := range r.texts {
 		c, _ := utf8.DecodeRuneInString(tx.Text)
 		if !tx.Visible() || utf8.RuneCountInString(tx.Text) != 1 || c < 0x80 || textwidth.IsBoxDrawing(c) {
 			continue
 		}
-		if adv := fyne.MeasureText(tx.Text, tx.TextSize, tx.TextStyle).Width; adv > cell+0.5 {
-			t.Errorf("%q drawn %.1f wide over its %.1f column", tx.Text, adv, cell)
-		} else if tx.TextSize < m.size {
+		adv, _ := fyne.CurrentApp().Driver().RenderedTextSize(tx.Text, tx.TextSize, tx.TextStyle, tx.FontSource)
+		switch {
+		case tx.FontSource == latinMono():
+			latin++
+			if tx.TextSize != m.size || adv.Width > 0.61*m.size {
+				t.Errorf("%q drawn from the Latin face at %.1f (text %.1f), %.1f wide", tx.Text, tx.TextSize, m.size, adv.Width)
+			}
+			mid := tx.Position().X + adv.Width/2 - pad
+			if d := mid - (float32(int(mid/cell))+0.5)*cell; d > 0.5 || d < -0.5 {
+				t.Errorf("%q drawn centred at %.2f, not on a column's centre (cell %.2f)", tx.Text, mid, cell)
+			}
+		case adv.Width > cell+0.5:
+			t.Errorf("%q drawn %.1f wide over its %.1f column", tx.Text, adv.Width, cell)
+		case tx.TextSize < m.size:
 			fitted++
 		}
 	}
-	if fitted == 0 {
-		t.Error("no symbol drawn smaller: are they on the grid in this theme?")
+	if fitted != 1 || latin != 4 {
+		t.Errorf("%d symbols drawn smaller (want ①), %d from the Latin face (want → “ ” ×)", fitted, latin)
 	}
 }

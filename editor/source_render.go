@@ -186,16 +186,25 @@ func (r *sourceRenderer) update() {
 						t := r.text(nt)
 						nt++
 						size, dy := m.size, float32(0)
+						var src fyne.Resource
 						if adv := pw - 2*shift; adv > pw+0.5 {
-							if c, _ := utf8.DecodeRuneInString(p); !textwidth.IsBoxDrawing(c) {
-								// an arrow, a curly quote or ① from the CJK
-								// face is a full em: drawn smaller to fit its
-								// cells, not over its neighbours
+							if c, _ := utf8.DecodeRuneInString(p); textwidth.IsBoxDrawing(c) {
+								// box drawing overlaps its neighbours, so lines join
+							} else if latinMonoHas(c) {
+								// an arrow, a curly quote, ×: from the Latin
+								// monospace face at full size (source_glyph.go)
+								src = latinMono()
+								ladv, ldy := latinGlyph(p, m.size)
+								shift, dy = (pw-ladv)/2, ldy
+							} else {
+								// ① from the CJK face is a full em: drawn
+								// smaller to fit its cells, not over its
+								// neighbours
 								scale := pw / adv
 								size, shift, dy = m.size*scale, 0, lh*(1-scale)/2
 							}
 						}
-						r.setText(t, p, sp.kind, size, fyne.NewPos(pad+x+px+shift, y+dy), fyne.NewSize(pw, lh))
+						r.setTextFrom(t, p, sp.kind, size, src, fyne.NewPos(pad+x+px+shift, y+dy), fyne.NewSize(pw, lh))
 					})
 				} else if seg != "" {
 					t := r.text(nt)
@@ -293,12 +302,17 @@ func (r *sourceRenderer) text(i int) *canvas.Text {
 
 // setText updates a pooled text object, refreshing it only if it changed.
 func (r *sourceRenderer) setText(t *canvas.Text, text string, k hlKind, size float32, pos fyne.Position, sz fyne.Size) {
+	r.setTextFrom(t, text, k, size, nil, pos, sz)
+}
+
+// setTextFrom is setText drawing from the font src (nil: the theme's).
+func (r *sourceRenderer) setTextFrom(t *canvas.Text, text string, k hlKind, size float32, src fyne.Resource, pos fyne.Position, sz fyne.Size) {
 	style := faceStyle[r.s.lay.face(k)]
 	c := r.colors[k]
-	if t.Text == text && t.TextStyle == style && t.TextSize == size && t.Color == c && t.Position() == pos && t.Visible() {
+	if t.Text == text && t.TextStyle == style && t.TextSize == size && t.FontSource == src && t.Color == c && t.Position() == pos && t.Visible() {
 		return
 	}
-	t.Text, t.TextStyle, t.TextSize, t.Color = text, style, size, c
+	t.Text, t.TextStyle, t.TextSize, t.FontSource, t.Color = text, style, size, src, c
 	t.Move(pos)
 	t.Resize(sz)
 	t.Show()

@@ -372,6 +372,7 @@ func (p *Preview) apply(res *result) {
 			p.siteRoot = markdown.FindSiteRoot(p.baseDir, "")
 		}
 	}
+	req.meta = withoutRepeatedTitle(req.meta, req.body, res.blocks) // header_dup.go; Fill on the UI goroutine
 	if !reflect.DeepEqual(req.meta, p.meta) {
 		p.meta = req.meta
 		p.headerObj = nil
@@ -684,11 +685,14 @@ func (p *Preview) scrollPage(ev *fyne.ScrollEvent) {
 	p.wheel(ev) // scaled as over the page (wheel.go)
 }
 
-// objectResized runs when an image arrived: visible heights are measured again.
+// objectResized runs when an image arrived or a <details> opened: visible
+// heights are measured again. Each keeps its measured height until then
+// (not an estimate), so the blocks above the one that changed stay where
+// they are on screen: the summary clicked stays under the mouse (QA7 H1).
 func (p *Preview) objectResized() {
 	for i := range p.items {
 		if p.visible[i] {
-			p.items[i].st.sized, p.items[i].st.sizedW = false, -1
+			p.items[i].st.sized = false
 		}
 	}
 	p.offsets = nil
