@@ -151,6 +151,9 @@ func checkFile(f *library.File, roots *siteRoots) checked {
 	dir := filepath.Dir(f.Abs)
 	res := markdown.Resolver{Dir: dir, Root: roots.of(dir), Site: roots.site(dir)}
 	for _, l := range bodyLinks(f.Doc.Body(), f.Doc.BodyLine()) {
+		// a site variable in a destination is its value, as the
+		// published site and the preview have it ("{{{ .x }}}")
+		l.dest = res.Site.Expand(l.dest)
 		if msg := brokenLink(res, l); msg != "" {
 			c.diags = append(c.diags, diagnostic{file: f.Path, line: l.line, isErr: true, msg: msg})
 		}

@@ -535,6 +535,9 @@ func (c *converter) inline(runs []Inline, n ast.Node, style Style, link string) 
 		}
 		return appendText(runs, Inline{Style: style | Code, Link: link, Text: raw})
 	case *Shortcode:
+		if v, ok := siteOf(c.md).param(t); ok { // {{% param "name" %}}
+			return appendText(runs, Inline{Style: style, Link: link, Text: v})
+		}
 		return append(runs, Inline{Style: Chip, Text: t.Label()})
 	case *LabelChip:
 		return append(runs, Inline{Style: Chip, Text: t.Label})

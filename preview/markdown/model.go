@@ -157,6 +157,7 @@ func (b *Block) Fill() *Block {
 		b.rowsLazy = false
 		if len(b.parts) == 0 {
 			b.Rows = b.trows.convert()
+			expandRows(b.Rows, siteOf(b.trows.head.md).vars())
 			compact(b)
 			break
 		}
@@ -165,6 +166,7 @@ func (b *Block) Fill() *Block {
 		}
 	case b.trows != nil && b.lazy.node == nil && !b.filled.Load():
 		b.Rows = b.trows.convert()
+		expandRows(b.Rows, siteOf(b.trows.head.md).vars())
 		compact(b)
 		b.filled.Store(true)
 	}
@@ -194,10 +196,12 @@ func (b *Block) fillNode() {
 	default:
 		full = l.conv.block(l.node)
 	}
+	// the site's variables shown as their values (sitevars.go)
+	expanded := expandBlock(full, siteOf(l.conv.md).vars())
 	switch full.Kind {
 	case KindCode:
 		b.codeFrom, b.codeTo = verbatimCode(l.node, l.conv.src, l.conv.top)
-		if b.codeTo != 0 && b.codeTo-b.codeFrom != len(full.Text)+1 {
+		if b.codeTo != 0 && (expanded || b.codeTo-b.codeFrom != len(full.Text)+1) {
 			b.codeFrom, b.codeTo = 0, 0 // the text is not the source (Hugo's {{</* */>}} unescaped)
 		}
 	case KindTable:
