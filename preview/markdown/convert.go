@@ -44,6 +44,8 @@ type converter struct {
 	starts []int
 	kinds  []Kind
 	parsed map[int][]deferred
+	// refVars caches refsHoldVars: 0 not known yet, 1 no, 2 yes
+	refVars uint8
 }
 
 // openTag is an inline HTML tag whose formatting applies until it closes.

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -294,6 +295,35 @@ func expandBlock(b *Block, vars map[string]string) (textChanged bool) {
 		}
 	}
 	return textChanged
+}
+
+// varOpen starts a variable reference.
+var varOpen = []byte("{{{")
+
+// expand replaces the variable references in rows converted from r's
+// lines (a big table's), when its lines hold any.
+func (r *rowLines) expand(rows [][][]Inline) {
+	if vars := siteOf(r.head.md).vars(); len(vars) > 0 && strings.Contains(r.lines, "{{{") {
+		expandRows(rows, vars)
+	}
+}
+
+// refsHoldVars reports whether a link reference definition of the parse
+// holds a variable reference ("[x]: https://{{{.console-url}}}/"): a link
+// using it shows the value though its own source has none.
+func (c *converter) refsHoldVars() bool {
+	if c.refVars == 0 {
+		c.refVars = 1
+		if c.ctx != nil {
+			for _, r := range c.ctx.References() {
+				if bytes.Contains(r.Destination(), varOpen) || bytes.Contains(r.Title(), varOpen) {
+					c.refVars = 2
+					break
+				}
+			}
+		}
+	}
+	return c.refVars == 2
 }
 
 // expandRows is expandRuns for a table's body rows.

@@ -80,6 +80,8 @@ func TestSiteVariablesAreShownAsTheirValues(t *testing.T) {
 			[]string{`"TiDB Cloud Starter 不支持。"`, `"PingCAP"`}, []string{"{{{"}},
 		{"raw HTML link", "<a href=\"https://{{{.console-url}}}\">{{{ .starter }}}</a>\n",
 			[]string{`link="https://tidbcloud.com"`, `"TiDB Cloud Starter"`}, []string{"{{{"}},
+		{"link reference definition", "见 [控制台][c]。\n\n[c]: https://{{{.console-url}}}/ \"{{{ .company }}}\"\n",
+			[]string{`link="https://tidbcloud.com/"`}, []string{"{{{"}},
 		{"unknown name", "前 {{{ .nosuch }}} 后 {{{ .starter }}}\n",
 			[]string{`text[chip] "{{{ .nosuch }}}"`, `" 后 TiDB Cloud Starter"`}, []string{"{{{ .starter"}},
 		{"not a reference", "{{{ starter }}} {{{ .star ter }}} {{{.}}} {{ .starter }}\n",
