@@ -2,6 +2,7 @@ package preview
 
 import (
 	"reflect"
+	"sync"
 
 	"folio/preview/markdown"
 )
@@ -27,12 +28,7 @@ func (p *Preview) useSiteMarkdown(dir string, page map[string]any) {
 	}
 	site := p.mdFor.site
 	if !p.mdFor.set || p.mdFor.dir != dir {
-		site = nil
-		if dir != "" {
-			if root := markdown.FindSiteRoot(dir, ""); root != "" {
-				site = markdown.LoadSite(root)
-			}
-		}
+		site = textSite(dir)
 	}
 	was := p.mdFor
 	p.mdFor = siteMarkdown{dir: dir, set: true, site: site, page: page}
@@ -60,4 +56,31 @@ func sameSiteMarkdown(a, b siteMarkdown) bool {
 	}
 	return a.site.Emoji == b.site.Emoji && reflect.DeepEqual(a.site.Vars, b.site.Vars) &&
 		reflect.DeepEqual(a.site.Params, b.site.Params) && reflect.DeepEqual(a.page, b.page)
+}
+
+// lastSite is the site textSite read last, for one folder.
+var lastSite struct {
+	sync.Mutex
+	dir  string
+	site *markdown.Site
+}
+
+// textSite is the site whose config and variables the article text of
+// folder dir is shown with, the nearest site root up from it
+// (markdown.FindSiteRoot; docs-cn's .git): the body's parse and the header
+// card use the same one, whatever root SetSiteRoot gave links. Nil for
+// none. The last folder's is kept.
+func textSite(dir string) *markdown.Site {
+	if dir == "" {
+		return nil
+	}
+	lastSite.Lock()
+	defer lastSite.Unlock()
+	if lastSite.dir != dir {
+		lastSite.dir, lastSite.site = dir, nil
+		if root := markdown.FindSiteRoot(dir, ""); root != "" {
+			lastSite.site = markdown.LoadSite(root)
+		}
+	}
+	return lastSite.site
 }

@@ -65,7 +65,7 @@ func (l *chipLayout) Layout(objs []fyne.CanvasObject, s fyne.Size) {
 // header builds the card shown above the body: badges, title, summary,
 // byline, tags and the cover image, as the published page shows them.
 func (b builder) header(m Meta) fyne.CanvasObject {
-	m = m.expanded(b.resolver.Site)
+	m = m.expanded(textSite(b.resolver.Dir)) // the site the body is shown with
 	pad := theme.Padding()
 	var rows []fyne.CanvasObject
 	if m.Problem != nil {

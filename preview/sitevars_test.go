@@ -22,6 +22,10 @@ func TestPreviewShowsSiteVariables(t *testing.T) {
 		"| 产品 | 公司 |\n|---|---|\n| {{{ .starter }}} | {{{ .company }}} |\n\n{{{ .nosuch }}}\n")
 	orig := string(body)
 	meta := Meta{Title: "创建 {{{ .starter }}} 实例", Summary: "使用 {{{ .starter }}} 构建"}
+	// as the app does for an article opened alone: links' root is its
+	// folder, which holds no variables.json; the text's site is found up
+	// the tree
+	p.SetSiteRoot(dir)
 	p.updateNow(body, meta, dir, 1)
 	got := visibleText(p)
 	for _, want := range []string{
