@@ -4,6 +4,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"folio/preview/markdown"
 )
 
 // TestPreviewShowsSiteVariables: an article of a site with variables.json
@@ -40,6 +42,11 @@ func TestPreviewShowsSiteVariables(t *testing.T) {
 		if strings.Contains(got, lack) {
 			t.Errorf("the preview shows %q:\n%s", lack, got)
 		}
+	}
+	// an anchor link made from the published heading ("#创建-tidb-cloud-starter-实例")
+	// finds the heading
+	if anchor := markdown.NewSlugger().Slug("创建 TiDB Cloud Starter 实例"); !p.ScrollToAnchor(anchor) {
+		t.Errorf("no heading for the anchor %q", anchor)
 	}
 	if string(body) != orig {
 		t.Error("the body given to the preview changed")
