@@ -158,6 +158,17 @@ func checkFile(f *library.File, roots *siteRoots) checked {
 			c.diags = append(c.diags, diagnostic{file: f.Path, line: l.line, isErr: true, msg: msg})
 		}
 	}
+	// a reference to a site variable variables.json lacks is shown as
+	// written, by the preview and (we assume) the published site
+	if unknown := res.Site.UnknownVars(f.Doc.Body()); len(unknown) > 0 {
+		body := f.Doc.Body()
+		for _, u := range unknown {
+			c.diags = append(c.diags, diagnostic{
+				file: f.Path, line: f.Doc.BodyLine() + bytes.Count(body[:u.At], []byte{'\n'}),
+				msg: fmt.Sprintf("unknown site variable %q (not in variables.json)", u.Name),
+			})
+		}
+	}
 	return c
 }
 

@@ -438,3 +438,37 @@ func lookupParam(params map[string]any, name string) (string, bool) {
 	}
 	return scalarString(cur)
 }
+
+// VarRef is a variable reference found in a text: its name and its byte
+// offset.
+type VarRef struct {
+	Name string
+	At   int
+}
+
+// UnknownVars lists the variable references in text whose names the
+// site's variables.json does not define (they are shown as written): for
+// `folio check`. A site without variables has none.
+func (s *Site) UnknownVars(text []byte) []VarRef {
+	if s == nil || len(s.Vars) == 0 {
+		return nil
+	}
+	var out []VarRef
+	str := string(text)
+	for i := 0; ; {
+		j := strings.Index(str[i:], "{{{")
+		if j < 0 {
+			return out
+		}
+		i += j
+		name, n := varAt(str[i:])
+		if n == 0 {
+			i++
+			continue
+		}
+		if _, ok := s.Vars[name]; !ok {
+			out = append(out, VarRef{Name: name, At: i})
+		}
+		i += n
+	}
+}

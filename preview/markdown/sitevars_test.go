@@ -296,3 +296,24 @@ func FuzzSiteVars(f *testing.F) {
 		}
 	})
 }
+
+// TestUnknownVars: the references whose names variables.json lacks, with
+// their offsets, for folio check; none for a site without variables.
+func TestUnknownVars(t *testing.T) {
+	site := LoadSite(siteVarsFixture)
+	for _, tc := range []struct {
+		in   string
+		want []VarRef
+	}{
+		{"{{{ .starter }}} {{{ .nosuch }}}", []VarRef{{"nosuch", 17}}},
+		{"`{{{.a.b}}}` {{{ .release.name }}} {{{ .release }}}", []VarRef{{"a.b", 1}, {"release", 35}}},
+		{"{{{ nosuch }}} {{ .nosuch }}", nil},
+	} {
+		if got := site.UnknownVars([]byte(tc.in)); fmt.Sprint(got) != fmt.Sprint(tc.want) {
+			t.Errorf("UnknownVars(%q) = %v, want %v", tc.in, got, tc.want)
+		}
+	}
+	if got := (&Site{}).UnknownVars([]byte("{{{ .x }}}")); got != nil {
+		t.Errorf("a site without variables: %v", got)
+	}
+}
