@@ -26,6 +26,10 @@ type ExportOptions struct {
 	// Emoji turns shortcodes (":smile:") into emoji, for a site whose
 	// config has enableEmoji (markdown.SiteEmoji).
 	Emoji bool
+	// Site is the article's site (markdown.LoadSite), nil for none: its
+	// variables are shown as their values, in the body and the header, and
+	// its params feed the param shortcode.
+	Site *markdown.Site
 }
 
 // ExportHTML writes a standalone HTML page for an article: the header card
@@ -36,7 +40,7 @@ type ExportOptions struct {
 // shown as escaped text, never interpreted.
 func ExportHTML(w io.Writer, body []byte, meta Meta, opts ExportOptions) error {
 	var content bytes.Buffer
-	if err := markdown.RenderHTML(&content, body, markdown.HTMLOptions{AssetPrefix: opts.AssetPrefix, Emoji: opts.Emoji}); err != nil {
+	if err := markdown.RenderHTML(&content, body, markdown.HTMLOptions{AssetPrefix: opts.AssetPrefix, Emoji: opts.Emoji, Site: opts.Site, Page: meta.Params}); err != nil {
 		return err
 	}
 	if opts.AssetPrefix != "" {
@@ -50,9 +54,10 @@ func ExportHTML(w io.Writer, body []byte, meta Meta, opts ExportOptions) error {
 	if lang == "" {
 		lang = "zh-CN"
 	}
+	meta = meta.expanded(opts.Site)
 	title := meta.Title
 	if title == "" {
-		title = firstHeading(body)
+		title = opts.Site.Expand(firstHeading(body))
 	}
 	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n", html.EscapeString(lang))

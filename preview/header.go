@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/theme"
+
+	"folio/preview/markdown"
 )
 
 // byline is "author · date · reading time", skipping what is missing.
@@ -19,6 +21,23 @@ func (m Meta) byline() string {
 		}
 	}
 	return strings.Join(parts, " · ")
+}
+
+// expanded is m with the site's variables ("{{{ .starter }}}" in a docs-cn
+// title) shown as their values, as the published page shows them.
+func (m Meta) expanded(s *markdown.Site) Meta {
+	if s == nil || len(s.Vars) == 0 {
+		return m
+	}
+	m.Title, m.Summary, m.Category = s.Expand(m.Title), s.Expand(m.Summary), s.Expand(m.Category)
+	if len(m.Tags) > 0 {
+		tags := make([]string, len(m.Tags))
+		for i, t := range m.Tags {
+			tags[i] = s.Expand(t)
+		}
+		m.Tags = tags
+	}
+	return m
 }
 
 // chip is a small rounded label.
@@ -46,6 +65,7 @@ func (l *chipLayout) Layout(objs []fyne.CanvasObject, s fyne.Size) {
 // header builds the card shown above the body: badges, title, summary,
 // byline, tags and the cover image, as the published page shows them.
 func (b builder) header(m Meta) fyne.CanvasObject {
+	m = m.expanded(textSite(b.resolver.Dir)) // the site the body is shown with
 	pad := theme.Padding()
 	var rows []fyne.CanvasObject
 	if m.Problem != nil {

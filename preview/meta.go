@@ -24,6 +24,10 @@ type Meta struct {
 	Draft    bool
 	Cover    string              // cover image path, relative to the article's folder
 	Problem  *FrontMatterProblem // why the front matter could not be read, or nil
+	// Params are the front matter's params map (Hugo's place for a page's
+	// own values): the param shortcode ({{% param "name" %}}) shows them.
+	// Not shown in the card; nil when none.
+	Params map[string]any
 }
 
 // IsZero reports whether there is nothing to show.
@@ -89,6 +93,15 @@ func MetaFromMap(fm map[string]any) Meta {
 		Featured: truthy(pick("featured")),
 		Draft:    truthy(pick("draft")),
 		Cover:    scalar(pick("cover")),
+	}
+	switch v := norm["params"].(type) {
+	case map[string]any:
+		m.Params = v
+	case map[any]any:
+		m.Params = make(map[string]any, len(v))
+		for k, e := range v {
+			m.Params[fmt.Sprint(k)] = e
+		}
 	}
 	switch v := pick("readtime").(type) {
 	case int, int64, uint64, float64:

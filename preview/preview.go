@@ -308,7 +308,7 @@ const (
 // parsed yet) into a throwaway document, or returns nil. The start is cut
 // at a line end; a table or code block cut there shows its first rows.
 func (p *Preview) firstScreen(req *request, gen uint64) *result {
-	p.useSiteMarkdown(req.baseDir)
+	p.useSiteMarkdown(req.baseDir, req.meta.Params)
 	if p.doc.Blocks() != nil || len(req.body) < firstScreenFrom {
 		return nil
 	}
@@ -326,7 +326,7 @@ func (p *Preview) firstScreen(req *request, gen uint64) *result {
 
 // parse runs off the UI goroutine (under p.work).
 func (p *Preview) parse(req *request, gen uint64) *result {
-	p.useSiteMarkdown(req.baseDir)
+	p.useSiteMarkdown(req.baseDir, req.meta.Params)
 	blocks := p.doc.Set(req.body)
 	for _, tb := range blocks {
 		markdown.SplitParts(tb.Block)

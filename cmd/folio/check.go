@@ -151,8 +151,22 @@ func checkFile(f *library.File, roots *siteRoots) checked {
 	dir := filepath.Dir(f.Abs)
 	res := markdown.Resolver{Dir: dir, Root: roots.of(dir), Site: roots.site(dir)}
 	for _, l := range bodyLinks(f.Doc.Body(), f.Doc.BodyLine()) {
+		// a site variable in a destination is its value, as the
+		// published site and the preview have it ("{{{ .x }}}")
+		l.dest = res.Site.Expand(l.dest)
 		if msg := brokenLink(res, l); msg != "" {
 			c.diags = append(c.diags, diagnostic{file: f.Path, line: l.line, isErr: true, msg: msg})
+		}
+	}
+	// a reference to a site variable variables.json lacks is shown as
+	// written, by the preview and (we assume) the published site
+	if unknown := res.Site.UnknownVars(f.Doc.Body()); len(unknown) > 0 {
+		body := f.Doc.Body()
+		for _, u := range unknown {
+			c.diags = append(c.diags, diagnostic{
+				file: f.Path, line: f.Doc.BodyLine() + bytes.Count(body[:u.At], []byte{'\n'}),
+				msg: fmt.Sprintf("unknown site variable %q (not in variables.json)", u.Name),
+			})
 		}
 	}
 	return c

@@ -66,7 +66,13 @@ func exportFile(path, out, lang string, follow bool, stdout io.Writer) error {
 	} else if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	opts := preview.ExportOptions{Lang: lang, Emoji: markdown.SiteEmoji(filepath.Dir(path))}
+	// the site's config (enableEmoji, params) and variables, as the
+	// preview reads them
+	var site *markdown.Site
+	if root := markdown.FindSiteRoot(filepath.Dir(path), ""); root != "" {
+		site = markdown.LoadSite(root)
+	}
+	opts := preview.ExportOptions{Lang: lang, Emoji: site != nil && site.Emoji, Site: site}
 	if out != "" && out != "-" {
 		opts.AssetPrefix = assetPrefix(path, out)
 	}

@@ -70,7 +70,8 @@ func (d *Document) codeEdit(src []byte, p, oldEnd, newEnd int) bool {
 		return false
 	}
 	changed := src[ls:le]
-	if fenceLike(changed) || bytes.IndexByte(changed, '\r') >= 0 || bytes.IndexByte(changed, 0) >= 0 || sanitizeLinesChange(changed) {
+	if fenceLike(changed) || bytes.IndexByte(changed, '\r') >= 0 || bytes.IndexByte(changed, 0) >= 0 || sanitizeLinesChange(changed) ||
+		len(siteOf(d.md).vars()) > 0 && bytes.Contains(changed, []byte("{{{")) { // a site variable is shown as its value (sitevars.go)
 		return false
 	}
 

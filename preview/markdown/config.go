@@ -52,14 +52,24 @@ func New() goldmark.Markdown {
 
 // NewFor is New for an article of site s (nil: none): with emoji
 // shortcodes (":smile:" is 😄) when the site's config enables them
-// (emoji.go).
+// (emoji.go), and the site's variables ("{{{ .name }}}") and params
+// ({{% param "name" %}}) shown as their values (sitevars.go).
 func NewFor(s *Site) goldmark.Markdown {
+	return NewForPage(s, nil)
+}
+
+// NewForPage is NewFor for an article whose front matter params are page
+// (Hugo's param shortcode looks there before the site's params; keys
+// matched in any letter case).
+func NewForPage(s *Site, page map[string]any) goldmark.Markdown {
 	md := New()
-	if s != nil && s.Emoji {
-		emojiShortcodes{}.Extend(md)
-		return emojiMarkdown{md}
+	if s == nil || !s.Emoji && len(s.Vars) == 0 && len(s.Params) == 0 && len(page) == 0 {
+		return md
 	}
-	return md
+	if s.Emoji {
+		emojiShortcodes{}.Extend(md)
+	}
+	return &siteMarkdown{Markdown: md, site: s, page: page}
 }
 
 // newWith is New with the block parsers bps and the paragraph

@@ -44,6 +44,8 @@ type converter struct {
 	starts []int
 	kinds  []Kind
 	parsed map[int][]deferred
+	// refVars caches refsHoldVars: 0 not known yet, 1 no, 2 yes
+	refVars uint8
 }
 
 // openTag is an inline HTML tag whose formatting applies until it closes.
@@ -535,6 +537,9 @@ func (c *converter) inline(runs []Inline, n ast.Node, style Style, link string) 
 		}
 		return appendText(runs, Inline{Style: style | Code, Link: link, Text: raw})
 	case *Shortcode:
+		if v, ok := siteOf(c.md).param(t); ok { // {{% param "name" %}}
+			return appendText(runs, Inline{Style: style, Link: link, Text: v})
+		}
 		return append(runs, Inline{Style: Chip, Text: t.Label()})
 	case *LabelChip:
 		return append(runs, Inline{Style: Chip, Text: t.Label})

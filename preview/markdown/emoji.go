@@ -30,19 +30,24 @@ func (emojiShortcodes) Extend(m goldmark.Markdown) {
 	)
 }
 
-// emojiMarkdown marks NewFor's configuration with emoji shortcodes, so a
-// Document's block parser (inlines.go) has them too.
-type emojiMarkdown struct{ goldmark.Markdown }
-
 // emojiBlockParser is blockParser with emoji shortcodes.
-var emojiBlockParser = sync.OnceValue(func() parser.Parser { return newBlockParser(emojiMarkdown{}) })
+var emojiBlockParser = sync.OnceValue(func() parser.Parser {
+	return newBlockParser(&siteMarkdown{site: &Site{Emoji: true}})
+})
 
 // blockParserFor is the block parser of a Document parsing with md.
 func blockParserFor(md goldmark.Markdown) parser.Parser {
-	if _, ok := md.(emojiMarkdown); ok {
+	if hasEmoji(md) {
 		return emojiBlockParser()
 	}
 	return blockParser()
+}
+
+// hasEmoji reports whether md is NewFor's configuration for a site with
+// emoji shortcodes.
+func hasEmoji(md goldmark.Markdown) bool {
+	sm := siteOf(md)
+	return sm != nil && sm.site != nil && sm.site.Emoji
 }
 
 // emojiToString replaces emoji nodes by string nodes holding their

@@ -24,6 +24,14 @@ type HTMLOptions struct {
 	// Emoji turns shortcodes (":smile:") into emoji, for a site whose
 	// config has enableEmoji (SiteEmoji).
 	Emoji bool
+	// Site is the article's site (LoadSite), nil for none: its variables
+	// ("{{{ .name }}}") are replaced by their values as the published site
+	// does, before the Markdown is read, and its config's params feed the
+	// param shortcode; its enableEmoji counts as Emoji.
+	Site *Site
+	// Page is the article's front matter params, which the param
+	// shortcode ({{% param "name" %}}) looks at before the site's.
+	Page map[string]any
 }
 
 // RenderHTML writes a body's HTML with the one configuration (New), as the
@@ -31,10 +39,17 @@ type HTMLOptions struct {
 // the styles), raw HTML kept to the safe set (SplitHTML) and otherwise
 // escaped, GitHub alerts in GitHub's markup, shortcodes as chips.
 func RenderHTML(w io.Writer, body []byte, opts HTMLOptions) error {
-	md := NewFor(&Site{Emoji: opts.Emoji})
+	site := &Site{Emoji: opts.Emoji}
+	if opts.Site != nil {
+		s := *opts.Site
+		s.Emoji = s.Emoji || opts.Emoji
+		site = &s
+	}
+	md := NewForPage(site, opts.Page)
 	md.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(&exportRenderer{}, 100)))
-	body = Sanitize(body)
+	body = Sanitize(site.ExpandBytes(body))
 	doc := md.Parser().Parse(text.NewReader(body))
+	params(doc, siteOf(md))
 	if opts.AssetPrefix != "" {
 		_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 			if img, ok := n.(*ast.Image); ok && entering {
@@ -48,6 +63,26 @@ func RenderHTML(w io.Writer, body []byte, opts HTMLOptions) error {
 		return fmt.Errorf("render markdown: %w", err)
 	}
 	return nil
+}
+
+// params replaces the param shortcodes whose value is known by their
+// values (the native preview's converter does the same).
+func params(doc ast.Node, sm *siteMarkdown) {
+	if sm == nil {
+		return
+	}
+	var found []*Shortcode
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if sc, ok := n.(*Shortcode); ok && entering && sc.Name == "param" {
+			found = append(found, sc)
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, sc := range found {
+		if v, ok := sm.param(sc); ok && sc.Parent() != nil {
+			sc.Parent().ReplaceChild(sc.Parent(), sc, ast.NewString([]byte(v)))
+		}
+	}
 }
 
 // AlertTitle is the English title of an alert type ("note" → "Note").

@@ -43,7 +43,7 @@ func newBlockParser(md goldmark.Markdown) parser.Parser {
 		}
 	}
 	m := newWith(bps, []util.PrioritizedValue{util.Prioritized(quickRefs{}, 100)})
-	if _, ok := md.(emojiMarkdown); ok {
+	if hasEmoji(md) {
 		emojiShortcodes{}.Extend(m)
 	}
 	p := m.Parser()

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"fmt"
 
 	"folio/editor/textwidth"
@@ -157,6 +158,7 @@ func (b *Block) Fill() *Block {
 		b.rowsLazy = false
 		if len(b.parts) == 0 {
 			b.Rows = b.trows.convert()
+			b.trows.expand(b.Rows)
 			compact(b)
 			break
 		}
@@ -165,6 +167,7 @@ func (b *Block) Fill() *Block {
 		}
 	case b.trows != nil && b.lazy.node == nil && !b.filled.Load():
 		b.Rows = b.trows.convert()
+		b.trows.expand(b.Rows)
 		compact(b)
 		b.filled.Store(true)
 	}
@@ -174,6 +177,10 @@ func (b *Block) Fill() *Block {
 // fillNode converts the goldmark node of a lazy top-level block.
 func (b *Block) fillNode() {
 	l := b.lazy
+	vars := siteOf(l.conv.md).vars()
+	if len(vars) > 0 && l.to > l.from && int(l.to) <= len(l.conv.src) && !bytes.Contains(l.conv.src[l.from:l.to], varOpen) && !l.conv.refsHoldVars() {
+		vars = nil // no reference in its source or its link definitions: nothing to replace
+	}
 	if l.reparse {
 		if n, c := l.conv.reparsed(int(l.from), int(l.to), b.Kind); n != nil {
 			l.node, l.conv = n, c
@@ -194,10 +201,12 @@ func (b *Block) fillNode() {
 	default:
 		full = l.conv.block(l.node)
 	}
+	// the site's variables shown as their values (sitevars.go)
+	expanded := expandBlock(full, vars)
 	switch full.Kind {
 	case KindCode:
 		b.codeFrom, b.codeTo = verbatimCode(l.node, l.conv.src, l.conv.top)
-		if b.codeTo != 0 && b.codeTo-b.codeFrom != len(full.Text)+1 {
+		if b.codeTo != 0 && (expanded || b.codeTo-b.codeFrom != len(full.Text)+1) {
 			b.codeFrom, b.codeTo = 0, 0 // the text is not the source (Hugo's {{</* */>}} unescaped)
 		}
 	case KindTable:

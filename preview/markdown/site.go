@@ -24,6 +24,16 @@ type Site struct {
 	Content []Mount // the content folders, in the config's order
 	Hook    []byte  // the text of the link render hooks, nil when none
 	Emoji   bool    // the config's enableEmoji: ":smile:" is shown as 😄
+	// Vars are the site's variables (variables.json at the root, as
+	// pingcap/docs-cn keeps them): "{{{ .name }}}" shows Vars["name"], a
+	// nested object's value is under "outer.inner" (sitevars.go). Nil
+	// when the site has none.
+	Vars map[string]string
+	// VarsErr is why variables.json could not be read, or nil.
+	VarsErr error
+	// Params are the Hugo config's params, keys lower-cased, for the param
+	// shortcode ({{% param "name" %}}); nil when none.
+	Params map[string]any
 }
 
 // Mount is a content folder: Dir (absolute) holds the pages whose path
@@ -46,7 +56,9 @@ var linkHooks = []string{"layouts/_markup/render-link.html", "layouts/_default/_
 
 // LoadSite reads what the resolver needs of the site at root: its Hugo
 // config's content folders (contentDir, each language's contentDir and
-// module mounts whose target is content) and its link render hooks. A
+// module mounts whose target is content) and its link render hooks; and
+// what the preview shows of it: enableEmoji, the config's params and the
+// site's variables (variables.json). A
 // config that cannot be read counts as none: the default content/ folder.
 // It returns nil for root "".
 func LoadSite(root string) *Site {
@@ -89,6 +101,8 @@ func LoadSite(root string) *Site {
 	}
 	s.Content = contentMounts(root, cfg)
 	s.Emoji, _ = cfg["enableemoji"].(bool)
+	s.Params, _ = cfg["params"].(map[string]any)
+	s.Vars, s.VarsErr = loadVars(root)
 	return s
 }
 
