@@ -1,12 +1,10 @@
 package editor
 
 import (
-	"bytes"
-	"sync"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
-	"github.com/go-text/typesetting/font"
+
+	"folio/editor/glyphs"
 )
 
 // The editor's monospace face (Noto Sans Mono CJK) draws arrows, curly
@@ -20,25 +18,8 @@ import (
 // latinMono is Fyne's Latin monospace face.
 func latinMono() fyne.Resource { return theme.DefaultTextMonospaceFont() }
 
-// latinMonoFace is latinMono parsed, for its character map (nil if it
-// cannot be read). It is read once and never changed.
-var latinMonoFace = sync.OnceValue(func() *font.Face {
-	f, err := font.ParseTTF(bytes.NewReader(latinMono().Content()))
-	if err != nil {
-		return nil
-	}
-	return f
-})
-
 // latinMonoHas reports whether the Latin monospace face has r.
-func latinMonoHas(r rune) bool {
-	f := latinMonoFace()
-	if f == nil {
-		return false
-	}
-	_, ok := f.NominalGlyph(r)
-	return ok
-}
+func latinMonoHas(r rune) bool { return glyphs.Has(latinMono(), r) }
 
 // latinGlyph is how a character drawn from the Latin monospace face at
 // size is placed in a box as high as the editor's line: its advance and

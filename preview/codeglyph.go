@@ -1,17 +1,16 @@
 package preview
 
 import (
-	"bytes"
 	"image/color"
-	"sync"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/theme"
-	"github.com/go-text/typesetting/font"
 
 	"folio/editor/textwidth"
+
+	"folio/editor/glyphs"
 )
 
 // Code keeps a monospace grid. Folio's monospace face (Noto Sans Mono CJK)
@@ -40,25 +39,8 @@ const (
 // latinMono is Fyne's Latin monospace face.
 func latinMono() fyne.Resource { return theme.DefaultTextMonospaceFont() }
 
-// latinMonoFace is latinMono parsed, for its character map (nil if it
-// cannot be read). It is read once and never changed.
-var latinMonoFace = sync.OnceValue(func() *font.Face {
-	f, err := font.ParseTTF(bytes.NewReader(latinMono().Content()))
-	if err != nil {
-		return nil
-	}
-	return f
-})
-
 // latinMonoHas reports whether the Latin monospace face has r.
-func latinMonoHas(r rune) bool {
-	f := latinMonoFace()
-	if f == nil {
-		return false
-	}
-	_, ok := f.NominalGlyph(r)
-	return ok
-}
+func latinMonoHas(r rune) bool { return glyphs.Has(latinMono(), r) }
 
 // codeGlyph is how code draws r, whose advance in the monospace face is
 // w, on cells cell wide.

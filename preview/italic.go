@@ -1,14 +1,13 @@
 package preview
 
 import (
-	"bytes"
 	"image/color"
-	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/theme"
-	"github.com/go-text/typesetting/font"
+
+	"folio/editor/glyphs"
 )
 
 // Italics. Folio's text faces are Noto Sans SC, which has no italic, and
@@ -32,36 +31,13 @@ func italicFace(style fyne.TextStyle) fyne.Resource {
 	return theme.DefaultTextItalicFont()
 }
 
-// italicFaces holds the parsed italic faces, for their character maps
-// (nil when a face cannot be read). They are read once and never changed.
-var italicFaces = sync.OnceValue(func() [2]*font.Face {
-	var out [2]*font.Face
-	for i, res := range []fyne.Resource{theme.DefaultTextItalicFont(), theme.DefaultTextBoldItalicFont()} {
-		if res == nil {
-			continue
-		}
-		if f, err := font.ParseTTF(bytes.NewReader(res.Content())); err == nil {
-			out[i] = f
-		}
-	}
-	return out
-})
-
 // italicHas reports whether the italic face of style has r. Printable
 // ASCII is taken as present (every Latin face has it) without a lookup.
 func italicHas(r rune, style fyne.TextStyle) bool {
 	if r >= 0x20 && r < 0x7F {
 		return true
 	}
-	f := italicFaces()[0]
-	if style.Bold {
-		f = italicFaces()[1]
-	}
-	if f == nil {
-		return false
-	}
-	_, ok := f.NominalGlyph(r)
-	return ok
+	return glyphs.Has(italicFace(style), r)
 }
 
 // italicSegments calls fn with the consecutive parts of s, a text in
