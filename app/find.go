@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"errors"
-	"path/filepath"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -46,22 +45,14 @@ func (ws *workspace) newOutline() *editor.Outline {
 	o := editor.NewOutline()
 	o.OnSelected = ws.gotoLine
 	var (
-		texts    *markdown.HeadingTexts
-		textsDir string
+		texts     *markdown.HeadingTexts
+		textsSite *markdown.Site
 	)
 	o.Plain = func(raws []string) []string {
-		dir := ""
-		if ws.art != nil && ws.art.HasFile() {
-			dir = filepath.Dir(ws.art.Path())
-		}
-		if texts == nil || dir != textsDir {
-			// the article's site, as the preview reads it (emoji
-			// shortcodes when its config enables them)
-			var site *markdown.Site
-			if dir != "" {
-				site = markdown.LoadSite(markdown.FindSiteRoot(dir, ""))
-			}
-			texts, textsDir = markdown.NewHeadingTexts(site), dir
+		// the article's site, as the preview reads it (emoji shortcodes
+		// when its config enables them, its variables)
+		if site := ws.articleSite(); texts == nil || site != textsSite {
+			texts, textsSite = markdown.NewHeadingTexts(site), site
 		}
 		return texts.Texts(raws)
 	}

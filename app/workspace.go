@@ -24,10 +24,11 @@ import (
 // one per file: list.go, conflict.go, status.go, menus.go, dialogs.go,
 // layout.go; live.go follows the folder.
 type workspace struct {
-	app  fyne.App
-	win  fyne.Window
-	root string
-	jump linkJump // a heading a link asked for in the article being opened
+	app   fyne.App
+	win   fyne.Window
+	root  string
+	jump  linkJump  // a heading a link asked for in the article being opened
+	sites siteCache // the open article's site (articlesite.go)
 
 	index   *library.Index
 	art     *article.Article
@@ -309,7 +310,7 @@ func (ws *workspace) parsed(replaced bool) {
 func (ws *workspace) showStatus(line, col int) { ws.status.show(ws.stats, line, col) }
 
 func (ws *workspace) updateTitle() {
-	ws.win.SetTitle(windowTitle(ws.art.Dirty(), ws.art.Title(), ws.art.Path(), ws.root))
+	ws.win.SetTitle(windowTitle(ws.art.Dirty(), ws.articleSite().Expand(ws.art.Title()), ws.art.Path(), ws.root))
 }
 
 // save writes the article; when the file changed on disk since it was
