@@ -44,6 +44,9 @@ type converter struct {
 	starts []int
 	kinds  []Kind
 	parsed map[int][]deferred
+
+	// inc is what Hugo's include shortcode resolves against (nil: none)
+	inc *includeCtx
 }
 
 // openTag is an inline HTML tag whose formatting applies until it closes.

@@ -15,6 +15,8 @@ import (
 // containerKind is the block kind a container node converts to.
 func containerKind(n ast.Node) (Kind, bool) {
 	switch t := n.(type) {
+	case *LineShortcode:
+		return t.blockKind(), true
 	case *Container:
 		switch t.Tag {
 		case ContainerDetails:
@@ -35,6 +37,8 @@ func containerKind(n ast.Node) (Kind, bool) {
 // lists; ok is false for other nodes.
 func (c *converter) extraBlock(n ast.Node) (*Block, bool) {
 	switch t := n.(type) {
+	case *LineShortcode:
+		return c.lineShortcodeBlock(t), true
 	case *Container:
 		if c.depth >= MaxDepth {
 			return c.tooDeep(n), true

@@ -301,6 +301,7 @@ func (extras) Extend(m goldmark.Markdown) {
 		parser.WithInlineParsers(util.Prioritized(shortcodeParser{}, 90)),
 		parser.WithBlockParsers(
 			util.Prioritized(shortcodeBlockParser{}, 650),
+			util.Prioritized(lineShortcodeParser{}, 651),
 			util.Prioritized(conflictParser{}, 50),
 		),
 		parser.WithASTTransformers(
