@@ -26,7 +26,7 @@ func containerKind(n ast.Node) (Kind, bool) {
 		}
 		return KindQuote, true // a tab outside tabs: its content, in a plain box
 	case *ShortcodeBlock:
-		return KindCode, true
+		return t.blockKind(), true
 	case *east.DefinitionList:
 		return KindDefList, true
 	}
@@ -75,6 +75,9 @@ func (c *converter) extraBlock(n ast.Node) (*Block, bool) {
 		return &Block{Kind: KindQuote, Children: c.children(n)}, true
 	case *ShortcodeBlock:
 		body := UnescapeHugo(shortcodeBody(t, c.src))
+		if t.Name == "code-toggle" {
+			return toggleBlock(t, body), true
+		}
 		return &Block{Kind: KindCode, Lang: t.Lang(body), Label: t.Label(), Text: body}, true
 	case *east.DefinitionList:
 		if c.depth >= MaxDepth {

@@ -1,0 +1,54 @@
+package preview
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+)
+
+// TestCodeToggleTabs: Hugo's code-toggle is a row of YAML, TOML and JSON
+// tabs, YAML shown first under its file name; a click shows TOML.
+func TestCodeToggleTabs(t *testing.T) {
+	p := showPreview(t)
+	body := "前言。\n\n{{< code-toggle file=hugo >}}\n[params]\ncolor = 'red'\n{{< /code-toggle >}}\n"
+	p.updateNow([]byte(body), Meta{}, "", 1)
+	box := itemOfKind(t, p, "tabs")
+	got := shownTexts(box)
+	for _, want := range []string{"YAML", "TOML", "JSON", "hugo.yaml", "color", "red"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the code-toggle shows %q; it lacks %q", got, want)
+		}
+	}
+	if strings.Contains(got, "code-toggle") || strings.Contains(got, "hugo.toml") || strings.Contains(got, "[params]") {
+		t.Errorf("the code-toggle shows %q; want the YAML tab alone, no chip", got)
+	}
+	test.Tap(tabLabel(t, box, "TOML"))
+	if got := shownTexts(box); !strings.Contains(got, "hugo.toml") || !strings.Contains(got, "[params]") || strings.Contains(got, "hugo.yaml") {
+		t.Errorf("after a click on TOML it shows %q", got)
+	}
+}
+
+// TestShortcodeLinesShown: docs-cn's copyable line shows nothing (no
+// chip, no gap's worth of text); Hugo's include shows the included body.
+func TestShortcodeLinesShown(t *testing.T) {
+	p := showPreview(t)
+	dir, err := filepath.Abs(filepath.Join("testdata", "includesite", "content", "post"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := "A.\n\n{{< copyable \"shell-regular\" >}}\n\n```shell\nls\n```\n\n{{% include \"_common/opts.md\" %}}\n"
+	p.updateNow([]byte(body), Meta{}, dir, 1)
+	var all []string
+	for i := range p.items {
+		all = append(all, shownTexts(p.objectFor(i)))
+	}
+	got := strings.Join(all, "|")
+	if strings.Contains(got, "copyable") || strings.Contains(got, "include") || strings.Contains(got, "_comment") {
+		t.Errorf("the preview shows %q; want no chip and no front matter", got)
+	}
+	if !strings.Contains(got, "Included") || !strings.Contains(got, "body") || !strings.Contains(got, "ls") {
+		t.Errorf("the preview shows %q; want the code and the included body", got)
+	}
+}
