@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 )
 
@@ -50,5 +52,46 @@ func TestShortcodeLinesShown(t *testing.T) {
 	}
 	if !strings.Contains(got, "Included") || !strings.Contains(got, "body") || !strings.Contains(got, "ls") {
 		t.Errorf("the preview shows %q; want the code and the included body", got)
+	}
+}
+
+// TestHighlightLineNumbers: Hugo's highlight with linenos and hl_lines
+// shows the numbers left of the code and tints the marked lines; no chip;
+// a drag over the code selects the code's text, not the numbers.
+func TestHighlightLineNumbers(t *testing.T) {
+	p := showPreview(t)
+	body := "{{< highlight go \"linenos=inline, hl_Lines=2\" >}}\npackage main\nvar x = 1\n{{< /highlight >}}\n"
+	p.updateNow([]byte(body), Meta{}, "", 1)
+	code := findCode(t, p)
+	nums := findType[*canvas.Text](test.WidgetRenderer(code).Objects()[0].(*fyne.Container).Objects[3])
+	var shown []string
+	for _, n := range nums {
+		shown = append(shown, n.Text)
+	}
+	if strings.Join(shown, " ") != "1 2" {
+		t.Errorf("line numbers %q, want 1 2", shown)
+	}
+	tints := 0
+	for _, r := range findType[*canvas.Rectangle](code) {
+		if r.FillColor == lineMarkColour(codeStyle(code.dark)) {
+			tints++
+		}
+	}
+	if tints != 2 { // line 2, under the code and under its number
+		t.Errorf("%d tinted rectangles, want 2", tints)
+	}
+	if strings.Contains(strings.Join(texts(p.objectFor(0)), ""), "highlight") {
+		t.Error("a chip is shown")
+	}
+	_, cell := codeCell()
+	in := codeInset(code)
+	if in.X < code.gutterWidth() {
+		t.Fatalf("the code starts at %v, inside the numbers (%v wide)", in.X, code.gutterWidth())
+	}
+	from := abs(code).Add(fyne.NewPos(in.X+0.1*cell.Width, in.Y+0.5*cell.Height))
+	to := abs(code).Add(fyne.NewPos(in.X+7.1*cell.Width, in.Y+0.5*cell.Height))
+	dragTo(p, p.content, from, to)
+	if got := p.SelectedText(); got != "package" {
+		t.Errorf("selected %q, want \"package\"", got)
 	}
 }

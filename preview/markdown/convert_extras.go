@@ -74,11 +74,7 @@ func (c *converter) extraBlock(n ast.Node) (*Block, bool) {
 		}
 		return &Block{Kind: KindQuote, Children: c.children(n)}, true
 	case *ShortcodeBlock:
-		body := UnescapeHugo(shortcodeBody(t, c.src))
-		if t.Name == "code-toggle" {
-			return toggleBlock(t, body), true
-		}
-		return &Block{Kind: KindCode, Lang: t.Lang(body), Label: t.Label(), Text: body}, true
+		return shortcodeBlock(t, UnescapeHugo(shortcodeBody(t, c.src))), true
 	case *east.DefinitionList:
 		if c.depth >= MaxDepth {
 			return c.tooDeep(n), true

@@ -299,6 +299,7 @@ type extras struct{}
 func (extras) Extend(m goldmark.Markdown) {
 	m.Parser().AddOptions(
 		parser.WithInlineParsers(util.Prioritized(shortcodeParser{}, 90)),
+		parser.WithInlineParsers(util.Prioritized(inlineHighlightParser{}, 89)),
 		parser.WithBlockParsers(
 			util.Prioritized(shortcodeBlockParser{}, 650),
 			util.Prioritized(lineShortcodeParser{}, 651),

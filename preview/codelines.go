@@ -1,0 +1,100 @@
+package preview
+
+import (
+	"image/color"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/theme"
+	"github.com/alecthomas/chroma/v2"
+)
+
+// A code block's line numbers and marked lines (Hugo's highlight
+// shortcode: linenos, linenostart, hl_lines), drawn as gohugo.io draws
+// them: the numbers in a column left of the code, which does not scroll
+// sideways with it and is not part of the text (selection and copy take
+// the code alone), and each marked line tinted across the block.
+
+// gutterCols is the line numbers' column count (the widest number and a
+// space), 0 when lines are not numbered.
+func (c *codeBlock) gutterCols() int {
+	if c.opts == nil || !c.opts.Numbered {
+		return 0
+	}
+	n := 1
+	for _, ch := range c.text {
+		if ch == '\n' {
+			n++
+		}
+	}
+	return len(strconv.Itoa(c.opts.LineStart+n-1)) + 1
+}
+
+// gutterWidth is the width of the line numbers' column (0 when none).
+func (c *codeBlock) gutterWidth() float32 {
+	g := c.gutterCols()
+	if g == 0 {
+		return 0
+	}
+	_, cell := codeCell()
+	return float32(g) * cell.Width
+}
+
+// lineMarkColour is the tint of a marked line: the code style's line
+// highlight, else the theme's selection colour.
+func lineMarkColour(style *chroma.Style) color.Color {
+	if e := style.Get(chroma.LineHighlight); e.Background.IsSet() {
+		return chromaColour(e.Background, nil)
+	}
+	return theme.Color(theme.ColorNameSelection)
+}
+
+// markLines adds a tint behind each marked line of n to the code's
+// objects (under the text, wide enough for any line: the scroller clips
+// it).
+func (c *codeBlock) markLines(objs []fyne.CanvasObject, n int, style *chroma.Style, cell fyne.Size) []fyne.CanvasObject {
+	if c.opts == nil || len(c.opts.Marked) == 0 {
+		return objs
+	}
+	w := float32(max(c.columns(), 200)+2) * cell.Width
+	for i := range n {
+		if c.opts.IsMarked(i + 1) {
+			r := canvas.NewRectangle(lineMarkColour(style))
+			r.Move(fyne.NewPos(-cell.Width, float32(i)*cell.Height))
+			r.Resize(fyne.NewSize(w, cell.Height))
+			objs = append(objs, r)
+		}
+	}
+	return objs
+}
+
+// addGutter puts the line numbers of n lines, right-aligned, left of the
+// code in the block's panel (and the marked lines' tint under them).
+func (c *codeBlock) addGutter(panel *fyne.Container, n int, style *chroma.Style, size float32, cell fyne.Size) {
+	g := c.gutterCols()
+	if g == 0 {
+		return
+	}
+	l := panel.Layout.(*codePanelLayout)
+	l.gutter = float32(g) * cell.Width
+	col := chromaColour(style.Get(chroma.LineNumbers).Colour, theme.Color(theme.ColorNamePlaceHolder))
+	var objs []fyne.CanvasObject
+	for i := range n {
+		y := float32(i) * cell.Height
+		if c.opts.IsMarked(i + 1) {
+			r := canvas.NewRectangle(lineMarkColour(style))
+			r.Move(fyne.NewPos(0, y))
+			r.Resize(fyne.NewSize(l.pad+l.gutter, cell.Height))
+			objs = append(objs, r)
+		}
+		t := canvas.NewText(strconv.Itoa(c.opts.LineStart+i), col)
+		t.TextSize = size
+		t.TextStyle = fyne.TextStyle{Monospace: true}
+		t.Alignment = fyne.TextAlignTrailing
+		t.Move(fyne.NewPos(l.pad, y))
+		t.Resize(fyne.NewSize(float32(g-1)*cell.Width, cell.Height))
+		objs = append(objs, t)
+	}
+	panel.Objects = append(panel.Objects, &fyne.Container{Objects: objs})
+}
