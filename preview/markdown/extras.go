@@ -229,6 +229,7 @@ func (shortcodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) 
 	reg.Register(KindContainer, containerHTML)
 	reg.Register(KindLabelChip, labelChipHTML)
 	reg.Register(KindShortcodeBlock, shortcodeBlockHTML)
+	reg.Register(KindLineShortcode, lineShortcodeHTML)
 }
 
 // containerHTML writes a real <details> with its summary, and docs-cn's

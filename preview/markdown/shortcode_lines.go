@@ -4,6 +4,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // Hugo shortcodes that stand on a line of their own and render as the
@@ -95,4 +96,14 @@ func (c *converter) lineShortcodeBlock(n *LineShortcode) *Block {
 		return c.includeBlock(n)
 	}
 	return &Block{Kind: KindNone}
+}
+
+// lineShortcodeHTML writes a LineShortcode in the HTML export: nothing for
+// copyable; the call's chip for an include (the export does not know the
+// article's folder).
+func lineShortcodeHTML(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if sc := n.(*LineShortcode); entering && sc.Name != "copyable" {
+		_, _ = w.WriteString(`<p><span class="shortcode">` + htmlEscape(sc.Label()) + "</span></p>\n")
+	}
+	return ast.WalkSkipChildren, nil
 }

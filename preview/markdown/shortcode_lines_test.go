@@ -124,3 +124,20 @@ func TestStripFrontMatter(t *testing.T) {
 		}
 	}
 }
+
+// The export shows nothing for copyable (it had a chip) and keeps an
+// include's chip.
+func TestLineShortcodesExport(t *testing.T) {
+	var b strings.Builder
+	src := "{{< copyable \"sql\" >}}\n\n```sql\nselect 1;\n```\n\n{{% include \"x.md\" %}}\n"
+	if err := RenderHTML(&b, []byte(src), HTMLOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	got := b.String()
+	if strings.Contains(got, "copyable") {
+		t.Errorf("the export shows copyable: %s", got)
+	}
+	if !strings.Contains(got, `<span class="shortcode">include &#34;x.md&#34;</span>`) || !strings.Contains(got, "select") {
+		t.Errorf("the export lacks the include's chip or the code: %s", got)
+	}
+}
