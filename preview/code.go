@@ -293,6 +293,7 @@ func (c *codeBlock) CreateRenderer() fyne.WidgetRenderer {
 	c.sel = &fyne.Container{}
 	panel := &fyne.Container{Layout: &codePanelLayout{pad: pad, cont: c.cont}, Objects: []fyne.CanvasObject{bg, c.sel, scroll}}
 	c.addGutter(panel, len(lines), style, size, cell) // codelines.go
+	c.addCopy(panel)
 	r := widget.NewSimpleRenderer(panel)
 	if s := c.Size(); s.Width > 0 { // a renderer made again (see textFlow's)
 		r.Layout(s)
@@ -342,6 +343,9 @@ type codePanelLayout struct {
 	pad    float32
 	cont   uint8
 	gutter float32 // the line numbers' width, left of the code
+	// nums and copyBtn are the line numbers and the copy button, or nil
+	// (codelines.go)
+	nums, copyBtn fyne.CanvasObject
 }
 
 func (l *codePanelLayout) Layout(objs []fyne.CanvasObject, s fyne.Size) {
@@ -362,10 +366,7 @@ func (l *codePanelLayout) Layout(objs []fyne.CanvasObject, s fyne.Size) {
 	objs[1].Resize(s)
 	objs[2].Move(fyne.NewPos(l.pad+l.gutter, top))
 	objs[2].Resize(fyne.NewSize(s.Width-2*l.pad-l.gutter, s.Height-top-bottom))
-	if len(objs) > 3 { // the line numbers (codelines.go)
-		objs[3].Move(fyne.NewPos(0, top))
-		objs[3].Resize(fyne.NewSize(l.pad+l.gutter, s.Height-top-bottom))
-	}
+	l.layoutExtras(s, top, bottom) // codelines.go
 }
 
 func (l *codePanelLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {

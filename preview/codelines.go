@@ -7,14 +7,19 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 	"github.com/alecthomas/chroma/v2"
+
+	"folio/preview/markdown"
 )
 
 // A code block's line numbers and marked lines (Hugo's highlight
-// shortcode: linenos, linenostart, hl_lines), drawn as gohugo.io draws
-// them: the numbers in a column left of the code, which does not scroll
-// sideways with it and is not part of the text (selection and copy take
-// the code alone), and each marked line tinted across the block.
+// shortcode and fence attributes: linenos, linenostart, hl_lines), drawn
+// as gohugo.io draws them: the numbers in a column left of the code, which
+// does not scroll sideways with it and is not part of the text (selection
+// and copy take the code alone), and each marked line tinted across the
+// block. A block after docs-cn's {{< copyable >}} has a copy button at
+// its top right, as docs.pingcap.com has.
 
 // gutterCols is the line numbers' column count (the widest number and a
 // space), 0 when lines are not numbered.
@@ -96,5 +101,36 @@ func (c *codeBlock) addGutter(panel *fyne.Container, n int, style *chroma.Style,
 		t.Resize(fyne.NewSize(float32(g-1)*cell.Width, cell.Height))
 		objs = append(objs, t)
 	}
-	panel.Objects = append(panel.Objects, &fyne.Container{Objects: objs})
+	l.nums = &fyne.Container{Objects: objs}
+	panel.Objects = append(panel.Objects, l.nums)
+}
+
+// addCopy puts a copy button at the top right of a block that asks for
+// one (docs-cn's copyable): a click puts the code on the clipboard.
+func (c *codeBlock) addCopy(panel *fyne.Container) {
+	if c.opts == nil || !c.opts.Copy || c.cont&markdown.ContAbove != 0 {
+		return
+	}
+	l := panel.Layout.(*codePanelLayout)
+	btn := widget.NewButtonWithIcon("", theme.ContentCopyIcon(), func() {
+		fyne.CurrentApp().Clipboard().SetContent(c.text)
+	})
+	btn.Importance = widget.LowImportance
+	l.copyBtn = btn
+	panel.Objects = append(panel.Objects, btn)
+}
+
+// layoutExtras places the line numbers and the copy button of a panel of
+// size s whose code starts top from its top and ends bottom above its
+// bottom.
+func (l *codePanelLayout) layoutExtras(s fyne.Size, top, bottom float32) {
+	if l.nums != nil {
+		l.nums.Move(fyne.NewPos(0, top))
+		l.nums.Resize(fyne.NewSize(l.pad+l.gutter, s.Height-top-bottom))
+	}
+	if l.copyBtn != nil {
+		m := l.copyBtn.MinSize()
+		l.copyBtn.Resize(m)
+		l.copyBtn.Move(fyne.NewPos(s.Width-m.Width-l.pad/2, l.pad/2))
+	}
 }

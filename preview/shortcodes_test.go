@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 )
 
 // TestCodeToggleTabs: Hugo's code-toggle is a row of YAML, TOML and JSON
@@ -93,5 +94,26 @@ func TestHighlightLineNumbers(t *testing.T) {
 	dragTo(p, p.content, from, to)
 	if got := p.SelectedText(); got != "package" {
 		t.Errorf("selected %q, want \"package\"", got)
+	}
+}
+
+// TestCopyableCodeButton: the code block after docs-cn's copyable line
+// has a copy button that puts its code on the clipboard; another has none.
+func TestCopyableCodeButton(t *testing.T) {
+	p := showPreview(t)
+	body := "{{< copyable \"shell-regular\" >}}\n\n```shell\ntiup dumpling -u root\n```\n"
+	p.updateNow([]byte(body), Meta{}, "", 1)
+	code := findCode(t, p)
+	btns := findType[*widget.Button](code)
+	if len(btns) != 1 {
+		t.Fatalf("%d buttons on the copyable block, want 1", len(btns))
+	}
+	test.Tap(btns[0])
+	if got := fyne.CurrentApp().Clipboard().Content(); got != "tiup dumpling -u root" {
+		t.Errorf("the clipboard holds %q", got)
+	}
+	p.updateNow([]byte("```shell\nls\n```\n"), Meta{}, "", 1)
+	if n := len(findType[*widget.Button](findCode(t, p))); n != 0 {
+		t.Errorf("%d buttons on a plain block", n)
 	}
 }

@@ -246,7 +246,7 @@ func (d *Document) reuse(out []*TopBlock, region []byte, base int, reuse map[uin
 		// A block with no bytes of its own (see incremental) is drawn from
 		// lines its hash does not cover: never reused.
 		if olds := reuse[tb.Hash]; len(olds) > 0 && len(src) > 0 && tb.Block.Kind != KindFootnotes && !bytes.Contains(src, []byte("[^")) &&
-			!holdsInclude(src) {
+			!holdsInclude(tb.Block.Kind, src) {
 			old := olds[0]
 			reuse[tb.Hash] = olds[1:]
 			// An old block not converted yet has no widget to keep, and it

@@ -22,6 +22,9 @@ type CodeOpts struct {
 	// Numbered tells that lines are numbered, from LineStart.
 	Numbered  bool
 	LineStart int
+	// Copy asks for a copy button (docs-cn's {{< copyable >}} before the
+	// block).
+	Copy bool
 	// Marked are the marked lines' ranges, 1-based and inclusive, counted
 	// from the block's first line (as Hugo counts hl_lines).
 	Marked [][2]int
@@ -49,8 +52,15 @@ func highlightOpts(args string) *CodeOpts {
 	if len(fields) < 2 {
 		return nil
 	}
+	return codeOpts(parseHighlightOpts(fields[1]))
+}
+
+// codeOpts reads Hugo's highlighting options (keys lower-cased; hl_lines
+// as "3 6-8"); nil when they ask for neither line numbers nor marked
+// lines.
+func codeOpts(opts map[string]string) *CodeOpts {
 	o := &CodeOpts{LineStart: 1}
-	for k, v := range parseHighlightOpts(fields[1]) {
+	for k, v := range opts {
 		switch k {
 		case "linenos":
 			o.Numbered = v != "" && v != "false"
@@ -160,4 +170,65 @@ func (inlineHighlightParser) Parse(_ ast.Node, block text.Reader, _ parser.Conte
 	span.AppendChild(span, ast.NewRawTextSegment(text.NewSegment(code, code+stop)))
 	block.Advance(from + stop + len(highlightClose))
 	return span
+}
+
+// fenceOpts are a fenced code block's options: Hugo's attributes after
+// its language (```go {linenos=inline hl_lines=[3,"6-8"]}) and docs-cn's
+// {{< copyable >}} on the line before it; nil when neither says anything.
+func fenceOpts(n *ast.FencedCodeBlock, src []byte) *CodeOpts {
+	var o *CodeOpts
+	if n.Info != nil {
+		info := n.Info.Segment.Value(src)
+		if i := bytes.IndexByte(info, '{'); i >= 0 && bytes.HasSuffix(bytes.TrimSpace(info), []byte("}")) {
+			o = codeOpts(fenceAttrs(string(bytes.TrimSpace(info[i+1:]))))
+		}
+	}
+	if sc, ok := n.PreviousSibling().(*LineShortcode); ok && sc.Name == "copyable" {
+		if o == nil {
+			o = &CodeOpts{LineStart: 1}
+		}
+		o.Copy = true
+	}
+	return o
+}
+
+// fenceAttrs reads a fence's attribute list ("linenos=inline,
+// hl_lines=[3, "6-8"] style=emacs}"): keys lower-cased, hl_lines's list
+// written as "3 6-8".
+func fenceAttrs(s string) map[string]string {
+	s = strings.TrimSuffix(strings.TrimSpace(s), "}")
+	m := map[string]string{}
+	for s = strings.TrimSpace(s); s != ""; s = strings.TrimLeft(s, " \t,") {
+		eq := strings.IndexByte(s, '=')
+		if eq < 0 {
+			break
+		}
+		key := strings.ToLower(strings.TrimSpace(s[:eq]))
+		s = strings.TrimLeft(s[eq+1:], " \t")
+		var val string
+		switch {
+		case strings.HasPrefix(s, "["):
+			end := strings.IndexByte(s, ']')
+			if end < 0 {
+				end = len(s) - 1
+			}
+			val, s = s[1:end], s[end+1:]
+			val = strings.Join(strings.FieldsFunc(val, func(r rune) bool { return r == ',' || r == ' ' || r == '"' || r == '\'' }), " ")
+		case strings.HasPrefix(s, `"`) || strings.HasPrefix(s, "'"):
+			end := strings.IndexByte(s[1:], s[0])
+			if end < 0 {
+				val, s = s[1:], ""
+			} else {
+				val, s = s[1:1+end], s[2+end:]
+			}
+		default:
+			end := strings.IndexAny(s, " \t,")
+			if end < 0 {
+				end = len(s)
+			}
+			val, s = s[:end], s[end:]
+		}
+		m[key] = val
+	}
+	return m
 }

@@ -56,3 +56,34 @@ func TestInlineHighlight(t *testing.T) {
 		}
 	}
 }
+
+func TestFenceOpts(t *testing.T) {
+	for _, tc := range []struct {
+		src  string
+		want *CodeOpts
+	}{
+		{"```go {linenos=inline hl_lines=[3,\"6-8\"] style=emacs}\nx\n```\n", &CodeOpts{Numbered: true, LineStart: 1, Marked: [][2]int{{3, 3}, {6, 8}}}},
+		{"```go {linenos=table, hl_lines=[3, \"6-8\"], linenostart=199}\nx\n```\n", &CodeOpts{Numbered: true, LineStart: 199, Marked: [][2]int{{3, 3}, {6, 8}}}},
+		{"```sh {class=foo linenos=inline}\nx\n```\n", &CodeOpts{Numbered: true, LineStart: 1}},
+		{"```go {hl_lines=\"2 4-5\"}\nx\n```\n", &CodeOpts{LineStart: 1, Marked: [][2]int{{2, 2}, {4, 5}}}},
+		{"```go\nx\n```\n", nil},
+		{"```go {class=x}\nx\n```\n", nil},
+		// docs-cn: a copy button
+		{"{{< copyable \"sql\" >}}\n\n```sql\nx\n```\n", &CodeOpts{LineStart: 1, Copy: true}},
+		{"- a\n\n    {{< copyable \"sql\" >}}\n\n    ```sql\n    x\n    ```\n", &CodeOpts{LineStart: 1, Copy: true}},
+	} {
+		var got *CodeOpts
+		for _, tb := range NewDocument(New()).Set([]byte(tc.src)) {
+			b := tb.Block.Fill()
+			if b.Kind == KindList {
+				b = b.Items[0].Blocks[1]
+			}
+			if b.Kind == KindCode {
+				got = b.Opts
+			}
+		}
+		if !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%q: opts %+v, want %+v", tc.src, got, tc.want)
+		}
+	}
+}

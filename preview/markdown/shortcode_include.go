@@ -67,10 +67,16 @@ func (d *Document) takeWhole() bool {
 	return w
 }
 
-// holdsInclude reports whether a block's source may hold an include: such
-// a block is converted afresh on every parse.
-func holdsInclude(src []byte) bool {
-	return bytes.Contains(src, []byte("include")) || bytes.Contains(src, []byte("glossary-term"))
+// holdsInclude reports whether a top-level block of kind k and source
+// src may hold an include: such a block is converted afresh on every
+// parse. Paragraphs, headings, code and tables hold none, so a big one is
+// not scanned.
+func holdsInclude(k Kind, src []byte) bool {
+	switch k {
+	case KindTabs, KindList, KindQuote, KindDetails, KindDefList, KindFootnotes:
+		return bytes.Contains(src, []byte("include")) || bytes.Contains(src, []byte("glossary-term"))
+	}
+	return false
 }
 
 // includePath is the file an include or glossary-term call names, or "".
