@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/alecthomas/chroma/v2"
@@ -112,13 +113,56 @@ func (c *codeBlock) addCopy(panel *fyne.Container) {
 		return
 	}
 	l := panel.Layout.(*codePanelLayout)
-	btn := widget.NewButtonWithIcon("", theme.ContentCopyIcon(), func() {
-		fyne.CurrentApp().Clipboard().SetContent(c.text)
-	})
-	btn.Importance = widget.LowImportance
+	bg := panel.Objects[0].(*canvas.Rectangle).FillColor
+	btn := &copyButton{bg: bg, text: c.text}
+	btn.ExtendBaseWidget(btn)
 	l.copyBtn = btn
 	panel.Objects = append(panel.Objects, btn)
 }
+
+// copyButton is a code block's copy icon: one line high, on the block's
+// background (the code under it is hidden, not drawn through it).
+type copyButton struct {
+	widget.BaseWidget
+	bg   color.Color
+	text string
+}
+
+// Tapped implements fyne.Tappable: the code goes on the clipboard.
+func (b *copyButton) Tapped(*fyne.PointEvent) {
+	fyne.CurrentApp().Clipboard().SetContent(b.text)
+}
+
+// Cursor implements desktop.Cursorable.
+func (b *copyButton) Cursor() desktop.Cursor { return desktop.PointerCursor }
+
+// MinSize is one code line square, with a little room.
+func (b *copyButton) MinSize() fyne.Size {
+	_, cell := codeCell()
+	s := cell.Height + theme.Padding()
+	return fyne.NewSize(s, s)
+}
+
+func (b *copyButton) CreateRenderer() fyne.WidgetRenderer {
+	bg := canvas.NewRectangle(b.bg)
+	bg.CornerRadius = theme.InputRadiusSize()
+	icon := canvas.NewImageFromResource(theme.NewThemedResource(theme.ContentCopyIcon()))
+	icon.FillMode = canvas.ImageFillContain
+	pad := theme.Padding() / 2
+	return widget.NewSimpleRenderer(&fyne.Container{Layout: &insetLayout{pad: pad}, Objects: []fyne.CanvasObject{bg, icon}})
+}
+
+// insetLayout fills the size with objs[0] and puts objs[1] inside pad.
+type insetLayout struct{ pad float32 }
+
+func (l *insetLayout) Layout(objs []fyne.CanvasObject, s fyne.Size) {
+	objs[0].Move(fyne.NewPos(0, 0))
+	objs[0].Resize(s)
+	objs[1].Move(fyne.NewPos(l.pad, l.pad))
+	objs[1].Resize(fyne.NewSize(s.Width-2*l.pad, s.Height-2*l.pad))
+}
+
+func (l *insetLayout) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.Size{} }
 
 // layoutExtras places the line numbers and the copy button of a panel of
 // size s whose code starts top from its top and ends bottom above its
@@ -131,6 +175,6 @@ func (l *codePanelLayout) layoutExtras(s fyne.Size, top, bottom float32) {
 	if l.copyBtn != nil {
 		m := l.copyBtn.MinSize()
 		l.copyBtn.Resize(m)
-		l.copyBtn.Move(fyne.NewPos(s.Width-m.Width-l.pad/2, l.pad/2))
+		l.copyBtn.Move(fyne.NewPos(s.Width-m.Width-l.pad/2, max(top-theme.Padding()/2, 0)))
 	}
 }

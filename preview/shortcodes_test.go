@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 )
 
 // TestCodeToggleTabs: Hugo's code-toggle is a row of YAML, TOML and JSON
@@ -104,7 +103,7 @@ func TestCopyableCodeButton(t *testing.T) {
 	body := "{{< copyable \"shell-regular\" >}}\n\n```shell\ntiup dumpling -u root\n```\n"
 	p.updateNow([]byte(body), Meta{}, "", 1)
 	code := findCode(t, p)
-	btns := findType[*widget.Button](code)
+	btns := findType[*copyButton](code)
 	if len(btns) != 1 {
 		t.Fatalf("%d buttons on the copyable block, want 1", len(btns))
 	}
@@ -113,7 +112,7 @@ func TestCopyableCodeButton(t *testing.T) {
 		t.Errorf("the clipboard holds %q", got)
 	}
 	p.updateNow([]byte("```shell\nls\n```\n"), Meta{}, "", 1)
-	if n := len(findType[*widget.Button](findCode(t, p))); n != 0 {
+	if n := len(findType[*copyButton](findCode(t, p))); n != 0 {
 		t.Errorf("%d buttons on a plain block", n)
 	}
 }
