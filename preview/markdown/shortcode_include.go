@@ -5,9 +5,12 @@ import (
 	"fmt"
 	"os"
 	"path"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/yuin/goldmark/text"
 )
@@ -41,6 +44,49 @@ const (
 type includeCtx struct {
 	res   Resolver
 	chain []string // the files included so far, outermost first
+	// dir is where a page-relative include is looked up: the article's
+	// folder, or the included page's for an include inside it (Hugo runs
+	// its shortcodes with it as their page)
+	dir string
+	// seen are the files read, shared by the document's contexts
+	seen *includeStamps
+}
+
+// includeStamps are the files includes read, with their size and time
+// when read: a change to one makes the next Set parse the whole body.
+type includeStamps struct {
+	mu sync.Mutex // Fill reads files on the UI goroutine, Set checks them on the parser's
+	m  map[string]fileStamp
+}
+
+type fileStamp struct {
+	size int64
+	mod  time.Time
+}
+
+// add records file as read with info.
+func (s *includeStamps) add(file string, info os.FileInfo) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.m == nil {
+		s.m = map[string]fileStamp{}
+	}
+	s.m[file] = fileStamp{info.Size(), info.ModTime()}
+}
+
+// changed reports whether a file read since the last call that said so
+// changed (or went); it then forgets them all.
+func (s *includeStamps) changed() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for file, st := range s.m {
+		info, err := os.Stat(file)
+		if err != nil || info.Size() != st.size || !info.ModTime().Equal(st.mod) {
+			s.m = nil
+			return true
+		}
+	}
+	return false
 }
 
 // SetArticleDir tells the document the folder of the article it parses,
@@ -55,14 +101,15 @@ func (d *Document) SetArticleDir(dir string) {
 	d.inc = nil
 	if dir != "" {
 		root := FindSiteRoot(dir, "")
-		d.inc = &includeCtx{res: Resolver{Dir: dir, Root: root, Site: LoadSite(root)}}
+		d.inc = &includeCtx{res: Resolver{Dir: dir, Root: root, Site: LoadSite(root)}, dir: dir, seen: &includeStamps{}}
 	}
 	d.whole = true
 }
 
-// takeWhole reports (once) that the next Set must parse the whole body.
+// takeWhole reports (once) that the next Set must parse the whole body:
+// the article's folder changed, or a file an include read did.
 func (d *Document) takeWhole() bool {
-	w := d.whole
+	w := d.whole || d.inc != nil && d.inc.seen.changed()
 	d.whole = false
 	return w
 }
@@ -91,7 +138,7 @@ func (ic *includeCtx) includePath(n *LineShortcode) string {
 		return r.page("/quick-reference/glossary/"+urlize(arg), site)
 	}
 	if !strings.HasPrefix(arg, "/") {
-		if f := pageFile(r.Dir, arg, false); f != "" { // $.Page.GetPage
+		if f := pageFile(ic.dir, arg, false); f != "" { // $.Page.GetPage
 			return f
 		}
 	}
@@ -144,7 +191,7 @@ func (c *converter) includeBlock(n *LineShortcode) *Block {
 	if slices.Contains(ic.chain, file) {
 		return chip("includes itself")
 	}
-	body, err := readInclude(file)
+	body, err := readInclude(file, ic.seen)
 	if err != nil {
 		return chip(err.Error())
 	}
@@ -157,7 +204,7 @@ func (c *converter) includeBlock(n *LineShortcode) *Block {
 	sub := newConverter(safe)
 	sub.md = md
 	sub.depth = c.depth + 1
-	sub.inc = &includeCtx{res: ic.res, chain: append(ic.chain[:len(ic.chain):len(ic.chain)], file)}
+	sub.inc = &includeCtx{res: ic.res, chain: append(ic.chain[:len(ic.chain):len(ic.chain)], file), dir: filepath.Dir(file), seen: ic.seen}
 	return group(sub.children(root))
 }
 
@@ -168,9 +215,12 @@ func group(blocks []*Block) *Block {
 }
 
 // readInclude reads an included file's body: without its front matter,
-// at most MaxIncludeBytes.
-func readInclude(file string) ([]byte, error) {
+// at most MaxIncludeBytes; seen records it.
+func readInclude(file string, seen *includeStamps) ([]byte, error) {
 	info, err := os.Stat(file)
+	if err == nil {
+		seen.add(file, info)
+	}
 	switch {
 	case err != nil:
 		return nil, fmt.Errorf("not found")

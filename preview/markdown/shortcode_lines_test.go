@@ -38,6 +38,9 @@ func TestLineShortcodes(t *testing.T) {
 			"@1 tabs\n  tab\n    paragraph\n      text[chip] \"include \\\"_common/none.md\\\": not found\"\n"},
 		{"include cycle", "{{% include \"/_common/loop.md\" %}}\n",
 			"@1 tabs\n  tab\n    paragraph\n      text \"Loop.\"\n    tabs\n      tab\n        paragraph\n          text[chip] \"include \\\"/_common/loop.md\\\": includes itself\"\n"},
+		// an include inside an included page: relative to that page
+		{"nested relative", "{{% include \"/_common/rel.md\" %}}\n",
+			"@1 tabs\n  tab\n    paragraph\n      text \"Relative: \"\n      text[chip] \"include \\\"sub.md\\\"\"\n      text \" is not alone.\"\n    tabs\n      tab\n        paragraph\n          text \"Sub of _common.\"\n"},
 		// the glossary page's text
 		{"glossary-term", "{{% glossary-term \"media type\" %}}\n\nMore.\n",
 			"@1 tabs\n  tab\n    paragraph\n      text \"A \"\n      text[italic] \"media type\"\n      text \" is a two-part identifier.\"\n@3 paragraph\n  text \"More.\"\n"},
@@ -81,16 +84,20 @@ func TestIncludeReadAgain(t *testing.T) {
 	if got := DumpDocument(d.Set([]byte(src))); !strings.Contains(got, `"one"`) {
 		t.Fatalf("first: %s", got)
 	}
-	must(os.WriteFile(inc, []byte("two\n"), 0o644))
-	if got := DumpDocument(d.Set([]byte(src + "\n"))); !strings.Contains(got, `"two"`) {
-		t.Errorf("after the file changed: %s", got)
+	must(os.WriteFile(inc, []byte("two, longer\n"), 0o644))
+	if got := DumpDocument(d.Set([]byte(src))); !strings.Contains(got, `"two, longer"`) {
+		t.Errorf("after the file changed, the same article: %s", got)
+	}
+	must(os.WriteFile(inc, []byte("three, longest\n"), 0o644))
+	if got := DumpDocument(d.Set([]byte(src + "\nmore\n"))); !strings.Contains(got, `"three, longest"`) {
+		t.Errorf("after the file changed, an edit elsewhere: %s", got)
 	}
 	// another folder: the same text resolves from there
 	other := filepath.Join(root, "content", "other")
 	must(os.MkdirAll(filepath.Join(other, "_common"), 0o755))
-	must(os.WriteFile(filepath.Join(other, "_common", "x.md"), []byte("three\n"), 0o644))
+	must(os.WriteFile(filepath.Join(other, "_common", "x.md"), []byte("other\n"), 0o644))
 	d.SetArticleDir(other)
-	if got := DumpDocument(d.Set([]byte(src + "\n"))); !strings.Contains(got, `"three"`) {
+	if got := DumpDocument(d.Set([]byte(src + "\nmore\n"))); !strings.Contains(got, `"other"`) {
 		t.Errorf("in another folder: %s", got)
 	}
 }
