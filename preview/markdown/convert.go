@@ -31,6 +31,8 @@ type converter struct {
 	open []openTag
 	// depth is the nesting of quotes and lists being converted
 	depth int
+	// inc is what Hugo's include shortcode resolves against (nil: none)
+	inc *includeCtx
 	// top is the offset in src of the top-level block being converted
 	top int
 	// md and ctx are the configuration and the context of the parse that
@@ -44,9 +46,6 @@ type converter struct {
 	starts []int
 	kinds  []Kind
 	parsed map[int][]deferred
-
-	// inc is what Hugo's include shortcode resolves against (nil: none)
-	inc *includeCtx
 }
 
 // openTag is an inline HTML tag whose formatting applies until it closes.
