@@ -16,6 +16,9 @@ import (
 //   - Hugo docs' {{% include "_common/x.md" %}} renders the page it names
 //     (shortcode_include.go), and {{% glossary-term "media type" %}} the
 //     glossary page /quick-reference/glossary/media-type.
+//   - Hugo docs' {{< code-toggle config=build />}} shows a section of the
+//     site's data/docs.yaml as code-toggle's tabs
+//     (shortcode_toggle_data.go).
 //
 // Any other shortcode is still a chip (extras.go).
 
@@ -56,7 +59,7 @@ func (s *LineShortcode) blockKind() Kind {
 }
 
 // lineShortcodes are the shortcodes LineShortcode reads.
-var lineShortcodes = map[string]bool{"copyable": true, "include": true, "glossary-term": true}
+var lineShortcodes = map[string]bool{"copyable": true, "include": true, "glossary-term": true, "code-toggle": true}
 
 // lineShortcodeParser reads a LineShortcode.
 type lineShortcodeParser struct{}
@@ -67,8 +70,8 @@ func (lineShortcodeParser) Trigger() []byte { return []byte{'{'} }
 // Open implements parser.BlockParser.
 func (lineShortcodeParser) Open(_ ast.Node, reader text.Reader, _ parser.Context) (ast.Node, parser.State) {
 	line, _ := reader.PeekLine()
-	name, args, closing, _, ok := shortcodeLine(line)
-	if !ok || closing || !lineShortcodes[name] {
+	name, args, closing, self, ok := shortcodeLine(line)
+	if !ok || closing || !lineShortcodes[name] || name == "code-toggle" && !self {
 		return nil, parser.NoChildren
 	}
 	reader.AdvanceToEOL()
@@ -94,6 +97,8 @@ func (c *converter) lineShortcodeBlock(n *LineShortcode) *Block {
 	switch n.Name {
 	case "include", "glossary-term":
 		return c.includeBlock(n)
+	case "code-toggle":
+		return c.dataToggleBlock(n) // shortcode_toggle_data.go
 	}
 	return &Block{Kind: KindNone}
 }

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"regexp"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 	"go.yaml.in/yaml/v3"
@@ -78,15 +80,29 @@ func toggleBlock(sc *ShortcodeBlock, body string) *Block {
 	}
 	src := sc.Lang(body)
 	data, ok := parseConfig(src, body)
-	b := &Block{Kind: KindTabs}
 	if !ok {
 		name := src
 		if name == "" {
 			name = "code"
 		}
-		b.Items = []*Item{tab(name, body)}
-		return b
+		return &Block{Kind: KindTabs, Items: []*Item{tab(name, body)}}
 	}
+	return toggleTabs(data, file, fm, src, body)
+}
+
+// toggleTabs are code-toggle's tabs for data, read from body written in
+// src ("" when it comes from the site's data: a format that cannot
+// write it is left out).
+func toggleTabs(data map[string]any, file string, fm bool, src, body string) *Block {
+	tab := func(lang, code string) *Item {
+		label := file
+		if label != "" && !fm {
+			label += "." + lang
+		}
+		return &Item{TaskAt: -1, Label: []Inline{{Text: strings.ToUpper(lang)}},
+			Blocks: []*Block{{Kind: KindCode, Lang: lang, Label: label, Text: code}}}
+	}
+	b := &Block{Kind: KindTabs}
 	for _, lang := range toggleLangs {
 		code, err := remarshal(data, lang)
 		if err != nil {
@@ -165,9 +181,10 @@ func remarshal(data map[string]any, lang string) (string, error) {
 	return out, nil
 }
 
-// tomlLiterals writes the TOML basic strings ("Example") of an encoder's
-// output that hold no escape and no apostrophe as literal strings
-// ('Example'), as Hugo's TOML encoder writes them.
+// tomlLiterals writes the TOML basic strings ("Example", "a\\.js") of an
+// encoder's output whose text holds no apostrophe, line break or control
+// character as literal strings ('Example', 'a\.js'), as Hugo's TOML
+// encoder writes them.
 func tomlLiterals(s string) string {
 	var b strings.Builder
 	for i := 0; i < len(s); {
@@ -177,13 +194,9 @@ func tomlLiterals(s string) string {
 			continue
 		}
 		j := i + 1
-		plain := true
 		for j < len(s) && s[j] != '"' && s[j] != '\n' {
 			if s[j] == '\\' {
-				plain = false
 				j++ // the escaped byte
-			} else if s[j] == '\'' {
-				plain = false
 			}
 			j++
 		}
@@ -192,8 +205,8 @@ func tomlLiterals(s string) string {
 			i = j
 			continue
 		}
-		if plain {
-			b.WriteString("'" + s[i+1:j] + "'")
+		if lit, ok := literalText(s[i : j+1]); ok {
+			b.WriteString("'" + lit + "'")
 		} else {
 			b.WriteString(s[i : j+1])
 		}
@@ -224,4 +237,19 @@ func jsonNumbers(v any) any {
 		}
 	}
 	return v
+}
+
+// literalText is a quoted basic string's text when a literal string can
+// hold it: no apostrophe, line break or control character.
+func literalText(quoted string) (string, bool) {
+	text, err := strconv.Unquote(quoted)
+	if err != nil || !utf8.ValidString(text) {
+		return "", false
+	}
+	for _, r := range text {
+		if r == '\'' || r < 0x20 || r == 0x7f {
+			return "", false
+		}
+	}
+	return text, true
 }

@@ -62,12 +62,31 @@ func TestTOMLLiterals(t *testing.T) {
 		`a = "x"`:               `a = 'x'`,
 		`a = ["x", "y"]`:        `a = ['x', 'y']`,
 		`a = "it's"`:            `a = "it's"`,
-		`a = "q\"b" b = "c"`:    `a = "q\"b" b = 'c'`,
-		`"k k" = "v\\"`:         `'k k' = "v\\"`,
+		`a = "q\"b" b = "c"`:    `a = 'q"b' b = 'c'`,
+		`"k k" = "v\\"`:         `'k k' = 'v\'`,
+		`a = "x\ny"`:            `a = "x\ny"`,
 		"a = \"open\nb = \"c\"": "a = \"open\nb = 'c'",
 	} {
 		if got := tomlLiterals(in); got != want {
 			t.Errorf("tomlLiterals(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// A code-toggle without a body shows a section of data/docs.yaml.
+func TestCodeToggleData(t *testing.T) {
+	for _, tc := range []struct{ name, src, want string }{
+		{"config", "{{< code-toggle file=hugo config=markup.highlight />}}\n",
+			"@1 tabs\n  tab\n    text \"YAML\"\n    code lang=\"yaml\" label=\"hugo.yaml\" \"markup:\\n  highlight:\\n    lineNos: false\"\n  tab\n    text \"TOML\"\n    code lang=\"toml\" label=\"hugo.toml\" \"[markup]\\n  [markup.highlight]\\n    lineNos = false\"\n  tab\n    text \"JSON\"\n    code lang=\"json\" label=\"hugo.json\" \"{\\n  \\\"markup\\\": {\\n    \\\"highlight\\\": {\\n      \\\"lineNos\\\": false\\n    }\\n  }\\n}\"\n"},
+		{"list of maps", "{{< code-toggle config=build />}}\n",
+			"@1 tabs\n  tab\n    text \"YAML\"\n    code lang=\"yaml\" label=\"hugo.yaml\" \"build:\\n  cacheBusters:\\n  - source: assets/.*\\\\.js\\n    target: js\\n  noJSConfigInAssets: false\"\n  tab\n    text \"TOML\"\n    code lang=\"toml\" label=\"hugo.toml\" \"[build]\\n  noJSConfigInAssets = false\\n  [[build.cacheBusters]]\\n    source = 'assets/.*\\\\.js'\\n    target = 'js'\"\n  tab\n    text \"JSON\"\n    code lang=\"json\" label=\"hugo.json\" \"{\\n  \\\"build\\\": {\\n    \\\"cacheBusters\\\": [\\n      {\\n        \\\"source\\\": \\\"assets/.*\\\\\\\\.js\\\",\\n        \\\"target\\\": \\\"js\\\"\\n      }\\n    ],\\n    \\\"noJSConfigInAssets\\\": false\\n  }\\n}\"\n"},
+		{"dataKey", "{{< code-toggle file=hugo dataKey=\"config_helpers.mergeStrategy\" skipHeader=true />}}\n",
+			"@1 tabs\n  tab\n    text \"YAML\"\n    code lang=\"yaml\" label=\"hugo.yaml\" \"build:\\n  _merge: none\"\n  tab\n    text \"TOML\"\n    code lang=\"toml\" label=\"hugo.toml\" \"[build]\\n  _merge = 'none'\"\n  tab\n    text \"JSON\"\n    code lang=\"json\" label=\"hugo.json\" \"{\\n  \\\"build\\\": {\\n    \\\"_merge\\\": \\\"none\\\"\\n  }\\n}\"\n"},
+		{"missing", "{{< code-toggle config=nothing />}}\n",
+			"@1 tabs\n  tab\n    paragraph\n      text[chip] \"code-toggle config=nothing: not in data/docs.yaml\"\n"},
+	} {
+		if got := includeDump(t, tc.src); got != tc.want {
+			t.Errorf("%s:\n%s\nwant\n%s", tc.name, got, tc.want)
 		}
 	}
 }

@@ -129,7 +129,7 @@ func TestHugoShortcodes(t *testing.T) {
 		{"{{< highlight go \"linenos=inline\" >}}\nfunc f() {}\n{{< /highlight >}}\n",
 			"@1 code lang=\"go\" \"func f() {}\"\n"}, // no chip: shortcode_highlight_test.go
 		// self-closing: still a chip
-		{"{{< code-toggle config=x />}}\n", "@1 paragraph\n  text[chip] \"code-toggle config=x\"\n"},
+		{"{{< code-toggle config=x />}}\n", "@1 tabs\n  tab\n    paragraph\n      text[chip] \"code-toggle config=x\"\n"},
 	} {
 		if got := dumpOf(tc.src); got != tc.want {
 			t.Errorf("%q:\n%s\nwant\n%s", tc.src, got, tc.want)
