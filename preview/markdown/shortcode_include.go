@@ -102,6 +102,7 @@ func (d *Document) SetArticleDir(dir string) {
 	if dir != "" {
 		root := FindSiteRoot(dir, "")
 		d.inc = &includeCtx{res: Resolver{Dir: dir, Root: root, Site: LoadSite(root)}, dir: dir, seen: &includeStamps{}}
+		warmDocs(root)
 	}
 	d.whole = true
 }

@@ -58,6 +58,18 @@ func siteDocs(root string) (map[string]any, error) {
 	return m, err
 }
 
+// warmDocs reads the site's data/docs.yaml in the background, when it has
+// one, so a code-toggle shown later (converted on the UI goroutine) finds
+// it parsed (hugoDocs' takes some 30 ms).
+func warmDocs(root string) {
+	if root == "" {
+		return
+	}
+	if _, err := os.Stat(filepath.Join(root, "data", "docs.yaml")); err == nil {
+		go func() { _, _ = siteDocs(root) }()
+	}
+}
+
 // dataToggleBlock converts a code-toggle without a body: its data's tabs,
 // or a chip saying why there are none.
 func (c *converter) dataToggleBlock(n *LineShortcode) *Block {
