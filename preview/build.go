@@ -174,6 +174,7 @@ func (b builder) block(bl *Block) fyne.CanvasObject {
 		cb.cont, cb.outer = bl.Cont(), b.scrollPage
 		cb.group, cb.item = b.codeGroupOf(bl), bl
 		cb.tokens = bl.CodeHighlight()
+		cb.opts = bl.Opts
 		return b.labelled(bl.Label, cb)
 	case KindHTML:
 		cb := newCodeBlock("html", bl.Text, b.dark)

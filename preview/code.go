@@ -109,6 +109,9 @@ type codeBlock struct {
 	// sel holds the selection's rectangles, drawn between the panel's
 	// background and the text (set by CreateRenderer)
 	sel *fyne.Container
+	// opts are the block's line numbers and marked lines, or nil
+	// (codelines.go)
+	opts *markdown.CodeOpts
 }
 
 // setSelection shows boxes (in the block's coordinates) as selected,
@@ -262,8 +265,10 @@ func (c *codeBlock) CreateRenderer() fyne.WidgetRenderer {
 	}
 	size, cell := codeCell()
 	var objs []fyne.CanvasObject
+	lines := c.highlight(style)
+	objs = c.markLines(objs, len(lines), style, cell) // codelines.go
 	cols := 0
-	for i, line := range c.highlight(style) {
+	for i, line := range lines {
 		col := 0
 		for _, tok := range line {
 			objs, col = gridText(objs, tok, col, float32(i)*cell.Height, size, cell)
@@ -287,6 +292,8 @@ func (c *codeBlock) CreateRenderer() fyne.WidgetRenderer {
 	pad := theme.Padding() * 2
 	c.sel = &fyne.Container{}
 	panel := &fyne.Container{Layout: &codePanelLayout{pad: pad, cont: c.cont}, Objects: []fyne.CanvasObject{bg, c.sel, scroll}}
+	c.addGutter(panel, len(lines), style, size, cell) // codelines.go
+	c.addCopy(panel)
 	r := widget.NewSimpleRenderer(panel)
 	if s := c.Size(); s.Width > 0 { // a renderer made again (see textFlow's)
 		r.Layout(s)
@@ -307,7 +314,7 @@ func (c *codeBlock) heightFor(w float32) float32 {
 		cols = max(cols, c.group.cols)
 	}
 	// a part of a big block has no bar but the last (codegroup.go)
-	if c.cont&markdown.ContBelow == 0 && float32(cols)*cell.Width > w-2*pad {
+	if c.cont&markdown.ContBelow == 0 && float32(cols)*cell.Width > w-2*pad-c.gutterWidth() {
 		h += theme.ScrollBarSize() + theme.Padding() // the bar does not cover the last line
 	}
 	if c.cont&markdown.ContAbove == 0 {
@@ -333,8 +340,12 @@ func (fixedLayout) Layout(objs []fyne.CanvasObject, s fyne.Size) {
 // selection, over the whole panel) behind objs[2] (the code), padded at the block's ends (parts of a big block are shown with
 // no gap between them, so their backgrounds meet).
 type codePanelLayout struct {
-	pad  float32
-	cont uint8
+	pad    float32
+	cont   uint8
+	gutter float32 // the line numbers' width, left of the code
+	// nums and copyBtn are the line numbers and the copy button, or nil
+	// (codelines.go)
+	nums, copyBtn fyne.CanvasObject
 }
 
 func (l *codePanelLayout) Layout(objs []fyne.CanvasObject, s fyne.Size) {
@@ -353,13 +364,14 @@ func (l *codePanelLayout) Layout(objs []fyne.CanvasObject, s fyne.Size) {
 	objs[0].Resize(bg)
 	objs[1].Move(fyne.NewPos(0, 0))
 	objs[1].Resize(s)
-	objs[2].Move(fyne.NewPos(l.pad, top))
-	objs[2].Resize(fyne.NewSize(s.Width-2*l.pad, s.Height-top-bottom))
+	objs[2].Move(fyne.NewPos(l.pad+l.gutter, top))
+	objs[2].Resize(fyne.NewSize(s.Width-2*l.pad-l.gutter, s.Height-top-bottom))
+	l.layoutExtras(s, top, bottom) // codelines.go
 }
 
 func (l *codePanelLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	m := objs[2].MinSize()
-	return fyne.NewSize(m.Width+2*l.pad, m.Height+2*l.pad)
+	return fyne.NewSize(m.Width+2*l.pad+l.gutter, m.Height+2*l.pad)
 }
 
 // sameTokens reports whether two highlightings are the same slice.

@@ -101,7 +101,7 @@ func TestContainersBuild(t *testing.T) {
 		all = append(all, texts(p.objectFor(i))...)
 	}
 	got := strings.Join(all, "|")
-	for _, want := range []string{"Linux", "L 内容", "macOS", "Term", "定义", "code-toggle file=hugo", "注意", "内容", "mine", "我的", "theirs", "他的"} {
+	for _, want := range []string{"Linux", "L 内容", "macOS", "Term", "定义", "YAML", "TOML", "JSON", "hugo.yaml", "注意", "内容", "mine", "我的", "theirs", "他的"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("built text lacks %q: %s", want, got)
 		}

@@ -327,6 +327,7 @@ func (p *Preview) firstScreen(req *request, gen uint64) *result {
 // parse runs off the UI goroutine (under p.work).
 func (p *Preview) parse(req *request, gen uint64) *result {
 	p.useSiteMarkdown(req.baseDir, req.meta.Params)
+	p.doc.SetArticleDir(req.baseDir) // Hugo's include shortcode
 	blocks := p.doc.Set(req.body)
 	for _, tb := range blocks {
 		markdown.SplitParts(tb.Block)

@@ -683,7 +683,7 @@ func codeInset(c *codeBlock) fyne.Position {
 	if c.cont&markdown.ContAbove != 0 {
 		top = 0
 	}
-	return fyne.NewPos(pad, top)
+	return fyne.NewPos(pad+c.gutterWidth(), top)
 }
 
 // codeScrollX is how far a wide code block is scrolled sideways. The

@@ -127,10 +127,11 @@ func (b builder) tabs(bl *Block) fyne.CanvasObject {
 		line.FillColor = color.Transparent
 	}
 	objs[1] = line
-	t.box = &fyne.Container{Layout: &tabsLayout{gap: pad * 3}, Objects: objs}
-	if len(t.labels) == 0 {
+	if len(t.labels) == 0 { // a transparent group (an included page): no row of labels, no gap for it
+		t.box = &fyne.Container{Layout: &tabsLayout{}, Objects: objs}
 		return t.box
 	}
+	t.box = &fyne.Container{Layout: &tabsLayout{gap: pad * 3}, Objects: objs}
 	shown := 0
 	if v, ok := boxes.get(item, key); ok && v >= 0 && v < len(t.labels) {
 		shown = v

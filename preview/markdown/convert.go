@@ -31,6 +31,8 @@ type converter struct {
 	open []openTag
 	// depth is the nesting of quotes and lists being converted
 	depth int
+	// inc is what Hugo's include shortcode resolves against (nil: none)
+	inc *includeCtx
 	// top is the offset in src of the top-level block being converted
 	top int
 	// md and ctx are the configuration and the context of the parse that
@@ -145,7 +147,7 @@ func (c *converter) block(n ast.Node) *Block {
 	case *ast.ThematicBreak:
 		return &Block{Kind: KindRule}
 	case *ast.FencedCodeBlock:
-		return &Block{Kind: KindCode, Lang: string(t.Language(c.src)), Text: UnescapeHugo(c.lines(n, false))}
+		return &Block{Kind: KindCode, Lang: string(t.Language(c.src)), Text: UnescapeHugo(c.lines(n, false)), Opts: fenceOpts(t, c.src)}
 	case *ast.CodeBlock:
 		return &Block{Kind: KindCode, Text: UnescapeHugo(c.lines(n, false))}
 	case *ast.HTMLBlock:

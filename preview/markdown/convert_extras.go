@@ -16,6 +16,8 @@ import (
 // containerKind is the block kind a container node converts to.
 func containerKind(n ast.Node) (Kind, bool) {
 	switch t := n.(type) {
+	case *LineShortcode:
+		return t.blockKind(), true
 	case *Container:
 		switch t.Tag {
 		case ContainerDetails:
@@ -25,7 +27,7 @@ func containerKind(n ast.Node) (Kind, bool) {
 		}
 		return KindQuote, true // a tab outside tabs: its content, in a plain box
 	case *ShortcodeBlock:
-		return KindCode, true
+		return t.blockKind(), true
 	case *east.DefinitionList:
 		return KindDefList, true
 	}
@@ -36,6 +38,8 @@ func containerKind(n ast.Node) (Kind, bool) {
 // lists; ok is false for other nodes.
 func (c *converter) extraBlock(n ast.Node) (*Block, bool) {
 	switch t := n.(type) {
+	case *LineShortcode:
+		return c.lineShortcodeBlock(t), true
 	case *Container:
 		if c.depth >= MaxDepth {
 			return c.tooDeep(n), true
@@ -71,8 +75,7 @@ func (c *converter) extraBlock(n ast.Node) (*Block, bool) {
 		}
 		return &Block{Kind: KindQuote, Children: c.children(n)}, true
 	case *ShortcodeBlock:
-		body := UnescapeHugo(shortcodeBody(t, c.src))
-		return &Block{Kind: KindCode, Lang: t.Lang(body), Label: t.Label(), Text: body}, true
+		return shortcodeBlock(t, UnescapeHugo(shortcodeBody(t, c.src))), true
 	case *east.DefinitionList:
 		if c.depth >= MaxDepth {
 			return c.tooDeep(n), true

@@ -47,6 +47,11 @@ type Document struct {
 	// every paragraph's inlines at once, alwaysDefer defers them however
 	// small the region (tests compare the ways)
 	noFastTables, eagerInlines, alwaysDefer bool
+
+	// inc is what Hugo's include shortcode resolves against, whole
+	// that the next Set parses the whole body (shortcode_include.go)
+	inc   *includeCtx
+	whole bool
 }
 
 func NewDocument(md goldmark.Markdown) *Document {
@@ -57,7 +62,7 @@ func NewDocument(md goldmark.Markdown) *Document {
 // changed. The returned slice is the new block list.
 func (d *Document) Set(src []byte) []*TopBlock {
 	d.lastQuickEdit = false
-	if d.blocks != nil && d.incremental(src) {
+	if d.blocks != nil && !d.takeWhole() && d.incremental(src) {
 		d.lastIncremental = true
 		return d.blocks
 	}
@@ -129,6 +134,7 @@ func (d *Document) parseWith(region []byte, base, baseLine int, refs []parser.Re
 	}
 	conv := newConverter(safe)
 	conv.md, conv.ctx = d.md, ctx
+	conv.inc = d.inc
 	count := 0
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		count++
@@ -239,7 +245,8 @@ func (d *Document) reuse(out []*TopBlock, region []byte, base int, reuse map[uin
 		src := region[tb.Start-base : tb.End-base]
 		// A block with no bytes of its own (see incremental) is drawn from
 		// lines its hash does not cover: never reused.
-		if olds := reuse[tb.Hash]; len(olds) > 0 && len(src) > 0 && tb.Block.Kind != KindFootnotes && !bytes.Contains(src, []byte("[^")) {
+		if olds := reuse[tb.Hash]; len(olds) > 0 && len(src) > 0 && tb.Block.Kind != KindFootnotes && !bytes.Contains(src, []byte("[^")) &&
+			!holdsInclude(tb.Block.Kind, src) {
 			old := olds[0]
 			reuse[tb.Hash] = olds[1:]
 			// An old block not converted yet has no widget to keep, and it

@@ -229,6 +229,7 @@ func (shortcodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) 
 	reg.Register(KindContainer, containerHTML)
 	reg.Register(KindLabelChip, labelChipHTML)
 	reg.Register(KindShortcodeBlock, shortcodeBlockHTML)
+	reg.Register(KindLineShortcode, lineShortcodeHTML)
 }
 
 // containerHTML writes a real <details> with its summary, and docs-cn's
@@ -299,8 +300,10 @@ type extras struct{}
 func (extras) Extend(m goldmark.Markdown) {
 	m.Parser().AddOptions(
 		parser.WithInlineParsers(util.Prioritized(shortcodeParser{}, 90)),
+		parser.WithInlineParsers(util.Prioritized(inlineHighlightParser{}, 89)),
 		parser.WithBlockParsers(
 			util.Prioritized(shortcodeBlockParser{}, 650),
+			util.Prioritized(lineShortcodeParser{}, 651),
 			util.Prioritized(conflictParser{}, 50),
 		),
 		parser.WithASTTransformers(

@@ -252,13 +252,13 @@ func (c *converter) reparsed(from, to int, kind Kind) (ast.Node, *converter) {
 	mini := c.src[from:to]
 	root := c.md.Parser().Parse(text.NewReader(mini), parser.WithContext(newContext(refs)))
 	mc := newConverter(mini)
-	mc.md, mc.ctx = c.md, c.ctx
+	mc.md, mc.ctx, mc.inc = c.md, c.ctx, c.inc
 	if n := root.FirstChild(); n != nil && n.NextSibling() == nil && mc.kindOf(n) == kind {
 		return n, mc
 	}
 	root = c.md.Parser().Parse(text.NewReader(c.src), parser.WithContext(newContext(refs)))
 	fc := newConverter(c.src)
-	fc.md, fc.ctx = c.md, c.ctx
+	fc.md, fc.ctx, fc.inc = c.md, c.ctx, c.inc
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		if blockStart(n, c.src) == from && fc.kindOf(n) == kind {
 			return n, fc
@@ -292,7 +292,7 @@ func (c *converter) parseRun(from, stop int, starts []int, kinds []Kind, refs []
 	mini := c.src[from:stop]
 	root := c.md.Parser().Parse(text.NewReader(mini), parser.WithContext(newContext(refs)))
 	mc := newConverter(mini)
-	mc.md, mc.ctx = c.md, c.ctx
+	mc.md, mc.ctx, mc.inc = c.md, c.ctx, c.inc
 	var nodes []ast.Node
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		i := len(nodes)

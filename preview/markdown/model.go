@@ -78,6 +78,9 @@ type Block struct {
 	// cell at Row (counted with the header row, when there is one) and Col
 	// covers Rows rows; the cells under it are empty and not drawn.
 	RowSpans []RowSpan
+	// Opts are a code block's line numbers and marked lines (Hugo's
+	// highlight shortcode: shortcode_highlight.go), or nil.
+	Opts *CodeOpts
 
 	// units is the width of the block's text in em (CJK 1, others about
 	// 0.55), summed at build time so heights can be estimated cheaply
@@ -225,6 +228,9 @@ func (b *Block) fillNode() {
 	b.Lang, b.Text, b.Alert = full.Lang, full.Text, full.Alert
 	b.Label, b.Open = full.Label, full.Open
 	b.Align, b.Header, b.Rows, b.RowSpans = full.Align, full.Header, full.Rows, full.RowSpans
+
+	b.Opts = full.Opts // shortcode_highlight.go
+
 	b.lazy = lazySource{}
 	if b.Kind != KindCode && b.Kind != KindHTML { // their text is a copy already
 		compact(b)

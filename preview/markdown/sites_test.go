@@ -124,14 +124,12 @@ func TestHugoShortcodes(t *testing.T) {
 	for _, tc := range []struct{ src, want string }{
 		{"a {{</* x */>}} `{{</* c */>}}`\n", "@1 paragraph\n  text \"a {{< x >}} \"\n  text[code] \"{{< c >}}\"\n"},
 		{"```\n{{</* x */>}}\n```\n", "@1 code lang=\"\" \"{{< x >}}\"\n"},
-		{"{{< code-toggle file=hugo >}}\n[a]\nb = 1\n{{< /code-toggle >}}\n",
-			"@1 code lang=\"toml\" label=\"code-toggle file=hugo\" \"[a]\\nb = 1\"\n"},
-		{"{{< code-toggle >}}\nparams:\n  x: 1\n{{< /code-toggle >}}\n", "@1 code lang=\"yaml\" label=\"code-toggle\" \"params:\\n  x: 1\"\n"},
-		{"{{< code-toggle >}}\n{\"a\": 1}\n{{< /code-toggle >}}\n", "@1 code lang=\"json\" label=\"code-toggle\" \"{\\\"a\\\": 1}\"\n"},
+		// code-toggle: tabs (shortcode_toggle_test.go)
+		{"{{< code-toggle >}}\nparams:\n  x: 1\n{{< /code-toggle >}}\n", "@1 tabs\n  tab\n    text \"YAML\"\n    code lang=\"yaml\" \"params:\\n  x: 1\"\n  tab\n    text \"TOML\"\n    code lang=\"toml\" \"[params]\\n  x = 1\"\n  tab\n    text \"JSON\"\n    code lang=\"json\" \"{\\n  \\\"params\\\": {\\n    \\\"x\\\": 1\\n  }\\n}\"\n"},
 		{"{{< highlight go \"linenos=inline\" >}}\nfunc f() {}\n{{< /highlight >}}\n",
-			"@1 code lang=\"go\" label=\"highlight go \\\"linenos=inline\\\"\" \"func f() {}\"\n"},
+			"@1 code lang=\"go\" \"func f() {}\"\n"}, // no chip: shortcode_highlight_test.go
 		// self-closing: still a chip
-		{"{{< code-toggle config=x />}}\n", "@1 paragraph\n  text[chip] \"code-toggle config=x\"\n"},
+		{"{{< code-toggle config=x />}}\n", "@1 tabs\n  tab\n    paragraph\n      text[chip] \"code-toggle config=x\"\n"},
 	} {
 		if got := dumpOf(tc.src); got != tc.want {
 			t.Errorf("%q:\n%s\nwant\n%s", tc.src, got, tc.want)
