@@ -38,6 +38,12 @@ type listFiller struct {
 
 	cache     *indexCache // the folder's index cache, or nil
 	fromCache bool        // the rows are the cache's: validate them once shown
+
+	// watching, when not nil, tells (once) whether the folder's watcher
+	// started: the load ran while it started (see follow), so the rows
+	// are validated only once it watches, and also when they were read
+	// from the folder (a file changed before it watched sent no event).
+	watching <-chan bool
 }
 
 // listFillGrowth paces the filler: it shows more rows only when they are
@@ -104,10 +110,19 @@ func (ws *workspace) orderedCatalog(c *catalog) *catalog {
 // is the cache being read already (nil: read it now). It returns the
 // folder's index cache (nil: none) for the indexer to keep up to date.
 func (ws *workspace) loadIndex(ix *library.Index, first string, pre *cacheRead) *indexCache {
+	return ws.loadIndexWhile(ix, first, pre, nil)
+}
+
+// loadIndexWhile is loadIndex while the folder's watcher starts: watching
+// tells (once) whether it started. The rows, from the cache or read, are
+// validated once it watches (see listFiller.filled); nothing is validated
+// when it failed.
+func (ws *workspace) loadIndexWhile(ix *library.Index, first string, pre *cacheRead, watching <-chan bool) *indexCache {
 	if pre == nil {
 		pre = ws.readIndexCache(ix)
 	}
 	fill := ws.startFill(ix) // the list shows the rows read so far
+	fill.watching = watching
 	<-pre.done
 	fill.cache = pre.cache
 	var err error
@@ -272,10 +287,19 @@ func (f *listFiller) filled(n int) {
 	f.debug("list filled: %d articles%s", n, from)
 	go func() {
 		read := 0
-		if f.fromCache {
-			read = f.validate()
-		} else {
+		if !f.fromCache {
 			f.checkRest()
+		}
+		watched := false // the load ran while the watcher started, which it did
+		if f.watching != nil {
+			watched = <-f.watching
+		}
+		if watched && !f.fromCache {
+			// Read before the watcher watched: check what changed meanwhile.
+			f.ix.ReadUnwatched(f.start)
+		}
+		if f.fromCache || watched {
+			read = f.validate()
 		}
 		if f.cache != nil && (!f.fromCache || read > 0) {
 			f.cache.save(f)

@@ -54,13 +54,19 @@ func (ws *workspace) follow(first string) {
 	}
 	ix := ws.index
 	go func() {
-		pre := ws.readIndexCache(ix) // meanwhile, while the watcher starts (listfill.go)
+		// The Index loads (from the cache, or read) while the watcher
+		// starts, which takes a while in a large tree; its rows are
+		// validated once the watcher watches (listfill.go).
+		pre := ws.readIndexCache(ix)
+		watching := make(chan bool, 1)
+		loaded := make(chan *indexCache, 1)
+		go func() { loaded <- ws.loadIndexWhile(ix, first, pre, watching) }()
 		w, err := library.Watch(ix.Root(), 0)
 		if err != nil {
+			watching <- false
 			ws.do(func() {
 				if ix == ws.index {
 					ws.status.problem(err.Error())
-					ws.scan(first)
 				}
 			})
 			return
@@ -81,7 +87,8 @@ func (ws *workspace) follow(first string) {
 				ws.do(func() { ws.status.problem(err.Error()) })
 			}
 		}()
-		cache := ws.loadIndex(ix, first, pre) // from the index cache, or read (listfill.go)
+		watching <- true
+		cache := <-loaded
 		stop := make(chan struct{})
 		x := ws.newIndexer(ix, stop)
 		if cache != nil {

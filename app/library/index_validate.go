@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"sync"
 	"sync/atomic"
+	"time"
 )
 
 // Cached reports whether the index's rows came from the index cache and
@@ -16,6 +17,21 @@ func (ix *Index) Cached() bool {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	return ix.cache != nil || ix.validating != nil
+}
+
+// ReadUnwatched tells the index that its rows were read from since on
+// while the folder was not watched yet (the load ran while the watcher
+// started): a file changed meanwhile sent no event. Validate then checks
+// them as it checks a cache's rows written at since: a file whose stat
+// differs from its row's, or modified shortly before since (racy), is
+// read again. It does nothing while the rows are a cache's still to
+// validate (Validate checks them anyway).
+func (ix *Index) ReadUnwatched(since time.Time) {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if ix.cache == nil {
+		ix.cache = &cacheState{written: since}
+	}
 }
 
 // Validate brings an index filled by LoadCache up to date with the

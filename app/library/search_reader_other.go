@@ -2,6 +2,8 @@
 
 package library
 
+import "os"
+
 // searchReader reads the files of a search on one worker.
 type searchReader struct{}
 
@@ -23,3 +25,12 @@ func (*searchReader) readHead(path string, buf []byte, limit int) ([]byte, fileS
 }
 
 func (*searchReader) close() {}
+
+// borrow is a no-op: other systems open every file by its path.
+func (*searchReader) borrow(string, int) {}
+
+// unborrow is a no-op (see borrow).
+func (*searchReader) unborrow() {}
+
+// dirFD is -1: other systems open every file by its path.
+func dirFD(*os.File) int { return -1 }
