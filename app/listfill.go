@@ -110,14 +110,17 @@ func (ws *workspace) orderedCatalog(c *catalog) *catalog {
 // is the cache being read already (nil: read it now). It returns the
 // folder's index cache (nil: none) for the indexer to keep up to date.
 func (ws *workspace) loadIndex(ix *library.Index, first string, pre *cacheRead) *indexCache {
-	return ws.loadIndexWhile(ix, first, pre, nil)
+	return ws.loadIndexWhile(ix, first, pre, nil, nil)
 }
 
-// loadIndexWhile is loadIndex while the folder's watcher starts: watching
-// tells (once) whether it started. The rows, from the cache or read, are
-// validated once it watches (see listFiller.filled); nothing is validated
-// when it failed.
-func (ws *workspace) loadIndexWhile(ix *library.Index, first string, pre *cacheRead, watching <-chan bool) *indexCache {
+// loadIndexWhile is loadIndex before the folder's watcher starts:
+// watching tells (once) whether it started. The rows, from the cache or
+// read, are validated once it watches (see listFiller.filled); nothing is
+// validated when it failed. shown, when not nil, is closed once the list
+// shows every row (or another folder was opened meanwhile): the watcher,
+// whose start costs a core for a second or more in a large tree, starts
+// then (see follow), not while the list fills.
+func (ws *workspace) loadIndexWhile(ix *library.Index, first string, pre *cacheRead, watching <-chan bool, shown chan<- struct{}) *indexCache {
 	if pre == nil {
 		pre = ws.readIndexCache(ix)
 	}
@@ -150,6 +153,9 @@ func (ws *workspace) loadIndexWhile(ix *library.Index, first string, pre *cacheR
 			ws.list.offer(cat)
 			ws.scanned(first, err)
 			fill.filled(len(cat.cat.items))
+		}
+		if shown != nil {
+			close(shown)
 		}
 	})
 	return fill.cache
