@@ -36,6 +36,26 @@ func (r *searchReader) unborrow() {
 	}
 }
 
+// openDirIn opens the folder abs for listing, relative to parent (its
+// parent folder, kept open by the walk) when there is one: the kernel
+// then looks up one name, not the whole path, and the file is not offered
+// to the poller (os.Open's two extra system calls).
+func openDirIn(parent *dirRef, abs string) (*os.File, error) {
+	if parent == nil {
+		return os.Open(abs)
+	}
+	for {
+		fd, err := syscall.Openat(parent.fd, filepath.Base(abs), syscall.O_RDONLY|syscall.O_CLOEXEC|syscall.O_DIRECTORY, 0)
+		switch err {
+		case nil:
+			return os.NewFile(uintptr(fd), abs), nil
+		case syscall.EINTR:
+			continue
+		}
+		return nil, &os.PathError{Op: "open", Path: abs, Err: err}
+	}
+}
+
 // dirFD is f's descriptor, for openat.
 func dirFD(f *os.File) int { return int(f.Fd()) }
 

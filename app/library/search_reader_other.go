@@ -32,5 +32,9 @@ func (*searchReader) borrow(string, int) {}
 // unborrow is a no-op (see borrow).
 func (*searchReader) unborrow() {}
 
+// openDirIn opens the folder abs for listing (parent is not used: dirFD
+// is -1).
+func openDirIn(_ *dirRef, abs string) (*os.File, error) { return os.Open(abs) }
+
 // dirFD is -1: other systems open every file by its path.
 func dirFD(*os.File) int { return -1 }

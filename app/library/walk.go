@@ -329,7 +329,7 @@ func (w *walker) readDir(abs string) ([]os.DirEntry, *dirRef, error) {
 		entries, err := os.ReadDir(abs)
 		return entries, nil, err
 	}
-	f, err := os.Open(abs)
+	f, err := openDirIn(w.dir, abs)
 	if err != nil {
 		return nil, nil, err
 	}
