@@ -141,6 +141,11 @@ func (ws *workspace) loadIndexWhile(ix *library.Index, first string, pre *cacheR
 		cat = fill.finishWith(pre.cat, pre.ver)
 	} else {
 		err = ix.LoadStream(context.Background(), listFillEvery, fill.progress)
+		if watching != nil {
+			// Read before the watcher watched: validated once it does
+			// (see filled), and Cached until then.
+			ix.ReadUnwatched(fill.start)
+		}
 		cat = fill.finish()
 	}
 	// Ordered here, not on the UI goroutine when the list takes it (a
@@ -296,15 +301,12 @@ func (f *listFiller) filled(n int) {
 		if !f.fromCache {
 			f.checkRest()
 		}
-		watched := false // the load ran while the watcher started, which it did
 		if f.watching != nil {
-			watched = <-f.watching
+			// The rows, read or the cache's, were loaded before the
+			// watcher watched: validated once it does (or failed to).
+			<-f.watching
 		}
-		if watched && !f.fromCache {
-			// Read before the watcher watched: check what changed meanwhile.
-			f.ix.ReadUnwatched(f.start)
-		}
-		if f.fromCache || watched {
+		if f.fromCache || f.watching != nil {
 			read = f.validate()
 		}
 		if f.cache != nil && (!f.fromCache || read > 0) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"reflect"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -41,7 +42,8 @@ func (ix *Index) ReadUnwatched(since time.Time) {
 // checked yet) or modified shortly before the cache was written (racy:
 // see racyWindow); their rows are edited in place, as Apply does. A file
 // that Folio or the watcher put into the index while Validate ran keeps
-// that row. It returns the relative paths whose rows changed, sorted, and
+// that row, and a file read again whose row is what it was is no change.
+// It returns the relative paths whose rows changed, sorted, and
 // how many files it read; it does nothing when the rows are not the
 // cache's.
 func (ix *Index) Validate(ctx context.Context) (changed []string, read int, err error) {
@@ -138,6 +140,9 @@ func (ix *Index) Validate(ctx context.Context) (changed []string, read int, err 
 		switch {
 		case won[t.rel]:
 		case t.exists:
+			if i, ok := findRow(ix.rows, t.rel); ok && reflect.DeepEqual(ix.rows[i], t.row) {
+				continue // read again (racy), found as it was: nothing to show
+			}
 			edits[t.rel] = &t.row
 		default:
 			edits[t.rel] = nil
