@@ -243,20 +243,17 @@ func stream[T any](ctx context.Context, root string, mode readMode, fn func(f *F
 		close(results)
 	}()
 
-	// Deliver in walk order, which is path order (see walker.walk). At
-	// most streamWindow files are handed out and not delivered (the walk
-	// takes a place in window for each), so result seq waits in slot
-	// seq % streamWindow, which no other waiting result has.
-	pending := make([]T, streamWindow)
-	ready := make([]bool, streamWindow)
+	// Deliver in walk order, which is path order (see walker.walk).
+	pending := map[int]T{}
 	next := 0
-	var zero T
 	for r := range results {
-		k := r.seq % streamWindow
-		pending[k], ready[k] = r.val, true
-		for k := next % streamWindow; ready[k]; k = next % streamWindow {
-			v := pending[k]
-			pending[k], ready[k] = zero, false
+		pending[r.seq] = r.val
+		for {
+			v, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
 			next++
 			<-window
 			if ctx.Err() == nil {
