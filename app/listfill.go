@@ -38,6 +38,12 @@ type listFiller struct {
 
 	cache     *indexCache // the folder's index cache, or nil
 	fromCache bool        // the rows are the cache's: validate them once shown
+
+	// watching, when not nil, tells (once) whether the folder's watcher
+	// started: the load ran while it started (see follow), so the rows
+	// are validated only once it watches, and also when they were read
+	// from the folder (a file changed before it watched sent no event).
+	watching <-chan bool
 }
 
 // listFillGrowth paces the filler: it shows more rows only when they are
@@ -104,10 +110,22 @@ func (ws *workspace) orderedCatalog(c *catalog) *catalog {
 // is the cache being read already (nil: read it now). It returns the
 // folder's index cache (nil: none) for the indexer to keep up to date.
 func (ws *workspace) loadIndex(ix *library.Index, first string, pre *cacheRead) *indexCache {
+	return ws.loadIndexWhile(ix, first, pre, nil, nil)
+}
+
+// loadIndexWhile is loadIndex before the folder's watcher starts:
+// watching tells (once) whether it started. The rows, from the cache or
+// read, are validated once it watches (see listFiller.filled); nothing is
+// validated when it failed. shown, when not nil, is closed once the list
+// shows every row (or another folder was opened meanwhile): the watcher,
+// whose start costs a core for a second or more in a large tree, starts
+// then (see follow), not while the list fills.
+func (ws *workspace) loadIndexWhile(ix *library.Index, first string, pre *cacheRead, watching <-chan bool, shown chan<- struct{}) *indexCache {
 	if pre == nil {
 		pre = ws.readIndexCache(ix)
 	}
 	fill := ws.startFill(ix) // the list shows the rows read so far
+	fill.watching = watching
 	<-pre.done
 	fill.cache = pre.cache
 	var err error
@@ -123,6 +141,11 @@ func (ws *workspace) loadIndex(ix *library.Index, first string, pre *cacheRead) 
 		cat = fill.finishWith(pre.cat, pre.ver)
 	} else {
 		err = ix.LoadStream(context.Background(), listFillEvery, fill.progress)
+		if watching != nil {
+			// Read before the watcher watched: validated once it does
+			// (see filled), and Cached until then.
+			ix.ReadUnwatched(fill.start)
+		}
 		cat = fill.finish()
 	}
 	// Ordered here, not on the UI goroutine when the list takes it (a
@@ -135,6 +158,9 @@ func (ws *workspace) loadIndex(ix *library.Index, first string, pre *cacheRead) 
 			ws.list.offer(cat)
 			ws.scanned(first, err)
 			fill.filled(len(cat.cat.items))
+		}
+		if shown != nil {
+			close(shown)
 		}
 	})
 	return fill.cache
@@ -272,10 +298,16 @@ func (f *listFiller) filled(n int) {
 	f.debug("list filled: %d articles%s", n, from)
 	go func() {
 		read := 0
-		if f.fromCache {
-			read = f.validate()
-		} else {
+		if !f.fromCache {
 			f.checkRest()
+		}
+		if f.watching != nil {
+			// The rows, read or the cache's, were loaded before the
+			// watcher watched: validated once it does (or failed to).
+			<-f.watching
+		}
+		if f.fromCache || f.watching != nil {
+			read = f.validate()
 		}
 		if f.cache != nil && (!f.fromCache || read > 0) {
 			f.cache.save(f)

@@ -39,28 +39,38 @@ func (ws *workspace) scanned(first string, err error) {
 	}
 }
 
-// follow starts the folder's watcher and then loads the Index, on one
+// follow loads the Index and then starts the folder's watcher, on one
 // goroutine that afterwards hands the watcher's batches, in the order they
-// come, to an indexer (a change during the first scan is applied after
-// it). Each batch reaches the open article at once, and the list and form
-// once the Index took it (see indexer).
+// come, to an indexer. Each batch reaches the open article at once, and
+// the list and form once the Index took it (see indexer). What changed
+// before the watcher watched is found by validating the rows (see
+// listFiller.filled) and comparing the open article with the file.
 //
 // The article first opens at once and the watcher starts on that goroutine
-// too: watching a large tree takes a while, and the window must not wait
-// for it.
+// once the list shows every row: watching a large tree takes a core for a
+// while, and neither the window nor the list must wait for it.
 func (ws *workspace) follow(first string) {
 	if first != "" && !ws.art.HasFile() {
 		ws.load(first)
 	}
 	ix := ws.index
 	go func() {
-		pre := ws.readIndexCache(ix) // meanwhile, while the watcher starts (listfill.go)
+		// The Index loads (from the cache, or read) first: the watcher,
+		// whose start takes a core for a while in a large tree, starts
+		// once the list shows every row, and the rows are then validated
+		// (a file changed before it watched sent no event; listfill.go).
+		pre := ws.readIndexCache(ix)
+		watching := make(chan bool, 1)
+		shown := make(chan struct{})
+		loaded := make(chan *indexCache, 1)
+		go func() { loaded <- ws.loadIndexWhile(ix, first, pre, watching, shown) }()
+		<-shown
 		w, err := library.Watch(ix.Root(), 0)
 		if err != nil {
+			watching <- false
 			ws.do(func() {
 				if ix == ws.index {
 					ws.status.problem(err.Error())
-					ws.scan(first)
 				}
 			})
 			return
@@ -74,6 +84,9 @@ func (ws *workspace) follow(first string) {
 			ws.art.Expect = w.Expect
 			if ws.art.HasFile() {
 				w.TrackSum(ws.art.Path(), ws.art.Loaded())
+				// A change made before the watcher watched sent no
+				// event: compare the file with what was loaded once.
+				ws.outside([]library.Change{{Path: ws.art.Path()}})
 			}
 		})
 		go func() {
@@ -81,7 +94,8 @@ func (ws *workspace) follow(first string) {
 				ws.do(func() { ws.status.problem(err.Error()) })
 			}
 		}()
-		cache := ws.loadIndex(ix, first, pre) // from the index cache, or read (listfill.go)
+		watching <- true
+		cache := <-loaded
 		stop := make(chan struct{})
 		x := ws.newIndexer(ix, stop)
 		if cache != nil {

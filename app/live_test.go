@@ -200,6 +200,9 @@ func followed(t *testing.T) (*workspace, string) {
 	ws.follow(filepath.Join(dir, "a.md"))
 	q := queues[ws]
 	q.runUntil(t, func() bool { return ws.watcher != nil && len(ws.list.articles()) == 2 })
+	// The rows read before the watcher watched are validated then, in
+	// the background: done before a test begins.
+	q.runUntil(t, func() bool { return !ws.index.Cached() })
 	t.Cleanup(func() { ws.watcher.Close() })
 	return ws, dir
 }

@@ -16,11 +16,30 @@ import (
 // figure. FOLIO_FILL_DIR names the folder (the generated benchmark site by
 // default); FOLIO_FILL_GC sets the collector's target during the loads
 // (GOGC, as the app raises it while it loads).
+//
+// Sub-benchmarks: "dirfd" as the app loads (the walk keeps each folder
+// open and the readers open its files relative to it), "paths" the peer
+// (each reader opens the folders itself, as before).
 func BenchmarkLoadStream(b *testing.B) {
 	dir := os.Getenv("FOLIO_FILL_DIR")
 	if dir == "" {
 		dir = benchSite(b)
 	}
+	for _, keep := range []bool{true, false} {
+		name := "dirfd"
+		if !keep {
+			name = "paths"
+		}
+		b.Run(name, func(b *testing.B) {
+			defer func(k bool) { streamKeepsDirs = k }(streamKeepsDirs)
+			streamKeepsDirs = keep
+			benchLoadStream(b, dir)
+		})
+	}
+}
+
+// benchLoadStream is BenchmarkLoadStream of the folder dir.
+func benchLoadStream(b *testing.B, dir string) {
 	if v, err := strconv.Atoi(os.Getenv("FOLIO_FILL_GC")); err == nil {
 		defer debug.SetGCPercent(debug.SetGCPercent(v))
 	}

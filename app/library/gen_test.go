@@ -40,7 +40,11 @@ var (
 
 // genArticle returns one seed-shaped article: front matter (mostly YAML,
 // some TOML and JSON) and a Chinese and English body of 3 to 8 KB.
-func genArticle(r *rand.Rand, i int) []byte {
+func genArticle(r *rand.Rand, i int) []byte { return genArticleBody(r, i, 3<<10, 5<<10) }
+
+// genArticleBody is genArticle with a body of minBody plus up to spread
+// bytes.
+func genArticleBody(r *rand.Rand, i, minBody, spread int) []byte {
 	year := 2019 + r.IntN(7)
 	topic := genTopics[r.IntN(len(genTopics))]
 	title := fmt.Sprintf(genTitleForms[r.IntN(len(genTitleForms))], year, topic)
@@ -80,7 +84,7 @@ func genArticle(r *rand.Rand, i int) []byte {
 	}
 
 	fmt.Fprintf(&b, "\n# %s\n\n", title)
-	target := b.Len() + 3<<10 + r.IntN(5<<10)
+	target := b.Len() + minBody + r.IntN(spread)
 	for b.Len() < target {
 		switch r.IntN(8) {
 		case 0:
@@ -171,9 +175,56 @@ func TestGenFolder(t *testing.T) {
 	}
 }
 
+// genHugoFolder writes n generated articles under dir shaped like a Hugo
+// site's content tree, the same ones for the same seed: bodies of 1 to
+// 4 KB; sections and subsections of a few dozen to a few hundred pages
+// each (posts/YYYY/MM, docs/section/sub, blog/category), a third of the
+// posts page bundles (a folder holding index.md and an image), and each
+// section's _index.md.
+func genHugoFolder(tb testing.TB, dir string, n int, seed uint64) {
+	tb.Helper()
+	r := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
+	made := map[string]bool{}
+	write := func(rel string, data []byte) {
+		p := filepath.Join(dir, filepath.FromSlash(rel))
+		if d := filepath.Dir(p); !made[d] {
+			if err := os.MkdirAll(d, 0o755); err != nil {
+				tb.Fatal(err)
+			}
+			made[d] = true
+			if sec := filepath.Join(d, "_index.md"); filepath.Base(d) != "content" && !strings.HasPrefix(filepath.Base(d), "b-") {
+				if err := os.WriteFile(sec, []byte("---\ntitle: "+filepath.Base(d)+"\n---\n"), 0o644); err != nil {
+					tb.Fatal(err)
+				}
+				n--
+			}
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	for i := 0; n > 0; i++ {
+		data := genArticleBody(r, i, 1<<10, 3<<10)
+		switch k := r.IntN(10); {
+		case k < 2: // a page bundle
+			b := fmt.Sprintf("content/posts/%d/b-%06d", 2015+r.IntN(11), i)
+			write(b+"/index.md", data)
+			write(b+"/cover.png", []byte("\x89PNG\r\n\x1a\n"))
+		case k < 6:
+			write(fmt.Sprintf("content/posts/%d/%02d/post-%06d.md", 2015+r.IntN(11), 1+r.IntN(12), i), data)
+		case k < 9:
+			write(fmt.Sprintf("content/docs/%s/s%02d/page-%06d.md", genCategories[r.IntN(len(genCategories))], r.IntN(40), i), data)
+		default:
+			write(fmt.Sprintf("content/blog/%s/文章-%06d.md", genTopics[r.IntN(len(genTopics))], i), data)
+		}
+		n--
+	}
+}
+
 // TestGenFolderTo writes a generated folder for measuring the app by hand
 // and for .ci/latency when FOLIO_GEN_DIR is set (FOLIO_GEN_N articles,
-// 150,000 by default):
+// 150,000 by default; FOLIO_GEN_LAYOUT=hugo shapes it as a Hugo content
+// tree, see genHugoFolder):
 //
 //	FOLIO_GEN_DIR=/tmp/f150k go test -run TestGenFolderTo ./app/library/
 func TestGenFolderTo(t *testing.T) {
@@ -185,7 +236,11 @@ func TestGenFolderTo(t *testing.T) {
 	if v, err := strconv.Atoi(os.Getenv("FOLIO_GEN_N")); err == nil && v > 0 {
 		n = v
 	}
-	genFolder(t, dir, n, 1)
+	if os.Getenv("FOLIO_GEN_LAYOUT") == "hugo" {
+		genHugoFolder(t, dir, n, 1)
+	} else {
+		genFolder(t, dir, n, 1)
+	}
 	paths, _ := visitPaths(t, dir)
 	if len(paths) < n {
 		t.Fatalf("%d articles written under %s, want %d", len(paths), filepath.Clean(dir), n)

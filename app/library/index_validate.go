@@ -4,9 +4,11 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"reflect"
 	"runtime"
 	"sync"
 	"sync/atomic"
+	"time"
 )
 
 // Cached reports whether the index's rows came from the index cache and
@@ -18,6 +20,21 @@ func (ix *Index) Cached() bool {
 	return ix.cache != nil || ix.validating != nil
 }
 
+// ReadUnwatched tells the index that its rows were read from since on
+// while the folder was not watched yet (the load ran while the watcher
+// started): a file changed meanwhile sent no event. Validate then checks
+// them as it checks a cache's rows written at since: a file whose stat
+// differs from its row's, or modified shortly before since (racy), is
+// read again. It does nothing while the rows are a cache's still to
+// validate (Validate checks them anyway).
+func (ix *Index) ReadUnwatched(since time.Time) {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if ix.cache == nil {
+		ix.cache = &cacheState{written: since}
+	}
+}
+
 // Validate brings an index filled by LoadCache up to date with the
 // folder: it lists the folder and stats every article (size, modification
 // time to the nanosecond, inode), and reads again only the files that are
@@ -25,7 +42,8 @@ func (ix *Index) Cached() bool {
 // checked yet) or modified shortly before the cache was written (racy:
 // see racyWindow); their rows are edited in place, as Apply does. A file
 // that Folio or the watcher put into the index while Validate ran keeps
-// that row. It returns the relative paths whose rows changed, sorted, and
+// that row, and a file read again whose row is what it was is no change.
+// It returns the relative paths whose rows changed, sorted, and
 // how many files it read; it does nothing when the rows are not the
 // cache's.
 func (ix *Index) Validate(ctx context.Context) (changed []string, read int, err error) {
@@ -122,6 +140,9 @@ func (ix *Index) Validate(ctx context.Context) (changed []string, read int, err 
 		switch {
 		case won[t.rel]:
 		case t.exists:
+			if i, ok := findRow(ix.rows, t.rel); ok && reflect.DeepEqual(ix.rows[i], t.row) {
+				continue // read again (racy), found as it was: nothing to show
+			}
 			edits[t.rel] = &t.row
 		default:
 			edits[t.rel] = nil

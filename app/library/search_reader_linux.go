@@ -2,7 +2,9 @@ package library
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
+	"sync/atomic"
 	"syscall"
 	"time"
 )
@@ -14,7 +16,48 @@ import (
 type searchReader struct {
 	dir   string
 	dirfd int // -1 when no folder is open
+	// borrowed is set when dirfd is the folder walk's (see borrow): the
+	// reader does not close it.
+	borrowed bool
 }
+
+// borrow makes the reader open the files of the folder dir (ending in a
+// separator, as filepath.Split gives it) relative to fd, which the caller
+// keeps open until unborrow.
+func (r *searchReader) borrow(dir string, fd int) {
+	r.close()
+	r.dir, r.dirfd, r.borrowed = dir, fd, true
+}
+
+// unborrow forgets the folder borrow gave.
+func (r *searchReader) unborrow() {
+	if r.borrowed {
+		r.dir, r.dirfd, r.borrowed = "", -1, false
+	}
+}
+
+// openDirIn opens the folder abs for listing, relative to parent (its
+// parent folder, kept open by the walk) when there is one: the kernel
+// then looks up one name, not the whole path, and the file is not offered
+// to the poller (os.Open's two extra system calls).
+func openDirIn(parent *dirRef, abs string) (*os.File, error) {
+	if parent == nil {
+		return os.Open(abs)
+	}
+	for {
+		fd, err := syscall.Openat(parent.fd, filepath.Base(abs), syscall.O_RDONLY|syscall.O_CLOEXEC|syscall.O_DIRECTORY, 0)
+		switch err {
+		case nil:
+			return os.NewFile(uintptr(fd), abs), nil
+		case syscall.EINTR:
+			continue
+		}
+		return nil, &os.PathError{Op: "open", Path: abs, Err: err}
+	}
+}
+
+// dirFD is f's descriptor, for openat.
+func dirFD(f *os.File) int { return int(f.Fd()) }
 
 func newSearchReader() *searchReader { return &searchReader{dirfd: -1} }
 
@@ -84,7 +127,18 @@ func (r *searchReader) open(path string) (fd int, ok bool, err error) {
 		r.dir, r.dirfd = dir, dfd
 	}
 	for {
-		fd, err = syscall.Openat(r.dirfd, name, syscall.O_RDONLY|syscall.O_CLOEXEC|syscall.O_NONBLOCK, 0)
+		flags := syscall.O_RDONLY | syscall.O_CLOEXEC | syscall.O_NONBLOCK
+		noatime := !atimeNeeded.Load()
+		if noatime {
+			flags |= syscall.O_NOATIME
+		}
+		fd, err = syscall.Openat(r.dirfd, name, flags, 0)
+		if err == syscall.EPERM && noatime {
+			// O_NOATIME is only for the file's owner (or a privileged
+			// process): without it from now on.
+			atimeNeeded.Store(true)
+			continue
+		}
 		if err != syscall.EINTR {
 			break
 		}
@@ -95,12 +149,18 @@ func (r *searchReader) open(path string) (fd int, ok bool, err error) {
 	return fd, true, nil
 }
 
+// atimeNeeded is set once an open with O_NOATIME was refused (a file of
+// another owner): reading a file then updates its access time, as reading
+// it does for other programs. Until then the reads leave it, sparing the
+// file system a write for what only looks at the front matter.
+var atimeNeeded atomic.Bool
+
 // close closes the open folder.
 func (r *searchReader) close() {
-	if r.dirfd >= 0 {
+	if r.dirfd >= 0 && !r.borrowed {
 		syscall.Close(r.dirfd)
 	}
-	r.dir, r.dirfd = "", -1
+	r.dir, r.dirfd, r.borrowed = "", -1, false
 }
 
 // openDir opens a folder for openat.

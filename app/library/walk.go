@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"folio/editor/document"
@@ -163,7 +164,8 @@ func stream[T any](ctx context.Context, root string, mode readMode, fn func(f *F
 	type job struct {
 		seq      int
 		rel, abs string
-		err      error // the walk already knows the file is unreadable
+		err      error   // the walk already knows the file is unreadable
+		dir      *dirRef // the file's folder, kept open by the walk (nil: none)
 	}
 	type result struct {
 		seq int
@@ -188,9 +190,13 @@ func stream[T any](ctx context.Context, root string, mode readMode, fn func(f *F
 			defer rd.close()
 			for j := range jobs {
 				if ctx.Err() != nil {
+					j.dir.release()
 					continue // drain
 				}
 				f := File{Path: j.rel, Abs: j.abs, Err: j.err, scratch: sc}
+				if j.dir != nil {
+					rd.borrow(j.dir.path, j.dir.fd)
+				}
 				switch {
 				case f.Err != nil:
 				case mode == readHeads:
@@ -200,6 +206,10 @@ func stream[T any](ctx context.Context, root string, mode readMode, fn func(f *F
 				default:
 					buf = load(&f, rd, buf)
 				}
+				if j.dir != nil {
+					rd.unborrow()
+					j.dir.release()
+				}
 				results <- result{j.seq, fn(&f)}
 			}
 		}()
@@ -208,17 +218,23 @@ func stream[T any](ctx context.Context, root string, mode readMode, fn func(f *F
 	var rootErr error
 	go func() {
 		seq := 0
-		w := walker{ctx: ctx, stack: []string{realRoot}}
+		w := walker{ctx: ctx, stack: []string{realRoot}, keepDirs: streamKeepsDirs}
 		w.emit = func(rel, abs string, err error) {
 			select {
 			case window <- struct{}{}:
 			case <-ctx.Done():
 				return
 			}
+			d := w.dir
+			if err != nil {
+				d = nil
+			}
+			d.acquire()
 			select {
-			case jobs <- job{seq, rel, abs, err}:
+			case jobs <- job{seq, rel, abs, err, d}:
 				seq++
 			case <-ctx.Done():
+				d.release()
 			}
 		}
 		rootErr = w.walk(root, "")
@@ -260,18 +276,95 @@ type walker struct {
 	ctx   context.Context
 	stack []string // real paths of the folders being walked, root first
 	emit  func(rel, abs string, err error)
+
+	// keepDirs keeps each folder open while its files are read (see
+	// dirRef); dir is the folder whose files are emitted, nil when not
+	// kept.
+	keepDirs bool
+	dir      *dirRef
+	open     atomic.Int32 // folders kept open
+}
+
+// streamKeepsDirs makes stream's walk keep folders open for their files'
+// readers (see dirRef); off, each reader opens the folder itself (the
+// benchmarks' peer).
+var streamKeepsDirs = true
+
+// maxOpenDirs caps the folders a walk keeps open at once (a tree of page
+// bundles has a folder per article); beyond it files are opened by path.
+const maxOpenDirs = 256
+
+// dirRef is a folder a walk keeps open while its files are read: they are
+// opened relative to it (openat), sparing the kernel the lookup of the
+// folder's path for every file, and each worker an open of the folder.
+// It is closed when the walk and every file's reader released it.
+type dirRef struct {
+	f    *os.File
+	fd   int
+	path string // the folder's path, ending in a separator
+	refs atomic.Int32
+	open *atomic.Int32 // the walk's count of open folders
+}
+
+// acquire takes a reference for one file's reader (nil: no folder).
+func (d *dirRef) acquire() {
+	if d != nil {
+		d.refs.Add(1)
+	}
+}
+
+// release drops a reference, closing the folder with the last.
+func (d *dirRef) release() {
+	if d != nil && d.refs.Add(-1) == 0 {
+		d.f.Close()
+		d.open.Add(-1)
+	}
+}
+
+// readDir lists the folder abs in name order, as os.ReadDir does, and
+// keeps it open for its files' readers when the walk keeps folders (see
+// dirRef; the caller releases it).
+func (w *walker) readDir(abs string) ([]os.DirEntry, *dirRef, error) {
+	if !w.keepDirs || w.open.Load() >= maxOpenDirs {
+		entries, err := os.ReadDir(abs)
+		return entries, nil, err
+	}
+	f, err := openDirIn(w.dir, abs)
+	if err != nil {
+		return nil, nil, err
+	}
+	entries, err := f.ReadDir(-1)
+	slices.SortFunc(entries, func(a, b os.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
+	fd := dirFD(f)
+	if fd < 0 {
+		f.Close()
+		return entries, nil, err
+	}
+	x := filepath.Join(abs, "x") // the folder's files' paths start as x does
+	d := &dirRef{f: f, fd: fd, path: x[:len(x)-1], open: &w.open}
+	d.refs.Store(1)
+	w.open.Add(1)
+	return entries, d, err
 }
 
 // walk lists the folder abs (rel relative to the root, "" for the root).
 // It returns an error only for the root; a subfolder that cannot be listed
 // is emitted as an entry with an error.
 func (w *walker) walk(abs, rel string) error {
-	entries, err := os.ReadDir(abs)
+	entries, dir, err := w.readDir(abs)
+	parent := w.dir
+	w.dir = dir
+	defer func() {
+		w.dir = parent
+		dir.release()
+	}()
 	if err != nil {
 		if rel == "" {
 			return err
 		}
+		w.dir = nil
 		w.emit(rel+"/", abs, fmt.Errorf("list folder: %w", err))
+		w.dir = dir
 	}
 	sortForPaths(abs, entries)
 	for _, e := range entries {
@@ -324,6 +417,7 @@ func (w *walker) walk(abs, rel string) error {
 			w.stack = append(w.stack, real)
 			w.walk(childAbs, childRel)
 			w.stack = w.stack[:len(w.stack)-1]
+			w.dir = dir
 		case !IsMarkdown(name):
 		case typ.IsRegular():
 			w.emit(childRel, childAbs, nil)
