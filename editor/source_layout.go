@@ -11,6 +11,8 @@ import (
 
 	"folio/editor/buffer"
 	"folio/editor/textwidth"
+
+	"folio/editor/glyphs"
 )
 
 // font faces the editor draws with; every hlKind maps to one.
@@ -58,7 +60,7 @@ func newMetrics(size float32) *metrics {
 	for f := range faceCount {
 		st := faceStyle[f]
 		for r := rune(32); r < 127; r++ {
-			m.ascii[f][r] = fyne.MeasureText(string(r), size, st).Width
+			m.ascii[f][r] = measureFace(string(r), size, st, glyphs.ItalicFace(st))
 		}
 		m.ascii[f]['\t'] = 4 * m.ascii[f][' ']
 		m.han[f] = fyne.MeasureText("中", size, st).Width
@@ -111,7 +113,31 @@ func (m *metrics) measureText(s string, face int) float32 {
 		m.gridPieces(s, func(_ string, _, pw, _ float32) { w += pw })
 		return w
 	}
+	if face == faceItalic {
+		return italicWidth(s, m.size)
+	}
 	return fyne.MeasureText(s, m.size, faceStyle[face]).Width
+}
+
+// italicWidth is the width of s in the italic face as drawn: its Latin
+// parts from Fyne's italic face, the rest upright in the theme's
+// (glyphs.ItalicSegments; the theme's fonts have no italic).
+func italicWidth(s string, size float32) float32 {
+	var w float32
+	glyphs.ItalicSegments(s, faceStyle[faceItalic], func(seg string, src fyne.Resource) {
+		w += measureFace(seg, size, faceStyle[faceItalic], src)
+	})
+	return w
+}
+
+// measureFace is the width of s at size in style, drawn from the font src
+// (nil: the theme's).
+func measureFace(s string, size float32, style fyne.TextStyle, src fyne.Resource) float32 {
+	if src == nil {
+		return fyne.MeasureText(s, size, style).Width
+	}
+	sz, _ := fyne.CurrentApp().Driver().RenderedTextSize(s, size, style, src)
+	return sz.Width
 }
 
 func (m *metrics) advance(r rune, face int) float32 {
@@ -124,7 +150,12 @@ func (m *metrics) advance(r rune, face int) float32 {
 	if w, ok := m.other[face][r]; ok {
 		return w
 	}
-	w := fyne.MeasureText(string(r), m.size, faceStyle[face]).Width
+	var w float32
+	if face == faceItalic {
+		w = italicWidth(string(r), m.size)
+	} else {
+		w = fyne.MeasureText(string(r), m.size, faceStyle[face]).Width
+	}
 	if face == faceMono {
 		if grid := float32(textwidth.Columns(r)) * m.cell; grid > 0 && (w < grid-0.5 || w > grid+0.5) {
 			if m.offGrid == nil {

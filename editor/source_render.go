@@ -11,6 +11,8 @@ import (
 
 	"folio/editor/contrast"
 	"folio/editor/textwidth"
+
+	"folio/editor/glyphs"
 )
 
 var kindColor = [hlKinds]fyne.ThemeColorName{
@@ -205,6 +207,18 @@ func (r *sourceRenderer) update() {
 							}
 						}
 						r.setTextFrom(t, p, sp.kind, size, src, fyne.NewPos(pad+x+px+shift, y+dy), fyne.NewSize(pw, lh))
+					})
+				} else if seg != "" && s.lay.face(sp.kind) == faceItalic {
+					// Latin parts from Fyne's italic face, the rest upright
+					// (the theme's faces have no italic), on one baseline
+					px := float32(0)
+					glyphs.ItalicSegments(seg, faceStyle[faceItalic], func(p string, src fyne.Resource) {
+						t := r.text(nt)
+						nt++
+						pw := m.width(p, faceItalic)
+						dy := glyphs.Shift(m.size, faceStyle[faceItalic], src)
+						r.setTextFrom(t, p, sp.kind, m.size, src, fyne.NewPos(pad+x+px, y+dy), fyne.NewSize(pw, lh))
+						px += pw
 					})
 				} else if seg != "" {
 					t := r.text(nt)

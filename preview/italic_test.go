@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/theme"
 )
 
@@ -16,10 +17,10 @@ import (
 func TestItalicLatinFromItalicFace(t *testing.T) {
 	f := inlineFlow(t, "plain *star* _under_ <em>html</em> ***both*** *斜体x* **bold**")
 	faces := map[string]fyne.Resource{}
-	tops := map[string]float32{}
+	texts := map[string]*canvas.Text{}
 	for _, txt := range codeTexts(t, f) {
 		faces[txt.Text] = txt.FontSource
-		tops[txt.Text] = txt.Position().Y
+		texts[txt.Text] = txt
 	}
 	want := map[string]fyne.Resource{
 		"star":  theme.DefaultTextItalicFont(),
@@ -45,13 +46,18 @@ func TestItalicLatinFromItalicFace(t *testing.T) {
 		}
 	}
 	// The italic text sits on the same baseline as the upright text
-	// around it: its top differs by the faces' ascent difference only.
+	// around it. Fyne centres a text vertically in its box, so a text's
+	// baseline is its box's top, plus half of what its face's line leaves
+	// of the box, plus the face's ascent.
 	drv := fyne.CurrentApp().Driver()
 	size := theme.SizeForWidget(theme.SizeNameText, f)
-	_, base := drv.RenderedTextSize("M", size, fyne.TextStyle{}, nil)
-	_, ib := drv.RenderedTextSize("M", size, fyne.TextStyle{Italic: true}, theme.DefaultTextItalicFont())
-	if got, want := tops["star"]-tops["斜体"], base-ib; math.Abs(float64(got-want)) > 0.5 {
-		t.Errorf("italic text's top is %.1f below the upright text's; want %.1f (same baseline)", got, want)
+	baseline := func(s string) float32 {
+		txt := texts[s]
+		line, asc := drv.RenderedTextSize("M", size, txt.TextStyle, txt.FontSource)
+		return txt.Position().Y + (txt.Size().Height-line.Height)/2 + asc
+	}
+	if a, b := baseline("star"), baseline("斜体"); math.Abs(float64(a-b)) > 0.5 {
+		t.Errorf("italic text's baseline at %.1f, the upright text's at %.1f", a, b)
 	}
 	// Measuring agrees with drawing: the piece's width is the sum of its
 	// parts' widths.

@@ -681,7 +681,7 @@ func (r *flowRenderer) build(width float32) {
 				continue
 			}
 			if hasItalicPart(p.text, run.style) { // italic.go
-				r.objs = italicTexts(r.objs, drv, p.text, c, size, run.style, p.x, y, base, l.h)
+				r.objs = italicTexts(r.objs, drv, p.text, c, size, run.style, p.x, y, l.h)
 				continue
 			}
 			txt := canvas.NewText(p.text, c)
