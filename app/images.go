@@ -72,7 +72,7 @@ func (ws *workspace) pastedImage(data []byte, ext string) {
 		}
 		ws.src.TagLastStep(t)
 	}
-	ws.status.say(lang.L("Pasted image saved as {{.Path}}", map[string]any{"Path": ws.shownPath(st.Path)}))
+	ws.sayHere(lang.L("Pasted image saved as {{.Path}}", map[string]any{"Path": ws.shownPath(st.Path)}))
 }
 
 // pastedFile tags the undo step of a paste that wrote an image file.
@@ -111,7 +111,7 @@ func (ws *workspace) pasteStepped(t *pastedFile, undone bool) {
 		if err := os.MkdirAll(filepath.Dir(t.path), 0o755); err == nil {
 			err = os.WriteFile(t.path, t.data, 0o644)
 			if err == nil {
-				ws.status.say(lang.L("Put the pasted image {{.Path}} back", map[string]any{"Path": name}))
+				ws.sayHere(lang.L("Put the pasted image {{.Path}} back", map[string]any{"Path": name}))
 				return
 			}
 			ws.status.problem(lang.L("Could not add the pasted image: {{.Err}}", map[string]any{"Err": err}))
@@ -122,7 +122,7 @@ func (ws *workspace) pasteStepped(t *pastedFile, undone bool) {
 		return // gone, or no longer what was pasted
 	}
 	if ws.linkedElsewhere(filepath.Base(t.path)) {
-		ws.status.say(lang.L("Kept the pasted image {{.Path}}: an article still links to it", map[string]any{"Path": name}))
+		ws.sayHere(lang.L("Kept the pasted image {{.Path}}: an article still links to it", map[string]any{"Path": name}))
 		return
 	}
 	if err := os.Remove(t.path); err != nil {
@@ -132,7 +132,7 @@ func (ws *workspace) pasteStepped(t *pastedFile, undone bool) {
 	if t.madeDir != "" {
 		_ = os.Remove(t.madeDir) // only when empty
 	}
-	ws.status.say(lang.L("Removed the pasted image {{.Path}} (the paste was undone)", map[string]any{"Path": name}))
+	ws.sayHere(lang.L("Removed the pasted image {{.Path}} (the paste was undone)", map[string]any{"Path": name}))
 }
 
 // linkedElsewhere reports whether the file name appears in the open
@@ -161,6 +161,12 @@ func (ws *workspace) linkedElsewhere(name string) bool {
 		}
 	}
 	return false
+}
+
+// sayHere says msg in the status bar until the caret moves: the parse
+// that follows the edit would otherwise replace it with the counts at once.
+func (ws *workspace) sayHere(msg string) {
+	ws.status.sayHere(msg, ws.src.CursorLine(), ws.src.CursorColumn())
 }
 
 // shownPath is a file's path as the status bar says it: relative to the

@@ -114,8 +114,15 @@ func TestUndoPasteRemovesTheImage(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "images")); err == nil {
 		t.Error("the images/ folder the paste made is still there")
 	}
+	// the parse after the edit shows the counts: the message stays
+	// until the caret moves
+	ws.showStatus(ws.src.CursorLine(), ws.src.CursorColumn())
 	if msg := ws.status.label.Text; !strings.Contains(msg, "Removed the pasted image") || !strings.Contains(msg, "images/image-") {
 		t.Errorf("status %q, want it to say the image was removed", msg)
+	}
+	ws.showStatus(0, 0)
+	if msg := ws.status.label.Text; strings.Contains(msg, "Removed the pasted image") {
+		t.Errorf("status %q kept after the caret moved", msg)
 	}
 	ws.src.Redo()
 	if !strings.Contains(ws.src.Text(), link) {
