@@ -18,6 +18,10 @@ type statusBar struct {
 	label *widget.Label
 	err   *canvas.Text
 	box   *fyne.Container
+	// held is a message sayHere keeps over the counts while the caret
+	// stays at heldAt (the parse after an edit shows the counts again)
+	held   string
+	heldAt [2]int
 }
 
 func newStatusBar() *statusBar {
@@ -38,13 +42,31 @@ func (sb *statusBar) show(stats document.TextStats, line, col int) {
 	minutes := stats.ReadingMinutes()
 	words := lang.L("Folio counts {{.Words}} words · {{.Minutes}} min read", map[string]any{"Words": stats.Total, "Minutes": minutes})
 	pos := lang.L("Ln {{.Line}}, Col {{.Col}}", map[string]any{"Line": line + 1, "Col": col + 1})
-	sb.say(words + "    " + pos)
+	if sb.held != "" && sb.heldAt == [2]int{line, col} {
+		sb.set(sb.held)
+		return
+	}
+	sb.held = ""
+	sb.set(words + "    " + pos)
+}
+
+// sayHere shows a message about an edit just made, kept until the caret
+// leaves line and col (say's message goes with the next count).
+func (sb *statusBar) sayHere(msg string, line, col int) {
+	sb.held, sb.heldAt = msg, [2]int{line, col}
+	sb.set(msg)
 }
 
 // say shows a passing message (until the caret moves). The same text
 // again is left alone: every parse (an outside write) shows the counts,
 // and a label set anew lays its text out again.
 func (sb *statusBar) say(msg string) {
+	sb.held = ""
+	sb.set(msg)
+}
+
+// set puts msg in the label.
+func (sb *statusBar) set(msg string) {
 	if sb.label.Text != msg {
 		sb.label.SetText(msg)
 	}

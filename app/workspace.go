@@ -99,6 +99,7 @@ func newWorkspace(a fyne.App, w fyne.Window, root string) *workspace {
 	ws.prev.SetDebounce(0) // the one debounce of typing is edited's; a reload shows at once
 	ws.status = newStatusBar()
 	ws.conflict = newConflictBar(ws)
+	ws.chainPasteUndo() // after the conflict bar's handler (images.go)
 	ws.list = newArticleList(ws.index, a.Preferences(), ws.open)
 	ws.prepare = ws.list.prepare // the catalog updated, not rebuilt
 	ws.find = editor.NewFindBar(ws.src)

@@ -2,7 +2,6 @@ package preview
 
 import (
 	"image/color"
-
 	"strconv"
 	"strings"
 
@@ -17,6 +16,7 @@ import (
 // builder turns model blocks into Fyne objects. It runs on the UI
 // goroutine, only for the blocks that are on screen.
 type builder struct {
+	lang     string // the content's language: alert titles follow it
 	onLink   func(string)
 	images   *imageLoader
 	resolver markdown.Resolver
@@ -223,7 +223,10 @@ func (b builder) alert(bl *Block) fyne.CanvasObject {
 	}
 	bar := canvas.NewRectangle(col)
 	bar.CornerRadius = 1.5
-	name := lang.L(look.title)
+	name := markdown.AlertLabel(bl.Alert, b.lang) // part of the page
+	if bl.Alert == "conflict" {
+		name = lang.L(look.title) // Folio's own mark: the UI's language
+	}
 	if bl.Label != "" {
 		name = bl.Label // the article's own word ("注意")
 	}

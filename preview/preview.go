@@ -73,6 +73,7 @@ type Preview struct {
 	pending *request
 	timer   *time.Timer
 
+	lang string     // the shown content's language (alert titles)
 	work sync.Mutex // serialises parsing; guards doc
 	doc  *markdown.Document
 
@@ -140,7 +141,8 @@ type result struct {
 	blocks      []*markdown.TopBlock
 	req         *request
 	incremental bool
-	first       bool // only the start of a big article, shown while the rest parses
+	first       bool   // only the start of a big article, shown while the rest parses
+	script      string // the body's language by its script (markdown.ScriptLang)
 }
 
 // New returns an empty preview.
@@ -321,7 +323,7 @@ func (p *Preview) firstScreen(req *request, gen uint64) *result {
 	for _, tb := range blocks {
 		markdown.SplitParts(tb.Block)
 	}
-	return &result{gen: gen, blocks: blocks, req: req, first: true}
+	return &result{gen: gen, blocks: blocks, req: req, first: true, script: markdown.ScriptLang(head)}
 }
 
 // parse runs off the UI goroutine (under p.work).
@@ -336,7 +338,7 @@ func (p *Preview) parse(req *request, gen uint64) *result {
 	if req.meta.ReadTime == "" && !req.meta.IsZero() {
 		req.meta.ReadTime = estimateReadTime(req.body)
 	}
-	return &result{gen: gen, blocks: append([]*markdown.TopBlock(nil), blocks...), req: req, incremental: p.doc.LastIncremental()}
+	return &result{gen: gen, blocks: append([]*markdown.TopBlock(nil), blocks...), req: req, incremental: p.doc.LastIncremental(), script: markdown.ScriptLang(req.body)}
 }
 
 // updateNow parses and applies synchronously, on the calling goroutine,
@@ -372,6 +374,16 @@ func (p *Preview) apply(res *result) {
 		if p.baseDir != "" {
 			p.siteRoot = markdown.FindSiteRoot(p.baseDir, "")
 		}
+	}
+	// the content's language, which alert titles follow: the site's
+	// config, else the body's script
+	lang := res.script
+	if site := p.resolver().Site; site != nil && site.Lang != "" {
+		lang = site.Lang
+	}
+	if lang != p.lang {
+		p.lang = lang
+		p.dropBuilt()
 	}
 	req.meta = withoutRepeatedTitle(req.meta, req.body, res.blocks) // header_dup.go; Fill on the UI goroutine
 	if !reflect.DeepEqual(req.meta, p.meta) {
@@ -646,7 +658,7 @@ func (p *Preview) itemForLine(line int) int {
 }
 
 func (p *Preview) builder() builder {
-	return builder{onLink: p.openLink, images: p.images, resolver: p.resolver(), dark: p.isDark(), changed: p.objectResized, measure: p.measure, scrollPage: p.scrollPage, onTask: p.toggleTask, boxes: p.boxStates(), seq: new(int), codeGroup: p.codeGroupFor, flows: &p.flows}
+	return builder{lang: p.lang, onLink: p.openLink, images: p.images, resolver: p.resolver(), dark: p.isDark(), changed: p.objectResized, measure: p.measure, scrollPage: p.scrollPage, onTask: p.toggleTask, boxes: p.boxStates(), seq: new(int), codeGroup: p.codeGroupFor, flows: &p.flows}
 }
 
 // TaskEdit is the change that toggles a task list box: replace the body's

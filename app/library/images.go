@@ -233,8 +233,16 @@ func sameImageExt(given, sniffed string) bool {
 // image is ever seen under the final name.
 func storeImage(articleAbs string, data []byte, stem, ext string) (string, error) {
 	dir, prefix := imageDir(articleAbs)
+	link, _, _, err := storeImageIn(dir, prefix, data, stem, ext)
+	return link, err
+}
+
+// storeImageIn is storeImage into the folder dir, linked as prefix+name;
+// it returns the link, the file and whether the file was written (not an
+// identical one reused).
+func storeImageIn(dir, prefix string, data []byte, stem, ext string) (link, file string, created bool, err error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return "", err
+		return "", "", false, err
 	}
 	for i := 1; i < 10000; i++ {
 		name := stem + ext
@@ -245,7 +253,7 @@ func storeImage(articleAbs string, data []byte, stem, ext string) (string, error
 		old, err := os.ReadFile(target)
 		switch {
 		case err == nil && bytes.Equal(old, data):
-			return escapeLink(prefix + name), nil
+			return escapeLink(prefix + name), target, false, nil
 		case err == nil || !errors.Is(err, fs.ErrNotExist):
 			continue // taken by another file (or unreadable): next name
 		}
@@ -253,11 +261,11 @@ func storeImage(articleAbs string, data []byte, stem, ext string) (string, error
 			if errors.Is(err, fs.ErrExist) {
 				continue // made meanwhile
 			}
-			return "", err
+			return "", "", false, err
 		}
-		return escapeLink(prefix + name), nil
+		return escapeLink(prefix + name), target, true, nil
 	}
-	return "", fmt.Errorf("no free name for %s%s in %s", stem, ext, dir)
+	return "", "", false, fmt.Errorf("no free name for %s%s in %s", stem, ext, dir)
 }
 
 // writeNew writes data to target, which must not exist, through a synced

@@ -529,7 +529,7 @@ func (y *yamlFM) style() yamlStyle {
 				quotes[quoteOf(v)]++
 			}
 		case yaml.SequenceNode:
-			if !sawList {
+			if !sawList && (len(v.Content) > 0 || v.Style&yaml.FlowStyle == 0) { // "[]" is how any style writes an empty list
 				sawList = true
 				s.flowLists = v.Style&yaml.FlowStyle != 0
 				if len(v.Content) > 0 {
@@ -578,7 +578,9 @@ func (y *yamlFM) styleFor(old *yaml.Node) yamlStyle {
 			s.quote = quoteOf(old)
 		}
 	case yaml.SequenceNode:
-		s.flowLists = old.Style&yaml.FlowStyle != 0
+		if len(old.Content) > 0 || old.Style&yaml.FlowStyle == 0 { // an empty "[]" follows the file's lists
+			s.flowLists = old.Style&yaml.FlowStyle != 0
+		}
 		if len(old.Content) > 0 {
 			s.itemQuote = quoteOf(old.Content[0])
 			if !s.flowLists && old.Content[0].Column >= 3 {

@@ -39,7 +39,11 @@ type Options struct {
 
 var (
 	defaultTaxonomies = []string{"tags", "categories", "keywords", "aliases"}
-	defaultSelects    = []string{"category", "series", "author", "authors", "layout", "type", "lang", "language"}
+	// listKeys are the front matter keys that are lists by convention
+	// (Hugo's taxonomies and aliases, authors, series): a field added by
+	// such a name that no article of the folder has starts as a list.
+	listKeys       = []string{"tags", "categories", "keywords", "aliases", "authors", "series"}
+	defaultSelects = []string{"category", "series", "author", "authors", "layout", "type", "lang", "language"}
 	// uniqueKeys hold one page's own values (Hugo's aliases, url, slug…):
 	// the folder's values are not suggested for them.
 	uniqueKeys = []string{"aliases", "alias", "url", "urls", "slug", "permalink", "permalinks", "id", "uid", "uuid", "guid"}
@@ -646,6 +650,8 @@ func (f *Form) addTyped() {
 	t := document.TypeText
 	if ks, ok := f.schema.Key(key); ok {
 		t = ks.Type
+	} else if f.isTaxonomy(key) || contains(listKeys, key) {
+		t = document.TypeList // a name that is a list by convention
 	}
 	f.addEntry.SetText("")
 	f.addKey(key, t)

@@ -32,6 +32,10 @@ type HTMLOptions struct {
 	// Page is the article's front matter params, which the param
 	// shortcode ({{% param "name" %}}) looks at before the site's.
 	Page map[string]any
+	// Lang is the language of the article's content, which alert titles
+	// follow; "" means ContentLang's (the site's config, else the body's
+	// script).
+	Lang string
 }
 
 // RenderHTML writes a body's HTML with the one configuration (New), as the
@@ -46,8 +50,12 @@ func RenderHTML(w io.Writer, body []byte, opts HTMLOptions) error {
 		site = &s
 	}
 	md := NewForPage(site, opts.Page)
-	md.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(&exportRenderer{}, 100)))
 	body = Sanitize(site.ExpandBytes(body))
+	lang := opts.Lang
+	if lang == "" {
+		lang = ContentLang(opts.Site, body)
+	}
+	md.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(&exportRenderer{lang: lang}, 100)))
 	doc := md.Parser().Parse(text.NewReader(body))
 	params(doc, siteOf(md))
 	if opts.AssetPrefix != "" {
@@ -166,7 +174,9 @@ dt { font-weight: 600; } dd { margin: 0 0 .5em 2em; }
 
 // exportRenderer overrides goldmark's HTML for raw HTML (escaped, shown
 // literally) and code blocks (chroma-highlighted).
-type exportRenderer struct{}
+type exportRenderer struct {
+	lang string // the content's language, for alert titles (AlertLabel)
+}
 
 func (r *exportRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindHTMLBlock, r.htmlBlock)
@@ -226,7 +236,7 @@ func (r *exportRenderer) quote(w util.BufWriter, src []byte, n ast.Node, enterin
 		return ast.WalkContinue, nil
 	}
 	if entering {
-		title := AlertTitle(kind)
+		title := AlertLabel(kind, r.lang)
 		if own := AlertTitleOf(n); own != "" {
 			title = own
 		}

@@ -151,8 +151,9 @@ func (r Resolver) Image(dest string) string {
 }
 
 // local resolves a slash-separated path: relative to Dir, or with a leading
-// "/" to the first existing candidate under Root (the first candidate when
-// none exists).
+// "/" to the first existing candidate under Root; when none exists, the
+// first one whose folder exists (docs-cn has no content/ folder: its
+// "/gone.md" is looked for at the root), else the first.
 func (r Resolver) local(p string, asset bool) string {
 	if p == "" {
 		return ""
@@ -169,6 +170,11 @@ func (r Resolver) local(p string, asset bool) string {
 	cands := r.candidates(p, asset, r.site())
 	for _, c := range cands {
 		if exists(c) {
+			return c
+		}
+	}
+	for _, c := range cands {
+		if exists(filepath.Dir(c)) {
 			return c
 		}
 	}

@@ -34,6 +34,10 @@ type Site struct {
 	// Params are the Hugo config's params, keys lower-cased, for the param
 	// shortcode ({{% param "name" %}}); nil when none.
 	Params map[string]any
+	// Lang is the language of the site's content, from its config
+	// (languageCode, else defaultContentLanguage) when it has one language;
+	// "" when the config does not tell (ContentLang then reads the script).
+	Lang string
 }
 
 // Mount is a content folder: Dir (absolute) holds the pages whose path
@@ -103,7 +107,23 @@ func LoadSite(root string) *Site {
 	s.Emoji, _ = cfg["enableemoji"].(bool)
 	s.Params, _ = cfg["params"].(map[string]any)
 	s.Vars, s.VarsErr = loadVars(root)
+	s.Lang = configLang(cfg)
 	return s
+}
+
+// configLang is the content language a Hugo config names: languageCode,
+// else defaultContentLanguage; "" for a site with several languages (an
+// article's language then depends on its folder) or none named.
+func configLang(cfg map[string]any) string {
+	if langs, ok := cfg["languages"].(map[string]any); ok && len(langs) > 1 {
+		return ""
+	}
+	for _, k := range []string{"languagecode", "defaultcontentlanguage"} {
+		if v, ok := cfg[k].(string); ok && strings.TrimSpace(v) != "" {
+			return strings.TrimSpace(v)
+		}
+	}
+	return ""
 }
 
 // readSiteConfig reads a TOML, YAML or JSON file into a map with its keys
