@@ -13,7 +13,7 @@ import (
 // (which cost a folder's load many times what its YAML costs) and with
 // fewer allocations (sc, when not nil, is the worker's scratch: see
 // headScratch): YAML that document's fast YAML reader takes (see
-// quickYAML); TOML "key = value" lines of bare keys and strings without escapes,
+// document.FastYAML); TOML "key = value" lines of bare keys and strings without escapes,
 // integers, local dates, booleans and one-line arrays of such strings;
 // a JSON object of strings without escapes, numbers, booleans, null and
 // arrays of those. For anything else ok is false and the caller parses.
@@ -46,7 +46,7 @@ func quickFrontMatter(src []byte, sc *headScratch) (format document.Format, fiel
 		if !ok || document.CheckText(src) != nil {
 			return document.None, nil, 0, false
 		}
-		fields, ok := quickYAML(src[start:last], line+1, sc)
+		fields, ok := document.FastYAML(src[start:last], line+1, sc)
 		if !ok {
 			return document.None, nil, 0, false
 		}

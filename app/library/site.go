@@ -1,7 +1,6 @@
 package library
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -10,8 +9,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/BurntSushi/toml"
-	"go.yaml.in/yaml/v3"
+	"folio/editor/siteconfig"
 )
 
 // SiteKind is the static site generator a site config belongs to.
@@ -66,10 +64,7 @@ func (s *Site) Location() *time.Location {
 }
 
 // hugoConfigNames are the config files Hugo reads, in its order of precedence.
-var hugoConfigNames = []string{
-	"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json",
-	"config.toml", "config.yaml", "config.yml", "config.json",
-}
+var hugoConfigNames = siteconfig.HugoFiles()
 
 // FindSite finds the site config nearest to dir: in dir or a folder above
 // it, going no higher than stop (no limit when stop is ""). It reads Hugo's
@@ -122,27 +117,11 @@ func isFile(p string) bool {
 // readConfig reads a TOML, YAML or JSON config file into a map whose
 // top-level keys are lower-cased (Hugo's keys are case-insensitive).
 func readConfig(path string) (map[string]any, error) {
-	b, err := os.ReadFile(path)
+	m, err := siteconfig.Read(path)
 	if err != nil {
-		return nil, fmt.Errorf("read site config: %w", err)
+		return nil, err
 	}
-	m := map[string]any{}
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".toml":
-		err = toml.Unmarshal(b, &m)
-	case ".json":
-		err = json.Unmarshal(b, &m)
-	default:
-		err = yaml.Unmarshal(b, &m)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("site config %s: %w", path, err)
-	}
-	out := make(map[string]any, len(m))
-	for k, v := range m {
-		out[strings.ToLower(k)] = v
-	}
-	return out, nil
+	return siteconfig.LowerKeys(m, false), nil
 }
 
 func readHugo(root, path string) (*Site, error) {

@@ -21,7 +21,7 @@ import (
 // link: the front matter and file cores and their dependencies ("/..."
 // takes the packages below too, as in go's package patterns).
 var quickAllowed = []string{
-	"main", "folio/cmd/folio", "folio/app/library", "folio/editor/document", "folio/editor/textwidth",
+	"main", "folio/cmd/folio", "folio/app/library", "folio/editor/document", "folio/editor/textwidth", "folio/editor/siteconfig",
 	"github.com/BurntSushi/toml/...", "go.yaml.in/yaml/v3", "github.com/fsnotify/fsnotify/...",
 	"golang.org/x/text/...", "golang.org/x/sys/...",
 }

@@ -8,16 +8,98 @@ import (
 	"unicode/utf8"
 )
 
-// fastYAML reads the common, simple shape of YAML front matter without
-// building a yaml.Node tree: top-level "key: value" lines whose values are
-// plain, single- or double-quoted (no escapes) scalars on one line, flow
-// lists of such scalars on one line, or block lists of such scalars;
-// comments and blank lines. For anything else (nested maps, multi-line or
-// block scalars, anchors, tags, escapes, tabs, duplicate keys, odd
-// characters) it returns ok=false and the caller uses yaml.v3; when it
-// returns ok=true its fields are exactly those parseYAMLTree reads with
-// yaml.v3 (FuzzFastYAML checks this).
-func fastYAML(src []byte, fmLine int) (fields []Field, ok bool) {
+// Scratch is one goroutine's memory for FastYAML, reused call after call
+// so that reading many front matters (a folder's load) allocates less: the
+// fields and list items of each call are cut from slices the Scratch
+// keeps, and short strings that repeat across files (keys, categories,
+// authors, tags, booleans) are made once and shared.
+//
+// The fields FastYAML returns with a Scratch, and their lists' Items, are
+// valid only until the next call with the same Scratch, which overwrites
+// them: a caller that keeps anything copies it first (its strings may be
+// kept as they are: they never share memory with src, nor change). The
+// zero Scratch is ready to use; a Scratch is not safe for concurrent use.
+type Scratch struct {
+	fields []Field
+	items  []Value
+	strs   map[string]string
+}
+
+const (
+	// scratchMaxLen is the longest string a Scratch interns: titles and
+	// summaries are mostly unique and not worth a map entry.
+	scratchMaxLen = 40
+	// scratchMaxStrs caps the strings a Scratch keeps.
+	scratchMaxStrs = 1 << 12
+)
+
+// NewScratch returns a Scratch with room for a usual front matter.
+func NewScratch() *Scratch {
+	return &Scratch{items: make([]Value, 0, 64), strs: make(map[string]string, 256)}
+}
+
+// str returns b as a string, the same one for equal short b (nil sc: a new
+// string each time).
+func (sc *Scratch) str(b []byte) string {
+	if sc == nil || len(b) > scratchMaxLen {
+		return string(b)
+	}
+	if s, ok := sc.strs[string(b)]; ok {
+		return s
+	}
+	s := string(b)
+	if sc.strs == nil {
+		sc.strs = make(map[string]string, 256)
+	}
+	if len(sc.strs) < scratchMaxStrs {
+		sc.strs[s] = s
+	}
+	return s
+}
+
+// fieldsFor returns an empty slice of room for n fields.
+func (sc *Scratch) fieldsFor(n int) []Field {
+	if sc == nil {
+		return make([]Field, 0, n)
+	}
+	if cap(sc.fields) < n {
+		sc.fields = make([]Field, 0, max(n, 32))
+	}
+	return sc.fields[:0]
+}
+
+// itemsFor returns the slice list items are appended to: a new one for
+// each list without a Scratch, sc's (reset) with one.
+func (sc *Scratch) itemsFor() []Value {
+	if sc == nil {
+		return make([]Value, 0, 4)
+	}
+	if sc.items == nil {
+		sc.items = make([]Value, 0, 64)
+	}
+	return sc.items[:0]
+}
+
+// fastYAML is FastYAML without a Scratch.
+func fastYAML(src []byte, fmLine int) ([]Field, bool) {
+	return FastYAML(src, fmLine, nil)
+}
+
+// FastYAML reads the common, simple shape of YAML front matter (src,
+// whose first line is line fmLine of the file) without building a
+// yaml.Node tree: top-level "key: value" lines whose values are plain,
+// single- or double-quoted (no escapes) scalars on one line, flow lists
+// of such scalars on one line, or block lists of such scalars; comments
+// and blank lines. For anything else (nested maps, multi-line or block
+// scalars, anchors, tags, escapes, tabs, duplicate keys, odd characters,
+// bytes that are not UTF-8) it returns ok=false and the caller parses
+// with Parse; when it returns ok=true its fields are exactly those Parse
+// reads with yaml.v3 (FuzzFastYAML checks this), nil for none.
+//
+// sc, when not nil, is the caller's Scratch: the fields then come from it
+// and are valid until its next use (see Scratch). Without one, the fields
+// are the caller's to keep.
+func FastYAML(src []byte, fmLine int, sc *Scratch) (fields []Field, ok bool) {
 	// One field a line that starts at the margin, at most.
 	keys := 0
 	for i := 0; i < len(src); i++ {
@@ -25,26 +107,31 @@ func fastYAML(src []byte, fmLine int) (fields []Field, ok bool) {
 			keys++
 		}
 	}
-	fields = make([]Field, 0, keys)
+	fields = sc.fieldsFor(keys)
+	var items []Value // the items of the lists read, when sc holds them
+	if sc != nil {
+		items = sc.itemsFor()
+	}
 	pending := -1   // index in fields of a "key:" with no value yet, or -1
 	seqIndent := -1 // indentation of the block list under the pending key
-	var items []Value
+	first := -1     // index in items of the pending key's first item, or -1
 	finish := func() {
 		if pending < 0 {
 			return
 		}
-		if items != nil {
-			fields[pending].Value = Value{Kind: List, Items: items, Line: items[0].Line}
+		if first >= 0 {
+			list := items[first:len(items):len(items)]
+			fields[pending].Value = Value{Kind: List, Items: list, Line: list[0].Line}
 		}
-		pending, seqIndent, items = -1, -1, nil
+		pending, seqIndent, first = -1, -1, -1
 	}
 	// dup reports whether key was seen: a scan of the few fields of a
 	// usual front matter, a map past 16 (many keys stay linear).
 	var seen map[string]bool
-	dup := func(key string) bool {
+	dup := func(key []byte) bool {
 		if seen == nil {
 			for _, f := range fields {
-				if f.Key == key {
+				if f.Key == string(key) {
 					return true
 				}
 			}
@@ -53,15 +140,10 @@ func fastYAML(src []byte, fmLine int) (fields []Field, ok bool) {
 				for _, f := range fields {
 					seen[f.Key] = true
 				}
-				seen[key] = true
 			}
 			return false
 		}
-		if seen[key] {
-			return true
-		}
-		seen[key] = true
-		return false
+		return seen[string(key)]
 	}
 	line := fmLine - 1
 	for len(src) > 0 {
@@ -91,12 +173,15 @@ func fastYAML(src []byte, fmLine int) (fields []Field, ok bool) {
 				return nil, false
 			}
 			seqIndent = ind
-			v, ok := scalarAt(l, ind+1, line, false)
+			v, ok := scalarAt(l, ind+1, line, sc)
 			if !ok {
 				return nil, false
 			}
-			if items == nil {
-				items = make([]Value, 0, 4)
+			if first < 0 {
+				if sc == nil {
+					items = sc.itemsFor()
+				}
+				first = len(items)
 			}
 			items = append(items, v)
 			continue
@@ -112,9 +197,12 @@ func fastYAML(src []byte, fmLine int) (fields []Field, ok bool) {
 		if colon < 0 || colon > 1000 { // libyaml limits simple keys to 1024 characters
 			return nil, false
 		}
-		key := string(l[:colon])
-		if dup(key) {
+		if dup(l[:colon]) {
 			return nil, false // parseYAMLTree reports duplicate keys
+		}
+		key := sc.str(l[:colon])
+		if seen != nil {
+			seen[key] = true
 		}
 		rest := l[colon+1:]
 		i := 0
@@ -131,22 +219,41 @@ func fastYAML(src []byte, fmLine int) (fields []Field, ok bool) {
 		}
 		var v Value
 		if rest[i] == '[' {
-			v, ok = flowList(rest, i, line)
+			start := len(items)
+			if sc == nil {
+				items, start = sc.itemsFor(), 0
+			}
+			items, ok = flowList(rest, i, items, sc)
+			if !ok {
+				return nil, false
+			}
+			v = Value{Kind: List, Line: line, Items: items[start:len(items):len(items)]}
+			for j := range v.Items {
+				v.Items[j].Line = line
+			}
 		} else {
-			v, ok = scalarAt(rest, i, line, false)
-		}
-		if !ok {
-			return nil, false
+			v, ok = scalarAt(rest, i, line, sc)
+			if !ok {
+				return nil, false
+			}
 		}
 		fields = append(fields, Field{Key: key, Value: v})
 	}
 	finish()
+	if sc != nil {
+		sc.fields, sc.items = fields[:0], items[:0]
+	}
+	if len(fields) == 0 {
+		return nil, true
+	}
 	return fields, true
 }
 
 // plainLine reports whether l has only characters the fast path knows
-// yaml.v3 reads plainly: printable, valid UTF-8, no tab, no BOM, no
-// Unicode line break.
+// yaml.v3 reads plainly: printable, valid UTF-8, no tab, no C1 control, no
+// BOM, no Unicode line break, no non-character U+FFFE/U+FFFF. Chinese
+// text (three-byte characters other than the punctuation block's line
+// separators) takes a short path: one pass, no decoding.
 func plainLine(l []byte) bool {
 	for i := 0; i < len(l); {
 		c := l[i]
@@ -155,6 +262,10 @@ func plainLine(l []byte) bool {
 				return false
 			}
 			i++
+			continue
+		}
+		if (c == 0xE1 || 0xE3 <= c && c <= 0xEC) && i+2 < len(l) && (uint16(l[i+1])|uint16(l[i+2])<<8)&0xC0C0 == 0x8080 {
+			i += 3 // U+1000–U+1FFF, U+3000–U+CFFF: none of those refused
 			continue
 		}
 		r, size := utf8.DecodeRune(l[i:])
@@ -188,20 +299,16 @@ func keyEnd(l []byte) int {
 }
 
 // scalarAt reads the one-line scalar starting at l[i] (after spaces), up
-// to the end of the line or a comment. In a flow list (flow true) it stops
-// at ',' or ']' and returns the index after the scalar in v.Line's place…
-func scalarAt(l []byte, i, line int, flow bool) (Value, bool) {
+// to the end of the line or a comment.
+func scalarAt(l []byte, i, line int, sc *Scratch) (Value, bool) {
 	for i < len(l) && l[i] == ' ' {
 		i++
 	}
 	if i == len(l) {
 		return Value{}, false
 	}
-	text, end, quoted, ok := scanScalar(l, i, false)
-	if !ok {
-		return Value{}, false
-	}
-	if !restIsComment(l[end:]) {
+	text, end, quoted, ok := scanScalar(l, i, false, sc)
+	if !ok || !restIsComment(l[end:]) {
 		return Value{}, false
 	}
 	if quoted {
@@ -210,17 +317,17 @@ func scalarAt(l []byte, i, line int, flow bool) (Value, bool) {
 	return Value{Kind: plainKind(text), Text: text, Line: line}, true
 }
 
-// scanScalar reads a quoted or plain scalar at l[i] and returns its text,
-// the index after it, and whether it was quoted. In a flow list a plain
-// scalar ends before ',' or ']'.
-func scanScalar(l []byte, i int, flow bool) (text string, end int, quoted, ok bool) {
+// scanScalar reads a quoted or plain scalar at l[i] and returns its
+// text, the index after it, and whether it was quoted. In a flow list a
+// plain scalar ends before ',' or ']'.
+func scanScalar(l []byte, i int, flow bool, sc *Scratch) (text string, end int, quoted, ok bool) {
 	switch c := l[i]; c {
 	case '"':
 		j := bytes.IndexByte(l[i+1:], '"')
 		if j < 0 || bytes.IndexByte(l[i+1:i+1+j], '\\') >= 0 {
 			return "", 0, false, false
 		}
-		return string(l[i+1 : i+1+j]), i + j + 2, true, true
+		return sc.str(l[i+1 : i+1+j]), i + j + 2, true, true
 	case '\'':
 		var b strings.Builder
 		for j := i + 1; j < len(l); j++ {
@@ -268,59 +375,61 @@ func scanScalar(l []byte, i int, flow bool) (text string, end int, quoted, ok bo
 	for k > i && l[k-1] == ' ' {
 		k--
 	}
-	return string(l[i:k]), j, false, true
+	return sc.str(l[i:k]), j, false, true
 }
 
-// flowList reads "[a, 'b', "c"]" on one line.
-func flowList(l []byte, i, line int) (Value, bool) {
-	v := Value{Kind: List, Line: line, Items: make([]Value, 0, 4)}
+// flowList reads "[a, 'b', "c"]" on one line, appending its items to
+// items (their Line is the caller's to set).
+func flowList(l []byte, i int, items []Value, sc *Scratch) ([]Value, bool) {
 	i++ // '['
+	n := 0
 	for {
 		for i < len(l) && l[i] == ' ' {
 			i++
 		}
 		if i == len(l) {
-			return Value{}, false // continues on the next line
+			return nil, false // continues on the next line
 		}
-		if l[i] == ']' && len(v.Items) == 0 {
+		if l[i] == ']' && n == 0 {
 			i++
 			break
 		}
-		text, end, quoted, ok := scanScalar(l, i, true)
+		text, end, quoted, ok := scanScalar(l, i, true, sc)
 		if !ok || !quoted && text == "" {
-			return Value{}, false
+			return nil, false
 		}
-		it := Value{Kind: String, Text: text, Line: line}
+		it := Value{Kind: String, Text: text}
 		if !quoted {
 			it.Kind = plainKind(text)
 		}
-		v.Items = append(v.Items, it)
+		items = append(items, it)
+		n++
 		i = end
 		for i < len(l) && l[i] == ' ' {
 			i++
 		}
 		if i == len(l) {
-			return Value{}, false
+			return nil, false
 		}
 		if l[i] == ']' {
 			i++
 			break
 		}
 		if l[i] != ',' {
-			return Value{}, false
+			return nil, false
 		}
 		i++
 		for i < len(l) && l[i] == ' ' {
 			i++
 		}
 		if i < len(l) && l[i] == ']' {
-			return Value{}, false // a trailing comma: leave it to yaml.v3
+			return nil, false // a trailing comma: leave it to yaml.v3
 		}
 	}
 	if !restIsComment(l[i:]) {
-		return Value{}, false
+		return nil, false
 	}
-	return v, true
+	return items, true
 }
 
 // restIsComment reports whether what follows a value is only spaces and

@@ -1,7 +1,9 @@
 package document
 
 import (
+	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -74,5 +76,98 @@ func BenchmarkFrontMatter(b *testing.B) {
 				b.Fatal("not fast")
 			}
 		}
+	})
+}
+
+// cloneFields copies fields deeply, as a caller keeps what a Scratch lent
+// it (summarize keeps the strings; the slices are the Scratch's).
+func cloneFields(fs []Field) []Field {
+	if fs == nil {
+		return nil
+	}
+	out := make([]Field, len(fs))
+	for i, f := range fs {
+		out[i] = Field{Key: f.Key, Value: cloneValue(f.Value)}
+	}
+	return out
+}
+
+func cloneValue(v Value) Value {
+	if v.Items != nil {
+		items := make([]Value, len(v.Items))
+		for i, it := range v.Items {
+			items[i] = cloneValue(it)
+		}
+		v.Items = items
+	}
+	v.Fields = cloneFields(v.Fields)
+	return v
+}
+
+// checkScratch reads the inputs one after the other with one Scratch and
+// fails unless each read is the one without a Scratch, both when it is
+// returned and after the later inputs were read (of what the caller
+// copied, and with the source bytes overwritten, as a load worker reuses
+// its read buffer).
+func checkScratch(t *testing.T, sc *Scratch, inputs ...[]byte) {
+	t.Helper()
+	type read struct {
+		src    string
+		fields []Field
+		ok     bool
+	}
+	var kept []read
+	for _, in := range inputs {
+		src := append([]byte(nil), in...)
+		want, wantOK := FastYAML(src, 2, nil)
+		got, ok := FastYAML(src, 2, sc)
+		if ok != wantOK || !reflect.DeepEqual(got, want) {
+			t.Fatalf("%q: with a Scratch %v %#v, without %v %#v", in, ok, got, wantOK, want)
+		}
+		kept = append(kept, read{string(in), cloneFields(got), ok})
+		for i := range src {
+			src[i] = 'x'
+		}
+	}
+	for _, k := range kept {
+		want, wantOK := FastYAML([]byte(k.src), 2, nil)
+		if k.ok != wantOK || !reflect.DeepEqual(k.fields, want) {
+			t.Fatalf("%q: copied from the Scratch %#v, later %#v", k.src, want, k.fields)
+		}
+	}
+}
+
+// TestFastYAMLScratch reads every seed after every other with one
+// Scratch, a new one and the zero Scratch.
+func TestFastYAMLScratch(t *testing.T) {
+	var inputs [][]byte
+	for _, s := range fastSeeds {
+		inputs = append(inputs, []byte(s))
+	}
+	// Many keys (the duplicate check's map) and long lists (the items
+	// slice grows while earlier lists point into it).
+	var many, long strings.Builder
+	long.WriteString("tags:\n")
+	for i := range 40 {
+		fmt.Fprintf(&many, "k%d: v%d\n", i, i%7)
+		fmt.Fprintf(&long, "  - t%d\n", i)
+	}
+	long.WriteString("more: [a, b, c]\nlast:\n- z\n")
+	inputs = append(inputs, []byte(many.String()), []byte(many.String()+"k3: again\n"), []byte(long.String()))
+	checkScratch(t, NewScratch(), inputs...)
+	checkScratch(t, &Scratch{}, inputs...)
+	checkScratch(t, &Scratch{}, []byte("y: []\n"), []byte("y: [a]\n"))
+	slices.Reverse(inputs)
+	checkScratch(t, NewScratch(), inputs...)
+}
+
+// FuzzFastYAMLScratch checks that a Scratch used for a first input reads
+// a second (and the first again) as FastYAML without one does.
+func FuzzFastYAMLScratch(f *testing.F) {
+	for i, s := range fastSeeds {
+		f.Add([]byte(s), []byte(fastSeeds[(i+1)%len(fastSeeds)]))
+	}
+	f.Fuzz(func(t *testing.T, a, b []byte) {
+		checkScratch(t, NewScratch(), a, b, a)
 	})
 }

@@ -2,7 +2,7 @@ package markdown
 
 import (
 	"bytes"
-	"encoding/json"
+	"errors"
 	"os"
 	"path"
 	"path/filepath"
@@ -10,8 +10,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/BurntSushi/toml"
-	"go.yaml.in/yaml/v3"
+	"folio/editor/siteconfig"
 )
 
 // Site is what the resolver knows of a site beyond its folders: where a
@@ -49,10 +48,7 @@ type Mount struct {
 
 // hugoConfigs are the config files Hugo reads, in its order of
 // precedence, at the root and under config/_default/.
-var hugoConfigs = []string{
-	"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json",
-	"config.toml", "config.yaml", "config.yml", "config.json",
-}
+var hugoConfigs = siteconfig.HugoFiles()
 
 // linkHooks are where a Hugo site keeps its link render hook (the second
 // is the older folder).
@@ -128,49 +124,16 @@ func configLang(cfg map[string]any) string {
 
 // readSiteConfig reads a TOML, YAML or JSON file into a map with its keys
 // lower-cased at every level (Hugo's keys are case-insensitive); nil when
-// it cannot be read.
+// it cannot be read, an empty map when it cannot be decoded.
 func readSiteConfig(p string) map[string]any {
-	b, err := os.ReadFile(p)
+	m, err := siteconfig.Read(p)
+	if _, bad := errors.AsType[*siteconfig.DecodeError](err); bad {
+		return map[string]any{}
+	}
 	if err != nil {
 		return nil
 	}
-	m := map[string]any{}
-	switch strings.ToLower(filepath.Ext(p)) {
-	case ".toml":
-		err = toml.Unmarshal(b, &m)
-	case ".json":
-		err = json.Unmarshal(b, &m)
-	default:
-		err = yaml.Unmarshal(b, &m)
-	}
-	if err != nil {
-		return map[string]any{}
-	}
-	return lowerKeys(m).(map[string]any)
-}
-
-func lowerKeys(v any) any {
-	switch v := v.(type) {
-	case map[string]any:
-		out := make(map[string]any, len(v))
-		for k, e := range v {
-			out[strings.ToLower(k)] = lowerKeys(e)
-		}
-		return out
-	case []map[string]any: // TOML's arrays of tables
-		out := make([]any, len(v))
-		for i, e := range v {
-			out[i] = lowerKeys(e)
-		}
-		return out
-	case []any:
-		out := make([]any, len(v))
-		for i, e := range v {
-			out[i] = lowerKeys(e)
-		}
-		return out
-	}
-	return v
+	return siteconfig.LowerKeys(m, true)
 }
 
 // contentMounts are the content folders a Hugo config names: module
