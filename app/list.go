@@ -50,7 +50,7 @@ type articleList struct {
 	list     *keyList
 	empty    *widget.Label // shown when the filter hides every article
 	filter   *filterEntry
-	count    *widget.Label
+	count    *widget.RichText  // how many rows are shown (of how many): listcount.go
 	chips    [3]*widget.Button // draft, featured, has errors
 	sortSel  *widget.Select
 	groupBtn *widget.Button
@@ -95,9 +95,7 @@ func newArticleList(ix *library.Index, prefs fyne.Preferences, onOpen func(abs s
 	l.empty = widget.NewLabel(lang.L("No matching articles"))
 	l.empty.Alignment = fyne.TextAlignCenter
 	l.empty.Hide()
-	l.count = widget.NewLabel("")
-	l.count.SizeName = fynetheme.SizeNameCaptionText
-	l.count.Importance = widget.LowImportance
+	l.count = newCount()
 
 	for i, name := range []string{lang.L("Draft"), lang.L("Featured"), lang.L("Has errors")} {
 		l.chips[i] = widget.NewButton(name, func() { l.toggleChip(i) })
@@ -224,9 +222,9 @@ func (l *articleList) apply() {
 	l.empty.Hidden = len(idx) > 0 || len(l.cat.items) == 0
 	l.empty.Refresh()
 	if len(idx) == len(l.cat.items) {
-		l.count.SetText(fmt.Sprint(len(idx)))
+		setCount(l.count, fmt.Sprint(len(idx)))
 	} else {
-		l.count.SetText(fmt.Sprintf("%d / %d", len(idx), len(l.cat.items)))
+		setCount(l.count, fmt.Sprintf("%d / %d", len(idx), len(l.cat.items)))
 	}
 	l.list.Refresh()
 	l.selectCurrent()
