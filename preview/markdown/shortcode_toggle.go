@@ -65,19 +65,22 @@ func shortcodeArg(args, name string) (string, bool) {
 	return "", false
 }
 
+// toggleTab is one tab of a code-toggle: code in lang, under the file's
+// name (with the format's extension unless it is front matter, fm).
+func toggleTab(lang, code, file string, fm bool) *Item {
+	label := file
+	if label != "" && !fm {
+		label += "." + lang
+	}
+	return &Item{TaskAt: -1, Label: []Inline{{Text: strings.ToUpper(lang)}},
+		Blocks: []*Block{{Kind: KindCode, Lang: lang, Label: label, Text: code}}}
+}
+
 // toggleBlock converts a code-toggle: its tabs.
 func toggleBlock(sc *ShortcodeBlock, body string) *Block {
 	file, _ := shortcodeArg(sc.Args, "file")
 	fmv, _ := shortcodeArg(sc.Args, "fm")
 	fm := fmv == "true" || fmv == "1"
-	tab := func(lang, code string) *Item {
-		label := file
-		if label != "" && !fm {
-			label += "." + lang
-		}
-		return &Item{TaskAt: -1, Label: []Inline{{Text: strings.ToUpper(lang)}},
-			Blocks: []*Block{{Kind: KindCode, Lang: lang, Label: label, Text: code}}}
-	}
 	src := sc.Lang(body)
 	data, ok := parseConfig(src, body)
 	if !ok {
@@ -85,7 +88,7 @@ func toggleBlock(sc *ShortcodeBlock, body string) *Block {
 		if name == "" {
 			name = "code"
 		}
-		return &Block{Kind: KindTabs, Items: []*Item{tab(name, body)}}
+		return &Block{Kind: KindTabs, Items: []*Item{toggleTab(name, body, file, fm)}}
 	}
 	return toggleTabs(data, file, fm, src, body)
 }
@@ -94,14 +97,6 @@ func toggleBlock(sc *ShortcodeBlock, body string) *Block {
 // src ("" when it comes from the site's data: a format that cannot
 // write it is left out).
 func toggleTabs(data map[string]any, file string, fm bool, src, body string) *Block {
-	tab := func(lang, code string) *Item {
-		label := file
-		if label != "" && !fm {
-			label += "." + lang
-		}
-		return &Item{TaskAt: -1, Label: []Inline{{Text: strings.ToUpper(lang)}},
-			Blocks: []*Block{{Kind: KindCode, Lang: lang, Label: label, Text: code}}}
-	}
 	b := &Block{Kind: KindTabs}
 	for _, lang := range toggleLangs {
 		code, err := remarshal(data, lang)
@@ -118,7 +113,7 @@ func toggleTabs(data map[string]any, file string, fm bool, src, body string) *Bl
 			}
 			code = delim + "\n" + code + "\n" + delim
 		}
-		b.Items = append(b.Items, tab(lang, code))
+		b.Items = append(b.Items, toggleTab(lang, code, file, fm))
 	}
 	return b
 }
