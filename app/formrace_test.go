@@ -71,3 +71,23 @@ func TestReloadUpdatesTheFocusedFieldWithNothingPending(t *testing.T) {
 		t.Errorf("focused title field shows %q after the reload; want the file's", got)
 	}
 }
+
+// QA8 J5: the focused field showing a reloaded value kept its caret at
+// its old column, so the next keys landed inside the new title. A caret
+// at the end of the old text is at the end of the new.
+func TestReloadKeepsTheFocusedFieldsCaretAtTheEnd(t *testing.T) {
+	ws, dir := newTestWorkspace(t)
+	path := filepath.Join(dir, "a.md")
+	ws.load(path)
+	ws.form.f.FocusFirst()
+	f := ws.win.Canvas().Focused()
+	f.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEnd})
+	theirs := strings.Replace(articleText, `title: "旧标题"`, `title: "别人改过的新标题"`, 1)
+	write(t, path, theirs)
+	ws.external([]library.Change{{Path: path}})
+	ws.art.Parse()
+	test.Type(f, "Z")
+	if got := ws.form.f.FieldText("title"); got != "别人改过的新标题Z" {
+		t.Errorf("typed after the reload: %q", got)
+	}
+}

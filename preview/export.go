@@ -54,6 +54,9 @@ func ExportHTML(w io.Writer, body []byte, meta Meta, opts ExportOptions) error {
 	if lang == "" {
 		lang = "zh-CN"
 	}
+	// The header card leaves out a title the body's first block repeats
+	// as its H1, as the preview does (docs-cn: QA8 J6); <title> keeps it.
+	card := withoutRepeatedTitle(meta, body, markdown.NewDocument(markdown.NewFor(opts.Site)).Set(body)).expanded(opts.Site)
 	meta = meta.expanded(opts.Site)
 	title := meta.Title
 	if title == "" {
@@ -67,8 +70,8 @@ func ExportHTML(w io.Writer, body []byte, meta Meta, opts ExportOptions) error {
 		fmt.Fprintf(bw, "<meta name=\"description\" content=\"%s\">\n", html.EscapeString(meta.Summary))
 	}
 	fmt.Fprintf(bw, "<style>\n%s%s\n</style>\n</head>\n<body>\n<main>\n", css, opts.ExtraCSS)
-	if !opts.NoHeader && !meta.IsZero() {
-		writeHeaderHTML(bw, meta)
+	if !opts.NoHeader && !card.IsZero() {
+		writeHeaderHTML(bw, card)
 	}
 	bw.WriteString("<article>\n")
 	bw.Write(content.Bytes())

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -334,8 +335,12 @@ func (f *Form) setRowValues(fields []document.Field) {
 		same := sameValue(r.base().value, fl.Value)
 		r.base().value = fl.Value
 		if !same && (!r.focused() || !typing(r)) {
+			end := caretAtEnd(r)
 			r.base().setError(nil) // its text is the document's again
 			r.show(fl.Value)
+			if end {
+				caretToEnd(r)
+			}
 		}
 	}
 }
@@ -356,6 +361,30 @@ func typing(r row) bool {
 		return r.entry.Text != ""
 	}
 	return true
+}
+
+// caretAtEnd reports whether r is a focused entry whose caret is after
+// its last character.
+func caretAtEnd(r row) bool {
+	er, ok := r.(*entryRow)
+	if !ok || !r.focused() {
+		return false
+	}
+	lines := strings.Split(er.entry.Text, "\n")
+	return er.entry.CursorRow == len(lines)-1 && er.entry.CursorColumn == utf8.RuneCountInString(lines[len(lines)-1])
+}
+
+// caretToEnd puts the caret of r's entry after its last character: a
+// focused field showing a value reloaded from the file keeps the caret at
+// the end where it was, not at its old column in the new text (QA8 J5).
+func caretToEnd(r row) {
+	er, ok := r.(*entryRow)
+	if !ok {
+		return
+	}
+	lines := strings.Split(er.entry.Text, "\n")
+	er.entry.CursorRow, er.entry.CursorColumn = len(lines)-1, utf8.RuneCountInString(lines[len(lines)-1])
+	er.entry.Refresh()
 }
 
 // sameValue reports whether two values are spelled alike (lines aside).
