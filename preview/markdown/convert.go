@@ -542,6 +542,12 @@ func (c *converter) inline(runs []Inline, n ast.Node, style Style, link string) 
 		if v, ok := siteOf(c.md).param(t); ok { // {{% param "name" %}}
 			return appendText(runs, Inline{Style: style, Link: link, Text: v})
 		}
+		if badge, _, ok := versionBadge(t); ok { // {{< new-in 0.140.0 />}}
+			if badge == "" {
+				return runs
+			}
+			return append(runs, Inline{Style: Chip, Text: badge})
+		}
 		return append(runs, Inline{Style: Chip, Text: t.Label()})
 	case *LabelChip:
 		return append(runs, Inline{Style: Chip, Text: t.Label})

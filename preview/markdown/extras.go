@@ -214,6 +214,12 @@ func (shortcodeParser) Parse(parent ast.Node, block text.Reader, pc parser.Conte
 func shortcodeHTML(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering {
 		sc := n.(*Shortcode)
+		if badge, link, ok := versionBadge(sc); ok {
+			if badge != "" {
+				_, _ = w.WriteString(`<span class="shortcode badge"><a href="` + htmlEscape(link) + `">` + htmlEscape(badge) + `</a></span>`)
+			}
+			return ast.WalkSkipChildren, nil
+		}
 		_, _ = w.WriteString(`<span class="shortcode">`)
 		_, _ = w.WriteString(htmlEscape(sc.Label()))
 		_, _ = w.WriteString(`</span>`)
