@@ -147,7 +147,7 @@ func (c *converter) block(n ast.Node) *Block {
 	case *ast.ThematicBreak:
 		return &Block{Kind: KindRule}
 	case *ast.FencedCodeBlock:
-		return &Block{Kind: KindCode, Lang: string(t.Language(c.src)), Text: UnescapeHugo(c.lines(n, false)), Opts: fenceOpts(t, c.src)}
+		return &Block{Kind: KindCode, Lang: string(t.Language(c.src)), Text: UnescapeHugo(c.lines(n, false)), Opts: fenceOpts(t, c.src), Label: fenceFile(t, c.src)}
 	case *ast.CodeBlock:
 		return &Block{Kind: KindCode, Text: UnescapeHugo(c.lines(n, false))}
 	case *ast.HTMLBlock:
