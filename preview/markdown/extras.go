@@ -310,6 +310,7 @@ func (extras) Extend(m goldmark.Markdown) {
 		parser.WithBlockParsers(
 			util.Prioritized(shortcodeBlockParser{}, 650),
 			util.Prioritized(lineShortcodeParser{}, 651),
+			util.Prioritized(detailsShortcodeParser{}, 652),
 			util.Prioritized(conflictParser{}, 50),
 		),
 		parser.WithASTTransformers(
