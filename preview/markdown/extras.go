@@ -236,6 +236,7 @@ func (shortcodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) 
 	reg.Register(KindLabelChip, labelChipHTML)
 	reg.Register(KindShortcodeBlock, shortcodeBlockHTML)
 	reg.Register(KindLineShortcode, lineShortcodeHTML)
+	reg.Register(KindShortcodeCall, shortcodeCallHTML)
 }
 
 // containerHTML writes a real <details> with its summary, and docs-cn's
@@ -311,6 +312,7 @@ func (extras) Extend(m goldmark.Markdown) {
 			util.Prioritized(shortcodeBlockParser{}, 650),
 			util.Prioritized(lineShortcodeParser{}, 651),
 			util.Prioritized(detailsShortcodeParser{}, 652),
+			util.Prioritized(shortcodeCallParser{}, 653),
 			util.Prioritized(conflictParser{}, 50),
 		),
 		parser.WithASTTransformers(
