@@ -14,7 +14,7 @@ func TestVersionBadge(t *testing.T) {
 		{"{{< new-in v0.141.0 >}}\n", `paragraph|  text[chip] "New in v0.141.0"`},
 		{"{{< new-in \"0.100.0\" />}} Text.\n", `paragraph|  text[chip] "New in v0.100.0"|  text " Text."`},
 		{"{{< deprecated-in 0.120.0 />}}\n", `paragraph|  text[chip] "Deprecated in v0.120.0"`},
-		{"{{< new-in 0.141.0 >}}\nSome text.\n{{< /new-in >}}\n", `paragraph|  text[chip] "New in v0.141.0"|  text " Some text."`},
+		{"Text {{< new-in 0.141.0 >}}some text{{< /new-in >}}.\n", `paragraph|  text "Text "|  text[chip] "New in v0.141.0"|  text "some text."`},
 		{"{{< new-in />}}\n", `paragraph|  text[chip] "new-in"`},
 		{"{{< news 1 />}}\n", `paragraph|  text[chip] "news 1"`},
 	} {
