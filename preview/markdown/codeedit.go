@@ -93,6 +93,9 @@ func (d *Document) codeEdit(src []byte, p, oldEnd, newEnd int) bool {
 	if len(fresh) == 0 {
 		return false
 	}
+	if k0 == 0 {
+		fresh[0].Label = b.Label // the file name over the code
+	}
 	if k0 > 0 {
 		b.parts[k0-1].recheck.Store(true) // its last token may reach into the change
 	}
@@ -113,7 +116,7 @@ func (d *Document) codeEdit(src []byte, p, oldEnd, newEnd int) bool {
 
 	lineDelta := bytes.Count(src[p:newEnd], []byte{'\n'}) - bytes.Count(old[p:oldEnd], []byte{'\n'})
 	nb := &Block{
-		Kind: KindCode, Lang: b.Lang,
+		Kind: KindCode, Lang: b.Lang, Label: b.Label,
 		Text:  string(src[from : to-1+delta]),
 		lines: b.lines + lineDelta,
 		parts: parts, split: true,

@@ -147,7 +147,7 @@ func (c *converter) block(n ast.Node) *Block {
 	case *ast.ThematicBreak:
 		return &Block{Kind: KindRule}
 	case *ast.FencedCodeBlock:
-		return &Block{Kind: KindCode, Lang: string(t.Language(c.src)), Text: UnescapeHugo(c.lines(n, false)), Opts: fenceOpts(t, c.src)}
+		return &Block{Kind: KindCode, Lang: string(t.Language(c.src)), Text: UnescapeHugo(c.lines(n, false)), Opts: fenceOpts(t, c.src), Label: fenceFile(t, c.src)}
 	case *ast.CodeBlock:
 		return &Block{Kind: KindCode, Text: UnescapeHugo(c.lines(n, false))}
 	case *ast.HTMLBlock:
@@ -541,6 +541,12 @@ func (c *converter) inline(runs []Inline, n ast.Node, style Style, link string) 
 	case *Shortcode:
 		if v, ok := siteOf(c.md).param(t); ok { // {{% param "name" %}}
 			return appendText(runs, Inline{Style: style, Link: link, Text: v})
+		}
+		if badge, _, ok := versionBadge(t); ok { // {{< new-in 0.140.0 />}}
+			if badge == "" {
+				return runs
+			}
+			return append(runs, Inline{Style: Chip, Text: badge})
 		}
 		return append(runs, Inline{Style: Chip, Text: t.Label()})
 	case *LabelChip:

@@ -18,6 +18,8 @@ func containerKind(n ast.Node) (Kind, bool) {
 	switch t := n.(type) {
 	case *LineShortcode:
 		return t.blockKind(), true
+	case *ShortcodeCall:
+		return KindParagraph, true
 	case *Container:
 		switch t.Tag {
 		case ContainerDetails:
@@ -40,6 +42,8 @@ func (c *converter) extraBlock(n ast.Node) (*Block, bool) {
 	switch t := n.(type) {
 	case *LineShortcode:
 		return c.lineShortcodeBlock(t), true
+	case *ShortcodeCall:
+		return c.callBlock(t), true
 	case *Container:
 		if c.depth >= MaxDepth {
 			return c.tooDeep(n), true

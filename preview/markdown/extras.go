@@ -214,6 +214,12 @@ func (shortcodeParser) Parse(parent ast.Node, block text.Reader, pc parser.Conte
 func shortcodeHTML(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering {
 		sc := n.(*Shortcode)
+		if badge, link, ok := versionBadge(sc); ok {
+			if badge != "" {
+				_, _ = w.WriteString(`<span class="shortcode badge"><a href="` + htmlEscape(link) + `">` + htmlEscape(badge) + `</a></span>`)
+			}
+			return ast.WalkSkipChildren, nil
+		}
 		_, _ = w.WriteString(`<span class="shortcode">`)
 		_, _ = w.WriteString(htmlEscape(sc.Label()))
 		_, _ = w.WriteString(`</span>`)
@@ -230,6 +236,7 @@ func (shortcodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) 
 	reg.Register(KindLabelChip, labelChipHTML)
 	reg.Register(KindShortcodeBlock, shortcodeBlockHTML)
 	reg.Register(KindLineShortcode, lineShortcodeHTML)
+	reg.Register(KindShortcodeCall, shortcodeCallHTML)
 }
 
 // containerHTML writes a real <details> with its summary, and docs-cn's
@@ -304,6 +311,8 @@ func (extras) Extend(m goldmark.Markdown) {
 		parser.WithBlockParsers(
 			util.Prioritized(shortcodeBlockParser{}, 650),
 			util.Prioritized(lineShortcodeParser{}, 651),
+			util.Prioritized(detailsShortcodeParser{}, 652),
+			util.Prioritized(shortcodeCallParser{}, 653),
 			util.Prioritized(conflictParser{}, 50),
 		),
 		parser.WithASTTransformers(

@@ -38,7 +38,7 @@ func TestShortcodes(t *testing.T) {
 	for _, want := range []string{
 		`前 <span class="shortcode">figure src=&#34;a.png&#34; title=&#34;图&#34;</span> 后`,
 		`<span class="shortcode">notice tip</span>内容<span class="shortcode">/notice</span>`,
-		`<span class="shortcode">ref &#34;x.md&#34;</span> <span class="shortcode">new-in 0.140.0</span>`,
+		`<span class="shortcode">ref &#34;x.md&#34;</span> <span class="shortcode badge"><a href="https://github.com/gohugoio/hugo/releases/tag/v0.140.0">New in v0.140.0</a></span>`,
 		`<code>{{&lt; code &gt;}}</code>`,
 	} {
 		if !strings.Contains(out.String(), want) {

@@ -327,6 +327,9 @@ func (r *exportRenderer) code(w util.BufWriter, src []byte, n ast.Node, entering
 	lang := ""
 	if f, ok := n.(*ast.FencedCodeBlock); ok {
 		lang = string(f.Language(src))
+		if file := fenceFile(f, src); file != "" {
+			fmt.Fprintf(w, "<div class=\"code-label\"><span class=\"shortcode\">%s</span></div>\n", html.EscapeString(file))
+		}
 	}
 	var code bytes.Buffer
 	writeLines(&code, n.Lines(), src)

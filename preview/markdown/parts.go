@@ -65,6 +65,9 @@ func SplitParts(b *Block) {
 	switch b.Kind {
 	case KindCode:
 		parts = cutCode(b.Lang, b.Text)
+		if len(parts) > 0 {
+			parts[0].Label = b.Label // the file name over the code
+		}
 	case KindTable: // rows that are not whole lines
 		b.asks = tableAsks(b, tableCols(b))
 		plan := planOf(tableCols(b), b.asks)
