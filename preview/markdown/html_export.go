@@ -10,6 +10,7 @@ import (
 
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
@@ -66,7 +67,7 @@ func RenderHTML(w io.Writer, body []byte, opts HTMLOptions) error {
 			return ast.WalkContinue, nil
 		})
 	}
-	headingIDs(doc, body)
+	headingIDs(doc, body, opts.Site != nil && SiteTermIDs(opts.Site.Root))
 	if err := md.Renderer().Render(w, body, doc); err != nil {
 		return fmt.Errorf("render markdown: %w", err)
 	}
@@ -351,10 +352,17 @@ func writeLines(b *bytes.Buffer, lines *text.Segments, src []byte) {
 // headingIDs gives every heading the id Headings gives it (its trailing
 // "{#id}", cut from its text, or a slug of its text, unique in the page),
 // so that in-page links ("#标题") work in the exported page as in the
-// preview.
-func headingIDs(doc ast.Node, src []byte) {
+// preview. With terms (the site's autoDefinitionTermID, SiteTermIDs)
+// definition terms get ids too, from the same set in document order, as
+// Hugo numbers them (Anchors): hugoDocs' "#options-1" is the heading after
+// the term "options" (QA8 J8).
+func headingIDs(doc ast.Node, src []byte, terms bool) {
 	slugs := NewSlugger()
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if dt, ok := n.(*east.DefinitionTerm); ok && terms && entering {
+			dt.SetAttributeString("id", []byte(slugs.Slug(strings.TrimSpace(PlainText(dt, src)))))
+			return ast.WalkSkipChildren, nil
+		}
 		h, ok := n.(*ast.Heading)
 		if !entering || !ok {
 			return ast.WalkContinue, nil
