@@ -3,8 +3,12 @@ package library
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
+	"unsafe"
 )
 
 // TestLoadStreamFoldsCountsWhenAsked checks that a streamed load leaves
@@ -63,5 +67,39 @@ func TestLoadStreamFoldsCountsWhenAsked(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestLoadStreamSharesStringsAcrossWorkers checks that the rows of a
+// streamed load (read by several workers, each interning in its scratch)
+// share one copy of each repeated short string, quoted either way or
+// plain, in the list's columns and the schema's values.
+func TestLoadStreamSharesStringsAcrossWorkers(t *testing.T) {
+	dir := t.TempDir()
+	for i := range 60 {
+		write(t, filepath.Join(dir, fmt.Sprintf("a%02d.md", i)), fmt.Sprintf(
+			"---\ntitle: 'T%d'\ncategory: '行业''洞察'\nauthor: \"Ann\"\ntags: ['Go', \"开源\", x]\ndraft: false\n---\n正文\n", i))
+	}
+	ix := NewIndex(dir)
+	if err := ix.LoadStream(context.Background(), 0, nil); err != nil {
+		t.Fatal(err)
+	}
+	rows := ix.Summaries()
+	if len(rows) != 60 || rows[0].Category != "行业'洞察" || !slices.Equal(rows[7].Tags, []string{"Go", "开源", "x"}) || rows[3].Title != "T3" {
+		t.Fatalf("rows = %+v", rows[:min(len(rows), 2)])
+	}
+	same := func(a, b string) bool { return unsafe.StringData(a) == unsafe.StringData(b) }
+	for _, r := range rows[1:] {
+		if !same(r.Category, rows[0].Category) || len(r.Tags) != 3 || !same(r.Tags[0], rows[0].Tags[0]) || !same(r.Tags[1], rows[0].Tags[1]) {
+			t.Fatalf("%s: its category and tags are not shared with %s's", r.Path, rows[0].Path)
+		}
+		if len(r.fm.vals) != len(rows[0].fm.vals) || r.fm.shape != rows[0].fm.shape {
+			t.Fatalf("%s: another shape", r.Path)
+		}
+		for i, v := range r.fm.vals {
+			if !strings.HasPrefix(v, "T") && !same(v, rows[0].fm.vals[i]) { // all but the title repeat
+				t.Fatalf("%s: schema value %q not shared", r.Path, v)
+			}
+		}
 	}
 }
