@@ -589,8 +589,8 @@ func (ix *Index) LoadCache(file string) error {
 	return nil
 }
 
-// unfoldedCounts folds the schema counts of rows LoadCache set, if they
-// are not folded yet, without holding ix.mu (Summaries and the others do
+// unfoldedCounts folds the schema counts of rows LoadCache or LoadStream
+// set, if they are not folded yet, without holding ix.mu (Summaries and the others do
 // not wait for them).
 func (ix *Index) unfoldedCounts() {
 	ix.mu.Lock()
@@ -611,7 +611,8 @@ func countsOf(rows []Summary) *schemaCounts {
 }
 
 // foldCounts makes the schema counts of the rows if they are not made
-// yet (LoadCache leaves them to be made when needed); ix.mu must be held.
+// yet (LoadCache and LoadStream leave them to be made when needed); ix.mu
+// must be held.
 func (ix *Index) foldCounts() {
 	if ix.counts == nil {
 		ix.counts = countsOf(ix.rows)

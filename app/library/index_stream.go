@@ -25,19 +25,25 @@ import (
 // (an error row).
 func (ix *Index) LoadStream(ctx context.Context, every time.Duration, progress func()) error {
 	var sorted []Summary
-	folded := 0 // rows of sorted folded into the schema counts
+	published := 0 // rows of sorted published (and folded into the schema counts, when they are made)
 	ix.mu.Lock()
-	ix.rows, ix.counts, ix.during, ix.unchecked, ix.cache = []Summary{}, newSchemaCounts(), map[string]*Summary{}, nil, nil
+	// The schema's counts are not made while the rows come (a good part
+	// of a large folder's load, which the list does not need): they are
+	// folded from the rows when first asked for (see foldCounts), and kept
+	// up to date from then on.
+	ix.rows, ix.counts, ix.during, ix.unchecked, ix.cache = []Summary{}, nil, map[string]*Summary{}, nil, nil
 	ix.changed()
 	ix.mu.Unlock()
 	publish := func() {
 		ix.mu.Lock()
-		for _, s := range sorted[folded:] {
-			if _, edited := ix.during[s.Path]; !edited {
-				ix.counts.add(s.Path, s.fm, +1)
+		if ix.counts != nil { // made from the rows published so far
+			for _, s := range sorted[published:] {
+				if _, edited := ix.during[s.Path]; !edited {
+					ix.counts.add(s.Path, s.fm, +1)
+				}
 			}
 		}
-		folded = len(sorted)
+		published = len(sorted)
 		// Readers keep the slice they got: they never see later appends,
 		// which go beyond its length.
 		ix.rows = editSorted(sorted[:len(sorted):len(sorted)], ix.during)
@@ -69,7 +75,7 @@ func (ix *Index) LoadStream(ctx context.Context, every time.Duration, progress f
 		}
 	})
 	sorted = slices.Clip(append(make([]Summary, 0, len(sorted)), sorted...)) // without the room appending left
-	folded = min(folded, len(sorted))
+	published = min(published, len(sorted))
 	publish()
 	ix.mu.Lock()
 	ix.during = nil

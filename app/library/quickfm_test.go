@@ -152,7 +152,7 @@ func sameAsParse(t *testing.T, src []byte) {
 		return
 	}
 	// The same with a worker's scratch, used before.
-	sc := newHeadScratch()
+	sc := newHeadScratch(nil)
 	quickFrontMatter([]byte("---\ntitle: before\ntags: [x, y]\nl:\n- a\n---\n"), sc)
 	if f2, fields2, _, ok2 := quickFrontMatter(src, sc); !ok2 || f2 != format || !reflect.DeepEqual(fields2, fields) {
 		t.Fatalf("%q: with a scratch %v %v %#v, without %v %#v", src, ok2, f2, fields2, format, fields)

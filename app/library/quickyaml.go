@@ -10,4 +10,13 @@ import "folio/editor/document"
 // made once.
 type headScratch = document.Scratch
 
-func newHeadScratch() *headScratch { return document.NewScratch() }
+// newHeadScratch returns a worker's scratch, whose short strings are in's
+// (when not nil) as soon as it reads them: summarize need not intern them
+// again (see File.interned).
+func newHeadScratch(in *interner) *headScratch {
+	sc := document.NewScratch()
+	if in != nil {
+		sc.Intern = in.shared
+	}
+	return sc
+}

@@ -69,16 +69,16 @@ type Summary struct {
 // that cannot be read or parsed keeps its row with Err set.
 func Scan(ctx context.Context, root string) ([]Summary, error) {
 	in := newInterner()
-	return visitQuick(ctx, root, func(f *File) Summary { return summarize(f, in, withSchema|withCounts) })
+	return visitQuick(ctx, root, in, func(f *File) Summary { return summarize(f, in, withSchema|withCounts) })
 }
 
 // visitQuick is Visit reading front matter with quickFrontMatter when it
 // can (see loadQuick): f.Doc may be nil for a file with front matter, and
 // f.Data is then only the front matter (summarize takes the body from
 // f.body).
-func visitQuick[T any](ctx context.Context, root string, fn func(f *File) T) ([]T, error) {
+func visitQuick[T any](ctx context.Context, root string, in *interner, fn func(f *File) T) ([]T, error) {
 	var vals []T
-	if err := stream(ctx, root, readQuick, fn, func(v T) { vals = append(vals, v) }); err != nil {
+	if err := stream(ctx, root, readQuick, in, fn, func(v T) { vals = append(vals, v) }); err != nil {
 		return nil, err
 	}
 	return vals, nil
@@ -90,7 +90,7 @@ func visitQuick[T any](ctx context.Context, root string, fn func(f *File) T) ([]
 // less memory.
 func ScanBrief(ctx context.Context, root string) ([]Summary, error) {
 	in := newInterner()
-	return visitQuick(ctx, root, func(f *File) Summary {
+	return visitQuick(ctx, root, in, func(f *File) Summary {
 		return summarize(f, in, withCounts)
 	})
 }
@@ -115,7 +115,7 @@ type headRow struct {
 // still to be checked (Index.CheckRest).
 func streamHeads(ctx context.Context, root string, out func(headRow)) error {
 	in := newInterner()
-	return stream(ctx, root, readHeads, func(f *File) headRow {
+	return stream(ctx, root, readHeads, in, func(f *File) headRow {
 		return headRow{summarize(f, in, withSchema), f.rest}
 	}, out)
 }
@@ -155,7 +155,7 @@ func summarize(f *File, in *interner, parts summaryParts) Summary {
 	default:
 		s.Format, fields = f.Doc.Format(), f.Doc.Fields()
 	}
-	if in != nil {
+	if in != nil && !f.interned {
 		in.fields(fields)
 	}
 	if ps := document.InvalidDates(fields); len(ps) > 0 {
@@ -261,6 +261,13 @@ func (in *interner) str(s string) string {
 	s = in.arena.str(s) // not a piece of a larger string the index would keep
 	in.m[s] = s
 	return s
+}
+
+// shared is str taking in.mu (a worker's scratch interns with it).
+func (in *interner) shared(s string) string {
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	return in.str(s)
 }
 
 // pack moves what a row keeps of its file's parse (its path, its long

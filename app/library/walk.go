@@ -79,6 +79,9 @@ type File struct {
 	hasBody bool
 	// scratch is the worker's memory for quickFrontMatter (nil: none).
 	scratch *headScratch
+	// interned reports that every short string of fields is its scan's
+	// interner's already (they come from a scratch that interns).
+	interned bool
 }
 
 // IsMarkdown reports whether name has a Markdown extension (.md or
@@ -130,7 +133,7 @@ const streamWindow = 1024
 // Stream returns when every file was delivered, or with an error when root
 // cannot be listed or ctx is done.
 func Stream[T any](ctx context.Context, root string, fn func(f *File) T, out func(T)) error {
-	return stream(ctx, root, readWhole, fn, out)
+	return stream(ctx, root, readWhole, nil, fn, out)
 }
 
 // readMode is how stream's workers read and parse files.
@@ -148,7 +151,7 @@ const (
 )
 
 // stream is Stream reading files as mode says.
-func stream[T any](ctx context.Context, root string, mode readMode, fn func(f *File) T, out func(T)) error {
+func stream[T any](ctx context.Context, root string, mode readMode, in *interner, fn func(f *File) T, out func(T)) error {
 	realRoot, err := filepath.EvalSymlinks(root)
 	if err != nil {
 		return fmt.Errorf("scan %s: %w", root, err)
@@ -184,7 +187,7 @@ func stream[T any](ctx context.Context, root string, mode readMode, fn func(f *F
 			var buf []byte // this worker's read buffer, reused file after file
 			var sc *headScratch
 			if mode != readWhole {
-				sc = newHeadScratch()
+				sc = newHeadScratch(in)
 			}
 			rd := newSearchReader()
 			defer rd.close()
@@ -551,6 +554,7 @@ func fromHead(f *File, data []byte, whole bool) bool {
 		return false // the body is not text: the file's error
 	}
 	f.quick, f.format, f.fields = quick, format, fields
+	f.interned = quick && format == document.YAML && f.scratch != nil && f.scratch.Intern != nil
 	f.Doc, f.Data = doc, data[:cut]
 	if whole {
 		f.body, f.hasBody = data[body:], true

@@ -2,6 +2,7 @@ package document
 
 import (
 	"encoding/binary"
+	"math/bits"
 	"unicode/utf8"
 )
 
@@ -9,25 +10,42 @@ import (
 // runs over every file of a folder scan: after the first non-ASCII byte
 // the standard function goes byte by byte, with a table lookup for each
 // rune, to the end of the file; this one goes back to skipping ASCII
-// eight bytes at a time, and checks a run of the three-byte sequences
-// whose continuation bytes may be any of 80–BF (Chinese characters and
-// punctuation) in one tight loop. Other sequences (E0 and ED leads, two
-// and four bytes) are decoded by utf8.DecodeRune. It reports exactly what
-// utf8.Valid reports (FuzzValidUTF8 holds it to that). On the generated
-// Chinese articles it takes about two thirds of utf8.Valid's CPU time.
+// eight bytes at a time (and from a word with a non-ASCII byte straight
+// to that byte), and checks a run of the three-byte sequences whose
+// continuation bytes may be any of 80–BF (Chinese characters and
+// punctuation) two at a time, with one eight-byte load, in one tight
+// loop. Other sequences (E0 and ED leads, two and four bytes) are decoded
+// by utf8.DecodeRune. It reports exactly what utf8.Valid reports
+// (FuzzValidUTF8 holds it to that). On the generated Chinese articles it
+// takes about half of utf8.Valid's CPU time.
 func validUTF8(p []byte) bool {
 	i, n := 0, len(p)
 	for i < n {
 		c := p[i]
 		switch {
 		case c < utf8.RuneSelf:
-			if i+8 <= n && binary.LittleEndian.Uint64(p[i:])&0x8080808080808080 == 0 {
-				i += 8
-			} else {
+			if i+8 > n {
 				i++
+				continue
+			}
+			if hi := binary.LittleEndian.Uint64(p[i:]) & 0x8080808080808080; hi != 0 {
+				i += bits.TrailingZeros64(hi) / 8 // the first non-ASCII byte
+			} else {
+				i += 8
 			}
 		case i+2 < n && lead3(c):
-			// A run of Chinese characters: one loop while it lasts.
+			// A run of Chinese characters: two at a time while it lasts
+			// (each byte's top bits: 1110xxxx 10xxxxxx 10xxxxxx, twice).
+			for i+8 <= n {
+				w := binary.LittleEndian.Uint64(p[i:])
+				if w&0x0000C0C0F0C0C0F0 != 0x00008080E08080E0 {
+					break
+				}
+				if b0, b3 := byte(w), byte(w>>24); b0 == 0xE0 || b0 == 0xED || b3 == 0xE0 || b3 == 0xED {
+					break
+				}
+				i += 6
+			}
 			for i+2 < n && lead3(p[i]) {
 				if (uint16(p[i+1])|uint16(p[i+2])<<8)&0xC0C0 != 0x8080 {
 					return false

@@ -41,6 +41,33 @@ func TestValidUTF8MatchesTheStandardLibrary(t *testing.T) {
 	}
 }
 
+// TestValidUTF8RunsOfChinese changes each byte of runs of Chinese
+// characters, after 0 to 8 ASCII bytes and before some more, to each
+// interesting byte: the run's loop that checks two characters at a time
+// must agree with utf8.Valid wherever the change falls.
+func TestValidUTF8RunsOfChinese(t *testing.T) {
+	bytes := []byte{0, 'a', 0x7f, 0x80, 0x9f, 0xa0, 0xbf, 0xc0, 0xc2, 0xdf, 0xe0, 0xe1, 0xe4, 0xec, 0xed, 0xee, 0xef, 0xf0, 0xf4, 0xf5, 0xff}
+	for _, run := range []string{"中文字符测试，。", "\xed\x9f\xbf中\xe0\xa0\x80文\xef\xbf\xbf字"} {
+		for lead := 0; lead <= 8; lead++ {
+			for _, tail := range []string{"", "x", "abcdefgh", "中"} {
+				base := []byte(strings.Repeat("a", lead) + run + tail)
+				if !validUTF8(base) {
+					t.Fatalf("validUTF8(%q) = false", base)
+				}
+				for j := range base {
+					for _, b := range bytes {
+						p := append([]byte(nil), base...)
+						p[j] = b
+						if validUTF8(p) != utf8.Valid(p) {
+							t.Fatalf("validUTF8(%q) = %v, utf8.Valid says %v", p, validUTF8(p), utf8.Valid(p))
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
 func FuzzValidUTF8(f *testing.F) {
 	for _, s := range utf8Cases {
 		f.Add([]byte(s))

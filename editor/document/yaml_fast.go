@@ -23,6 +23,14 @@ type Scratch struct {
 	fields []Field
 	items  []Value
 	strs   map[string]string
+
+	// Intern, when set, gives the copy of a short string (at most 40
+	// bytes) to share, the first time the Scratch meets the string (and
+	// each time once the Scratch keeps as many strings as it may): every
+	// key and value text of at most 40 bytes FastYAML returns is then
+	// Intern's. A caller that shares strings among several Scratches (one
+	// per goroutine) so need not look up each string again.
+	Intern func(string) string
 }
 
 const (
@@ -48,6 +56,9 @@ func (sc *Scratch) str(b []byte) string {
 		return s
 	}
 	s := string(b)
+	if sc.Intern != nil && s != "" {
+		s = sc.Intern(s)
+	}
 	if sc.strs == nil {
 		sc.strs = make(map[string]string, 256)
 	}
@@ -329,19 +340,22 @@ func scanScalar(l []byte, i int, flow bool, sc *Scratch) (text string, end int, 
 		}
 		return sc.str(l[i+1 : i+1+j]), i + j + 2, true, true
 	case '\'':
-		var b strings.Builder
+		var b []byte // the text so far, when it has a doubled quote
+		start := i + 1
 		for j := i + 1; j < len(l); j++ {
 			if l[j] != '\'' {
 				continue
 			}
 			if j+1 < len(l) && l[j+1] == '\'' {
-				b.Write(l[i+1 : j+1])
-				i = j + 1
+				b = append(b, l[start:j+1]...)
+				start = j + 2
 				j++
 				continue
 			}
-			b.Write(l[i+1 : j])
-			return b.String(), j + 1, true, true
+			if b == nil {
+				return sc.str(l[start:j]), j + 1, true, true
+			}
+			return sc.str(append(b, l[start:j]...)), j + 1, true, true
 		}
 		return "", 0, false, false
 	case '[', ']', '{', '}', ',', '#', '&', '*', '!', '|', '>', '%', '@', '`', '<':
