@@ -9,4 +9,4 @@ package glfw
 // inputs.
 //
 //lint:ignore U1000 ^
-const upstreamTreeSHA = "a4a3bc8c0f4e37695a4de3f51cd7123bc186043b+folio-ximorder-7"
+const upstreamTreeSHA = "a4a3bc8c0f4e37695a4de3f51cd7123bc186043b+folio-ximorder-7+folio-visible-1"
