@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -106,9 +107,24 @@ func TestLoadGCRaisesTheTargetWhileLoadsRun(t *testing.T) {
 	if p := current(); p != loadGCPercent {
 		t.Fatalf("with a load still running GOGC = %d, want %d", p, loadGCPercent)
 	}
+	if l := debug.SetMemoryLimit(-1); l != loadMemoryLimit {
+		t.Fatalf("while loading GOMEMLIMIT = %d, want %d", l, loadMemoryLimit)
+	}
 	g.done()
 	if p := current(); p != 100 {
 		t.Fatalf("after the loads GOGC = %d, want 100", p)
+	}
+	if l := debug.SetMemoryLimit(-1); l != math.MaxInt64 {
+		t.Fatalf("after the loads GOMEMLIMIT = %d, want none", l)
+	}
+	debug.SetMemoryLimit(1 << 30) // the user's limit is kept
+	g.start()
+	if l := debug.SetMemoryLimit(-1); l != 1<<30 {
+		t.Errorf("the user's GOMEMLIMIT became %d while loading", l)
+	}
+	g.done()
+	if l := debug.SetMemoryLimit(math.MaxInt64); l != 1<<30 {
+		t.Errorf("the user's GOMEMLIMIT became %d after loading", l)
 	}
 	for _, user := range []int{-1, 1000} {
 		debug.SetGCPercent(user)
