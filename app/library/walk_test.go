@@ -251,3 +251,33 @@ func TestVisitUnreadable(t *testing.T) {
 		}
 	}
 }
+
+// TestJoinName: the walk's join is filepath.Join for every clean folder
+// and entry name, the root and relative folders included.
+func TestJoinName(t *testing.T) {
+	for _, dir := range []string{"/", "/a", "/a/b", "a", "a/b", ".", "..", "../x", "/tmp/文章", "", "/a b"} {
+		for _, name := range []string{"x.md", "文章.md", "a b", "...", ".hidden", "x"} {
+			dir := filepath.FromSlash(dir)
+			if got, want := joinName(dir, name), filepath.Join(dir, name); got != want {
+				t.Errorf("joinName(%q, %q) = %q, want %q", dir, name, got, want)
+			}
+		}
+	}
+}
+
+// FuzzJoinName holds joinName to filepath.Join for clean folders and
+// names a folder listing gives.
+func FuzzJoinName(f *testing.F) {
+	f.Add("/a/b", "c.md")
+	f.Add("/", "x")
+	f.Add(".", "y")
+	f.Fuzz(func(t *testing.T, dir, name string) {
+		dir = filepath.Clean(dir)
+		if name == "" || name == "." || name == ".." || strings.ContainsRune(name, '/') || strings.ContainsRune(name, filepath.Separator) {
+			return
+		}
+		if got, want := joinName(dir, name), filepath.Join(dir, name); got != want {
+			t.Errorf("joinName(%q, %q) = %q, want %q", dir, name, got, want)
+		}
+	})
+}
