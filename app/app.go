@@ -35,8 +35,14 @@ func Run(paths []string) error {
 	}
 	w := a.NewWindow("Folio")
 	w.SetIcon(assets.Icon)
-	ws := newWorkspace(a, w, root)
-	sleepWhenIdle(ws) // the driver loop waits for events while idle (app/idle.go)
+	ws := newWorkspaceCore(a, w, root)
+	panesBuilt := sleepWhenIdle(ws) // the driver loop waits for events while idle (app/idle.go)
+	// The folder is read (or its index cache) while the panes are built:
+	// a large folder's list fills that much sooner. The article to open
+	// first is known once they are (unsaved work from a crash first).
+	ws.startFollow("")
+	ws.build()
+	panesBuilt() // the preview's hand-overs wake the driver loop too
 	ws.install()
 	ws.restorePanes()
 	followCaret(w, ws.src) // input method: candidate window at the caret (app/ime.go)
@@ -45,7 +51,7 @@ func Run(paths []string) error {
 	if len(paths) == 0 || file == "" {
 		file = ws.hot.startArticle(file) // unsaved work from a crash first
 	}
-	ws.follow(file)
+	ws.openFirst(file)
 	w.ShowAndRun()
 	if ws.watcher != nil {
 		ws.watcher.Close()

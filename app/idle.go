@@ -131,14 +131,16 @@ func (l *idleLoop) wait() time.Duration {
 }
 
 // sleepWhenIdle lets the driver loop wait while Folio is idle and routes
-// the workspace's and the preview's hand-overs through the waking do. Call
-// it once, before the window runs; FOLIO_IDLE=0 leaves upstream's polling.
-func sleepWhenIdle(ws *workspace) {
+// the workspace's hand-overs through the waking do. Call it once, before
+// any goroutine hands work over (startFollow) and before the window runs;
+// call the function it returns once the panes are built (it routes the
+// preview's hand-overs too). FOLIO_IDLE=0 leaves upstream's polling.
+func sleepWhenIdle(ws *workspace) (panesBuilt func()) {
 	if os.Getenv("FOLIO_IDLE") == "0" {
-		return
+		return func() {}
 	}
 	l := newIdleLoop()
 	ws.do = l.do
-	ws.prev.SetUIRunner(l.do)
 	glfw.SetIdleWait(l.wait)
+	return func() { ws.prev.SetUIRunner(l.do) }
 }

@@ -140,6 +140,7 @@ func (ws *workspace) loadIndexWhile(ix *library.Index, first string, pre *cacheR
 	}
 	var cat preparedCatalog
 	if fill.fromCache {
+		ws.waitBuilt() // finishing seeds the list's catalogs
 		cat = fill.finishWith(pre.cat, pre.ver)
 	} else {
 		err = ix.LoadStream(context.Background(), listFillEvery, fill.progress)
@@ -149,6 +150,7 @@ func (ws *workspace) loadIndexWhile(ix *library.Index, first string, pre *cacheR
 			// (see filled), and Cached until then.
 			ix.ReadUnwatched(fill.start)
 		}
+		ws.waitBuilt()
 		cat = fill.finish()
 		fill.debug("list's catalog extended")
 	}

@@ -50,9 +50,23 @@ func (ws *workspace) scanned(first string, err error) {
 // once the list shows every row: watching a large tree takes a core for a
 // while, and neither the window nor the list must wait for it.
 func (ws *workspace) follow(first string) {
+	ws.openFirst(first)
+	ws.startFollow(first)
+}
+
+// openFirst opens the article first (none: "") unless one is open.
+func (ws *workspace) openFirst(first string) {
 	if first != "" && !ws.art.HasFile() {
 		ws.load(first)
 	}
+}
+
+// startFollow is follow without opening first: the load and the watcher
+// start on their goroutine, which touches the panes only through ws.do
+// and once they are built (see waitBuilt). The list opens first, else the
+// top article, once filled, unless an article is open by then. Run calls
+// it before the panes are built and opens the article itself.
+func (ws *workspace) startFollow(first string) {
 	ix := ws.index
 	go func() {
 		// The Index loads (from the cache, or read) first: the watcher,

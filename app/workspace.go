@@ -73,6 +73,8 @@ type workspace struct {
 	// (Fyne's test driver runs fyne.Do's function on the calling goroutine).
 	// It is the one way work reaches the UI from another goroutine.
 	do func(func())
+	// built is closed once build made the panes (see newWorkspaceCore).
+	built chan struct{}
 	// leave closes the window (quit: ends Folio) once the user agreed;
 	// tests replace it.
 	leave func(quit bool)
@@ -90,8 +92,27 @@ const typingPause = 100 * time.Millisecond
 const indexWait = 10 * time.Millisecond
 
 func newWorkspace(a fyne.App, w fyne.Window, root string) *workspace {
+	ws := newWorkspaceCore(a, w, root)
+	ws.build()
+	return ws
+}
+
+// newWorkspaceCore is the part of a workspace a folder's load needs (the
+// app, the Index, the hand-over to the UI goroutine): Run starts the load
+// (startFollow) before build makes the panes, so that the folder is read
+// while the window is built. build must follow.
+func newWorkspaceCore(a fyne.App, w fyne.Window, root string) *workspace {
 	ws := &workspace{app: a, win: w, root: root, delay: typingPause, indexWait: indexWait, do: fyne.Do}
 	ws.index = library.NewIndex(root)
+	ws.built = make(chan struct{})
+	return ws
+}
+
+// build makes the workspace's panes; a load started before waits for it
+// before it touches them off the UI goroutine (see waitBuilt).
+func (ws *workspace) build() {
+	defer close(ws.built)
+	a, w := ws.app, ws.win
 	ws.art = article.New()
 	ws.src = editor.NewSource()
 	ws.src.SetReadOnly(true) // until an article is open: typing there could never be saved
@@ -129,7 +150,14 @@ func newWorkspace(a fyne.App, w fyne.Window, root string) *workspace {
 		}
 		w.Close()
 	}
-	return ws
+}
+
+// waitBuilt waits until build made the panes (at once when the workspace
+// was made by newWorkspace).
+func (ws *workspace) waitBuilt() {
+	if ws.built != nil {
+		<-ws.built
+	}
 }
 
 // articleChanged renders the article model after each transition.
