@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"maps"
 	"path"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -154,12 +155,10 @@ func (c *catalog) extend(items []library.Summary) *catalog {
 	if x.titles == nil {
 		x.titles = make(map[string]int, m)
 	}
-	var b strings.Builder
+	x.hay, x.title = x.hay[:m], x.title[:m]
+	foldRows(items, x.hay, x.title, n)
 	for i := n; i < m; i++ {
-		s := &items[i]
-		x.hay = append(x.hay, hayOf(s, &b))
-		ft := fold(displayTitle(s))
-		x.title = append(x.title, ft)
+		ft := x.title[i]
 		x.same = append(x.same, false)
 		if j, ok := x.titles[ft]; ok {
 			x.same[i], x.same[j] = true, true
@@ -180,18 +179,74 @@ func (c *catalog) extend(items []library.Summary) *catalog {
 	for i := range fresh {
 		fresh[i] = n + i
 	}
-	merge := func(o []int, cmp func(a, b int) int) []int {
-		add := slices.Clone(fresh)
-		slices.SortStableFunc(add, cmp)
+	merge := func(k sortKey, o []int, group bool) []int {
+		cmp := x.compare(k, group)
+		var add []int
+		switch {
+		case extendSortsStably: // the benchmark's peer: as before
+			add = slices.Clone(fresh)
+			slices.SortStableFunc(add, cmp)
+		case k == byDate && !group && len(fresh) > 1:
+			add = dateOrder(x.items, n) // by buckets, as order does
+		}
+		if add == nil {
+			// Every order ends with the path: a total order, so an
+			// unstable sort gives the one result.
+			add = slices.Clone(fresh)
+			slices.SortFunc(add, cmp)
+		}
 		return mergeOrders(o, add, cmp)
 	}
 	for k, o := range orders {
-		x.orders[k] = merge(o, x.compare(k, false))
+		x.orders[k] = merge(k, o, false)
 	}
 	for k, o := range groups {
-		x.groups[k] = merge(o, x.compare(k, true))
+		x.groups[k] = merge(k, o, true)
 	}
 	return x
+}
+
+// foldRowsChunk is how many rows foldRows gives one goroutine at least:
+// below it a goroutine costs more than it spares.
+const foldRowsChunk = 4096
+
+// foldRowsWorkers is how many goroutines foldRows may use (GOMAXPROCS;
+// 1: the benchmark's peer).
+var foldRowsWorkers = runtime.GOMAXPROCS
+
+// extendSortsStably makes extend order the new rows with a stable sort,
+// as it did before date buckets (BenchmarkCatalogExtendTail's peer).
+var extendSortsStably = false
+
+// foldRows sets hay[i] and title[i] of items[i] for i from n on (see
+// hayOf, fold), on several goroutines when there are many: the catalog of
+// a large folder's last rows is built while the list waits for it, with
+// the folder's readers done and their cores free.
+func foldRows(items []library.Summary, hay, title []string, n int) {
+	do := func(from, to int) {
+		var b strings.Builder
+		for i := from; i < to; i++ {
+			s := &items[i]
+			hay[i] = hayOf(s, &b)
+			title[i] = fold(displayTitle(s))
+		}
+	}
+	m := len(items)
+	w := min(foldRowsWorkers(0), (m-n)/foldRowsChunk)
+	if w <= 1 {
+		do(n, m)
+		return
+	}
+	var wg sync.WaitGroup
+	per := (m - n + w - 1) / w
+	for from := n; from < m; from += per {
+		wg.Add(1)
+		go func(from, to int) {
+			defer wg.Done()
+			do(from, to)
+		}(from, min(from+per, m))
+	}
+	wg.Wait()
 }
 
 // hayOf is the text the filter searches in an article: its title, path,
@@ -394,12 +449,19 @@ func (c *catalog) byDate(k sortKey, group bool) []int {
 	if k != byDate || group || len(c.items) < 2 {
 		return nil
 	}
-	limit := len(c.items)/4 + 16
+	return dateOrder(c.items, 0)
+}
+
+// dateOrder is byDate's order of items[from:] (their numbers in items),
+// nil when their dates are mostly distinct.
+func dateOrder(items []library.Summary, from int) []int {
+	count := len(items) - from
+	limit := count/4 + 16
 	bucket := make(map[string]int32, min(limit, 4096)) // date → its number in dates
 	var dates []string
-	num := make([]int32, len(c.items)) // each item's date's number
-	for i := range c.items {
-		d := c.items[i].Date
+	num := make([]int32, count) // each item's date's number
+	for i := range num {
+		d := items[from+i].Date
 		n, ok := bucket[d]
 		if !ok {
 			if len(dates) == limit {
@@ -436,10 +498,10 @@ func (c *catalog) byDate(k sortKey, group bool) []int {
 	for p := 1; p < len(start); p++ {
 		start[p] += start[p-1]
 	}
-	o := make([]int, len(c.items))
+	o := make([]int, count)
 	for i, n := range num {
 		p := rank[n]
-		o[start[p]] = i
+		o[start[p]] = from + i
 		start[p]++
 	}
 	return o

@@ -288,14 +288,58 @@ func TestFold(t *testing.T) {
 // streamed load does, with orders asked for on the way, and checks that
 // every step shows what a catalog built afresh shows, and that extending
 // leaves the earlier catalog as it was.
+//
+// Cases: dates mostly distinct (new rows sorted), dates a few (new rows
+// ordered by date buckets, some undated), and steps large enough for the
+// new rows to be folded on several goroutines.
 func TestCatalogExtendMatchesAFreshCatalog(t *testing.T) {
-	items := bigCatalog()[:3000]
-	items[2999].Title = items[5].Title // a same title across steps
+	for _, tc := range []struct {
+		name  string
+		steps []int
+		date  func(i int, d string) string
+	}{
+		{"distinct dates", []int{1, 2, 50, 51, 700, 2000, 3000, 3000}, nil},
+		{"few dates", []int{1, 2, 50, 51, 700, 2000, 3000, 3000}, func(i int, _ string) string {
+			if i%11 == 0 {
+				return ""
+			}
+			return fmt.Sprintf("2026-01-%02d", 1+i*7%5)
+		}},
+		{"large steps", []int{10, 4000, 13000, 30000}, func(i int, d string) string {
+			if i%3 == 0 {
+				return d[:8] + "01" // fewer dates
+			}
+			return d
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			testCatalogExtend(t, tc.steps, tc.date)
+		})
+	}
+}
+
+// testCatalogExtend is TestCatalogExtendMatchesAFreshCatalog growing to
+// steps' last number of items in those steps, date(i, date) giving item
+// i's date (nil: bigCatalog's).
+func testCatalogExtend(t *testing.T, steps []int, date func(i int, d string) string) {
+	total := steps[len(steps)-1]
+	var items []library.Summary
+	for k := 0; len(items) < total; k++ {
+		for _, s := range bigCatalog() {
+			s.Path = fmt.Sprintf("%02d/%s", k, s.Path)
+			items = append(items, s)
+		}
+	}
+	items = items[:total]
+	items[total-1].Title = items[5].Title // a same title across steps
 	for i := range items {
 		items[i].Modified = time.Unix(int64(len(items[i].Path)*7%13+i%3), 0)
+		if date != nil {
+			items[i].Date = date(i, items[i].Date)
+		}
 	}
 	c := (&catalog{}).extend(nil)
-	for _, n := range []int{1, 2, 50, 51, 700, 2000, 3000, 3000} {
+	for _, n := range steps {
 		before := slices.Clone(c.order(byDate, false))
 		prevSame := slices.Clone(c.same)
 		x := c.extend(items[:n])
@@ -316,7 +360,7 @@ func TestCatalogExtendMatchesAFreshCatalog(t *testing.T) {
 			}
 		}
 	}
-	if !c.same[5] || !c.same[2999] {
+	if !c.same[5] || !c.same[total-1] {
 		t.Fatal("a title seen again in a later step is not marked same")
 	}
 	// Not an extension (other rows): built afresh, still right.
@@ -415,5 +459,40 @@ func TestErrorsChipShowsAnInvalidDate(t *testing.T) {
 	slices.Sort(got)
 	if !slices.Equal(got, want) {
 		t.Fatalf("the errors chip shows %q, Validate finds errors in %q", got, want)
+	}
+}
+
+// BenchmarkCatalogExtendTail is the last extension of a streamed load of
+// 150,000 rows: the list shows the first half ordered by date, and the
+// catalog of all of them is built while the list waits. "parallel" folds
+// the new rows on GOMAXPROCS goroutines and orders them by date buckets
+// (as Folio does), "serial" folds them on one, and "before" (the peer)
+// also sorts them with a stable sort, as extend did before.
+func BenchmarkCatalogExtendTail(b *testing.B) {
+	base := bigCatalog()
+	items := make([]library.Summary, 0, 150000)
+	for k := 0; len(items) < cap(items); k++ {
+		for _, s := range base {
+			s.Path = fmt.Sprintf("%02d/%s", k, s.Path)
+			items = append(items, s)
+		}
+	}
+	items = items[:150000]
+	half := (&catalog{}).extend(items[:75000])
+	half.order(byDate, false)
+	for _, mode := range []string{"parallel", "serial", "before"} {
+		b.Run(mode, func(b *testing.B) {
+			if mode != "parallel" {
+				defer func(w func(int) int) { foldRowsWorkers = w }(foldRowsWorkers)
+				foldRowsWorkers = func(int) int { return 1 }
+			}
+			if mode == "before" {
+				defer func() { extendSortsStably = false }()
+				extendSortsStably = true
+			}
+			for b.Loop() {
+				half.extend(items)
+			}
+		})
 	}
 }
