@@ -2,13 +2,11 @@ package app
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
 )
 
 // TestTheFolderLoadsWhileThePanesAreBuilt is Run's order: the folder's
@@ -25,17 +23,11 @@ func TestTheFolderLoadsWhileThePanesAreBuilt(t *testing.T) {
 		{"article given", "a123.md", "a123.md"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			t.Setenv("TMPDIR", t.TempDir())
-			a := test.NewTempApp(t)
-			dir := t.TempDir()
+			files := map[string]string{}
 			for i := range n {
-				text := fmt.Sprintf("---\ntitle: \"文章 %03d\"\ndate: 2026-01-01\n---\n正文 %d\n", i, i)
-				if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("a%03d.md", i)), []byte(text), 0o644); err != nil {
-					t.Fatal(err)
-				}
+				files[fmt.Sprintf("a%03d.md", i)] = fmt.Sprintf("---\ntitle: \"文章 %03d\"\ndate: 2026-01-01\n---\n正文 %d\n", i, i)
 			}
-			w := test.NewWindow(nil)
-			t.Cleanup(w.Close)
+			a, w, dir := testAppWithFolder(t, files)
 			ws := newWorkspaceCore(a, w, dir)
 			q := make(uiQueue, 64)
 			ws.do = q.do

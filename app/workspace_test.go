@@ -39,20 +39,28 @@ var queues = map[*workspace]uiQueue{}
 
 const articleText = "---\ntitle: \"旧标题\"\ntags: [a]\n---\n# 正文\n\n第一段。\n"
 
-func newTestWorkspace(t *testing.T) (*workspace, string) {
+// testAppWithFolder is a test app, a window and a folder holding files
+// (name → text).
+func testAppWithFolder(t *testing.T, files map[string]string) (fyne.App, fyne.Window, string) {
 	t.Helper()
 	// The test app's storage (so the crash journal) is in os.TempDir():
 	// one of this test's own, not one all tests and runs share.
 	t.Setenv("TMPDIR", t.TempDir())
 	a := test.NewTempApp(t)
 	dir := t.TempDir()
-	for name, text := range map[string]string{"a.md": articleText, "b.md": "# B\n"} {
+	for name, text := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
 	w := test.NewWindow(nil)
 	t.Cleanup(w.Close)
+	return a, w, dir
+}
+
+func newTestWorkspace(t *testing.T) (*workspace, string) {
+	t.Helper()
+	a, w, dir := testAppWithFolder(t, map[string]string{"a.md": articleText, "b.md": "# B\n"})
 	ws := newWorkspace(a, w, dir)
 	q := make(uiQueue, 64)
 	ws.do = q.do
