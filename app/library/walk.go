@@ -109,10 +109,11 @@ func skipName(name string) bool {
 // as a File whose Path ends in "/" and whose Err says why. Visit itself
 // fails only when root cannot be listed or ctx is done.
 //
-// fn runs concurrently on several goroutines. f.Data and f.Doc are valid
-// only during the call: each worker reads file after file into the same
-// buffer. fn must copy what it keeps; the strings of a document's Fields
-// are the parser's own and may be kept (Summarize keeps them).
+// fn runs concurrently on several goroutines. f, f.Data and f.Doc are
+// valid only during the call: each worker reads file after file into the
+// same File and buffer. fn must copy what it keeps; the strings of a
+// document's Fields are the parser's own and may be kept (Summarize keeps
+// them).
 func Visit[T any](ctx context.Context, root string, fn func(f *File) T) ([]T, error) {
 	var vals []T
 	err := Stream(ctx, root, fn, func(v T) { vals = append(vals, v) })
@@ -191,12 +192,13 @@ func stream[T any](ctx context.Context, root string, mode readMode, in *interner
 			}
 			rd := newSearchReader()
 			defer rd.close()
+			var f File // file after file: not one allocation each
 			for j := range jobs {
 				if ctx.Err() != nil {
 					j.dir.release()
 					continue // drain
 				}
-				f := File{Path: j.rel, Abs: j.abs, Err: j.err, scratch: sc}
+				f = File{Path: j.rel, Abs: j.abs, Err: j.err, scratch: sc}
 				if j.dir != nil {
 					rd.borrow(j.dir.path, j.dir.fd)
 				}
@@ -246,17 +248,21 @@ func stream[T any](ctx context.Context, root string, mode readMode, in *interner
 		close(results)
 	}()
 
-	// Deliver in walk order, which is path order (see walker.walk).
-	pending := map[int]T{}
+	// Deliver in walk order, which is path order (see walker.walk). The
+	// window holds the results not yet delivered: a job is sent only with
+	// a token of it, which the delivery returns, so every result's seq is
+	// within streamWindow of next and has a slot of its own in the ring.
+	var ring [streamWindow]struct {
+		val   T
+		ready bool
+	}
+	var zero T
 	next := 0
 	for r := range results {
-		pending[r.seq] = r.val
-		for {
-			v, ok := pending[next]
-			if !ok {
-				break
-			}
-			delete(pending, next)
+		ring[r.seq%streamWindow].val, ring[r.seq%streamWindow].ready = r.val, true
+		for slot := &ring[next%streamWindow]; slot.ready; slot = &ring[next%streamWindow] {
+			v := slot.val
+			slot.val, slot.ready = zero, false // no row kept alive by the ring
 			next++
 			<-window
 			if ctx.Err() == nil {
