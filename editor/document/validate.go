@@ -2,6 +2,7 @@ package document
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -170,12 +171,19 @@ func NotADate(text string) bool {
 // schema without their fields.
 func InvalidDates(fields []Field) []Problem {
 	var ps []Problem
-	seen := make(map[string]bool, len(fields))
-	for _, f := range fields {
-		if seen[f.Key] {
+	var seen map[string]bool // with many fields; few are looked through
+	if len(fields) > 32 {
+		seen = make(map[string]bool, len(fields))
+	}
+	for i, f := range fields {
+		if seen != nil {
+			if seen[f.Key] {
+				continue
+			}
+			seen[f.Key] = true
+		} else if slices.ContainsFunc(fields[:i], func(g Field) bool { return g.Key == f.Key }) {
 			continue
 		}
-		seen[f.Key] = true
 		ps = checkDates(ps, f.Key, f.Value)
 	}
 	return ps

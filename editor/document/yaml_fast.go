@@ -525,11 +525,17 @@ func isTimestamp(s string) bool {
 	if i != 4 || i == len(s) || s[i] != '-' {
 		return false
 	}
+	// Only the answer matters, not which format gives it: a string with
+	// no T, t or space can match only the date alone, and one with them
+	// only the three with a time (each failed parse costs an error).
+	if !strings.ContainsAny(s, "Tt ") {
+		_, err := time.Parse("2006-1-2", s)
+		return err == nil
+	}
 	for _, format := range []string{
 		"2006-1-2T15:4:5.999999999Z07:00",
 		"2006-1-2t15:4:5.999999999Z07:00",
 		"2006-1-2 15:4:5.999999999",
-		"2006-1-2",
 	} {
 		if _, err := time.Parse(format, s); err == nil {
 			return true
