@@ -2,7 +2,6 @@ package library
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"sync/atomic"
 	"syscall"
@@ -19,6 +18,7 @@ type searchReader struct {
 	// borrowed is set when dirfd is the folder walk's (see borrow): the
 	// reader does not close it.
 	borrowed bool
+	name     []byte // openatName's memory, file after file
 }
 
 // borrow makes the reader open the files of the folder dir (ending in a
@@ -35,29 +35,6 @@ func (r *searchReader) unborrow() {
 		r.dir, r.dirfd, r.borrowed = "", -1, false
 	}
 }
-
-// openDirIn opens the folder abs for listing, relative to parent (its
-// parent folder, kept open by the walk) when there is one: the kernel
-// then looks up one name, not the whole path, and the file is not offered
-// to the poller (os.Open's two extra system calls).
-func openDirIn(parent *dirRef, abs string) (*os.File, error) {
-	if parent == nil {
-		return os.Open(abs)
-	}
-	for {
-		fd, err := syscall.Openat(parent.fd, filepath.Base(abs), syscall.O_RDONLY|syscall.O_CLOEXEC|syscall.O_DIRECTORY, 0)
-		switch err {
-		case nil:
-			return os.NewFile(uintptr(fd), abs), nil
-		case syscall.EINTR:
-			continue
-		}
-		return nil, &os.PathError{Op: "open", Path: abs, Err: err}
-	}
-}
-
-// dirFD is f's descriptor, for openat.
-func dirFD(f *os.File) int { return int(f.Fd()) }
 
 func newSearchReader() *searchReader { return &searchReader{dirfd: -1} }
 
@@ -132,7 +109,7 @@ func (r *searchReader) open(path string) (fd int, ok bool, err error) {
 		if noatime {
 			flags |= syscall.O_NOATIME
 		}
-		fd, err = syscall.Openat(r.dirfd, name, flags, 0)
+		fd, err = openatName(r.dirfd, name, flags, &r.name)
 		if err == syscall.EPERM && noatime {
 			// O_NOATIME is only for the file's owner (or a privileged
 			// process): without it from now on.

@@ -292,6 +292,8 @@ type walker struct {
 	keepDirs bool
 	dir      *dirRef
 	open     atomic.Int32 // folders kept open
+
+	direntBuf, nameBuf []byte // listDirKept's memory, folder after folder
 }
 
 // streamKeepsDirs makes stream's walk keep folders open for their files'
@@ -308,7 +310,6 @@ const maxOpenDirs = 256
 // folder's path for every file, and each worker an open of the folder.
 // It is closed when the walk and every file's reader released it.
 type dirRef struct {
-	f    *os.File
 	fd   int
 	path string // the folder's path, ending in a separator
 	refs atomic.Int32
@@ -325,7 +326,7 @@ func (d *dirRef) acquire() {
 // release drops a reference, closing the folder with the last.
 func (d *dirRef) release() {
 	if d != nil && d.refs.Add(-1) == 0 {
-		d.f.Close()
+		closeDirFD(d.fd)
 		d.open.Add(-1)
 	}
 }
@@ -338,19 +339,12 @@ func (w *walker) readDir(abs string) ([]os.DirEntry, *dirRef, error) {
 		entries, err := os.ReadDir(abs)
 		return entries, nil, err
 	}
-	f, err := openDirIn(w.dir, abs)
-	if err != nil {
-		return nil, nil, err
-	}
-	entries, err := f.ReadDir(-1)
-	slices.SortFunc(entries, func(a, b os.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
-	fd := dirFD(f)
+	entries, fd, err := listDirKept(w.dir, abs, &w.direntBuf, &w.nameBuf)
 	if fd < 0 {
-		f.Close()
 		return entries, nil, err
 	}
 	x := filepath.Join(abs, "x") // the folder's files' paths start as x does
-	d := &dirRef{f: f, fd: fd, path: x[:len(x)-1], open: &w.open}
+	d := &dirRef{fd: fd, path: x[:len(x)-1], open: &w.open}
 	d.refs.Store(1)
 	w.open.Add(1)
 	return entries, d, err
