@@ -293,7 +293,7 @@ type walker struct {
 	dir      *dirRef
 	open     atomic.Int32 // folders kept open
 
-	direntBuf, nameBuf []byte // listDirKept's memory, folder after folder
+	list listScratch // listDirKept's memory, folder after folder
 }
 
 // streamKeepsDirs makes stream's walk keep folders open for their files'
@@ -339,7 +339,7 @@ func (w *walker) readDir(abs string) ([]os.DirEntry, *dirRef, error) {
 		entries, err := os.ReadDir(abs)
 		return entries, nil, err
 	}
-	entries, fd, err := listDirKept(w.dir, abs, &w.direntBuf, &w.nameBuf)
+	entries, fd, err := listDirKept(w.dir, abs, &w.list)
 	if fd < 0 {
 		return entries, nil, err
 	}
@@ -383,7 +383,14 @@ func (w *walker) walk(abs, rel string) error {
 		}
 		childAbs := joinName(abs, name)
 		childRel := name
-		if rel != "" {
+		switch {
+		case rel == "":
+		case filepath.Separator == '/' && len(childAbs) == len(abs)+1+len(name):
+			// abs ends in "/" + rel, so childAbs in "/" + rel + "/" +
+			// name: the relative path is its end (one string a file,
+			// not two; a row keeps a copy of its path, not this).
+			childRel = childAbs[len(childAbs)-len(rel)-1-len(name):]
+		default:
 			childRel = rel + "/" + name
 		}
 		typ := e.Type()

@@ -19,14 +19,14 @@ import (
 // without an os.File (its check for the poller, its finalizer) and with
 // three allocations a folder instead of about three an entry: a large
 // folder tree's walk is a sixth of a first load's work.
-func listDirKept(parent *dirRef, abs string, buf, name *[]byte) ([]os.DirEntry, int, error) {
+func listDirKept(parent *dirRef, abs string, sc *listScratch) ([]os.DirEntry, int, error) {
 	var fd int
 	var err error
 	for {
 		if parent == nil {
 			fd, err = syscall.Open(abs, syscall.O_RDONLY|syscall.O_CLOEXEC|syscall.O_DIRECTORY, 0)
 		} else {
-			fd, err = openatName(parent.fd, filepath.Base(abs), syscall.O_RDONLY|syscall.O_CLOEXEC|syscall.O_DIRECTORY, name)
+			fd, err = openatName(parent.fd, filepath.Base(abs), syscall.O_RDONLY|syscall.O_CLOEXEC|syscall.O_DIRECTORY, &sc.name)
 		}
 		if err != syscall.EINTR {
 			break
@@ -35,7 +35,7 @@ func listDirKept(parent *dirRef, abs string, buf, name *[]byte) ([]os.DirEntry, 
 	if err != nil {
 		return nil, -1, &os.PathError{Op: "open", Path: abs, Err: err}
 	}
-	entries, err := readDirents(fd, abs, buf)
+	entries, err := readDirents(fd, abs, sc)
 	if err != nil {
 		return entries, fd, &os.PathError{Op: "readdirent", Path: abs, Err: err}
 	}
@@ -78,24 +78,32 @@ func (e *dirent) String() string             { return fs.FormatDirEntry(e) }
 // (as some file systems give it), for tests.
 var direntUnknown = false
 
+// listScratch is the memory a walk's listings reuse, folder after
+// folder: only what a listing returns is allocated.
+type listScratch struct {
+	buf   []byte // getdents' records
+	name  []byte // openatName's
+	names []byte // the names of one folder, before they become one string
+	ents  []direntAt
+}
+
+// direntAt is an entry being listed: its name is names[off:off+n].
+type direntAt struct {
+	off, n int
+	typ    fs.FileMode
+}
+
 // readDirents lists the folder open as fd (whose path is abs) in name
-// order, skipping "." and "..", reading with getdents into *buf (grown
-// when empty). An entry whose type the file system does not give is
-// looked up (lstat); one that vanished meanwhile is left out, as
-// os.ReadDir does.
-func readDirents(fd int, abs string, buf *[]byte) ([]os.DirEntry, error) {
-	if len(*buf) == 0 {
-		*buf = make([]byte, 32<<10)
+// order, skipping "." and "..", reading with getdents into sc's memory.
+// An entry whose type the file system does not give is looked up
+// (lstat); one that vanished meanwhile is left out, as os.ReadDir does.
+func readDirents(fd int, abs string, sc *listScratch) ([]os.DirEntry, error) {
+	if len(sc.buf) == 0 {
+		sc.buf = make([]byte, 32<<10)
 	}
-	b := *buf
-	type at struct {
-		off, n int // the name in names
-		typ    fs.FileMode
-	}
-	var (
-		ents  []at
-		names []byte
-	)
+	b := sc.buf
+	ents, names := sc.ents[:0], sc.names[:0]
+	defer func() { sc.ents, sc.names = ents[:0], names[:0] }()
 	for {
 		n, err := syscall.Getdents(fd, b)
 		if err == syscall.EINTR {
@@ -134,7 +142,7 @@ func readDirents(fd int, abs string, buf *[]byte) ([]os.DirEntry, error) {
 				}
 				typ = modeType(st.Mode)
 			}
-			ents = append(ents, at{len(names), len(nm), typ})
+			ents = append(ents, direntAt{len(names), len(nm), typ})
 			names = append(names, nm...)
 		}
 	}

@@ -47,13 +47,14 @@ func TestReadDirentsMatchesReadDir(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	var sc listScratch // one walk's, folder after folder
+	var first []os.DirEntry
 	for _, unknown := range []bool{false, true} {
 		for _, d := range []string{dir, big, filepath.Join(dir, "sub")} {
 			t.Run(fmt.Sprintf("%s unknown=%v", filepath.Base(d), unknown), func(t *testing.T) {
 				direntUnknown = unknown
 				defer func() { direntUnknown = false }()
-				var buf, name []byte
-				got, fd, err := listDirKept(nil, d, &buf, &name)
+				got, fd, err := listDirKept(nil, d, &sc)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -64,6 +65,9 @@ func TestReadDirentsMatchesReadDir(t *testing.T) {
 				}
 				if len(got) != len(want) {
 					t.Fatalf("%d entries, os.ReadDir has %d", len(got), len(want))
+				}
+				if first == nil {
+					first = got
 				}
 				for i := range want {
 					if got[i].Name() != want[i].Name() || got[i].Type() != want[i].Type() || got[i].IsDir() != want[i].IsDir() {
@@ -83,10 +87,17 @@ func TestReadDirentsMatchesReadDir(t *testing.T) {
 				// The folder is open for its files' readers, opened
 				// relative to it as the walk's children are.
 				parent := &dirRef{fd: fd}
-				if sub, sfd, err := listDirKept(parent, filepath.Join(d, "x"), &buf, &name); err == nil || sfd >= 0 || sub != nil {
+				if sub, sfd, err := listDirKept(parent, filepath.Join(d, "x"), &sc); err == nil || sfd >= 0 || sub != nil {
 					t.Errorf("a missing child folder listed: %v, fd %d, err %v", sub, sfd, err)
 				}
 			})
+		}
+	}
+	// The first listing is intact after the others reused the memory.
+	want, _ := os.ReadDir(dir)
+	for i := range want {
+		if first[i].Name() != want[i].Name() || first[i].Type() != want[i].Type() {
+			t.Fatalf("after more listings, entry %d = %v, want %v", i, first[i], want[i])
 		}
 	}
 }

@@ -6,10 +6,13 @@ import "os"
 
 // listDirKept lists the folder abs in name order; other systems open
 // every file by its path, so the folder is not kept open (fd is -1).
-func listDirKept(_ *dirRef, abs string, _, _ *[]byte) ([]os.DirEntry, int, error) {
+func listDirKept(_ *dirRef, abs string, _ *listScratch) ([]os.DirEntry, int, error) {
 	entries, err := os.ReadDir(abs)
 	return entries, -1, err
 }
+
+// listScratch is not needed here.
+type listScratch struct{}
 
 // closeDirFD is never called: listDirKept keeps no folder open.
 func closeDirFD(int) {}

@@ -281,3 +281,48 @@ func FuzzJoinName(f *testing.F) {
 		}
 	})
 }
+
+// TestWalkPathsAgree: every path the walk emits is the root joined with
+// the relative path (which is cut from the end of the joined one), from a
+// root given as an absolute path, one ending in a separator, ".", and a
+// relative path, through a linked folder too.
+func TestWalkPathsAgree(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{
+		"a.md": "a", "posts/b.md": "b", "posts/2024/c.md": "c", "posts/2024/深/d.md": "d", "shared/s.md": "s",
+	})
+	if err := os.Symlink("../shared", filepath.Join(dir, "posts", "linked")); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(filepath.Dir(dir))
+	for _, root := range []string{dir, dir + string(filepath.Separator), ".", filepath.Base(dir)} {
+		if root == "." {
+			t.Chdir(dir)
+		} else {
+			t.Chdir(filepath.Dir(dir))
+		}
+		real, err := filepath.EvalSymlinks(root)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var rels []string
+		w := walker{ctx: context.Background(), stack: []string{real}}
+		clean := filepath.Clean(root)
+		w.emit = func(rel, abs string, err error) {
+			if err != nil {
+				t.Errorf("%s: %v", rel, err)
+			}
+			if want := filepath.Join(clean, filepath.FromSlash(rel)); abs != want {
+				t.Errorf("root %q: %q emitted as %q, want %q", root, rel, abs, want)
+			}
+			rels = append(rels, rel)
+		}
+		if err := w.walk(clean, ""); err != nil {
+			t.Fatal(err)
+		}
+		want := []string{"a.md", "posts/2024/c.md", "posts/2024/深/d.md", "posts/b.md", "posts/linked/s.md", "shared/s.md"}
+		if !slices.Equal(rels, want) {
+			t.Errorf("root %q: %q, want %q", root, rels, want)
+		}
+	}
+}
