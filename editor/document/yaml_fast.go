@@ -31,6 +31,12 @@ type Scratch struct {
 	// Intern's. A caller that shares strings among several Scratches (one
 	// per goroutine) so need not look up each string again.
 	Intern func(string) string
+
+	// recent holds the string last given for each of a few hashes of a
+	// short b: the keys and values that come in every front matter
+	// (title, date, tags, true) are found there with one compare, not a
+	// map's hash and probe.
+	recent [256]string
 }
 
 const (
@@ -52,7 +58,15 @@ func (sc *Scratch) str(b []byte) string {
 	if sc == nil || len(b) > scratchMaxLen {
 		return string(b)
 	}
+	if len(b) == 0 {
+		return ""
+	}
+	h := (uint(len(b))*131 + uint(b[0])*31 + uint(b[len(b)/2])*7 + uint(b[len(b)-1])) % uint(len(sc.recent))
+	if r := sc.recent[h]; r == string(b) {
+		return r
+	}
 	if s, ok := sc.strs[string(b)]; ok {
+		sc.recent[h] = s
 		return s
 	}
 	s := string(b)
@@ -65,6 +79,7 @@ func (sc *Scratch) str(b []byte) string {
 	if len(sc.strs) < scratchMaxStrs {
 		sc.strs[s] = s
 	}
+	sc.recent[h] = s
 	return s
 }
 

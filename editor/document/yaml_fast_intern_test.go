@@ -1,7 +1,9 @@
 package document
 
 import (
+	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 	"unsafe"
 )
@@ -81,4 +83,40 @@ func FuzzFastYAMLScratchIntern(f *testing.F) {
 	f.Fuzz(func(t *testing.T, a, b []byte) {
 		checkInterned(t, a, b, a)
 	})
+}
+
+// TestScratchStrRecent gives a Scratch many short strings, some sharing
+// the recent cache's slot, in turns: each comes back with its own text,
+// and a repeated one as the same string (one copy kept).
+func TestScratchStrRecent(t *testing.T) {
+	sc := NewScratch()
+	interned := map[string]int{}
+	sc.Intern = func(s string) string { interned[s]++; return s }
+	var words []string
+	for i := range 1500 { // within what the Scratch keeps (scratchMaxStrs)
+		words = append(words, fmt.Sprintf("w%d", i), fmt.Sprintf("%d-标签-%d", i%7, i))
+	}
+	words = append(words, "", "title", "date", "tags", "true", "a", "b", strings.Repeat("x", 40))
+	first := map[string]string{}
+	for round := range 3 {
+		for i, w := range words {
+			if round == 1 && i%2 == 0 {
+				continue // other neighbours in the slots
+			}
+			got := sc.str([]byte(w))
+			if got != w {
+				t.Fatalf("str(%q) = %q", w, got)
+			}
+			if f, ok := first[w]; ok && w != "" && unsafe.StringData(f) != unsafe.StringData(got) {
+				t.Fatalf("str(%q) again is another copy", w)
+			} else if !ok {
+				first[w] = got
+			}
+		}
+	}
+	for w, n := range interned {
+		if n != 1 {
+			t.Errorf("%q interned %d times, want once", w, n)
+		}
+	}
 }
