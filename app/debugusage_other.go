@@ -1,0 +1,6 @@
+//go:build !unix
+
+package app
+
+// resourceUse is empty where getrusage is not.
+func resourceUse() string { return "" }
