@@ -97,6 +97,7 @@ type direntAt struct {
 // order, skipping "." and "..", reading with getdents into sc's memory.
 // An entry whose type the file system does not give is looked up
 // (lstat); one that vanished meanwhile is left out, as os.ReadDir does.
+// On an error it returns the entries listed before it too.
 func readDirents(fd int, abs string, sc *listScratch) ([]os.DirEntry, error) {
 	if len(sc.buf) == 0 {
 		sc.buf = make([]byte, 32<<10)
@@ -104,13 +105,16 @@ func readDirents(fd int, abs string, sc *listScratch) ([]os.DirEntry, error) {
 	b := sc.buf
 	ents, names := sc.ents[:0], sc.names[:0]
 	defer func() { sc.ents, sc.names = ents[:0], names[:0] }()
+	var err error // as os.ReadDir: the entries listed before an error too
+list:
 	for {
-		n, err := syscall.Getdents(fd, b)
-		if err == syscall.EINTR {
+		n, gerr := syscall.Getdents(fd, b)
+		if gerr == syscall.EINTR {
 			continue
 		}
-		if err != nil {
-			return nil, err
+		if gerr != nil {
+			err = gerr
+			break
 		}
 		if n <= 0 {
 			break
@@ -134,11 +138,12 @@ func readDirents(fd int, abs string, sc *listScratch) ([]os.DirEntry, error) {
 			typ, known := direntType(dtype)
 			if !known || direntUnknown {
 				var st unix.Stat_t
-				if err := fstatatRetry(fd, string(nm), &st); err != nil {
-					if err == unix.ENOENT {
+				if serr := fstatatRetry(fd, string(nm), &st); serr != nil {
+					if serr == unix.ENOENT {
 						continue // gone since the listing
 					}
-					return nil, err
+					err = serr
+					break list
 				}
 				typ = modeType(st.Mode)
 			}
@@ -156,7 +161,7 @@ func readDirents(fd int, abs string, sc *listScratch) ([]os.DirEntry, error) {
 	for i := range list {
 		entries[i] = &list[i]
 	}
-	return entries, nil
+	return entries, err
 }
 
 // fstatatRetry is an lstat of name in the folder fd.
