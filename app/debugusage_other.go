@@ -3,4 +3,6 @@
 package app
 
 // resourceUse is empty where getrusage is not.
-func resourceUse() string { return "" }
+type resourceUse struct{}
+
+func (resourceUse) String() string { return "" }

@@ -8,8 +8,11 @@ import (
 )
 
 // resourceUse tells the CPU time and the minor page faults (fresh memory
-// touched) of the process so far, for FOLIO_DEBUG's "list filled" line.
-func resourceUse() string {
+// touched) of the process so far, for FOLIO_DEBUG's "list filled" line:
+// asked only when the line is written (a fmt.Stringer).
+type resourceUse struct{}
+
+func (resourceUse) String() string {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return ""

@@ -301,7 +301,7 @@ func (f *listFiller) filled(n int) {
 	if f.fromCache {
 		from = " (from the index cache)"
 	}
-	f.debug("list filled: %d articles%s%s", n, from, resourceUse())
+	f.debug("list filled: %d articles%s%v", n, from, resourceUse{})
 	stopCPUProfile()
 	go func() {
 		read := 0

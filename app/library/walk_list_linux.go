@@ -15,7 +15,7 @@ import (
 // listDirKept lists the folder abs in name order, as os.ReadDir does, and
 // returns it open (fd) for its files' readers. It opens the folder
 // relative to parent's descriptor when there is one (the kernel looks up
-// one name, not the whole path) and reads it with getdents into *buf,
+// one name, not the whole path) and reads it with getdents into sc,
 // without an os.File (its check for the poller, its finalizer) and with
 // three allocations a folder instead of about three an entry: a large
 // folder tree's walk is a sixth of a first load's work.
