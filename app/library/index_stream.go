@@ -64,6 +64,7 @@ func (ix *Index) LoadStream(ctx context.Context, every time.Duration, progress f
 			// Double, not append's quarter for a large slice: a large
 			// folder's rows are copied about once instead of four times.
 			sorted = slices.Grow(sorted, max(1024, len(sorted)))
+			prefault(sorted[len(sorted):cap(sorted)])
 		}
 		sorted = append(sorted, s)
 		if time.Since(last) >= every {
