@@ -8,9 +8,13 @@ import (
 	"path/filepath"
 	"runtime"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"folio/editor/document"
+	"folio/editor/textwidth"
 )
 
 // The benchmark folder: a Hugo site whose content/ holds benchArticles
@@ -221,4 +225,51 @@ func BenchmarkSummaryMemory(b *testing.B) {
 	})
 	b.ReportMetric(held, "heap-B/article")
 	b.ReportMetric(fileBytes/float64(benchArticles()), "file-B/article")
+}
+
+// widerByRunes is wider as it was, rune by rune (BenchmarkWider's peer).
+func widerByRunes(s string, limit int) bool {
+	if len(s) <= limit {
+		return false
+	}
+	w := 0
+	for _, r := range s {
+		switch {
+		case r < 0x300 && r >= 0x20 && r != 0x7F:
+			w++
+		case 0x4E00 <= r && r <= 0x9FA5:
+			w += 2
+		default:
+			w += textwidth.Columns(r)
+		}
+		if w > limit {
+			return true
+		}
+	}
+	return false
+}
+
+// BenchmarkWider is the long-text test of a Chinese summary of 79
+// columns (read to its end), against the rune loop it replaced.
+func BenchmarkWider(b *testing.B) {
+	s := os.Getenv("WIDER_S")
+	if s == "" {
+		s = "微服务架构下的性能优化：从 Go 语言的并发模型谈起，" + strings.Repeat("中", 14)
+	}
+	if textwidth.StringColumns(s) > document.LongTextWidth || widerByRunes(s, document.LongTextWidth) {
+		b.Fatalf("%d columns: not read to the end", textwidth.StringColumns(s))
+	}
+	for _, peer := range []struct {
+		name string
+		fn   func(string, int) bool
+	}{{"bytes", wider}, {"runes", widerByRunes}} {
+		b.Run(peer.name, func(b *testing.B) {
+			b.SetBytes(int64(len(s)))
+			for b.Loop() {
+				if peer.fn(s, document.LongTextWidth) {
+					b.Fatal("wider")
+				}
+			}
+		})
+	}
 }

@@ -142,7 +142,7 @@ func valueType(v document.Value) document.FieldType {
 		switch {
 		case dateShaped(v.Text):
 			return document.TypeDate
-		case strings.ContainsAny(v.Text, "\n\r") || wider(v.Text, document.LongTextWidth):
+		case strings.IndexByte(v.Text, '\n') >= 0 || strings.IndexByte(v.Text, '\r') >= 0 || wider(v.Text, document.LongTextWidth):
 			return document.TypeLongText
 		}
 		return document.TypeText
@@ -195,14 +195,27 @@ func wider(s string, limit int) bool {
 		return false // no character takes more columns than bytes
 	}
 	w := 0
-	for _, r := range s {
-		switch {
-		case r < 0x300 && r >= 0x20 && r != 0x7F: // textwidth.Columns: one column
+	for i := 0; i < len(s); {
+		switch c := s[i]; {
+		case 0x20 <= c && c < 0x7F: // ASCII that prints: one column
 			w++
-		case 0x4E00 <= r && r <= 0x9FA5: // the common ideographs: two
-			w += 2
+			i++
+		case (0xE3 <= c && c <= 0xE9 || c == 0xEF) && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			// U+3000–U+9FFF or U+F000–U+FFFF, decoded here (a
+			// well-formed sequence: no overlong form or surrogate starts
+			// so). The common ideographs, CJK punctuation and the
+			// fullwidth forms take two columns; the rest is asked.
+			switch r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F); {
+			case 0x4E00 <= r && r <= 0x9FA5, 0x3000 <= r && r <= 0x3029, 0xFF01 <= r && r <= 0xFF60:
+				w += 2
+			default:
+				w += textwidth.Columns(r)
+			}
+			i += 3
 		default:
+			r, n := utf8.DecodeRuneInString(s[i:])
 			w += textwidth.Columns(r)
+			i += n
 		}
 		if w > limit {
 			return true

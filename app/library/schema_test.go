@@ -233,6 +233,41 @@ func TestWiderFastPathsMatchColumns(t *testing.T) {
 	}
 }
 
+// TestWiderMatchesStringColumns checks wider against the width the
+// schema's rule gives (textwidth.StringColumns), around the limit, for
+// text mixing ASCII, ideographs, the symbols that share their lead byte
+// (U+4DC0 counts one column), cut and broken sequences and controls.
+func TestWiderMatchesStringColumns(t *testing.T) {
+	parts := []string{"a", "中", "䷀", "䶵", "龥", "鿿", "\xe4\xb8", "\xe4", "\xe4\x41\x80", "\xed\xa0\x80", "\t", "é", "🙂", "，", "\u0301", "\x7f"}
+	for i, p := range parts {
+		for j, q := range parts {
+			for n := 30; n <= 90; n += 7 {
+				s := strings.Repeat(p, n/len(p)+1) + q + strings.Repeat(parts[(i+j)%len(parts)], 3)
+				for _, limit := range []int{0, 10, 40, 79, 80, 81, 200} {
+					if got, want := wider(s, limit), textwidth.StringColumns(s) > limit; got != want {
+						t.Fatalf("wider(%q, %d) = %v, want %v (%d columns)", s, limit, got, want, textwidth.StringColumns(s))
+					}
+				}
+			}
+		}
+	}
+}
+
+// FuzzWider checks wider against textwidth.StringColumns on any bytes.
+func FuzzWider(f *testing.F) {
+	for _, s := range []string{"", "中文标题", strings.Repeat("中", 41), strings.Repeat("a中", 30) + "\xe4\xb8", "䷀䷁" + strings.Repeat("x", 79)} {
+		f.Add(s, 80)
+	}
+	f.Fuzz(func(t *testing.T, s string, limit int) {
+		if limit < 0 || limit > 1<<20 {
+			return
+		}
+		if got, want := wider(s, limit), textwidth.StringColumns(s) > limit; got != want {
+			t.Fatalf("wider(%q, %d) = %v, want %v", s, limit, got, want)
+		}
+	})
+}
+
 // TestInternerFrontMatterIsFrontMatterOf checks that the interner's
 // frontMatter, which builds a shape only when it has no equal one, gives
 // what frontMatterOf gives, with the shape shared.
