@@ -172,32 +172,34 @@ func summarize(f *File, in *interner, parts summaryParts) Summary {
 	hasDate := false
 	hasDescription := false
 	for _, fd := range fields {
-		k, v := fd.Key, fd.Value
-		switch {
-		case strings.EqualFold(k, "title"):
+		v := fd.Value
+		switch listKey(fd.Key) {
+		case keyTitle:
 			s.Title = scalar(v)
-		case strings.EqualFold(k, "date"):
+		case keyDate:
 			s.Date, hasDate = scalar(v), true
-		case strings.EqualFold(k, "publishDate") || strings.EqualFold(k, "pubDate") || strings.EqualFold(k, "published"):
+		case keyAltDate:
 			if altDate == "" {
 				altDate = scalar(v)
 			}
-		case strings.EqualFold(k, "category"):
+		case keyCategory:
 			s.Category = scalar(v)
-		case strings.EqualFold(k, "categories"):
+		case keyCategories:
 			if s.Category == "" {
 				if l := list(v); len(l) > 0 {
 					s.Category = l[0]
 				}
 			}
-		case strings.EqualFold(k, "tags"):
+		case keyTags:
 			s.Tags = list(v)
-		case strings.EqualFold(k, "featured"):
+		case keyFeatured:
 			s.Featured = isTrue(v)
-		case strings.EqualFold(k, "draft"):
+		case keyDraft:
 			s.Draft = isTrue(v)
-		case !brief && !hasDescription && (strings.EqualFold(k, "summary") || strings.EqualFold(k, "description")):
-			s.Description, hasDescription = v.Plain(), true
+		case keyDescription:
+			if !brief && !hasDescription {
+				s.Description, hasDescription = v.Plain(), true
+			}
 		}
 	}
 	if !hasDate {
