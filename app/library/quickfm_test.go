@@ -1,6 +1,7 @@
 package library
 
 import (
+	"bytes"
 	"errors"
 	"reflect"
 	"strings"
@@ -268,5 +269,59 @@ func FuzzFromHead(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte, n uint16) {
 		checkFromHead(t, data, min(int(n), len(data)))
+	})
+}
+
+// headCutTrimmingAll is headCut as it was, trimming every line before
+// comparing it with the delimiters (FuzzHeadCut's reference).
+func headCutTrimmingAll(head []byte) int {
+	open := skipLeadBlank(head)
+	nl := bytes.IndexByte(head[open:], '\n')
+	if nl < 0 {
+		return 0
+	}
+	first := bytes.TrimRight(head[open:open+nl], " \t\r")
+	pos := open + nl + 1
+	var delim, alt string
+	switch string(first) {
+	case "---":
+		delim, alt = "---", "..."
+	case "+++":
+		delim, alt = "+++", "+++"
+	default:
+		if len(first) > 0 && first[0] == '{' {
+			return bytes.LastIndexByte(head, '\n') + 1
+		}
+		return pos
+	}
+	for pos < len(head) {
+		nl := bytes.IndexByte(head[pos:], '\n')
+		if nl < 0 {
+			break
+		}
+		l := bytes.TrimRight(head[pos:pos+nl], " \t\r")
+		pos += nl + 1
+		if string(l) == delim || string(l) == alt {
+			return pos
+		}
+	}
+	return bytes.LastIndexByte(head, '\n') + 1
+}
+
+// FuzzHeadCut checks headCut, which trims only the lines that start as a
+// delimiter, against trimming every line.
+func FuzzHeadCut(f *testing.F) {
+	for _, c := range quickShapes {
+		f.Add([]byte(c.src))
+	}
+	for _, s := range headFiles {
+		f.Add([]byte(s))
+	}
+	f.Add([]byte("---\na: 1\n--- \t\r\nb\n"))
+	f.Add([]byte("---\na: 1\n.. .\n...\n"))
+	f.Fuzz(func(t *testing.T, head []byte) {
+		if got, want := headCut(head), headCutTrimmingAll(head); got != want {
+			t.Fatalf("headCut(%q) = %d, want %d", head, got, want)
+		}
 	})
 }

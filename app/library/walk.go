@@ -637,10 +637,13 @@ func headCut(head []byte) int {
 		if nl < 0 {
 			break
 		}
-		l := bytes.TrimRight(head[pos:pos+nl], " \t\r")
+		l := head[pos : pos+nl]
 		pos += nl + 1
-		if string(l) == delim || string(l) == alt {
-			return pos
+		// Only a line that starts as a delimiter is trimmed and compared.
+		if len(l) >= 3 && (l[0] == delim[0] || l[0] == alt[0]) {
+			if l = bytes.TrimRight(l, " \t\r"); string(l) == delim || string(l) == alt {
+				return pos
+			}
 		}
 	}
 	return bytes.LastIndexByte(head, '\n') + 1
