@@ -115,7 +115,11 @@ type catalog struct {
 	items []library.Summary
 	// hay is per item: title, path, tags, category, summary, lower-cased;
 	// "" when matching folds ASCII case on the fields themselves (hayOf).
+	// Only hay[:hayN] is made (guarded by mu): the rest is made when a
+	// filter text first needs it (see hays), not while a large folder's
+	// rows stream in.
 	hay   []string
+	hayN  int
 	same  []bool   // per item: another article has the same title
 	title []string // per item: folded display title
 	// tkey is per item: the title order's collation key (listcollate.go),
@@ -125,7 +129,7 @@ type catalog struct {
 	// load extends the catalog (see extend), nil afterwards.
 	titles map[string]int
 
-	mu     sync.Mutex // guards orders and groups: the UI and a list filler share them
+	mu     sync.Mutex // guards orders, groups and hay's making: the UI and a list filler share them
 	orders map[sortKey][]int
 	groups map[sortKey][]int // by folder, then the key
 }
@@ -149,14 +153,17 @@ func (c *catalog) extend(items []library.Summary) *catalog {
 		return (&catalog{}).extend(items) // not an extension: build afresh
 	}
 	m := len(items)
+	c.mu.Lock()
+	hay := c.hay[:c.hayN]
+	c.mu.Unlock()
 	x := &catalog{items: items, titles: c.titles,
-		hay: grown(c.hay, m), same: grown(c.same, m), title: grown(c.title, m),
+		hay: grown(hay, m), hayN: len(hay), same: grown(c.same, m), title: grown(c.title, m),
 		orders: map[sortKey][]int{}, groups: map[sortKey][]int{}}
 	if x.titles == nil {
 		x.titles = make(map[string]int, m)
 	}
-	x.hay, x.title = x.hay[:m], x.title[:m]
-	foldRows(items, x.hay, x.title, n)
+	x.title = x.title[:m]
+	foldRows(n, m, func(i int, _ *strings.Builder) { x.title[i] = fold(displayTitle(&items[i])) })
 	for i := n; i < m; i++ {
 		ft := x.title[i]
 		x.same = append(x.same, false)
@@ -218,23 +225,21 @@ var foldRowsWorkers = runtime.GOMAXPROCS
 // as it did before date buckets (BenchmarkCatalogExtendTail's peer).
 var extendSortsStably = false
 
-// foldRows sets hay[i] and title[i] of items[i] for i from n on (see
-// hayOf, fold), on several goroutines when there are many: the catalog of
-// a large folder's last rows is built while the list waits for it, with
-// the folder's readers done and their cores free.
-func foldRows(items []library.Summary, hay, title []string, n int) {
-	do := func(from, to int) {
+// foldRows calls do for each item from n to m (folding its text: see
+// hayOf, fold), on several goroutines when there are many, each with its
+// own scratch builder: the catalog of a large folder's last rows is built
+// while the list waits for it, with the folder's readers done and their
+// cores free.
+func foldRows(n, m int, do func(i int, b *strings.Builder)) {
+	run := func(from, to int) {
 		var b strings.Builder
 		for i := from; i < to; i++ {
-			s := &items[i]
-			hay[i] = hayOf(s, &b)
-			title[i] = fold(displayTitle(s))
+			do(i, &b)
 		}
 	}
-	m := len(items)
 	w := min(foldRowsWorkers(0), (m-n)/foldRowsChunk)
 	if w <= 1 {
-		do(n, m)
+		run(n, m)
 		return
 	}
 	var wg sync.WaitGroup
@@ -243,10 +248,25 @@ func foldRows(items []library.Summary, hay, title []string, n int) {
 		wg.Add(1)
 		go func(from, to int) {
 			defer wg.Done()
-			do(from, to)
+			run(from, to)
 		}(from, min(from+per, m))
 	}
 	wg.Wait()
+}
+
+// hays returns every item's hay, making what is not made yet.
+func (c *catalog) hays() []string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if m := len(c.items); c.hayN < m {
+		if cap(c.hay) < m {
+			c.hay = grown(c.hay[:c.hayN], m)
+		}
+		c.hay = c.hay[:m]
+		foldRows(c.hayN, m, func(i int, b *strings.Builder) { c.hay[i] = hayOf(&c.items[i], b) })
+		c.hayN = m
+	}
+	return c.hay
 }
 
 // hayOf is the text the filter searches in an article: its title, path,
@@ -286,8 +306,16 @@ func (c *catalog) update(items []library.Summary) *catalog {
 		return newCatalog(items)
 	}
 	n := len(items)
-	x := &catalog{items: items, hay: make([]string, n), same: make([]bool, n), title: make([]string, n),
+	x := &catalog{items: items, same: make([]bool, n), title: make([]string, n),
 		orders: map[sortKey][]int{}, groups: map[sortKey][]int{}}
+	// The hays are carried over and made for the changed rows only when c
+	// has them all; else x makes them all when first asked (see hays).
+	c.mu.Lock()
+	withHay := c.hayN == len(c.items)
+	c.mu.Unlock()
+	if withHay {
+		x.hay, x.hayN = make([]string, n), n
+	}
 	moved := make([]int32, len(c.items)) // old item → new item, or -1
 	var fresh []int
 	var b strings.Builder
@@ -300,7 +328,10 @@ func (c *catalog) update(items []library.Summary) *catalog {
 		}
 		if i < len(c.items) && c.items[i].Path == s.Path {
 			if sameForCatalog(&c.items[i], s) {
-				x.hay[j], x.title[j] = c.hay[i], c.title[i]
+				if withHay {
+					x.hay[j] = c.hay[i]
+				}
+				x.title[j] = c.title[i]
 				moved[i] = int32(j)
 				i++
 				continue
@@ -308,7 +339,10 @@ func (c *catalog) update(items []library.Summary) *catalog {
 			moved[i] = -1
 			i++
 		}
-		x.hay[j], x.title[j] = hayOf(s, &b), fold(displayTitle(s))
+		if withHay {
+			x.hay[j] = hayOf(s, &b)
+		}
+		x.title[j] = fold(displayTitle(s))
 		fresh = append(fresh, j)
 	}
 	for ; i < len(c.items); i++ {
@@ -561,13 +595,17 @@ func (c *catalog) compareKey(k sortKey) func(a, b int) int {
 // terms splits a filter text into lower-cased words.
 func terms(text string) []string { return strings.Fields(fold(text)) }
 
-// matches reports whether item i passes q's chips and every term.
-func (c *catalog) matches(i int, q *listQuery, ts []string) bool {
+// matches reports whether item i passes q's chips and every term; hay
+// is c.hays() when there are terms.
+func (c *catalog) matches(i int, q *listQuery, ts, hay []string) bool {
 	s := &c.items[i]
 	if (q.draft && !s.Draft) || (q.featured && !s.Featured) || (q.broken && !s.HasErrors(q.schema)) {
 		return false
 	}
-	h := c.hay[i]
+	if len(ts) == 0 {
+		return true
+	}
+	h := hay[i]
 	for _, t := range ts {
 		if h != "" {
 			if !strings.Contains(h, t) {
@@ -704,9 +742,13 @@ func (c *catalog) filter(q listQuery, prevQ *listQuery, prev []int) []int {
 		strings.HasPrefix(fold(q.text), fold(prevQ.text)) {
 		src = prev
 	}
+	var hay []string
+	if len(ts) > 0 {
+		hay = c.hays()
+	}
 	out := make([]int, 0, len(src))
 	for _, i := range src {
-		if c.matches(i, &q, ts) {
+		if c.matches(i, &q, ts, hay) {
 			out = append(out, i)
 		}
 	}

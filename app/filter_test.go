@@ -349,7 +349,7 @@ func testCatalogExtend(t *testing.T, steps []int, date func(i int, d string) str
 		c = x
 		c.order(byTitle, true) // asked for on the way: merged from now on
 		fresh := newCatalog(items[:n])
-		if !slices.Equal(c.hay, fresh.hay) || !slices.Equal(c.same, fresh.same) || !slices.Equal(c.title, fresh.title) {
+		if !slices.Equal(c.hays(), fresh.hays()) || !slices.Equal(c.same, fresh.same) || !slices.Equal(c.title, fresh.title) {
 			t.Fatalf("%d items: per-item data differs from a fresh catalog", n)
 		}
 		for _, k := range []sortKey{byDate, byTitle, byModified, byPath} {
@@ -408,7 +408,7 @@ func TestCatalogUpdateMatchesAFreshCatalog(t *testing.T) {
 			t.Fatalf("step %d: updating changed the earlier catalog", step)
 		}
 		fresh := newCatalog(next)
-		if !slices.Equal(x.hay, fresh.hay) || !slices.Equal(x.same, fresh.same) || !slices.Equal(x.title, fresh.title) {
+		if !slices.Equal(x.hays(), fresh.hays()) || !slices.Equal(x.same, fresh.same) || !slices.Equal(x.title, fresh.title) {
 			t.Fatalf("step %d: per-item data differs from a fresh catalog", step)
 		}
 		for _, k := range []sortKey{byDate, byTitle, byModified, byPath} {
@@ -494,5 +494,47 @@ func BenchmarkCatalogExtendTail(b *testing.B) {
 				half.extend(items)
 			}
 		})
+	}
+}
+
+// TestCatalogMakesHayWhenFirstFiltered checks that a streamed load's
+// catalogs make no filter text until a filter text needs it, then all of
+// it, as a fresh catalog has it, and that an update carries it over only
+// from a catalog that has it all.
+func TestCatalogMakesHayWhenFirstFiltered(t *testing.T) {
+	items := bigCatalog()[:3000]
+	fresh := newCatalog(items)
+	want := fresh.hays()
+	c := (&catalog{}).extend(items[:1000])
+	x := c.extend(items)
+	if c.hayN != 0 || x.hayN != 0 {
+		t.Fatalf("streamed catalogs made %d and %d hays, want none", c.hayN, x.hayN)
+	}
+	if got := x.filter(listQuery{sort: byDate}, nil, nil); len(got) != len(items) || x.hayN != 0 {
+		t.Fatalf("no filter text: %d rows shown, %d hays made; want %d and none", len(got), x.hayN, len(items))
+	}
+	q := listQuery{text: "GO 开源", sort: byDate}
+	got, wantRows := x.filter(q, nil, nil), fresh.filter(q, nil, nil)
+	if len(wantRows) == 0 || len(wantRows) == len(items) || !slices.Equal(got, wantRows) {
+		t.Fatalf("filter %q: %d rows, a fresh catalog shows %d of %d", q.text, len(got), len(wantRows), len(items))
+	}
+	if x.hayN != len(items) || !slices.Equal(x.hay, want) {
+		t.Fatalf("after filtering: %d hays made, equal to a fresh catalog's: %v", x.hayN, slices.Equal(x.hay, want))
+	}
+	// Made for the first rows: an extension keeps them and makes the rest.
+	c.hays()
+	y := c.extend(items)
+	if y.hayN != 1000 || !slices.Equal(y.hays(), want) {
+		t.Fatalf("extended from a catalog with its hays: %d carried, equal after making: %v", y.hayN, slices.Equal(y.hays(), want))
+	}
+	next := slices.Clone(items)
+	next[7].Title, next[2000].Description = "Москва", "ГИД"
+	wantNext := newCatalog(next).hays()
+	lazy := c.extend(items) // none made
+	if u := lazy.update(next); u.hayN != 0 || !slices.Equal(u.hays(), wantNext) {
+		t.Fatalf("updated from a catalog without hays: %d made, equal after making: %v", u.hayN, slices.Equal(u.hays(), wantNext))
+	}
+	if u := x.update(next); u.hayN != len(next) || !slices.Equal(u.hay, wantNext) {
+		t.Fatalf("updated from a catalog with all hays: %d made, equal: %v", u.hayN, slices.Equal(u.hay, wantNext))
 	}
 }

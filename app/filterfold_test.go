@@ -63,8 +63,8 @@ func TestCatalogKeepsNoCopyOfPlainText(t *testing.T) {
 		{Path: "b/ru.md", Title: "Москва Guide", Tags: []string{"Travel"}, Category: "Cities"},
 	}
 	c := newCatalog(items)
-	if c.hay[0] != "" || c.hay[1] == "" {
-		t.Fatalf("hay = %q", c.hay)
+	if h := c.hays(); h[0] != "" || h[1] == "" {
+		t.Fatalf("hay = %q", c.hays())
 	}
 	for _, tc := range []struct {
 		q    string
@@ -77,7 +77,7 @@ func TestCatalogKeepsNoCopyOfPlainText(t *testing.T) {
 		q := listQuery{text: tc.q}
 		var got []int
 		for i := range c.items {
-			if c.matches(i, &q, terms(tc.q)) {
+			if c.matches(i, &q, terms(tc.q), c.hays()) {
 				got = append(got, i)
 			}
 		}

@@ -163,7 +163,7 @@ func (ws *workspace) loadIndexWhile(ix *library.Index, first string, pre *cacheR
 			fill.debug("list's catalog handed to the UI")
 			ws.list.offer(cat)
 			ws.scanned(first, err)
-			fill.filled(len(cat.cat.items))
+			fill.filled(cat.cat)
 		}
 		if shown != nil {
 			close(shown)
@@ -295,8 +295,11 @@ func (f *listFiller) debug(format string, args ...any) {
 // checkRest), or the rows that came from the index cache are validated
 // (see validate); then the memory the load went through (file buffers,
 // parses, the catalogs shown while filling) is handed back to the system,
-// and the index cache is saved, off the UI goroutine.
-func (f *listFiller) filled(n int) {
+// and the index cache is saved, off the UI goroutine. First the list's
+// catalog c makes its filter text (see catalog.hays), so that the first
+// keystroke in the filter box finds it made.
+func (f *listFiller) filled(c *catalog) {
+	n := len(c.items)
 	from := ""
 	if f.fromCache {
 		from = " (from the index cache)"
@@ -304,6 +307,7 @@ func (f *listFiller) filled(n int) {
 	f.debug("list filled: %d articles%s%v", n, from, resourceUse{})
 	stopCPUProfile()
 	go func() {
+		c.hays()
 		read := 0
 		if !f.fromCache {
 			f.checkRest()
