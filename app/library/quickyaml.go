@@ -16,7 +16,7 @@ type headScratch = document.Scratch
 func newHeadScratch(in *interner) *headScratch {
 	sc := document.NewScratch()
 	if in != nil {
-		sc.Intern = in.shared
+		sc.Intern = in.sharedBytes
 	}
 	return sc
 }

@@ -265,11 +265,20 @@ func (in *interner) str(s string) string {
 	return s
 }
 
-// shared is str taking in.mu (a worker's scratch interns with it).
-func (in *interner) shared(s string) string {
+// sharedBytes is str of the bytes b taking in.mu (a worker's scratch
+// interns with it): the string is made only when in has none equal.
+func (in *interner) sharedBytes(b []byte) string {
+	if len(b) > maxInterned || len(b) == 0 {
+		return string(b)
+	}
 	in.mu.Lock()
 	defer in.mu.Unlock()
-	return in.str(s)
+	if t, ok := in.m[string(b)]; ok {
+		return t
+	}
+	s := in.arena.str(unsafe.String(&b[0], len(b))) // a copy: b is not kept
+	in.m[s] = s
+	return s
 }
 
 // pack moves what a row keeps of its file's parse (its path, its long

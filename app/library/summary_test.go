@@ -1,11 +1,14 @@
 package library
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
+	"unsafe"
 
 	"folio/editor/document"
 )
@@ -137,5 +140,32 @@ func TestSubRun(t *testing.T) {
 		if !slices.Equal(got, c.items) || &got[0] != &vals[c.at] || cap(got) != len(got) {
 			t.Errorf("subRun(%q) = %q (cap %d), want vals[%d:] without spare room", c.items, got, cap(got), c.at)
 		}
+	}
+}
+
+// TestInternerSharedBytes checks that a worker's scratch gets one shared
+// string per short text, copied from the bytes it gave (which it reuses),
+// and that a string it shares is the one str gives.
+func TestInternerSharedBytes(t *testing.T) {
+	in := newInterner()
+	b := []byte("后端开发")
+	s := in.sharedBytes(b)
+	copy(b, "xxxxxxxxxxxx")
+	if s != "后端开发" {
+		t.Fatalf("the shared string changed with the bytes: %q", s)
+	}
+	again := in.sharedBytes([]byte("后端开发"))
+	in.mu.Lock()
+	viaStr := in.str(strings.Clone("后端开发"))
+	in.mu.Unlock()
+	if unsafe.StringData(again) != unsafe.StringData(s) || unsafe.StringData(viaStr) != unsafe.StringData(s) {
+		t.Fatal("equal texts are not one shared string")
+	}
+	long := bytes.Repeat([]byte("长"), 20) // 60 bytes: not interned
+	if got := in.sharedBytes(long); got != string(long) || len(in.m) != 1 {
+		t.Fatalf("long text: %q, %d strings interned", got, len(in.m))
+	}
+	if got := in.sharedBytes(nil); got != "" {
+		t.Fatalf("no bytes: %q", got)
 	}
 }

@@ -24,13 +24,14 @@ type Scratch struct {
 	items  []Value
 	strs   map[string]string
 
-	// Intern, when set, gives the copy of a short string (at most 40
-	// bytes) to share, the first time the Scratch meets the string (and
-	// each time once the Scratch keeps as many strings as it may): every
-	// key and value text of at most 40 bytes FastYAML returns is then
-	// Intern's. A caller that shares strings among several Scratches (one
-	// per goroutine) so need not look up each string again.
-	Intern func(string) string
+	// Intern, when set, gives the string to share for a short b (at most
+	// 40 bytes), the first time the Scratch meets it (and each time once
+	// the Scratch keeps as many strings as it may): every key and value
+	// text of at most 40 bytes FastYAML returns is then Intern's. Intern
+	// must not keep b (a copy of it, if need be). A caller that shares
+	// strings among several Scratches (one per goroutine) so need not
+	// look up each string again, nor make a string it has already.
+	Intern func(b []byte) string
 
 	// recent holds the string last given for each of a few hashes of a
 	// short b: the keys and values that come in every front matter
@@ -70,9 +71,11 @@ func (sc *Scratch) str(b []byte) string {
 		sc.recent[h] = s
 		return s
 	}
-	s := string(b)
-	if sc.Intern != nil && s != "" {
-		s = sc.Intern(s)
+	var s string
+	if sc.Intern != nil {
+		s = sc.Intern(b)
+	} else {
+		s = string(b)
 	}
 	if sc.strs == nil {
 		sc.strs = make(map[string]string, 256)

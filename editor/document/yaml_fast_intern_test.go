@@ -11,11 +11,11 @@ import (
 // interning is a Scratch's Intern that keeps its own copy of each string.
 type interning map[string]string
 
-func (m interning) intern(s string) string {
-	if t, ok := m[s]; ok {
+func (m interning) intern(b []byte) string {
+	if t, ok := m[string(b)]; ok {
 		return t
 	}
-	t := string(append([]byte(nil), s...))
+	t := string(b)
 	m[t] = t
 	return t
 }
@@ -91,7 +91,7 @@ func FuzzFastYAMLScratchIntern(f *testing.F) {
 func TestScratchStrRecent(t *testing.T) {
 	sc := NewScratch()
 	interned := map[string]int{}
-	sc.Intern = func(s string) string { interned[s]++; return s }
+	sc.Intern = func(b []byte) string { s := string(b); interned[s]++; return s }
 	var words []string
 	for i := range 1500 { // within what the Scratch keeps (scratchMaxStrs)
 		words = append(words, fmt.Sprintf("w%d", i), fmt.Sprintf("%d-标签-%d", i%7, i))

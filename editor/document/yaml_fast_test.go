@@ -103,10 +103,11 @@ func BenchmarkScratchFrontMatter(b *testing.B) {
 			shared := map[string]string{}
 			sc := NewScratch()
 			sc.noRecent = peer
-			sc.Intern = func(s string) string {
-				if t, ok := shared[s]; ok {
+			sc.Intern = func(b []byte) string {
+				if t, ok := shared[string(b)]; ok {
 					return t
 				}
+				s := string(b)
 				shared[s] = s
 				return s
 			}
