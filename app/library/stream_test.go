@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -11,6 +12,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 	"unsafe"
 )
 
@@ -256,4 +258,40 @@ func TestIndexKeepsOwnChangesDuringALoad(t *testing.T) {
 		}
 	}
 	sameSchema(t, "after a load with changes", ix.Schema(), fresh.Schema(), true)
+}
+
+// TestStreamSizesAroundTheWindow streams folders of sizes around the
+// delivery window (none, one, a few, the window and one more…), with some
+// files slow to read so that workers finish out of order: each file comes
+// once, in path order, as a walk apart from the stream lists them.
+func TestStreamSizesAroundTheWindow(t *testing.T) {
+	for _, n := range []int{0, 1, 31, 33, streamWindow - 1, streamWindow + 1, streamWindow + 101} {
+		dir := t.TempDir()
+		genFolder(t, dir, n, uint64(n)+11)
+		var want []string // listed apart from the stream
+		err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && IsMarkdown(p) {
+				rel, _ := filepath.Rel(dir, p)
+				want = append(want, filepath.ToSlash(rel))
+			}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		slow := func(f *File) string {
+			if len(f.Path)%7 == 0 {
+				time.Sleep(200 * time.Microsecond)
+			}
+			return f.Path
+		}
+		if err := Stream(context.Background(), dir, slow, func(p string) { got = append(got, p) }); err != nil {
+			t.Fatal(err)
+		}
+		slices.Sort(want)
+		if len(want) != n || !slices.Equal(got, want) {
+			t.Fatalf("%d files: streamed %d, listed %d; equal %v", n, len(got), len(want), slices.Equal(got, want))
+		}
+	}
 }
