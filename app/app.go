@@ -33,14 +33,18 @@ func Run(paths []string) error {
 	if err != nil {
 		return err
 	}
+	ws := newWorkspaceCore(a, nil, root)
+	panesBuilt := sleepWhenIdle(ws) // the driver loop waits for events while idle (app/idle.go)
+	// The folder is read (or its index cache) while the window is made
+	// (its GL context takes a core for a few tens of milliseconds) and the
+	// panes are built: a large folder's list fills that much sooner. The
+	// load touches the window only through ws.do, on the UI goroutine. The
+	// article to open first is known once the panes are built (unsaved
+	// work from a crash first).
+	ws.startFollow("")
 	w := a.NewWindow("Folio")
 	w.SetIcon(assets.Icon)
-	ws := newWorkspaceCore(a, w, root)
-	panesBuilt := sleepWhenIdle(ws) // the driver loop waits for events while idle (app/idle.go)
-	// The folder is read (or its index cache) while the panes are built:
-	// a large folder's list fills that much sooner. The article to open
-	// first is known once they are (unsaved work from a crash first).
-	ws.startFollow("")
+	ws.win = w
 	ws.build()
 	panesBuilt() // the preview's hand-overs wake the driver loop too
 	ws.install()
