@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -272,36 +273,35 @@ func FuzzFromHead(f *testing.F) {
 	})
 }
 
-// headCutTrimmingAll is headCut as it was, trimming every line before
-// comparing it with the delimiters (FuzzHeadCut's reference).
-func headCutTrimmingAll(head []byte) int {
+// headCutByLines is headCut written plainly, over the whole lines of head
+// each trimmed (FuzzHeadCut's reference).
+func headCutByLines(head []byte) int {
 	open := skipLeadBlank(head)
-	nl := bytes.IndexByte(head[open:], '\n')
-	if nl < 0 {
+	var lines []string // whole lines, each with its "\n"
+	for _, l := range strings.SplitAfter(string(head[open:]), "\n") {
+		if strings.HasSuffix(l, "\n") {
+			lines = append(lines, l)
+		}
+	}
+	if len(lines) == 0 {
 		return 0
 	}
-	first := bytes.TrimRight(head[open:open+nl], " \t\r")
-	pos := open + nl + 1
-	var delim, alt string
-	switch string(first) {
-	case "---":
-		delim, alt = "---", "..."
-	case "+++":
-		delim, alt = "+++", "+++"
+	trim := func(l string) string { return strings.TrimRight(l, " \t\r\n") }
+	pos := open + len(lines[0])
+	var closers []string
+	switch first := trim(lines[0]); {
+	case first == "---":
+		closers = []string{"---", "..."}
+	case first == "+++":
+		closers = []string{"+++"}
+	case strings.HasPrefix(first, "{"):
+		return bytes.LastIndexByte(head, '\n') + 1
 	default:
-		if len(first) > 0 && first[0] == '{' {
-			return bytes.LastIndexByte(head, '\n') + 1
-		}
 		return pos
 	}
-	for pos < len(head) {
-		nl := bytes.IndexByte(head[pos:], '\n')
-		if nl < 0 {
-			break
-		}
-		l := bytes.TrimRight(head[pos:pos+nl], " \t\r")
-		pos += nl + 1
-		if string(l) == delim || string(l) == alt {
+	for _, l := range lines[1:] {
+		pos += len(l)
+		if slices.Contains(closers, trim(l)) {
 			return pos
 		}
 	}
@@ -309,7 +309,7 @@ func headCutTrimmingAll(head []byte) int {
 }
 
 // FuzzHeadCut checks headCut, which trims only the lines that start as a
-// delimiter, against trimming every line.
+// delimiter, against headCutByLines.
 func FuzzHeadCut(f *testing.F) {
 	for _, c := range quickShapes {
 		f.Add([]byte(c.src))
@@ -320,7 +320,7 @@ func FuzzHeadCut(f *testing.F) {
 	f.Add([]byte("---\na: 1\n--- \t\r\nb\n"))
 	f.Add([]byte("---\na: 1\n.. .\n...\n"))
 	f.Fuzz(func(t *testing.T, head []byte) {
-		if got, want := headCut(head), headCutTrimmingAll(head); got != want {
+		if got, want := headCut(head), headCutByLines(head); got != want {
 			t.Fatalf("headCut(%q) = %d, want %d", head, got, want)
 		}
 	})
