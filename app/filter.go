@@ -30,6 +30,10 @@ func fold(s string) string {
 			i++
 			continue
 		}
+		if cjk3(s, i) {
+			i += 3 // no case there: not decoded
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if hasCase(r) && unicode.ToLower(r) != r {
 			break
@@ -51,6 +55,11 @@ func fold(s string) string {
 			i++
 			continue
 		}
+		if cjk3(s, i) {
+			b = append(b, s[i:i+3]...)
+			i += 3
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if hasCase(r) {
 			r = unicode.ToLower(r)
@@ -59,6 +68,14 @@ func fold(s string) string {
 		i += n
 	}
 	return string(b)
+}
+
+// cjk3 reports whether s holds at i a well-formed 3-byte sequence of
+// U+3000–U+9FFF (CJK, kana: most of a Chinese text), which has no case
+// (see hasCase) and so is passed over without decoding it.
+func cjk3(s string, i int) bool {
+	c := s[i]
+	return 0xE3 <= c && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80
 }
 
 // hasCase reports whether r may be in a script with upper and lower case
@@ -646,10 +663,7 @@ func plainFold(s string) bool {
 			i++
 			continue
 		}
-		// U+3000–U+9FFF (CJK, kana: most of a Chinese text) has no case
-		// (see hasCase): a well-formed 3-byte sequence there is skipped
-		// without decoding it.
-		if c := s[i]; 0xE3 <= c && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+		if cjk3(s, i) { // no case there: not decoded
 			i += 3
 			continue
 		}
