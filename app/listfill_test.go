@@ -36,6 +36,7 @@ func TestListFillsAsTheFolderIsRead(t *testing.T) {
 	ws.index = ix
 	ws.list.setIndex(ix)
 	fill := ws.startFill(ix)
+	defer fill.release()
 	done := make(chan preparedCatalog)
 	shown := make(chan struct{}) // closed once the list showed rows
 	rows := 0
@@ -213,18 +214,65 @@ func TestFinishTakesTheCachesCatalogOnlyIfCurrent(t *testing.T) {
 
 	ver := ix.Version()
 	pre := ws.orderedCatalog((&catalog{}).extend(ix.Summaries()))
-	if got := ws.startFill(ix).finishWith(pre, ver); got.cat != pre || got.ver != ver {
+	fill := ws.startFill(ix)
+	defer fill.release()
+	if got := fill.finishWith(pre, ver); got.cat != pre || got.ver != ver {
 		t.Fatal("the current catalog of the cache's rows was not taken")
 	}
 
 	pre = ws.orderedCatalog((&catalog{}).extend(ix.Summaries()))
 	added := filepath.Join(dir, "99.md")
 	ix.Put(added, []byte("---\ntitle: Added\ndate: 2025-01-01\n---\n"))
-	got := ws.startFill(ix).finishWith(pre, ver)
+	fill = ws.startFill(ix)
+	defer fill.release()
+	got := fill.finishWith(pre, ver)
 	if got.cat == pre || got.ver != ix.Version() || len(got.cat.items) != len(pre.items)+1 {
 		t.Fatalf("a stale catalog was taken: %d items, version %d (index %d)", len(got.cat.items), got.ver, ix.Version())
 	}
 	if o := ws.orderedCatalog(got.cat).order(byDate, false); got.cat.items[o[0]].Title != "Added" {
 		t.Fatal("the fresh catalog does not show the change first")
+	}
+}
+
+// TestLoadGCStaysRaisedUntilTheListShowsTheRows checks that a streamed
+// load puts the collector's target back only once the list shows every
+// row (in the UI function that hands it the last catalog), not when the
+// files are read: the collection that would start at once would slow the
+// last rows' preparing and showing.
+func TestLoadGCStaysRaisedUntilTheListShowsTheRows(t *testing.T) {
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	gcPercent := func() int { p := debug.SetGCPercent(-1); debug.SetGCPercent(p); return p }
+	ws, _ := newTestWorkspace(t)
+	q := queues[ws]
+	dir := t.TempDir()
+	for i := range 300 {
+		text := fmt.Sprintf("---\ntitle: 文章 %d\ndate: 2024-01-%02d\n---\n正文\n", i, 1+i%28)
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("%03d.md", i)), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ix := library.NewIndex(dir)
+	ws.index = ix
+	ws.list.setIndex(ix)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		ws.loadIndex(ix, "", nil)
+	}()
+	select { // the UI functions wait meanwhile
+	case <-done:
+	case <-time.After(20 * time.Second):
+		t.Fatal("the load did not finish")
+	}
+	// The files are read and the last catalog is queued for the UI.
+	if ix.Len() != 300 {
+		t.Fatalf("%d rows read, want 300", ix.Len())
+	}
+	if p := gcPercent(); p != loadGCPercent {
+		t.Fatalf("before the list shows the rows GOGC = %d, want the load's %d", p, loadGCPercent)
+	}
+	q.runUntil(t, func() bool { return gcPercent() == 100 })
+	if ws.list.cat == nil || len(ws.list.cat.items) != 300 {
+		t.Fatal("GOGC was put back before the list showed every row")
 	}
 }
