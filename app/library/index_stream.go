@@ -75,7 +75,7 @@ func (ix *Index) LoadStream(ctx context.Context, every time.Duration, progress f
 			}
 		}
 	})
-	sorted = slices.Clip(append(make([]Summary, 0, len(sorted)), sorted...)) // without the room appending left
+	sorted = clone(sorted) // without the room appending left
 	published = min(published, len(sorted))
 	publish()
 	ix.mu.Lock()
