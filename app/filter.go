@@ -11,6 +11,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"folio/app/internal/parallel"
 	"folio/app/library"
 	"folio/editor/document"
 )
@@ -248,27 +249,12 @@ var extendSortsStably = false
 // while the list waits for it, with the folder's readers done and their
 // cores free.
 func foldRows(n, m int, do func(i int, b *strings.Builder)) {
-	run := func(from, to int) {
+	parallel.Ranges(m-n, foldRowsChunk, foldRowsWorkers(0), func(lo, hi int) {
 		var b strings.Builder
-		for i := from; i < to; i++ {
+		for i := n + lo; i < n+hi; i++ {
 			do(i, &b)
 		}
-	}
-	w := min(foldRowsWorkers(0), (m-n)/foldRowsChunk)
-	if w <= 1 {
-		run(n, m)
-		return
-	}
-	var wg sync.WaitGroup
-	per := (m - n + w - 1) / w
-	for from := n; from < m; from += per {
-		wg.Add(1)
-		go func(from, to int) {
-			defer wg.Done()
-			run(from, to)
-		}(from, min(from+per, m))
-	}
-	wg.Wait()
+	})
 }
 
 // hays returns every item's hay, making what is not made yet.

@@ -2,10 +2,11 @@ package app
 
 import (
 	"runtime"
-	"sync"
 
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
+
+	"folio/app/internal/parallel"
 )
 
 // titleKeyer makes the sort keys of the list's title order: the Chinese
@@ -40,22 +41,9 @@ const keyChunk = 8192
 // with its own keyer.
 func titleKeys(titles []string) []string {
 	out := make([]string, len(titles))
-	n := min(runtime.GOMAXPROCS(0), (len(titles)+keyChunk-1)/keyChunk)
-	if n <= 1 {
-		keysInto(out, titles)
-		return out
-	}
-	var wg sync.WaitGroup
-	per := (len(titles) + n - 1) / n
-	for lo := 0; lo < len(titles); lo += per {
-		hi := min(lo+per, len(titles))
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			keysInto(out[lo:hi], titles[lo:hi])
-		}()
-	}
-	wg.Wait()
+	parallel.Ranges(len(titles), keyChunk, runtime.GOMAXPROCS(0), func(lo, hi int) {
+		keysInto(out[lo:hi], titles[lo:hi])
+	})
 	return out
 }
 

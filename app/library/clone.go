@@ -2,8 +2,9 @@ package library
 
 import (
 	"runtime"
-	"sync"
 	"unsafe"
+
+	"folio/app/internal/parallel"
 )
 
 // cloneChunk is the least a goroutine of clone copies, in bytes: below it
@@ -18,18 +19,7 @@ const cloneChunk = 1 << 20
 // core, 14 ms on two).
 func clone[T any](s []T) []T {
 	c := make([]T, len(s))
-	size := int(unsafe.Sizeof(*new(T)))
-	w := min(runtime.GOMAXPROCS(0), len(s)*size/cloneChunk)
-	if w <= 1 {
-		copy(c, s)
-		return c
-	}
-	var wg sync.WaitGroup
-	per := (len(s) + w - 1) / w
-	for from := 0; from < len(s); from += per {
-		to := min(from+per, len(s))
-		wg.Go(func() { copy(c[from:to], s[from:to]) })
-	}
-	wg.Wait()
+	per := cloneChunk / max(int(unsafe.Sizeof(*new(T))), 1) // elements
+	parallel.Ranges(len(s), per, runtime.GOMAXPROCS(0), func(lo, hi int) { copy(c[lo:hi], s[lo:hi]) })
 	return c
 }
