@@ -22,6 +22,7 @@ import (
 // takes the packages below too, as in go's package patterns).
 var quickAllowed = []string{
 	"main", "folio/cmd/folio", "folio/app/library", "folio/editor/document", "folio/editor/textwidth", "folio/editor/siteconfig",
+	"folio/app/internal/parallel", // the library's batches split among the CPUs (sync only)
 	"github.com/BurntSushi/toml/...", "go.yaml.in/yaml/v3", "github.com/fsnotify/fsnotify/...",
 	"golang.org/x/text/...", "golang.org/x/sys/...",
 	"github.com/segmentio/asm/...", // the document core's UTF-8 check (its init: a CPUID, about 6 µs)
