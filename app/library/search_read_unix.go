@@ -30,11 +30,14 @@ func readFD(fd int, buf []byte) ([]byte, error) {
 	if err := syscall.Fstat(fd, &st); err != nil {
 		return nil, fmt.Errorf("stat: %w", err)
 	}
-	return readFDSized(fd, &st, buf)
+	return readFDSized(fd, &st, buf, false)
 }
 
-// readFDSized is readFD's reading of fd, whose fstat is st.
-func readFDSized(fd int, st *syscall.Stat_t, buf []byte) ([]byte, error) {
+// readFDSized is readFD's reading of fd, whose fstat is st. With nowait
+// its first read takes only what the page cache holds, and it returns
+// errWouldBlock, having read nothing, when the file's first bytes must
+// come from the disk (see readFirst).
+func readFDSized(fd int, st *syscall.Stat_t, buf []byte, nowait bool) ([]byte, error) {
 	if st.Mode&syscall.S_IFMT != syscall.S_IFREG {
 		return nil, ErrNotRegular
 	}
@@ -46,9 +49,13 @@ func readFDSized(fd int, st *syscall.Stat_t, buf []byte) ([]byte, error) {
 		data = make([]byte, 0, st.Size+1)
 	}
 	for {
-		n, err := syscall.Read(fd, data[len(data):cap(data)])
+		n, err := readFirst(fd, data[len(data):cap(data)], nowait)
+		nowait = false
 		if err == syscall.EINTR {
 			continue
+		}
+		if err == errWouldBlock {
+			return nil, err
 		}
 		if err != nil {
 			return nil, fmt.Errorf("read: %w", err)
@@ -71,15 +78,20 @@ func readFDSized(fd int, st *syscall.Stat_t, buf []byte) ([]byte, error) {
 
 // readFDHead reads the first limit bytes of the open regular file fd into
 // buf's memory when it fits; whole is true when the file ended sooner.
-func readFDHead(fd int, buf []byte, limit int) (data []byte, whole bool, err error) {
+// nowait is readFDSized's.
+func readFDHead(fd int, buf []byte, limit int, nowait bool) (data []byte, whole bool, err error) {
 	data = buf[:0]
 	if cap(data) < limit {
 		data = make([]byte, 0, limit)
 	}
 	for len(data) < limit {
-		n, err := syscall.Read(fd, data[len(data):limit])
+		n, err := readFirst(fd, data[len(data):limit], nowait)
+		nowait = false
 		if err == syscall.EINTR {
 			continue
+		}
+		if err == errWouldBlock {
+			return nil, true, err
 		}
 		if err != nil {
 			return nil, true, fmt.Errorf("read: %w", err)

@@ -19,6 +19,11 @@ type searchReader struct {
 	// reader does not close it.
 	borrowed bool
 	name     []byte // openatName's memory, file after file
+	// nowait makes readHead return errWouldBlock, having read nothing,
+	// for a file whose first bytes are not in the page cache (see
+	// readFirst): a folder's load hands such a file to a reader that
+	// may wait for the disk, and goes on with the next.
+	nowait bool
 }
 
 // borrow makes the reader open the files of the folder dir (ending in a
@@ -59,7 +64,7 @@ func (r *searchReader) readStat(path string, buf []byte) ([]byte, fileStat, erro
 	if err := syscall.Fstat(fd, &st); err != nil {
 		return nil, fileStat{}, fmt.Errorf("stat: %w", err)
 	}
-	data, err := readFDSized(fd, &st, buf)
+	data, err := readFDSized(fd, &st, buf, false)
 	return data, statOfSys(&st), err
 }
 
@@ -82,10 +87,10 @@ func (r *searchReader) readHead(path string, buf []byte, limit int) (data []byte
 	}
 	mod = statOfSys(&st)
 	if st.Size <= int64(limit) || st.Mode&syscall.S_IFMT != syscall.S_IFREG || st.Size > MaxSize {
-		data, err = readFDSized(fd, &st, buf)
+		data, err = readFDSized(fd, &st, buf, r.nowait)
 		return data, mod, true, err
 	}
-	data, whole, err = readFDHead(fd, buf, limit)
+	data, whole, err = readFDHead(fd, buf, limit, r.nowait)
 	return data, mod, whole, err
 }
 

@@ -3,7 +3,9 @@
 package library
 
 // searchReader reads the files of a search on one worker.
-type searchReader struct{}
+type searchReader struct {
+	nowait bool // as on Linux; other systems' reads always wait
+}
 
 func newSearchReader() *searchReader { return &searchReader{} }
 

@@ -38,6 +38,10 @@ var (
 	ErrNotRegular = errors.New("not a regular file")
 )
 
+// errWouldBlock is a read that refused to wait for the disk (see
+// readFirst): the file is handed to a reader that may wait.
+var errWouldBlock = errors.New("read would wait for the disk")
+
 // File is one Markdown file found under a folder, read and parsed. It is
 // what Visit hands to its callback.
 type File struct {
@@ -68,6 +72,9 @@ type File struct {
 	// and whether the rest is text is known only once it is read (see
 	// Index.CheckRest). 0 when the whole file was read.
 	rest int64
+	// wouldBlock is set when the file was not read because its first
+	// bytes must come from the disk (see searchReader.nowait).
+	wouldBlock bool
 	// quick is set when the front matter was read by quickFrontMatter:
 	// Doc is nil, and format and fields are what it would give.
 	quick  bool
@@ -179,44 +186,73 @@ func stream[T any](ctx context.Context, root string, mode readMode, in *interner
 	jobs := make(chan job, 256)
 	results := make(chan result, 256)
 	window := make(chan struct{}, streamWindow)
+
+	// A worker whose file must come from the disk (mode readHeads: see
+	// searchReader.nowait) hands it to slow and reads the next: the
+	// workers keep the CPUs busy with what the page cache holds while
+	// slow readers, started as files come to them, wait for the disk
+	// together. A job on slow keeps its window token and folder
+	// reference, so slow never holds more than streamWindow jobs.
+	slow := make(chan job, streamWindow)
+	var slowWG sync.WaitGroup
+	var slowReaders atomic.Int32
+	var work func(src <-chan job, nowait bool)
+	handSlow := func(j job) {
+		slow <- j
+		if n := slowReaders.Load(); n < maxSlowReaders && (n == 0 || len(slow) > 0) && slowReaders.CompareAndSwap(n, n+1) {
+			slowWG.Add(1)
+			go func() {
+				defer slowWG.Done()
+				work(slow, false)
+			}()
+		}
+	}
+	work = func(src <-chan job, nowait bool) {
+		var buf []byte // this worker's read buffer, reused file after file
+		var sc *headScratch
+		if mode != readWhole {
+			sc = newHeadScratch(in)
+		}
+		rd := newSearchReader()
+		defer rd.close()
+		rd.nowait = nowait && mode == readHeads && streamNowait
+		var f File // file after file: not one allocation each
+		for j := range src {
+			if ctx.Err() != nil {
+				j.dir.release()
+				continue // drain
+			}
+			f = File{Path: j.rel, Abs: j.abs, Err: j.err, scratch: sc}
+			if j.dir != nil {
+				rd.borrow(j.dir.path, j.dir.fd)
+			}
+			switch {
+			case f.Err != nil:
+			case mode == readHeads:
+				buf = loadHead(&f, rd, buf)
+			case mode == readQuick:
+				buf = loadQuick(&f, rd, buf)
+			default:
+				buf = load(&f, rd, buf)
+			}
+			if j.dir != nil {
+				rd.unborrow()
+			}
+			if f.wouldBlock {
+				handSlow(j) // with its folder's reference
+				continue
+			}
+			j.dir.release()
+			results <- result{j.seq, fn(&f)}
+		}
+	}
 	workers := runtime.GOMAXPROCS(0)
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			var buf []byte // this worker's read buffer, reused file after file
-			var sc *headScratch
-			if mode != readWhole {
-				sc = newHeadScratch(in)
-			}
-			rd := newSearchReader()
-			defer rd.close()
-			var f File // file after file: not one allocation each
-			for j := range jobs {
-				if ctx.Err() != nil {
-					j.dir.release()
-					continue // drain
-				}
-				f = File{Path: j.rel, Abs: j.abs, Err: j.err, scratch: sc}
-				if j.dir != nil {
-					rd.borrow(j.dir.path, j.dir.fd)
-				}
-				switch {
-				case f.Err != nil:
-				case mode == readHeads:
-					buf = loadHead(&f, rd, buf)
-				case mode == readQuick:
-					buf = loadQuick(&f, rd, buf)
-				default:
-					buf = load(&f, rd, buf)
-				}
-				if j.dir != nil {
-					rd.unborrow()
-					j.dir.release()
-				}
-				results <- result{j.seq, fn(&f)}
-			}
+			work(jobs, true)
 		}()
 	}
 
@@ -244,7 +280,9 @@ func stream[T any](ctx context.Context, root string, mode readMode, in *interner
 		}
 		rootErr = w.walk(filepath.Clean(root), "") // clean: joinName keeps its children's paths clean
 		close(jobs)
-		wg.Wait()
+		wg.Wait() // no worker hands a file to slow any more
+		close(slow)
+		slowWG.Wait()
 		close(results)
 	}()
 
@@ -295,6 +333,22 @@ type walker struct {
 
 	list listScratch // listDirKept's memory, folder after folder
 }
+
+// maxSlowReaders caps the readers stream starts for files that must come
+// from the disk (a folder's first open after a reboot, or files the
+// system's memory manager dropped from the page cache): enough for a
+// disk's queue, each waiting for its own file.
+const maxSlowReaders = 16
+
+// wouldBlockTest, when set, makes a worker's read of the files it is true
+// of refuse as if their bytes were on the disk (errWouldBlock), for tests
+// of the hand-over to slow readers on any file system.
+var wouldBlockTest func(abs string) bool
+
+// streamNowait makes stream's workers hand the files that must come from
+// the disk to slow readers (see maxSlowReaders); off, each worker waits
+// for its file (the benchmarks' peer).
+var streamNowait = true
 
 // streamKeepsDirs makes stream's walk keep folders open for their files'
 // readers (see dirRef); off, each reader opens the folder itself (the
@@ -512,7 +566,15 @@ const headSize = 4 << 10
 // when they hold its whole front matter (see fromHead). Otherwise the
 // whole file is read, as load does.
 func loadHead(f *File, rd *searchReader, buf []byte) []byte {
+	if rd.nowait && wouldBlockTest != nil && wouldBlockTest(f.Abs) {
+		f.wouldBlock = true
+		return buf
+	}
 	data, st, whole, err := rd.readHead(f.Abs, buf, headSize)
+	if err == errWouldBlock {
+		f.wouldBlock = true // nothing read: for a reader that may wait (see stream)
+		return buf
+	}
 	f.setStat(st)
 	if err != nil {
 		if pe, ok := errors.AsType[*fs.PathError](err); ok {
