@@ -10,19 +10,50 @@
 // It prints one line of figures and kills Folio.
 //
 // Usage: go run .ci/fillopen-harness.go BIN DIR HOME [chrt args...]
-// With chrt args (e.g. -r 10), Folio runs under chrt with them.
+// With chrt args (e.g. -r 10), Folio runs under chrt with them. With
+// FILL_DROP=K in the environment, every Kth Markdown file of DIR (1: all)
+// is dropped from the page cache first, as a first open after a reboot
+// finds them, or a memory manager leaves them (posix_fadvise DONTNEED;
+// the folders' listings stay cached).
 package main
 
 import (
 	"bufio"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
 	"time"
 )
+
+// drop drops every kth Markdown file under dir from the page cache and
+// returns how many it dropped.
+func drop(dir string, k int) int {
+	n, dropped := 0, 0
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || !d.Type().IsRegular() || !strings.HasSuffix(p, ".md") {
+			return nil
+		}
+		if n++; (n-1)%k != 0 {
+			return nil
+		}
+		fd, err := syscall.Open(p, syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
+		if err != nil {
+			return nil
+		}
+		const fadvDontNeed = 4
+		if _, _, e := syscall.Syscall6(syscall.SYS_FADVISE64, uintptr(fd), 0, 0, fadvDontNeed, 0, 0); e == 0 {
+			dropped++
+		}
+		syscall.Close(fd)
+		return nil
+	})
+	return dropped
+}
 
 // procCPU is pid's user+system CPU time.
 func procCPU(pid int) time.Duration {
@@ -57,6 +88,9 @@ func main() {
 	bin, dir, home := os.Args[1], os.Args[2], os.Args[3]
 	if err := os.MkdirAll(home, 0o755); err != nil {
 		panic(err)
+	}
+	if k, err := strconv.Atoi(os.Getenv("FILL_DROP")); err == nil && k > 0 {
+		fmt.Fprintf(os.Stderr, "dropped %d files from the page cache\n", drop(dir, k))
 	}
 	cmd := exec.Command(bin, dir)
 	if chrt := os.Args[4:]; len(chrt) > 0 {
