@@ -336,9 +336,12 @@ type walker struct {
 
 // maxSlowReaders caps the readers stream starts for files that must come
 // from the disk (a folder's first open after a reboot, or files the
-// system's memory manager dropped from the page cache): enough for a
-// disk's queue, each waiting for its own file.
-const maxSlowReaders = 16
+// system's memory manager dropped from the page cache). The disk's queue
+// is kept full by the read-ahead each refused read asks for (see
+// readFirst), not by them: 4 load a cold folder of 150,000 articles as
+// fast as 16 did (BenchmarkLoadStreamEvicted), and leave the UI goroutine
+// fewer goroutines to share the CPUs with.
+const maxSlowReaders = 4
 
 // wouldBlockTest, when set, makes a worker's read of the files it is true
 // of refuse as if their bytes were on the disk (errWouldBlock), for tests
