@@ -21,10 +21,7 @@ import (
 // open and the readers open its files relative to it), "paths" the peer
 // (each reader opens the folders itself, as before).
 func BenchmarkLoadStream(b *testing.B) {
-	dir := os.Getenv("FOLIO_FILL_DIR")
-	if dir == "" {
-		dir = benchSite(b)
-	}
+	dir := fillDir(b)
 	for _, keep := range []bool{true, false} {
 		name := "dirfd"
 		if !keep {
@@ -36,6 +33,15 @@ func BenchmarkLoadStream(b *testing.B) {
 			benchLoadStream(b, dir)
 		})
 	}
+}
+
+// fillDir is the folder the load benchmarks read: FOLIO_FILL_DIR, or the
+// generated benchmark site.
+func fillDir(b *testing.B) string {
+	if dir := os.Getenv("FOLIO_FILL_DIR"); dir != "" {
+		return dir
+	}
+	return benchSite(b)
 }
 
 // benchLoadStream is BenchmarkLoadStream of the folder dir.

@@ -21,10 +21,7 @@ import (
 // "wait", each worker waiting for its files. It needs a folder on a disk
 // (the page cache of tmpfs cannot be dropped).
 func BenchmarkLoadStreamEvicted(b *testing.B) {
-	dir := os.Getenv("FOLIO_FILL_DIR")
-	if dir == "" {
-		dir = benchSite(b)
-	}
+	dir := fillDir(b)
 	every := 50
 	if v, err := strconv.Atoi(os.Getenv("FOLIO_FILL_EVICT")); err == nil && v > 0 {
 		every = v
