@@ -12,8 +12,8 @@ import (
 // takes only what the page cache holds (preadv2 with RWF_NOWAIT): when the
 // first bytes must come from the disk it returns errWouldBlock, having
 // read nothing and asked the kernel to read them ahead, instead of
-// waiting. A kernel or file system that does not
-// know RWF_NOWAIT gets plain reads from then on.
+// waiting. A kernel or file system that does not know RWF_NOWAIT gets
+// plain reads from then on.
 func readFirst(fd int, p []byte, nowait bool) (int, error) {
 	if !nowait || len(p) == 0 || noNowait.Load() {
 		return syscall.Read(fd, p)
