@@ -22,6 +22,72 @@ import (
 // (the page cache of tmpfs cannot be dropped).
 func BenchmarkLoadStreamEvicted(b *testing.B) {
 	dir := fillDir(b)
+	drop := droppable(b, dir)
+	for _, nowait := range []bool{true, false} {
+		name := "nowait"
+		if !nowait {
+			name = "wait"
+		}
+		b.Run(name, func(b *testing.B) {
+			defer func(v bool) { nowaitReads = v }(nowaitReads)
+			nowaitReads = nowait
+			cpu := cpuMetric(b)
+			for b.Loop() {
+				b.StopTimer()
+				dropFiles(drop)
+				b.StartTimer()
+				ix := NewIndex(dir)
+				if err := ix.LoadStream(context.Background(), 0, nil); err != nil {
+					b.Fatal(err)
+				}
+			}
+			cpu()
+			b.ReportMetric(float64(len(drop)), "dropped")
+		})
+	}
+}
+
+// BenchmarkSearchEvicted searches the folder of BenchmarkLoadStreamEvicted
+// with its files dropped from the page cache as there (FOLIO_FILL_EVICT):
+// a search after a reboot, the list filled from the index cache but the
+// articles on the disk. Peers "nowait" and "wait" as there.
+func BenchmarkSearchEvicted(b *testing.B) {
+	dir := fillDir(b)
+	drop := droppable(b, dir)
+	for _, nowait := range []bool{true, false} {
+		name := "nowait"
+		if !nowait {
+			name = "wait"
+		}
+		b.Run(name, func(b *testing.B) {
+			defer func(v bool) { nowaitReads = v }(nowaitReads)
+			nowaitReads = nowait
+			cpu := cpuMetric(b)
+			hits := 0
+			for b.Loop() {
+				b.StopTimer()
+				dropFiles(drop)
+				b.StartTimer()
+				out := make(chan Hit, 256)
+				errc := make(chan error, 1)
+				go func() { errc <- Search(context.Background(), dir, "Kubernetes", SearchOptions{MaxHits: 1 << 30}, out) }()
+				hits = 0
+				for range out {
+					hits++
+				}
+				if err := <-errc; err != nil {
+					b.Fatal(err)
+				}
+			}
+			cpu()
+			b.ReportMetric(float64(hits), "hits")
+		})
+	}
+}
+
+// droppable lists every Kth Markdown file under dir (FOLIO_FILL_EVICT=K;
+// 1: all; default 50, 2%), for dropFiles.
+func droppable(b *testing.B, dir string) []string {
 	every := 50
 	if v, err := strconv.Atoi(os.Getenv("FOLIO_FILL_EVICT")); err == nil && v > 0 {
 		every = v
@@ -37,31 +103,18 @@ func BenchmarkLoadStreamEvicted(b *testing.B) {
 		}
 		return nil
 	})
-	for _, nowait := range []bool{true, false} {
-		name := "nowait"
-		if !nowait {
-			name = "wait"
+	if len(drop) == 0 {
+		b.Fatalf("no Markdown file under %s", dir)
+	}
+	return drop
+}
+
+// dropFiles drops the files from the page cache (posix_fadvise).
+func dropFiles(paths []string) {
+	for _, p := range paths {
+		if fd, err := unix.Open(p, unix.O_RDONLY|unix.O_CLOEXEC, 0); err == nil {
+			unix.Fadvise(fd, 0, 0, unix.FADV_DONTNEED)
+			unix.Close(fd)
 		}
-		b.Run(name, func(b *testing.B) {
-			defer func(v bool) { streamNowait = v }(streamNowait)
-			streamNowait = nowait
-			cpu := cpuMetric(b)
-			for b.Loop() {
-				b.StopTimer()
-				for _, p := range drop {
-					if fd, err := unix.Open(p, unix.O_RDONLY|unix.O_CLOEXEC, 0); err == nil {
-						unix.Fadvise(fd, 0, 0, unix.FADV_DONTNEED)
-						unix.Close(fd)
-					}
-				}
-				b.StartTimer()
-				ix := NewIndex(dir)
-				if err := ix.LoadStream(context.Background(), 0, nil); err != nil {
-					b.Fatal(err)
-				}
-			}
-			cpu()
-			b.ReportMetric(float64(len(drop)), "dropped")
-		})
 	}
 }

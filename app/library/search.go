@@ -105,48 +105,76 @@ func Search(ctx context.Context, root, query string, opts SearchOptions, out cha
 		limited atomic.Bool
 		wg      sync.WaitGroup
 	)
+	// A worker whose file must come from the disk hands it to slow
+	// readers and searches the next, as a load's workers do (see
+	// stream); slow is closed once the workers are done.
+	slow := make(chan job, 256)
+	var slowWG sync.WaitGroup
+	var slowReaders atomic.Int32
+	var work func(src <-chan job, nowait bool)
+	work = func(src <-chan job, nowait bool) {
+		var buf, fold []byte
+		rd := newSearchReader()
+		defer rd.close()
+		rd.nowait = nowait && nowaitReads
+		var hits []Hit
+		for j := range src {
+			if ctx.Err() != nil {
+				continue // drain
+			}
+			var data []byte
+			var err error
+			if rd.nowait && wouldBlockTest != nil && wouldBlockTest(j.abs) {
+				err = errWouldBlock
+			} else {
+				data, err = rd.read(j.abs, buf)
+			}
+			if err == errWouldBlock {
+				slow <- j
+				if n := slowReaders.Load(); n < maxSlowReaders && slowReaders.CompareAndSwap(n, n+1) {
+					slowWG.Add(1)
+					go func() {
+						defer slowWG.Done()
+						work(slow, false)
+					}()
+				}
+				continue
+			}
+			if err != nil {
+				continue
+			}
+			buf = data[:0]
+			if bytes.IndexByte(data, 0) >= 0 { // binary: what document.CheckText refuses too
+				continue
+			}
+			hits, fold = m.search(data, fold, hits[:0], j.rel, j.abs)
+			if len(hits) == 0 {
+				continue
+			}
+			sendMu.Lock()
+			for _, h := range hits {
+				if sent.Load() >= int64(limit) {
+					limited.Store(true)
+					cancel()
+					break
+				}
+				select {
+				case out <- h:
+					sent.Add(1)
+				case <-ctx.Done():
+				}
+				if ctx.Err() != nil {
+					break
+				}
+			}
+			sendMu.Unlock()
+		}
+	}
 	for range runtime.GOMAXPROCS(0) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			var buf, fold []byte
-			rd := newSearchReader()
-			defer rd.close()
-			var hits []Hit
-			for j := range jobs {
-				if ctx.Err() != nil {
-					continue // drain
-				}
-				data, err := rd.read(j.abs, buf)
-				if err != nil {
-					continue
-				}
-				buf = data[:0]
-				if bytes.IndexByte(data, 0) >= 0 { // binary: what document.CheckText refuses too
-					continue
-				}
-				hits, fold = m.search(data, fold, hits[:0], j.rel, j.abs)
-				if len(hits) == 0 {
-					continue
-				}
-				sendMu.Lock()
-				for _, h := range hits {
-					if sent.Load() >= int64(limit) {
-						limited.Store(true)
-						cancel()
-						break
-					}
-					select {
-					case out <- h:
-						sent.Add(1)
-					case <-ctx.Done():
-					}
-					if ctx.Err() != nil {
-						break
-					}
-				}
-				sendMu.Unlock()
-			}
+			work(jobs, true)
 		}()
 	}
 	w := walker{ctx: ctx, stack: []string{realRoot}}
@@ -161,7 +189,9 @@ func Search(ctx context.Context, root, query string, opts SearchOptions, out cha
 	}
 	rootErr := w.walk(root, "")
 	close(jobs)
-	wg.Wait()
+	wg.Wait() // no worker hands a file to slow any more
+	close(slow)
+	slowWG.Wait()
 	switch {
 	case limited.Load():
 		return ErrHitLimit

@@ -19,10 +19,11 @@ type searchReader struct {
 	// reader does not close it.
 	borrowed bool
 	name     []byte // openatName's memory, file after file
-	// nowait makes readHead return errWouldBlock, having read nothing,
-	// for a file whose first bytes are not in the page cache (see
-	// readFirst): a folder's load hands such a file to a reader that
-	// may wait for the disk, and goes on with the next.
+	// nowait makes read, readStat and readHead return errWouldBlock,
+	// having read nothing, for a file whose first bytes are not in the
+	// page cache (see readFirst): a folder's load or a search hands such
+	// a file to a reader that may wait for the disk, and goes on with
+	// the next.
 	nowait bool
 }
 
@@ -64,7 +65,7 @@ func (r *searchReader) readStat(path string, buf []byte) ([]byte, fileStat, erro
 	if err := syscall.Fstat(fd, &st); err != nil {
 		return nil, fileStat{}, fmt.Errorf("stat: %w", err)
 	}
-	data, err := readFDSized(fd, &st, buf, false)
+	data, err := readFDSized(fd, &st, buf, r.nowait)
 	return data, statOfSys(&st), err
 }
 

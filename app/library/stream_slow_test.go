@@ -123,3 +123,36 @@ func TestStreamSlowReadersStopWhenCancelled(t *testing.T) {
 		t.Fatalf("%d goroutines after the load, %d before", n, before)
 	}
 }
+
+// TestSearchHandsFilesThatWouldWaitToSlowReaders searches a folder whose
+// files partly "must come from the disk": each such file is tried once by
+// a worker and searched by a slow reader, and the hits are those of a
+// search that waits for every file.
+func TestSearchHandsFilesThatWouldWaitToSlowReaders(t *testing.T) {
+	dir := t.TempDir()
+	genFolder(t, dir, 1500, 3)
+	for _, q := range []struct {
+		query string
+		opts  SearchOptions
+	}{
+		{"Kubernetes", SearchOptions{CaseSensitive: true, MaxHits: 1 << 30}},
+		{"边缘计算", SearchOptions{MaxHits: 1 << 30}},
+	} {
+		want, err := searchAll(t, dir, q.query, q.opts)
+		if err != nil || len(want) == 0 {
+			t.Fatalf("%s: %d hits, err %v", q.query, len(want), err)
+		}
+		blocked, tries := blockFiles(t, dir, func(i int) bool { return i%2 == 0 || i > 1000 })
+		got, err := searchAll(t, dir, q.query, q.opts)
+		wouldBlockTest = nil
+		if err != nil {
+			t.Fatal(err)
+		}
+		if tries() != len(blocked) {
+			t.Errorf("%s: workers tried %d blocked reads, want one for each of %d files", q.query, tries(), len(blocked))
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("%s: %d hits with slow readers, %d waiting:\n%s", q.query, len(got), len(want), brief(got))
+		}
+	}
+}

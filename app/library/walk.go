@@ -215,7 +215,7 @@ func stream[T any](ctx context.Context, root string, mode readMode, in *interner
 		}
 		rd := newSearchReader()
 		defer rd.close()
-		rd.nowait = nowait && mode == readHeads && streamNowait
+		rd.nowait = nowait && mode == readHeads && nowaitReads
 		var f File // file after file: not one allocation each
 		for j := range src {
 			if ctx.Err() != nil {
@@ -343,15 +343,17 @@ type walker struct {
 // fewer goroutines to share the CPUs with.
 const maxSlowReaders = 4
 
-// wouldBlockTest, when set, makes a worker's read of the files it is true
-// of refuse as if their bytes were on the disk (errWouldBlock), for tests
-// of the hand-over to slow readers on any file system.
+// wouldBlockTest, when set, makes a load's or a search's worker's read of
+// the files it is true of refuse as if their bytes were on the disk
+// (errWouldBlock), for tests of the hand-over to slow readers on any file
+// system.
 var wouldBlockTest func(abs string) bool
 
-// streamNowait makes stream's workers hand the files that must come from
-// the disk to slow readers (see maxSlowReaders); off, each worker waits
-// for its file (the benchmarks' peer).
-var streamNowait = true
+// nowaitReads makes the workers of a load (stream) and of a search hand
+// the files that must come from the disk to slow readers (see
+// maxSlowReaders); off, each worker waits for its file (the benchmarks'
+// peer).
+var nowaitReads = true
 
 // streamKeepsDirs makes stream's walk keep folders open for their files'
 // readers (see dirRef); off, each reader opens the folder itself (the
