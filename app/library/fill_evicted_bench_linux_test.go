@@ -22,29 +22,12 @@ import (
 // (the page cache of tmpfs cannot be dropped).
 func BenchmarkLoadStreamEvicted(b *testing.B) {
 	dir := fillDir(b)
-	drop := droppable(b, dir)
-	for _, nowait := range []bool{true, false} {
-		name := "nowait"
-		if !nowait {
-			name = "wait"
+	evictedPeers(b, droppable(b, dir), func(b *testing.B) {
+		ix := NewIndex(dir)
+		if err := ix.LoadStream(context.Background(), 0, nil); err != nil {
+			b.Fatal(err)
 		}
-		b.Run(name, func(b *testing.B) {
-			defer func(v bool) { nowaitReads = v }(nowaitReads)
-			nowaitReads = nowait
-			cpu := cpuMetric(b)
-			for b.Loop() {
-				b.StopTimer()
-				dropFiles(drop)
-				b.StartTimer()
-				ix := NewIndex(dir)
-				if err := ix.LoadStream(context.Background(), 0, nil); err != nil {
-					b.Fatal(err)
-				}
-			}
-			cpu()
-			b.ReportMetric(float64(len(drop)), "dropped")
-		})
-	}
+	})
 }
 
 // BenchmarkSearchEvicted searches the folder of BenchmarkLoadStreamEvicted
@@ -53,7 +36,24 @@ func BenchmarkLoadStreamEvicted(b *testing.B) {
 // articles on the disk. Peers "nowait" and "wait" as there.
 func BenchmarkSearchEvicted(b *testing.B) {
 	dir := fillDir(b)
-	drop := droppable(b, dir)
+	evictedPeers(b, droppable(b, dir), func(b *testing.B) {
+		out := make(chan Hit, 256)
+		errc := make(chan error, 1)
+		go func() { errc <- Search(context.Background(), dir, "Kubernetes", SearchOptions{MaxHits: 1 << 30}, out) }()
+		hits := 0
+		for range out {
+			hits++
+		}
+		if err := <-errc; err != nil || hits == 0 {
+			b.Fatalf("%d hits, err %v", hits, err)
+		}
+	})
+}
+
+// evictedPeers runs op as the sub-benchmarks "nowait" (as the app reads,
+// see nowaitReads) and "wait", dropping the files drop from the page cache
+// before each run, and reports op's CPU time.
+func evictedPeers(b *testing.B, drop []string, op func(b *testing.B)) {
 	for _, nowait := range []bool{true, false} {
 		name := "nowait"
 		if !nowait {
@@ -63,24 +63,14 @@ func BenchmarkSearchEvicted(b *testing.B) {
 			defer func(v bool) { nowaitReads = v }(nowaitReads)
 			nowaitReads = nowait
 			cpu := cpuMetric(b)
-			hits := 0
 			for b.Loop() {
 				b.StopTimer()
 				dropFiles(drop)
 				b.StartTimer()
-				out := make(chan Hit, 256)
-				errc := make(chan error, 1)
-				go func() { errc <- Search(context.Background(), dir, "Kubernetes", SearchOptions{MaxHits: 1 << 30}, out) }()
-				hits = 0
-				for range out {
-					hits++
-				}
-				if err := <-errc; err != nil {
-					b.Fatal(err)
-				}
+				op(b)
 			}
 			cpu()
-			b.ReportMetric(float64(hits), "hits")
+			b.ReportMetric(float64(len(drop)), "dropped")
 		})
 	}
 }
