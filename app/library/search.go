@@ -105,13 +105,11 @@ func Search(ctx context.Context, root, query string, opts SearchOptions, out cha
 		limited atomic.Bool
 		wg      sync.WaitGroup
 	)
-	// A worker whose file must come from the disk hands it to slow
-	// readers and searches the next, as a load's workers do (see
-	// stream); slow is closed once the workers are done.
-	slow := make(chan job, 256)
-	var slowWG sync.WaitGroup
-	var slowReaders atomic.Int32
+	// A worker whose file must come from the disk hands it to slow and
+	// searches the next, as a load's workers do (see stream).
+	slow := newSlowPool[job](256)
 	var work func(src <-chan job, nowait bool)
+	slow.read = func(jobs <-chan job) { work(jobs, false) }
 	work = func(src <-chan job, nowait bool) {
 		var buf, fold []byte
 		rd := newSearchReader()
@@ -130,14 +128,7 @@ func Search(ctx context.Context, root, query string, opts SearchOptions, out cha
 				data, err = rd.read(j.abs, buf)
 			}
 			if err == errWouldBlock {
-				slow <- j
-				if n := slowReaders.Load(); n < maxSlowReaders && slowReaders.CompareAndSwap(n, n+1) {
-					slowWG.Add(1)
-					go func() {
-						defer slowWG.Done()
-						work(slow, false)
-					}()
-				}
+				slow.hand(j)
 				continue
 			}
 			if err != nil {
@@ -190,8 +181,7 @@ func Search(ctx context.Context, root, query string, opts SearchOptions, out cha
 	rootErr := w.walk(root, "")
 	close(jobs)
 	wg.Wait() // no worker hands a file to slow any more
-	close(slow)
-	slowWG.Wait()
+	slow.close()
 	switch {
 	case limited.Load():
 		return ErrHitLimit

@@ -188,25 +188,12 @@ func stream[T any](ctx context.Context, root string, mode readMode, in *interner
 	window := make(chan struct{}, streamWindow)
 
 	// A worker whose file must come from the disk (mode readHeads: see
-	// searchReader.nowait) hands it to slow and reads the next: the
-	// workers keep the CPUs busy with what the page cache holds while
-	// slow readers, started as files come to them, wait for the disk
-	// together. A job on slow keeps its window token and folder
-	// reference, so slow never holds more than streamWindow jobs.
-	slow := make(chan job, streamWindow)
-	var slowWG sync.WaitGroup
-	var slowReaders atomic.Int32
+	// searchReader.nowait) hands it to slow and reads the next. A job on
+	// slow keeps its window token and folder reference, so slow never
+	// holds more than streamWindow jobs.
+	slow := newSlowPool[job](streamWindow)
 	var work func(src <-chan job, nowait bool)
-	handSlow := func(j job) {
-		slow <- j
-		if n := slowReaders.Load(); n < maxSlowReaders && (n == 0 || len(slow) > 0) && slowReaders.CompareAndSwap(n, n+1) {
-			slowWG.Add(1)
-			go func() {
-				defer slowWG.Done()
-				work(slow, false)
-			}()
-		}
-	}
+	slow.read = func(jobs <-chan job) { work(jobs, false) }
 	work = func(src <-chan job, nowait bool) {
 		var buf []byte // this worker's read buffer, reused file after file
 		var sc *headScratch
@@ -239,7 +226,7 @@ func stream[T any](ctx context.Context, root string, mode readMode, in *interner
 				rd.unborrow()
 			}
 			if f.wouldBlock {
-				handSlow(j) // with its folder's reference
+				slow.hand(j) // with its folder's reference
 				continue
 			}
 			j.dir.release()
@@ -281,8 +268,7 @@ func stream[T any](ctx context.Context, root string, mode readMode, in *interner
 		rootErr = w.walk(filepath.Clean(root), "") // clean: joinName keeps its children's paths clean
 		close(jobs)
 		wg.Wait() // no worker hands a file to slow any more
-		close(slow)
-		slowWG.Wait()
+		slow.close()
 		close(results)
 	}()
 
@@ -333,15 +319,6 @@ type walker struct {
 
 	list listScratch // listDirKept's memory, folder after folder
 }
-
-// maxSlowReaders caps the readers stream starts for files that must come
-// from the disk (a folder's first open after a reboot, or files the
-// system's memory manager dropped from the page cache). The disk's queue
-// is kept full by the read-ahead each refused read asks for (see
-// readFirst), not by them: 4 load a cold folder of 150,000 articles as
-// fast as 16 did (BenchmarkLoadStreamEvicted), and leave the UI goroutine
-// fewer goroutines to share the CPUs with.
-const maxSlowReaders = 4
 
 // wouldBlockTest, when set, makes a load's or a search's worker's read of
 // the files it is true of refuse as if their bytes were on the disk
