@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
@@ -16,8 +17,8 @@ import (
 // ID is Folio's application identifier (also in FyneApp.toml).
 const ID = "io.github.folio.editor"
 
-// Run opens the Folio window on a folder or a file (the first of paths)
-// and blocks until it is closed. With no path it reopens the folder and
+// Run opens the Folio window on a folder or a file (see target for
+// several paths) and blocks until it is closed. With no path it reopens the folder and
 // article of the last run; the very first time, the built-in sample
 // articles, copied to Folio's own storage.
 func Run(paths []string) error {
@@ -29,9 +30,12 @@ func Run(paths []string) error {
 	}
 	applyTheme(a, themeOptions(a.Preferences()))
 
-	root, file, err := target(paths, a)
+	root, file, ignored, err := target(paths, a)
 	if err != nil {
 		return err
+	}
+	for _, p := range ignored {
+		fmt.Fprintf(os.Stderr, "folio: one folder at a time: not opening %s (the folder shown is %s)\n", p, root)
 	}
 	ws := newWorkspaceCore(a, nil, root)
 	panesBuilt := sleepWhenIdle(ws) // the driver loop waits for events while idle (app/idle.go)
@@ -64,28 +68,62 @@ func Run(paths []string) error {
 }
 
 // target decides which folder to show and which file to open first: the
-// path given, else the folder and article open when Folio last closed,
+// paths given, else the folder and article open when Folio last closed,
 // else (the very first run) the built-in samples.
-func target(paths []string, a fyne.App) (root, file string, err error) {
+//
+// Of the paths given, the first folder is shown (else the first file's
+// folder) and the first file within it is opened, so `folio SITE
+// SITE/post.md` opens that article in its site. Folio shows one folder at
+// a time: the paths it does not open are returned in ignored.
+func target(paths []string, a fyne.App) (root, file string, ignored []string, err error) {
 	if len(paths) == 0 {
 		if dir, file := lastPlace(a.Preferences()); dir != "" {
-			return dir, file, nil
+			return dir, file, nil, nil
 		}
 		dir, err := sampleFolder(a)
-		return dir, "", err
+		return dir, "", nil, err
 	}
-	p, err := filepath.Abs(paths[0])
-	if err != nil {
-		return "", "", fmt.Errorf("open %s: %w", paths[0], err)
+	type given struct {
+		path string
+		dir  bool
 	}
-	info, err := os.Stat(p)
-	if err != nil {
-		return "", "", fmt.Errorf("open %s: %w", paths[0], err)
+	all := make([]given, 0, len(paths))
+	for _, arg := range paths {
+		p, err := filepath.Abs(arg)
+		if err != nil {
+			return "", "", nil, fmt.Errorf("open %s: %w", arg, err)
+		}
+		info, err := os.Stat(p)
+		if err != nil {
+			return "", "", nil, fmt.Errorf("open %s: %w", arg, err)
+		}
+		all = append(all, given{p, info.IsDir()})
 	}
-	if info.IsDir() {
-		return p, "", nil
+	for _, g := range all {
+		if g.dir {
+			root = g.path
+			break
+		}
 	}
-	return filepath.Dir(p), p, nil
+	if root == "" {
+		root = filepath.Dir(all[0].path)
+	}
+	for i, g := range all {
+		switch {
+		case g.path == root && g.dir:
+		case file == "" && !g.dir && within(root, g.path):
+			file = g.path
+		default:
+			ignored = append(ignored, paths[i])
+		}
+	}
+	return root, file, ignored, nil
+}
+
+// within reports whether path is root or lies under it.
+func within(root, path string) bool {
+	rel, err := filepath.Rel(root, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 // sampleFolder copies the built-in samples (never over a file the user

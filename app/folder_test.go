@@ -41,18 +41,56 @@ func TestNoArgumentReopensTheLastFolderAndArticle(t *testing.T) {
 	write(t, file, "# x\n")
 	a.Preferences().SetString(prefLastFolder, dir)
 	a.Preferences().SetString(prefLastArticle, file)
-	root, first, err := target(nil, a)
+	root, first, _, err := target(nil, a)
 	if err != nil || root != dir || first != file {
 		t.Fatalf("target = %q %q %v, want the last folder and article", root, first, err)
 	}
 	os.Remove(file)
-	if root, first, _ = target(nil, a); root != dir || first != "" {
+	if root, first, _, _ = target(nil, a); root != dir || first != "" {
 		t.Errorf("with the article gone: %q %q", root, first)
 	}
 	os.RemoveAll(dir)
-	root, _, err = target(nil, a)
+	root, _, _, err = target(nil, a)
 	if err != nil || root == dir || filepath.Base(root) != "samples" {
 		t.Errorf("with the folder gone: %q %v, want the samples", root, err)
+	}
+}
+
+func TestTargetOfPathsGiven(t *testing.T) {
+	a := test.NewTempApp(t)
+	site := t.TempDir()
+	post := filepath.Join(site, "posts", "a.md")
+	other := filepath.Join(t.TempDir(), "b.md")
+	if err := os.MkdirAll(filepath.Dir(post), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write(t, post, "# a\n")
+	write(t, other, "# b\n")
+	posts := filepath.Dir(post)
+	tests := []struct {
+		name       string
+		paths      []string
+		root, file string
+		ignored    []string
+	}{
+		{"a folder", []string{site}, site, "", nil},
+		{"a file: its folder", []string{post}, posts, post, nil},
+		{"a folder and a file in it", []string{site, post}, site, post, nil},
+		{"a file, then its site", []string{post, site}, site, post, nil},
+		{"a file outside the folder", []string{site, other}, site, "", []string{other}},
+		{"two files of two folders", []string{post, other}, posts, post, []string{other}},
+		{"two folders", []string{site, posts}, site, "", []string{posts}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			root, file, ignored, err := target(tc.paths, a)
+			if err != nil || root != tc.root || file != tc.file || !slices.Equal(ignored, tc.ignored) {
+				t.Errorf("target(%v) = %q %q %v %v, want %q %q %v", tc.paths, root, file, ignored, err, tc.root, tc.file, tc.ignored)
+			}
+		})
+	}
+	if _, _, _, err := target([]string{site, filepath.Join(site, "missing.md")}, a); err == nil || !strings.Contains(err.Error(), "missing.md") {
+		t.Errorf("a missing path: err = %v, want one naming it", err)
 	}
 }
 

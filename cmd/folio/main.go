@@ -59,8 +59,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 }
 
 const usage = `Usage:
-  folio [FOLDER|FILE...]        open the desktop app (no argument: the last folder and article,
-                                or the built-in samples on the very first run)
+  folio [FOLDER] [FILE]         open the desktop app on FOLDER (else FILE's folder) and FILE in it
+                                (no argument: the last folder and article, or the built-in samples
+                                on the very first run)
   folio get FILE [KEY]          print one front matter value, or all fields as JSON
   folio set FILE KEY=VALUE...   set front matter fields: VALUE is one YAML flow value
                                 (false, 12, [a, b], "x") or else the plain string typed;
