@@ -192,6 +192,10 @@ func stream[T any](ctx context.Context, root string, mode readMode, in *interner
 	// slow keeps its window token and folder reference, so slow never
 	// holds more than streamWindow jobs.
 	slow := newSlowPool[job](streamWindow)
+	var cold *coldFolder // set in mode readHeads, where workers refuse to wait
+	if mode == readHeads && nowaitReads {
+		cold = new(coldFolder)
+	}
 	var work func(src <-chan job, nowait bool)
 	slow.read = func(jobs <-chan job) { work(jobs, false) }
 	work = func(src <-chan job, nowait bool) {
@@ -225,6 +229,9 @@ func stream[T any](ctx context.Context, root string, mode readMode, in *interner
 			if j.dir != nil {
 				rd.unborrow()
 			}
+			if rd.nowait {
+				cold.count(f.wouldBlock)
+			}
 			if f.wouldBlock {
 				slow.hand(j) // with its folder's reference
 				continue
@@ -246,7 +253,7 @@ func stream[T any](ctx context.Context, root string, mode readMode, in *interner
 	var rootErr error
 	go func() {
 		seq := 0
-		w := walker{ctx: ctx, stack: []string{realRoot}, keepDirs: streamKeepsDirs}
+		w := walker{ctx: ctx, stack: []string{realRoot}, keepDirs: streamKeepsDirs, cold: cold}
 		w.emit = func(rel, abs string, err error) {
 			select {
 			case window <- struct{}{}:
@@ -266,6 +273,10 @@ func stream[T any](ctx context.Context, root string, mode readMode, in *interner
 			}
 		}
 		rootErr = w.walk(filepath.Clean(root), "") // clean: joinName keeps its children's paths clean
+		if coldWalkTest != nil {
+			coldWalkTest(w.prefetch != nil)
+		}
+		w.closePrefetch()
 		close(jobs)
 		wg.Wait() // no worker hands a file to slow any more
 		slow.close()
@@ -318,6 +329,41 @@ type walker struct {
 	open     atomic.Int32 // folders kept open
 
 	list listScratch // listDirKept's memory, folder after folder
+
+	// cold, when set, tells when the folder's files must come from the
+	// disk: the walk then lists the folders it comes to next ahead of
+	// itself, on prefetch's goroutines (see dirPrefetch), which the
+	// walk's owner closes.
+	cold     *coldFolder
+	prefetch *dirPrefetch
+}
+
+// lookAhead hands w's prefetch the subfolders among the entries of the
+// folder abs up to prefetchAhead after entries[i], the one the walk goes
+// into now, once the folder is found cold; *ahead is where the last call
+// stopped.
+func (w *walker) lookAhead(abs string, entries []os.DirEntry, i int, ahead *int) {
+	if w.prefetch == nil {
+		if w.cold == nil || !w.cold.cold() {
+			return
+		}
+		w.prefetch = newDirPrefetch()
+	}
+	if *ahead <= i {
+		*ahead = i + 1
+	}
+	for ; *ahead < len(entries) && *ahead <= i+prefetchAhead; *ahead++ {
+		if e := entries[*ahead]; e.IsDir() && !skipName(e.Name()) {
+			w.prefetch.submit(joinName(abs, e.Name()))
+		}
+	}
+}
+
+// closePrefetch stops the listers of a cold walk (see lookAhead).
+func (w *walker) closePrefetch() {
+	if w.prefetch != nil {
+		w.prefetch.close()
+	}
 }
 
 // wouldBlockTest, when set, makes a load's or a search's worker's read of
@@ -325,6 +371,10 @@ type walker struct {
 // (errWouldBlock), for tests of the hand-over to slow readers on any file
 // system.
 var wouldBlockTest func(abs string) bool
+
+// coldWalkTest, when set, is told at the end of a load's walk whether it
+// listed folders ahead (see dirPrefetch), for tests.
+var coldWalkTest func(listedAhead bool)
 
 // nowaitReads makes the workers of a load (stream) and of a search hand
 // the files that must come from the disk to slow readers (see
@@ -406,7 +456,8 @@ func (w *walker) walk(abs, rel string) error {
 		w.dir = dir
 	}
 	sortForPaths(abs, entries)
-	for _, e := range entries {
+	ahead := 0 // see lookAhead
+	for i, e := range entries {
 		if w.ctx.Err() != nil {
 			return nil
 		}
@@ -461,6 +512,7 @@ func (w *walker) walk(abs, rel string) error {
 				real = filepath.Join(w.stack[len(w.stack)-1], name)
 			}
 			w.stack = append(w.stack, real)
+			w.lookAhead(abs, entries, i, &ahead)
 			w.walk(childAbs, childRel)
 			w.stack = w.stack[:len(w.stack)-1]
 			w.dir = dir

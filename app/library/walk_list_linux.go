@@ -214,3 +214,32 @@ func modeType(m uint32) fs.FileMode {
 	}
 	return 0
 }
+
+// warmScratch is warmDir's memory, folder after folder.
+type warmScratch struct{ buf []byte }
+
+// warmDir lists the folder abs and forgets what it read: the listing
+// leaves the folder's blocks in the page cache (see dirPrefetch). It does
+// not ask for its files to be read ahead: on a virtual disk each request
+// costs CPU, and the load's workers ask for the files they cannot read
+// from the page cache (see readFirst); asking here too made a cold load
+// of 150,000 articles slower (4.9 s, not 4.2 s).
+func warmDir(abs string, sc *warmScratch) {
+	if sc.buf == nil {
+		sc.buf = make([]byte, 8<<10)
+	}
+	fd, err := syscall.Open(abs, syscall.O_RDONLY|syscall.O_CLOEXEC|syscall.O_DIRECTORY, 0)
+	if err != nil {
+		return
+	}
+	defer syscall.Close(fd)
+	for {
+		n, err := syscall.Getdents(fd, sc.buf)
+		if err == syscall.EINTR {
+			continue
+		}
+		if err != nil || n <= 0 {
+			return
+		}
+	}
+}

@@ -16,3 +16,15 @@ type listScratch struct{}
 
 // closeDirFD is never called: listDirKept keeps no folder open.
 func closeDirFD(int) {}
+
+// warmScratch is not needed here.
+type warmScratch struct{}
+
+// warmDir lists the folder abs and forgets what it read: the listing
+// leaves the folder's blocks in the page cache (see dirPrefetch).
+func warmDir(abs string, _ *warmScratch) {
+	if f, err := os.Open(abs); err == nil {
+		f.Readdirnames(-1)
+		f.Close()
+	}
+}
