@@ -108,6 +108,7 @@ func Search(ctx context.Context, root, query string, opts SearchOptions, out cha
 	// A worker whose file must come from the disk hands it to slow and
 	// searches the next, as a load's workers do (see stream).
 	slow := newSlowPool[job](256)
+	cold := new(coldFolder) // the walk lists folders ahead once it is cold
 	var work func(src <-chan job, nowait bool)
 	slow.read = func(jobs <-chan job) { work(jobs, false) }
 	work = func(src <-chan job, nowait bool) {
@@ -126,6 +127,9 @@ func Search(ctx context.Context, root, query string, opts SearchOptions, out cha
 				err = errWouldBlock
 			} else {
 				data, err = rd.read(j.abs, buf)
+			}
+			if rd.nowait {
+				cold.count(err == errWouldBlock)
 			}
 			if err == errWouldBlock {
 				slow.hand(j)
@@ -168,7 +172,7 @@ func Search(ctx context.Context, root, query string, opts SearchOptions, out cha
 			work(jobs, true)
 		}()
 	}
-	w := walker{ctx: ctx, stack: []string{realRoot}}
+	w := walker{ctx: ctx, stack: []string{realRoot}, cold: cold}
 	w.emit = func(rel, abs string, err error) {
 		if err != nil {
 			return
@@ -179,6 +183,7 @@ func Search(ctx context.Context, root, query string, opts SearchOptions, out cha
 		}
 	}
 	rootErr := w.walk(root, "")
+	w.closePrefetch()
 	close(jobs)
 	wg.Wait() // no worker hands a file to slow any more
 	slow.close()
