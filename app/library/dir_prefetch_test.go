@@ -187,3 +187,33 @@ func TestStreamOfAColdFolder(t *testing.T) {
 		t.Errorf("listed folders ahead (cached load, cold load): %v, want [false true]", aheads)
 	}
 }
+
+// TestSearchOfAColdFolder searches a tree of page bundles whose every
+// file "must come from the disk": the walk lists folders ahead, and the
+// hits are those of a search of the cached folder.
+func TestSearchOfAColdFolder(t *testing.T) {
+	dir := t.TempDir()
+	genHugoFolder(t, dir, 1500, 9)
+	opts := SearchOptions{MaxHits: 1 << 30}
+	want, err := searchAll(t, dir, "边缘计算", opts)
+	if err != nil || len(want) == 0 {
+		t.Fatalf("%d hits, err %v", len(want), err)
+	}
+	var aheads []bool
+	coldWalkTest = func(ahead bool) { aheads = append(aheads, ahead) }
+	t.Cleanup(func() { coldWalkTest = nil })
+	if _, err := searchAll(t, dir, "边缘计算", opts); err != nil {
+		t.Fatal(err)
+	}
+	blockFiles(t, dir, func(int) bool { return true })
+	got, err := searchAll(t, dir, "边缘计算", opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("%d hits in the cold folder, %d in the cached one", len(got), len(want))
+	}
+	if !slices.Equal(aheads, []bool{false, true}) {
+		t.Errorf("listed folders ahead (cached search, cold search): %v, want [false true]", aheads)
+	}
+}

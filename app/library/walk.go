@@ -273,9 +273,6 @@ func stream[T any](ctx context.Context, root string, mode readMode, in *interner
 			}
 		}
 		rootErr = w.walk(filepath.Clean(root), "") // clean: joinName keeps its children's paths clean
-		if coldWalkTest != nil {
-			coldWalkTest(w.prefetch != nil)
-		}
 		w.closePrefetch()
 		close(jobs)
 		wg.Wait() // no worker hands a file to slow any more
@@ -361,6 +358,9 @@ func (w *walker) lookAhead(abs string, entries []os.DirEntry, i int, ahead *int)
 
 // closePrefetch stops the listers of a cold walk (see lookAhead).
 func (w *walker) closePrefetch() {
+	if coldWalkTest != nil {
+		coldWalkTest(w.prefetch != nil)
+	}
 	if w.prefetch != nil {
 		w.prefetch.close()
 	}
@@ -372,8 +372,8 @@ func (w *walker) closePrefetch() {
 // system.
 var wouldBlockTest func(abs string) bool
 
-// coldWalkTest, when set, is told at the end of a load's walk whether it
-// listed folders ahead (see dirPrefetch), for tests.
+// coldWalkTest, when set, is told at the end of a load's or a search's
+// walk whether it listed folders ahead (see dirPrefetch), for tests.
 var coldWalkTest func(listedAhead bool)
 
 // nowaitReads makes the workers of a load (stream) and of a search hand
