@@ -18,9 +18,9 @@ import (
 const ID = "io.github.folio.editor"
 
 // Run opens the Folio window on a folder or a file (see target for
-// several paths) and blocks until it is closed. With no path it reopens the folder and
-// article of the last run; the very first time, the built-in sample
-// articles, copied to Folio's own storage.
+// several paths) and blocks until it is closed. With no path it reopens
+// the folder and article of the last run; the very first time, the
+// built-in sample articles, copied to Folio's own storage.
 func Run(paths []string) error {
 	startCPUProfile()
 	a := newApp()
