@@ -67,9 +67,9 @@ func walkAll(t *testing.T, w *walker, root string) []string {
 
 // TestWalkListsFoldersAheadOnlyWhenCold walks a tree of page bundles
 // three times: warm (no folder handed to the prefetch), cold from the
-// start (every folder but the first of each folder handed, once, before
-// the walk comes to it) and found cold halfway; each walk emits the same
-// files.
+// start (folders of the tree handed at most once each, at least half of
+// them) and found cold halfway (the listers start); the first two emit
+// the same files.
 func TestWalkListsFoldersAheadOnlyWhenCold(t *testing.T) {
 	root := t.TempDir()
 	genHugoFolder(t, root, 600, 3)
@@ -122,8 +122,7 @@ func TestWalkListsFoldersAheadOnlyWhenCold(t *testing.T) {
 	// Found cold halfway: folders are handed from then on only.
 	half := new(coldFolder)
 	files := 0
-	w = walker{ctx: ctx, stack: []string{root}, cold: half,
-		prefetch: nil}
+	w = walker{ctx: ctx, stack: []string{root}, cold: half}
 	w.emit = func(rel, abs string, err error) {
 		files++
 		half.count(files > len(want)/2)
